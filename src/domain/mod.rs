@@ -1,0 +1,43 @@
+//! Pure types and rules: no I/O, no async. Everything else in the crate imports from here;
+//! this module imports nothing of ours from outside `domain`.
+
+pub mod dates;
+pub mod lenient;
+pub mod money;
+pub mod result;
+pub mod task;
+pub mod termin;
+
+pub use money::Money;
+pub use result::{CollectionRequest, CollectionResponse, CollectionResult, FieldError, ResultDraft};
+pub use task::Task;
+pub use termin::{TerminErrorBody, TerminPage, Transaction};
+
+/// Why a server body could not be turned into our types.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum WireError {
+    #[error("malformed JSON at line {line}, column {column}: {message}")]
+    Malformed {
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("server returned no task list (\"data\" is null: the server's database query failed)")]
+    NoTaskList,
+}
+
+impl From<serde_json::Error> for WireError {
+    fn from(e: serde_json::Error) -> Self {
+        let full = e.to_string();
+        // serde_json appends " at line X column Y"; we report those separately.
+        let message = match full.rfind(" at line ") {
+            Some(i) => full[..i].to_string(),
+            None => full,
+        };
+        WireError::Malformed {
+            line: e.line(),
+            column: e.column(),
+            message,
+        }
+    }
+}

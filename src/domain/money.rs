@@ -1,0 +1,134 @@
+//! Rupiah amounts: exact decimals, written the Indonesian way (`Rp 1.445.252.000`).
+
+use rust_decimal::Decimal;
+use rust_decimal::prelude::ToPrimitive;
+use serde::{Serialize, Serializer};
+use std::fmt;
+use std::ops::{Add, Sub};
+use std::str::FromStr;
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Money(pub Decimal);
+
+impl Money {
+    pub const ZERO: Money = Money(Decimal::ZERO);
+
+    pub fn from_units(rupiah: i64) -> Self {
+        Money(Decimal::from(rupiah))
+    }
+
+    /// The value as the server wrote it, keeping its scale ("29949000.00" stays so).
+    pub fn wire(&self) -> String {
+        self.0.to_string()
+    }
+
+    /// A plain number for CSV and scripts: no grouping, no trailing zeros ("1445252000").
+    pub fn plain(&self) -> String {
+        self.0.normalize().to_string()
+    }
+
+    /// `Rp 1.445.252.000`; cents only when there are any (`Rp 1.234,50`).
+    pub fn rupiah(&self) -> String {
+        let rounded = self.0.round_dp(2);
+        let negative = rounded.is_sign_negative() && !rounded.is_zero();
+        let abs = rounded.abs();
+        let whole = abs.trunc();
+        let cents = ((abs - whole) * Decimal::from(100)).to_u32().unwrap_or(0);
+        let digits = whole.to_string();
+        let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 8);
+        for (i, ch) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                grouped.push('.');
+            }
+            grouped.push(ch);
+        }
+        let sign = if negative { "-" } else { "" };
+        if cents == 0 {
+            format!("{sign}Rp {grouped}")
+        } else {
+            format!("{sign}Rp {grouped},{cents:02}")
+        }
+    }
+}
+
+impl fmt::Display for Money {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(&self.rupiah())
+    }
+}
+
+impl FromStr for Money {
+    type Err = rust_decimal::Error;
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        Decimal::from_str(s.trim()).map(Money)
+    }
+}
+
+impl Add for Money {
+    type Output = Money;
+    fn add(self, rhs: Money) -> Money {
+        Money(self.0 + rhs.0)
+    }
+}
+
+impl Sub for Money {
+    type Output = Money;
+    fn sub(self, rhs: Money) -> Money {
+        Money(self.0 - rhs.0)
+    }
+}
+
+impl std::iter::Sum for Money {
+    fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
+        iter.fold(Money::ZERO, Add::add)
+    }
+}
+
+/// Termin money goes on the wire as JSON numbers (the provider documents "NUMERIC (Float)").
+impl Serialize for Money {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        if self.0.fract().is_zero() {
+            if let Some(i) = self.0.to_i64() {
+                return s.serialize_i64(i);
+            }
+        }
+        s.serialize_f64(self.0.to_f64().unwrap_or(0.0))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn m(s: &str) -> Money {
+        s.parse().unwrap()
+    }
+
+    #[test]
+    fn rupiah_groups_thousands_with_dots() {
+        assert_eq!(m("1445252000").rupiah(), "Rp 1.445.252.000");
+        assert_eq!(m("29949000.00").rupiah(), "Rp 29.949.000");
+        assert_eq!(m("999").rupiah(), "Rp 999");
+        assert_eq!(m("1000").rupiah(), "Rp 1.000");
+        assert_eq!(m("0").rupiah(), "Rp 0");
+    }
+
+    #[test]
+    fn rupiah_shows_cents_with_comma_only_when_present() {
+        assert_eq!(m("1234.5").rupiah(), "Rp 1.234,50");
+        assert_eq!(m("-1000").rupiah(), "-Rp 1.000");
+    }
+
+    #[test]
+    fn sums_are_exact() {
+        let total: Money = ["0.10", "0.20", "0.30"].iter().map(|s| m(s)).sum();
+        assert_eq!(total, m("0.6"));
+        assert_eq!(m("29949000.00") + m("77312731.00"), m("107261731"));
+    }
+
+    #[test]
+    fn plain_and_wire_forms() {
+        assert_eq!(m("29949000.00").wire(), "29949000.00");
+        assert_eq!(m("29949000.00").plain(), "29949000");
+    }
+}

@@ -1,0 +1,203 @@
+//! A task of the daily desk-collection list (`GET api/DailyTask_DeskColl`).
+
+use super::WireError;
+use super::lenient;
+use super::money::Money;
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// One overdue (or nearly due) contract in the agent's queue. Field names on the wire are the
+/// server's own, quirks included; read leniently, written back the way the server writes them
+/// (every value a string).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
+#[serde(default)]
+pub struct Task {
+    #[serde(deserialize_with = "lenient::string")]
+    pub contract_no: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub name: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub contract_person: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub address: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub branch_name: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub marketing_name: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub phone1: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub phone2: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub phone3: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub phone4: String,
+    /// Days overdue as the server counts them: max(0, days past due + 1).
+    #[serde(deserialize_with = "lenient::int", serialize_with = "lenient::int_as_string")]
+    pub overdue: Option<i64>,
+    /// Despite its name the server puts the installment AMOUNT here.
+    #[serde(
+        rename = "installmentNumber",
+        deserialize_with = "lenient::money",
+        serialize_with = "lenient::money_as_string"
+    )]
+    pub installment_number_field: Option<Money>,
+    #[serde(
+        rename = "total_installmentNumber",
+        deserialize_with = "lenient::int",
+        serialize_with = "lenient::int_as_string"
+    )]
+    pub total_installments: Option<i64>,
+    #[serde(
+        rename = "dueDate_Installment",
+        deserialize_with = "lenient::date",
+        serialize_with = "lenient::date_as_string"
+    )]
+    pub due_date: Option<NaiveDate>,
+    #[serde(rename = "payment_methode", deserialize_with = "lenient::string")]
+    pub payment_method: String,
+    #[serde(rename = "description_assets", deserialize_with = "lenient::string")]
+    pub asset: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub customer_code: String,
+    /// The server sends null here today; used when a server fills it.
+    #[serde(
+        rename = "installment_amount",
+        deserialize_with = "lenient::money",
+        serialize_with = "lenient::money_or_null"
+    )]
+    pub installment_amount_field: Option<Money>,
+    #[serde(deserialize_with = "lenient::money", serialize_with = "lenient::money_as_string")]
+    pub penalty: Option<Money>,
+    #[serde(
+        rename = "total_amount",
+        deserialize_with = "lenient::money",
+        serialize_with = "lenient::money_as_string"
+    )]
+    pub total_due: Option<Money>,
+    #[serde(deserialize_with = "lenient::money", serialize_with = "lenient::money_as_string")]
+    pub osar: Option<Money>,
+    #[serde(deserialize_with = "lenient::money", serialize_with = "lenient::money_as_string")]
+    pub lastpaid_amount: Option<Money>,
+    #[serde(
+        deserialize_with = "lenient::datetime",
+        serialize_with = "lenient::datetime_as_us_string"
+    )]
+    pub lastpaid_duedate: Option<NaiveDateTime>,
+    #[serde(deserialize_with = "lenient::int", serialize_with = "lenient::int_as_string")]
+    pub lastpaid_tenor: Option<i64>,
+    #[serde(deserialize_with = "lenient::date", serialize_with = "lenient::date_as_string")]
+    pub lastpaid_paymentdate: Option<NaiveDate>,
+    #[serde(deserialize_with = "lenient::string")]
+    pub product: String,
+    #[serde(deserialize_with = "lenient::string")]
+    pub flag_dedicated: String,
+}
+
+impl Task {
+    /// The installment amount: `installment_amount` when a server fills it, else the amount the
+    /// real server puts in `installmentNumber`.
+    pub fn installment_amount(&self) -> Option<Money> {
+        self.installment_amount_field
+            .or(self.installment_number_field)
+    }
+
+    /// The installment being collected: the one after the last paid.
+    pub fn installment_no(&self) -> i64 {
+        self.lastpaid_tenor.unwrap_or(0).max(0) + 1
+    }
+
+    /// The phones that hold a number, in order.
+    pub fn phones(&self) -> impl Iterator<Item = &str> {
+        [&self.phone1, &self.phone2, &self.phone3, &self.phone4]
+            .into_iter()
+            .map(|p| p.trim())
+            .filter(|p| !p.is_empty())
+    }
+}
+
+#[derive(Deserialize)]
+struct TaskListBody {
+    #[serde(default)]
+    data: Option<Vec<Task>>,
+}
+
+/// Reads the body of `GET api/DailyTask_DeskColl`. `{"data":null}` is the server's way of
+/// saying its query failed, so it is an error, never an empty queue.
+pub fn parse_task_list(body: &[u8]) -> Result<Vec<Task>, WireError> {
+    let parsed: TaskListBody = serde_json::from_slice(body)?;
+    parsed.data.ok_or(WireError::NoTaskList)
+}
+
+/// The body the server writes: `{"data":[...]}`.
+pub fn write_task_list(tasks: &[Task]) -> Vec<u8> {
+    #[derive(Serialize)]
+    struct Out<'a> {
+        data: &'a [Task],
+    }
+    serde_json::to_vec(&Out { data: tasks }).expect("tasks serialize")
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+
+    pub const SEED_TASKS: &str = r#"{"data":[{"contract_no":"000318270200055","name":"TRIJAYA KONSTRUKSI MEGAH","contract_person":"","address":"JL. SAWANGAN LINGKUNGAN V, TIKALA BARU WENANG, MANADO , Manado, Kota.","branch_name":"JAKARTA 1","marketing_name":"JUWITA FIKA TYASTI","phone1":"085340060088","phone2":"","phone3":"","phone4":"","overdue":"5","installmentNumber":"29949000.00","total_installmentNumber":"54","dueDate_Installment":"2021-03-20","payment_methode":"Transfer","description_assets":"DOOSAN EXCAVATOR DX300LCA","customer_code":"C18030135","installment_amount":null,"penalty":"77312731.00","total_amount":"107261731.00","osar":"1445252000","lastpaid_amount":"29949000.00","lastpaid_duedate":"2/20/2021 12:00:00 AM","lastpaid_tenor":"28","lastpaid_paymentdate":"2021-02-22","product":"CF - HEAVY EQUIPMENT BARU","flag_dedicated":"1"}]}"#;
+
+    #[test]
+    fn reads_the_seed_example() {
+        let tasks = parse_task_list(SEED_TASKS.as_bytes()).unwrap();
+        let t = &tasks[0];
+        assert_eq!(t.contract_no, "000318270200055");
+        assert_eq!(t.overdue, Some(5));
+        assert_eq!(t.installment_amount().unwrap().rupiah(), "Rp 29.949.000");
+        assert_eq!(t.installment_no(), 29);
+        assert_eq!(t.total_installments, Some(54));
+        assert_eq!(t.osar.unwrap().rupiah(), "Rp 1.445.252.000");
+        assert_eq!(
+            t.installment_amount().unwrap() + t.penalty.unwrap(),
+            t.total_due.unwrap()
+        );
+        assert_eq!(t.lastpaid_duedate.unwrap().to_string(), "2021-02-20 00:00:00");
+        assert_eq!(t.phones().collect::<Vec<_>>(), vec!["085340060088"]);
+    }
+
+    #[test]
+    fn writes_back_what_it_read() {
+        let tasks = parse_task_list(SEED_TASKS.as_bytes()).unwrap();
+        let again: serde_json::Value = serde_json::from_slice(&write_task_list(&tasks)).unwrap();
+        let original: serde_json::Value = serde_json::from_str(SEED_TASKS).unwrap();
+        assert_eq!(again, original);
+    }
+
+    #[test]
+    fn data_null_is_an_error_not_an_empty_queue() {
+        assert_eq!(parse_task_list(br#"{"data":null}"#), Err(WireError::NoTaskList));
+        assert_eq!(parse_task_list(br#"{}"#), Err(WireError::NoTaskList));
+        assert_eq!(parse_task_list(br#"{"data":[]}"#), Ok(vec![]));
+    }
+
+    #[test]
+    fn numbers_nulls_and_missing_keys_are_tolerated() {
+        let body = br#"{"data":[{"contract_no":318270200055,"overdue":5,"installmentNumber":29949000.5,
+            "installment_amount":"100","penalty":null,"extra":{"x":[1]},"dueDate_Installment":"3/20/2021"}]}"#;
+        let t = &parse_task_list(body).unwrap()[0];
+        assert_eq!(t.contract_no, "318270200055");
+        assert_eq!(t.overdue, Some(5));
+        assert_eq!(t.installment_amount(), Some("100".parse().unwrap()));
+        assert_eq!(t.penalty, None);
+        assert_eq!(t.name, "");
+        assert_eq!(t.due_date, NaiveDate::from_ymd_opt(2021, 3, 20));
+    }
+
+    #[test]
+    fn malformed_json_says_where() {
+        match parse_task_list(b"{\"data\": [\n{\"name\": }]}") {
+            Err(WireError::Malformed { line, column, .. }) => {
+                assert_eq!(line, 2);
+                assert!(column > 0);
+            }
+            other => panic!("expected Malformed, got {other:?}"),
+        }
+    }
+}

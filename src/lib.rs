@@ -1,0 +1,5 @@
+//! deskcoll: a terminal workstation for desk collection.
+//!
+//! Layers, imports pointing down: `cli`/`tui` -> `api`, `twin`, `config` -> `domain`.
+
+pub mod domain;
