@@ -3,3 +3,6 @@
 //! Layers, imports pointing down: `cli`/`tui` -> `api`, `twin`, `config` -> `domain`.
 
 pub mod domain;
+pub mod api;
+pub mod twin;
+pub mod config;

@@ -1,14 +1,17 @@
 //! Pure types and rules: no I/O, no async. Everything else in the crate imports from here;
 //! this module imports nothing of ours from outside `domain`.
 
+pub mod codes;
 pub mod dates;
 pub mod lenient;
 pub mod money;
 pub mod result;
+pub mod secret;
 pub mod task;
 pub mod termin;
 
 pub use money::Money;
+pub use secret::Secret;
 pub use result::{CollectionRequest, CollectionResponse, CollectionResult, FieldError, ResultDraft};
 pub use task::Task;
 pub use termin::{TerminErrorBody, TerminPage, Transaction};

@@ -1,0 +1,312 @@
+use super::error::{ApiError, excerpt};
+use crate::domain::task::parse_task_list;
+use crate::domain::termin::NOT_FOUND_MESSAGE;
+use crate::domain::{CollectionResponse, CollectionResult, Secret, Task, TerminErrorBody, TerminPage};
+use reqwest::{RequestBuilder, Response, StatusCode};
+use std::time::Duration;
+
+/// Basic-auth credentials.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BasicAuth {
+    pub user: String,
+    pub password: Secret,
+}
+
+/// Where the desk-collection service lives and how to sign for it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CollectionEndpoint {
+    pub tasks_url: String,
+    pub result_url: String,
+    pub auth: Option<BasicAuth>,
+    pub hash_key: Secret,
+}
+
+impl CollectionEndpoint {
+    /// The real server's routes under a base URL.
+    pub fn routes(base_url: &str) -> (String, String) {
+        let base = base_url.trim_end_matches('/');
+        (
+            format!("{base}/api/DailyTask_DeskColl"),
+            format!("{base}/api/CollectionInsert"),
+        )
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TerminAuth {
+    None,
+    Basic(BasicAuth),
+    Bearer(Secret),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TerminEndpoint {
+    /// Full URL of the termin list, e.g. `https://host/api/v1/bumn/transactions/termin`.
+    pub url: String,
+    pub auth: TerminAuth,
+}
+
+#[derive(Clone, Debug)]
+pub struct ClientOptions {
+    pub connect_timeout: Duration,
+    pub timeout: Duration,
+    /// Larger bodies are refused rather than read into memory.
+    pub max_body_bytes: usize,
+}
+
+impl Default for ClientOptions {
+    fn default() -> Self {
+        ClientOptions {
+            connect_timeout: Duration::from_secs(5),
+            timeout: Duration::from_secs(30),
+            max_body_bytes: 256 * 1024 * 1024,
+        }
+    }
+}
+
+/// One client for every request of the process (connection pool, TLS sessions shared).
+#[derive(Clone, Debug)]
+pub struct Client {
+    http: reqwest::Client,
+    collection: Option<CollectionEndpoint>,
+    termin: Option<TerminEndpoint>,
+    options: ClientOptions,
+}
+
+struct Reply {
+    status: StatusCode,
+    body: Vec<u8>,
+}
+
+impl Reply {
+    fn looks_like_html(&self) -> bool {
+        let start = self.body.iter().position(|b| !b.is_ascii_whitespace());
+        start.is_some_and(|i| self.body[i] == b'<')
+    }
+}
+
+impl Client {
+    pub fn new(
+        collection: Option<CollectionEndpoint>,
+        termin: Option<TerminEndpoint>,
+        options: ClientOptions,
+    ) -> Result<Client, ApiError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(options.connect_timeout)
+            .timeout(options.timeout)
+            .user_agent(concat!("deskcoll/", env!("CARGO_PKG_VERSION")))
+            .build()
+            .map_err(|e| ApiError::Config(format!("cannot build the HTTP client: {e}")))?;
+        Ok(Client {
+            http,
+            collection,
+            termin,
+            options,
+        })
+    }
+
+    fn collection(&self) -> Result<&CollectionEndpoint, ApiError> {
+        self.collection.as_ref().ok_or_else(|| {
+            ApiError::Config("no desk-collection server configured (set base_url or DESKCOLL_BASE_URL)".into())
+        })
+    }
+
+    fn termin(&self) -> Result<&TerminEndpoint, ApiError> {
+        self.termin.as_ref().ok_or_else(|| {
+            ApiError::Config("no termin server configured (set termin.url or DESKCOLL_TERMIN_URL)".into())
+        })
+    }
+
+    /// Sends a request and reads the body, never more than the configured cap.
+    async fn send(&self, req: RequestBuilder, url: &str) -> Result<Reply, ApiError> {
+        let host = host_of(url);
+        let fail = |e| ApiError::from_reqwest(e, &host, self.options.timeout);
+        let mut resp: Response = req.send().await.map_err(fail)?;
+        let status = resp.status();
+        let limit = self.options.max_body_bytes;
+        if resp.content_length().is_some_and(|n| n as usize > limit) {
+            return Err(ApiError::TooLarge { limit });
+        }
+        let mut body = Vec::with_capacity(resp.content_length().unwrap_or(0) as usize);
+        while let Some(chunk) = resp.chunk().await.map_err(fail)? {
+            if body.len() + chunk.len() > limit {
+                return Err(ApiError::TooLarge { limit });
+            }
+            body.extend_from_slice(&chunk);
+        }
+        Ok(Reply { status, body })
+    }
+
+    /// Maps the statuses both services answer alike; `Ok` for a 2xx.
+    fn check_common(reply: &Reply, url: &str) -> Result<(), ApiError> {
+        match reply.status {
+            s if s.is_success() => Ok(()),
+            StatusCode::UNAUTHORIZED => Err(ApiError::Unauthorized),
+            StatusCode::FORBIDDEN => Err(ApiError::Forbidden {
+                excerpt: excerpt(&reply.body),
+            }),
+            StatusCode::NOT_FOUND => Err(ApiError::NotFound { url: url.to_string() }),
+            s if reply.looks_like_html() => Err(ApiError::NotJson {
+                status: s.as_u16(),
+                excerpt: excerpt(&reply.body),
+            }),
+            s => Err(ApiError::Status {
+                status: s.as_u16(),
+                excerpt: excerpt(&reply.body),
+            }),
+        }
+    }
+
+    fn not_json_guard(reply: &Reply) -> Result<(), ApiError> {
+        if reply.looks_like_html() {
+            return Err(ApiError::NotJson {
+                status: reply.status.as_u16(),
+                excerpt: excerpt(&reply.body),
+            });
+        }
+        Ok(())
+    }
+
+    /// The day's task list.
+    pub async fn tasks(&self) -> Result<Vec<Task>, ApiError> {
+        let ep = self.collection()?;
+        let mut req = self.http.get(&ep.tasks_url);
+        if let Some(a) = &ep.auth {
+            req = req.basic_auth(&a.user, Some(a.password.expose()));
+        }
+        let reply = self.send(req, &ep.tasks_url).await?;
+        Self::check_common(&reply, &ep.tasks_url)?;
+        Self::not_json_guard(&reply)?;
+        Ok(parse_task_list(&reply.body)?)
+    }
+
+    /// Signs and posts a result. `Ok` only for code `00`; any other code is `Refused` (or
+    /// `InvalidToken` for 91), with the server's own words.
+    pub async fn submit(&self, result: &CollectionResult) -> Result<CollectionResponse, ApiError> {
+        let ep = self.collection()?;
+        if ep.hash_key.is_empty() {
+            return Err(ApiError::Config(
+                "no hash key configured to sign results (collection.hash_key or DESKCOLL_HASH_KEY)".into(),
+            ));
+        }
+        let body = result.to_request(ep.hash_key.expose());
+        let mut req = self.http.post(&ep.result_url).json(&body);
+        if let Some(a) = &ep.auth {
+            req = req.basic_auth(&a.user, Some(a.password.expose()));
+        }
+        let reply = self.send(req, &ep.result_url).await?;
+        // The server answers codes in a JSON body with 200 or 403; read it whenever it is there.
+        let answer = serde_json::from_slice::<CollectionResponse>(&reply.body)
+            .ok()
+            .filter(|r| !r.respon_code.trim().is_empty());
+        match (reply.status, answer) {
+            (s, Some(r)) if s.is_success() && r.is_ok() => Ok(r),
+            (_, Some(r)) if r.respon_code.trim() == CollectionResponse::INVALID_TOKEN => {
+                Err(ApiError::InvalidToken {
+                    code: r.respon_code,
+                    message: r.respon_mess,
+                })
+            }
+            (s, Some(r)) if s.is_success() || s.is_client_error() && s != StatusCode::UNAUTHORIZED => {
+                Err(ApiError::Refused {
+                    code: r.respon_code,
+                    message: r.respon_mess,
+                })
+            }
+            _ => {
+                Self::check_common(&reply, &ep.result_url)?;
+                Self::not_json_guard(&reply)?;
+                // A 2xx without a code: say what came instead.
+                serde_json::from_slice::<CollectionResponse>(&reply.body)
+                    .map_err(crate::domain::WireError::from)?;
+                Err(ApiError::Refused {
+                    code: "(none)".into(),
+                    message: format!("the server answered without a result code{}", excerpt(&reply.body)),
+                })
+            }
+        }
+    }
+
+    /// `GET api/CollectionInsert`: the server's greeting, as a health check.
+    pub async fn health(&self) -> Result<String, ApiError> {
+        let ep = self.collection()?;
+        let reply = self.send(self.http.get(&ep.result_url), &ep.result_url).await?;
+        Self::check_common(&reply, &ep.result_url)?;
+        Ok(serde_json::from_slice::<String>(&reply.body)
+            .unwrap_or_else(|_| String::from_utf8_lossy(&reply.body).into_owned()))
+    }
+
+    /// One page of termin transactions. The provider's 404 "not found" is an empty page.
+    pub async fn termin_page(&self, page: i64, limit: i64) -> Result<TerminPage, ApiError> {
+        let ep = self.termin()?;
+        let mut req = self.http.get(&ep.url).query(&[("page", page), ("limit", limit)]);
+        req = match &ep.auth {
+            TerminAuth::None => req,
+            TerminAuth::Basic(a) => req.basic_auth(&a.user, Some(a.password.expose())),
+            TerminAuth::Bearer(t) => req.bearer_auth(t.expose()),
+        };
+        let reply = self.send(req, &ep.url).await?;
+        if reply.status == StatusCode::NOT_FOUND {
+            if let Ok(e) = serde_json::from_slice::<TerminErrorBody>(&reply.body) {
+                if e.message.to_ascii_lowercase().contains("not found") || e.message == NOT_FOUND_MESSAGE {
+                    return Ok(TerminPage::empty(page, limit));
+                }
+            }
+        }
+        if !reply.status.is_success() {
+            if let Ok(e) = serde_json::from_slice::<TerminErrorBody>(&reply.body) {
+                if reply.status.is_server_error() && !e.message.is_empty() {
+                    return Err(ApiError::Status {
+                        status: reply.status.as_u16(),
+                        excerpt: format!(": {}", e.message),
+                    });
+                }
+            }
+        }
+        Self::check_common(&reply, &ep.url)?;
+        Self::not_json_guard(&reply)?;
+        let parsed = TerminPage::parse(&reply.body)?;
+        if parsed.status.eq_ignore_ascii_case("error") {
+            return Err(ApiError::Refused {
+                code: "error".into(),
+                message: parsed.message,
+            });
+        }
+        Ok(parsed)
+    }
+
+    /// Every page in order, `limit` at a time; `on_page(page, total_pages)` after each.
+    pub async fn termin_all(
+        &self,
+        limit: i64,
+        mut on_page: impl FnMut(&TerminPage),
+    ) -> Result<Vec<crate::domain::Transaction>, ApiError> {
+        let mut all = Vec::new();
+        let mut page = 1;
+        loop {
+            let p = self.termin_page(page, limit).await?;
+            on_page(&p);
+            let got = p.transactions().len();
+            let total_pages = p.meta().total_page.unwrap_or(0);
+            all.extend(p.data.map(|d| d.transactions).unwrap_or_default());
+            if got == 0 || page >= total_pages {
+                break;
+            }
+            page += 1;
+        }
+        Ok(all)
+    }
+}
+
+fn host_of(url: &str) -> String {
+    reqwest::Url::parse(url)
+        .ok()
+        .and_then(|u| {
+            u.host_str()
+                .map(|h| match u.port() {
+                    Some(p) => format!("{h}:{p}"),
+                    None => h.to_string(),
+                })
+        })
+        .unwrap_or_else(|| url.to_string())
+}

@@ -1,0 +1,145 @@
+//! What can go wrong talking to a server, in words a person can act on.
+
+use crate::domain::WireError;
+use std::error::Error as _;
+use std::time::Duration;
+
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum ApiError {
+    #[error("bad credentials: the server refused the user name or password (HTTP 401)")]
+    Unauthorized,
+    #[error("invalid token: the server rejected the signature (code {code}: {message}); check the hash key")]
+    InvalidToken { code: String, message: String },
+    #[error("access denied (HTTP 403){excerpt}")]
+    Forbidden { excerpt: String },
+    #[error("server refused (code {code}): {message}")]
+    Refused { code: String, message: String },
+    #[error("not found (HTTP 404): {url}; check the configured URL")]
+    NotFound { url: String },
+    #[error("server error: HTTP {status}{excerpt}")]
+    Status { status: u16, excerpt: String },
+    #[error("timed out after {secs} s waiting for the server at {host}")]
+    Timeout { host: String, secs: u64 },
+    #[error("cannot connect to {host}: {reason}")]
+    Connect { host: String, reason: String },
+    #[error("connection to {host} dropped before the server answered")]
+    Dropped { host: String },
+    #[error("the server sent a page instead of JSON (HTTP {status}){excerpt}")]
+    NotJson { status: u16, excerpt: String },
+    #[error("response too large: more than {limit} bytes (raise max_response_mb)")]
+    TooLarge { limit: usize },
+    #[error("unreadable reply: {0}")]
+    Wire(#[from] WireError),
+    #[error("{0}")]
+    Config(String),
+    #[error("request failed: {0}")]
+    Other(String),
+}
+
+impl ApiError {
+    /// True when the request may have been processed although no answer arrived: resending
+    /// such a result could store it twice (the server has no duplicate protection).
+    pub fn may_have_reached_server(&self) -> bool {
+        matches!(self, ApiError::Timeout { .. } | ApiError::Dropped { .. })
+    }
+
+    pub(crate) fn from_reqwest(e: reqwest::Error, host: &str, timeout: Duration) -> ApiError {
+        let host = host.to_string();
+        if e.is_timeout() {
+            return ApiError::Timeout {
+                host,
+                secs: timeout.as_secs().max(1),
+            };
+        }
+        let innermost = innermost_message(&e);
+        if e.is_connect() {
+            return ApiError::Connect {
+                host,
+                reason: innermost,
+            };
+        }
+        let mut source = e.source();
+        while let Some(s) = source {
+            if let Some(h) = s.downcast_ref::<hyper::Error>() {
+                if h.is_incomplete_message() || h.is_closed() || h.is_canceled() {
+                    return ApiError::Dropped { host };
+                }
+            }
+            if let Some(io) = s.downcast_ref::<std::io::Error>() {
+                use std::io::ErrorKind::*;
+                if matches!(io.kind(), ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof) {
+                    return ApiError::Dropped { host };
+                }
+            }
+            source = s.source();
+        }
+        ApiError::Other(innermost)
+    }
+}
+
+fn innermost_message(e: &(dyn std::error::Error + 'static)) -> String {
+    let mut msg = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        msg = s.to_string();
+        source = s.source();
+    }
+    msg
+}
+
+/// A short, printable look at a body: an HTML page's title or the first words of its text.
+pub fn excerpt(body: &[u8]) -> String {
+    const MAX: usize = 160;
+    let text = String::from_utf8_lossy(body);
+    let lower = text.to_ascii_lowercase();
+    let picked = match (lower.find("<title>"), lower.find("</title>")) {
+        (Some(a), Some(b)) if b > a + 7 => text[a + 7..b].to_string(),
+        _ => strip_tags(&text),
+    };
+    let clean: String = picked
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect::<String>()
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if clean.is_empty() {
+        return String::new();
+    }
+    let mut cut: String = clean.chars().take(MAX).collect();
+    if clean.chars().count() > MAX {
+        cut.push('…');
+    }
+    format!(": {cut}")
+}
+
+fn strip_tags(s: &str) -> String {
+    let mut out = String::with_capacity(s.len().min(1024));
+    let mut in_tag = false;
+    for c in s.chars().take(4096) {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            c if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn excerpt_prefers_html_title_and_stays_short() {
+        let html = b"<html><head><title>Runtime Error</title></head><body>stack...</body></html>";
+        assert_eq!(excerpt(html), ": Runtime Error");
+        assert_eq!(excerpt(b"plain\n\x1b[31mtext"), ": plain [31mtext");
+        assert_eq!(excerpt(b""), "");
+        assert!(excerpt("x".repeat(500).as_bytes()).ends_with('…'));
+    }
+}

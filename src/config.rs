@@ -1,0 +1,426 @@
+//! Configuration: TOML file, then environment variables, then flags. Secrets (passwords,
+//! hash key, token) are held here and never printed: `Debug` and `show` mask them.
+
+use crate::api::{BasicAuth, ClientOptions, CollectionEndpoint, TerminAuth, TerminEndpoint};
+use crate::domain::Secret;
+use serde::Deserialize;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+pub const TEMPLATE: &str = include_str!("../assets/config.toml");
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FileConfig {
+    pub agent_id: Option<String>,
+    pub ip_address: Option<String>,
+    #[serde(default)]
+    pub collection: CollectionSection,
+    #[serde(default)]
+    pub termin: TerminSection,
+    #[serde(default)]
+    pub http: HttpSection,
+    #[serde(default)]
+    pub ui: UiSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CollectionSection {
+    pub base_url: Option<String>,
+    pub tasks_url: Option<String>,
+    pub result_url: Option<String>,
+    pub user: Option<String>,
+    pub password: Option<String>,
+    pub hash_key: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TerminSection {
+    pub url: Option<String>,
+    pub user: Option<String>,
+    pub password: Option<String>,
+    pub token: Option<String>,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HttpSection {
+    pub connect_timeout_secs: Option<u64>,
+    pub timeout_secs: Option<u64>,
+    pub max_response_mb: Option<usize>,
+}
+
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct UiSection {
+    pub mouse: Option<bool>,
+    pub codes_file: Option<PathBuf>,
+    pub promise_horizon_days: Option<i64>,
+}
+
+/// Values given on the command line; they win over everything else.
+#[derive(Debug, Default, Clone)]
+pub struct Overrides {
+    pub config_path: Option<PathBuf>,
+    pub base_url: Option<String>,
+    pub tasks_url: Option<String>,
+    pub result_url: Option<String>,
+    pub user: Option<String>,
+    pub agent_id: Option<String>,
+    pub termin_url: Option<String>,
+    pub hash_key: Option<String>,
+}
+
+/// The resolved configuration.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// The file that was read, if any.
+    pub file: Option<PathBuf>,
+    pub agent_id: String,
+    pub ip_address: Option<String>,
+    /// `None`: no desk-collection server configured.
+    pub collection: Option<CollectionEndpoint>,
+    /// `None`: no termin server configured.
+    pub termin: Option<TerminEndpoint>,
+    pub http: ClientOptions,
+    pub ui: UiSection,
+    /// The hash key when no collection server is configured (for `sign`).
+    pub hash_key: Option<Secret>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {reason}")]
+    Read { path: PathBuf, reason: String },
+    #[error("invalid config file {path}: {reason}")]
+    Parse { path: PathBuf, reason: String },
+    #[error("{0}")]
+    Invalid(String),
+}
+
+/// The platform's config file (`~/.config/deskcoll/config.toml` on Linux).
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "deskcoll").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// The platform's data directory (logs, outbox).
+pub fn data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "deskcoll").map(|d| d.data_dir().to_path_buf())
+}
+
+/// Which file to read: `--config`, else `$DESKCOLL_CONFIG`, else the platform default.
+/// The second value says whether the file must exist (it must when named explicitly).
+pub fn chosen_path(flag: Option<&Path>, env: &dyn Fn(&str) -> Option<String>) -> Option<(PathBuf, bool)> {
+    if let Some(p) = flag {
+        return Some((p.to_path_buf(), true));
+    }
+    if let Some(p) = env("DESKCOLL_CONFIG").filter(|s| !s.is_empty()) {
+        return Some((PathBuf::from(p), true));
+    }
+    default_path().map(|p| (p, false))
+}
+
+/// Reads and checks a TOML text; errors name line and column.
+pub fn parse_file(text: &str, path: &Path) -> Result<FileConfig, ConfigError> {
+    toml::from_str(text).map_err(|e| {
+        let reason = match e.span() {
+            Some(span) => {
+                let (line, col) = line_col(text, span.start);
+                format!("line {line}, column {col}: {}", e.message())
+            }
+            None => e.message().to_string(),
+        };
+        ConfigError::Parse {
+            path: path.to_path_buf(),
+            reason,
+        }
+    })
+}
+
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+    (line, col)
+}
+
+fn nonempty(v: Option<String>) -> Option<String> {
+    v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty())
+}
+
+impl Config {
+    /// Loads from the real environment.
+    pub fn load(over: &Overrides) -> Result<Config, ConfigError> {
+        Self::load_with(over, &|k| std::env::var(k).ok())
+    }
+
+    /// Loads with a given environment (tests pass their own).
+    pub fn load_with(over: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+        let mut file = FileConfig::default();
+        let mut file_path = None;
+        if let Some((path, required)) = chosen_path(over.config_path.as_deref(), env) {
+            match std::fs::read_to_string(&path) {
+                Ok(text) => {
+                    file = parse_file(&text, &path)?;
+                    file_path = Some(path);
+                }
+                Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {}
+                Err(e) => {
+                    return Err(ConfigError::Read {
+                        path,
+                        reason: e.to_string(),
+                    });
+                }
+            }
+        }
+        Self::resolve(file, file_path, over, env)
+    }
+
+    pub fn resolve(
+        file: FileConfig,
+        file_path: Option<PathBuf>,
+        over: &Overrides,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
+        // flag > env > file
+        let pick = |flag: &Option<String>, var: &str, from_file: Option<String>| {
+            nonempty(flag.clone())
+                .or_else(|| nonempty(env(var)))
+                .or_else(|| nonempty(from_file))
+        };
+        let c = file.collection;
+        let base_url = pick(&over.base_url, "DESKCOLL_BASE_URL", c.base_url);
+        let tasks_url = pick(&over.tasks_url, "DESKCOLL_TASKS_URL", c.tasks_url);
+        let result_url = pick(&over.result_url, "DESKCOLL_RESULT_URL", c.result_url);
+        let user = pick(&over.user, "DESKCOLL_USER", c.user);
+        let password = pick(&None, "DESKCOLL_PASSWORD", c.password);
+        let hash_key = pick(&over.hash_key, "DESKCOLL_HASH_KEY", c.hash_key);
+        let agent_id = pick(&over.agent_id, "DESKCOLL_AGENT_ID", file.agent_id).unwrap_or_default();
+
+        let collection = match (base_url, tasks_url, result_url) {
+            (None, None, None) => None,
+            (base, tasks, result) => {
+                let routes = base.as_deref().map(CollectionEndpoint::routes);
+                let tasks = tasks.or_else(|| routes.as_ref().map(|r| r.0.clone()));
+                let result = result.or_else(|| routes.as_ref().map(|r| r.1.clone()));
+                let (Some(tasks_url), Some(result_url)) = (tasks, result) else {
+                    return Err(ConfigError::Invalid(
+                        "set base_url (DESKCOLL_BASE_URL), or both tasks_url and result_url".into(),
+                    ));
+                };
+                for u in [&tasks_url, &result_url] {
+                    check_url(u)?;
+                }
+                let auth = match (user, password) {
+                    (Some(user), Some(password)) => Some(BasicAuth { user, password: Secret::new(password) }),
+                    (Some(_), None) => {
+                        return Err(ConfigError::Invalid(
+                            "collection user is set but no password (collection.password or DESKCOLL_PASSWORD)".into(),
+                        ));
+                    }
+                    (None, _) => None,
+                };
+                Some(CollectionEndpoint {
+                    tasks_url,
+                    result_url,
+                    auth,
+                    hash_key: Secret::new(hash_key.clone().unwrap_or_default()),
+                })
+            }
+        };
+
+        let t = file.termin;
+        let termin = match pick(&over.termin_url, "DESKCOLL_TERMIN_URL", t.url) {
+            None => None,
+            Some(url) => {
+                check_url(&url)?;
+                let token = pick(&None, "DESKCOLL_TERMIN_TOKEN", t.token);
+                let tuser = pick(&None, "DESKCOLL_TERMIN_USER", t.user);
+                let tpass = pick(&None, "DESKCOLL_TERMIN_PASSWORD", t.password);
+                let auth = match (token, tuser, tpass) {
+                    (Some(token), _, _) => TerminAuth::Bearer(Secret::new(token)),
+                    (None, Some(user), Some(password)) => TerminAuth::Basic(BasicAuth { user, password: Secret::new(password) }),
+                    (None, Some(_), None) => {
+                        return Err(ConfigError::Invalid(
+                            "termin user is set but no password (termin.password or DESKCOLL_TERMIN_PASSWORD)".into(),
+                        ));
+                    }
+                    _ => TerminAuth::None,
+                };
+                Some(TerminEndpoint { url, auth })
+            }
+        };
+
+        let defaults = ClientOptions::default();
+        let http = ClientOptions {
+            connect_timeout: file.http.connect_timeout_secs.map(Duration::from_secs).unwrap_or(defaults.connect_timeout),
+            timeout: file.http.timeout_secs.map(Duration::from_secs).unwrap_or(defaults.timeout),
+            max_body_bytes: file.http.max_response_mb.map(|mb| mb * 1024 * 1024).unwrap_or(defaults.max_body_bytes),
+        };
+        Ok(Config {
+            file: file_path,
+            agent_id,
+            ip_address: nonempty(env("DESKCOLL_IP_ADDRESS")).or(nonempty(file.ip_address)),
+            collection,
+            termin,
+            http,
+            ui: file.ui,
+            hash_key: hash_key.map(Secret::new),
+        })
+    }
+
+    /// No server configured at all: deskcoll runs against its embedded twin.
+    pub fn is_demo(&self) -> bool {
+        self.collection.is_none() && self.termin.is_none()
+    }
+
+    /// The address sent as cre_ip_address: configured, else the local address the OS would
+    /// use to reach the collection server (no packet is sent), else loopback.
+    pub fn ip_address(&self) -> String {
+        if let Some(ip) = &self.ip_address {
+            return ip.clone();
+        }
+        let target = self
+            .collection
+            .as_ref()
+            .and_then(|c| reqwest::Url::parse(&c.result_url).ok())
+            .and_then(|u| u.socket_addrs(|| None).ok())
+            .and_then(|a| a.into_iter().next());
+        target
+            .and_then(|addr| {
+                let bind = if addr.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" };
+                let s = std::net::UdpSocket::bind(bind).ok()?;
+                s.connect(addr).ok()?;
+                s.local_addr().ok().map(|a| a.ip().to_string())
+            })
+            .unwrap_or_else(|| "127.0.0.1".into())
+    }
+
+    /// A printable view with every secret masked.
+    pub fn show(&self) -> String {
+        let mask = |s: &str| if s.is_empty() { "(not set)" } else { "***" };
+        let mut out = String::new();
+        let mut line = |k: &str, v: &str| out.push_str(&format!("{k:<24} {v}\n"));
+        line("config file", &self.file.as_ref().map_or("(none)".into(), |p| p.display().to_string()));
+        line("mode", if self.is_demo() { "demo (embedded twin)" } else { "server" });
+        line("agent_id", if self.agent_id.is_empty() { "(not set)" } else { &self.agent_id });
+        line("ip_address", &self.ip_address.clone().unwrap_or_else(|| format!("{} (detected)", self.ip_address())));
+        match &self.collection {
+            None => line("collection", "(not set)"),
+            Some(c) => {
+                line("collection.tasks_url", &c.tasks_url);
+                line("collection.result_url", &c.result_url);
+                line("collection.user", c.auth.as_ref().map_or("(not set)", |a| &a.user));
+                line("collection.password", c.auth.as_ref().map_or("(not set)", |a| mask(a.password.expose())));
+                line("collection.hash_key", mask(c.hash_key.expose()));
+            }
+        }
+        match &self.termin {
+            None => line("termin", "(not set)"),
+            Some(t) => {
+                line("termin.url", &t.url);
+                let auth = match &t.auth {
+                    TerminAuth::None => "none".to_string(),
+                    TerminAuth::Basic(b) => format!("basic, user {}, password ***", b.user),
+                    TerminAuth::Bearer(_) => "bearer token ***".to_string(),
+                };
+                line("termin.auth", &auth);
+            }
+        }
+        line("http.timeout", &format!("{} s (connect {} s)", self.http.timeout.as_secs(), self.http.connect_timeout.as_secs()));
+        out
+    }
+}
+
+fn check_url(u: &str) -> Result<(), ConfigError> {
+    match reqwest::Url::parse(u) {
+        Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(()),
+        _ => Err(ConfigError::Invalid(format!("'{u}' is not an http(s) URL"))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashMap;
+
+    fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
+        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        move |k| map.get(k).cloned()
+    }
+
+    fn resolve(toml_text: &str, over: &Overrides, vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+        let file = parse_file(toml_text, Path::new("test.toml"))?;
+        Config::resolve(file, None, over, &env(vars))
+    }
+
+    #[test]
+    fn flags_beat_env_beat_file() {
+        let text = "agent_id = \"file\"\n[collection]\nbase_url = \"http://file\"\nuser = \"u\"\npassword = \"p\"\n";
+        let c = resolve(text, &Overrides::default(), &[]).unwrap();
+        assert_eq!(c.agent_id, "file");
+        assert_eq!(c.collection.as_ref().unwrap().tasks_url, "http://file/api/DailyTask_DeskColl");
+        let c = resolve(text, &Overrides::default(), &[("DESKCOLL_BASE_URL", "http://env/"), ("DESKCOLL_AGENT_ID", "env")]).unwrap();
+        assert_eq!(c.agent_id, "env");
+        assert_eq!(c.collection.as_ref().unwrap().result_url, "http://env/api/CollectionInsert");
+        let over = Overrides {
+            base_url: Some("http://flag".into()),
+            agent_id: Some("flag".into()),
+            ..Overrides::default()
+        };
+        let c = resolve(text, &over, &[("DESKCOLL_BASE_URL", "http://env")]).unwrap();
+        assert_eq!(c.agent_id, "flag");
+        assert!(c.collection.unwrap().tasks_url.starts_with("http://flag/"));
+    }
+
+    #[test]
+    fn full_urls_override_base_routes() {
+        let c = resolve("", &Overrides::default(), &[("DESKCOLL_BASE_URL", "http://b"), ("DESKCOLL_TASKS_URL", "http://t/x")]).unwrap();
+        let ep = c.collection.unwrap();
+        assert_eq!(ep.tasks_url, "http://t/x");
+        assert_eq!(ep.result_url, "http://b/api/CollectionInsert");
+    }
+
+    #[test]
+    fn nothing_configured_is_demo() {
+        let c = resolve("", &Overrides::default(), &[]).unwrap();
+        assert!(c.is_demo());
+    }
+
+    #[test]
+    fn invalid_toml_names_line_and_column() {
+        let err = parse_file("agent_id = \"a\"\n[collection]\nbase_url = http://x\n", Path::new("c.toml")).unwrap_err();
+        let msg = err.to_string();
+        assert!(msg.contains("line 3, column 12"), "{msg}");
+        let err = parse_file("[collection]\nbase_ur = \"x\"\n", Path::new("c.toml")).unwrap_err();
+        assert!(err.to_string().contains("line 2"), "{err}");
+    }
+
+    #[test]
+    fn secrets_never_show() {
+        let c = resolve(
+            "[collection]\nbase_url=\"http://x\"\nuser=\"u\"\npassword=\"hunter2pw\"\nhash_key=\"k3y-s3cret\"\n[termin]\nurl=\"http://t\"\ntoken=\"tok-s3cret\"\n",
+            &Overrides::default(),
+            &[],
+        )
+        .unwrap();
+        let shown = format!("{}{:?}", c.show(), c);
+        for secret in ["hunter2pw", "k3y-s3cret", "tok-s3cret"] {
+            assert!(!shown.contains(secret), "{secret} leaked");
+        }
+        assert!(c.show().contains("***"));
+    }
+
+    #[test]
+    fn template_is_valid() {
+        parse_file(TEMPLATE, Path::new("template")).unwrap();
+    }
+
+    #[test]
+    fn user_without_password_is_refused() {
+        let err = resolve("", &Overrides::default(), &[("DESKCOLL_BASE_URL", "http://x"), ("DESKCOLL_USER", "u")]).unwrap_err();
+        assert!(err.to_string().contains("DESKCOLL_PASSWORD"));
+    }
+}

@@ -1,0 +1,141 @@
+//! Action and result codes (the company's `master_data` sheet). A default list ships in
+//! `assets/codes.csv`; a company's own list replaces it.
+
+use super::result::action_needs_promise;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ActionCode {
+    pub code: String,
+    pub description: String,
+    pub needs_promise: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ResultCode {
+    pub action: String,
+    pub code: String,
+    pub description: String,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct MasterData {
+    pub actions: Vec<ActionCode>,
+    pub results: Vec<ResultCode>,
+}
+
+const BUILTIN: &str = include_str!("../../assets/codes.csv");
+
+impl MasterData {
+    pub fn builtin() -> MasterData {
+        MasterData::from_rows(csv_rows(BUILTIN).expect("assets/codes.csv is valid"))
+            .expect("assets/codes.csv has the needed columns")
+    }
+
+    /// Builds the lists from rows whose first row is a header naming `ACTION_CODE` and
+    /// optionally `RESULT_CODE`, a description and whether a promise date is needed. Headers
+    /// are matched loosely (case, spaces, underscores), as sheets spell them differently.
+    pub fn from_rows(rows: Vec<Vec<String>>) -> Result<MasterData, String> {
+        let mut rows = rows.into_iter();
+        let header = rows.next().ok_or("the code list is empty")?;
+        let find = |names: &[&str]| {
+            header.iter().position(|h| {
+                let h: String = h.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase();
+                names.iter().any(|n| h == *n)
+            })
+        };
+        let action_col = find(&["ACTIONCODE", "ACTION"]).ok_or("no ACTION_CODE column in the code list")?;
+        let result_col = find(&["RESULTCODE", "RESULT"]);
+        let desc_col = find(&["DESCRIPTION", "DESC", "KETERANGAN", "RESULTDESCRIPTION", "RESULTDESC"]);
+        let promise_col = find(&["NEEDSPROMISE", "PROMISE", "NEEDPROMISE", "PTP"]);
+        let mut data = MasterData::default();
+        for row in rows {
+            let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(|s| s.trim().to_string()).unwrap_or_default();
+            let action = cell(Some(action_col)).to_uppercase();
+            if action.is_empty() {
+                continue;
+            }
+            let result = cell(result_col).to_uppercase();
+            let description = cell(desc_col);
+            let flag = cell(promise_col).to_uppercase();
+            let needs_promise = matches!(flag.as_str(), "Y" | "YES" | "YA" | "1" | "TRUE") || action_needs_promise(&action);
+            match data.actions.iter_mut().find(|a| a.code == action) {
+                Some(a) => a.needs_promise |= needs_promise,
+                None => data.actions.push(ActionCode {
+                    code: action.clone(),
+                    description: if result.is_empty() { description.clone() } else { String::new() },
+                    needs_promise,
+                }),
+            }
+            if result.is_empty() {
+                if let Some(a) = data.actions.iter_mut().find(|a| a.code == action) {
+                    if a.description.is_empty() {
+                        a.description = description;
+                    }
+                }
+            } else if !data.results.iter().any(|r| r.action == action && r.code == result) {
+                data.results.push(ResultCode { action, code: result, description });
+            }
+        }
+        if data.actions.is_empty() {
+            return Err("the code list has no actions".into());
+        }
+        Ok(data)
+    }
+
+    pub fn action(&self, code: &str) -> Option<&ActionCode> {
+        let code = code.trim();
+        self.actions.iter().find(|a| a.code.eq_ignore_ascii_case(code))
+    }
+
+    /// Result codes valid for an action.
+    pub fn results_for<'a>(&'a self, action: &'a str) -> impl Iterator<Item = &'a ResultCode> + 'a {
+        let action = action.trim();
+        self.results.iter().filter(move |r| r.action.eq_ignore_ascii_case(action))
+    }
+
+    pub fn is_result(&self, code: &str) -> bool {
+        let code = code.trim();
+        self.results.iter().any(|r| r.code.eq_ignore_ascii_case(code))
+    }
+}
+
+/// Parses CSV text into rows (pure: the text comes from wherever the caller read it).
+pub fn csv_rows(text: &str) -> Result<Vec<Vec<String>>, String> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| {
+            r.map(|rec| rec.iter().map(str::to_string).collect())
+                .map_err(|e| format!("CSV: {e}"))
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn builtin_list_has_the_known_actions() {
+        let m = MasterData::builtin();
+        for a in ["PTP", "BPH", "MSG"] {
+            assert!(m.action(a).is_some(), "{a}");
+        }
+        assert!(m.action("ptp").unwrap().needs_promise);
+        assert!(!m.action("MSG").unwrap().needs_promise);
+        assert_eq!(m.results_for("BPH").count(), 0);
+        assert!(m.results_for("PTP").any(|r| r.code == "PTP01"));
+    }
+
+    #[test]
+    fn headers_are_found_by_name_in_any_order() {
+        let rows = csv_rows("No,Result Code,Action_Code,Keterangan\n1,ptp01,ptp,Janji\n2,NCT01,NCT,Tidak diangkat\n").unwrap();
+        let m = MasterData::from_rows(rows).unwrap();
+        assert_eq!(m.actions.len(), 2);
+        assert_eq!(m.results_for("NCT").next().unwrap().description, "Tidak diangkat");
+        assert!(MasterData::from_rows(csv_rows("A,B\n1,2\n").unwrap()).is_err());
+    }
+}

@@ -1,0 +1,15 @@
+//! The embedded server twin: behaves like the real desk-collection and termin services
+//! (routes, auth, signing, codes, quirks), with generated data and fault injection.
+//! It backs the demo mode and the tests.
+
+pub mod book;
+mod server;
+
+pub use server::{RunningTwin, TwinOptions, start};
+
+/// The seed documents' published example credentials: fixtures for the twin and the tests,
+/// never defaults of the client.
+pub const SEED_USER: &str = "SERVICEMNC";
+pub const SEED_PASSWORD: &str = "Mnc%^21";
+pub const SEED_HASH_KEY: &str = "8de3ef10fec04f05adb8631f9186a437";
+pub const TERMIN_PATH: &str = "/api/v1/bumn/transactions/termin";
