@@ -146,10 +146,6 @@ impl Client {
                 excerpt: excerpt(&reply.body),
             }),
             StatusCode::NOT_FOUND => Err(ApiError::NotFound { url: url.to_string() }),
-            s if reply.looks_like_html() => Err(ApiError::NotJson {
-                status: s.as_u16(),
-                excerpt: excerpt(&reply.body),
-            }),
             s => Err(ApiError::Status {
                 status: s.as_u16(),
                 excerpt: excerpt(&reply.body),

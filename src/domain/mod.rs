@@ -9,6 +9,7 @@ pub mod result;
 pub mod secret;
 pub mod task;
 pub mod termin;
+pub mod text;
 
 pub use money::Money;
 pub use secret::Secret;

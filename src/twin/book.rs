@@ -197,7 +197,7 @@ impl LoanBook {
             let overdue_days = overdue_days_for(&mut rng, bucket);
             let mut contract = generate_contract(&mut rng, i, today, overdue_days);
             while !seen.insert(contract.task.contract_no.clone()) {
-                contract.task.contract_no = format!("0009{}", digits(&mut rng, 11));
+                contract.task.contract_no = format!("0009{}", digits(&mut rng, 11)); // 15 digits, like the rest
             }
             let account = contract.task.contract_no.clone();
             book.contracts.push(contract);
@@ -256,7 +256,7 @@ fn generate_contract(rng: &mut ChaCha8Rng, i: usize, today: NaiveDate, overdue_d
     let phone1 = format!("08{}{}", pick(rng, &["11", "12", "13", "21", "52", "53", "57", "77", "81", "95"]), digits(rng, phone_len));
     let year = 17 + (i % 6);
     let task = Task {
-        contract_no: format!("000{}{:02}{}", rng.random_range(1..=9), year, digits(rng, 10)),
+        contract_no: format!("000{}{:02}{}", rng.random_range(1..=9), year, digits(rng, 9)),
         name,
         address: format!(
             "{} NO. {}, RT {:03}/RW {:03}, {} , {}",

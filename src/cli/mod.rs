@@ -1,0 +1,290 @@
+//! The command line: parses, builds the configuration and a session, hands off to a command.
+
+mod output;
+mod serve;
+mod session;
+mod submit;
+mod tasks;
+mod termin;
+
+use crate::api::ApiError;
+use crate::config::{Config, ConfigError, Overrides};
+use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+pub use session::{Clock, Session};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "deskcoll",
+    version,
+    about = "Terminal workstation for desk collection: the agent's queue, results and termin transactions",
+    long_about = "Terminal workstation for desk collection.\n\nWith no server configured, deskcoll runs against its embedded server twin (demo mode).",
+    after_help = "Examples:\n  deskcoll tasks --format csv > today.csv\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 --promise +2 --remark 'janji bayar'\n  deskcoll serve --addr 127.0.0.1:8080"
+)]
+pub struct Cli {
+    /// Configuration file (default: $DESKCOLL_CONFIG, else the platform config dir).
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+    /// Base URL of the desk-collection server [env: DESKCOLL_BASE_URL].
+    #[arg(long, global = true, value_name = "URL")]
+    pub base_url: Option<String>,
+    /// Full URL of the task list [env: DESKCOLL_TASKS_URL].
+    #[arg(long, global = true, value_name = "URL")]
+    pub tasks_url: Option<String>,
+    /// Full URL results are posted to [env: DESKCOLL_RESULT_URL].
+    #[arg(long, global = true, value_name = "URL")]
+    pub result_url: Option<String>,
+    /// Basic-auth user of the desk-collection server [env: DESKCOLL_USER].
+    #[arg(long, global = true, value_name = "USER")]
+    pub user: Option<String>,
+    /// Agent ID sent as cre_by / mod_by [env: DESKCOLL_AGENT_ID].
+    #[arg(long, global = true, value_name = "ID")]
+    pub agent_id: Option<String>,
+    /// Full URL of the termin transactions list [env: DESKCOLL_TERMIN_URL].
+    #[arg(long, global = true, value_name = "URL")]
+    pub termin_url: Option<String>,
+    /// Replace the clock (planning, tests), e.g. 2026-11-27T09:30:00+07:00.
+    #[arg(long, global = true, value_name = "RFC3339", value_parser = parse_now)]
+    pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+fn parse_now(s: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
+    chrono::DateTime::parse_from_rfc3339(s).map_err(|e| format!("'{s}' is not an RFC 3339 time ({e}); e.g. 2026-11-27T09:30:00+07:00"))
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum, Default)]
+pub enum Format {
+    #[default]
+    Table,
+    Json,
+    Csv,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List today's task queue.
+    #[command(after_help = "Example:\n  deskcoll tasks --format json | jq '.[0]'")]
+    Tasks {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Browse termin (staged-payment) transactions.
+    #[command(after_help = "Examples:\n  deskcoll termin --page 2 --limit 20\n  deskcoll termin --all --format csv > termin.csv")]
+    Termin {
+        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(i64).range(1..))]
+        page: i64,
+        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(i64).range(1..=1000))]
+        limit: i64,
+        /// Walk every page.
+        #[arg(long)]
+        all: bool,
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+    },
+    /// Record a call result and send it (exit 0 only when the server answers 00).
+    #[command(after_help = "Example:\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 \\\n      --promise 2026-12-01 --remark 'Customer pasti bayar'\n\nExit codes: 0 stored; 2 invalid input; 3 the server refused; 4 no answer (it may or may not be stored); 1 other errors.")]
+    Submit(submit::SubmitArgs),
+    /// Print the signature (`hashing`) of an account number.
+    #[command(after_help = "Example:\n  DESKCOLL_HASH_KEY=... deskcoll sign 000319280100042")]
+    Sign {
+        account_no: String,
+        /// The hash key [default: from config or DESKCOLL_HASH_KEY].
+        #[arg(long, value_name = "KEY")]
+        hash_key: Option<String>,
+    },
+    /// Run the embedded server twin (desk collection + termin) on loopback.
+    #[command(after_help = "Example:\n  deskcoll serve --addr 127.0.0.1:8080 --tasks 500 --fail-rate 0.1")]
+    Serve(serve::ServeArgs),
+    /// Write, show or locate the configuration file.
+    Config {
+        #[command(subcommand)]
+        action: ConfigAction,
+    },
+    /// Print shell completions.
+    #[command(after_help = "Example:\n  deskcoll completions bash > /etc/bash_completion.d/deskcoll")]
+    Completions { shell: clap_complete::Shell },
+}
+
+#[derive(Subcommand, Debug)]
+pub enum ConfigAction {
+    /// Write a commented template (to --config, else the default path).
+    #[command(after_help = "Example:\n  deskcoll config init && $EDITOR ~/.config/deskcoll/config.toml")]
+    Init {
+        /// Overwrite an existing file.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Show the resolved configuration, secrets masked.
+    #[command(after_help = "Example:\n  DESKCOLL_BASE_URL=https://host deskcoll config show")]
+    Show,
+    /// Print the path of the configuration file in use.
+    #[command(after_help = "Example:\n  deskcoll config path")]
+    Path,
+}
+
+/// A failed command: one line for stderr and the exit code scripts rely on.
+#[derive(Debug)]
+pub struct Failure {
+    pub code: u8,
+    pub message: String,
+}
+
+pub const EXIT_ERROR: u8 = 1;
+pub const EXIT_INVALID: u8 = 2;
+pub const EXIT_REFUSED: u8 = 3;
+pub const EXIT_NO_ANSWER: u8 = 4;
+
+impl Failure {
+    pub fn new(code: u8, message: impl Into<String>) -> Failure {
+        Failure { code, message: message.into() }
+    }
+}
+
+impl From<ApiError> for Failure {
+    fn from(e: ApiError) -> Failure {
+        let code = match &e {
+            ApiError::Refused { .. } | ApiError::InvalidToken { .. } | ApiError::Unauthorized | ApiError::Forbidden { .. } => EXIT_REFUSED,
+            e if e.may_have_reached_server() => EXIT_NO_ANSWER,
+            _ => EXIT_ERROR,
+        };
+        Failure::new(code, e.to_string())
+    }
+}
+
+impl From<ConfigError> for Failure {
+    fn from(e: ConfigError) -> Failure {
+        Failure::new(EXIT_ERROR, e.to_string())
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Failure {
+        // A closed pipe (`deskcoll tasks | head`) is not an error worth a message.
+        Failure::new(EXIT_ERROR, e.to_string())
+    }
+}
+
+impl Cli {
+    fn overrides(&self) -> Overrides {
+        Overrides {
+            config_path: self.config.clone(),
+            base_url: self.base_url.clone(),
+            tasks_url: self.tasks_url.clone(),
+            result_url: self.result_url.clone(),
+            user: self.user.clone(),
+            agent_id: self.agent_id.clone(),
+            termin_url: self.termin_url.clone(),
+            hash_key: None,
+        }
+    }
+}
+
+/// Entry point of the binary.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+        Ok(r) => r,
+        Err(e) => {
+            eprintln!("deskcoll: error: cannot start the runtime: {e}");
+            return ExitCode::from(EXIT_ERROR);
+        }
+    };
+    match runtime.block_on(run(cli)) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(f) if f.message.is_empty() => ExitCode::from(f.code),
+        Err(f) => {
+            eprintln!("deskcoll: error: {}", f.message);
+            ExitCode::from(f.code)
+        }
+    }
+}
+
+pub async fn run(cli: Cli) -> Result<(), Failure> {
+    let clock = Clock::new(cli.now);
+    let over = cli.overrides();
+    let Some(command) = cli.command else {
+        let config = Config::load(&over)?;
+        return crate::tui::run(config, clock).await.map_err(|e| Failure::new(EXIT_ERROR, e.to_string()));
+    };
+    match command {
+        Command::Serve(args) => serve::run(args, clock).await,
+        Command::Completions { shell } => {
+            clap_complete::generate(shell, &mut Cli::command(), "deskcoll", &mut std::io::stdout());
+            Ok(())
+        }
+        Command::Config { action } => config_command(action, &over),
+        Command::Sign { account_no, hash_key } => {
+            let key = match hash_key {
+                Some(k) => k,
+                None => {
+                    let config = Config::load(&over)?;
+                    let key = config.hash_key.ok_or_else(|| {
+                        Failure::new(EXIT_INVALID, "no hash key: pass --hash-key, or set DESKCOLL_HASH_KEY or collection.hash_key")
+                    })?;
+                    key.expose().to_string()
+                }
+            };
+            println!("{}", crate::domain::result::sign(account_no.trim(), &key));
+            Ok(())
+        }
+        Command::Tasks { format } => {
+            let session = Session::open(Config::load(&over)?, clock).await?;
+            tasks::run(&session, format).await
+        }
+        Command::Termin { page, limit, all, format } => {
+            let session = Session::open(Config::load(&over)?, clock).await?;
+            termin::run(&session, page, limit, all, format).await
+        }
+        Command::Submit(args) => {
+            let session = Session::open(Config::load(&over)?, clock).await?;
+            submit::run(&session, args).await
+        }
+    }
+}
+
+fn config_command(action: ConfigAction, over: &Overrides) -> Result<(), Failure> {
+    match action {
+        ConfigAction::Init { force } => {
+            let path = crate::config::chosen_path(over.config_path.as_deref(), &|k| std::env::var(k).ok())
+                .map(|(p, _)| p)
+                .ok_or_else(|| Failure::new(EXIT_ERROR, "no config directory on this platform: pass --config PATH"))?;
+            if path.exists() && !force {
+                return Err(Failure::new(EXIT_ERROR, format!("{} exists; pass --force to overwrite", path.display())));
+            }
+            if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+                std::fs::create_dir_all(dir)?;
+            }
+            write_private(&path, crate::config::TEMPLATE)?;
+            println!("wrote {}", path.display());
+            Ok(())
+        }
+        ConfigAction::Show => {
+            print!("{}", Config::load(over)?.show());
+            Ok(())
+        }
+        ConfigAction::Path => {
+            match crate::config::chosen_path(over.config_path.as_deref(), &|k| std::env::var(k).ok()) {
+                Some((p, _)) => println!("{}", p.display()),
+                None => println!("(none)"),
+            }
+            Ok(())
+        }
+    }
+}
+
+/// Writes a file only its owner can read: it will hold secrets.
+fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
+    use std::io::Write;
+    let mut opts = std::fs::OpenOptions::new();
+    opts.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        opts.mode(0o600);
+    }
+    opts.open(path)?.write_all(text.as_bytes())
+}

@@ -1,0 +1,51 @@
+//! Writing command output: tables for people, CSV and JSON for scripts.
+
+use super::Failure;
+use crate::domain::text::sanitize;
+use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
+use std::io::Write;
+
+/// Writes to stdout; a closed pipe (`| head`) ends quietly.
+pub fn emit(bytes: &[u8]) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(bytes).and_then(|_| out.flush()) {
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::new(0, "")),
+        other => other.map_err(Failure::from),
+    }
+}
+
+/// A plain table; `numeric` columns are right-aligned. Cells are sanitised.
+pub fn table(headers: &[&str], rows: &[Vec<String>], numeric: &[usize]) -> String {
+    let mut t = Table::new();
+    t.load_preset(presets::NOTHING)
+        .set_content_arrangement(ContentArrangement::Disabled)
+        .set_header(headers.iter().copied());
+    for row in rows {
+        t.add_row(row.iter().map(|c| sanitize(c).into_owned()));
+    }
+    for &i in numeric {
+        if let Some(col) = t.column_mut(i) {
+            col.set_cell_alignment(CellAlignment::Right);
+        }
+    }
+    let mut s = t.to_string();
+    s.push('\n');
+    s
+}
+
+/// CSV rows (header first) with sanitised cells.
+pub fn csv(headers: &[&str], rows: &[Vec<String>], with_header: bool) -> Result<Vec<u8>, Failure> {
+    let mut w = ::csv::Writer::from_writer(Vec::new());
+    let fail = |e: ::csv::Error| Failure::new(super::EXIT_ERROR, format!("CSV: {e}"));
+    if with_header {
+        w.write_record(headers).map_err(fail)?;
+    }
+    for row in rows {
+        w.write_record(row.iter().map(|c| sanitize(c).into_owned())).map_err(fail)?;
+    }
+    w.into_inner().map_err(|e| Failure::new(super::EXIT_ERROR, format!("CSV: {e}")))
+}
+
+pub fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}

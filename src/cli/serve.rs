@@ -1,0 +1,87 @@
+use super::{Clock, EXIT_ERROR, Failure};
+use crate::twin::{self, TwinOptions};
+use std::net::SocketAddr;
+
+#[derive(clap::Args, Debug)]
+pub struct ServeArgs {
+    /// Address to listen on (loopback by default).
+    #[arg(long, default_value = "127.0.0.1:8080")]
+    pub addr: SocketAddr,
+    /// Basic-auth user [default: the seed document's].
+    #[arg(long, default_value = twin::SEED_USER)]
+    pub user: String,
+    /// Basic-auth password [default: the seed document's].
+    #[arg(long, default_value = twin::SEED_PASSWORD, hide_default_value = true)]
+    pub password: String,
+    /// Key results must be signed with [default: the seed document's].
+    #[arg(long, default_value = twin::SEED_HASH_KEY, hide_default_value = true)]
+    pub hash_key: String,
+    /// Accept requests without Basic auth.
+    #[arg(long)]
+    pub no_auth: bool,
+    /// Seed of the generated books (same seed, same data).
+    #[arg(long, default_value_t = 1)]
+    pub seed: u64,
+    /// Contracts in the loan book.
+    #[arg(long, default_value_t = 300)]
+    pub contracts: usize,
+    /// Accounts in today's queue [default: a third of the contracts].
+    #[arg(long)]
+    pub tasks: Option<usize>,
+    /// Termin transactions.
+    #[arg(long, default_value_t = 57)]
+    pub transactions: usize,
+    /// Bearer token accepted by the termin route (besides Basic auth).
+    #[arg(long)]
+    pub termin_token: Option<String>,
+    /// Delay before every answer.
+    #[arg(long, default_value_t = 0)]
+    pub latency_ms: u64,
+    /// Share of requests answered with HTTP 500 (0..1).
+    #[arg(long, default_value_t = 0.0)]
+    pub fail_rate: f64,
+    /// Share of requests whose connection is closed without an answer, after processing (0..1).
+    #[arg(long, default_value_t = 0.0)]
+    pub drop_rate: f64,
+}
+
+pub async fn run(args: ServeArgs, clock: Clock) -> Result<(), Failure> {
+    for (name, rate) in [("--fail-rate", args.fail_rate), ("--drop-rate", args.drop_rate)] {
+        if !(0.0..=1.0).contains(&rate) {
+            return Err(Failure::new(super::EXIT_INVALID, format!("{name} must be between 0 and 1")));
+        }
+    }
+    if let Some(t) = args.tasks.filter(|t| *t > args.contracts) {
+        return Err(Failure::new(super::EXIT_INVALID, format!("--tasks {t} needs --contracts of at least {t}")));
+    }
+    let running = twin::start(TwinOptions {
+        addr: args.addr,
+        user: args.user.clone(),
+        password: args.password,
+        hash_key: args.hash_key,
+        no_auth: args.no_auth,
+        seed: args.seed,
+        contracts: args.contracts,
+        tasks: args.tasks,
+        transactions: args.transactions,
+        termin_token: args.termin_token,
+        latency_ms: args.latency_ms,
+        fail_rate: args.fail_rate,
+        drop_rate: args.drop_rate,
+        now: clock.is_fixed().then(|| clock.now_local()),
+    })
+    .await
+    .map_err(|e| Failure::new(EXIT_ERROR, format!("cannot listen on {}: {e}", args.addr)))?;
+    println!("deskcoll twin listening on {}", running.base_url());
+    println!("point a client at it:");
+    println!("  export DESKCOLL_BASE_URL={}", running.base_url());
+    println!("  export DESKCOLL_TERMIN_URL={}", running.termin_url());
+    println!("  export DESKCOLL_USER={} DESKCOLL_TERMIN_USER={}", args.user, args.user);
+    println!("  # and DESKCOLL_PASSWORD, DESKCOLL_TERMIN_PASSWORD, DESKCOLL_HASH_KEY as given to serve (default: the seed document's)");
+    println!("results received: {}/__twin/collections", running.base_url());
+    tokio::select! {
+        _ = running.wait() => {}
+        _ = tokio::signal::ctrl_c() => {}
+    }
+    Ok(())
+}

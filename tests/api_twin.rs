@@ -1,0 +1,287 @@
+//! The client against the twin, in process: what the user sees and what the server received.
+
+mod common;
+
+use common::*;
+use deskcoll::api::ApiError;
+use deskcoll::domain::ResultDraft;
+use deskcoll::twin::TwinOptions;
+
+const SEED_BODY: &str = r#"{
+  "account_no": "000319280100042",
+  "collection_date": "2021-12-29 00:00:00",
+  "cust_name": "PUTRA SIMEULUE CUTT",
+  "result_code": "PTP01",
+  "action_code": "PTP",
+  "remark": "Customer pasti bayar 22",
+  "cre_by": "1812010",
+  "cre_ip_address": "10.1.206.118",
+  "mod_by": "1812010",
+  "mod_ip_address": "10.1.206.118",
+  "promise_date": "2021-12-31 00:00:00",
+  "period": "0",
+  "hashing": "87072d55e9a05731bdae67c13fe6d617ce60da95260165ec58bbc07377b4d381"
+}"#;
+
+fn draft(account: &str, action: &str, result: &str, promise: &str) -> ResultDraft {
+    ResultDraft {
+        account_no: account.into(),
+        action_code: action.into(),
+        result_code: result.into(),
+        promise_date: promise.into(),
+        remark: "test call".into(),
+        agent_id: "1812010".into(),
+        ip_address: "127.0.0.1".into(),
+        ..ResultDraft::default()
+    }
+}
+
+#[tokio::test]
+async fn seed_example_post_is_accepted_verbatim() {
+    let t = twin().await;
+    let resp = reqwest::Client::new()
+        .post(format!("{}/api/CollectionInsert", t.base_url()))
+        .basic_auth("SERVICEMNC", Some("Mnc%^21"))
+        .header("content-type", "application/json")
+        .body(SEED_BODY)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(resp.status(), 200);
+    let body: serde_json::Value = resp.json().await.unwrap();
+    assert_eq!(body["respon_code"], "00");
+    assert_eq!(body["respon_mess"], "Sukses Memasukan Data Dengan Account No : 000319280100042");
+
+    let got = received(&t).await;
+    assert_eq!(got.len(), 1);
+    // As received, byte for byte in meaning:
+    let sent: serde_json::Value = serde_json::from_str(SEED_BODY).unwrap();
+    assert_eq!(got[0]["body"], sent);
+    // As stored: the server's clock and its own customer name.
+    assert_eq!(got[0]["stored"]["collection_date"], "2026-11-27 10:00:00");
+    assert_eq!(got[0]["stored"]["promise_date"], "2021-12-31 00:00:00");
+}
+
+#[tokio::test]
+async fn tasks_list_seed_accounts_and_a_stored_result_drops_the_account() {
+    let t = twin().await;
+    let client = client_for(&t);
+    let tasks = client.tasks().await.unwrap();
+    assert_eq!(tasks.len(), 100, "a third of the default 300 contracts");
+    let seed = tasks.iter().find(|t| t.contract_no == "000318270200055").unwrap();
+    assert_eq!(seed.name, "TRIJAYA KONSTRUKSI MEGAH");
+    assert_eq!(seed.overdue, Some(5));
+    assert_eq!(seed.total_due.unwrap().rupiah(), "Rp 107.261.731");
+
+    let now = fixed_now();
+    let result = draft("000318270200055", "PTP", "PTP01", "+3").validate(now).unwrap();
+    let answer = client.submit(&result).await.unwrap();
+    assert_eq!(answer.respon_code, "00");
+    let after = client.tasks().await.unwrap();
+    assert_eq!(after.len(), 99);
+    assert!(!after.iter().any(|t| t.contract_no == "000318270200055"));
+
+    let got = received(&t).await;
+    let stored = &got[0]["stored"];
+    assert_eq!(stored["cust_name"], "TRIJAYA KONSTRUKSI MEGAH", "name comes from the server's book");
+    assert_eq!(stored["promise_date"], "2026-11-30 00:00:00");
+    assert_eq!(got[0]["body"]["hashing"].as_str().unwrap().len(), 64);
+}
+
+#[tokio::test]
+async fn twin_applies_the_real_servers_rules_to_codes() {
+    let t = twin().await;
+    let client = client_for(&t);
+    let now = fixed_now();
+    let mut d = draft("000418110200010", "MSG", "", "");
+    d.promise_date = String::new();
+    client.submit(&d.validate(now).unwrap()).await.unwrap();
+    let got = received(&t).await;
+    assert_eq!(got[0]["stored"]["result_code"], "");
+    assert_eq!(got[0]["stored"]["promise_date"], "", "promise cleared for non-PTP");
+    assert_eq!(got[0]["body"]["promise_date"], "2026-11-27 10:00:00", "client sends the call time as placeholder");
+}
+
+#[tokio::test]
+async fn wrong_hash_is_invalid_token() {
+    let t = twin().await;
+    let client = client_with(&t, Some(seed_auth()), "not-the-key", Default::default());
+    let result = draft("000319280100042", "PTP", "PTP01", "+1").validate(fixed_now()).unwrap();
+    let err = client.submit(&result).await.unwrap_err();
+    assert!(matches!(err, ApiError::InvalidToken { ref code, .. } if code == "91"), "{err:?}");
+    assert!(err.to_string().contains("check the hash key"));
+    assert!(received(&t).await.is_empty());
+}
+
+#[tokio::test]
+async fn missing_auth_is_refused_with_a_challenge() {
+    let t = twin().await;
+    let resp = reqwest::get(format!("{}/api/DailyTask_DeskColl", t.base_url())).await.unwrap();
+    assert_eq!(resp.status(), 401);
+    assert!(resp.headers()["www-authenticate"].to_str().unwrap().starts_with("Basic"));
+    let client = client_with(&t, None, deskcoll::twin::SEED_HASH_KEY, Default::default());
+    let err = client.tasks().await.unwrap_err();
+    assert_eq!(err, ApiError::Unauthorized);
+    assert!(err.to_string().contains("bad credentials"));
+}
+
+#[tokio::test]
+async fn no_auth_twin_accepts_anonymous_requests() {
+    let t = twin_with(TwinOptions { no_auth: true, ..options() }).await;
+    let client = client_with(&t, None, deskcoll::twin::SEED_HASH_KEY, Default::default());
+    assert_eq!(client.tasks().await.unwrap().len(), 100);
+    assert_eq!(client.health().await.unwrap(), "Welcome To Web API MNC GUI");
+}
+
+#[tokio::test]
+async fn unknown_account_is_code_90_in_the_servers_words() {
+    let t = twin().await;
+    let client = client_for(&t);
+    let result = draft("000000000000001", "NCT", "NCT01", "").validate(fixed_now()).unwrap();
+    match client.submit(&result).await.unwrap_err() {
+        ApiError::Refused { code, message } => {
+            assert_eq!(code, "90");
+            assert_eq!(message, "ERROR: Account No 000000000000001 does not exist");
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[tokio::test]
+async fn termin_walk_over_all_pages_equals_total_data() {
+    let t = twin_with(TwinOptions { transactions: 57, ..options() }).await;
+    let client = client_for(&t);
+    let first = client.termin_page(1, 10).await.unwrap();
+    let meta = first.meta();
+    assert_eq!((meta.total_data, meta.total_page, meta.page), (Some(57), Some(6), Some(1)));
+    assert_eq!(meta.prev, "");
+    assert!(meta.next.contains("page=2"));
+    let mut pages = 0;
+    let all = client.termin_all(10, |_| pages += 1).await.unwrap();
+    assert_eq!(all.len(), 57);
+    assert_eq!(pages, 6);
+    let last = client.termin_page(6, 10).await.unwrap();
+    assert_eq!(last.transactions().len(), 7);
+    assert_eq!(last.meta().next, "");
+    let mut po: Vec<_> = all.iter().map(|t| t.general.purchase_order_number.clone()).collect();
+    po.dedup();
+    assert_eq!(po.len(), 57, "no transaction twice");
+}
+
+#[tokio::test]
+async fn termin_404_is_an_empty_page() {
+    let t = twin_with(TwinOptions { transactions: 3, ..options() }).await;
+    let client = client_for(&t);
+    let raw = reqwest::Client::new()
+        .get(t.termin_url())
+        .query(&[("page", "9")])
+        .basic_auth("SERVICEMNC", Some("Mnc%^21"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(raw.status(), 404);
+    assert_eq!(raw.text().await.unwrap(), r#"{"message":"transactions termin not found","status":"error"}"#);
+    let page = client.termin_page(9, 10).await.unwrap();
+    assert!(page.transactions().is_empty());
+    let none = twin_with(TwinOptions { transactions: 0, ..options() }).await;
+    assert!(client_for(&none).termin_all(10, |_| {}).await.unwrap().is_empty());
+}
+
+#[tokio::test]
+async fn termin_bearer_token_mode() {
+    let t = twin_with(TwinOptions { termin_token: Some("tok".into()), ..options() }).await;
+    let bearer = |tok: &str| {
+        deskcoll::api::Client::new(
+            None,
+            Some(deskcoll::api::TerminEndpoint {
+                url: t.termin_url(),
+                auth: deskcoll::api::TerminAuth::Bearer(deskcoll::domain::Secret::new(tok)),
+            }),
+            Default::default(),
+        )
+        .unwrap()
+    };
+    assert_eq!(bearer("tok").termin_page(1, 5).await.unwrap().transactions().len(), 5);
+    assert_eq!(bearer("wrong").termin_page(1, 5).await.unwrap_err(), ApiError::Unauthorized);
+}
+
+#[tokio::test]
+async fn http_500_says_server_error_with_the_page_title() {
+    let t = twin_with(TwinOptions { fail_rate: 1.0, ..options() }).await;
+    let err = client_for(&t).tasks().await.unwrap_err();
+    assert_eq!(err, ApiError::Status { status: 500, excerpt: ": Runtime Error".into() });
+    assert_eq!(err.to_string(), "server error: HTTP 500: Runtime Error");
+}
+
+#[tokio::test]
+async fn dropped_connection_after_processing_is_the_lost_response_case() {
+    let t = twin_with(TwinOptions { drop_rate: 1.0, ..options() }).await;
+    let client = client_for(&t);
+    let result = draft("000319280100042", "PTP", "PTP01", "+1").validate(fixed_now()).unwrap();
+    let err = client.submit(&result).await.unwrap_err();
+    assert!(matches!(err, ApiError::Dropped { .. }), "{err:?}");
+    assert!(err.may_have_reached_server());
+    assert_eq!(received(&t).await.len(), 1, "the twin stored it although no answer came");
+}
+
+#[tokio::test]
+async fn slow_server_is_a_timeout() {
+    let t = twin_with(TwinOptions { latency_ms: 3000, ..options() }).await;
+    let client = client_with(&t, Some(seed_auth()), deskcoll::twin::SEED_HASH_KEY, quick_timeouts());
+    let err = client.tasks().await.unwrap_err();
+    assert!(matches!(err, ApiError::Timeout { .. }), "{err:?}");
+    assert!(err.to_string().starts_with("timed out"));
+}
+
+#[tokio::test]
+async fn nothing_listening_is_connection_refused() {
+    let port = {
+        let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+        l.local_addr().unwrap().port()
+    };
+    let client = deskcoll::api::Client::new(
+        Some(endpoints(&format!("http://127.0.0.1:{port}"), None, "k")),
+        None,
+        quick_timeouts(),
+    )
+    .unwrap();
+    let err = client.tasks().await.unwrap_err();
+    assert!(matches!(err, ApiError::Connect { .. }), "{err:?}");
+    assert!(err.to_string().contains(&format!("cannot connect to 127.0.0.1:{port}")));
+}
+
+#[tokio::test]
+async fn over_long_values_are_refused_before_sending_and_by_the_twin() {
+    let t = twin().await;
+    let mut d = draft("000319280100042", "PTP", "PTP01", "+1");
+    d.remark = "x".repeat(256);
+    let errors = d.validate(fixed_now()).unwrap_err();
+    assert_eq!(errors[0].to_string(), "remark: 256 characters, at most 255 allowed");
+    // The twin, like the real database, answers 90 for an overflow that got through.
+    let mut body: serde_json::Value = serde_json::from_str(SEED_BODY).unwrap();
+    body["remark"] = serde_json::Value::String("x".repeat(256));
+    let resp: serde_json::Value = reqwest::Client::new()
+        .post(format!("{}/api/CollectionInsert", t.base_url()))
+        .basic_auth("SERVICEMNC", Some("Mnc%^21"))
+        .json(&body)
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(resp["respon_code"], "90");
+}
+
+#[tokio::test]
+async fn generated_task_queue_holds_exactly_n_accounts_over_five_buckets() {
+    let t = twin_with(TwinOptions { contracts: 2000, tasks: Some(500), ..options() }).await;
+    let tasks = client_for(&t).tasks().await.unwrap();
+    assert_eq!(tasks.len(), 500);
+    let pre_due = tasks.iter().filter(|t| t.overdue == Some(0)).count();
+    let first_day = tasks.iter().filter(|t| t.overdue == Some(2)).count();
+    let long_overdue = tasks.iter().filter(|t| t.overdue.unwrap() > 8).count();
+    assert!(pre_due >= 90, "pre-due {pre_due}");
+    assert!(first_day >= 90, "first day {first_day}");
+    assert!(long_overdue >= 90, "message follow-ups {long_overdue}");
+}

@@ -1,0 +1,144 @@
+//! The client against servers that misbehave: canned replies from a tiny local server.
+
+mod common;
+
+use axum::Router;
+use axum::http::StatusCode;
+use axum::response::IntoResponse;
+use axum::routing::get;
+use deskcoll::api::{ApiError, Client, TerminAuth, TerminEndpoint};
+use deskcoll::domain::{ResultDraft, WireError};
+
+/// Serves `body` with `status` and `content_type` on every route.
+async fn canned(status: u16, content_type: &'static str, body: &'static str) -> String {
+    let handler = move || async move {
+        (StatusCode::from_u16(status).unwrap(), [("content-type", content_type)], body).into_response()
+    };
+    let app = Router::new().fallback(get(handler.clone()).post(handler));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{addr}")
+}
+
+fn client(base: &str) -> Client {
+    Client::new(
+        Some(common::endpoints(base, None, "key")),
+        Some(TerminEndpoint {
+            url: format!("{base}/api/v1/bumn/transactions/termin"),
+            auth: TerminAuth::None,
+        }),
+        common::quick_timeouts(),
+    )
+    .unwrap()
+}
+
+fn any_result() -> deskcoll::domain::CollectionResult {
+    ResultDraft {
+        account_no: "000319280100042".into(),
+        action_code: "NCT".into(),
+        result_code: "NCT01".into(),
+        agent_id: "a".into(),
+        ..ResultDraft::default()
+    }
+    .validate(common::fixed_now())
+    .unwrap()
+}
+
+#[tokio::test]
+async fn tolerant_parsing_of_nulls_numbers_and_odd_dates() {
+    let base = canned(
+        200,
+        "application/json",
+        r#"{"data":[{"contract_no":"A1","name":null,"overdue":7,"installmentNumber":1500000,
+            "installment_amount":null,"penalty":"2500.50","total_amount":1502500.5,"osar":null,
+            "dueDate_Installment":"2026-11-20T00:00:00+07:00","lastpaid_duedate":"2026-10-20 00:00:00",
+            "lastpaid_tenor":3,"brand_new_field":[1,2]},{"contract_no":"A2"}]}"#,
+    )
+    .await;
+    let tasks = client(&base).tasks().await.unwrap();
+    assert_eq!(tasks.len(), 2);
+    let t = &tasks[0];
+    assert_eq!(t.name, "");
+    assert_eq!(t.overdue, Some(7));
+    assert_eq!(t.installment_amount().unwrap().rupiah(), "Rp 1.500.000");
+    assert_eq!(t.total_due.unwrap().rupiah(), "Rp 1.502.500,50");
+    assert_eq!(t.osar, None);
+    assert_eq!(t.due_date.unwrap().to_string(), "2026-11-20");
+    assert_eq!(t.installment_no(), 4);
+    assert_eq!(tasks[1].overdue, None);
+}
+
+#[tokio::test]
+async fn malformed_json_is_rejected_with_its_position() {
+    let base = canned(200, "application/json", "{\"data\":[\n{\"contract_no\": \"A1\",}\n]}").await;
+    let err = client(&base).tasks().await.unwrap_err();
+    match &err {
+        ApiError::Wire(WireError::Malformed { line, column, .. }) => assert_eq!((*line, *column), (2, 22)),
+        other => panic!("{other:?}"),
+    }
+    assert!(err.to_string().starts_with("unreadable reply: malformed JSON at line 2, column 22"), "{err}");
+}
+
+#[tokio::test]
+async fn data_null_is_the_servers_failure() {
+    let base = canned(200, "application/json", r#"{"data":null}"#).await;
+    let err = client(&base).tasks().await.unwrap_err();
+    assert_eq!(err, ApiError::Wire(WireError::NoTaskList));
+    assert!(err.to_string().contains("server returned no task list"));
+}
+
+#[tokio::test]
+async fn html_page_with_200_is_not_json() {
+    let base = canned(200, "text/html", "<html><head><title>Login - Portal</title></head></html>").await;
+    let err = client(&base).tasks().await.unwrap_err();
+    assert_eq!(err.to_string(), "the server sent a page instead of JSON (HTTP 200): Login - Portal");
+}
+
+#[tokio::test]
+async fn statuses_map_to_typed_errors() {
+    let cases: [(u16, &str, &str); 4] = [
+        (401, "text/plain", ""),
+        (403, "text/html", "<h1>Forbidden</h1>"),
+        (404, "text/html", "<title>404 - File or directory not found.</title>"),
+        (502, "text/html", "<html><title>502 Bad Gateway</title></html>"),
+    ];
+    let mut seen = Vec::new();
+    for (status, ct, body) in cases {
+        let base = canned(status, ct, body).await;
+        seen.push(client(&base).tasks().await.unwrap_err());
+    }
+    assert_eq!(seen[0], ApiError::Unauthorized);
+    assert_eq!(seen[1].to_string(), "access denied (HTTP 403): Forbidden");
+    assert!(matches!(seen[2], ApiError::NotFound { .. }));
+    assert_eq!(seen[3].to_string(), "server error: HTTP 502: 502 Bad Gateway");
+}
+
+#[tokio::test]
+async fn submit_checks_the_code_not_the_status() {
+    let base = canned(200, "application/json", r#"{"respon_code":"90","respon_mess":"ERROR: Account No 1 does not exist"}"#).await;
+    let err = client(&base).submit(&any_result()).await.unwrap_err();
+    assert_eq!(err.to_string(), "server refused (code 90): ERROR: Account No 1 does not exist");
+
+    let base = canned(200, "application/json", r#"{"respon_code":0}"#).await;
+    assert!(matches!(client(&base).submit(&any_result()).await.unwrap_err(), ApiError::Refused { .. }));
+
+    let base = canned(500, "application/json", r#"{"Message":"An error has occurred."}"#).await;
+    assert!(matches!(client(&base).submit(&any_result()).await.unwrap_err(), ApiError::Status { status: 500, .. }));
+}
+
+#[tokio::test]
+async fn termin_not_found_body_is_empty_but_an_html_404_is_a_wrong_url() {
+    let base = canned(404, "application/json", r#"{"status":"error","message":"transactions termin not found"}"#).await;
+    assert!(client(&base).termin_page(1, 10).await.unwrap().transactions().is_empty());
+    let base = canned(404, "text/html", "<title>Not Found</title>").await;
+    assert!(matches!(client(&base).termin_page(1, 10).await.unwrap_err(), ApiError::NotFound { .. }));
+}
+
+#[tokio::test]
+async fn oversized_reply_is_refused() {
+    static BIG: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!("{{\"data\":[{}]}}", "{},".repeat(600_000)));
+    let base = canned(200, "application/json", BIG.as_str()).await;
+    let err = client(&base).tasks().await.unwrap_err();
+    assert!(matches!(err, ApiError::TooLarge { .. }), "{err:?}");
+}
