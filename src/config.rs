@@ -112,7 +112,10 @@ pub fn data_dir() -> Option<PathBuf> {
 
 /// Which file to read: `--config`, else `$DESKCOLL_CONFIG`, else the platform default.
 /// The second value says whether the file must exist (it must when named explicitly).
-pub fn chosen_path(flag: Option<&Path>, env: &dyn Fn(&str) -> Option<String>) -> Option<(PathBuf, bool)> {
+pub fn chosen_path(
+    flag: Option<&Path>,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Option<(PathBuf, bool)> {
     if let Some(p) = flag {
         return Some((p.to_path_buf(), true));
     }
@@ -157,7 +160,10 @@ impl Config {
     }
 
     /// Loads with a given environment (tests pass their own).
-    pub fn load_with(over: &Overrides, env: &dyn Fn(&str) -> Option<String>) -> Result<Config, ConfigError> {
+    pub fn load_with(
+        over: &Overrides,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
         let mut file = FileConfig::default();
         let mut file_path = None;
         if let Some((path, required)) = chosen_path(over.config_path.as_deref(), env) {
@@ -214,7 +220,10 @@ impl Config {
                     check_url(u)?;
                 }
                 let auth = match (user, password) {
-                    (Some(user), Some(password)) => Some(BasicAuth { user, password: Secret::new(password) }),
+                    (Some(user), Some(password)) => Some(BasicAuth {
+                        user,
+                        password: Secret::new(password),
+                    }),
                     (Some(_), None) => {
                         return Err(ConfigError::Invalid(
                             "collection user is set but no password (collection.password or DESKCOLL_PASSWORD)".into(),
@@ -241,7 +250,10 @@ impl Config {
                 let tpass = pick(&None, "DESKCOLL_TERMIN_PASSWORD", t.password);
                 let auth = match (token, tuser, tpass) {
                     (Some(token), _, _) => TerminAuth::Bearer(Secret::new(token)),
-                    (None, Some(user), Some(password)) => TerminAuth::Basic(BasicAuth { user, password: Secret::new(password) }),
+                    (None, Some(user), Some(password)) => TerminAuth::Basic(BasicAuth {
+                        user,
+                        password: Secret::new(password),
+                    }),
                     (None, Some(_), None) => {
                         return Err(ConfigError::Invalid(
                             "termin user is set but no password (termin.password or DESKCOLL_TERMIN_PASSWORD)".into(),
@@ -255,9 +267,21 @@ impl Config {
 
         let defaults = ClientOptions::default();
         let http = ClientOptions {
-            connect_timeout: file.http.connect_timeout_secs.map(Duration::from_secs).unwrap_or(defaults.connect_timeout),
-            timeout: file.http.timeout_secs.map(Duration::from_secs).unwrap_or(defaults.timeout),
-            max_body_bytes: file.http.max_response_mb.map(|mb| mb * 1024 * 1024).unwrap_or(defaults.max_body_bytes),
+            connect_timeout: file
+                .http
+                .connect_timeout_secs
+                .map(Duration::from_secs)
+                .unwrap_or(defaults.connect_timeout),
+            timeout: file
+                .http
+                .timeout_secs
+                .map(Duration::from_secs)
+                .unwrap_or(defaults.timeout),
+            max_body_bytes: file
+                .http
+                .max_response_mb
+                .map(|mb| mb * 1024 * 1024)
+                .unwrap_or(defaults.max_body_bytes),
         };
         Ok(Config {
             file: file_path,
@@ -290,7 +314,11 @@ impl Config {
             .and_then(|a| a.into_iter().next());
         target
             .and_then(|addr| {
-                let bind = if addr.is_ipv4() { "0.0.0.0:0" } else { "[::]:0" };
+                let bind = if addr.is_ipv4() {
+                    "0.0.0.0:0"
+                } else {
+                    "[::]:0"
+                };
                 let s = std::net::UdpSocket::bind(bind).ok()?;
                 s.connect(addr).ok()?;
                 s.local_addr().ok().map(|a| a.ip().to_string())
@@ -303,17 +331,51 @@ impl Config {
         let mask = |s: &str| if s.is_empty() { "(not set)" } else { "***" };
         let mut out = String::new();
         let mut line = |k: &str, v: &str| out.push_str(&format!("{k:<24} {v}\n"));
-        line("config file", &self.file.as_ref().map_or("(none)".into(), |p| p.display().to_string()));
-        line("mode", if self.is_demo() { "demo (embedded twin)" } else { "server" });
-        line("agent_id", if self.agent_id.is_empty() { "(not set)" } else { &self.agent_id });
-        line("ip_address", &self.ip_address.clone().unwrap_or_else(|| format!("{} (detected)", self.ip_address())));
+        line(
+            "config file",
+            &self
+                .file
+                .as_ref()
+                .map_or("(none)".into(), |p| p.display().to_string()),
+        );
+        line(
+            "mode",
+            if self.is_demo() {
+                "demo (embedded twin)"
+            } else {
+                "server"
+            },
+        );
+        line(
+            "agent_id",
+            if self.agent_id.is_empty() {
+                "(not set)"
+            } else {
+                &self.agent_id
+            },
+        );
+        line(
+            "ip_address",
+            &self
+                .ip_address
+                .clone()
+                .unwrap_or_else(|| format!("{} (detected)", self.ip_address())),
+        );
         match &self.collection {
             None => line("collection", "(not set)"),
             Some(c) => {
                 line("collection.tasks_url", &c.tasks_url);
                 line("collection.result_url", &c.result_url);
-                line("collection.user", c.auth.as_ref().map_or("(not set)", |a| &a.user));
-                line("collection.password", c.auth.as_ref().map_or("(not set)", |a| mask(a.password.expose())));
+                line(
+                    "collection.user",
+                    c.auth.as_ref().map_or("(not set)", |a| &a.user),
+                );
+                line(
+                    "collection.password",
+                    c.auth
+                        .as_ref()
+                        .map_or("(not set)", |a| mask(a.password.expose())),
+                );
                 line("collection.hash_key", mask(c.hash_key.expose()));
             }
         }
@@ -329,7 +391,14 @@ impl Config {
                 line("termin.auth", &auth);
             }
         }
-        line("http.timeout", &format!("{} s (connect {} s)", self.http.timeout.as_secs(), self.http.connect_timeout.as_secs()));
+        line(
+            "http.timeout",
+            &format!(
+                "{} s (connect {} s)",
+                self.http.timeout.as_secs(),
+                self.http.connect_timeout.as_secs()
+            ),
+        );
         out
     }
 }
@@ -347,11 +416,18 @@ mod tests {
     use std::collections::HashMap;
 
     fn env(pairs: &[(&str, &str)]) -> impl Fn(&str) -> Option<String> {
-        let map: HashMap<String, String> = pairs.iter().map(|(k, v)| (k.to_string(), v.to_string())).collect();
+        let map: HashMap<String, String> = pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.to_string()))
+            .collect();
         move |k| map.get(k).cloned()
     }
 
-    fn resolve(toml_text: &str, over: &Overrides, vars: &[(&str, &str)]) -> Result<Config, ConfigError> {
+    fn resolve(
+        toml_text: &str,
+        over: &Overrides,
+        vars: &[(&str, &str)],
+    ) -> Result<Config, ConfigError> {
         let file = parse_file(toml_text, Path::new("test.toml"))?;
         Config::resolve(file, None, over, &env(vars))
     }
@@ -361,10 +437,24 @@ mod tests {
         let text = "agent_id = \"file\"\n[collection]\nbase_url = \"http://file\"\nuser = \"u\"\npassword = \"p\"\n";
         let c = resolve(text, &Overrides::default(), &[]).unwrap();
         assert_eq!(c.agent_id, "file");
-        assert_eq!(c.collection.as_ref().unwrap().tasks_url, "http://file/api/DailyTask_DeskColl");
-        let c = resolve(text, &Overrides::default(), &[("DESKCOLL_BASE_URL", "http://env/"), ("DESKCOLL_AGENT_ID", "env")]).unwrap();
+        assert_eq!(
+            c.collection.as_ref().unwrap().tasks_url,
+            "http://file/api/DailyTask_DeskColl"
+        );
+        let c = resolve(
+            text,
+            &Overrides::default(),
+            &[
+                ("DESKCOLL_BASE_URL", "http://env/"),
+                ("DESKCOLL_AGENT_ID", "env"),
+            ],
+        )
+        .unwrap();
         assert_eq!(c.agent_id, "env");
-        assert_eq!(c.collection.as_ref().unwrap().result_url, "http://env/api/CollectionInsert");
+        assert_eq!(
+            c.collection.as_ref().unwrap().result_url,
+            "http://env/api/CollectionInsert"
+        );
         let over = Overrides {
             base_url: Some("http://flag".into()),
             agent_id: Some("flag".into()),
@@ -377,7 +467,15 @@ mod tests {
 
     #[test]
     fn full_urls_override_base_routes() {
-        let c = resolve("", &Overrides::default(), &[("DESKCOLL_BASE_URL", "http://b"), ("DESKCOLL_TASKS_URL", "http://t/x")]).unwrap();
+        let c = resolve(
+            "",
+            &Overrides::default(),
+            &[
+                ("DESKCOLL_BASE_URL", "http://b"),
+                ("DESKCOLL_TASKS_URL", "http://t/x"),
+            ],
+        )
+        .unwrap();
         let ep = c.collection.unwrap();
         assert_eq!(ep.tasks_url, "http://t/x");
         assert_eq!(ep.result_url, "http://b/api/CollectionInsert");
@@ -391,7 +489,11 @@ mod tests {
 
     #[test]
     fn invalid_toml_names_line_and_column() {
-        let err = parse_file("agent_id = \"a\"\n[collection]\nbase_url = http://x\n", Path::new("c.toml")).unwrap_err();
+        let err = parse_file(
+            "agent_id = \"a\"\n[collection]\nbase_url = http://x\n",
+            Path::new("c.toml"),
+        )
+        .unwrap_err();
         let msg = err.to_string();
         assert!(msg.contains("line 3, column 12"), "{msg}");
         let err = parse_file("[collection]\nbase_ur = \"x\"\n", Path::new("c.toml")).unwrap_err();
@@ -420,7 +522,12 @@ mod tests {
 
     #[test]
     fn user_without_password_is_refused() {
-        let err = resolve("", &Overrides::default(), &[("DESKCOLL_BASE_URL", "http://x"), ("DESKCOLL_USER", "u")]).unwrap_err();
+        let err = resolve(
+            "",
+            &Overrides::default(),
+            &[("DESKCOLL_BASE_URL", "http://x"), ("DESKCOLL_USER", "u")],
+        )
+        .unwrap_err();
         assert!(err.to_string().contains("DESKCOLL_PASSWORD"));
     }
 }

@@ -2,9 +2,9 @@
 //!
 //! Layers, imports pointing down: `cli`/`tui` -> `api`, `twin`, `config` -> `domain`.
 
-pub mod domain;
 pub mod api;
-pub mod twin;
-pub mod config;
 pub mod cli;
+pub mod config;
+pub mod domain;
 pub mod tui;
+pub mod twin;

@@ -50,7 +50,10 @@ async fn seed_example_post_is_accepted_verbatim() {
     assert_eq!(resp.status(), 200);
     let body: serde_json::Value = resp.json().await.unwrap();
     assert_eq!(body["respon_code"], "00");
-    assert_eq!(body["respon_mess"], "Sukses Memasukan Data Dengan Account No : 000319280100042");
+    assert_eq!(
+        body["respon_mess"],
+        "Sukses Memasukan Data Dengan Account No : 000319280100042"
+    );
 
     let got = received(&t).await;
     assert_eq!(got.len(), 1);
@@ -68,13 +71,18 @@ async fn tasks_list_seed_accounts_and_a_stored_result_drops_the_account() {
     let client = client_for(&t);
     let tasks = client.tasks().await.unwrap();
     assert_eq!(tasks.len(), 100, "a third of the default 300 contracts");
-    let seed = tasks.iter().find(|t| t.contract_no == "000318270200055").unwrap();
+    let seed = tasks
+        .iter()
+        .find(|t| t.contract_no == "000318270200055")
+        .unwrap();
     assert_eq!(seed.name, "TRIJAYA KONSTRUKSI MEGAH");
     assert_eq!(seed.overdue, Some(5));
     assert_eq!(seed.total_due.unwrap().rupiah(), "Rp 107.261.731");
 
     let now = fixed_now();
-    let result = draft("000318270200055", "PTP", "PTP01", "+3").validate(now).unwrap();
+    let result = draft("000318270200055", "PTP", "PTP01", "+3")
+        .validate(now)
+        .unwrap();
     let answer = client.submit(&result).await.unwrap();
     assert_eq!(answer.respon_code, "00");
     let after = client.tasks().await.unwrap();
@@ -83,7 +91,10 @@ async fn tasks_list_seed_accounts_and_a_stored_result_drops_the_account() {
 
     let got = received(&t).await;
     let stored = &got[0]["stored"];
-    assert_eq!(stored["cust_name"], "TRIJAYA KONSTRUKSI MEGAH", "name comes from the server's book");
+    assert_eq!(
+        stored["cust_name"], "TRIJAYA KONSTRUKSI MEGAH",
+        "name comes from the server's book"
+    );
     assert_eq!(stored["promise_date"], "2026-11-30 00:00:00");
     assert_eq!(got[0]["body"]["hashing"].as_str().unwrap().len(), 64);
 }
@@ -98,17 +109,28 @@ async fn twin_applies_the_real_servers_rules_to_codes() {
     client.submit(&d.validate(now).unwrap()).await.unwrap();
     let got = received(&t).await;
     assert_eq!(got[0]["stored"]["result_code"], "");
-    assert_eq!(got[0]["stored"]["promise_date"], "", "promise cleared for non-PTP");
-    assert_eq!(got[0]["body"]["promise_date"], "2026-11-27 10:00:00", "client sends the call time as placeholder");
+    assert_eq!(
+        got[0]["stored"]["promise_date"], "",
+        "promise cleared for non-PTP"
+    );
+    assert_eq!(
+        got[0]["body"]["promise_date"], "2026-11-27 10:00:00",
+        "client sends the call time as placeholder"
+    );
 }
 
 #[tokio::test]
 async fn wrong_hash_is_invalid_token() {
     let t = twin().await;
     let client = client_with(&t, Some(seed_auth()), "not-the-key", Default::default());
-    let result = draft("000319280100042", "PTP", "PTP01", "+1").validate(fixed_now()).unwrap();
+    let result = draft("000319280100042", "PTP", "PTP01", "+1")
+        .validate(fixed_now())
+        .unwrap();
     let err = client.submit(&result).await.unwrap_err();
-    assert!(matches!(err, ApiError::InvalidToken { ref code, .. } if code == "91"), "{err:?}");
+    assert!(
+        matches!(err, ApiError::InvalidToken { ref code, .. } if code == "91"),
+        "{err:?}"
+    );
     assert!(err.to_string().contains("check the hash key"));
     assert!(received(&t).await.is_empty());
 }
@@ -116,9 +138,16 @@ async fn wrong_hash_is_invalid_token() {
 #[tokio::test]
 async fn missing_auth_is_refused_with_a_challenge() {
     let t = twin().await;
-    let resp = reqwest::get(format!("{}/api/DailyTask_DeskColl", t.base_url())).await.unwrap();
+    let resp = reqwest::get(format!("{}/api/DailyTask_DeskColl", t.base_url()))
+        .await
+        .unwrap();
     assert_eq!(resp.status(), 401);
-    assert!(resp.headers()["www-authenticate"].to_str().unwrap().starts_with("Basic"));
+    assert!(
+        resp.headers()["www-authenticate"]
+            .to_str()
+            .unwrap()
+            .starts_with("Basic")
+    );
     let client = client_with(&t, None, deskcoll::twin::SEED_HASH_KEY, Default::default());
     let err = client.tasks().await.unwrap_err();
     assert_eq!(err, ApiError::Unauthorized);
@@ -127,7 +156,11 @@ async fn missing_auth_is_refused_with_a_challenge() {
 
 #[tokio::test]
 async fn no_auth_twin_accepts_anonymous_requests() {
-    let t = twin_with(TwinOptions { no_auth: true, ..options() }).await;
+    let t = twin_with(TwinOptions {
+        no_auth: true,
+        ..options()
+    })
+    .await;
     let client = client_with(&t, None, deskcoll::twin::SEED_HASH_KEY, Default::default());
     assert_eq!(client.tasks().await.unwrap().len(), 100);
     assert_eq!(client.health().await.unwrap(), "Welcome To Web API MNC GUI");
@@ -137,7 +170,9 @@ async fn no_auth_twin_accepts_anonymous_requests() {
 async fn unknown_account_is_code_90_in_the_servers_words() {
     let t = twin().await;
     let client = client_for(&t);
-    let result = draft("000000000000001", "NCT", "NCT01", "").validate(fixed_now()).unwrap();
+    let result = draft("000000000000001", "NCT", "NCT01", "")
+        .validate(fixed_now())
+        .unwrap();
     match client.submit(&result).await.unwrap_err() {
         ApiError::Refused { code, message } => {
             assert_eq!(code, "90");
@@ -149,11 +184,18 @@ async fn unknown_account_is_code_90_in_the_servers_words() {
 
 #[tokio::test]
 async fn termin_walk_over_all_pages_equals_total_data() {
-    let t = twin_with(TwinOptions { transactions: 57, ..options() }).await;
+    let t = twin_with(TwinOptions {
+        transactions: 57,
+        ..options()
+    })
+    .await;
     let client = client_for(&t);
     let first = client.termin_page(1, 10).await.unwrap();
     let meta = first.meta();
-    assert_eq!((meta.total_data, meta.total_page, meta.page), (Some(57), Some(6), Some(1)));
+    assert_eq!(
+        (meta.total_data, meta.total_page, meta.page),
+        (Some(57), Some(6), Some(1))
+    );
     assert_eq!(meta.prev, "");
     assert!(meta.next.contains("page=2"));
     let mut pages = 0;
@@ -163,14 +205,21 @@ async fn termin_walk_over_all_pages_equals_total_data() {
     let last = client.termin_page(6, 10).await.unwrap();
     assert_eq!(last.transactions().len(), 7);
     assert_eq!(last.meta().next, "");
-    let mut po: Vec<_> = all.iter().map(|t| t.general.purchase_order_number.clone()).collect();
+    let mut po: Vec<_> = all
+        .iter()
+        .map(|t| t.general.purchase_order_number.clone())
+        .collect();
     po.dedup();
     assert_eq!(po.len(), 57, "no transaction twice");
 }
 
 #[tokio::test]
 async fn termin_404_is_an_empty_page() {
-    let t = twin_with(TwinOptions { transactions: 3, ..options() }).await;
+    let t = twin_with(TwinOptions {
+        transactions: 3,
+        ..options()
+    })
+    .await;
     let client = client_for(&t);
     let raw = reqwest::Client::new()
         .get(t.termin_url())
@@ -180,16 +229,33 @@ async fn termin_404_is_an_empty_page() {
         .await
         .unwrap();
     assert_eq!(raw.status(), 404);
-    assert_eq!(raw.text().await.unwrap(), r#"{"message":"transactions termin not found","status":"error"}"#);
+    assert_eq!(
+        raw.text().await.unwrap(),
+        r#"{"message":"transactions termin not found","status":"error"}"#
+    );
     let page = client.termin_page(9, 10).await.unwrap();
     assert!(page.transactions().is_empty());
-    let none = twin_with(TwinOptions { transactions: 0, ..options() }).await;
-    assert!(client_for(&none).termin_all(10, |_| {}).await.unwrap().is_empty());
+    let none = twin_with(TwinOptions {
+        transactions: 0,
+        ..options()
+    })
+    .await;
+    assert!(
+        client_for(&none)
+            .termin_all(10, |_| {})
+            .await
+            .unwrap()
+            .is_empty()
+    );
 }
 
 #[tokio::test]
 async fn termin_bearer_token_mode() {
-    let t = twin_with(TwinOptions { termin_token: Some("tok".into()), ..options() }).await;
+    let t = twin_with(TwinOptions {
+        termin_token: Some("tok".into()),
+        ..options()
+    })
+    .await;
     let bearer = |tok: &str| {
         deskcoll::api::Client::new(
             None,
@@ -201,33 +267,73 @@ async fn termin_bearer_token_mode() {
         )
         .unwrap()
     };
-    assert_eq!(bearer("tok").termin_page(1, 5).await.unwrap().transactions().len(), 5);
-    assert_eq!(bearer("wrong").termin_page(1, 5).await.unwrap_err(), ApiError::Unauthorized);
+    assert_eq!(
+        bearer("tok")
+            .termin_page(1, 5)
+            .await
+            .unwrap()
+            .transactions()
+            .len(),
+        5
+    );
+    assert_eq!(
+        bearer("wrong").termin_page(1, 5).await.unwrap_err(),
+        ApiError::Unauthorized
+    );
 }
 
 #[tokio::test]
 async fn http_500_says_server_error_with_the_page_title() {
-    let t = twin_with(TwinOptions { fail_rate: 1.0, ..options() }).await;
+    let t = twin_with(TwinOptions {
+        fail_rate: 1.0,
+        ..options()
+    })
+    .await;
     let err = client_for(&t).tasks().await.unwrap_err();
-    assert_eq!(err, ApiError::Status { status: 500, excerpt: ": Runtime Error".into() });
+    assert_eq!(
+        err,
+        ApiError::Status {
+            status: 500,
+            excerpt: ": Runtime Error".into()
+        }
+    );
     assert_eq!(err.to_string(), "server error: HTTP 500: Runtime Error");
 }
 
 #[tokio::test]
 async fn dropped_connection_after_processing_is_the_lost_response_case() {
-    let t = twin_with(TwinOptions { drop_rate: 1.0, ..options() }).await;
+    let t = twin_with(TwinOptions {
+        drop_rate: 1.0,
+        ..options()
+    })
+    .await;
     let client = client_for(&t);
-    let result = draft("000319280100042", "PTP", "PTP01", "+1").validate(fixed_now()).unwrap();
+    let result = draft("000319280100042", "PTP", "PTP01", "+1")
+        .validate(fixed_now())
+        .unwrap();
     let err = client.submit(&result).await.unwrap_err();
     assert!(matches!(err, ApiError::Dropped { .. }), "{err:?}");
     assert!(err.may_have_reached_server());
-    assert_eq!(received(&t).await.len(), 1, "the twin stored it although no answer came");
+    assert_eq!(
+        received(&t).await.len(),
+        1,
+        "the twin stored it although no answer came"
+    );
 }
 
 #[tokio::test]
 async fn slow_server_is_a_timeout() {
-    let t = twin_with(TwinOptions { latency_ms: 3000, ..options() }).await;
-    let client = client_with(&t, Some(seed_auth()), deskcoll::twin::SEED_HASH_KEY, quick_timeouts());
+    let t = twin_with(TwinOptions {
+        latency_ms: 3000,
+        ..options()
+    })
+    .await;
+    let client = client_with(
+        &t,
+        Some(seed_auth()),
+        deskcoll::twin::SEED_HASH_KEY,
+        quick_timeouts(),
+    );
     let err = client.tasks().await.unwrap_err();
     assert!(matches!(err, ApiError::Timeout { .. }), "{err:?}");
     assert!(err.to_string().starts_with("timed out"));
@@ -247,7 +353,10 @@ async fn nothing_listening_is_connection_refused() {
     .unwrap();
     let err = client.tasks().await.unwrap_err();
     assert!(matches!(err, ApiError::Connect { .. }), "{err:?}");
-    assert!(err.to_string().contains(&format!("cannot connect to 127.0.0.1:{port}")));
+    assert!(
+        err.to_string()
+            .contains(&format!("cannot connect to 127.0.0.1:{port}"))
+    );
 }
 
 #[tokio::test]
@@ -256,7 +365,10 @@ async fn over_long_values_are_refused_before_sending_and_by_the_twin() {
     let mut d = draft("000319280100042", "PTP", "PTP01", "+1");
     d.remark = "x".repeat(256);
     let errors = d.validate(fixed_now()).unwrap_err();
-    assert_eq!(errors[0].to_string(), "remark: 256 characters, at most 255 allowed");
+    assert_eq!(
+        errors[0].to_string(),
+        "remark: 256 characters, at most 255 allowed"
+    );
     // The twin, like the real database, answers 90 for an overflow that got through.
     let mut body: serde_json::Value = serde_json::from_str(SEED_BODY).unwrap();
     body["remark"] = serde_json::Value::String("x".repeat(256));
@@ -275,7 +387,12 @@ async fn over_long_values_are_refused_before_sending_and_by_the_twin() {
 
 #[tokio::test]
 async fn generated_task_queue_holds_exactly_n_accounts_over_five_buckets() {
-    let t = twin_with(TwinOptions { contracts: 2000, tasks: Some(500), ..options() }).await;
+    let t = twin_with(TwinOptions {
+        contracts: 2000,
+        tasks: Some(500),
+        ..options()
+    })
+    .await;
     let tasks = client_for(&t).tasks().await.unwrap();
     assert_eq!(tasks.len(), 500);
     let pre_due = tasks.iter().filter(|t| t.overdue == Some(0)).count();

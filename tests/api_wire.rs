@@ -12,9 +12,14 @@ use deskcoll::domain::{ResultDraft, WireError};
 /// Serves `body` with `status` and `content_type` on every route.
 async fn canned(status: u16, content_type: &'static str, body: &'static str) -> String {
     let handler = move || async move {
-        (StatusCode::from_u16(status).unwrap(), [("content-type", content_type)], body).into_response()
+        (
+            StatusCode::from_u16(status).unwrap(),
+            [("content-type", content_type)],
+            body,
+        )
+            .into_response()
     };
-    let app = Router::new().fallback(get(handler.clone()).post(handler));
+    let app = Router::new().fallback(get(handler).post(handler));
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
     let addr = listener.local_addr().unwrap();
     tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
@@ -71,13 +76,24 @@ async fn tolerant_parsing_of_nulls_numbers_and_odd_dates() {
 
 #[tokio::test]
 async fn malformed_json_is_rejected_with_its_position() {
-    let base = canned(200, "application/json", "{\"data\":[\n{\"contract_no\": \"A1\",}\n]}").await;
+    let base = canned(
+        200,
+        "application/json",
+        "{\"data\":[\n{\"contract_no\": \"A1\",}\n]}",
+    )
+    .await;
     let err = client(&base).tasks().await.unwrap_err();
     match &err {
-        ApiError::Wire(WireError::Malformed { line, column, .. }) => assert_eq!((*line, *column), (2, 22)),
+        ApiError::Wire(WireError::Malformed { line, column, .. }) => {
+            assert_eq!((*line, *column), (2, 22))
+        }
         other => panic!("{other:?}"),
     }
-    assert!(err.to_string().starts_with("unreadable reply: malformed JSON at line 2, column 22"), "{err}");
+    assert!(
+        err.to_string()
+            .starts_with("unreadable reply: malformed JSON at line 2, column 22"),
+        "{err}"
+    );
 }
 
 #[tokio::test]
@@ -90,9 +106,17 @@ async fn data_null_is_the_servers_failure() {
 
 #[tokio::test]
 async fn html_page_with_200_is_not_json() {
-    let base = canned(200, "text/html", "<html><head><title>Login - Portal</title></head></html>").await;
+    let base = canned(
+        200,
+        "text/html",
+        "<html><head><title>Login - Portal</title></head></html>",
+    )
+    .await;
     let err = client(&base).tasks().await.unwrap_err();
-    assert_eq!(err.to_string(), "the server sent a page instead of JSON (HTTP 200): Login - Portal");
+    assert_eq!(
+        err.to_string(),
+        "the server sent a page instead of JSON (HTTP 200): Login - Portal"
+    );
 }
 
 #[tokio::test]
@@ -100,8 +124,16 @@ async fn statuses_map_to_typed_errors() {
     let cases: [(u16, &str, &str); 4] = [
         (401, "text/plain", ""),
         (403, "text/html", "<h1>Forbidden</h1>"),
-        (404, "text/html", "<title>404 - File or directory not found.</title>"),
-        (502, "text/html", "<html><title>502 Bad Gateway</title></html>"),
+        (
+            404,
+            "text/html",
+            "<title>404 - File or directory not found.</title>",
+        ),
+        (
+            502,
+            "text/html",
+            "<html><title>502 Bad Gateway</title></html>",
+        ),
     ];
     let mut seen = Vec::new();
     for (status, ct, body) in cases {
@@ -111,33 +143,71 @@ async fn statuses_map_to_typed_errors() {
     assert_eq!(seen[0], ApiError::Unauthorized);
     assert_eq!(seen[1].to_string(), "access denied (HTTP 403): Forbidden");
     assert!(matches!(seen[2], ApiError::NotFound { .. }));
-    assert_eq!(seen[3].to_string(), "server error: HTTP 502: 502 Bad Gateway");
+    assert_eq!(
+        seen[3].to_string(),
+        "server error: HTTP 502: 502 Bad Gateway"
+    );
 }
 
 #[tokio::test]
 async fn submit_checks_the_code_not_the_status() {
-    let base = canned(200, "application/json", r#"{"respon_code":"90","respon_mess":"ERROR: Account No 1 does not exist"}"#).await;
+    let base = canned(
+        200,
+        "application/json",
+        r#"{"respon_code":"90","respon_mess":"ERROR: Account No 1 does not exist"}"#,
+    )
+    .await;
     let err = client(&base).submit(&any_result()).await.unwrap_err();
-    assert_eq!(err.to_string(), "server refused (code 90): ERROR: Account No 1 does not exist");
+    assert_eq!(
+        err.to_string(),
+        "server refused (code 90): ERROR: Account No 1 does not exist"
+    );
 
     let base = canned(200, "application/json", r#"{"respon_code":0}"#).await;
-    assert!(matches!(client(&base).submit(&any_result()).await.unwrap_err(), ApiError::Refused { .. }));
+    assert!(matches!(
+        client(&base).submit(&any_result()).await.unwrap_err(),
+        ApiError::Refused { .. }
+    ));
 
-    let base = canned(500, "application/json", r#"{"Message":"An error has occurred."}"#).await;
-    assert!(matches!(client(&base).submit(&any_result()).await.unwrap_err(), ApiError::Status { status: 500, .. }));
+    let base = canned(
+        500,
+        "application/json",
+        r#"{"Message":"An error has occurred."}"#,
+    )
+    .await;
+    assert!(matches!(
+        client(&base).submit(&any_result()).await.unwrap_err(),
+        ApiError::Status { status: 500, .. }
+    ));
 }
 
 #[tokio::test]
 async fn termin_not_found_body_is_empty_but_an_html_404_is_a_wrong_url() {
-    let base = canned(404, "application/json", r#"{"status":"error","message":"transactions termin not found"}"#).await;
-    assert!(client(&base).termin_page(1, 10).await.unwrap().transactions().is_empty());
+    let base = canned(
+        404,
+        "application/json",
+        r#"{"status":"error","message":"transactions termin not found"}"#,
+    )
+    .await;
+    assert!(
+        client(&base)
+            .termin_page(1, 10)
+            .await
+            .unwrap()
+            .transactions()
+            .is_empty()
+    );
     let base = canned(404, "text/html", "<title>Not Found</title>").await;
-    assert!(matches!(client(&base).termin_page(1, 10).await.unwrap_err(), ApiError::NotFound { .. }));
+    assert!(matches!(
+        client(&base).termin_page(1, 10).await.unwrap_err(),
+        ApiError::NotFound { .. }
+    ));
 }
 
 #[tokio::test]
 async fn oversized_reply_is_refused() {
-    static BIG: std::sync::LazyLock<String> = std::sync::LazyLock::new(|| format!("{{\"data\":[{}]}}", "{},".repeat(600_000)));
+    static BIG: std::sync::LazyLock<String> =
+        std::sync::LazyLock::new(|| format!("{{\"data\":[{}]}}", "{},".repeat(600_000)));
     let base = canned(200, "application/json", BIG.as_str()).await;
     let err = client(&base).tasks().await.unwrap_err();
     assert!(matches!(err, ApiError::TooLarge { .. }), "{err:?}");

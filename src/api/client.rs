@@ -1,7 +1,9 @@
 use super::error::{ApiError, excerpt};
 use crate::domain::task::parse_task_list;
 use crate::domain::termin::NOT_FOUND_MESSAGE;
-use crate::domain::{CollectionResponse, CollectionResult, Secret, Task, TerminErrorBody, TerminPage};
+use crate::domain::{
+    CollectionResponse, CollectionResult, Secret, Task, TerminErrorBody, TerminPage,
+};
 use reqwest::{RequestBuilder, Response, StatusCode};
 use std::time::Duration;
 
@@ -107,13 +109,17 @@ impl Client {
 
     fn collection(&self) -> Result<&CollectionEndpoint, ApiError> {
         self.collection.as_ref().ok_or_else(|| {
-            ApiError::Config("no desk-collection server configured (set base_url or DESKCOLL_BASE_URL)".into())
+            ApiError::Config(
+                "no desk-collection server configured (set base_url or DESKCOLL_BASE_URL)".into(),
+            )
         })
     }
 
     fn termin(&self) -> Result<&TerminEndpoint, ApiError> {
         self.termin.as_ref().ok_or_else(|| {
-            ApiError::Config("no termin server configured (set termin.url or DESKCOLL_TERMIN_URL)".into())
+            ApiError::Config(
+                "no termin server configured (set termin.url or DESKCOLL_TERMIN_URL)".into(),
+            )
         })
     }
 
@@ -145,7 +151,9 @@ impl Client {
             StatusCode::FORBIDDEN => Err(ApiError::Forbidden {
                 excerpt: excerpt(&reply.body),
             }),
-            StatusCode::NOT_FOUND => Err(ApiError::NotFound { url: url.to_string() }),
+            StatusCode::NOT_FOUND => Err(ApiError::NotFound {
+                url: url.to_string(),
+            }),
             s => Err(ApiError::Status {
                 status: s.as_u16(),
                 excerpt: excerpt(&reply.body),
@@ -182,7 +190,8 @@ impl Client {
         let ep = self.collection()?;
         if ep.hash_key.is_empty() {
             return Err(ApiError::Config(
-                "no hash key configured to sign results (collection.hash_key or DESKCOLL_HASH_KEY)".into(),
+                "no hash key configured to sign results (collection.hash_key or DESKCOLL_HASH_KEY)"
+                    .into(),
             ));
         }
         let body = result.to_request(ep.hash_key.expose());
@@ -203,7 +212,9 @@ impl Client {
                     message: r.respon_mess,
                 })
             }
-            (s, Some(r)) if s.is_success() || s.is_client_error() && s != StatusCode::UNAUTHORIZED => {
+            (s, Some(r))
+                if s.is_success() || s.is_client_error() && s != StatusCode::UNAUTHORIZED =>
+            {
                 Err(ApiError::Refused {
                     code: r.respon_code,
                     message: r.respon_mess,
@@ -217,7 +228,10 @@ impl Client {
                     .map_err(crate::domain::WireError::from)?;
                 Err(ApiError::Refused {
                     code: "(none)".into(),
-                    message: format!("the server answered without a result code{}", excerpt(&reply.body)),
+                    message: format!(
+                        "the server answered without a result code{}",
+                        excerpt(&reply.body)
+                    ),
                 })
             }
         }
@@ -226,7 +240,9 @@ impl Client {
     /// `GET api/CollectionInsert`: the server's greeting, as a health check.
     pub async fn health(&self) -> Result<String, ApiError> {
         let ep = self.collection()?;
-        let reply = self.send(self.http.get(&ep.result_url), &ep.result_url).await?;
+        let reply = self
+            .send(self.http.get(&ep.result_url), &ep.result_url)
+            .await?;
         Self::check_common(&reply, &ep.result_url)?;
         Ok(serde_json::from_slice::<String>(&reply.body)
             .unwrap_or_else(|_| String::from_utf8_lossy(&reply.body).into_owned()))
@@ -235,29 +251,32 @@ impl Client {
     /// One page of termin transactions. The provider's 404 "not found" is an empty page.
     pub async fn termin_page(&self, page: i64, limit: i64) -> Result<TerminPage, ApiError> {
         let ep = self.termin()?;
-        let mut req = self.http.get(&ep.url).query(&[("page", page), ("limit", limit)]);
+        let mut req = self
+            .http
+            .get(&ep.url)
+            .query(&[("page", page), ("limit", limit)]);
         req = match &ep.auth {
             TerminAuth::None => req,
             TerminAuth::Basic(a) => req.basic_auth(&a.user, Some(a.password.expose())),
             TerminAuth::Bearer(t) => req.bearer_auth(t.expose()),
         };
         let reply = self.send(req, &ep.url).await?;
-        if reply.status == StatusCode::NOT_FOUND {
-            if let Ok(e) = serde_json::from_slice::<TerminErrorBody>(&reply.body) {
-                if e.message.to_ascii_lowercase().contains("not found") || e.message == NOT_FOUND_MESSAGE {
-                    return Ok(TerminPage::empty(page, limit));
-                }
-            }
+        if reply.status == StatusCode::NOT_FOUND
+            && let Ok(e) = serde_json::from_slice::<TerminErrorBody>(&reply.body)
+            && (e.message.to_ascii_lowercase().contains("not found")
+                || e.message == NOT_FOUND_MESSAGE)
+        {
+            return Ok(TerminPage::empty(page, limit));
         }
-        if !reply.status.is_success() {
-            if let Ok(e) = serde_json::from_slice::<TerminErrorBody>(&reply.body) {
-                if reply.status.is_server_error() && !e.message.is_empty() {
-                    return Err(ApiError::Status {
-                        status: reply.status.as_u16(),
-                        excerpt: format!(": {}", e.message),
-                    });
-                }
-            }
+        if !reply.status.is_success()
+            && let Ok(e) = serde_json::from_slice::<TerminErrorBody>(&reply.body)
+            && reply.status.is_server_error()
+            && !e.message.is_empty()
+        {
+            return Err(ApiError::Status {
+                status: reply.status.as_u16(),
+                excerpt: format!(": {}", e.message),
+            });
         }
         Self::check_common(&reply, &ep.url)?;
         Self::not_json_guard(&reply)?;
@@ -298,11 +317,10 @@ fn host_of(url: &str) -> String {
     reqwest::Url::parse(url)
         .ok()
         .and_then(|u| {
-            u.host_str()
-                .map(|h| match u.port() {
-                    Some(p) => format!("{h}:{p}"),
-                    None => h.to_string(),
-                })
+            u.host_str().map(|h| match u.port() {
+                Some(p) => format!("{h}:{p}"),
+                None => h.to_string(),
+            })
         })
         .unwrap_or_else(|| url.to_string())
 }

@@ -8,7 +8,9 @@ use std::time::Duration;
 pub enum ApiError {
     #[error("bad credentials: the server refused the user name or password (HTTP 401)")]
     Unauthorized,
-    #[error("invalid token: the server rejected the signature (code {code}: {message}); check the hash key")]
+    #[error(
+        "invalid token: the server rejected the signature (code {code}: {message}); check the hash key"
+    )]
     InvalidToken { code: String, message: String },
     #[error("access denied (HTTP 403){excerpt}")]
     Forbidden { excerpt: String },
@@ -60,14 +62,17 @@ impl ApiError {
         }
         let mut source = e.source();
         while let Some(s) = source {
-            if let Some(h) = s.downcast_ref::<hyper::Error>() {
-                if h.is_incomplete_message() || h.is_closed() || h.is_canceled() {
-                    return ApiError::Dropped { host };
-                }
+            if let Some(h) = s.downcast_ref::<hyper::Error>()
+                && (h.is_incomplete_message() || h.is_closed() || h.is_canceled())
+            {
+                return ApiError::Dropped { host };
             }
             if let Some(io) = s.downcast_ref::<std::io::Error>() {
                 use std::io::ErrorKind::*;
-                if matches!(io.kind(), ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof) {
+                if matches!(
+                    io.kind(),
+                    ConnectionReset | ConnectionAborted | BrokenPipe | UnexpectedEof
+                ) {
                     return ApiError::Dropped { host };
                 }
             }

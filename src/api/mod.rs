@@ -3,5 +3,7 @@
 mod client;
 mod error;
 
-pub use client::{BasicAuth, Client, ClientOptions, CollectionEndpoint, TerminAuth, TerminEndpoint};
+pub use client::{
+    BasicAuth, Client, ClientOptions, CollectionEndpoint, TerminAuth, TerminEndpoint,
+};
 pub use error::{ApiError, excerpt};

@@ -53,7 +53,8 @@ pub struct Cli {
 }
 
 fn parse_now(s: &str) -> Result<chrono::DateTime<chrono::FixedOffset>, String> {
-    chrono::DateTime::parse_from_rfc3339(s).map_err(|e| format!("'{s}' is not an RFC 3339 time ({e}); e.g. 2026-11-27T09:30:00+07:00"))
+    chrono::DateTime::parse_from_rfc3339(s)
+        .map_err(|e| format!("'{s}' is not an RFC 3339 time ({e}); e.g. 2026-11-27T09:30:00+07:00"))
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum, Default)]
@@ -73,7 +74,9 @@ pub enum Command {
         format: Format,
     },
     /// Browse termin (staged-payment) transactions.
-    #[command(after_help = "Examples:\n  deskcoll termin --page 2 --limit 20\n  deskcoll termin --all --format csv > termin.csv")]
+    #[command(
+        after_help = "Examples:\n  deskcoll termin --page 2 --limit 20\n  deskcoll termin --all --format csv > termin.csv"
+    )]
     Termin {
         #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(i64).range(1..))]
         page: i64,
@@ -86,7 +89,9 @@ pub enum Command {
         format: Format,
     },
     /// Record a call result and send it (exit 0 only when the server answers 00).
-    #[command(after_help = "Example:\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 \\\n      --promise 2026-12-01 --remark 'Customer pasti bayar'\n\nExit codes: 0 stored; 2 invalid input; 3 the server refused; 4 no answer (it may or may not be stored); 1 other errors.")]
+    #[command(
+        after_help = "Example:\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 \\\n      --promise 2026-12-01 --remark 'Customer pasti bayar'\n\nExit codes: 0 stored; 2 invalid input; 3 the server refused; 4 no answer (it may or may not be stored); 1 other errors."
+    )]
     Submit(submit::SubmitArgs),
     /// Print the signature (`hashing`) of an account number.
     #[command(after_help = "Example:\n  DESKCOLL_HASH_KEY=... deskcoll sign 000319280100042")]
@@ -97,7 +102,9 @@ pub enum Command {
         hash_key: Option<String>,
     },
     /// Run the embedded server twin (desk collection + termin) on loopback.
-    #[command(after_help = "Example:\n  deskcoll serve --addr 127.0.0.1:8080 --tasks 500 --fail-rate 0.1")]
+    #[command(
+        after_help = "Example:\n  deskcoll serve --addr 127.0.0.1:8080 --tasks 500 --fail-rate 0.1"
+    )]
     Serve(serve::ServeArgs),
     /// Write, show or locate the configuration file.
     Config {
@@ -105,14 +112,18 @@ pub enum Command {
         action: ConfigAction,
     },
     /// Print shell completions.
-    #[command(after_help = "Example:\n  deskcoll completions bash > /etc/bash_completion.d/deskcoll")]
+    #[command(
+        after_help = "Example:\n  deskcoll completions bash > /etc/bash_completion.d/deskcoll"
+    )]
     Completions { shell: clap_complete::Shell },
 }
 
 #[derive(Subcommand, Debug)]
 pub enum ConfigAction {
     /// Write a commented template (to --config, else the default path).
-    #[command(after_help = "Example:\n  deskcoll config init && $EDITOR ~/.config/deskcoll/config.toml")]
+    #[command(
+        after_help = "Example:\n  deskcoll config init && $EDITOR ~/.config/deskcoll/config.toml"
+    )]
     Init {
         /// Overwrite an existing file.
         #[arg(long)]
@@ -140,14 +151,20 @@ pub const EXIT_NO_ANSWER: u8 = 4;
 
 impl Failure {
     pub fn new(code: u8, message: impl Into<String>) -> Failure {
-        Failure { code, message: message.into() }
+        Failure {
+            code,
+            message: message.into(),
+        }
     }
 }
 
 impl From<ApiError> for Failure {
     fn from(e: ApiError) -> Failure {
         let code = match &e {
-            ApiError::Refused { .. } | ApiError::InvalidToken { .. } | ApiError::Unauthorized | ApiError::Forbidden { .. } => EXIT_REFUSED,
+            ApiError::Refused { .. }
+            | ApiError::InvalidToken { .. }
+            | ApiError::Unauthorized
+            | ApiError::Forbidden { .. } => EXIT_REFUSED,
             e if e.may_have_reached_server() => EXIT_NO_ANSWER,
             _ => EXIT_ERROR,
         };
@@ -186,7 +203,10 @@ impl Cli {
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
-    let runtime = match tokio::runtime::Builder::new_multi_thread().enable_all().build() {
+    let runtime = match tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+    {
         Ok(r) => r,
         Err(e) => {
             eprintln!("deskcoll: error: cannot start the runtime: {e}");
@@ -208,16 +228,26 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
     let over = cli.overrides();
     let Some(command) = cli.command else {
         let config = Config::load(&over)?;
-        return crate::tui::run(config, clock).await.map_err(|e| Failure::new(EXIT_ERROR, e.to_string()));
+        return crate::tui::run(config, clock)
+            .await
+            .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()));
     };
     match command {
         Command::Serve(args) => serve::run(args, clock).await,
         Command::Completions { shell } => {
-            clap_complete::generate(shell, &mut Cli::command(), "deskcoll", &mut std::io::stdout());
+            clap_complete::generate(
+                shell,
+                &mut Cli::command(),
+                "deskcoll",
+                &mut std::io::stdout(),
+            );
             Ok(())
         }
         Command::Config { action } => config_command(action, &over),
-        Command::Sign { account_no, hash_key } => {
+        Command::Sign {
+            account_no,
+            hash_key,
+        } => {
             let key = match hash_key {
                 Some(k) => k,
                 None => {
@@ -235,7 +265,12 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             let session = Session::open(Config::load(&over)?, clock).await?;
             tasks::run(&session, format).await
         }
-        Command::Termin { page, limit, all, format } => {
+        Command::Termin {
+            page,
+            limit,
+            all,
+            format,
+        } => {
             let session = Session::open(Config::load(&over)?, clock).await?;
             termin::run(&session, page, limit, all, format).await
         }
@@ -249,11 +284,20 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
 fn config_command(action: ConfigAction, over: &Overrides) -> Result<(), Failure> {
     match action {
         ConfigAction::Init { force } => {
-            let path = crate::config::chosen_path(over.config_path.as_deref(), &|k| std::env::var(k).ok())
-                .map(|(p, _)| p)
-                .ok_or_else(|| Failure::new(EXIT_ERROR, "no config directory on this platform: pass --config PATH"))?;
+            let path =
+                crate::config::chosen_path(over.config_path.as_deref(), &|k| std::env::var(k).ok())
+                    .map(|(p, _)| p)
+                    .ok_or_else(|| {
+                        Failure::new(
+                            EXIT_ERROR,
+                            "no config directory on this platform: pass --config PATH",
+                        )
+                    })?;
             if path.exists() && !force {
-                return Err(Failure::new(EXIT_ERROR, format!("{} exists; pass --force to overwrite", path.display())));
+                return Err(Failure::new(
+                    EXIT_ERROR,
+                    format!("{} exists; pass --force to overwrite", path.display()),
+                ));
             }
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
                 std::fs::create_dir_all(dir)?;
@@ -267,7 +311,9 @@ fn config_command(action: ConfigAction, over: &Overrides) -> Result<(), Failure>
             Ok(())
         }
         ConfigAction::Path => {
-            match crate::config::chosen_path(over.config_path.as_deref(), &|k| std::env::var(k).ok()) {
+            match crate::config::chosen_path(over.config_path.as_deref(), &|k| {
+                std::env::var(k).ok()
+            }) {
                 Some((p, _)) => println!("{}", p.display()),
                 None => println!("(none)"),
             }

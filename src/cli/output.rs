@@ -41,9 +41,11 @@ pub fn csv(headers: &[&str], rows: &[Vec<String>], with_header: bool) -> Result<
         w.write_record(headers).map_err(fail)?;
     }
     for row in rows {
-        w.write_record(row.iter().map(|c| sanitize(c).into_owned())).map_err(fail)?;
+        w.write_record(row.iter().map(|c| sanitize(c).into_owned()))
+            .map_err(fail)?;
     }
-    w.into_inner().map_err(|e| Failure::new(super::EXIT_ERROR, format!("CSV: {e}")))
+    w.into_inner()
+        .map_err(|e| Failure::new(super::EXIT_ERROR, format!("CSV: {e}")))
 }
 
 pub fn opt<T: ToString>(v: Option<T>) -> String {

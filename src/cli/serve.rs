@@ -46,13 +46,22 @@ pub struct ServeArgs {
 }
 
 pub async fn run(args: ServeArgs, clock: Clock) -> Result<(), Failure> {
-    for (name, rate) in [("--fail-rate", args.fail_rate), ("--drop-rate", args.drop_rate)] {
+    for (name, rate) in [
+        ("--fail-rate", args.fail_rate),
+        ("--drop-rate", args.drop_rate),
+    ] {
         if !(0.0..=1.0).contains(&rate) {
-            return Err(Failure::new(super::EXIT_INVALID, format!("{name} must be between 0 and 1")));
+            return Err(Failure::new(
+                super::EXIT_INVALID,
+                format!("{name} must be between 0 and 1"),
+            ));
         }
     }
     if let Some(t) = args.tasks.filter(|t| *t > args.contracts) {
-        return Err(Failure::new(super::EXIT_INVALID, format!("--tasks {t} needs --contracts of at least {t}")));
+        return Err(Failure::new(
+            super::EXIT_INVALID,
+            format!("--tasks {t} needs --contracts of at least {t}"),
+        ));
     }
     let running = twin::start(TwinOptions {
         addr: args.addr,
@@ -76,9 +85,17 @@ pub async fn run(args: ServeArgs, clock: Clock) -> Result<(), Failure> {
     println!("point a client at it:");
     println!("  export DESKCOLL_BASE_URL={}", running.base_url());
     println!("  export DESKCOLL_TERMIN_URL={}", running.termin_url());
-    println!("  export DESKCOLL_USER={} DESKCOLL_TERMIN_USER={}", args.user, args.user);
-    println!("  # and DESKCOLL_PASSWORD, DESKCOLL_TERMIN_PASSWORD, DESKCOLL_HASH_KEY as given to serve (default: the seed document's)");
-    println!("results received: {}/__twin/collections", running.base_url());
+    println!(
+        "  export DESKCOLL_USER={} DESKCOLL_TERMIN_USER={}",
+        args.user, args.user
+    );
+    println!(
+        "  # and DESKCOLL_PASSWORD, DESKCOLL_TERMIN_PASSWORD, DESKCOLL_HASH_KEY as given to serve (default: the seed document's)"
+    );
+    println!(
+        "results received: {}/__twin/collections",
+        running.base_url()
+    );
     tokio::select! {
         _ = running.wait() => {}
         _ = tokio::signal::ctrl_c() => {}

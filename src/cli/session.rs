@@ -54,12 +54,26 @@ impl Session {
                 ..TwinOptions::default()
             })
             .await
-            .map_err(|e| Failure::new(super::EXIT_ERROR, format!("cannot start the demo twin: {e}")))?;
+            .map_err(|e| {
+                Failure::new(
+                    super::EXIT_ERROR,
+                    format!("cannot start the demo twin: {e}"),
+                )
+            })?;
             config = demo_config(config, &t);
             running = Some(t);
         }
-        let client = Client::new(config.collection.clone(), config.termin.clone(), config.http.clone())?;
-        Ok(Session { config, client, clock, twin: running })
+        let client = Client::new(
+            config.collection.clone(),
+            config.termin.clone(),
+            config.http.clone(),
+        )?;
+        Ok(Session {
+            config,
+            client,
+            clock,
+            twin: running,
+        })
     }
 
     pub fn is_demo(&self) -> bool {

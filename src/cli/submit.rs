@@ -38,11 +38,20 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
         agent_id: session.config.agent_id.clone(),
         ip_address: session.config.ip_address(),
     };
-    let result = draft.validate(session.clock.now_local()).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        Failure::new(EXIT_INVALID, format!("invalid result, nothing sent:\n  {}", lines.join("\n  ")))
-    })?;
+    let result = draft
+        .validate(session.clock.now_local())
+        .map_err(|errors| {
+            let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+            Failure::new(
+                EXIT_INVALID,
+                format!("invalid result, nothing sent:\n  {}", lines.join("\n  ")),
+            )
+        })?;
     let answer = session.client.submit(&result).await?;
-    println!("{} {}", answer.respon_code, crate::domain::text::sanitize(&answer.respon_mess));
+    println!(
+        "{} {}",
+        answer.respon_code,
+        crate::domain::text::sanitize(&answer.respon_mess)
+    );
     Ok(())
 }

@@ -3,8 +3,19 @@ use super::{Failure, Format, Session};
 use crate::domain::Task;
 
 const HEADERS: [&str; 13] = [
-    "contract_no", "name", "overdue", "total_amount", "installment_amount", "installment_no",
-    "total_installments", "penalty", "osar", "due_date", "branch_name", "product", "phone1",
+    "contract_no",
+    "name",
+    "overdue",
+    "total_amount",
+    "installment_amount",
+    "installment_no",
+    "total_installments",
+    "penalty",
+    "osar",
+    "due_date",
+    "branch_name",
+    "product",
+    "phone1",
 ];
 
 fn csv_row(t: &Task) -> Vec<String> {
@@ -28,7 +39,9 @@ fn csv_row(t: &Task) -> Vec<String> {
 pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
     let tasks = session.client.tasks().await?;
     match format {
-        Format::Json => emit(&serde_json::to_vec_pretty(&tasks).map_err(|e| Failure::new(1, e.to_string()))?),
+        Format::Json => {
+            emit(&serde_json::to_vec_pretty(&tasks).map_err(|e| Failure::new(1, e.to_string()))?)
+        }
         Format::Csv => {
             let rows: Vec<_> = tasks.iter().map(csv_row).collect();
             emit(&output::csv(&HEADERS, &rows, true)?)
@@ -50,11 +63,28 @@ pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
                 })
                 .collect();
             let mut text = output::table(
-                &["CONTRACT", "NAME", "OVERDUE", "TOTAL DUE", "INSTALLMENT", "N/OF", "BRANCH", "PRODUCT"],
+                &[
+                    "CONTRACT",
+                    "NAME",
+                    "OVERDUE",
+                    "TOTAL DUE",
+                    "INSTALLMENT",
+                    "N/OF",
+                    "BRANCH",
+                    "PRODUCT",
+                ],
                 &rows,
                 &[2, 3, 4, 5],
             );
-            text.push_str(&format!("{} tasks{}\n", tasks.len(), if session.is_demo() { " (demo twin)" } else { "" }));
+            text.push_str(&format!(
+                "{} tasks{}\n",
+                tasks.len(),
+                if session.is_demo() {
+                    " (demo twin)"
+                } else {
+                    ""
+                }
+            ));
             emit(text.as_bytes())
         }
     }

@@ -39,17 +39,32 @@ impl MasterData {
         let header = rows.next().ok_or("the code list is empty")?;
         let find = |names: &[&str]| {
             header.iter().position(|h| {
-                let h: String = h.chars().filter(|c| c.is_alphanumeric()).collect::<String>().to_uppercase();
+                let h: String = h
+                    .chars()
+                    .filter(|c| c.is_alphanumeric())
+                    .collect::<String>()
+                    .to_uppercase();
                 names.iter().any(|n| h == *n)
             })
         };
-        let action_col = find(&["ACTIONCODE", "ACTION"]).ok_or("no ACTION_CODE column in the code list")?;
+        let action_col =
+            find(&["ACTIONCODE", "ACTION"]).ok_or("no ACTION_CODE column in the code list")?;
         let result_col = find(&["RESULTCODE", "RESULT"]);
-        let desc_col = find(&["DESCRIPTION", "DESC", "KETERANGAN", "RESULTDESCRIPTION", "RESULTDESC"]);
+        let desc_col = find(&[
+            "DESCRIPTION",
+            "DESC",
+            "KETERANGAN",
+            "RESULTDESCRIPTION",
+            "RESULTDESC",
+        ]);
         let promise_col = find(&["NEEDSPROMISE", "PROMISE", "NEEDPROMISE", "PTP"]);
         let mut data = MasterData::default();
         for row in rows {
-            let cell = |i: Option<usize>| i.and_then(|i| row.get(i)).map(|s| s.trim().to_string()).unwrap_or_default();
+            let cell = |i: Option<usize>| {
+                i.and_then(|i| row.get(i))
+                    .map(|s| s.trim().to_string())
+                    .unwrap_or_default()
+            };
             let action = cell(Some(action_col)).to_uppercase();
             if action.is_empty() {
                 continue;
@@ -57,23 +72,36 @@ impl MasterData {
             let result = cell(result_col).to_uppercase();
             let description = cell(desc_col);
             let flag = cell(promise_col).to_uppercase();
-            let needs_promise = matches!(flag.as_str(), "Y" | "YES" | "YA" | "1" | "TRUE") || action_needs_promise(&action);
+            let needs_promise = matches!(flag.as_str(), "Y" | "YES" | "YA" | "1" | "TRUE")
+                || action_needs_promise(&action);
             match data.actions.iter_mut().find(|a| a.code == action) {
                 Some(a) => a.needs_promise |= needs_promise,
                 None => data.actions.push(ActionCode {
                     code: action.clone(),
-                    description: if result.is_empty() { description.clone() } else { String::new() },
+                    description: if result.is_empty() {
+                        description.clone()
+                    } else {
+                        String::new()
+                    },
                     needs_promise,
                 }),
             }
             if result.is_empty() {
-                if let Some(a) = data.actions.iter_mut().find(|a| a.code == action) {
-                    if a.description.is_empty() {
-                        a.description = description;
-                    }
+                if let Some(a) = data.actions.iter_mut().find(|a| a.code == action)
+                    && a.description.is_empty()
+                {
+                    a.description = description;
                 }
-            } else if !data.results.iter().any(|r| r.action == action && r.code == result) {
-                data.results.push(ResultCode { action, code: result, description });
+            } else if !data
+                .results
+                .iter()
+                .any(|r| r.action == action && r.code == result)
+            {
+                data.results.push(ResultCode {
+                    action,
+                    code: result,
+                    description,
+                });
             }
         }
         if data.actions.is_empty() {
@@ -84,18 +112,24 @@ impl MasterData {
 
     pub fn action(&self, code: &str) -> Option<&ActionCode> {
         let code = code.trim();
-        self.actions.iter().find(|a| a.code.eq_ignore_ascii_case(code))
+        self.actions
+            .iter()
+            .find(|a| a.code.eq_ignore_ascii_case(code))
     }
 
     /// Result codes valid for an action.
     pub fn results_for<'a>(&'a self, action: &'a str) -> impl Iterator<Item = &'a ResultCode> + 'a {
         let action = action.trim();
-        self.results.iter().filter(move |r| r.action.eq_ignore_ascii_case(action))
+        self.results
+            .iter()
+            .filter(move |r| r.action.eq_ignore_ascii_case(action))
     }
 
     pub fn is_result(&self, code: &str) -> bool {
         let code = code.trim();
-        self.results.iter().any(|r| r.code.eq_ignore_ascii_case(code))
+        self.results
+            .iter()
+            .any(|r| r.code.eq_ignore_ascii_case(code))
     }
 }
 
@@ -135,7 +169,10 @@ mod tests {
         let rows = csv_rows("No,Result Code,Action_Code,Keterangan\n1,ptp01,ptp,Janji\n2,NCT01,NCT,Tidak diangkat\n").unwrap();
         let m = MasterData::from_rows(rows).unwrap();
         assert_eq!(m.actions.len(), 2);
-        assert_eq!(m.results_for("NCT").next().unwrap().description, "Tidak diangkat");
+        assert_eq!(
+            m.results_for("NCT").next().unwrap().description,
+            "Tidak diangkat"
+        );
         assert!(MasterData::from_rows(csv_rows("A,B\n1,2\n").unwrap()).is_err());
     }
 }

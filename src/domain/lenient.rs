@@ -207,7 +207,11 @@ mod tests {
 
     #[test]
     fn null_blank_and_missing_are_no_value() {
-        for json in [r#"{"s":null,"m":null,"i":null,"d":null}"#, r#"{"s":"","m":"","i":" ","d":""}"#, "{}"] {
+        for json in [
+            r#"{"s":null,"m":null,"i":null,"d":null}"#,
+            r#"{"s":"","m":"","i":" ","d":""}"#,
+            "{}",
+        ] {
             let p = probe(json);
             assert_eq!(p.s, "");
             assert_eq!(p.m, None);
@@ -227,7 +231,12 @@ mod tests {
     #[test]
     fn dates_in_every_spelling() {
         let want = NaiveDate::from_ymd_opt(2021, 2, 20);
-        for s in ["2021-02-20", "2/20/2021 12:00:00 AM", "2021-02-20 00:00:00", "2021-02-20T23:27:56.435Z"] {
+        for s in [
+            "2021-02-20",
+            "2/20/2021 12:00:00 AM",
+            "2021-02-20 00:00:00",
+            "2021-02-20T23:27:56.435Z",
+        ] {
             assert_eq!(probe(&format!(r#"{{"d":"{s}"}}"#)).d, want, "{s}");
         }
         assert_eq!(probe(r#"{"d":"not a date"}"#).d, None);

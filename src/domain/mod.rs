@@ -12,8 +12,10 @@ pub mod termin;
 pub mod text;
 
 pub use money::Money;
+pub use result::{
+    CollectionRequest, CollectionResponse, CollectionResult, FieldError, ResultDraft,
+};
 pub use secret::Secret;
-pub use result::{CollectionRequest, CollectionResponse, CollectionResult, FieldError, ResultDraft};
 pub use task::Task;
 pub use termin::{TerminErrorBody, TerminPage, Transaction};
 

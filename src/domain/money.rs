@@ -37,7 +37,7 @@ impl Money {
         let digits = whole.to_string();
         let mut grouped = String::with_capacity(digits.len() + digits.len() / 3 + 8);
         for (i, ch) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 grouped.push('.');
             }
             grouped.push(ch);
@@ -87,10 +87,10 @@ impl std::iter::Sum for Money {
 /// Termin money goes on the wire as JSON numbers (the provider documents "NUMERIC (Float)").
 impl Serialize for Money {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
-        if self.0.fract().is_zero() {
-            if let Some(i) = self.0.to_i64() {
-                return s.serialize_i64(i);
-            }
+        if self.0.fract().is_zero()
+            && let Some(i) = self.0.to_i64()
+        {
+            return s.serialize_i64(i);
         }
         s.serialize_f64(self.0.to_f64().unwrap_or(0.0))
     }

@@ -120,8 +120,18 @@ impl ResultDraft {
         let result = self.result_code.trim().to_uppercase();
 
         require(&mut errors, "account_no", &self.account_no);
-        check_len(&mut errors, "account_no", self.account_no.trim(), ACCOUNT_NO_MAX);
-        check_len(&mut errors, "cust_name", self.cust_name.trim(), CUST_NAME_MAX);
+        check_len(
+            &mut errors,
+            "account_no",
+            self.account_no.trim(),
+            ACCOUNT_NO_MAX,
+        );
+        check_len(
+            &mut errors,
+            "cust_name",
+            self.cust_name.trim(),
+            CUST_NAME_MAX,
+        );
         require(&mut errors, "action_code", &action);
         check_len(&mut errors, "action_code", &action, CODE_MAX);
         if action_has_result(&action) {
@@ -130,8 +140,18 @@ impl ResultDraft {
         check_len(&mut errors, "result_code", &result, CODE_MAX);
         check_len(&mut errors, "remark", &self.remark, REMARK_MAX);
         require(&mut errors, "agent_id", &self.agent_id);
-        check_len(&mut errors, "agent_id", self.agent_id.trim(), AGENT_FIELD_MAX);
-        check_len(&mut errors, "ip_address", self.ip_address.trim(), AGENT_FIELD_MAX);
+        check_len(
+            &mut errors,
+            "agent_id",
+            self.agent_id.trim(),
+            AGENT_FIELD_MAX,
+        );
+        check_len(
+            &mut errors,
+            "ip_address",
+            self.ip_address.trim(),
+            AGENT_FIELD_MAX,
+        );
         if self.remark.chars().any(char::is_control) {
             errors.push(FieldError {
                 field: "remark",
@@ -185,7 +205,11 @@ impl ResultDraft {
             account_no: self.account_no.trim().to_string(),
             call_time,
             cust_name: self.cust_name.trim().to_string(),
-            result_code: if action_has_result(&action) { result } else { String::new() },
+            result_code: if action_has_result(&action) {
+                result
+            } else {
+                String::new()
+            },
             action_code: action,
             promise_date,
             period,
@@ -308,7 +332,8 @@ mod tests {
     #[test]
     fn seed_example_round_trips_to_the_seed_body() {
         let result = ptp().validate(at("2021-12-29 00:00:00")).unwrap();
-        let body = serde_json::to_value(result.to_request("8de3ef10fec04f05adb8631f9186a437")).unwrap();
+        let body =
+            serde_json::to_value(result.to_request("8de3ef10fec04f05adb8631f9186a437")).unwrap();
         let seed: serde_json::Value = serde_json::from_str(
             r#"{"account_no":"000319280100042","collection_date":"2021-12-29 00:00:00","cust_name":"PUTRA SIMEULUE CUTT","result_code":"PTP01","action_code":"PTP","remark":"Customer pasti bayar 22","cre_by":"1812010","cre_ip_address":"10.1.206.118","mod_by":"1812010","mod_ip_address":"10.1.206.118","promise_date":"2021-12-31 00:00:00","period":"0","hashing":"87072d55e9a05731bdae67c13fe6d617ce60da95260165ec58bbc07377b4d381"}"#,
         )
@@ -328,10 +353,22 @@ mod tests {
         d.ip_address = "9".repeat(26);
         let errors = d.validate(at("2021-12-29 10:00:00")).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
-        for f in ["account_no", "cust_name", "result_code", "action_code", "remark", "agent_id", "ip_address"] {
+        for f in [
+            "account_no",
+            "cust_name",
+            "result_code",
+            "action_code",
+            "remark",
+            "agent_id",
+            "ip_address",
+        ] {
             assert!(fields.contains(&f), "{f} missing from {fields:?}");
         }
-        assert!(errors.iter().any(|e| e.to_string() == "remark: 256 characters, at most 255 allowed"));
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.to_string() == "remark: 256 characters, at most 255 allowed")
+        );
     }
 
     #[test]
@@ -341,11 +378,22 @@ mod tests {
         d.promise_date = "".into();
         assert_eq!(d.validate(now).unwrap_err()[0].field, "promise_date");
         d.promise_date = "2021-02-30".into();
-        assert!(d.validate(now).unwrap_err()[0].message.contains("not a date"));
+        assert!(
+            d.validate(now).unwrap_err()[0]
+                .message
+                .contains("not a date")
+        );
         d.promise_date = "2021-12-28".into();
-        assert!(d.validate(now).unwrap_err()[0].message.contains("before the call date"));
+        assert!(
+            d.validate(now).unwrap_err()[0]
+                .message
+                .contains("before the call date")
+        );
         d.promise_date = "+2".into();
-        assert_eq!(d.validate(now).unwrap().promise_date, NaiveDate::from_ymd_opt(2021, 12, 31));
+        assert_eq!(
+            d.validate(now).unwrap().promise_date,
+            NaiveDate::from_ymd_opt(2021, 12, 31)
+        );
     }
 
     #[test]
@@ -365,14 +413,18 @@ mod tests {
     fn period_must_be_a_non_negative_integer() {
         let mut d = ptp();
         d.period = "-1".into();
-        assert_eq!(d.validate(at("2021-12-29 10:00:00")).unwrap_err()[0].field, "period");
+        assert_eq!(
+            d.validate(at("2021-12-29 10:00:00")).unwrap_err()[0].field,
+            "period"
+        );
         d.period = "".into();
         assert_eq!(d.validate(at("2021-12-29 10:00:00")).unwrap().period, 0);
     }
 
     #[test]
     fn response_reads_codes_as_numbers_too() {
-        let r: CollectionResponse = serde_json::from_str(r#"{"respon_code":0,"respon_mess":null}"#).unwrap();
+        let r: CollectionResponse =
+            serde_json::from_str(r#"{"respon_code":0,"respon_mess":null}"#).unwrap();
         assert_eq!(r.respon_code, "0");
         assert!(!r.is_ok());
     }

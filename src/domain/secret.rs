@@ -20,6 +20,10 @@ impl Secret {
 
 impl std::fmt::Debug for Secret {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(if self.0.is_empty() { "(not set)" } else { "***" })
+        f.write_str(if self.0.is_empty() {
+            "(not set)"
+        } else {
+            "***"
+        })
     }
 }

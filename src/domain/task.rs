@@ -33,7 +33,10 @@ pub struct Task {
     #[serde(deserialize_with = "lenient::string")]
     pub phone4: String,
     /// Days overdue as the server counts them: max(0, days past due + 1).
-    #[serde(deserialize_with = "lenient::int", serialize_with = "lenient::int_as_string")]
+    #[serde(
+        deserialize_with = "lenient::int",
+        serialize_with = "lenient::int_as_string"
+    )]
     pub overdue: Option<i64>,
     /// Despite its name the server puts the installment AMOUNT here.
     #[serde(
@@ -67,7 +70,10 @@ pub struct Task {
         serialize_with = "lenient::money_or_null"
     )]
     pub installment_amount_field: Option<Money>,
-    #[serde(deserialize_with = "lenient::money", serialize_with = "lenient::money_as_string")]
+    #[serde(
+        deserialize_with = "lenient::money",
+        serialize_with = "lenient::money_as_string"
+    )]
     pub penalty: Option<Money>,
     #[serde(
         rename = "total_amount",
@@ -75,18 +81,30 @@ pub struct Task {
         serialize_with = "lenient::money_as_string"
     )]
     pub total_due: Option<Money>,
-    #[serde(deserialize_with = "lenient::money", serialize_with = "lenient::money_as_string")]
+    #[serde(
+        deserialize_with = "lenient::money",
+        serialize_with = "lenient::money_as_string"
+    )]
     pub osar: Option<Money>,
-    #[serde(deserialize_with = "lenient::money", serialize_with = "lenient::money_as_string")]
+    #[serde(
+        deserialize_with = "lenient::money",
+        serialize_with = "lenient::money_as_string"
+    )]
     pub lastpaid_amount: Option<Money>,
     #[serde(
         deserialize_with = "lenient::datetime",
         serialize_with = "lenient::datetime_as_us_string"
     )]
     pub lastpaid_duedate: Option<NaiveDateTime>,
-    #[serde(deserialize_with = "lenient::int", serialize_with = "lenient::int_as_string")]
+    #[serde(
+        deserialize_with = "lenient::int",
+        serialize_with = "lenient::int_as_string"
+    )]
     pub lastpaid_tenor: Option<i64>,
-    #[serde(deserialize_with = "lenient::date", serialize_with = "lenient::date_as_string")]
+    #[serde(
+        deserialize_with = "lenient::date",
+        serialize_with = "lenient::date_as_string"
+    )]
     pub lastpaid_paymentdate: Option<NaiveDate>,
     #[serde(deserialize_with = "lenient::string")]
     pub product: String,
@@ -158,7 +176,10 @@ pub(crate) mod tests {
             t.installment_amount().unwrap() + t.penalty.unwrap(),
             t.total_due.unwrap()
         );
-        assert_eq!(t.lastpaid_duedate.unwrap().to_string(), "2021-02-20 00:00:00");
+        assert_eq!(
+            t.lastpaid_duedate.unwrap().to_string(),
+            "2021-02-20 00:00:00"
+        );
         assert_eq!(t.phones().collect::<Vec<_>>(), vec!["085340060088"]);
     }
 
@@ -172,7 +193,10 @@ pub(crate) mod tests {
 
     #[test]
     fn data_null_is_an_error_not_an_empty_queue() {
-        assert_eq!(parse_task_list(br#"{"data":null}"#), Err(WireError::NoTaskList));
+        assert_eq!(
+            parse_task_list(br#"{"data":null}"#),
+            Err(WireError::NoTaskList)
+        );
         assert_eq!(parse_task_list(br#"{}"#), Err(WireError::NoTaskList));
         assert_eq!(parse_task_list(br#"{"data":[]}"#), Ok(vec![]));
     }

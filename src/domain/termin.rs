@@ -156,11 +156,20 @@ pub struct Vendor {
     pub province: String,
     #[serde(deserialize_with = "lenient::string")]
     pub zipcode: String,
-    #[serde(deserialize_with = "lenient::string", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub email: String,
-    #[serde(deserialize_with = "lenient::string", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub nomor_telepon: String,
-    #[serde(deserialize_with = "lenient::string", skip_serializing_if = "String::is_empty")]
+    #[serde(
+        deserialize_with = "lenient::string",
+        skip_serializing_if = "String::is_empty"
+    )]
     pub npwp: String,
 }
 
@@ -200,11 +209,17 @@ impl TerminPage {
     }
 
     pub fn transactions(&self) -> &[Transaction] {
-        self.data.as_ref().map(|d| d.transactions.as_slice()).unwrap_or(&[])
+        self.data
+            .as_ref()
+            .map(|d| d.transactions.as_slice())
+            .unwrap_or(&[])
     }
 
     pub fn meta(&self) -> Meta {
-        self.data.as_ref().map(|d| d.meta.clone()).unwrap_or_default()
+        self.data
+            .as_ref()
+            .map(|d| d.meta.clone())
+            .unwrap_or_default()
     }
 }
 
@@ -221,7 +236,10 @@ mod tests {
         let t = &page.transactions()[0];
         assert_eq!(t.general.status_name, "Diproses Penjual");
         let p = &t.payment;
-        assert_eq!(p.price_sub_total.unwrap() - p.total_pph.unwrap(), p.bill_amount.unwrap());
+        assert_eq!(
+            p.price_sub_total.unwrap() - p.total_pph.unwrap(),
+            p.bill_amount.unwrap()
+        );
         assert_eq!(p.bill_amount.unwrap().rupiah(), "Rp 257.005.026");
         assert_eq!((p.step, p.total_step), (Some(1), Some(4)));
         assert_eq!(t.vendor.npwp, "9291389128");
@@ -241,7 +259,8 @@ mod tests {
 
     #[test]
     fn null_list_is_empty() {
-        let page = TerminPage::parse(br#"{"status":"success","data":{"transaction-termin":null}}"#).unwrap();
+        let page = TerminPage::parse(br#"{"status":"success","data":{"transaction-termin":null}}"#)
+            .unwrap();
         assert!(page.transactions().is_empty());
     }
 }

@@ -30,7 +30,10 @@ mod tests {
 
     #[test]
     fn escapes_cannot_reach_the_terminal() {
-        assert_eq!(sanitize("BUDI\u{1b}]52;c;ZXZpbA==\u{7}SANTOSO"), "BUDI]52;c;ZXZpbA==SANTOSO");
+        assert_eq!(
+            sanitize("BUDI\u{1b}]52;c;ZXZpbA==\u{7}SANTOSO"),
+            "BUDI]52;c;ZXZpbA==SANTOSO"
+        );
         assert_eq!(sanitize("a\u{1b}[2Jb"), "a[2Jb");
         assert_eq!(sanitize("line\nbreak\u{202E}x"), "line breakx");
         assert!(matches!(sanitize("plain"), Cow::Borrowed(_)));

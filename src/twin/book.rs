@@ -52,26 +52,131 @@ pub struct LoanBook {
     pub prior_calls: Vec<PriorCall>,
 }
 
-/// The seed documents' accounts, kept verbatim so their examples work against the twin.
-const SEED_ACCOUNTS: [(&str, &str, &str, &str, &str, &str, &str, &str, i64, &str, &str, &str, &str, i64, &str, &str); 3] = [
-    ("000318270200055", "TRIJAYA KONSTRUKSI MEGAH", "JL. SAWANGAN LINGKUNGAN V, TIKALA BARU WENANG, MANADO , Manado, Kota.", "JAKARTA 1", "JUWITA FIKA TYASTI", "085340060088", "Transfer", "DOOSAN EXCAVATOR DX300LCA", 54, "C18030135", "29949000.00", "77312731.00", "1445252000", 28, "CF - HEAVY EQUIPMENT BARU", "2021-02-22"),
-    ("000418110200010", "PUTRA MOROWALI SEJAHTERA", "JALAN TRANS SULAWESI, DESA BAHODOPI KEC. BUNGKU TENGAH , MOROWALI", "JAKARTA 2", "PUTRA DWIYANA", "0811349991", "Giro/Cheq", "VOLVO COMPACTOR SD110", 42, "C17120737", "21489000.00", "4946641.00", "107445000", 37, "FL - HEAVY EQUIPMENT BARU", "2021-02-22"),
-    ("000319280100042", "PUTRA SIMEULUE CUTT", "JL. TEUKU UMAR NO. 12, SINABANG, KAB. SIMEULUE, ACEH", "MEDAN", "RAHMAT HIDAYAT", "081260001234", "Transfer", "KOMATSU PC200-8", 48, "C19020042", "18750000.00", "1312500.00", "562500000", 18, "CF - HEAVY EQUIPMENT BEKAS", "2021-02-22"),
+/// One of the seed documents' accounts, kept verbatim so their examples work against the twin.
+struct SeedAccount {
+    no: &'static str,
+    name: &'static str,
+    address: &'static str,
+    branch: &'static str,
+    marketing: &'static str,
+    phone: &'static str,
+    method: &'static str,
+    asset: &'static str,
+    tenor: i64,
+    customer_code: &'static str,
+    installment: &'static str,
+    penalty: &'static str,
+    osar: &'static str,
+    paid_tenor: i64,
+    product: &'static str,
+}
+
+const SEED_ACCOUNTS: [SeedAccount; 3] = [
+    SeedAccount {
+        no: "000318270200055",
+        name: "TRIJAYA KONSTRUKSI MEGAH",
+        address: "JL. SAWANGAN LINGKUNGAN V, TIKALA BARU WENANG, MANADO , Manado, Kota.",
+        branch: "JAKARTA 1",
+        marketing: "JUWITA FIKA TYASTI",
+        phone: "085340060088",
+        method: "Transfer",
+        asset: "DOOSAN EXCAVATOR DX300LCA",
+        tenor: 54,
+        customer_code: "C18030135",
+        installment: "29949000.00",
+        penalty: "77312731.00",
+        osar: "1445252000",
+        paid_tenor: 28,
+        product: "CF - HEAVY EQUIPMENT BARU",
+    },
+    SeedAccount {
+        no: "000418110200010",
+        name: "PUTRA MOROWALI SEJAHTERA",
+        address: "JALAN TRANS SULAWESI, DESA BAHODOPI KEC. BUNGKU TENGAH , MOROWALI",
+        branch: "JAKARTA 2",
+        marketing: "PUTRA DWIYANA",
+        phone: "0811349991",
+        method: "Giro/Cheq",
+        asset: "VOLVO COMPACTOR SD110",
+        tenor: 42,
+        customer_code: "C17120737",
+        installment: "21489000.00",
+        penalty: "4946641.00",
+        osar: "107445000",
+        paid_tenor: 37,
+        product: "FL - HEAVY EQUIPMENT BARU",
+    },
+    // The account of the seed's example POST; its task details are not published.
+    SeedAccount {
+        no: "000319280100042",
+        name: "PUTRA SIMEULUE CUTT",
+        address: "JL. TEUKU UMAR NO. 12, SINABANG, KAB. SIMEULUE, ACEH",
+        branch: "MEDAN",
+        marketing: "RAHMAT HIDAYAT",
+        phone: "081260001234",
+        method: "Transfer",
+        asset: "KOMATSU PC200-8",
+        tenor: 48,
+        customer_code: "C19020042",
+        installment: "18750000.00",
+        penalty: "1312500.00",
+        osar: "562500000",
+        paid_tenor: 18,
+        product: "CF - HEAVY EQUIPMENT BEKAS",
+    },
 ];
 
 const FIRST: &[&str] = &[
-    "BUDI", "SITI", "AGUS", "DEWI", "RUDI", "RINA", "HENDRA", "WAHYU", "SRI", "ANDI", "YUSUF", "NUR",
-    "EKO", "FITRI", "IWAN", "LINDA", "BAMBANG", "SUSANTI", "JOKO", "MAYA", "ARIF", "RATNA", "DIAN",
-    "FAJAR", "GILANG", "INDAH", "KURNIA", "LESTARI", "MUHAMMAD", "PUTU", "KADEK", "YOHANES", "MARIA",
+    "BUDI", "SITI", "AGUS", "DEWI", "RUDI", "RINA", "HENDRA", "WAHYU", "SRI", "ANDI", "YUSUF",
+    "NUR", "EKO", "FITRI", "IWAN", "LINDA", "BAMBANG", "SUSANTI", "JOKO", "MAYA", "ARIF", "RATNA",
+    "DIAN", "FAJAR", "GILANG", "INDAH", "KURNIA", "LESTARI", "MUHAMMAD", "PUTU", "KADEK",
+    "YOHANES", "MARIA",
 ];
 const LAST: &[&str] = &[
-    "SANTOSO", "WIJAYA", "HIDAYAT", "SETIAWAN", "PRATAMA", "SAPUTRA", "LUBIS", "SIREGAR", "NASUTION",
-    "HARAHAP", "GINTING", "SIMANJUNTAK", "PANGARIBUAN", "WIBOWO", "KUSUMA", "HALIM", "TANJUNG",
-    "MANURUNG", "RUMBIAK", "WANMA", "TAMBUNAN", "MAHENDRA", "SUGIHARTO", "RAHAYU", "LATUHERU",
+    "SANTOSO",
+    "WIJAYA",
+    "HIDAYAT",
+    "SETIAWAN",
+    "PRATAMA",
+    "SAPUTRA",
+    "LUBIS",
+    "SIREGAR",
+    "NASUTION",
+    "HARAHAP",
+    "GINTING",
+    "SIMANJUNTAK",
+    "PANGARIBUAN",
+    "WIBOWO",
+    "KUSUMA",
+    "HALIM",
+    "TANJUNG",
+    "MANURUNG",
+    "RUMBIAK",
+    "WANMA",
+    "TAMBUNAN",
+    "MAHENDRA",
+    "SUGIHARTO",
+    "RAHAYU",
+    "LATUHERU",
 ];
 const COMPANY_WORDS: &[&str] = &[
-    "KARYA", "MANDIRI", "SEJAHTERA", "ABADI", "JAYA", "PERKASA", "SENTOSA", "UTAMA", "MAKMUR",
-    "BANGUN", "NUSANTARA", "BAHARI", "TEKNIK", "LOGISTIK", "KONSTRUKSI", "MEGAH", "PRIMA",
+    "KARYA",
+    "MANDIRI",
+    "SEJAHTERA",
+    "ABADI",
+    "JAYA",
+    "PERKASA",
+    "SENTOSA",
+    "UTAMA",
+    "MAKMUR",
+    "BANGUN",
+    "NUSANTARA",
+    "BAHARI",
+    "TEKNIK",
+    "LOGISTIK",
+    "KONSTRUKSI",
+    "MEGAH",
+    "PRIMA",
 ];
 /// (city as addresses write it, province, branch). Spread over WIB, WITA and WIT.
 const PLACES: &[(&str, &str, &str)] = &[
@@ -104,22 +209,81 @@ const PLACES: &[(&str, &str, &str)] = &[
     ("KAB. MERAUKE", "PAPUA SELATAN", "MERAUKE"),
 ];
 const STREETS: &[&str] = &[
-    "JL. SUDIRMAN", "JL. GATOT SUBROTO", "JL. AHMAD YANI", "JL. DIPONEGORO", "JL. HASANUDDIN",
-    "JL. PATTIMURA", "JL. GAJAH MADA", "JL. IMAM BONJOL", "JL. RAYA BOGOR", "JL. TRANS SULAWESI",
-    "JL. SAM RATULANGI", "JL. MERDEKA", "JL. PAHLAWAN", "JL. KARTINI",
+    "JL. SUDIRMAN",
+    "JL. GATOT SUBROTO",
+    "JL. AHMAD YANI",
+    "JL. DIPONEGORO",
+    "JL. HASANUDDIN",
+    "JL. PATTIMURA",
+    "JL. GAJAH MADA",
+    "JL. IMAM BONJOL",
+    "JL. RAYA BOGOR",
+    "JL. TRANS SULAWESI",
+    "JL. SAM RATULANGI",
+    "JL. MERDEKA",
+    "JL. PAHLAWAN",
+    "JL. KARTINI",
 ];
 const PRODUCTS: &[(&str, &[&str])] = &[
-    ("CF - HEAVY EQUIPMENT BARU", &["DOOSAN EXCAVATOR DX300LCA", "KOMATSU PC200-8", "CATERPILLAR 320D2", "HITACHI ZX210"]),
-    ("FL - HEAVY EQUIPMENT BARU", &["VOLVO COMPACTOR SD110", "SAKAI SV526", "KOMATSU D85ESS-2"]),
-    ("CF - HEAVY EQUIPMENT BEKAS", &["KOMATSU PC200-7", "KOBELCO SK200-8", "SANY SY215C"]),
-    ("CF - COMMERCIAL VEHICLE BARU", &["HINO DUTRO 130 HD", "MITSUBISHI FUSO FE 74", "ISUZU ELF NMR 71"]),
-    ("CF - MOBIL BEKAS", &["TOYOTA AVANZA 1.3 G", "DAIHATSU XENIA R", "HONDA BRIO SATYA E", "SUZUKI ERTIGA GL"]),
-    ("CF - MOTOR BARU", &["HONDA BEAT CBS", "YAMAHA NMAX 155", "HONDA VARIO 125", "YAMAHA MIO M3"]),
+    (
+        "CF - HEAVY EQUIPMENT BARU",
+        &[
+            "DOOSAN EXCAVATOR DX300LCA",
+            "KOMATSU PC200-8",
+            "CATERPILLAR 320D2",
+            "HITACHI ZX210",
+        ],
+    ),
+    (
+        "FL - HEAVY EQUIPMENT BARU",
+        &["VOLVO COMPACTOR SD110", "SAKAI SV526", "KOMATSU D85ESS-2"],
+    ),
+    (
+        "CF - HEAVY EQUIPMENT BEKAS",
+        &["KOMATSU PC200-7", "KOBELCO SK200-8", "SANY SY215C"],
+    ),
+    (
+        "CF - COMMERCIAL VEHICLE BARU",
+        &[
+            "HINO DUTRO 130 HD",
+            "MITSUBISHI FUSO FE 74",
+            "ISUZU ELF NMR 71",
+        ],
+    ),
+    (
+        "CF - MOBIL BEKAS",
+        &[
+            "TOYOTA AVANZA 1.3 G",
+            "DAIHATSU XENIA R",
+            "HONDA BRIO SATYA E",
+            "SUZUKI ERTIGA GL",
+        ],
+    ),
+    (
+        "CF - MOTOR BARU",
+        &[
+            "HONDA BEAT CBS",
+            "YAMAHA NMAX 155",
+            "HONDA VARIO 125",
+            "YAMAHA MIO M3",
+        ],
+    ),
 ];
-const PAYMENT_METHODS: &[&str] = &["Transfer", "Giro/Cheq", "Payment Point", "Auto Debet", "Cash"];
+const PAYMENT_METHODS: &[&str] = &[
+    "Transfer",
+    "Giro/Cheq",
+    "Payment Point",
+    "Auto Debet",
+    "Cash",
+];
 const MARKETING: &[&str] = &[
-    "JUWITA FIKA TYASTI", "PUTRA DWIYANA", "ANISA RAHMAWATI", "DEDI KURNIAWAN", "YOGI PRASETYO",
-    "MELATI SUKMA", "HARIS MUNANDAR",
+    "JUWITA FIKA TYASTI",
+    "PUTRA DWIYANA",
+    "ANISA RAHMAWATI",
+    "DEDI KURNIAWAN",
+    "YOGI PRASETYO",
+    "MELATI SUKMA",
+    "HARIS MUNANDAR",
 ];
 const TENORS: &[i64] = &[12, 18, 24, 36, 42, 48, 54, 60];
 
@@ -128,7 +292,9 @@ fn pick<'a, T>(rng: &mut ChaCha8Rng, items: &'a [T]) -> &'a T {
 }
 
 fn digits(rng: &mut ChaCha8Rng, n: usize) -> String {
-    (0..n).map(|_| char::from(b'0' + rng.random_range(0..10u8))).collect()
+    (0..n)
+        .map(|_| char::from(b'0' + rng.random_range(0..10u8)))
+        .collect()
 }
 
 fn money2(units: i64) -> Money {
@@ -161,37 +327,45 @@ impl LoanBook {
             prior_calls: Vec::new(),
         };
         for (i, s) in SEED_ACCOUNTS.iter().enumerate() {
-            let (no, name, address, branch, marketing, phone, method, asset, tenor, code, inst, pen, osar, paid_tenor, product, _) = *s;
             let in_queue = i < tasks;
             // The seed lists its two tasks with overdue "5", i.e. 4 days past due.
             let overdue_days = if in_queue { [4, 4, 3][i] } else { 30 };
-            let due_date = today - Duration::days(overdue_days);
+            let money = |v: &str| v.parse::<Money>().ok();
             let task = Task {
-                contract_no: no.into(),
-                name: name.into(),
-                address: address.into(),
-                branch_name: branch.into(),
-                marketing_name: marketing.into(),
-                phone1: phone.into(),
-                payment_method: method.into(),
-                asset: asset.into(),
-                total_installments: Some(tenor),
-                customer_code: code.into(),
-                installment_number_field: inst.parse().ok(),
-                penalty: pen.parse().ok(),
-                total_due: inst.parse::<Money>().ok().zip(pen.parse::<Money>().ok()).map(|(a, b)| a + b),
-                osar: osar.parse().ok(),
-                lastpaid_amount: inst.parse().ok(),
-                lastpaid_tenor: Some(paid_tenor),
-                product: product.into(),
+                contract_no: s.no.into(),
+                name: s.name.into(),
+                address: s.address.into(),
+                branch_name: s.branch.into(),
+                marketing_name: s.marketing.into(),
+                phone1: s.phone.into(),
+                payment_method: s.method.into(),
+                asset: s.asset.into(),
+                total_installments: Some(s.tenor),
+                customer_code: s.customer_code.into(),
+                installment_number_field: money(s.installment),
+                penalty: money(s.penalty),
+                total_due: money(s.installment)
+                    .zip(money(s.penalty))
+                    .map(|(a, b)| a + b),
+                osar: money(s.osar),
+                lastpaid_amount: money(s.installment),
+                lastpaid_tenor: Some(s.paid_tenor),
+                product: s.product.into(),
                 flag_dedicated: "1".into(),
                 ..Task::default()
             };
             let installment = task.installment_number_field.unwrap_or_default();
-            book.contracts.push(Contract { task, due_date, installment });
+            book.contracts.push(Contract {
+                task,
+                due_date: today - Duration::days(overdue_days),
+                installment,
+            });
         }
-        let mut seen: std::collections::HashSet<String> =
-            book.contracts.iter().map(|c| c.task.contract_no.clone()).collect();
+        let mut seen: std::collections::HashSet<String> = book
+            .contracts
+            .iter()
+            .map(|c| c.task.contract_no.clone())
+            .collect();
         for i in SEED_ACCOUNTS.len()..contracts {
             let bucket = (i < tasks).then(|| Bucket::ALL[i % Bucket::ALL.len()]);
             let overdue_days = overdue_days_for(&mut rng, bucket);
@@ -205,14 +379,22 @@ impl LoanBook {
             match bucket {
                 Some(Bucket::BrokenPromise) => book.prior_calls.push(PriorCall {
                     account_no: account,
-                    at: (yesterday - Duration::days(rng.random_range(1..=5))).and_time(NaiveTime::from_hms_opt(10, 15, 0).unwrap()),
+                    at: (yesterday - Duration::days(rng.random_range(1..=5)))
+                        .and_time(NaiveTime::from_hms_opt(10, 15, 0).unwrap()),
                     action_code: "PTP".into(),
                     result_code: "PTP01".into(),
                     promise_date: Some(yesterday),
                 }),
                 Some(Bucket::MessageFollowUp) => book.prior_calls.push(PriorCall {
                     account_no: account,
-                    at: yesterday.and_time(NaiveTime::from_hms_opt(rng.random_range(8..18), rng.random_range(0..60), 0).unwrap()),
+                    at: yesterday.and_time(
+                        NaiveTime::from_hms_opt(
+                            rng.random_range(8..18),
+                            rng.random_range(0..60),
+                            0,
+                        )
+                        .unwrap(),
+                    ),
                     action_code: "MSG".into(),
                     result_code: String::new(),
                     promise_date: None,
@@ -224,13 +406,23 @@ impl LoanBook {
     }
 }
 
-fn generate_contract(rng: &mut ChaCha8Rng, i: usize, today: NaiveDate, overdue_days: i64) -> Contract {
+fn generate_contract(
+    rng: &mut ChaCha8Rng,
+    i: usize,
+    today: NaiveDate,
+    overdue_days: i64,
+) -> Contract {
     let due_date = today - Duration::days(overdue_days);
     let (city, province, branch) = *pick(rng, PLACES);
     let (product, assets) = *pick(rng, PRODUCTS);
     let heavy = product.contains("HEAVY");
     let name = if heavy || rng.random_bool(0.2) {
-        format!("{} {} {}", pick(rng, &["PT", "CV"]), pick(rng, COMPANY_WORDS), pick(rng, COMPANY_WORDS))
+        format!(
+            "{} {} {}",
+            pick(rng, &["PT", "CV"]),
+            pick(rng, COMPANY_WORDS),
+            pick(rng, COMPANY_WORDS)
+        )
     } else {
         format!("{} {}", pick(rng, FIRST), pick(rng, LAST))
     };
@@ -253,10 +445,22 @@ fn generate_contract(rng: &mut ChaCha8Rng, i: usize, today: NaiveDate, overdue_d
     let last_due = due_date - Duration::days(30);
     let paid_on = last_due + Duration::days(rng.random_range(0..6));
     let phone_len = rng.random_range(7..=9);
-    let phone1 = format!("08{}{}", pick(rng, &["11", "12", "13", "21", "52", "53", "57", "77", "81", "95"]), digits(rng, phone_len));
+    let phone1 = format!(
+        "08{}{}",
+        pick(
+            rng,
+            &["11", "12", "13", "21", "52", "53", "57", "77", "81", "95"]
+        ),
+        digits(rng, phone_len)
+    );
     let year = 17 + (i % 6);
     let task = Task {
-        contract_no: format!("000{}{:02}{}", rng.random_range(1..=9), year, digits(rng, 9)),
+        contract_no: format!(
+            "000{}{:02}{}",
+            rng.random_range(1..=9),
+            year,
+            digits(rng, 9)
+        ),
         name,
         address: format!(
             "{} NO. {}, RT {:03}/RW {:03}, {} , {}",
@@ -286,7 +490,11 @@ fn generate_contract(rng: &mut ChaCha8Rng, i: usize, today: NaiveDate, overdue_d
         flag_dedicated: "1".into(),
         ..Task::default()
     };
-    Contract { task, due_date, installment }
+    Contract {
+        task,
+        due_date,
+        installment,
+    }
 }
 
 impl Contract {
@@ -297,7 +505,8 @@ impl Contract {
         t.overdue = Some((days + 1).max(0));
         t.due_date = Some(self.due_date);
         if t.lastpaid_duedate.is_none() {
-            t.lastpaid_duedate = Some((self.due_date - Duration::days(30)).and_time(NaiveTime::MIN));
+            t.lastpaid_duedate =
+                Some((self.due_date - Duration::days(30)).and_time(NaiveTime::MIN));
         }
         if t.lastpaid_paymentdate.is_none() {
             t.lastpaid_paymentdate = Some(self.due_date - Duration::days(28));
@@ -324,8 +533,14 @@ pub const STATUSES: &[&str] = &[
     "Dibatalkan",
 ];
 const BUMN: &[&str] = &[
-    "PT Pembangunan Perumahan", "PT Wijaya Karya", "PT Telkom Indonesia", "PT Pertamina",
-    "PT PLN", "PT Semen Indonesia", "PT Hutama Karya", "PT Angkasa Pura",
+    "PT Pembangunan Perumahan",
+    "PT Wijaya Karya",
+    "PT Telkom Indonesia",
+    "PT Pertamina",
+    "PT PLN",
+    "PT Semen Indonesia",
+    "PT Hutama Karya",
+    "PT Angkasa Pura",
 ];
 const VENDOR_CITIES: &[(&str, &str, &str, &str)] = &[
     ("Jakarta Selatan", "Setiabudi", "Jakarta", "12910"),
@@ -337,7 +552,9 @@ const VENDOR_CITIES: &[(&str, &str, &str, &str)] = &[
 ];
 
 fn hexid(rng: &mut ChaCha8Rng) -> String {
-    (0..24).map(|_| char::from_digit(rng.random_range(0..16), 16).unwrap()).collect()
+    (0..24)
+        .map(|_| char::from_digit(rng.random_range(0..16), 16).unwrap())
+        .collect()
 }
 
 fn pct(amount: i64, per_mille: i64) -> i64 {
@@ -354,13 +571,18 @@ pub fn generate_termin(seed: u64, n: usize, now: NaiveDateTime) -> Vec<Transacti
             let buyer = format!("{} {}", pick(&mut rng, FIRST), pick(&mut rng, LAST));
             let bumn = *pick(&mut rng, BUMN);
             let status = *pick(&mut rng, STATUSES);
-            let subtotal: i64 = rng.random_range(1_000..500_000) * 1_000 + rng.random_range(0..1000);
+            let subtotal: i64 =
+                rng.random_range(1_000..500_000) * 1_000 + rng.random_range(0..1000);
             let (pph21, pph22, pph23) = match rng.random_range(0..3) {
                 0 => (pct(subtotal, 50), 0, 0),
                 1 => (0, pct(subtotal, 15), 0),
                 _ => (0, 0, pct(subtotal, 20)),
             };
-            let shipping: i64 = if rng.random_bool(0.3) { rng.random_range(50..2_000) * 1_000 } else { 0 };
+            let shipping: i64 = if rng.random_bool(0.3) {
+                rng.random_range(50..2_000) * 1_000
+            } else {
+                0
+            };
             let shipping_pph = pct(shipping, 20);
             let shipping_ppn = pct(shipping, 110);
             let product_ppn = pct(subtotal, 110);
@@ -369,7 +591,10 @@ pub fn generate_termin(seed: u64, n: usize, now: NaiveDateTime) -> Vec<Transacti
             let (city, district, province, zip) = *pick(&mut rng, VENDOR_CITIES);
             let billed = matches!(status, "Penagihan" | "Selesai");
             let day = entry.format("%Y-%m-%d");
-            let fmt_utc = |t: NaiveDateTime| Utc.from_utc_datetime(&t).to_rfc3339_opts(SecondsFormat::Millis, true);
+            let fmt_utc = |t: NaiveDateTime| {
+                Utc.from_utc_datetime(&t)
+                    .to_rfc3339_opts(SecondsFormat::Millis, true)
+            };
             Transaction {
                 buyer_group: BuyerGroup {
                     bumn_id: hexid(&mut rng),
@@ -381,8 +606,16 @@ pub fn generate_termin(seed: u64, n: usize, now: NaiveDateTime) -> Vec<Transacti
                 general: General {
                     buyer_name: buyer,
                     entry_date: fmt_utc(entry),
-                    invoice_date: if billed { fmt_utc(entry + Duration::days(7)) } else { String::new() },
-                    invoice_number: if billed { format!("INV-{day}-{}", digits(&mut rng, 9)) } else { String::new() },
+                    invoice_date: if billed {
+                        fmt_utc(entry + Duration::days(7))
+                    } else {
+                        String::new()
+                    },
+                    invoice_number: if billed {
+                        format!("INV-{day}-{}", digits(&mut rng, 9))
+                    } else {
+                        String::new()
+                    },
                     purchase_order_number: format!("PO-{day}-{}", digits(&mut rng, 9)),
                     purchase_request_number: format!("PR-{day}-{}", digits(&mut rng, 9)),
                     status_change_date: fmt_utc(entry + Duration::hours(rng.random_range(1..200))),
@@ -390,7 +623,15 @@ pub fn generate_termin(seed: u64, n: usize, now: NaiveDateTime) -> Vec<Transacti
                 },
                 payment: Payment {
                     bank_holder: format!("PADIUMKM {bumn}"),
-                    bank_name: (*pick(&mut rng, &["Mandiri Virtual Account", "BNI Virtual Account", "BRI Virtual Account"])).into(),
+                    bank_name: (*pick(
+                        &mut rng,
+                        &[
+                            "Mandiri Virtual Account",
+                            "BNI Virtual Account",
+                            "BRI Virtual Account",
+                        ],
+                    ))
+                    .into(),
                     bill_amount: Some(Money::from_units(subtotal + shipping - total_pph)),
                     payment_method: (*pick(&mut rng, &["MANDIRI", "BNI", "BRI"])).into(),
                     pph21: Some(Money::from_units(pph21)),
@@ -406,19 +647,44 @@ pub fn generate_termin(seed: u64, n: usize, now: NaiveDateTime) -> Vec<Transacti
                     total_pph: Some(Money::from_units(total_pph)),
                     total_ppn: Some(Money::from_units(product_ppn + shipping_ppn)),
                     total_step: Some(total_step),
-                    va_number: if status == "Menunggu Pembayaran" { format!("8{}", digits(&mut rng, 15)) } else { String::new() },
+                    va_number: if status == "Menunggu Pembayaran" {
+                        format!("8{}", digits(&mut rng, 15))
+                    } else {
+                        String::new()
+                    },
                 },
                 vendor: Vendor {
                     id: hexid(&mut rng),
-                    address: format!("{} No. {}", pick(&mut rng, STREETS), rng.random_range(1..200)),
+                    address: format!(
+                        "{} No. {}",
+                        pick(&mut rng, STREETS),
+                        rng.random_range(1..200)
+                    ),
                     city: city.into(),
                     district: district.into(),
-                    name: format!("{} {} {}", pick(&mut rng, &["PT.", "CV."]), pick(&mut rng, COMPANY_WORDS), pick(&mut rng, COMPANY_WORDS)),
+                    name: format!(
+                        "{} {} {}",
+                        pick(&mut rng, &["PT.", "CV."]),
+                        pick(&mut rng, COMPANY_WORDS),
+                        pick(&mut rng, COMPANY_WORDS)
+                    ),
                     province: province.into(),
                     zipcode: zip.into(),
-                    email: if rng.random_bool(0.5) { format!("sales{}@vendor.co.id", digits(&mut rng, 3)) } else { String::new() },
-                    nomor_telepon: if rng.random_bool(0.5) { format!("021{}", digits(&mut rng, 7)) } else { String::new() },
-                    npwp: if rng.random_bool(0.5) { digits(&mut rng, 15) } else { String::new() },
+                    email: if rng.random_bool(0.5) {
+                        format!("sales{}@vendor.co.id", digits(&mut rng, 3))
+                    } else {
+                        String::new()
+                    },
+                    nomor_telepon: if rng.random_bool(0.5) {
+                        format!("021{}", digits(&mut rng, 7))
+                    } else {
+                        String::new()
+                    },
+                    npwp: if rng.random_bool(0.5) {
+                        digits(&mut rng, 15)
+                    } else {
+                        String::new()
+                    },
                 },
             }
         })
@@ -445,11 +711,17 @@ mod tests {
         }
         for c in &a.contracts {
             let t = &c.task;
-            assert_eq!(t.installment_amount().unwrap() + t.penalty.unwrap(), t.total_due.unwrap(), "{}", t.contract_no);
+            assert_eq!(
+                t.installment_amount().unwrap() + t.penalty.unwrap(),
+                t.total_due.unwrap(),
+                "{}",
+                t.contract_no
+            );
             assert!(t.lastpaid_tenor.unwrap() < t.total_installments.unwrap());
             assert!(t.osar.unwrap() > Money::ZERO);
         }
-        let accounts: std::collections::HashSet<_> = a.contracts.iter().map(|c| &c.task.contract_no).collect();
+        let accounts: std::collections::HashSet<_> =
+            a.contracts.iter().map(|c| &c.task.contract_no).collect();
         assert_eq!(accounts.len(), 200, "account numbers are unique");
         for seed in ["000318270200055", "000418110200010", "000319280100042"] {
             assert!(accounts.contains(&seed.to_string()));
@@ -461,9 +733,15 @@ mod tests {
         let now = today().and_hms_opt(9, 0, 0).unwrap();
         for t in generate_termin(1, 100, now) {
             let p = &t.payment;
-            let pph = p.pph21.unwrap() + p.pph22.unwrap() + p.pph23.unwrap() + p.shipping_cost_pph.unwrap();
+            let pph = p.pph21.unwrap()
+                + p.pph22.unwrap()
+                + p.pph23.unwrap()
+                + p.shipping_cost_pph.unwrap();
             assert_eq!(pph, p.total_pph.unwrap());
-            assert_eq!(p.price_sub_total.unwrap() + p.shipping_cost.unwrap() - pph, p.bill_amount.unwrap());
+            assert_eq!(
+                p.price_sub_total.unwrap() + p.shipping_cost.unwrap() - pph,
+                p.bill_amount.unwrap()
+            );
             assert!(p.step.unwrap() <= p.total_step.unwrap());
         }
     }

@@ -146,8 +146,14 @@ struct ConnectionKiller(Arc<Notify>);
 pub async fn start(opts: TwinOptions) -> std::io::Result<RunningTwin> {
     let listener = TcpListener::bind(opts.addr).await?;
     let addr = listener.local_addr()?;
-    let today = opts.now.map(|n| n.date()).unwrap_or_else(|| Local::now().date_naive());
-    let tasks = opts.tasks.unwrap_or(opts.contracts / 3).min(opts.contracts.max(3));
+    let today = opts
+        .now
+        .map(|n| n.date())
+        .unwrap_or_else(|| Local::now().date_naive());
+    let tasks = opts
+        .tasks
+        .unwrap_or(opts.contracts / 3)
+        .min(opts.contracts.max(3));
     let book = LoanBook::generate(opts.seed, opts.contracts, tasks, today);
     let mut calls: HashMap<String, Vec<Call>> = HashMap::new();
     for p in book.prior_calls {
@@ -204,10 +210,11 @@ async fn serve_connection(stream: tokio::net::TcpStream, router: Router) {
     use tower::ServiceExt;
     let killer = ConnectionKiller(Arc::new(Notify::new()));
     let k = killer.clone();
-    let service = hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
-        req.extensions_mut().insert(k.clone());
-        router.clone().oneshot(req.map(Body::new))
-    });
+    let service =
+        hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+            req.extensions_mut().insert(k.clone());
+            router.clone().oneshot(req.map(Body::new))
+        });
     let conn = hyper::server::conn::http1::Builder::new()
         .serve_connection(hyper_util::rt::TokioIo::new(stream), service);
     tokio::select! {
@@ -255,7 +262,12 @@ fn html_error(status: StatusCode, title: &str) -> Response {
     let body = format!(
         "<!DOCTYPE html>\r\n<html><head><title>{title}</title></head><body><h1>Server Error in '/' Application.</h1><h2><i>{title}</i></h2></body></html>"
     );
-    (status, [(header::CONTENT_TYPE, "text/html; charset=utf-8")], body).into_response()
+    (
+        status,
+        [(header::CONTENT_TYPE, "text/html; charset=utf-8")],
+        body,
+    )
+        .into_response()
 }
 
 // ---- desk collection ------------------------------------------------------------------------
@@ -263,17 +275,26 @@ fn html_error(status: StatusCode, title: &str) -> Response {
 fn json_response(status: StatusCode, body: Vec<u8>) -> Response {
     (
         status,
-        [(header::CONTENT_TYPE, HeaderValue::from_static("application/json; charset=utf-8"))],
+        [(
+            header::CONTENT_TYPE,
+            HeaderValue::from_static("application/json; charset=utf-8"),
+        )],
         body,
     )
         .into_response()
 }
 
 fn basic_ok(headers: &HeaderMap, user: &str, password: &str) -> bool {
-    let Some(value) = headers.get(header::AUTHORIZATION).and_then(|v| v.to_str().ok()) else {
+    let Some(value) = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+    else {
         return false;
     };
-    let Some(encoded) = value.strip_prefix("Basic ").or_else(|| value.strip_prefix("basic ")) else {
+    let Some(encoded) = value
+        .strip_prefix("Basic ")
+        .or_else(|| value.strip_prefix("basic "))
+    else {
         return false;
     };
     let Ok(decoded) = base64::engine::general_purpose::STANDARD.decode(encoded.trim()) else {
@@ -295,12 +316,8 @@ fn unauthorized() -> Response {
     r
 }
 
-fn check_auth(twin: &Twin, headers: &HeaderMap) -> Result<(), Response> {
-    if twin.opts.no_auth || basic_ok(headers, &twin.opts.user, &twin.opts.password) {
-        Ok(())
-    } else {
-        Err(unauthorized())
-    }
+fn authorized(twin: &Twin, headers: &HeaderMap) -> bool {
+    twin.opts.no_auth || basic_ok(headers, &twin.opts.user, &twin.opts.password)
 }
 
 fn called_since(calls: &[Call], since: NaiveDate) -> bool {
@@ -321,13 +338,15 @@ fn in_queue(contract: &Contract, calls: &[Call], today: NaiveDate) -> bool {
             .any(|c| c.action == "PTP" && c.promise == Some(yesterday) && !c.followed_up);
     let follow_up = od > 0
         && !called_today
-        && calls.iter().any(|c| c.action == "MSG" && c.at.date() == yesterday);
+        && calls
+            .iter()
+            .any(|c| c.action == "MSG" && c.at.date() == yesterday);
     pre_due || first_day || early || broken || follow_up
 }
 
 async fn get_tasks(State(twin): State<Arc<Twin>>, headers: HeaderMap) -> Response {
-    if let Err(r) = check_auth(&twin, &headers) {
-        return r;
+    if !authorized(&twin, &headers) {
+        return unauthorized();
     }
     let today = twin.now().date();
     let tasks: Vec<_> = {
@@ -335,7 +354,16 @@ async fn get_tasks(State(twin): State<Arc<Twin>>, headers: HeaderMap) -> Respons
         books
             .contracts
             .iter()
-            .filter(|c| in_queue(c, books.calls.get(&c.task.contract_no).map_or(&[], Vec::as_slice), today))
+            .filter(|c| {
+                in_queue(
+                    c,
+                    books
+                        .calls
+                        .get(&c.task.contract_no)
+                        .map_or(&[], Vec::as_slice),
+                    today,
+                )
+            })
             .map(|c| c.task_on(today))
             .collect()
     };
@@ -357,8 +385,8 @@ fn bad_request(detail: &str) -> Response {
 }
 
 async fn post_result(State(twin): State<Arc<Twin>>, headers: HeaderMap, body: Bytes) -> Response {
-    if let Err(r) = check_auth(&twin, &headers) {
-        return r;
+    if !authorized(&twin, &headers) {
+        return unauthorized();
     }
     let req: CollectionRequest = match serde_json::from_slice(&body) {
         Ok(r) => r,
@@ -368,9 +396,14 @@ async fn post_result(State(twin): State<Arc<Twin>>, headers: HeaderMap, body: By
         dates::parse_datetime(&req.collection_date),
         dates::parse_datetime(&req.promise_date),
     ) else {
-        return bad_request("The value of collection_date or promise_date is not a valid DateTime.");
+        return bad_request(
+            "The value of collection_date or promise_date is not a valid DateTime.",
+        );
     };
-    if !req.hashing.eq_ignore_ascii_case(&sign(&req.account_no, &twin.opts.hash_key)) {
+    if !req
+        .hashing
+        .eq_ignore_ascii_case(&sign(&req.account_no, &twin.opts.hash_key))
+    {
         return respond(StatusCode::FORBIDDEN, "91", "Invalid Token");
     }
     let refused = || {
@@ -413,7 +446,12 @@ async fn post_result(State(twin): State<Arc<Twin>>, headers: HeaderMap, body: By
         String::new()
     };
     let promise = action_needs_promise(&action).then(|| promise.date());
-    let cust_name: String = books.contracts[index].task.name.chars().take(CUST_NAME_MAX).collect();
+    let cust_name: String = books.contracts[index]
+        .task
+        .name
+        .chars()
+        .take(CUST_NAME_MAX)
+        .collect();
     let stored = CollectionRequest {
         collection_date: dates::wire(now),
         cust_name,
@@ -447,7 +485,10 @@ async fn post_result(State(twin): State<Arc<Twin>>, headers: HeaderMap, body: By
 
 async fn list_collections(State(twin): State<Arc<Twin>>) -> Response {
     let books = twin.books.lock().unwrap();
-    json_response(StatusCode::OK, serde_json::to_vec(&books.received).unwrap_or_default())
+    json_response(
+        StatusCode::OK,
+        serde_json::to_vec(&books.received).unwrap_or_default(),
+    )
 }
 
 // ---- termin ---------------------------------------------------------------------------------
@@ -463,7 +504,11 @@ fn termin_error(status: StatusCode, message: &str) -> Response {
     json_response(status, body.to_string().into_bytes())
 }
 
-async fn get_termin(State(twin): State<Arc<Twin>>, headers: HeaderMap, Query(q): Query<PageQuery>) -> Response {
+async fn get_termin(
+    State(twin): State<Arc<Twin>>,
+    headers: HeaderMap,
+    Query(q): Query<PageQuery>,
+) -> Response {
     let bearer_ok = twin.opts.termin_token.as_ref().is_some_and(|t| {
         headers
             .get(header::AUTHORIZATION)
@@ -471,7 +516,8 @@ async fn get_termin(State(twin): State<Arc<Twin>>, headers: HeaderMap, Query(q):
             .and_then(|v| v.strip_prefix("Bearer "))
             .is_some_and(|given| given.trim() == t)
     });
-    if !(twin.opts.no_auth || bearer_ok || basic_ok(&headers, &twin.opts.user, &twin.opts.password)) {
+    if !(twin.opts.no_auth || bearer_ok || basic_ok(&headers, &twin.opts.user, &twin.opts.password))
+    {
         return termin_error(StatusCode::UNAUTHORIZED, "unauthorized");
     }
     let parse = |v: &Option<String>, default: i64| match v.as_deref().map(str::trim) {
@@ -479,7 +525,10 @@ async fn get_termin(State(twin): State<Arc<Twin>>, headers: HeaderMap, Query(q):
         Some(s) => s.parse::<i64>().ok().filter(|n| *n >= 1),
     };
     let (Some(page), Some(limit)) = (parse(&q.page, 1), parse(&q.limit, 10)) else {
-        return termin_error(StatusCode::BAD_REQUEST, "page and limit must be positive whole numbers");
+        return termin_error(
+            StatusCode::BAD_REQUEST,
+            "page and limit must be positive whole numbers",
+        );
     };
     let limit = limit.min(1000);
     let books = twin.books.lock().unwrap();
@@ -499,14 +548,25 @@ async fn get_termin(State(twin): State<Arc<Twin>>, headers: HeaderMap, Query(q):
                 first: link(1),
                 last: link(total_page),
                 limit: Some(limit),
-                next: if page < total_page { link(page + 1) } else { String::new() },
+                next: if page < total_page {
+                    link(page + 1)
+                } else {
+                    String::new()
+                },
                 page: Some(page),
-                prev: if page > 1 { link(page - 1) } else { String::new() },
+                prev: if page > 1 {
+                    link(page - 1)
+                } else {
+                    String::new()
+                },
                 total_data: Some(total),
                 total_page: Some(total_page),
             },
             transactions: books.termin[start..end].to_vec(),
         }),
     };
-    json_response(StatusCode::OK, serde_json::to_vec(&page_body).unwrap_or_default())
+    json_response(
+        StatusCode::OK,
+        serde_json::to_vec(&page_body).unwrap_or_default(),
+    )
 }

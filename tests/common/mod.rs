@@ -2,7 +2,9 @@
 //! Shared helpers: a twin on 127.0.0.1:0 and clients pointed at it.
 
 use chrono::NaiveDateTime;
-use deskcoll::api::{BasicAuth, Client, ClientOptions, CollectionEndpoint, TerminAuth, TerminEndpoint};
+use deskcoll::api::{
+    BasicAuth, Client, ClientOptions, CollectionEndpoint, TerminAuth, TerminEndpoint,
+};
 use deskcoll::domain::Secret;
 use deskcoll::twin::{self, RunningTwin, TwinOptions};
 use std::time::Duration;
@@ -45,10 +47,20 @@ pub fn endpoints(base: &str, auth: Option<BasicAuth>, key: &str) -> CollectionEn
 }
 
 pub fn client_for(t: &RunningTwin) -> Client {
-    client_with(t, Some(seed_auth()), twin::SEED_HASH_KEY, ClientOptions::default())
+    client_with(
+        t,
+        Some(seed_auth()),
+        twin::SEED_HASH_KEY,
+        ClientOptions::default(),
+    )
 }
 
-pub fn client_with(t: &RunningTwin, auth: Option<BasicAuth>, key: &str, options: ClientOptions) -> Client {
+pub fn client_with(
+    t: &RunningTwin,
+    auth: Option<BasicAuth>,
+    key: &str,
+    options: ClientOptions,
+) -> Client {
     let termin = TerminEndpoint {
         url: t.termin_url(),
         auth: match &auth {
@@ -56,7 +68,12 @@ pub fn client_with(t: &RunningTwin, auth: Option<BasicAuth>, key: &str, options:
             None => TerminAuth::None,
         },
     };
-    Client::new(Some(endpoints(&t.base_url(), auth, key)), Some(termin), options).unwrap()
+    Client::new(
+        Some(endpoints(&t.base_url(), auth, key)),
+        Some(termin),
+        options,
+    )
+    .unwrap()
 }
 
 pub fn quick_timeouts() -> ClientOptions {

@@ -1,0 +1,271 @@
+//! The real binary, as a script would run it.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Command, Output, Stdio};
+
+struct Run {
+    home: tempfile::TempDir,
+}
+
+impl Run {
+    fn new() -> Run {
+        Run {
+            home: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// The binary with a private home and none of the caller's DESKCOLL_* variables.
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_deskcoll"));
+        c.args(args)
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
+            .stdin(Stdio::null());
+        for (k, _) in std::env::vars() {
+            if k.starts_with("DESKCOLL_") {
+                c.env_remove(k);
+            }
+        }
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        self.cmd(args).output().unwrap()
+    }
+}
+
+fn stdout(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+#[test]
+fn demo_tasks_as_json_and_csv() {
+    let r = Run::new();
+    let o = r.run(&["tasks", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let tasks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(tasks.len(), 100);
+    assert!(
+        tasks
+            .iter()
+            .any(|t| t["contract_no"] == "000418110200010" && t["total_amount"] == "26435641.00")
+    );
+
+    let o = r.run(&["tasks", "--format", "csv"]);
+    let text = stdout(&o);
+    let mut lines = text.lines();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .starts_with("contract_no,name,overdue,total_amount,")
+    );
+    assert!(text.contains("000318270200055,TRIJAYA KONSTRUKSI MEGAH,5,107261731,29949000,29,54,"));
+    assert_eq!(text.lines().count(), 101);
+}
+
+#[test]
+fn submit_exit_codes() {
+    let r = Run::new();
+    let ok = r.run(&[
+        "submit",
+        "--account",
+        "000319280100042",
+        "--action",
+        "PTP",
+        "--result",
+        "PTP01",
+        "--promise",
+        "+2",
+        "--remark",
+        "janji bayar",
+    ]);
+    assert_eq!(ok.status.code(), Some(0), "{}", stderr(&ok));
+    assert_eq!(
+        stdout(&ok).trim(),
+        "00 Sukses Memasukan Data Dengan Account No : 000319280100042"
+    );
+
+    let invalid = r.run(&[
+        "submit",
+        "--account",
+        "000319280100042",
+        "--action",
+        "PTP",
+        "--result",
+        "PTP01",
+        "--remark",
+        "x",
+    ]);
+    assert_eq!(invalid.status.code(), Some(2));
+    assert!(stderr(&invalid).contains("promise_date: required for a promise to pay (PTP)"));
+
+    let refused = r.run(&[
+        "submit",
+        "--account",
+        "123",
+        "--action",
+        "NCT",
+        "--result",
+        "NCT01",
+        "--remark",
+        "x",
+    ]);
+    assert_eq!(refused.status.code(), Some(3));
+    assert_eq!(
+        stderr(&refused).trim(),
+        "deskcoll: error: server refused (code 90): ERROR: Account No 123 does not exist"
+    );
+}
+
+#[test]
+fn sign_known_answer_from_flag_and_env() {
+    let r = Run::new();
+    let o = r.run(&[
+        "sign",
+        "000319280100042",
+        "--hash-key",
+        "8de3ef10fec04f05adb8631f9186a437",
+    ]);
+    assert_eq!(
+        stdout(&o).trim(),
+        "87072d55e9a05731bdae67c13fe6d617ce60da95260165ec58bbc07377b4d381"
+    );
+    let o = r
+        .cmd(&["sign", "000319280100042"])
+        .env("DESKCOLL_HASH_KEY", "8de3ef10fec04f05adb8631f9186a437")
+        .output()
+        .unwrap();
+    assert_eq!(
+        stdout(&o).trim(),
+        "87072d55e9a05731bdae67c13fe6d617ce60da95260165ec58bbc07377b4d381"
+    );
+    let o = r.run(&["sign", "000319280100042"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("no hash key"));
+}
+
+#[test]
+fn config_init_show_masks_and_bad_toml_names_the_line() {
+    let r = Run::new();
+    let path = r.home.path().join("c.toml");
+    let p = path.to_str().unwrap();
+    let o = r.run(&["--config", p, "config", "init"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert!(
+        std::fs::read_to_string(&path)
+            .unwrap()
+            .contains("DESKCOLL_HASH_KEY")
+    );
+    assert!(
+        !r.run(&["--config", p, "config", "init"]).status.success(),
+        "no silent overwrite"
+    );
+
+    std::fs::write(&path, "[collection]\nbase_url = \"http://127.0.0.1:9\"\nuser = \"u\"\npassword = \"file-pass-123\"\n").unwrap();
+    let o = r
+        .cmd(&["--config", p, "config", "show"])
+        .env("DESKCOLL_HASH_KEY", "env-key-456")
+        .output()
+        .unwrap();
+    let shown = stdout(&o);
+    assert!(shown.contains("http://127.0.0.1:9/api/DailyTask_DeskColl"));
+    assert!(
+        !shown.contains("file-pass-123") && !shown.contains("env-key-456"),
+        "{shown}"
+    );
+    assert!(shown.contains("collection.password      ***"));
+
+    std::fs::write(&path, "[collection]\nbase_url = \"http://x\"\ntimeout = \n").unwrap();
+    let o = r.run(&["--config", p, "tasks"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("line 3, column 11"), "{}", stderr(&o));
+
+    let o = r.run(&["--config", "/nonexistent/deskcoll.toml", "tasks"]);
+    assert!(stderr(&o).contains("cannot read config file /nonexistent/deskcoll.toml"));
+}
+
+#[test]
+fn every_command_has_help_with_an_example() {
+    let r = Run::new();
+    for cmd in ["tasks", "termin", "submit", "sign", "serve", "completions"] {
+        let o = r.run(&[cmd, "--help"]);
+        assert!(o.status.success());
+        assert!(
+            stdout(&o).contains("Example"),
+            "{cmd} --help lacks an example"
+        );
+    }
+    assert!(stdout(&r.run(&["--version"])).starts_with("deskcoll "));
+    assert!(stdout(&r.run(&["completions", "bash"])).contains("_deskcoll"));
+}
+
+#[test]
+fn serve_prints_its_address_and_a_configured_client_talks_to_it() {
+    let r = Run::new();
+    let mut child = r
+        .cmd(&[
+            "serve",
+            "--addr",
+            "127.0.0.1:0",
+            "--tasks",
+            "7",
+            "--contracts",
+            "20",
+        ])
+        .stdout(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    BufReader::new(child.stdout.as_mut().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let url = first
+        .trim()
+        .strip_prefix("deskcoll twin listening on ")
+        .expect(&first)
+        .to_string();
+
+    let with_server = |args: &[&str], password: Option<&str>| {
+        let mut c = r.cmd(args);
+        c.env("DESKCOLL_BASE_URL", &url)
+            .env("DESKCOLL_USER", "SERVICEMNC");
+        if let Some(p) = password {
+            c.env("DESKCOLL_PASSWORD", p);
+        }
+        c.output().unwrap()
+    };
+    let o = with_server(&["tasks", "--format", "json"], Some("Mnc%^21"));
+    assert!(o.status.success(), "{}", stderr(&o));
+    assert_eq!(
+        serde_json::from_slice::<Vec<serde_json::Value>>(&o.stdout)
+            .unwrap()
+            .len(),
+        7
+    );
+    let o = with_server(&["tasks"], Some("wrong"));
+    assert_eq!(
+        stderr(&o).trim(),
+        "deskcoll: error: bad credentials: the server refused the user name or password (HTTP 401)"
+    );
+    let o = with_server(&["tasks"], None);
+    assert!(stderr(&o).contains("DESKCOLL_PASSWORD"));
+    child.kill().unwrap();
+    child.wait().unwrap();
+}
+
+#[test]
+fn termin_all_as_csv_has_every_transaction() {
+    let r = Run::new();
+    let o = r.run(&["termin", "--all", "--format", "csv"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let text = stdout(&o);
+    assert!(text.starts_with("entry_date,purchase_order_number,"));
+    assert_eq!(text.lines().count(), 58, "header + 57 transactions");
+    assert!(stderr(&o).contains("57 transactions"));
+}
