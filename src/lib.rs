@@ -5,6 +5,8 @@
 pub mod api;
 pub mod cli;
 pub mod config;
+pub mod session;
+pub mod clock;
 pub mod domain;
 pub mod tui;
 pub mod twin;

@@ -2,7 +2,6 @@
 
 mod output;
 mod serve;
-mod session;
 mod submit;
 mod tasks;
 mod termin;
@@ -13,7 +12,8 @@ use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-pub use session::{Clock, Session};
+pub use crate::clock::Clock;
+use crate::session::{Session, SessionError};
 
 #[derive(Parser, Debug)]
 #[command(
@@ -169,6 +169,12 @@ impl From<ApiError> for Failure {
             _ => EXIT_ERROR,
         };
         Failure::new(code, e.to_string())
+    }
+}
+
+impl From<SessionError> for Failure {
+    fn from(e: SessionError) -> Failure {
+        Failure::new(EXIT_ERROR, e.0)
     }
 }
 

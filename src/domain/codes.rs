@@ -35,20 +35,20 @@ impl MasterData {
     /// optionally `RESULT_CODE`, a description and whether a promise date is needed. Headers
     /// are matched loosely (case, spaces, underscores), as sheets spell them differently.
     pub fn from_rows(rows: Vec<Vec<String>>) -> Result<MasterData, String> {
-        let mut rows = rows.into_iter();
-        let header = rows.next().ok_or("the code list is empty")?;
-        let find = |names: &[&str]| {
-            header.iter().position(|h| {
-                let h: String = h
-                    .chars()
-                    .filter(|c| c.is_alphanumeric())
-                    .collect::<String>()
-                    .to_uppercase();
-                names.iter().any(|n| h == *n)
-            })
-        };
-        let action_col =
-            find(&["ACTIONCODE", "ACTION"]).ok_or("no ACTION_CODE column in the code list")?;
+        fn norm(h: &str) -> String {
+            h.chars()
+                .filter(|c| c.is_alphanumeric())
+                .collect::<String>()
+                .to_uppercase()
+        }
+        const ACTION_HEADERS: [&str; 2] = ["ACTIONCODE", "ACTION"];
+        // Sheets often have title rows above the header: start at the row naming the actions.
+        let mut rows = rows
+            .into_iter()
+            .skip_while(|r| !r.iter().any(|h| ACTION_HEADERS.contains(&norm(h).as_str())));
+        let header = rows.next().ok_or("no ACTION_CODE column in the code list")?;
+        let find = |names: &[&str]| header.iter().position(|h| names.contains(&norm(h).as_str()));
+        let action_col = find(&ACTION_HEADERS).ok_or("no ACTION_CODE column in the code list")?;
         let result_col = find(&["RESULTCODE", "RESULT"]);
         let desc_col = find(&[
             "DESCRIPTION",
@@ -166,7 +166,7 @@ mod tests {
 
     #[test]
     fn headers_are_found_by_name_in_any_order() {
-        let rows = csv_rows("No,Result Code,Action_Code,Keterangan\n1,ptp01,ptp,Janji\n2,NCT01,NCT,Tidak diangkat\n").unwrap();
+        let rows = csv_rows("MASTER DATA,,,\nNo,Result Code,Action_Code,Keterangan\n1,ptp01,ptp,Janji\n2,NCT01,NCT,Tidak diangkat\n").unwrap();
         let m = MasterData::from_rows(rows).unwrap();
         assert_eq!(m.actions.len(), 2);
         assert_eq!(

@@ -1,6 +1,6 @@
 //! The full-screen workstation.
 
-use crate::cli::Clock;
+use crate::clock::Clock;
 use crate::config::Config;
 
 pub async fn run(_config: Config, _clock: Clock) -> anyhow::Result<()> {

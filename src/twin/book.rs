@@ -1,31 +1,12 @@
 //! The twin's generated, deterministic books: loan contracts (with the call history that puts
 //! some of them in today's queue) and termin transactions.
 
+use crate::domain::bucket::Bucket;
 use crate::domain::{Money, Task};
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime, SecondsFormat, TimeZone, Utc};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use rust_decimal::Decimal;
-
-/// The real server's five buckets, in the order a collector works them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
-pub enum Bucket {
-    PreDue,
-    FirstDayPastDue,
-    EarlyDelinquency,
-    BrokenPromise,
-    MessageFollowUp,
-}
-
-impl Bucket {
-    pub const ALL: [Bucket; 5] = [
-        Bucket::PreDue,
-        Bucket::FirstDayPastDue,
-        Bucket::EarlyDelinquency,
-        Bucket::BrokenPromise,
-        Bucket::MessageFollowUp,
-    ];
-}
 
 /// One contract of the loan book. The task's day-dependent fields are refreshed from
 /// `due_date` whenever the list is served.

@@ -1,37 +1,24 @@
-//! What a command talks to: the configured servers, or an embedded twin in demo mode.
+//! What a command or the workstation talks to: the configured servers, or an embedded twin in demo mode.
 
-use super::Failure;
 use crate::api::{BasicAuth, Client, CollectionEndpoint, TerminAuth, TerminEndpoint};
 use crate::config::Config;
 use crate::domain::Secret;
 use crate::twin::{self, RunningTwin, TwinOptions};
-use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
+pub use crate::clock::Clock;
 
-/// The time, or the one `--now` fixed.
-#[derive(Debug, Clone, Copy)]
-pub struct Clock {
-    fixed: Option<DateTime<FixedOffset>>,
-}
+#[derive(Debug, thiserror::Error)]
+#[error("{0}")]
+pub struct SessionError(pub String);
 
-impl Clock {
-    pub fn new(fixed: Option<DateTime<FixedOffset>>) -> Clock {
-        Clock { fixed }
-    }
-
-    pub fn system() -> Clock {
-        Clock { fixed: None }
-    }
-
-    /// The agent's wall-clock time (call times are recorded so).
-    pub fn now_local(&self) -> NaiveDateTime {
-        match self.fixed {
-            Some(t) => t.naive_local(),
-            None => Local::now().naive_local(),
-        }
-    }
-
-    pub fn is_fixed(&self) -> bool {
-        self.fixed.is_some()
+/// Where the demo twin listens: `DESKCOLL_DEMO_ADDR` (so a test or a second tool can reach
+/// it), else any free loopback port.
+fn demo_addr() -> Result<std::net::SocketAddr, SessionError> {
+    match std::env::var("DESKCOLL_DEMO_ADDR") {
+        Ok(a) if !a.trim().is_empty() => a
+            .trim()
+            .parse()
+            .map_err(|_| SessionError(format!("DESKCOLL_DEMO_ADDR '{a}' is not HOST:PORT"))),
+        _ => Ok(std::net::SocketAddr::from(([127, 0, 0, 1], 0))),
     }
 }
 
@@ -45,21 +32,16 @@ pub struct Session {
 
 impl Session {
     /// Connects to the configured servers, or starts the embedded twin when none is configured.
-    pub async fn open(mut config: Config, clock: Clock) -> Result<Session, Failure> {
+    pub async fn open(mut config: Config, clock: Clock) -> Result<Session, SessionError> {
         let mut running = None;
         if config.is_demo() {
             let t = twin::start(TwinOptions {
-                addr: "127.0.0.1:0".parse().expect("loopback address"),
-                now: clock.fixed.map(|t| t.naive_local()),
+                addr: demo_addr()?,
+                now: clock.is_fixed().then(|| clock.now_local()),
                 ..TwinOptions::default()
             })
             .await
-            .map_err(|e| {
-                Failure::new(
-                    super::EXIT_ERROR,
-                    format!("cannot start the demo twin: {e}"),
-                )
-            })?;
+            .map_err(|e| SessionError(format!("cannot start the demo twin: {e}")))?;
             config = demo_config(config, &t);
             running = Some(t);
         }
@@ -67,7 +49,8 @@ impl Session {
             config.collection.clone(),
             config.termin.clone(),
             config.http.clone(),
-        )?;
+        )
+        .map_err(|e| SessionError(e.to_string()))?;
         Ok(Session {
             config,
             client,

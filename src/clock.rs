@@ -1,0 +1,38 @@
+//! The time, or the one `--now` fixed (planning, tests).
+
+use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Clock {
+    fixed: Option<DateTime<FixedOffset>>,
+}
+
+impl Clock {
+    pub fn new(fixed: Option<DateTime<FixedOffset>>) -> Clock {
+        Clock { fixed }
+    }
+
+    pub fn system() -> Clock {
+        Clock { fixed: None }
+    }
+
+    /// A clock stopped at a wall-clock time (tests).
+    pub fn at(local: NaiveDateTime) -> Clock {
+        let offset = FixedOffset::east_opt(7 * 3600).expect("valid offset");
+        Clock {
+            fixed: local.and_local_timezone(offset).single(),
+        }
+    }
+
+    /// The agent's wall-clock time (call times are recorded so).
+    pub fn now_local(&self) -> NaiveDateTime {
+        match self.fixed {
+            Some(t) => t.naive_local(),
+            None => Local::now().naive_local(),
+        }
+    }
+
+    pub fn is_fixed(&self) -> bool {
+        self.fixed.is_some()
+    }
+}
