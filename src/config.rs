@@ -540,9 +540,14 @@ pub fn load_codes(path: Option<&Path>) -> Result<crate::domain::codes::MasterDat
         return Ok(MasterData::builtin());
     };
     let shown = path.display();
-    let ext = path.extension().and_then(|e| e.to_str()).unwrap_or("").to_ascii_lowercase();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
     let rows = if ext == "csv" {
-        let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
         csv_rows(&text).map_err(|e| format!("{shown}: {e}"))?
     } else {
         use calamine::{Data, Reader, open_workbook_auto};

@@ -4,9 +4,9 @@
 
 pub mod api;
 pub mod cli;
-pub mod config;
-pub mod session;
 pub mod clock;
+pub mod config;
 pub mod domain;
+pub mod session;
 pub mod tui;
 pub mod twin;

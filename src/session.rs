@@ -1,10 +1,10 @@
 //! What a command or the workstation talks to: the configured servers, or an embedded twin in demo mode.
 
 use crate::api::{BasicAuth, Client, CollectionEndpoint, TerminAuth, TerminEndpoint};
+pub use crate::clock::Clock;
 use crate::config::Config;
 use crate::domain::Secret;
 use crate::twin::{self, RunningTwin, TwinOptions};
-pub use crate::clock::Clock;
 
 #[derive(Debug, thiserror::Error)]
 #[error("{0}")]

@@ -46,8 +46,14 @@ impl MasterData {
         let mut rows = rows
             .into_iter()
             .skip_while(|r| !r.iter().any(|h| ACTION_HEADERS.contains(&norm(h).as_str())));
-        let header = rows.next().ok_or("no ACTION_CODE column in the code list")?;
-        let find = |names: &[&str]| header.iter().position(|h| names.contains(&norm(h).as_str()));
+        let header = rows
+            .next()
+            .ok_or("no ACTION_CODE column in the code list")?;
+        let find = |names: &[&str]| {
+            header
+                .iter()
+                .position(|h| names.contains(&norm(h).as_str()))
+        };
         let action_col = find(&ACTION_HEADERS).ok_or("no ACTION_CODE column in the code list")?;
         let result_col = find(&["RESULTCODE", "RESULT"]);
         let desc_col = find(&[

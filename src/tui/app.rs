@@ -1,0 +1,489 @@
+//! The workstation's state and its one `update` function. Keys, mouse, timer ticks and the
+//! answers of background work all arrive as an `Action`; `update` changes the state and
+//! returns the `Effect`s (network work) to start. Nothing here waits on I/O.
+
+use super::form::{Field, FormState};
+use super::keymap::{self, Command, Context};
+use super::layout::{self, Areas};
+use super::queue::QueueState;
+use crate::api::ApiError;
+use crate::clock::Clock;
+use crate::domain::codes::MasterData;
+use crate::domain::text::sanitize;
+use crate::domain::{CollectionResponse, CollectionResult, Task};
+use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::layout::{Position, Rect};
+use std::collections::HashSet;
+use tui_input::backend::crossterm::EventHandler;
+
+#[derive(Debug)]
+pub enum Action {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    Tick,
+    TasksLoaded(Result<Vec<Task>, ApiError>),
+    Submitted {
+        account_no: String,
+        outcome: Result<CollectionResponse, ApiError>,
+    },
+}
+
+/// Work for the runtime to start; its answer comes back as an `Action`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    LoadTasks,
+    Submit(CollectionResult),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Queue,
+    Termin,
+    Outbox,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 3] = [Tab::Queue, Tab::Termin, Tab::Outbox];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Queue => "Queue",
+            Tab::Termin => "Termin",
+            Tab::Outbox => "Outbox",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServerState {
+    Unknown,
+    Connected,
+    Failing(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Success,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}
+
+/// Settings the workstation takes from the configuration.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub agent_id: String,
+    pub ip_address: String,
+    pub demo: bool,
+    pub promise_horizon_days: i64,
+    pub mouse: bool,
+}
+
+pub struct App {
+    pub settings: Settings,
+    pub codes: MasterData,
+    pub clock: Clock,
+    pub tab: Tab,
+    pub queue: QueueState,
+    /// Some while the filter is being typed.
+    pub filter_input: Option<tui_input::Input>,
+    pub form: Option<FormState>,
+    pub help: bool,
+    pub confirm_quit: bool,
+    pub status: Option<Status>,
+    pub server: ServerState,
+    /// The terminal's size, for layout-dependent keys (page size, mouse rows).
+    pub size: Rect,
+    pub ticks: u64,
+    pub should_quit: bool,
+    /// Accounts whose promise is known (locally) to be broken.
+    pub broken_promises: HashSet<String>,
+}
+
+impl App {
+    pub fn new(settings: Settings, codes: MasterData, clock: Clock, size: Rect) -> App {
+        App {
+            settings,
+            codes,
+            clock,
+            tab: Tab::Queue,
+            queue: QueueState::default(),
+            filter_input: None,
+            form: None,
+            help: false,
+            confirm_quit: false,
+            status: None,
+            server: ServerState::Unknown,
+            size,
+            ticks: 0,
+            should_quit: false,
+            broken_promises: HashSet::new(),
+        }
+    }
+
+    /// The first thing to do: load the queue.
+    pub fn start(&mut self) -> Vec<Effect> {
+        self.queue.loading = true;
+        vec![Effect::LoadTasks]
+    }
+
+    pub fn context(&self) -> Context {
+        if self.form.is_some() {
+            Context::Form
+        } else if self.filter_input.is_some() {
+            Context::Filter
+        } else if self.tab == Tab::Queue {
+            Context::Queue
+        } else {
+            Context::Global
+        }
+    }
+
+    pub fn areas(&self) -> Areas {
+        layout::areas(self.size)
+    }
+
+    fn page_size(&self) -> usize {
+        layout::queue_rows(self.areas().queue)
+    }
+
+    fn say(&mut self, kind: StatusKind, text: impl Into<String>) {
+        self.status = Some(Status {
+            kind,
+            text: text.into(),
+        });
+    }
+}
+
+pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
+    let effects = match action {
+        Action::Key(key) if key.kind != KeyEventKind::Release => on_key(app, key),
+        Action::Key(_) => Vec::new(),
+        Action::Mouse(m) => {
+            on_mouse(app, m);
+            Vec::new()
+        }
+        Action::Resize(w, h) => {
+            app.size = Rect::new(0, 0, w, h);
+            Vec::new()
+        }
+        Action::Tick => {
+            app.ticks = app.ticks.wrapping_add(1);
+            Vec::new()
+        }
+        Action::TasksLoaded(result) => {
+            on_tasks(app, result);
+            Vec::new()
+        }
+        Action::Submitted {
+            account_no,
+            outcome,
+        } => {
+            on_submitted(app, account_no, outcome);
+            Vec::new()
+        }
+    };
+    let rows = app.page_size();
+    app.queue.scroll_into_view(rows);
+    effects
+}
+
+fn on_tasks(app: &mut App, result: Result<Vec<Task>, ApiError>) {
+    app.queue.loading = false;
+    match result {
+        Ok(tasks) => {
+            let n = tasks.len();
+            app.queue.set_tasks(tasks, &app.broken_promises);
+            app.server = ServerState::Connected;
+            app.say(StatusKind::Info, format!("{n} tasks loaded"));
+        }
+        Err(e) => {
+            let text = e.to_string();
+            app.server = ServerState::Failing(text.clone());
+            // The last good list stays on screen.
+            app.say(
+                StatusKind::Error,
+                format!("could not load the queue: {text}"),
+            );
+        }
+    }
+}
+
+fn on_submitted(app: &mut App, account_no: String, outcome: Result<CollectionResponse, ApiError>) {
+    match outcome {
+        Ok(resp) => {
+            app.server = ServerState::Connected;
+            if app
+                .form
+                .as_ref()
+                .is_some_and(|f| f.account_no == account_no)
+            {
+                app.form = None;
+            }
+            app.queue.mark_done(&account_no);
+            app.say(
+                StatusKind::Success,
+                format!("✓ {} {}", resp.respon_code, sanitize(&resp.respon_mess)),
+            );
+        }
+        Err(e) => {
+            if !matches!(e, ApiError::Refused { .. } | ApiError::InvalidToken { .. }) {
+                app.server = ServerState::Failing(e.to_string());
+            }
+            let mut text = e.to_string();
+            if e.may_have_reached_server() {
+                text.push_str(" — it may have been stored; check before sending again");
+            }
+            match app.form.as_mut().filter(|f| f.account_no == account_no) {
+                Some(form) => {
+                    form.submitting = false;
+                    form.failure = Some(text.clone());
+                }
+                None => {}
+            }
+            app.say(StatusKind::Error, format!("not sent: {text}"));
+        }
+    }
+}
+
+fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    if app.help {
+        // Any key closes help; it never acts on what is behind it.
+        app.help = false;
+        return Vec::new();
+    }
+    if app.confirm_quit {
+        match key.code {
+            crossterm::event::KeyCode::Char('y' | 'Y') => app.should_quit = true,
+            _ => {
+                app.confirm_quit = false;
+                app.say(StatusKind::Info, "still here");
+            }
+        }
+        return Vec::new();
+    }
+    match app.context() {
+        Context::Form => form_key(app, key),
+        Context::Filter => {
+            filter_key(app, key);
+            Vec::new()
+        }
+        Context::Queue => match keymap::lookup(Context::Queue, &key) {
+            Some(cmd) => queue_command(app, cmd),
+            None => global_key(app, key),
+        },
+        Context::Global => global_key(app, key),
+    }
+}
+
+fn global_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    match keymap::lookup(Context::Global, &key) {
+        Some(Command::Help) => app.help = true,
+        Some(Command::Quit | Command::ForceQuit) => request_quit(app),
+        Some(Command::ShowTab(i)) => app.tab = Tab::ALL[i],
+        Some(Command::NextTab) => {
+            let i = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
+            app.tab = Tab::ALL[(i + 1) % Tab::ALL.len()];
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn request_quit(app: &mut App) {
+    if app.form.as_ref().is_some_and(FormState::is_dirty) {
+        app.confirm_quit = true;
+    } else {
+        app.should_quit = true;
+    }
+}
+
+fn queue_command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    let page = app.page_size().max(1) as isize;
+    let q = &mut app.queue;
+    match cmd {
+        Command::Down => q.move_by(1),
+        Command::Up => q.move_by(-1),
+        Command::PageDown => q.move_by(page),
+        Command::PageUp => q.move_by(-page),
+        Command::First => q.first(),
+        Command::Last => q.last(),
+        Command::StartFilter => app.filter_input = Some(tui_input::Input::new(q.filter.clone())),
+        Command::ClearFilter => q.set_filter(""),
+        Command::CycleSort => {
+            q.cycle_sort();
+            let label = q.sort.label();
+            app.say(StatusKind::Info, format!("sorted by {label}"));
+        }
+        Command::Refresh => {
+            if !q.loading {
+                q.loading = true;
+                return vec![Effect::LoadTasks];
+            }
+        }
+        Command::OpenForm => match q.selected_task() {
+            Some(task) => app.form = Some(FormState::for_task(task)),
+            None => app.say(StatusKind::Info, "no task selected"),
+        },
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn filter_key(app: &mut App, key: KeyEvent) {
+    match keymap::lookup(Context::Filter, &key) {
+        Some(Command::AcceptFilter) => app.filter_input = None,
+        Some(Command::ClearFilter) => {
+            app.filter_input = None;
+            app.queue.set_filter("");
+        }
+        _ => {
+            if let Some(input) = app.filter_input.as_mut() {
+                input.handle_event(&crossterm::event::Event::Key(key));
+                let text = input.value().to_string();
+                app.queue.set_filter(&text);
+            }
+        }
+    }
+}
+
+fn form_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(form) = app.form.as_mut() else {
+        return Vec::new();
+    };
+    if form.confirm_cancel {
+        if matches!(key.code, crossterm::event::KeyCode::Char('y' | 'Y')) {
+            app.form = None;
+            app.say(StatusKind::Info, "result discarded");
+        } else {
+            form.confirm_cancel = false;
+        }
+        return Vec::new();
+    }
+    if form.submitting {
+        // Typing while sending would change what the agent sees from what was sent.
+        if keymap::lookup(Context::Global, &key) == Some(Command::ForceQuit) {
+            request_quit(app);
+        }
+        return Vec::new();
+    }
+    let codes = &app.codes;
+    match keymap::lookup(Context::Form, &key) {
+        Some(Command::NextField) => {
+            let fields = form.fields(codes);
+            let enter = key.code == crossterm::event::KeyCode::Enter;
+            if enter && fields.last() == Some(&form.focus) {
+                return submit(app);
+            }
+            if enter && matches!(form.focus, Field::Action | Field::Result) {
+                // Enter takes the highlighted code even when nothing was typed.
+                form.take_choice(codes);
+            }
+            form.move_focus(codes, true);
+        }
+        Some(Command::PrevField) => form.move_focus(codes, false),
+        Some(Command::PickDown) => {
+            let n = form.choices(codes).len();
+            if n > 0 {
+                form.pick = (form.pick + 1).min(n - 1);
+            }
+        }
+        Some(Command::PickUp) => form.pick = form.pick.saturating_sub(1),
+        Some(Command::Submit) => return submit(app),
+        Some(Command::Cancel) => {
+            if form.is_dirty() {
+                form.confirm_cancel = true;
+            } else {
+                app.form = None;
+            }
+        }
+        _ => {
+            if keymap::lookup(Context::Global, &key) == Some(Command::ForceQuit) {
+                request_quit(app);
+                return Vec::new();
+            }
+            let field = form.focus;
+            form.input_mut(field)
+                .handle_event(&crossterm::event::Event::Key(key));
+            if matches!(field, Field::Action | Field::Result) {
+                form.pick = 0;
+            }
+            // A corrected field loses its old complaint.
+            form.errors.retain(|e| e.field != field.wire_name());
+            form.failure = None;
+        }
+    }
+    Vec::new()
+}
+
+fn submit(app: &mut App) -> Vec<Effect> {
+    let now = app.clock.now_local();
+    let Some(form) = app.form.as_mut() else {
+        return Vec::new();
+    };
+    // A code typed in part becomes the highlighted choice, as Tab would have made it.
+    if matches!(form.focus, Field::Action | Field::Result)
+        && !form.input(form.focus).value().trim().is_empty()
+    {
+        form.take_choice(&app.codes);
+    }
+    let s = &app.settings;
+    match form.validate(
+        &app.codes,
+        now,
+        s.promise_horizon_days,
+        &s.agent_id,
+        &s.ip_address,
+    ) {
+        Ok(result) => {
+            form.errors.clear();
+            form.failure = None;
+            form.submitting = true;
+            vec![Effect::Submit(result)]
+        }
+        Err(errors) => {
+            let first = errors[0].to_string();
+            // Focus the first refused field the form shows.
+            let fields = form.fields(&app.codes);
+            if let Some(f) = fields
+                .iter()
+                .find(|f| errors.iter().any(|e| e.field == f.wire_name()))
+            {
+                form.focus = *f;
+            }
+            form.errors = errors;
+            app.say(StatusKind::Error, format!("not sent: {first}"));
+            Vec::new()
+        }
+    }
+}
+
+fn on_mouse(app: &mut App, m: MouseEvent) {
+    if !app.settings.mouse || app.form.is_some() || app.help {
+        return;
+    }
+    let areas = app.areas();
+    let at = Position::new(m.column, m.row);
+    match m.kind {
+        MouseEventKind::Down(MouseButton::Left) => {
+            if let Some(i) =
+                layout::tab_at(areas.header, m.column).filter(|_| areas.header.contains(at))
+            {
+                app.tab = Tab::ALL[i];
+            } else if app.tab == Tab::Queue {
+                if let Some(row) = layout::queue_row_at(areas.queue, at) {
+                    app.queue.select_visible_row(row);
+                }
+            }
+        }
+        MouseEventKind::ScrollDown if app.tab == Tab::Queue => app.queue.move_by(3),
+        MouseEventKind::ScrollUp if app.tab == Tab::Queue => app.queue.move_by(-3),
+        _ => {}
+    }
+}

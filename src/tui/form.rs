@@ -1,0 +1,451 @@
+//! The result form: what the agent types, the code pickers, and validation at the field.
+
+use crate::domain::codes::MasterData;
+use crate::domain::result::{FieldError, action_has_result, action_needs_promise, parse_promise};
+use crate::domain::{CollectionResult, ResultDraft, Task};
+use chrono::{Duration, NaiveDateTime};
+use tui_input::Input;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Field {
+    Action,
+    Result,
+    Promise,
+    Period,
+    Remark,
+}
+
+impl Field {
+    pub const ALL: [Field; 5] = [
+        Field::Action,
+        Field::Result,
+        Field::Promise,
+        Field::Period,
+        Field::Remark,
+    ];
+
+    pub fn label(self) -> &'static str {
+        match self {
+            Field::Action => "Action code",
+            Field::Result => "Result code",
+            Field::Promise => "Promise date",
+            Field::Period => "Period",
+            Field::Remark => "Remark",
+        }
+    }
+
+    /// The name validation errors use for this field.
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            Field::Action => "action_code",
+            Field::Result => "result_code",
+            Field::Promise => "promise_date",
+            Field::Period => "period",
+            Field::Remark => "remark",
+        }
+    }
+}
+
+/// One choice in a code picker.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Choice {
+    pub code: String,
+    pub description: String,
+}
+
+#[derive(Debug)]
+pub struct FormState {
+    pub account_no: String,
+    pub cust_name: String,
+    pub action: Input,
+    pub result: Input,
+    pub promise: Input,
+    pub period: Input,
+    pub remark: Input,
+    pub focus: Field,
+    /// Highlighted row of the focused picker.
+    pub pick: usize,
+    pub errors: Vec<FieldError>,
+    /// The server's or the network's words after a failed submit.
+    pub failure: Option<String>,
+    pub submitting: bool,
+    pub confirm_cancel: bool,
+    default_period: String,
+}
+
+impl FormState {
+    pub fn for_task(task: &Task) -> FormState {
+        let default_period = task.installment_no().to_string();
+        FormState {
+            account_no: task.contract_no.clone(),
+            cust_name: task
+                .name
+                .chars()
+                .take(crate::domain::result::CUST_NAME_MAX)
+                .collect(),
+            action: Input::default(),
+            result: Input::default(),
+            promise: Input::default(),
+            period: Input::new(default_period.clone()),
+            remark: Input::default(),
+            focus: Field::Action,
+            pick: 0,
+            errors: Vec::new(),
+            failure: None,
+            submitting: false,
+            confirm_cancel: false,
+            default_period,
+        }
+    }
+
+    /// Something was typed that cancelling would lose.
+    pub fn is_dirty(&self) -> bool {
+        [&self.action, &self.result, &self.promise, &self.remark]
+            .iter()
+            .any(|i| !i.value().is_empty())
+            || self.period.value() != self.default_period
+    }
+
+    pub fn input(&self, field: Field) -> &Input {
+        match field {
+            Field::Action => &self.action,
+            Field::Result => &self.result,
+            Field::Promise => &self.promise,
+            Field::Period => &self.period,
+            Field::Remark => &self.remark,
+        }
+    }
+
+    pub fn input_mut(&mut self, field: Field) -> &mut Input {
+        match field {
+            Field::Action => &mut self.action,
+            Field::Result => &mut self.result,
+            Field::Promise => &mut self.promise,
+            Field::Period => &mut self.period,
+            Field::Remark => &mut self.remark,
+        }
+    }
+
+    fn action_code(&self) -> String {
+        self.action.value().trim().to_uppercase()
+    }
+
+    /// Fields in order; promise date only for actions that need one, result code only for
+    /// actions that carry one.
+    pub fn fields(&self, codes: &MasterData) -> Vec<Field> {
+        let action = self.action_code();
+        let mut f = vec![Field::Action];
+        if action_has_result(&action) {
+            f.push(Field::Result);
+        }
+        if needs_promise(codes, &action) {
+            f.push(Field::Promise);
+        }
+        f.extend([Field::Period, Field::Remark]);
+        f
+    }
+
+    /// The codes the focused picker offers, filtered by what was typed (code or description).
+    pub fn choices(&self, codes: &MasterData) -> Vec<Choice> {
+        let (typed, all): (String, Vec<Choice>) = match self.focus {
+            Field::Action => (
+                self.action.value().trim().to_lowercase(),
+                codes
+                    .actions
+                    .iter()
+                    .map(|a| Choice {
+                        code: a.code.clone(),
+                        description: a.description.clone(),
+                    })
+                    .collect(),
+            ),
+            Field::Result => (
+                self.result.value().trim().to_lowercase(),
+                codes
+                    .results_for(&self.action_code())
+                    .map(|r| Choice {
+                        code: r.code.clone(),
+                        description: r.description.clone(),
+                    })
+                    .collect(),
+            ),
+            _ => return Vec::new(),
+        };
+        if typed.is_empty() {
+            return all;
+        }
+        // Codes starting with what was typed first, then any containing it anywhere.
+        let (mut first, rest): (Vec<_>, Vec<_>) = all
+            .into_iter()
+            .filter(|c| {
+                c.code.to_lowercase().contains(&typed)
+                    || c.description.to_lowercase().contains(&typed)
+            })
+            .partition(|c| c.code.to_lowercase().starts_with(&typed));
+        first.extend(rest);
+        first
+    }
+
+    /// Takes the highlighted choice into the focused code field (when it offers any).
+    pub fn take_choice(&mut self, codes: &MasterData) {
+        let choices = self.choices(codes);
+        if let Some(c) = choices.get(self.pick.min(choices.len().saturating_sub(1))) {
+            let code = c.code.clone();
+            if self.input(self.focus).value().trim().to_uppercase() != code {
+                *self.input_mut(self.focus) = Input::new(code);
+            }
+        }
+        self.pick = 0;
+    }
+
+    pub fn move_focus(&mut self, codes: &MasterData, forward: bool) {
+        if matches!(self.focus, Field::Action | Field::Result)
+            && !self.input(self.focus).value().trim().is_empty()
+        {
+            self.take_choice(codes);
+        }
+        let fields = self.fields(codes);
+        let pos = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
+        let n = fields.len();
+        self.focus = fields[if forward {
+            (pos + 1) % n
+        } else {
+            (pos + n - 1) % n
+        }];
+        self.pick = 0;
+    }
+
+    pub fn error_for(&self, field: Field) -> Option<&FieldError> {
+        self.errors.iter().find(|e| e.field == field.wire_name())
+    }
+
+    /// Checks every field; on success the result to send, stamped with the call time.
+    pub fn validate(
+        &self,
+        codes: &MasterData,
+        now: NaiveDateTime,
+        horizon_days: i64,
+        agent_id: &str,
+        ip_address: &str,
+    ) -> Result<CollectionResult, Vec<FieldError>> {
+        let action = self.action_code();
+        let needs = needs_promise(codes, &action);
+        let draft = ResultDraft {
+            account_no: self.account_no.clone(),
+            cust_name: self.cust_name.clone(),
+            action_code: action.clone(),
+            result_code: if action_has_result(&action) {
+                self.result.value().to_string()
+            } else {
+                String::new()
+            },
+            promise_date: if needs {
+                self.promise.value().to_string()
+            } else {
+                String::new()
+            },
+            period: self.period.value().to_string(),
+            remark: self.remark.value().to_string(),
+            agent_id: agent_id.to_string(),
+            ip_address: ip_address.to_string(),
+        };
+        let mut errors = match draft.validate(now) {
+            Ok(_) => Vec::new(),
+            Err(e) => e,
+        };
+        let mut refuse = |field: &'static str, message: String| {
+            if !errors.iter().any(|e| e.field == field) {
+                errors.push(FieldError { field, message });
+            }
+        };
+        if !action.is_empty() && codes.action(&action).is_none() {
+            refuse("action_code", format!("'{action}' is not in the code list"));
+        }
+        let result = self.result.value().trim().to_uppercase();
+        if action_has_result(&action)
+            && !result.is_empty()
+            && codes.results_for(&action).next().is_some()
+            && !codes.results_for(&action).any(|r| r.code == result)
+        {
+            refuse(
+                "result_code",
+                format!("'{result}' is not a result of {action}"),
+            );
+        }
+        if needs {
+            let promise = parse_promise(self.promise.value(), now.date());
+            // The domain rule knows PTP; a company list may mark other actions as promises.
+            if !action_needs_promise(&action) {
+                match promise {
+                    None if self.promise.value().trim().is_empty() => {
+                        refuse("promise_date", format!("required for {action}"))
+                    }
+                    None => refuse(
+                        "promise_date",
+                        "not a date (use YYYY-MM-DD or +N days)".into(),
+                    ),
+                    Some(d) if d < now.date() => {
+                        refuse("promise_date", format!("{d} is in the past"))
+                    }
+                    Some(_) => {}
+                }
+            }
+            let latest = now.date() + Duration::days(horizon_days);
+            if let Some(date) = promise.filter(|d| *d > latest) {
+                refuse(
+                    "promise_date",
+                    format!("{date} is more than {horizon_days} days ahead (latest {latest})"),
+                );
+            }
+        }
+        if !errors.is_empty() {
+            // In the order the form shows its fields.
+            let rank = |field: &str| {
+                Field::ALL
+                    .iter()
+                    .position(|f| f.wire_name() == field)
+                    .unwrap_or(Field::ALL.len())
+            };
+            errors.sort_by_key(|e| rank(e.field));
+            return Err(errors);
+        }
+        let mut result = draft.validate(now)?;
+        if needs && result.promise_date.is_none() {
+            result.promise_date = parse_promise(self.promise.value(), now.date());
+        }
+        Ok(result)
+    }
+}
+
+fn needs_promise(codes: &MasterData, action: &str) -> bool {
+    action_needs_promise(action) || codes.action(action).is_some_and(|a| a.needs_promise)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::dates::parse_datetime;
+
+    fn form() -> FormState {
+        FormState::for_task(&Task {
+            contract_no: "000318270200055".into(),
+            name: "TRIJAYA".into(),
+            lastpaid_tenor: Some(28),
+            ..Task::default()
+        })
+    }
+
+    fn now() -> NaiveDateTime {
+        parse_datetime("2026-11-27 10:00:00").unwrap()
+    }
+
+    fn type_into(f: &mut FormState, field: Field, text: &str) {
+        *f.input_mut(field) = Input::new(text.into());
+    }
+
+    #[test]
+    fn period_defaults_to_the_next_installment_and_is_not_dirty() {
+        let f = form();
+        assert_eq!(f.period.value(), "29");
+        assert!(!f.is_dirty());
+    }
+
+    #[test]
+    fn promise_field_only_for_ptp_and_result_hidden_for_msg() {
+        let codes = MasterData::builtin();
+        let mut f = form();
+        type_into(&mut f, Field::Action, "PTP");
+        assert_eq!(
+            f.fields(&codes),
+            vec![
+                Field::Action,
+                Field::Result,
+                Field::Promise,
+                Field::Period,
+                Field::Remark
+            ]
+        );
+        type_into(&mut f, Field::Action, "MSG");
+        assert_eq!(
+            f.fields(&codes),
+            vec![Field::Action, Field::Period, Field::Remark]
+        );
+    }
+
+    #[test]
+    fn pickers_filter_by_code_and_description() {
+        let codes = MasterData::builtin();
+        let mut f = form();
+        type_into(&mut f, Field::Action, "p");
+        assert_eq!(f.choices(&codes)[0].code, "PTP");
+        type_into(&mut f, Field::Action, "pesan");
+        assert_eq!(
+            f.choices(&codes)
+                .iter()
+                .map(|c| c.code.as_str())
+                .collect::<Vec<_>>(),
+            vec!["MSG"]
+        );
+        f.take_choice(&codes);
+        assert_eq!(f.action.value(), "MSG");
+        type_into(&mut f, Field::Action, "NCT");
+        f.focus = Field::Result;
+        assert!(
+            f.choices(&codes).iter().all(|c| c.code.starts_with("NCT")),
+            "only results of the action"
+        );
+    }
+
+    #[test]
+    fn refusals_name_the_field_and_keep_the_input() {
+        let codes = MasterData::builtin();
+        let mut f = form();
+        type_into(&mut f, Field::Action, "PTP");
+        type_into(&mut f, Field::Result, "PTP01");
+        type_into(&mut f, Field::Promise, "2026-11-26");
+        type_into(&mut f, Field::Remark, &"x".repeat(300));
+        let errors = f
+            .validate(&codes, now(), 30, "A1", "127.0.0.1")
+            .unwrap_err();
+        let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
+        assert!(
+            fields.contains(&"promise_date") && fields.contains(&"remark"),
+            "{fields:?}"
+        );
+        assert_eq!(f.remark.value().len(), 300, "nothing typed is lost");
+
+        type_into(&mut f, Field::Promise, "+31");
+        type_into(&mut f, Field::Remark, "ok");
+        let errors = f
+            .validate(&codes, now(), 30, "A1", "127.0.0.1")
+            .unwrap_err();
+        assert!(
+            errors[0].message.contains("more than 30 days ahead"),
+            "{errors:?}"
+        );
+
+        type_into(&mut f, Field::Promise, "+2");
+        let r = f.validate(&codes, now(), 30, "A1", "127.0.0.1").unwrap();
+        assert_eq!(r.promise_date.unwrap().to_string(), "2026-11-29");
+        assert_eq!(r.period, 29);
+    }
+
+    #[test]
+    fn unknown_codes_are_refused() {
+        let codes = MasterData::builtin();
+        let mut f = form();
+        type_into(&mut f, Field::Action, "XYZ");
+        let errors = f.validate(&codes, now(), 30, "A1", "ip").unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "action_code: 'XYZ' is not in the code list"
+        );
+        type_into(&mut f, Field::Action, "NCT");
+        type_into(&mut f, Field::Result, "PTP01");
+        let errors = f.validate(&codes, now(), 30, "A1", "ip").unwrap_err();
+        assert_eq!(
+            errors[0].to_string(),
+            "result_code: 'PTP01' is not a result of NCT"
+        );
+    }
+}

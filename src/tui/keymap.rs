@@ -1,0 +1,375 @@
+//! Every key binding, in one table: the key handler, the footer hints and the `?` help overlay
+//! all read it, so what the help says is what the keys do.
+
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+
+/// What a key asks for; `update` decides what that means in the current state.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Command {
+    Up,
+    Down,
+    PageUp,
+    PageDown,
+    First,
+    Last,
+    StartFilter,
+    ClearFilter,
+    AcceptFilter,
+    CycleSort,
+    OpenForm,
+    Refresh,
+    Help,
+    Quit,
+    ForceQuit,
+    ShowTab(usize),
+    NextTab,
+    NextField,
+    PrevField,
+    PickUp,
+    PickDown,
+    Submit,
+    Cancel,
+}
+
+/// Where the keyboard focus is; each has its own bindings, and `Global` applies where a
+/// text field is not taking the keys.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Context {
+    Global,
+    Queue,
+    Filter,
+    Form,
+}
+
+impl Context {
+    pub fn title(self) -> &'static str {
+        match self {
+            Context::Global => "Everywhere",
+            Context::Queue => "Queue",
+            Context::Filter => "Filter (typing)",
+            Context::Form => "Result form",
+        }
+    }
+}
+
+pub struct Binding {
+    pub context: Context,
+    pub keys: &'static [(KeyCode, KeyModifiers)],
+    /// How the key is written in hints and help.
+    pub label: &'static str,
+    pub help: &'static str,
+    pub command: Command,
+    /// The word shown in the footer; "" for bindings only the help overlay lists.
+    pub hint: &'static str,
+}
+
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+const fn ch(c: char) -> (KeyCode, KeyModifiers) {
+    (KeyCode::Char(c), NONE)
+}
+
+const fn key(code: KeyCode) -> (KeyCode, KeyModifiers) {
+    (code, NONE)
+}
+
+const fn b(
+    context: Context,
+    keys: &'static [(KeyCode, KeyModifiers)],
+    label: &'static str,
+    help: &'static str,
+    command: Command,
+    hint: &'static str,
+) -> Binding {
+    Binding {
+        context,
+        keys,
+        label,
+        help,
+        command,
+        hint,
+    }
+}
+
+use Command as C;
+use Context::{Filter, Form, Global, Queue};
+
+pub const BINDINGS: &[Binding] = &[
+    b(
+        Queue,
+        &[ch('j'), key(KeyCode::Down)],
+        "j/↓",
+        "move down",
+        C::Down,
+        "down",
+    ),
+    b(
+        Queue,
+        &[ch('k'), key(KeyCode::Up)],
+        "k/↑",
+        "move up",
+        C::Up,
+        "up",
+    ),
+    b(
+        Queue,
+        &[key(KeyCode::PageDown), (KeyCode::Char('d'), CTRL)],
+        "PgDn",
+        "page down",
+        C::PageDown,
+        "",
+    ),
+    b(
+        Queue,
+        &[key(KeyCode::PageUp), (KeyCode::Char('u'), CTRL)],
+        "PgUp",
+        "page up",
+        C::PageUp,
+        "",
+    ),
+    b(
+        Queue,
+        &[ch('g'), key(KeyCode::Home)],
+        "g/Home",
+        "first task",
+        C::First,
+        "",
+    ),
+    b(
+        Queue,
+        &[ch('G'), key(KeyCode::End)],
+        "G/End",
+        "last task",
+        C::Last,
+        "",
+    ),
+    b(
+        Queue,
+        &[key(KeyCode::Enter)],
+        "Enter",
+        "record a result",
+        C::OpenForm,
+        "record",
+    ),
+    b(
+        Queue,
+        &[ch('/')],
+        "/",
+        "filter by name, contract, customer code, phone",
+        C::StartFilter,
+        "filter",
+    ),
+    b(
+        Queue,
+        &[key(KeyCode::Esc)],
+        "Esc",
+        "clear the filter",
+        C::ClearFilter,
+        "",
+    ),
+    b(
+        Queue,
+        &[ch('s')],
+        "s",
+        "change the sort order",
+        C::CycleSort,
+        "sort",
+    ),
+    b(
+        Queue,
+        &[ch('r'), key(KeyCode::F(5))],
+        "r",
+        "refresh the queue",
+        C::Refresh,
+        "refresh",
+    ),
+    b(
+        Filter,
+        &[key(KeyCode::Enter), key(KeyCode::Down)],
+        "Enter",
+        "keep the filter, back to the list",
+        C::AcceptFilter,
+        "done",
+    ),
+    b(
+        Filter,
+        &[key(KeyCode::Esc)],
+        "Esc",
+        "clear the filter",
+        C::ClearFilter,
+        "clear",
+    ),
+    b(
+        Form,
+        &[key(KeyCode::Tab)],
+        "Tab",
+        "next field",
+        C::NextField,
+        "next",
+    ),
+    b(
+        Form,
+        &[key(KeyCode::BackTab)],
+        "Shift-Tab",
+        "previous field",
+        C::PrevField,
+        "back",
+    ),
+    b(
+        Form,
+        &[key(KeyCode::Down)],
+        "↓/↑",
+        "choose a code in the list",
+        C::PickDown,
+        "",
+    ),
+    b(
+        Form,
+        &[key(KeyCode::Up)],
+        "↑",
+        "choose a code in the list",
+        C::PickUp,
+        "",
+    ),
+    b(
+        Form,
+        &[key(KeyCode::Enter)],
+        "Enter",
+        "take the code / next field",
+        C::NextField,
+        "",
+    ),
+    b(
+        Form,
+        &[(KeyCode::Char('s'), CTRL)],
+        "Ctrl-S",
+        "submit",
+        C::Submit,
+        "submit",
+    ),
+    b(
+        Form,
+        &[key(KeyCode::Esc)],
+        "Esc",
+        "cancel (asks when something was typed)",
+        C::Cancel,
+        "cancel",
+    ),
+    b(
+        Global,
+        &[ch('?'), key(KeyCode::F(1))],
+        "?",
+        "help",
+        C::Help,
+        "help",
+    ),
+    b(
+        Global,
+        &[ch('1')],
+        "1/2/3",
+        "Queue / Termin / Outbox tab",
+        C::ShowTab(0),
+        "",
+    ),
+    b(Global, &[ch('2')], "2", "Termin tab", C::ShowTab(1), ""),
+    b(Global, &[ch('3')], "3", "Outbox tab", C::ShowTab(2), ""),
+    b(
+        Global,
+        &[key(KeyCode::Tab)],
+        "Tab",
+        "next tab",
+        C::NextTab,
+        "",
+    ),
+    b(Global, &[ch('q')], "q", "quit", C::Quit, "quit"),
+    b(
+        Global,
+        &[(KeyCode::Char('c'), CTRL)],
+        "Ctrl-C",
+        "quit (asks when a form has input)",
+        C::ForceQuit,
+        "",
+    ),
+];
+
+fn matches(spec: &(KeyCode, KeyModifiers), event: &KeyEvent) -> bool {
+    // Shift is part of the character ('G', '?'); only Ctrl and Alt must agree.
+    let significant = KeyModifiers::CONTROL | KeyModifiers::ALT;
+    spec.0 == event.code && (spec.1 & significant) == (event.modifiers & significant)
+}
+
+/// The command a key gives in a context (not falling back to `Global`).
+pub fn lookup(context: Context, event: &KeyEvent) -> Option<Command> {
+    BINDINGS
+        .iter()
+        .filter(|b| b.context == context)
+        .find(|b| b.keys.iter().any(|k| matches(k, event)))
+        .map(|b| b.command)
+}
+
+/// Footer hints for a focus: its own, then the global ones.
+pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
+    let own = BINDINGS
+        .iter()
+        .filter(|b| b.context == context && !b.hint.is_empty());
+    let global = BINDINGS.iter().filter(|b| {
+        b.context == Global && !b.hint.is_empty() && context != Form && context != Filter
+    });
+    own.chain(global).map(|b| (b.label, b.hint)).collect()
+}
+
+/// Help overlay rows for a focus: its bindings, then the global ones.
+pub fn help(context: Context) -> Vec<(Context, &'static Binding)> {
+    let mut rows: Vec<_> = BINDINGS
+        .iter()
+        .filter(|b| b.context == context)
+        .map(|b| (context, b))
+        .collect();
+    if context != Global {
+        rows.extend(
+            BINDINGS
+                .iter()
+                .filter(|b| b.context == Global)
+                .map(|b| (Global, b)),
+        );
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(code: KeyCode, m: KeyModifiers) -> KeyEvent {
+        KeyEvent::new(code, m)
+    }
+
+    #[test]
+    fn shifted_characters_and_control_keys() {
+        assert_eq!(
+            lookup(Queue, &k(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            Some(C::Last)
+        );
+        assert_eq!(lookup(Form, &k(KeyCode::Char('s'), CTRL)), Some(C::Submit));
+        assert_eq!(
+            lookup(Form, &k(KeyCode::Char('s'), NONE)),
+            None,
+            "plain s is typed"
+        );
+        assert_eq!(
+            lookup(Global, &k(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            Some(C::Help)
+        );
+    }
+
+    #[test]
+    fn every_hint_is_also_in_help() {
+        for ctx in [Queue, Filter, Form] {
+            let help: Vec<_> = help(ctx).iter().map(|(_, b)| b.label).collect();
+            for (label, _) in hints(ctx) {
+                assert!(help.contains(&label), "{label} hinted but not in help");
+            }
+        }
+    }
+}

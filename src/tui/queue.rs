@@ -1,0 +1,379 @@
+//! The agent's queue: tasks, the filtered and sorted view of them, selection and scrolling.
+//! Pure state; no drawing, no I/O.
+
+use crate::domain::Task;
+use crate::domain::bucket::Bucket;
+use std::cmp::Reverse;
+use std::collections::HashSet;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum SortMode {
+    /// The collector's order: broken promise, first day, 2-6 days by total due, message
+    /// follow-up, pre-due.
+    #[default]
+    Priority,
+    DaysOverdue,
+    TotalDue,
+    Osar,
+    Name,
+}
+
+impl SortMode {
+    pub fn next(self) -> SortMode {
+        match self {
+            SortMode::Priority => SortMode::DaysOverdue,
+            SortMode::DaysOverdue => SortMode::TotalDue,
+            SortMode::TotalDue => SortMode::Osar,
+            SortMode::Osar => SortMode::Name,
+            SortMode::Name => SortMode::Priority,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            SortMode::Priority => "priority",
+            SortMode::DaysOverdue => "days overdue",
+            SortMode::TotalDue => "total due",
+            SortMode::Osar => "OSAR",
+            SortMode::Name => "name",
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct QueueState {
+    pub tasks: Vec<Task>,
+    /// Parallel to `tasks`.
+    buckets: Vec<Bucket>,
+    /// Parallel to `tasks`: lower-case name, contract, customer code and phones.
+    search_keys: Vec<String>,
+    /// Indices into `tasks`: what is shown, in order.
+    pub view: Vec<usize>,
+    /// Position in `view`.
+    pub selected: usize,
+    /// First row of `view` on screen.
+    pub offset: usize,
+    pub filter: String,
+    pub sort: SortMode,
+    /// Accounts with a result recorded in this session (until the next refresh drops them).
+    pub done: HashSet<String>,
+    pub loaded: bool,
+    pub loading: bool,
+}
+
+fn search_key(t: &Task) -> String {
+    let mut k =
+        String::with_capacity(t.name.len() + t.contract_no.len() + t.customer_code.len() + 40);
+    for part in [
+        &t.name,
+        &t.contract_no,
+        &t.customer_code,
+        &t.phone1,
+        &t.phone2,
+        &t.phone3,
+        &t.phone4,
+    ] {
+        k.push_str(&part.to_lowercase());
+        k.push('\u{1f}');
+    }
+    k
+}
+
+impl QueueState {
+    /// Replaces the tasks, keeping the selection on the same contract when it is still there.
+    pub fn set_tasks(&mut self, tasks: Vec<Task>, broken_promises: &HashSet<String>) {
+        let keep = self.selected_task().map(|t| t.contract_no.clone());
+        self.buckets = tasks
+            .iter()
+            .map(|t| Bucket::classify(t.overdue, broken_promises.contains(&t.contract_no)))
+            .collect();
+        self.search_keys = tasks.iter().map(search_key).collect();
+        self.done
+            .retain(|c| tasks.iter().any(|t| &t.contract_no == c));
+        self.tasks = tasks;
+        self.loaded = true;
+        self.rebuild();
+        self.selected = keep
+            .and_then(|c| {
+                self.view
+                    .iter()
+                    .position(|&i| self.tasks[i].contract_no == c)
+            })
+            .unwrap_or(0);
+    }
+
+    pub fn bucket(&self, task_index: usize) -> Bucket {
+        self.buckets[task_index]
+    }
+
+    pub fn selected_task(&self) -> Option<&Task> {
+        self.view.get(self.selected).map(|&i| &self.tasks[i])
+    }
+
+    pub fn selected_index(&self) -> Option<usize> {
+        self.view.get(self.selected).copied()
+    }
+
+    fn matches(&self, i: usize, needle: &str) -> bool {
+        needle.is_empty() || self.search_keys[i].contains(needle)
+    }
+
+    /// Recomputes the view from scratch (filter, then sort).
+    fn rebuild(&mut self) {
+        let needle = self.filter.to_lowercase();
+        let mut view: Vec<usize> = (0..self.tasks.len())
+            .filter(|&i| self.matches(i, &needle))
+            .collect();
+        self.sort_view(&mut view);
+        self.view = view;
+        self.clamp();
+    }
+
+    fn sort_view(&self, view: &mut [usize]) {
+        let t = &self.tasks;
+        let zero = crate::domain::Money::ZERO;
+        match self.sort {
+            SortMode::Priority => {
+                view.sort_by_key(|&i| (self.buckets[i], Reverse(t[i].total_due.unwrap_or(zero)), i))
+            }
+            SortMode::DaysOverdue => view.sort_by_key(|&i| (Reverse(t[i].overdue.unwrap_or(0)), i)),
+            SortMode::TotalDue => {
+                view.sort_by_key(|&i| (Reverse(t[i].total_due.unwrap_or(zero)), i))
+            }
+            SortMode::Osar => view.sort_by_key(|&i| (Reverse(t[i].osar.unwrap_or(zero)), i)),
+            SortMode::Name => view.sort_by(|&a, &b| t[a].name.cmp(&t[b].name).then(a.cmp(&b))),
+        }
+    }
+
+    /// Applies a filter as it is typed. One more character narrows the current view instead of
+    /// scanning every task again; the order is kept.
+    pub fn set_filter(&mut self, filter: &str) {
+        let keep = self.selected_task().map(|t| t.contract_no.clone());
+        let narrowing = filter.starts_with(self.filter.as_str());
+        self.filter = filter.to_string();
+        if narrowing {
+            let needle = filter.to_lowercase();
+            let mut view = std::mem::take(&mut self.view);
+            view.retain(|&i| self.search_keys[i].contains(&needle));
+            self.view = view;
+        } else {
+            self.rebuild();
+        }
+        self.selected = keep
+            .and_then(|c| {
+                self.view
+                    .iter()
+                    .position(|&i| self.tasks[i].contract_no == c)
+            })
+            .unwrap_or(0);
+        self.offset = 0;
+        self.clamp();
+    }
+
+    pub fn cycle_sort(&mut self) {
+        let keep = self.selected_task().map(|t| t.contract_no.clone());
+        self.sort = self.sort.next();
+        let mut view = std::mem::take(&mut self.view);
+        self.sort_view(&mut view);
+        self.view = view;
+        self.selected = keep
+            .and_then(|c| {
+                self.view
+                    .iter()
+                    .position(|&i| self.tasks[i].contract_no == c)
+            })
+            .unwrap_or(0);
+    }
+
+    fn clamp(&mut self) {
+        if self.selected >= self.view.len() {
+            self.selected = self.view.len().saturating_sub(1);
+        }
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        if self.view.is_empty() {
+            return;
+        }
+        let last = self.view.len() as isize - 1;
+        self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
+    }
+
+    pub fn first(&mut self) {
+        self.selected = 0;
+    }
+
+    pub fn last(&mut self) {
+        self.selected = self.view.len().saturating_sub(1);
+    }
+
+    /// Selects the row shown at `row` of the visible window (mouse click).
+    pub fn select_visible_row(&mut self, row: usize) {
+        let target = self.offset + row;
+        if target < self.view.len() {
+            self.selected = target;
+        }
+    }
+
+    /// Scrolls so that the selection is within a window of `height` rows.
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+        let max_offset = self.view.len().saturating_sub(height);
+        self.offset = self.offset.min(max_offset);
+    }
+
+    /// Marks an account done; when it was the selected one, the selection moves on to the
+    /// next task not yet done.
+    pub fn mark_done(&mut self, contract_no: &str) {
+        self.done.insert(contract_no.to_string());
+        if self
+            .selected_task()
+            .is_none_or(|t| t.contract_no != contract_no)
+        {
+            return;
+        }
+        let pos = self.selected;
+        let n = self.view.len();
+        let next = (1..n)
+            .map(|step| (pos + step) % n)
+            .find(|&p| !self.done.contains(&self.tasks[self.view[p]].contract_no));
+        if let Some(p) = next {
+            self.selected = p;
+        }
+    }
+
+    pub fn is_done(&self, task_index: usize) -> bool {
+        self.done.contains(&self.tasks[task_index].contract_no)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Money;
+
+    fn task(no: &str, name: &str, overdue: i64, total: i64) -> Task {
+        Task {
+            contract_no: no.into(),
+            name: name.into(),
+            overdue: Some(overdue),
+            total_due: Some(Money::from_units(total)),
+            osar: Some(Money::from_units(total * 10)),
+            phone1: format!("0811{no}"),
+            ..Task::default()
+        }
+    }
+
+    fn queue() -> QueueState {
+        let mut q = QueueState::default();
+        q.set_tasks(
+            vec![
+                task("A", "ANDI", 0, 500),  // pre-due
+                task("B", "BUDI", 4, 100),  // 2-6, small
+                task("C", "CITRA", 2, 50),  // first day
+                task("D", "DEWI", 30, 900), // message follow-up
+                task("E", "EKO", 5, 700),   // 2-6, large
+                task("F", "FAJAR", 8, 10),  // broken promise
+            ],
+            &HashSet::new(),
+        );
+        q
+    }
+
+    fn order(q: &QueueState) -> String {
+        q.view
+            .iter()
+            .map(|&i| q.tasks[i].contract_no.as_str())
+            .collect()
+    }
+
+    #[test]
+    fn default_order_is_the_collectors_priority() {
+        assert_eq!(order(&queue()), "FCEBDA");
+    }
+
+    #[test]
+    fn sort_cycles_and_keeps_the_selection() {
+        let mut q = queue();
+        q.move_by(2); // E
+        q.cycle_sort();
+        assert_eq!(q.sort, SortMode::DaysOverdue);
+        assert_eq!(order(&q), "DFEBCA");
+        assert_eq!(q.selected_task().unwrap().contract_no, "E");
+        q.cycle_sort();
+        assert_eq!(order(&q), "DEABCF");
+        q.cycle_sort();
+        q.cycle_sort();
+        assert_eq!(q.sort, SortMode::Name);
+        assert_eq!(order(&q), "ABCDEF");
+        q.cycle_sort();
+        assert_eq!(q.sort, SortMode::Priority);
+    }
+
+    #[test]
+    fn filter_narrows_incrementally_and_widens_again() {
+        let mut q = queue();
+        q.set_filter("d");
+        assert_eq!(order(&q), "BDA", "budi, dewi, andi");
+        q.set_filter("de");
+        assert_eq!(order(&q), "D");
+        q.set_filter("d");
+        assert_eq!(order(&q), "BDA");
+        q.set_filter("0811e");
+        assert_eq!(order(&q), "E", "by phone");
+        q.set_filter("");
+        assert_eq!(order(&q), "FCEBDA");
+        q.set_filter("zzz");
+        assert!(q.selected_task().is_none());
+    }
+
+    #[test]
+    fn refresh_keeps_selection_by_contract() {
+        let mut q = queue();
+        q.move_by(3); // B
+        let mut tasks = q.tasks.clone();
+        tasks.remove(0);
+        q.set_tasks(tasks, &HashSet::new());
+        assert_eq!(q.selected_task().unwrap().contract_no, "B");
+    }
+
+    #[test]
+    fn navigation_clamps_and_scrolls() {
+        let mut q = queue();
+        q.move_by(-5);
+        assert_eq!(q.selected, 0);
+        q.move_by(100);
+        assert_eq!(q.selected, 5);
+        q.scroll_into_view(2);
+        assert_eq!(q.offset, 4);
+        q.first();
+        q.scroll_into_view(2);
+        assert_eq!(q.offset, 0);
+        q.select_visible_row(1);
+        assert_eq!(q.selected, 1);
+    }
+
+    #[test]
+    fn done_moves_to_the_next_open_task() {
+        let mut q = queue();
+        q.mark_done("F");
+        assert_eq!(q.selected_task().unwrap().contract_no, "C");
+        q.mark_done("E");
+        assert_eq!(
+            q.selected_task().unwrap().contract_no,
+            "C",
+            "E was not selected"
+        );
+        q.mark_done("C");
+        assert_eq!(
+            q.selected_task().unwrap().contract_no,
+            "B",
+            "skips E, already done"
+        );
+    }
+}

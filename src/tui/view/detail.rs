@@ -1,0 +1,143 @@
+use super::Theme;
+use crate::domain::Money;
+use crate::domain::text::sanitize;
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+const LABEL: usize = 13;
+
+fn money(m: Option<Money>) -> String {
+    m.map(|m| m.rupiah()).unwrap_or_else(|| "—".into())
+}
+
+fn or_dash<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_else(|| "—".into())
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let block = Block::bordered()
+        .title(" Customer ")
+        .border_style(theme.border());
+    let q = &app.queue;
+    let Some(i) = q.selected_index() else {
+        frame.render_widget(Paragraph::new("No task selected.").block(block), area);
+        return;
+    };
+    let t = &q.tasks[i];
+    let s = |v: &str| sanitize(v).into_owned();
+    let overdue_style = if t.overdue.unwrap_or(0) > 0 {
+        theme.overdue()
+    } else {
+        theme.figure()
+    };
+
+    // The figures a collector scans first, then who and what.
+    let figures = [
+        ("Days overdue", or_dash(t.overdue), overdue_style),
+        ("Total due", money(t.total_due), theme.figure()),
+        ("Penalty", money(t.penalty), theme.warn()),
+        ("OSAR", money(t.osar), theme.figure()),
+    ];
+    let phones: Vec<String> = t.phones().map(s).collect();
+    let facts = [
+        (
+            "Installment",
+            format!(
+                "{} · {} of {} · due {}",
+                money(t.installment_amount()),
+                t.installment_no(),
+                or_dash(t.total_installments),
+                or_dash(t.due_date)
+            ),
+            Style::new(),
+        ),
+        (
+            "Last payment",
+            format!(
+                "{} on {} · tenor {} · was due {}",
+                money(t.lastpaid_amount),
+                or_dash(t.lastpaid_paymentdate),
+                or_dash(t.lastpaid_tenor),
+                or_dash(t.lastpaid_duedate.map(|d| d.date()))
+            ),
+            Style::new(),
+        ),
+        (
+            "Phones",
+            if phones.is_empty() {
+                "none on file".into()
+            } else {
+                phones.join(" · ")
+            },
+            theme.figure(),
+        ),
+        (
+            "Contract",
+            format!("{} · customer {}", s(&t.contract_no), s(&t.customer_code)),
+            Style::new(),
+        ),
+        (
+            "Asset",
+            format!("{} · {}", s(&t.asset), s(&t.product)),
+            Style::new(),
+        ),
+        ("Payment", s(&t.payment_method), Style::new()),
+        (
+            "Branch",
+            format!("{} · marketing {}", s(&t.branch_name), s(&t.marketing_name)),
+            Style::new(),
+        ),
+        ("Address", s(&t.address), Style::new()),
+    ];
+
+    let mut lines = vec![Line::from(vec![
+        Span::styled(s(&t.name), theme.title()),
+        Span::raw("  "),
+        Span::styled(format!("[{}]", q.bucket(i).describe()), theme.warn()),
+        Span::styled(
+            if q.is_done(i) {
+                "  ✓ result recorded"
+            } else {
+                ""
+            },
+            theme.success(),
+        ),
+    ])];
+    let field = |label: &str, value: String, style: Style, width: usize| {
+        vec![
+            Span::styled(format!("{label:<LABEL$}"), theme.label()),
+            Span::styled(format!("{value:<width$}"), style),
+        ]
+    };
+    let inner = area.width.saturating_sub(2) as usize;
+    if inner >= 2 * (LABEL + 18) + 2 {
+        // Two figures a line when they fit.
+        for pair in figures.chunks(2) {
+            let mut spans = field(pair[0].0, pair[0].1.clone(), pair[0].2, 18);
+            spans.push(Span::raw("  "));
+            spans.extend(field(pair[1].0, pair[1].1.clone(), pair[1].2, 0));
+            lines.push(Line::from(spans));
+        }
+    } else {
+        lines.extend(
+            figures
+                .iter()
+                .map(|(l, v, st)| Line::from(field(l, v.clone(), *st, 0))),
+        );
+    }
+    lines.extend(
+        facts
+            .into_iter()
+            .map(|(l, v, st)| Line::from(field(l, v, st, 0))),
+    );
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}

@@ -1,0 +1,212 @@
+use super::{Theme, spinner};
+use crate::domain::result::{REMARK_MAX, parse_promise};
+use crate::domain::text::sanitize;
+use crate::tui::app::App;
+use crate::tui::form::Field;
+use crate::tui::keymap::{self, Context};
+use crate::tui::layout;
+use ratatui::Frame;
+use ratatui::layout::Rect;
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
+
+const LABEL_WIDTH: u16 = 15;
+const CODE_WIDTH: u16 = 12;
+const MAX_CHOICES: usize = 5;
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
+    let Some(form) = &app.form else { return };
+    // Lines are laid out against the widest box the body allows, then the box is sized to them.
+    let width = body.width.min(84);
+    let inner = Rect::new(0, 0, width.saturating_sub(2), body.height.saturating_sub(2));
+
+    let codes = &app.codes;
+    let fields = form.fields(codes);
+    let mut lines: Vec<Line> = Vec::new();
+    let mut cursor = None;
+    for field in fields {
+        let focused = form.focus == field;
+        let input = form.input(field);
+        let width = if field == Field::Remark {
+            inner.width.saturating_sub(LABEL_WIDTH + 10)
+        } else {
+            CODE_WIDTH
+        } as usize;
+        let scroll = input.visual_scroll(width);
+        let shown: String = input.value().chars().skip(scroll).take(width).collect();
+        let pad = width.saturating_sub(unicode_width(&shown));
+        let marker = if focused { "▸ " } else { "  " };
+        let box_style = if focused {
+            theme.selected()
+        } else {
+            Style::new().add_modifier(ratatui::style::Modifier::UNDERLINED)
+        };
+        let mut spans = vec![
+            Span::styled(
+                format!(
+                    "{marker}{:<w$}",
+                    field.label(),
+                    w = (LABEL_WIDTH - 2) as usize
+                ),
+                if focused { theme.key() } else { theme.label() },
+            ),
+            Span::styled(format!("{shown}{}", " ".repeat(pad)), box_style),
+            Span::raw(" "),
+        ];
+        match field {
+            Field::Action => {
+                if let Some(a) = codes.action(input.value()) {
+                    spans.push(Span::styled(
+                        sanitize(&a.description).into_owned(),
+                        theme.dim(),
+                    ));
+                }
+            }
+            Field::Result => {
+                let typed = input.value().trim().to_uppercase();
+                if let Some(r) = codes.results.iter().find(|r| r.code == typed) {
+                    spans.push(Span::styled(
+                        sanitize(&r.description).into_owned(),
+                        theme.dim(),
+                    ));
+                }
+            }
+            Field::Promise => {
+                let hint = match parse_promise(input.value(), app.clock.now_local().date()) {
+                    Some(d) => format!("→ {}", d.format("%a %-d %b %Y")),
+                    None => "YYYY-MM-DD or +N days".into(),
+                };
+                spans.push(Span::styled(hint, theme.dim()));
+            }
+            Field::Period => spans.push(Span::styled("installment (tenor) collected", theme.dim())),
+            Field::Remark => {
+                let n = input.value().chars().count();
+                let style = if n > REMARK_MAX {
+                    theme.error()
+                } else {
+                    theme.dim()
+                };
+                spans.push(Span::styled(format!("{n}/{REMARK_MAX}"), style));
+            }
+        }
+        if focused {
+            let x = LABEL_WIDTH + (input.visual_cursor().saturating_sub(scroll)) as u16;
+            cursor = Some((x.min(inner.width.saturating_sub(1)), lines.len() as u16));
+        }
+        lines.push(Line::from(spans));
+        if let Some(e) = form.error_for(field) {
+            lines.push(Line::styled(
+                format!("{:w$}✗ {}", "", e.message, w = LABEL_WIDTH as usize),
+                theme.error(),
+            ));
+        }
+        if focused && matches!(field, Field::Action | Field::Result) {
+            let choices = form.choices(codes);
+            let start = form.pick.saturating_sub(MAX_CHOICES - 1);
+            for (i, c) in choices.iter().enumerate().skip(start).take(MAX_CHOICES) {
+                let style = if i == form.pick {
+                    theme.selected()
+                } else {
+                    theme.dim()
+                };
+                lines.push(Line::from(vec![
+                    Span::raw(" ".repeat(LABEL_WIDTH as usize)),
+                    Span::styled(format!("{:<7} {}", c.code, sanitize(&c.description)), style),
+                ]));
+            }
+            if choices.is_empty() && !input.value().trim().is_empty() {
+                lines.push(Line::styled(
+                    format!("{:w$}no code matches", "", w = LABEL_WIDTH as usize),
+                    theme.warn(),
+                ));
+            }
+        }
+    }
+    // Errors on fields the form does not show (agent id, account) still need saying.
+    for e in form.errors.iter().filter(|e| {
+        ![
+            "action_code",
+            "result_code",
+            "promise_date",
+            "period",
+            "remark",
+        ]
+        .contains(&e.field)
+    }) {
+        lines.push(Line::styled(format!("✗ {e}"), theme.error()));
+    }
+    // What follows may be long (a server's message): it wraps, the fields above do not.
+    let mut notes: Vec<Line> = vec![Line::raw("")];
+    notes.push(Line::styled(
+        format!(
+            "Sends: call time {} · agent {} · IP {}",
+            app.clock.now_local().format("%Y-%m-%d %H:%M:%S"),
+            if app.settings.agent_id.is_empty() {
+                "(not set)"
+            } else {
+                &app.settings.agent_id
+            },
+            app.settings.ip_address
+        ),
+        theme.dim(),
+    ));
+    if form.submitting {
+        notes.push(Line::styled(
+            format!("{} sending…", spinner(app.ticks)),
+            theme.warn(),
+        ));
+    } else if let Some(f) = &form.failure {
+        notes.push(Line::styled(
+            format!("✗ not sent: {}", sanitize(f)),
+            theme.error(),
+        ));
+    }
+    if form.confirm_cancel {
+        notes.push(Line::styled("Discard what you typed? y / n", theme.warn()));
+    } else {
+        let mut spans = Vec::new();
+        for (k, what) in keymap::hints(Context::Form) {
+            spans.push(Span::styled(k, theme.key()));
+            spans.push(Span::raw(format!(" {what}  ")));
+        }
+        notes.push(Line::from(spans));
+    }
+    let w = inner.width.max(1) as usize;
+    let notes_height: usize = notes.iter().map(|l| l.width().div_ceil(w).max(1)).sum();
+
+    let height = (lines.len() + notes_height + 2) as u16;
+    let area = layout::centered(body, width, height);
+    frame.render_widget(Clear, area);
+    let title = format!(
+        " Result · {} · {} ",
+        sanitize(&form.account_no),
+        sanitize(&form.cust_name)
+    );
+    let block = Block::bordered()
+        .title(Line::styled(title, theme.title()))
+        .border_style(theme.border_focus());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let fields_height = (lines.len() as u16).min(inner.height);
+    let fields_area = Rect {
+        height: fields_height,
+        ..inner
+    };
+    let notes_area = Rect {
+        y: inner.y + fields_height,
+        height: inner.height - fields_height,
+        ..inner
+    };
+    frame.render_widget(Paragraph::new(lines), fields_area);
+    frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: false }), notes_area);
+    if let Some((x, y)) = cursor.filter(|_| !form.submitting && !form.confirm_cancel && !app.help) {
+        if y < fields_height {
+            frame.set_cursor_position((inner.x + x, inner.y + y));
+        }
+    }
+}
+
+fn unicode_width(s: &str) -> usize {
+    ratatui::text::Span::raw(s).width()
+}

@@ -1,0 +1,183 @@
+//! Drawing only: `draw` reads the state and paints a frame; it changes nothing.
+
+mod detail;
+mod form;
+mod help;
+mod queue;
+pub mod theme;
+
+use super::app::{App, ServerState, StatusKind, Tab};
+use super::keymap;
+use super::layout::{self, APP_LABEL};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+pub use theme::Theme;
+
+const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+pub fn spinner(ticks: u64) -> &'static str {
+    SPINNER[(ticks % SPINNER.len() as u64) as usize]
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
+    let size = frame.area();
+    let areas = layout::areas(size);
+    if areas.too_small {
+        let text = format!(
+            "Terminal too small ({}x{}).\ndeskcoll needs at least {}x{}.",
+            size.width,
+            size.height,
+            layout::MIN_WIDTH,
+            layout::MIN_HEIGHT
+        );
+        frame.render_widget(
+            Paragraph::new(text)
+                .wrap(Wrap { trim: true })
+                .alignment(Alignment::Center),
+            size,
+        );
+        return;
+    }
+    header(frame, app, theme, areas.header);
+    match app.tab {
+        Tab::Queue => {
+            queue::draw(frame, app, theme, areas.queue);
+            detail::draw(frame, app, theme, areas.detail);
+        }
+        Tab::Termin => placeholder(
+            frame,
+            theme,
+            areas.body,
+            "Termin",
+            "The termin transaction browser is not in this release yet.\nFrom the command line: deskcoll termin --all",
+        ),
+        Tab::Outbox => placeholder(
+            frame,
+            theme,
+            areas.body,
+            "Outbox",
+            "Results are sent as soon as they are submitted; the durable outbox is not in this release yet.",
+        ),
+    }
+    status(frame, app, theme, areas.status);
+    footer(frame, app, theme, areas.footer);
+    if app.form.is_some() {
+        form::draw(frame, app, theme, areas.body);
+    }
+    if app.help {
+        help::draw(frame, app, theme, areas.body);
+    }
+    if app.confirm_quit {
+        let area = layout::centered(areas.body, 46, 3);
+        frame.render_widget(ratatui::widgets::Clear, area);
+        frame.render_widget(
+            Paragraph::new("Quit and lose the result being typed? y / n")
+                .block(Block::bordered().border_style(theme.warn()))
+                .alignment(Alignment::Center),
+            area,
+        );
+    }
+}
+
+fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let mut spans = vec![Span::styled(APP_LABEL, theme.title()), Span::raw(" ")];
+    for ((label, _, _), tab) in layout::tab_labels().into_iter().zip(Tab::ALL) {
+        let style = if tab == app.tab {
+            theme.tab_active()
+        } else {
+            theme.dim()
+        };
+        spans.push(Span::styled(label, style));
+        spans.push(Span::raw(" "));
+    }
+    let left = Line::from(spans);
+    let room = (area.width as usize).saturating_sub(left.width() + 1);
+    frame.render_widget(left, area);
+
+    let (dot, state) = match &app.server {
+        ServerState::Unknown => (theme.dim(), "connecting"),
+        ServerState::Connected => (theme.success(), "connected"),
+        ServerState::Failing(_) => (theme.error(), "failing"),
+    };
+    let agent = &app.settings.agent_id;
+    let time = app.clock.now_local().format("%H:%M").to_string();
+    // The longest that fits: narrow terminals lose words, never the tabs.
+    let variants = [
+        format!("{state}  agent {agent}  {time} "),
+        format!("{state}  {agent} {time} "),
+        format!("{agent} {time} "),
+    ];
+    let badge = if app.settings.demo { " DEMO " } else { "" };
+    let fixed = badge.chars().count() + 3;
+    if let Some(text) = variants
+        .into_iter()
+        .find(|v| v.chars().count() + fixed <= room)
+    {
+        let mut right = Vec::new();
+        if !badge.is_empty() {
+            right.push(Span::styled(badge, theme.badge()));
+            right.push(Span::raw(" "));
+        }
+        right.push(Span::styled("● ", dot));
+        right.push(Span::raw(text));
+        frame.render_widget(Line::from(right).alignment(Alignment::Right), area);
+    }
+}
+
+fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    if let Some(input) = &app.filter_input {
+        let prefix = "filter: ";
+        let width = area.width.saturating_sub(prefix.len() as u16 + 1) as usize;
+        let scroll = input.visual_scroll(width);
+        let shown: String = input.value().chars().skip(scroll).take(width).collect();
+        frame.render_widget(
+            Line::from(vec![Span::styled(prefix, theme.key()), Span::raw(shown)]),
+            area,
+        );
+        let x = (input.visual_cursor().saturating_sub(scroll)) as u16 + prefix.len() as u16;
+        frame.set_cursor_position((area.x + x.min(area.width.saturating_sub(1)), area.y));
+        return;
+    }
+    let line = if app.queue.loading {
+        Line::styled(
+            format!("{} loading the queue…", spinner(app.ticks)),
+            theme.dim(),
+        )
+    } else if let Some(s) = &app.status {
+        let style = match s.kind {
+            StatusKind::Info => Style::new(),
+            StatusKind::Success => theme.success(),
+            StatusKind::Error => theme.error(),
+        };
+        Line::styled(s.text.clone(), style)
+    } else {
+        Line::raw("")
+    };
+    frame.render_widget(Paragraph::new(line), area);
+}
+
+fn footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let mut spans = Vec::new();
+    for (key, what) in keymap::hints(app.context()) {
+        spans.push(Span::styled(key, theme.key()));
+        spans.push(Span::raw(format!(" {what}  ")));
+    }
+    frame.render_widget(Line::from(spans), area);
+}
+
+fn placeholder(frame: &mut Frame, theme: &Theme, area: Rect, title: &str, text: &str) {
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .alignment(Alignment::Center)
+            .block(
+                Block::bordered()
+                    .title(format!(" {title} "))
+                    .border_style(theme.border()),
+            ),
+        area,
+    );
+}

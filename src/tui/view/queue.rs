@@ -1,0 +1,108 @@
+use super::{Theme, spinner};
+use crate::domain::text::sanitize;
+use crate::tui::app::App;
+use crate::tui::layout;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Rect};
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let q = &app.queue;
+    let mut title = format!(
+        " Queue · {} / {} · sort: {} ",
+        q.view.len(),
+        q.tasks.len(),
+        q.sort.label()
+    );
+    if !q.filter.is_empty() {
+        title.push_str(&format!("· /{} ", sanitize(&q.filter)));
+    }
+    let block = Block::bordered()
+        .title(Line::styled(title, theme.title()))
+        .border_style(theme.border_focus());
+
+    if q.view.is_empty() {
+        let text = if !q.loaded && q.loading {
+            format!("{} loading the queue…", spinner(app.ticks))
+        } else if !q.loaded {
+            "The queue could not be loaded. Press r to try again.".to_string()
+        } else if !q.filter.is_empty() {
+            format!(
+                "No task matches '{}'. Esc clears the filter.",
+                sanitize(&q.filter)
+            )
+        } else {
+            "No tasks in today's queue.".to_string()
+        };
+        frame.render_widget(
+            Paragraph::new(text)
+                .alignment(Alignment::Center)
+                .block(block),
+            area,
+        );
+        return;
+    }
+
+    // Name grows; branch and product show when there is room for them.
+    let inner = area.width.saturating_sub(2);
+    let with_branch = inner >= 76;
+    let with_product = inner >= 104;
+    let rows_fit = layout::queue_rows(area);
+    let end = (q.offset + rows_fit).min(q.view.len());
+    let rows = q.view[q.offset..end].iter().enumerate().map(|(row, &i)| {
+        let t = &q.tasks[i];
+        let done = q.is_done(i);
+        let mut cells = vec![
+            Cell::from(if done { "✓" } else { " " }),
+            Cell::from(q.bucket(i).label()),
+            Cell::from(sanitize(&t.contract_no).into_owned()),
+            Cell::from(sanitize(&t.name).into_owned()),
+            Cell::from(
+                Line::from(t.overdue.map(|o| o.to_string()).unwrap_or_default())
+                    .alignment(Alignment::Right),
+            ),
+            Cell::from(
+                Line::from(t.total_due.map(|m| m.rupiah()).unwrap_or_default())
+                    .alignment(Alignment::Right),
+            ),
+        ];
+        if with_branch {
+            cells.push(Cell::from(sanitize(&t.branch_name).into_owned()));
+        }
+        if with_product {
+            cells.push(Cell::from(sanitize(&t.product).into_owned()));
+        }
+        let mut style = if done {
+            theme.dim()
+        } else {
+            ratatui::style::Style::new()
+        };
+        if q.offset + row == q.selected {
+            style = style.patch(theme.selected());
+        }
+        Row::new(cells).style(style)
+    });
+    let mut widths = vec![
+        Constraint::Length(1),
+        Constraint::Length(7),
+        Constraint::Length(15),
+        Constraint::Min(12),
+        Constraint::Length(3),
+        Constraint::Length(16),
+    ];
+    let mut header = vec!["", "BUCKET", "CONTRACT", "NAME", "OD", "TOTAL DUE"];
+    if with_branch {
+        widths.push(Constraint::Length(11));
+        header.push("BRANCH");
+    }
+    if with_product {
+        widths.push(Constraint::Min(10));
+        header.push("PRODUCT");
+    }
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.label()))
+        .column_spacing(1)
+        .block(block);
+    frame.render_widget(table, area);
+}
