@@ -410,6 +410,51 @@ fn check_url(u: &str) -> Result<(), ConfigError> {
     }
 }
 
+/// The company's action/result codes: a `.csv`, or the `.xlsx`/`.xls`/`.ods` master sheet
+/// (sheet `master_data`, else the first sheet). `None` gives the list shipped in `assets/`.
+pub fn load_codes(path: Option<&Path>) -> Result<crate::domain::codes::MasterData, String> {
+    use crate::domain::codes::{MasterData, csv_rows};
+    let Some(path) = path else {
+        return Ok(MasterData::builtin());
+    };
+    let shown = path.display();
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    let rows = if ext == "csv" {
+        let text =
+            std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
+        csv_rows(&text).map_err(|e| format!("{shown}: {e}"))?
+    } else {
+        use calamine::{Data, Reader, open_workbook_auto};
+        let mut book = open_workbook_auto(path).map_err(|e| format!("cannot open {shown}: {e}"))?;
+        let names = book.sheet_names();
+        let sheet = names
+            .iter()
+            .find(|n| n.eq_ignore_ascii_case("master_data"))
+            .or(names.first())
+            .cloned()
+            .ok_or_else(|| format!("{shown} has no sheets"))?;
+        let range = book
+            .worksheet_range(&sheet)
+            .map_err(|e| format!("{shown}, sheet {sheet}: {e}"))?;
+        range
+            .rows()
+            .map(|row| {
+                row.iter()
+                    .map(|c| match c {
+                        Data::Empty => String::new(),
+                        other => other.to_string(),
+                    })
+                    .collect()
+            })
+            .collect()
+    };
+    MasterData::from_rows(rows).map_err(|e| format!("{shown}: {e}"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -530,49 +575,4 @@ mod tests {
         .unwrap_err();
         assert!(err.to_string().contains("DESKCOLL_PASSWORD"));
     }
-}
-
-/// The company's action/result codes: a `.csv`, or the `.xlsx`/`.xls`/`.ods` master sheet
-/// (sheet `master_data`, else the first sheet). `None` gives the list shipped in `assets/`.
-pub fn load_codes(path: Option<&Path>) -> Result<crate::domain::codes::MasterData, String> {
-    use crate::domain::codes::{MasterData, csv_rows};
-    let Some(path) = path else {
-        return Ok(MasterData::builtin());
-    };
-    let shown = path.display();
-    let ext = path
-        .extension()
-        .and_then(|e| e.to_str())
-        .unwrap_or("")
-        .to_ascii_lowercase();
-    let rows = if ext == "csv" {
-        let text =
-            std::fs::read_to_string(path).map_err(|e| format!("cannot read {shown}: {e}"))?;
-        csv_rows(&text).map_err(|e| format!("{shown}: {e}"))?
-    } else {
-        use calamine::{Data, Reader, open_workbook_auto};
-        let mut book = open_workbook_auto(path).map_err(|e| format!("cannot open {shown}: {e}"))?;
-        let names = book.sheet_names();
-        let sheet = names
-            .iter()
-            .find(|n| n.eq_ignore_ascii_case("master_data"))
-            .or(names.first())
-            .cloned()
-            .ok_or_else(|| format!("{shown} has no sheets"))?;
-        let range = book
-            .worksheet_range(&sheet)
-            .map_err(|e| format!("{shown}, sheet {sheet}: {e}"))?;
-        range
-            .rows()
-            .map(|row| {
-                row.iter()
-                    .map(|c| match c {
-                        Data::Empty => String::new(),
-                        other => other.to_string(),
-                    })
-                    .collect()
-            })
-            .collect()
-    };
-    MasterData::from_rows(rows).map_err(|e| format!("{shown}: {e}"))
 }

@@ -240,12 +240,9 @@ fn on_submitted(app: &mut App, account_no: String, outcome: Result<CollectionRes
             if e.may_have_reached_server() {
                 text.push_str(" — it may have been stored; check before sending again");
             }
-            match app.form.as_mut().filter(|f| f.account_no == account_no) {
-                Some(form) => {
-                    form.submitting = false;
-                    form.failure = Some(text.clone());
-                }
-                None => {}
+            if let Some(form) = app.form.as_mut().filter(|f| f.account_no == account_no) {
+                form.submitting = false;
+                form.failure = Some(text.clone());
             }
             app.say(StatusKind::Error, format!("not sent: {text}"));
         }
@@ -321,11 +318,9 @@ fn queue_command(app: &mut App, cmd: Command) -> Vec<Effect> {
             let label = q.sort.label();
             app.say(StatusKind::Info, format!("sorted by {label}"));
         }
-        Command::Refresh => {
-            if !q.loading {
-                q.loading = true;
-                return vec![Effect::LoadTasks];
-            }
+        Command::Refresh if !q.loading => {
+            q.loading = true;
+            return vec![Effect::LoadTasks];
         }
         Command::OpenForm => match q.selected_task() {
             Some(task) => app.form = Some(FormState::for_task(task)),
@@ -476,10 +471,10 @@ fn on_mouse(app: &mut App, m: MouseEvent) {
                 layout::tab_at(areas.header, m.column).filter(|_| areas.header.contains(at))
             {
                 app.tab = Tab::ALL[i];
-            } else if app.tab == Tab::Queue {
-                if let Some(row) = layout::queue_row_at(areas.queue, at) {
-                    app.queue.select_visible_row(row);
-                }
+            } else if app.tab == Tab::Queue
+                && let Some(row) = layout::queue_row_at(areas.queue, at)
+            {
+                app.queue.select_visible_row(row);
             }
         }
         MouseEventKind::ScrollDown if app.tab == Tab::Queue => app.queue.move_by(3),

@@ -200,10 +200,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
     };
     frame.render_widget(Paragraph::new(lines), fields_area);
     frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: false }), notes_area);
-    if let Some((x, y)) = cursor.filter(|_| !form.submitting && !form.confirm_cancel && !app.help) {
-        if y < fields_height {
-            frame.set_cursor_position((inner.x + x, inner.y + y));
-        }
+    if let Some((x, y)) = cursor.filter(|_| !form.submitting && !form.confirm_cancel && !app.help)
+        && y < fields_height
+    {
+        frame.set_cursor_position((inner.x + x, inner.y + y));
     }
 }
 
