@@ -283,7 +283,12 @@ fn global_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     match keymap::lookup(Context::Global, &key) {
         Some(Command::Help) => app.help = true,
         Some(Command::Quit | Command::ForceQuit) => request_quit(app),
-        Some(Command::ShowTab(i)) => app.tab = Tab::ALL[i],
+        Some(Command::ShowTab) => {
+            if let crossterm::event::KeyCode::Char(c) = key.code {
+                let i = c.to_digit(10).unwrap_or(1) as usize;
+                app.tab = Tab::ALL[i.clamp(1, Tab::ALL.len()) - 1];
+            }
+        }
         Some(Command::NextTab) => {
             let i = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
             app.tab = Tab::ALL[(i + 1) % Tab::ALL.len()];
@@ -480,5 +485,271 @@ fn on_mouse(app: &mut App, m: MouseEvent) {
         MouseEventKind::ScrollDown if app.tab == Tab::Queue => app.queue.move_by(3),
         MouseEventKind::ScrollUp if app.tab == Tab::Queue => app.queue.move_by(-3),
         _ => {}
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::Money;
+    use crossterm::event::{KeyCode, KeyModifiers};
+
+    fn settings() -> Settings {
+        Settings {
+            agent_id: "A1".into(),
+            ip_address: "10.0.0.1".into(),
+            demo: true,
+            promise_horizon_days: 30,
+            mouse: true,
+        }
+    }
+
+    fn task(no: &str, name: &str, overdue: i64) -> Task {
+        Task {
+            contract_no: no.into(),
+            name: name.into(),
+            overdue: Some(overdue),
+            total_due: Some(Money::from_units(1000 * overdue)),
+            lastpaid_tenor: Some(3),
+            ..Task::default()
+        }
+    }
+
+    fn app() -> App {
+        let now = crate::domain::dates::parse_datetime("2026-11-27 10:00:00").unwrap();
+        let mut app = App::new(settings(), MasterData::builtin(), Clock::at(now), Rect::new(0, 0, 120, 40));
+        assert_eq!(app.start(), vec![Effect::LoadTasks]);
+        let tasks = vec![task("A", "ANDI", 3), task("B", "BUDI", 5), task("C", "CITRA", 2)];
+        update(&mut app, Action::TasksLoaded(Ok(tasks)));
+        app
+    }
+
+    fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+        update(app, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+    }
+
+    fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+        update(app, Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
+    }
+
+    fn type_text(app: &mut App, text: &str) {
+        for c in text.chars() {
+            press(app, KeyCode::Char(c));
+        }
+    }
+
+    fn selected(app: &App) -> &str {
+        &app.queue.selected_task().unwrap().contract_no
+    }
+
+    #[test]
+    fn keys_move_the_selection() {
+        let mut app = app();
+        assert_eq!(selected(&app), "C", "first day past due comes first");
+        press(&mut app, KeyCode::Char('j'));
+        assert_eq!(selected(&app), "B");
+        press(&mut app, KeyCode::Char('G'));
+        assert_eq!(selected(&app), "A");
+        press(&mut app, KeyCode::Up);
+        press(&mut app, KeyCode::Home);
+        assert_eq!(selected(&app), "C");
+        press(&mut app, KeyCode::PageDown);
+        assert_eq!(selected(&app), "A");
+    }
+
+    #[test]
+    fn slash_filters_as_you_type_and_q_in_the_filter_is_text() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('/'));
+        type_text(&mut app, "bq");
+        assert!(!app.should_quit);
+        assert_eq!(app.queue.filter, "bq");
+        assert!(app.queue.view.is_empty());
+        press(&mut app, KeyCode::Backspace);
+        assert_eq!(app.queue.view.len(), 1);
+        press(&mut app, KeyCode::Enter);
+        assert!(app.filter_input.is_none());
+        assert_eq!(selected(&app), "B");
+        press(&mut app, KeyCode::Esc);
+        assert_eq!(app.queue.view.len(), 3);
+    }
+
+    #[test]
+    fn s_cycles_the_sort() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('s'));
+        assert_eq!(app.queue.sort.label(), "days overdue");
+        assert_eq!(selected(&app), "C", "selection kept");
+        assert_eq!(app.queue.tasks[app.queue.view[0]].contract_no, "B");
+    }
+
+    #[test]
+    fn refresh_starts_one_load_at_a_time() {
+        let mut app = app();
+        assert_eq!(press(&mut app, KeyCode::Char('r')), vec![Effect::LoadTasks]);
+        assert!(press(&mut app, KeyCode::Char('r')).is_empty());
+    }
+
+    #[test]
+    fn a_failed_load_keeps_the_last_list_and_says_why() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('r'));
+        update(&mut app, Action::TasksLoaded(Err(ApiError::Unauthorized)));
+        assert_eq!(app.queue.tasks.len(), 3);
+        assert!(matches!(app.server, ServerState::Failing(_)));
+        assert!(app.status.as_ref().unwrap().text.contains("bad credentials"));
+    }
+
+    #[test]
+    fn form_typing_never_triggers_global_keys() {
+        let mut app = app();
+        press(&mut app, KeyCode::Enter);
+        assert!(app.form.is_some());
+        type_text(&mut app, "q?12");
+        assert!(!app.should_quit && !app.help);
+        assert_eq!(app.form.as_ref().unwrap().action.value(), "q?12");
+    }
+
+    #[test]
+    fn esc_asks_before_discarding_what_was_typed() {
+        let mut app = app();
+        press(&mut app, KeyCode::Enter);
+        press(&mut app, KeyCode::Esc);
+        assert!(app.form.is_none(), "nothing typed: closes at once");
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "PTP");
+        press(&mut app, KeyCode::Esc);
+        assert!(app.form.as_ref().unwrap().confirm_cancel);
+        press(&mut app, KeyCode::Char('n'));
+        assert_eq!(app.form.as_ref().unwrap().action.value(), "PTP");
+        press(&mut app, KeyCode::Esc);
+        press(&mut app, KeyCode::Char('y'));
+        assert!(app.form.is_none());
+    }
+
+    #[test]
+    fn quit_asks_when_the_form_has_input() {
+        let mut app = app();
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "MSG");
+        ctrl(&mut app, 'c');
+        assert!(app.confirm_quit && !app.should_quit);
+        press(&mut app, KeyCode::Char('n'));
+        assert!(!app.confirm_quit && app.form.is_some());
+        ctrl(&mut app, 'c');
+        press(&mut app, KeyCode::Char('y'));
+        assert!(app.should_quit);
+    }
+
+    fn fill_ptp(app: &mut App) {
+        press(app, KeyCode::Enter);
+        type_text(app, "ptp");
+        press(app, KeyCode::Tab);
+        press(app, KeyCode::Enter); // takes PTP01, the first result of PTP
+        type_text(app, "+2");
+        press(app, KeyCode::Tab);
+        press(app, KeyCode::Tab);
+        type_text(app, "janji bayar");
+    }
+
+    #[test]
+    fn invalid_submit_stays_at_the_field_with_the_reason() {
+        let mut app = app();
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "PTP");
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, "2026-13-01");
+        let effects = ctrl(&mut app, 's');
+        assert!(effects.is_empty());
+        let form = app.form.as_ref().unwrap();
+        assert_eq!(form.focus, Field::Result, "first refused field");
+        assert!(form.error_for(Field::Promise).unwrap().message.contains("not a date"));
+        assert_eq!(form.promise.value(), "2026-13-01", "kept as typed");
+    }
+
+    #[test]
+    fn submit_success_marks_done_and_moves_on() {
+        let mut app = app();
+        fill_ptp(&mut app);
+        let effects = ctrl(&mut app, 's');
+        let [Effect::Submit(result)] = effects.as_slice() else { panic!("{effects:?}") };
+        assert_eq!(result.account_no, "C");
+        assert_eq!(result.result_code, "PTP01");
+        assert_eq!(result.promise_date.unwrap().to_string(), "2026-11-29");
+        assert_eq!(result.period, 4);
+        assert_eq!(result.agent_id, "A1");
+        assert!(app.form.as_ref().unwrap().submitting);
+        type_text(&mut app, "zz");
+        assert_eq!(app.form.as_ref().unwrap().remark.value(), "janji bayar", "no typing while sending");
+        update(
+            &mut app,
+            Action::Submitted {
+                account_no: "C".into(),
+                outcome: Ok(CollectionResponse { respon_code: "00".into(), respon_mess: "Sukses".into() }),
+            },
+        );
+        assert!(app.form.is_none());
+        assert!(app.queue.done.contains("C"));
+        assert_eq!(selected(&app), "B");
+        assert_eq!(app.status.as_ref().unwrap().text, "✓ 00 Sukses");
+    }
+
+    #[test]
+    fn submit_failure_keeps_the_form_exactly() {
+        let mut app = app();
+        fill_ptp(&mut app);
+        ctrl(&mut app, 's');
+        update(
+            &mut app,
+            Action::Submitted {
+                account_no: "C".into(),
+                outcome: Err(ApiError::Dropped { host: "h".into() }),
+            },
+        );
+        let form = app.form.as_ref().unwrap();
+        assert!(!form.submitting);
+        assert_eq!(form.remark.value(), "janji bayar");
+        assert_eq!(form.promise.value(), "+2");
+        assert!(form.failure.as_ref().unwrap().contains("may have been stored"));
+        assert!(!app.queue.done.contains("C"));
+    }
+
+    #[test]
+    fn help_opens_and_any_key_closes_it() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('?'));
+        assert!(app.help);
+        press(&mut app, KeyCode::Char('j'));
+        assert!(!app.help);
+        assert_eq!(selected(&app), "C", "the closing key does nothing else");
+    }
+
+    #[test]
+    fn tabs_switch_by_number() {
+        let mut app = app();
+        press(&mut app, KeyCode::Char('2'));
+        assert_eq!(app.tab, Tab::Termin);
+        press(&mut app, KeyCode::Char('1'));
+        assert_eq!(app.tab, Tab::Queue);
+    }
+
+    #[test]
+    fn mouse_click_selects_and_wheel_scrolls() {
+        let mut app = app();
+        let q = app.areas().queue;
+        let click = MouseEvent {
+            kind: MouseEventKind::Down(MouseButton::Left),
+            column: q.x + 5,
+            row: q.y + 3,
+            modifiers: KeyModifiers::NONE,
+        };
+        update(&mut app, Action::Mouse(click));
+        assert_eq!(selected(&app), "B", "second visible row");
+        update(&mut app, Action::Mouse(MouseEvent { kind: MouseEventKind::ScrollDown, ..click }));
+        assert_eq!(selected(&app), "A");
+        app.settings.mouse = false;
+        update(&mut app, Action::Mouse(MouseEvent { kind: MouseEventKind::ScrollUp, ..click }));
+        assert_eq!(selected(&app), "A", "mouse off");
     }
 }

@@ -7,7 +7,7 @@ use ratatui::layout::{Constraint, Layout, Position, Rect};
 pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 /// From this width the detail pane sits beside the queue; below, under it.
-pub const SIDE_BY_SIDE_WIDTH: u16 = 120;
+pub const SIDE_BY_SIDE_WIDTH: u16 = 140;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
@@ -35,7 +35,7 @@ pub fn areas(size: Rect) -> Areas {
     ])
     .areas(size);
     let [queue, detail] = if size.width >= SIDE_BY_SIDE_WIDTH {
-        Layout::horizontal([Constraint::Percentage(60), Constraint::Percentage(40)]).areas(body)
+        Layout::horizontal([Constraint::Percentage(56), Constraint::Percentage(44)]).areas(body)
     } else {
         Layout::vertical([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body)
     };

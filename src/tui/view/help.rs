@@ -7,11 +7,11 @@ use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph};
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
-    let rows = keymap::help(app.context());
+/// Every binding of the focused pane, then the global ones, from the keymap table itself.
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let mut lines = Vec::new();
     let mut last = None;
-    for (ctx, b) in rows {
+    for (ctx, b) in keymap::help(app.context()) {
         if last != Some(ctx) {
             if last.is_some() {
                 lines.push(Line::raw(""));
@@ -19,25 +19,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
             lines.push(Line::styled(ctx.title(), theme.title()));
             last = Some(ctx);
         }
-        let keys = key_names(b);
         lines.push(Line::from(vec![
-            Span::styled(format!("  {keys:<14}"), theme.key()),
+            Span::styled(format!("  {:<16}", key_names(b)), theme.key()),
             Span::raw(b.help),
         ]));
     }
-    lines.push(Line::raw(""));
-    lines.push(Line::styled("any key closes this help", theme.dim()));
-    let height = lines.len() as u16 + 2;
-    let area = layout::centered(body, 64, height);
-    frame.render_widget(Clear, area);
-    frame.render_widget(
-        Paragraph::new(lines).block(
-            Block::bordered()
-                .title(" Keys ")
-                .border_style(theme.border_focus()),
-        ),
-        area,
-    );
+    let box_area = layout::centered(area, 72, lines.len() as u16 + 2);
+    frame.render_widget(Clear, box_area);
+    let block = Block::bordered()
+        .title(" Keys · any key closes ")
+        .border_style(theme.border_focus());
+    frame.render_widget(Paragraph::new(lines).block(block), box_area);
 }
 
 fn key_names(b: &keymap::Binding) -> String {
@@ -50,6 +42,8 @@ fn key_names(b: &keymap::Binding) -> String {
                 KeyCode::Up => "↑".into(),
                 KeyCode::Down => "↓".into(),
                 KeyCode::BackTab => "Shift-Tab".into(),
+                KeyCode::PageDown => "PgDn".into(),
+                KeyCode::PageUp => "PgUp".into(),
                 KeyCode::F(n) => format!("F{n}"),
                 other => format!("{other:?}"),
             };

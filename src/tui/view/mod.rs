@@ -68,7 +68,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         form::draw(frame, app, theme, areas.body);
     }
     if app.help {
-        help::draw(frame, app, theme, areas.body);
+        // Help may cover everything under the header: it lists every binding.
+        let below_header = Rect { y: areas.body.y, height: size.height - areas.body.y, ..size };
+        help::draw(frame, app, theme, below_header);
     }
     if app.confirm_quit {
         let area = layout::centered(areas.body, 46, 3);

@@ -1,0 +1,209 @@
+//! The workstation without a terminal: snapshots of what the agent sees, and a whole flow
+//! against the twin driven by key presses.
+
+mod common;
+
+use chrono::NaiveDate;
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use deskcoll::clock::Clock;
+use deskcoll::domain::codes::MasterData;
+use deskcoll::tui::app::{Action, App, Effect, Settings, update};
+use deskcoll::tui::view::{self, Theme};
+use deskcoll::twin::book::LoanBook;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+fn settings() -> Settings {
+    Settings {
+        agent_id: "1812010".into(),
+        ip_address: "10.1.206.118".into(),
+        demo: true,
+        promise_horizon_days: 30,
+        mouse: true,
+    }
+}
+
+fn today() -> NaiveDate {
+    common::fixed_now().date()
+}
+
+/// An app with the twin's generated queue (deterministic), sized `w` x `h`.
+fn app(w: u16, h: u16) -> App {
+    let book = LoanBook::generate(1, 60, 20, today());
+    let tasks = book.contracts.iter().take(20).map(|c| c.task_on(today())).collect();
+    let mut app = App::new(settings(), MasterData::builtin(), Clock::at(common::fixed_now()), Rect::new(0, 0, w, h));
+    app.start();
+    update(&mut app, Action::TasksLoaded(Ok(tasks)));
+    app
+}
+
+fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    update(app, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    update(app, Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
+}
+
+fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+fn render(app: &App) -> String {
+    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
+    terminal.draw(|f| view::draw(f, app, &Theme::plain())).unwrap();
+    terminal.backend().to_string()
+}
+
+const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
+
+#[test]
+fn queue_with_detail() {
+    for (w, h) in SIZES {
+        let app = app(w, h);
+        insta::assert_snapshot!(format!("queue_{w}x{h}"), render(&app));
+    }
+}
+
+#[test]
+fn form_empty_invalid_and_ptp_filled() {
+    for (w, h) in SIZES {
+        let mut a = app(w, h);
+        press(&mut a, KeyCode::Enter);
+        insta::assert_snapshot!(format!("form_empty_{w}x{h}"), render(&a));
+
+        type_text(&mut a, "PTP");
+        press(&mut a, KeyCode::Tab);
+        press(&mut a, KeyCode::Tab);
+        type_text(&mut a, "2026-11-01");
+        press(&mut a, KeyCode::Tab);
+        press(&mut a, KeyCode::Tab);
+        type_text(&mut a, &"x".repeat(260));
+        assert!(ctrl(&mut a, 's').is_empty(), "nothing is sent");
+        insta::assert_snapshot!(format!("form_invalid_{w}x{h}"), render(&a));
+
+        let mut a = app(w, h);
+        press(&mut a, KeyCode::Enter);
+        type_text(&mut a, "ptp");
+        press(&mut a, KeyCode::Tab);
+        press(&mut a, KeyCode::Enter);
+        type_text(&mut a, "+3");
+        press(&mut a, KeyCode::Tab);
+        press(&mut a, KeyCode::Tab);
+        type_text(&mut a, "Customer pasti bayar hari Senin");
+        insta::assert_snapshot!(format!("form_ptp_filled_{w}x{h}"), render(&a));
+    }
+}
+
+#[test]
+fn help_overlay() {
+    for (w, h) in SIZES {
+        let mut a = app(w, h);
+        press(&mut a, KeyCode::Char('?'));
+        insta::assert_snapshot!(format!("help_{w}x{h}"), render(&a));
+    }
+}
+
+#[test]
+fn tiny_terminal_asks_politely_and_resizing_never_panics() {
+    let mut a = app(20, 5);
+    let text = render(&a);
+    assert!(text.contains("Terminal too"), "{text}");
+    press(&mut a, KeyCode::Enter);
+    for (w, h) in [(1, 1), (0, 0), (59, 14), (60, 15), (200, 60), (80, 24), (3, 100)] {
+        update(&mut a, Action::Resize(w, h));
+        if w > 0 && h > 0 {
+            render(&a);
+        }
+    }
+}
+
+#[test]
+fn hostile_text_from_the_server_is_sanitised_and_wide_text_fits() {
+    let mut a = app(120, 40);
+    let mut tasks = a.queue.tasks.clone();
+    tasks[0].name = "王小明\u{1b}]52;c;aGk=\u{7}\u{1b}[2J 😀 EVIL".into();
+    tasks[0].overdue = Some(99);
+    update(&mut a, Action::TasksLoaded(Ok(tasks)));
+    press(&mut a, KeyCode::Char('/'));
+    type_text(&mut a, "evil");
+    press(&mut a, KeyCode::Enter);
+    let text = render(&a);
+    assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
+    assert!(text.contains("]52;c;aGk=[2J"), "{text}");
+    // Wide characters did not push the table's columns or its border out of place.
+    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
+    terminal.draw(|f| view::draw(f, &a, &Theme::plain())).unwrap();
+    let buffer = terminal.backend().buffer();
+    let queue = deskcoll::tui::layout::areas(Rect::new(0, 0, 120, 40)).queue;
+    let row = (queue.y..queue.bottom())
+        .find(|&y| (queue.x..queue.right()).any(|x| buffer[(x, y)].symbol() == "王"))
+        .expect("the name is in the table");
+    assert_eq!(buffer[(queue.right() - 1, row)].symbol(), "│");
+    let text_row: String = (queue.x..queue.right()).map(|x| buffer[(x, row)].symbol()).collect();
+    assert!(text_row.contains("Rp "), "the money column is still there: {text_row}");
+}
+
+#[tokio::test]
+async fn flow_against_the_twin_load_filter_submit_refresh() {
+    let twin = common::twin().await;
+    let client = common::client_for(&twin);
+    let mut a = App::new(settings(), MasterData::builtin(), Clock::at(common::fixed_now()), Rect::new(0, 0, 120, 40));
+    async fn run(a: &mut App, client: &deskcoll::api::Client, effects: Vec<Effect>) {
+        for e in effects {
+            let action = deskcoll::tui::execute(e, client).await;
+            let more = update(a, action);
+            assert!(more.is_empty());
+        }
+    }
+    let start = a.start();
+    run(&mut a, &client, start).await;
+    assert_eq!(a.queue.tasks.len(), 100);
+
+    press(&mut a, KeyCode::Char('/'));
+    type_text(&mut a, "trijaya");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.queue.view.len(), 1);
+    assert!(render(&a).contains("Queue · 1 / 100"));
+
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, "PTP");
+    press(&mut a, KeyCode::Tab);
+    type_text(&mut a, "PTP01");
+    press(&mut a, KeyCode::Tab);
+    type_text(&mut a, "2026-11-30");
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Tab);
+    type_text(&mut a, "Customer pasti bayar");
+    let effects = ctrl(&mut a, 's');
+    assert_eq!(effects.len(), 1);
+    assert!(render(&a).contains("sending…"));
+    run(&mut a, &client, effects).await;
+    let screen = render(&a);
+    assert!(screen.contains("✓ 00 Sukses Memasukan Data Dengan Account No : 000318270200055"), "{screen}");
+    assert!(a.form.is_none());
+
+    press(&mut a, KeyCode::Esc);
+    let refresh = press(&mut a, KeyCode::Char('r'));
+    run(&mut a, &client, refresh).await;
+    assert_eq!(a.queue.tasks.len(), 99);
+    assert!(!a.queue.tasks.iter().any(|t| t.contract_no == "000318270200055"));
+
+    let got = common::received(&twin).await;
+    assert_eq!(got.len(), 1);
+    let body = &got[0]["body"];
+    assert_eq!(body["account_no"], "000318270200055");
+    assert_eq!(body["cust_name"], "TRIJAYA KONSTRUKSI MEGAH");
+    assert_eq!(body["action_code"], "PTP");
+    assert_eq!(body["result_code"], "PTP01");
+    assert_eq!(body["promise_date"], "2026-11-30 00:00:00");
+    assert_eq!(body["collection_date"], "2026-11-27 10:00:00");
+    assert_eq!(body["remark"], "Customer pasti bayar");
+    assert_eq!(body["period"], "29");
+    assert_eq!(body["cre_by"], "1812010");
+    assert_eq!(body["mod_ip_address"], "10.1.206.118");
+    assert_eq!(body["hashing"], deskcoll::domain::result::sign("000318270200055", deskcoll::twin::SEED_HASH_KEY));
+}
