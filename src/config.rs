@@ -580,7 +580,11 @@ mod tests {
     fn company_code_list_from_csv_replaces_the_builtin() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("master.csv");
-        std::fs::write(&path, "ACTION_CODE,RESULT_CODE,DESCRIPTION\nVIS,VIS01,Kunjungan\n").unwrap();
+        std::fs::write(
+            &path,
+            "ACTION_CODE,RESULT_CODE,DESCRIPTION\nVIS,VIS01,Kunjungan\n",
+        )
+        .unwrap();
         let codes = load_codes(Some(&path)).unwrap();
         assert_eq!(codes.actions.len(), 1);
         assert_eq!(codes.results_for("VIS").next().unwrap().code, "VIS01");

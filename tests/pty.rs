@@ -25,14 +25,21 @@ impl Screen {
             if text.contains(needle) {
                 return text;
             }
-            assert!(Instant::now() < deadline, "never saw {needle:?}; screen:\n{text}");
+            assert!(
+                Instant::now() < deadline,
+                "never saw {needle:?}; screen:\n{text}"
+            );
             std::thread::sleep(Duration::from_millis(50));
         }
     }
 }
 
 fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
+    std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -40,7 +47,12 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     let home = tempfile::tempdir().unwrap();
     let addr = format!("127.0.0.1:{}", free_port());
     let pty = native_pty_system()
-        .openpty(PtySize { rows: ROWS, cols: COLS, pixel_width: 0, pixel_height: 0 })
+        .openpty(PtySize {
+            rows: ROWS,
+            cols: COLS,
+            pixel_width: 0,
+            pixel_height: 0,
+        })
         .unwrap();
     let mut cmd = CommandBuilder::new(env!("CARGO_BIN_EXE_deskcoll"));
     for (k, _) in std::env::vars() {
@@ -58,7 +70,11 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     drop(pty.slave);
 
     // Drain the terminal continuously so the app never blocks writing to it.
-    let parser = Arc::new(Mutex::new(vt100::Parser::new(ROWS.try_into().unwrap(), COLS.try_into().unwrap(), 0)));
+    let parser = Arc::new(Mutex::new(vt100::Parser::new(
+        ROWS.try_into().unwrap(),
+        COLS.try_into().unwrap(),
+        0,
+    )));
     let mut reader = pty.master.try_clone_reader().unwrap();
     let sink = parser.clone();
     std::thread::spawn(move || {
@@ -99,12 +115,13 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     let done = screen.wait_for("Sukses Memasukan Data Dengan Account No : 000318270200055");
     assert!(done.contains("✓"));
 
-    let received: Vec<serde_json::Value> = reqwest::get(format!("http://{addr}/__twin/collections"))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let received: Vec<serde_json::Value> =
+        reqwest::get(format!("http://{addr}/__twin/collections"))
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
     assert_eq!(received.len(), 1);
     let body = &received[0]["body"];
     assert_eq!(body["account_no"], "000318270200055");

@@ -31,8 +31,18 @@ fn today() -> NaiveDate {
 /// An app with the twin's generated queue (deterministic), sized `w` x `h`.
 fn app(w: u16, h: u16) -> App {
     let book = LoanBook::generate(1, 60, 20, today());
-    let tasks = book.contracts.iter().take(20).map(|c| c.task_on(today())).collect();
-    let mut app = App::new(settings(), MasterData::builtin(), Clock::at(common::fixed_now()), Rect::new(0, 0, w, h));
+    let tasks = book
+        .contracts
+        .iter()
+        .take(20)
+        .map(|c| c.task_on(today()))
+        .collect();
+    let mut app = App::new(
+        settings(),
+        MasterData::builtin(),
+        Clock::at(common::fixed_now()),
+        Rect::new(0, 0, w, h),
+    );
     app.start();
     update(&mut app, Action::TasksLoaded(Ok(tasks)));
     app
@@ -43,7 +53,10 @@ fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
 }
 
 fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    update(app, Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
+    update(
+        app,
+        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+    )
 }
 
 fn type_text(app: &mut App, text: &str) {
@@ -54,7 +67,9 @@ fn type_text(app: &mut App, text: &str) {
 
 fn render(app: &App) -> String {
     let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal.draw(|f| view::draw(f, app, &Theme::plain())).unwrap();
+    terminal
+        .draw(|f| view::draw(f, app, &Theme::plain()))
+        .unwrap();
     terminal.backend().to_string()
 }
 
@@ -113,7 +128,15 @@ fn tiny_terminal_asks_politely_and_resizing_never_panics() {
     let text = render(&a);
     assert!(text.contains("Terminal too"), "{text}");
     press(&mut a, KeyCode::Enter);
-    for (w, h) in [(1, 1), (0, 0), (59, 14), (60, 15), (200, 60), (80, 24), (3, 100)] {
+    for (w, h) in [
+        (1, 1),
+        (0, 0),
+        (59, 14),
+        (60, 15),
+        (200, 60),
+        (80, 24),
+        (3, 100),
+    ] {
         update(&mut a, Action::Resize(w, h));
         if w > 0 && h > 0 {
             render(&a);
@@ -136,22 +159,34 @@ fn hostile_text_from_the_server_is_sanitised_and_wide_text_fits() {
     assert!(text.contains("]52;c;aGk=[2J"), "{text}");
     // Wide characters did not push the table's columns or its border out of place.
     let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal.draw(|f| view::draw(f, &a, &Theme::plain())).unwrap();
+    terminal
+        .draw(|f| view::draw(f, &a, &Theme::plain()))
+        .unwrap();
     let buffer = terminal.backend().buffer();
     let queue = deskcoll::tui::layout::areas(Rect::new(0, 0, 120, 40)).queue;
     let row = (queue.y..queue.bottom())
         .find(|&y| (queue.x..queue.right()).any(|x| buffer[(x, y)].symbol() == "王"))
         .expect("the name is in the table");
     assert_eq!(buffer[(queue.right() - 1, row)].symbol(), "│");
-    let text_row: String = (queue.x..queue.right()).map(|x| buffer[(x, row)].symbol()).collect();
-    assert!(text_row.contains("Rp "), "the money column is still there: {text_row}");
+    let text_row: String = (queue.x..queue.right())
+        .map(|x| buffer[(x, row)].symbol())
+        .collect();
+    assert!(
+        text_row.contains("Rp "),
+        "the money column is still there: {text_row}"
+    );
 }
 
 #[tokio::test]
 async fn flow_against_the_twin_load_filter_submit_refresh() {
     let twin = common::twin().await;
     let client = common::client_for(&twin);
-    let mut a = App::new(settings(), MasterData::builtin(), Clock::at(common::fixed_now()), Rect::new(0, 0, 120, 40));
+    let mut a = App::new(
+        settings(),
+        MasterData::builtin(),
+        Clock::at(common::fixed_now()),
+        Rect::new(0, 0, 120, 40),
+    );
     async fn run(a: &mut App, client: &deskcoll::api::Client, effects: Vec<Effect>) {
         for e in effects {
             let action = deskcoll::tui::execute(e, client).await;
@@ -183,14 +218,22 @@ async fn flow_against_the_twin_load_filter_submit_refresh() {
     assert!(render(&a).contains("sending…"));
     run(&mut a, &client, effects).await;
     let screen = render(&a);
-    assert!(screen.contains("✓ 00 Sukses Memasukan Data Dengan Account No : 000318270200055"), "{screen}");
+    assert!(
+        screen.contains("✓ 00 Sukses Memasukan Data Dengan Account No : 000318270200055"),
+        "{screen}"
+    );
     assert!(a.form.is_none());
 
     press(&mut a, KeyCode::Esc);
     let refresh = press(&mut a, KeyCode::Char('r'));
     run(&mut a, &client, refresh).await;
     assert_eq!(a.queue.tasks.len(), 99);
-    assert!(!a.queue.tasks.iter().any(|t| t.contract_no == "000318270200055"));
+    assert!(
+        !a.queue
+            .tasks
+            .iter()
+            .any(|t| t.contract_no == "000318270200055")
+    );
 
     let got = common::received(&twin).await;
     assert_eq!(got.len(), 1);
@@ -205,5 +248,8 @@ async fn flow_against_the_twin_load_filter_submit_refresh() {
     assert_eq!(body["period"], "29");
     assert_eq!(body["cre_by"], "1812010");
     assert_eq!(body["mod_ip_address"], "10.1.206.118");
-    assert_eq!(body["hashing"], deskcoll::domain::result::sign("000318270200055", deskcoll::twin::SEED_HASH_KEY));
+    assert_eq!(
+        body["hashing"],
+        deskcoll::domain::result::sign("000318270200055", deskcoll::twin::SEED_HASH_KEY)
+    );
 }

@@ -517,9 +517,18 @@ mod tests {
 
     fn app() -> App {
         let now = crate::domain::dates::parse_datetime("2026-11-27 10:00:00").unwrap();
-        let mut app = App::new(settings(), MasterData::builtin(), Clock::at(now), Rect::new(0, 0, 120, 40));
+        let mut app = App::new(
+            settings(),
+            MasterData::builtin(),
+            Clock::at(now),
+            Rect::new(0, 0, 120, 40),
+        );
         assert_eq!(app.start(), vec![Effect::LoadTasks]);
-        let tasks = vec![task("A", "ANDI", 3), task("B", "BUDI", 5), task("C", "CITRA", 2)];
+        let tasks = vec![
+            task("A", "ANDI", 3),
+            task("B", "BUDI", 5),
+            task("C", "CITRA", 2),
+        ];
         update(&mut app, Action::TasksLoaded(Ok(tasks)));
         app
     }
@@ -529,7 +538,10 @@ mod tests {
     }
 
     fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-        update(app, Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)))
+        update(
+            app,
+            Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
+        )
     }
 
     fn type_text(app: &mut App, text: &str) {
@@ -597,7 +609,13 @@ mod tests {
         update(&mut app, Action::TasksLoaded(Err(ApiError::Unauthorized)));
         assert_eq!(app.queue.tasks.len(), 3);
         assert!(matches!(app.server, ServerState::Failing(_)));
-        assert!(app.status.as_ref().unwrap().text.contains("bad credentials"));
+        assert!(
+            app.status
+                .as_ref()
+                .unwrap()
+                .text
+                .contains("bad credentials")
+        );
     }
 
     #[test]
@@ -664,7 +682,12 @@ mod tests {
         assert!(effects.is_empty());
         let form = app.form.as_ref().unwrap();
         assert_eq!(form.focus, Field::Result, "first refused field");
-        assert!(form.error_for(Field::Promise).unwrap().message.contains("not a date"));
+        assert!(
+            form.error_for(Field::Promise)
+                .unwrap()
+                .message
+                .contains("not a date")
+        );
         assert_eq!(form.promise.value(), "2026-13-01", "kept as typed");
     }
 
@@ -673,7 +696,9 @@ mod tests {
         let mut app = app();
         fill_ptp(&mut app);
         let effects = ctrl(&mut app, 's');
-        let [Effect::Submit(result)] = effects.as_slice() else { panic!("{effects:?}") };
+        let [Effect::Submit(result)] = effects.as_slice() else {
+            panic!("{effects:?}")
+        };
         assert_eq!(result.account_no, "C");
         assert_eq!(result.result_code, "PTP01");
         assert_eq!(result.promise_date.unwrap().to_string(), "2026-11-29");
@@ -681,12 +706,19 @@ mod tests {
         assert_eq!(result.agent_id, "A1");
         assert!(app.form.as_ref().unwrap().submitting);
         type_text(&mut app, "zz");
-        assert_eq!(app.form.as_ref().unwrap().remark.value(), "janji bayar", "no typing while sending");
+        assert_eq!(
+            app.form.as_ref().unwrap().remark.value(),
+            "janji bayar",
+            "no typing while sending"
+        );
         update(
             &mut app,
             Action::Submitted {
                 account_no: "C".into(),
-                outcome: Ok(CollectionResponse { respon_code: "00".into(), respon_mess: "Sukses".into() }),
+                outcome: Ok(CollectionResponse {
+                    respon_code: "00".into(),
+                    respon_mess: "Sukses".into(),
+                }),
             },
         );
         assert!(app.form.is_none());
@@ -711,7 +743,12 @@ mod tests {
         assert!(!form.submitting);
         assert_eq!(form.remark.value(), "janji bayar");
         assert_eq!(form.promise.value(), "+2");
-        assert!(form.failure.as_ref().unwrap().contains("may have been stored"));
+        assert!(
+            form.failure
+                .as_ref()
+                .unwrap()
+                .contains("may have been stored")
+        );
         assert!(!app.queue.done.contains("C"));
     }
 
@@ -746,10 +783,22 @@ mod tests {
         };
         update(&mut app, Action::Mouse(click));
         assert_eq!(selected(&app), "B", "second visible row");
-        update(&mut app, Action::Mouse(MouseEvent { kind: MouseEventKind::ScrollDown, ..click }));
+        update(
+            &mut app,
+            Action::Mouse(MouseEvent {
+                kind: MouseEventKind::ScrollDown,
+                ..click
+            }),
+        );
         assert_eq!(selected(&app), "A");
         app.settings.mouse = false;
-        update(&mut app, Action::Mouse(MouseEvent { kind: MouseEventKind::ScrollUp, ..click }));
+        update(
+            &mut app,
+            Action::Mouse(MouseEvent {
+                kind: MouseEventKind::ScrollUp,
+                ..click
+            }),
+        );
         assert_eq!(selected(&app), "A", "mouse off");
     }
 }

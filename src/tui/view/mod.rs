@@ -69,7 +69,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     if app.help {
         // Help may cover everything under the header: it lists every binding.
-        let below_header = Rect { y: areas.body.y, height: size.height - areas.body.y, ..size };
+        let below_header = Rect {
+            y: areas.body.y,
+            height: size.height - areas.body.y,
+            ..size
+        };
         help::draw(frame, app, theme, below_header);
     }
     if app.confirm_quit {
