@@ -22,6 +22,15 @@ pub struct FileConfig {
     pub http: HttpSection,
     #[serde(default)]
     pub ui: UiSection,
+    #[serde(default)]
+    pub store: StoreSection,
+}
+
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StoreSection {
+    /// The outbox database (default: the platform data dir).
+    pub outbox: Option<PathBuf>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -88,6 +97,8 @@ pub struct Config {
     pub ui: UiSection,
     /// The hash key when no collection server is configured (for `sign`).
     pub hash_key: Option<Secret>,
+    /// Set explicitly (`DESKCOLL_OUTBOX` or `store.outbox`); else the data dir's.
+    pub outbox: Option<PathBuf>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -292,7 +303,18 @@ impl Config {
             http,
             ui: file.ui,
             hash_key: hash_key.map(Secret::new),
+            outbox: nonempty(env("DESKCOLL_OUTBOX")).map(PathBuf::from).or(file.store.outbox),
         })
+    }
+
+    /// The outbox file. Demo results live apart from real ones, so that nothing recorded
+    /// against the twin can ever be sent to a real server.
+    pub fn outbox_path(&self, demo: bool) -> PathBuf {
+        if let Some(p) = &self.outbox {
+            return p.clone();
+        }
+        let dir = data_dir().unwrap_or_else(|| PathBuf::from("."));
+        dir.join(if demo { "outbox-demo.sqlite3" } else { "outbox.sqlite3" })
     }
 
     /// No server configured at all: deskcoll runs against its embedded twin.

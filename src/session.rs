@@ -62,6 +62,17 @@ impl Session {
     pub fn is_demo(&self) -> bool {
         self.twin.is_some()
     }
+
+    /// Opens the outbox and a sender for it.
+    pub fn deliverer(&self) -> Result<crate::delivery::Deliverer, SessionError> {
+        let path = self.config.outbox_path(self.is_demo());
+        let outbox = crate::store::Outbox::open(&path).map_err(|e| SessionError(e.to_string()))?;
+        Ok(crate::delivery::Deliverer::new(
+            std::sync::Arc::new(std::sync::Mutex::new(outbox)),
+            self.client.clone(),
+            self.clock,
+        ))
+    }
 }
 
 /// Points a configuration at a running twin with the twin's own (fixture) credentials.

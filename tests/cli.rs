@@ -119,8 +119,20 @@ fn submit_exit_codes() {
     assert_eq!(refused.status.code(), Some(3));
     assert_eq!(
         stderr(&refused).trim(),
-        "deskcoll: error: server refused (code 90): ERROR: Account No 123 does not exist"
+        "deskcoll: error: result 2: rejected: server refused (code 90): ERROR: Account No 123 does not exist"
     );
+
+    // Both went through the outbox: one delivered, one kept as rejected with its reason.
+    let listed = r.run(&["outbox", "list", "--format", "json"]);
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(items.len(), 2);
+    assert_eq!(items[0]["state"], "delivered");
+    assert_eq!(items[0]["account_no"], "000319280100042");
+    assert_eq!(items[1]["state"], "rejected");
+    assert!(items[1]["last_error"].as_str().unwrap().contains("does not exist"));
+    for key in ["id", "attempts", "call_time"] {
+        assert!(items[0].get(key).is_some(), "{key}");
+    }
 }
 
 #[test]
@@ -268,4 +280,34 @@ fn termin_all_as_csv_has_every_transaction() {
     assert!(text.starts_with("entry_date,purchase_order_number,"));
     assert_eq!(text.lines().count(), 58, "header + 57 transactions");
     assert!(stderr(&o).contains("57 transactions"));
+}
+
+#[test]
+fn batch_validates_every_row_then_sends_the_valid_ones() {
+    let r = Run::new();
+    let csv = r.home.path().join("results.csv");
+    std::fs::write(
+        &csv,
+        "account,action,result,promise,period,remark\n\
+         000318270200055,PTP,PTP01,+2,29,janji bayar\n\
+         000418110200010,MSG,,,,titip pesan ke istri\n\
+         000319280100042,PTP,PTP01,,0,no promise date\n\
+         000319280100042,NCT,NCT01,,,tidak diangkat\n",
+    )
+    .unwrap();
+    let o = r.run(&["submit", "--batch", csv.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(2), "an invalid row makes the exit non-zero\n{out}");
+    assert!(out.contains("row 4: invalid: promise_date: required for a promise to pay (PTP)"), "{out}");
+    assert!(out.contains("row 2: 000318270200055 PTP: 00 Sukses"), "{out}");
+    assert!(out.contains("row 5: 000319280100042 NCT: 00 Sukses"), "{out}");
+    assert!(out.contains("4 rows: 3 delivered, 0 not delivered, 1 invalid"), "{out}");
+    let listed = r.run(&["outbox", "list", "--format", "json"]);
+    let items: Vec<serde_json::Value> = serde_json::from_slice(&listed.stdout).unwrap();
+    assert_eq!(items.len(), 3, "the invalid row was never saved");
+    assert!(items.iter().all(|i| i["state"] == "delivered"));
+
+    let o = r.run(&["outbox", "flush"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("3 delivered, 0 queued, 0 rejected, 0 uncertain"));
 }

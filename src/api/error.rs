@@ -47,17 +47,19 @@ impl ApiError {
 
     pub(crate) fn from_reqwest(e: reqwest::Error, host: &str, timeout: Duration) -> ApiError {
         let host = host.to_string();
-        if e.is_timeout() {
-            return ApiError::Timeout {
-                host,
-                secs: timeout.as_secs().max(1),
-            };
-        }
         let innermost = innermost_message(&e);
+        // A connection that never opened (refused, or its own timeout) carried no request:
+        // that is safe to retry, unlike a timeout after sending.
         if e.is_connect() {
             return ApiError::Connect {
                 host,
                 reason: innermost,
+            };
+        }
+        if e.is_timeout() {
+            return ApiError::Timeout {
+                host,
+                secs: timeout.as_secs().max(1),
             };
         }
         let mut source = e.source();

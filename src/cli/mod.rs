@@ -1,5 +1,6 @@
 //! The command line: parses, builds the configuration and a session, hands off to a command.
 
+mod outbox;
 mod output;
 mod serve;
 mod submit;
@@ -88,11 +89,14 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
-    /// Record a call result and send it (exit 0 only when the server answers 00).
-    #[command(
-        after_help = "Example:\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 \\\n      --promise 2026-12-01 --remark 'Customer pasti bayar'\n\nExit codes: 0 stored; 2 invalid input; 3 the server refused; 4 no answer (it may or may not be stored); 1 other errors."
-    )]
+    /// Record a call result through the outbox and send it (exit 0 only when delivered).
+    #[command(after_help = "Examples:\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 \\\n      --promise 2026-12-01 --remark 'Customer pasti bayar'\n  deskcoll submit --batch results.csv   # columns: account,action,result,promise,period,remark\n\nExit codes: 0 delivered; 2 invalid input; 3 the server refused (kept as rejected);\n4 not delivered yet (queued, or uncertain: it may be stored); 1 other errors.")]
     Submit(submit::SubmitArgs),
+    /// The outbox of recorded results: list, send, settle.
+    Outbox {
+        #[command(subcommand)]
+        action: outbox::OutboxAction,
+    },
     /// Print the signature (`hashing`) of an account number.
     #[command(after_help = "Example:\n  DESKCOLL_HASH_KEY=... deskcoll sign 000319280100042")]
     Sign {
@@ -279,6 +283,10 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let session = Session::open(Config::load(&over)?, clock).await?;
             termin::run(&session, page, limit, all, format).await
+        }
+        Command::Outbox { action } => {
+            let session = Session::open(Config::load(&over)?, clock).await?;
+            outbox::run(&session, action).await
         }
         Command::Submit(args) => {
             let session = Session::open(Config::load(&over)?, clock).await?;

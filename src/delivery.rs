@@ -1,0 +1,162 @@
+//! Getting results from the outbox to the server: one attempt at a time, each outcome
+//! recorded before the next move. The CLI and the workstation both deliver through here.
+
+use crate::api::{ApiError, Client};
+use crate::clock::Clock;
+use crate::domain::CollectionResult;
+use crate::domain::outbox::{DeliveryState, backoff_millis};
+use crate::store::{Outbox, StoreError};
+use chrono::Duration;
+use rand::Rng;
+use std::sync::{Arc, Mutex};
+
+/// What an answer (or its absence) means for a result.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Disposition {
+    Delivered { code: String, message: String },
+    /// The server said no; sending the same again would get the same answer.
+    Rejected { reason: String, code: Option<String> },
+    /// It may be stored: never resend without a decision.
+    Uncertain { reason: String },
+    /// It cannot have been stored: try again later.
+    Retry { reason: String },
+}
+
+pub fn disposition(outcome: Result<crate::domain::CollectionResponse, ApiError>) -> Disposition {
+    let e = match outcome {
+        Ok(r) => {
+            return Disposition::Delivered {
+                code: r.respon_code,
+                message: r.respon_mess,
+            };
+        }
+        Err(e) => e,
+    };
+    let reason = e.to_string();
+    match &e {
+        ApiError::Refused { code, .. } | ApiError::InvalidToken { code, .. } => Disposition::Rejected {
+            reason,
+            code: Some(code.clone()),
+        },
+        ApiError::Unauthorized => Disposition::Rejected { reason, code: Some("401".into()) },
+        ApiError::Forbidden { .. } => Disposition::Rejected { reason, code: Some("403".into()) },
+        ApiError::NotFound { .. } => Disposition::Rejected { reason, code: Some("404".into()) },
+        ApiError::Config(_) => Disposition::Rejected { reason, code: None },
+        ApiError::Status { status, .. } if (400..500).contains(status) => Disposition::Rejected {
+            reason,
+            code: Some(status.to_string()),
+        },
+        // The server failed before storing (an error page), or nothing was reached.
+        ApiError::Status { .. } | ApiError::Connect { .. } => Disposition::Retry { reason },
+        // An answer came but not one we understand, or none came: it may be stored.
+        _ => Disposition::Uncertain { reason },
+    }
+}
+
+/// The outbox shared between the sender and whoever reads it.
+pub type SharedOutbox = Arc<Mutex<Outbox>>;
+
+#[derive(Clone)]
+pub struct Deliverer {
+    pub outbox: SharedOutbox,
+    pub client: Client,
+    pub clock: Clock,
+    /// First retry delay; doubles with each attempt.
+    pub base_backoff_ms: u64,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct FlushSummary {
+    pub delivered: usize,
+    pub rejected: usize,
+    pub uncertain: usize,
+    pub retry: usize,
+}
+
+impl Deliverer {
+    pub fn new(outbox: SharedOutbox, client: Client, clock: Clock) -> Deliverer {
+        Deliverer {
+            outbox,
+            client,
+            clock,
+            base_backoff_ms: 2_000,
+        }
+    }
+
+    fn lock(&self) -> std::sync::MutexGuard<'_, Outbox> {
+        // A panic elsewhere must not stop delivery: the outbox itself is always consistent.
+        self.outbox.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub fn enqueue(&self, result: &CollectionResult) -> Result<i64, StoreError> {
+        self.lock().enqueue(result, self.clock.now_local())
+    }
+
+    /// One attempt for one queued result. `None` when it was not queued (already taken).
+    pub async fn deliver(&self, id: i64) -> Result<Option<(DeliveryState, Disposition)>, StoreError> {
+        let now = self.clock.now_local();
+        let Some(item) = self.lock().claim(id, now)? else {
+            return Ok(None);
+        };
+        let outcome = self.client.submit(&item.result).await;
+        let d = disposition(outcome);
+        let now = self.clock.now_local();
+        let mut outbox = self.lock();
+        let state = match &d {
+            Disposition::Delivered { code, message } => {
+                outbox.mark_delivered(id, code, message, now)?;
+                DeliveryState::Delivered
+            }
+            Disposition::Rejected { reason, code } => {
+                outbox.mark_rejected(id, reason, code.as_deref(), now)?;
+                DeliveryState::Rejected
+            }
+            Disposition::Uncertain { reason } => {
+                outbox.mark_uncertain(id, reason, now)?;
+                DeliveryState::Uncertain
+            }
+            Disposition::Retry { reason } => {
+                let jitter: f64 = rand::rng().random();
+                let wait = backoff_millis(item.attempts.saturating_sub(1), self.base_backoff_ms, jitter);
+                outbox.requeue(id, reason, now + Duration::milliseconds(wait as i64), now)?;
+                DeliveryState::Queued
+            }
+        };
+        Ok(Some((state, d)))
+    }
+
+    /// One attempt for every queued result that is due (all queued ones with `everything`).
+    pub async fn flush_once(&self, everything: bool) -> Result<FlushSummary, StoreError> {
+        let due = self.lock().due(self.clock.now_local(), everything)?;
+        let mut summary = FlushSummary::default();
+        for id in due {
+            match self.deliver(id).await? {
+                Some((DeliveryState::Delivered, _)) => summary.delivered += 1,
+                Some((DeliveryState::Rejected, _)) => summary.rejected += 1,
+                Some((DeliveryState::Uncertain, _)) => summary.uncertain += 1,
+                Some(_) => summary.retry += 1,
+                None => {}
+            }
+        }
+        Ok(summary)
+    }
+
+    /// Keeps trying one result, backing off, until it is settled or `max_attempts` are used.
+    pub async fn deliver_patiently(&self, id: i64, max_attempts: u32) -> Result<(DeliveryState, Option<Disposition>), StoreError> {
+        let mut last = None;
+        for attempt in 0..max_attempts {
+            if attempt > 0 {
+                let wait = backoff_millis(attempt - 1, self.base_backoff_ms, 0.0);
+                tokio::time::sleep(std::time::Duration::from_millis(wait)).await;
+                self.lock().resend_now(id)?;
+            }
+            match self.deliver(id).await? {
+                Some((DeliveryState::Queued, d)) => last = Some(d),
+                Some((state, d)) => return Ok((state, Some(d))),
+                None => break,
+            }
+        }
+        let state = self.lock().get(id)?.state;
+        Ok((state, last))
+    }
+}

@@ -1,0 +1,5 @@
+//! Local durable state: the outbox of results and, through it, each account's history.
+
+mod outbox;
+
+pub use outbox::{Counts, Outbox, OutboxItem, StoreError};

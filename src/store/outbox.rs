@@ -1,0 +1,560 @@
+//! The outbox: every result is written here (WAL, synchronous=FULL) with the real call time
+//! before it is sent, and its delivery state is kept forever after.
+
+use crate::domain::dates;
+use crate::domain::outbox::DeliveryState;
+use crate::domain::CollectionResult;
+use chrono::{NaiveDate, NaiveDateTime};
+use rusqlite::{Connection, OptionalExtension, Row, params};
+use serde::Serialize;
+use std::collections::HashSet;
+use std::path::{Path, PathBuf};
+
+#[derive(Debug, thiserror::Error)]
+pub enum StoreError {
+    #[error("outbox {path}: {source}")]
+    Sql {
+        path: PathBuf,
+        #[source]
+        source: rusqlite::Error,
+    },
+    #[error("outbox: no result with id {0}")]
+    NoSuchItem(i64),
+    #[error("outbox: result {id} is {from}; it cannot become {to}")]
+    NotAllowed {
+        id: i64,
+        from: DeliveryState,
+        to: DeliveryState,
+    },
+    #[error("cannot create the outbox folder {path}: {reason}")]
+    Folder { path: PathBuf, reason: String },
+}
+
+/// One result and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct OutboxItem {
+    pub id: i64,
+    pub account_no: String,
+    pub state: DeliveryState,
+    pub attempts: u32,
+    pub last_error: Option<String>,
+    /// When the agent made the call (the server stamps its own time on arrival).
+    pub call_time: String,
+    pub action_code: String,
+    pub result_code: String,
+    pub promise_date: Option<String>,
+    pub remark: String,
+    pub agent_id: String,
+    pub server_code: Option<String>,
+    pub server_message: Option<String>,
+    pub delivered_by: Option<String>,
+    pub ever_uncertain: bool,
+    pub created_at: String,
+    pub updated_at: String,
+    pub next_attempt_at: Option<String>,
+    #[serde(skip)]
+    pub result: CollectionResult,
+}
+
+impl Serialize for DeliveryState {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(self.as_str())
+    }
+}
+
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct Counts {
+    pub queued: usize,
+    pub sending: usize,
+    pub delivered: usize,
+    pub rejected: usize,
+    pub uncertain: usize,
+    pub discarded: usize,
+}
+
+impl Counts {
+    /// Results that are not yet known to be on the server.
+    pub fn waiting(&self) -> usize {
+        self.queued + self.sending
+    }
+
+    pub fn undelivered(&self) -> usize {
+        self.queued + self.sending + self.rejected + self.uncertain
+    }
+}
+
+const SCHEMA: &str = "
+CREATE TABLE IF NOT EXISTS results (
+    id              INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_no      TEXT NOT NULL,
+    cust_name       TEXT NOT NULL,
+    action_code     TEXT NOT NULL,
+    result_code     TEXT NOT NULL,
+    promise_date    TEXT,
+    period          INTEGER NOT NULL,
+    remark          TEXT NOT NULL,
+    agent_id        TEXT NOT NULL,
+    ip_address      TEXT NOT NULL,
+    call_time       TEXT NOT NULL,
+    state           TEXT NOT NULL,
+    attempts        INTEGER NOT NULL DEFAULT 0,
+    last_error      TEXT,
+    server_code     TEXT,
+    server_message  TEXT,
+    delivered_by    TEXT,
+    ever_uncertain  INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at TEXT,
+    created_at      TEXT NOT NULL,
+    updated_at      TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS results_state ON results(state, next_attempt_at);
+CREATE INDEX IF NOT EXISTS results_account ON results(account_no, call_time);
+";
+
+const COLUMNS: &str = "id, account_no, cust_name, action_code, result_code, promise_date, period, remark, \
+    agent_id, ip_address, call_time, state, attempts, last_error, server_code, server_message, \
+    delivered_by, ever_uncertain, next_attempt_at, created_at, updated_at";
+
+pub struct Outbox {
+    conn: Connection,
+    path: PathBuf,
+}
+
+fn stamp(t: NaiveDateTime) -> String {
+    dates::wire(t)
+}
+
+fn read_item(row: &Row) -> rusqlite::Result<OutboxItem> {
+    let call_time: String = row.get(10)?;
+    let promise: Option<String> = row.get(5)?;
+    let state: String = row.get(11)?;
+    let result = CollectionResult {
+        account_no: row.get(1)?,
+        call_time: dates::parse_datetime(&call_time).unwrap_or_default(),
+        cust_name: row.get(2)?,
+        action_code: row.get(3)?,
+        result_code: row.get(4)?,
+        promise_date: promise.as_deref().and_then(dates::parse_date),
+        period: row.get::<_, i64>(6)?.max(0) as u32,
+        remark: row.get(7)?,
+        agent_id: row.get(8)?,
+        ip_address: row.get(9)?,
+    };
+    Ok(OutboxItem {
+        id: row.get(0)?,
+        account_no: result.account_no.clone(),
+        state: DeliveryState::parse(&state).unwrap_or(DeliveryState::Uncertain),
+        attempts: row.get::<_, i64>(12)?.max(0) as u32,
+        last_error: row.get(13)?,
+        call_time,
+        action_code: result.action_code.clone(),
+        result_code: result.result_code.clone(),
+        promise_date: promise,
+        remark: result.remark.clone(),
+        agent_id: result.agent_id.clone(),
+        server_code: row.get(14)?,
+        server_message: row.get(15)?,
+        delivered_by: row.get(16)?,
+        ever_uncertain: row.get::<_, i64>(17)? != 0,
+        next_attempt_at: row.get(18)?,
+        created_at: row.get(19)?,
+        updated_at: row.get(20)?,
+        result,
+    })
+}
+
+impl Outbox {
+    /// Opens (creating) the outbox. Results caught mid-send by a crash become uncertain: they
+    /// may have reached the server.
+    pub fn open(path: &Path) -> Result<Outbox, StoreError> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
+                path: dir.to_path_buf(),
+                reason: e.to_string(),
+            })?;
+        }
+        let conn = Connection::open(path).map_err(|source| StoreError::Sql {
+            path: path.to_path_buf(),
+            source,
+        })?;
+        let mut outbox = Outbox {
+            conn,
+            path: path.to_path_buf(),
+        };
+        outbox.init()?;
+        Ok(outbox)
+    }
+
+    fn sql<T>(&self, r: rusqlite::Result<T>) -> Result<T, StoreError> {
+        r.map_err(|source| StoreError::Sql {
+            path: self.path.clone(),
+            source,
+        })
+    }
+
+    fn init(&mut self) -> Result<(), StoreError> {
+        let r = self
+            .conn
+            .pragma_update(None, "journal_mode", "WAL")
+            .and_then(|_| self.conn.pragma_update(None, "synchronous", "FULL"))
+            .and_then(|_| self.conn.busy_timeout(std::time::Duration::from_secs(5)))
+            .and_then(|_| self.conn.execute_batch(SCHEMA));
+        self.sql(r)?;
+        let r = self.conn.execute(
+            "UPDATE results SET state = 'uncertain', ever_uncertain = 1,
+                 last_error = 'the program stopped while sending: it may have reached the server'
+             WHERE state = 'sending'",
+            [],
+        );
+        self.sql(r)?;
+        Ok(())
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn insert(tx: &rusqlite::Connection, r: &CollectionResult, now: &str) -> rusqlite::Result<i64> {
+        tx.execute(
+            "INSERT INTO results (account_no, cust_name, action_code, result_code, promise_date, period,
+                 remark, agent_id, ip_address, call_time, state, attempts, created_at, updated_at)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', 0, ?11, ?11)",
+            params![
+                r.account_no,
+                r.cust_name,
+                r.action_code,
+                r.result_code,
+                r.promise_date.map(|d| d.to_string()),
+                r.period,
+                r.remark,
+                r.agent_id,
+                r.ip_address,
+                stamp(r.call_time),
+                now,
+            ],
+        )?;
+        Ok(tx.last_insert_rowid())
+    }
+
+    /// Saves a result durably; it is on disk when this returns.
+    pub fn enqueue(&mut self, r: &CollectionResult, now: NaiveDateTime) -> Result<i64, StoreError> {
+        let id = Self::insert(&self.conn, r, &stamp(now));
+        self.sql(id)
+    }
+
+    /// Saves several results in one transaction: all of them or none.
+    pub fn enqueue_all(&mut self, results: &[CollectionResult], now: NaiveDateTime) -> Result<Vec<i64>, StoreError> {
+        let now = stamp(now);
+        let r = (|| {
+            let tx = self.conn.transaction()?;
+            let ids = results
+                .iter()
+                .map(|r| Self::insert(&tx, r, &now))
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            tx.commit()?;
+            Ok(ids)
+        })();
+        self.sql(r)
+    }
+
+    pub fn get(&self, id: i64) -> Result<OutboxItem, StoreError> {
+        let r = self
+            .conn
+            .query_row(&format!("SELECT {COLUMNS} FROM results WHERE id = ?1"), [id], read_item)
+            .optional();
+        self.sql(r)?.ok_or(StoreError::NoSuchItem(id))
+    }
+
+    fn select(&self, clause: &str, args: impl rusqlite::Params) -> Result<Vec<OutboxItem>, StoreError> {
+        let r = (|| {
+            let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM results {clause}"))?;
+            let rows = stmt.query_map(args, read_item)?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+        })();
+        self.sql(r)
+    }
+
+    /// Every result, oldest first.
+    pub fn list(&self) -> Result<Vec<OutboxItem>, StoreError> {
+        self.select("ORDER BY id", [])
+    }
+
+    /// One account's timeline, newest call first.
+    pub fn history(&self, account_no: &str) -> Result<Vec<OutboxItem>, StoreError> {
+        self.select("WHERE account_no = ?1 ORDER BY call_time DESC, id DESC", [account_no])
+    }
+
+    /// Results with a call time on `day` (local), for the day's figures and contact counts.
+    pub fn on_day(&self, day: NaiveDate) -> Result<Vec<OutboxItem>, StoreError> {
+        let from = format!("{day} 00:00:00");
+        let to = format!("{day} 23:59:59");
+        self.select("WHERE call_time BETWEEN ?1 AND ?2 AND state != 'discarded' ORDER BY id", [from, to])
+    }
+
+    pub fn counts(&self) -> Result<Counts, StoreError> {
+        let r = (|| {
+            let mut stmt = self.conn.prepare("SELECT state, COUNT(*) FROM results GROUP BY state")?;
+            let rows = stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)? as usize)))?;
+            let mut c = Counts::default();
+            for row in rows {
+                let (state, n) = row?;
+                match DeliveryState::parse(&state) {
+                    Some(DeliveryState::Queued) => c.queued = n,
+                    Some(DeliveryState::Sending) => c.sending = n,
+                    Some(DeliveryState::Delivered) => c.delivered = n,
+                    Some(DeliveryState::Rejected) => c.rejected = n,
+                    Some(DeliveryState::Uncertain) => c.uncertain = n,
+                    Some(DeliveryState::Discarded) => c.discarded = n,
+                    None => {}
+                }
+            }
+            Ok(c)
+        })();
+        self.sql(r)
+    }
+
+    /// Moves one result to `to` if the rules allow it, setting the given columns too.
+    fn transition(&mut self, id: i64, to: DeliveryState, now: NaiveDateTime, set: &str, args: &[&dyn rusqlite::ToSql]) -> Result<(), StoreError> {
+        let from = self.get(id)?.state;
+        if !from.can_become(to) {
+            return Err(StoreError::NotAllowed { id, from, to });
+        }
+        let (from_name, to_name) = (from.as_str(), to.as_str());
+        let mut values: Vec<&dyn rusqlite::ToSql> = vec![&id, &from_name, &to_name];
+        let now = stamp(now);
+        values.push(&now);
+        values.extend_from_slice(args);
+        let extra = if set.is_empty() { String::new() } else { format!(", {set}") };
+        let sql = format!("UPDATE results SET state = ?3, updated_at = ?4{extra} WHERE id = ?1 AND state = ?2");
+        let changed = self.conn.execute(&sql, values.as_slice());
+        match self.sql(changed)? {
+            1 => Ok(()),
+            // Someone else moved it first (another process flushing the same outbox).
+            _ => Err(StoreError::NotAllowed { id, from, to }),
+        }
+    }
+
+    /// Takes a queued result for sending (one attempt more). `None` when it is not queued.
+    pub fn claim(&mut self, id: i64, now: NaiveDateTime) -> Result<Option<OutboxItem>, StoreError> {
+        match self.transition(id, DeliveryState::Sending, now, "attempts = attempts + 1, next_attempt_at = NULL", &[]) {
+            Ok(()) => self.get(id).map(Some),
+            Err(StoreError::NotAllowed { .. }) => Ok(None),
+            Err(e) => Err(e),
+        }
+    }
+
+    /// Queued results whose time has come (all of them with `ignore_schedule`), oldest first.
+    pub fn due(&self, now: NaiveDateTime, ignore_schedule: bool) -> Result<Vec<i64>, StoreError> {
+        let items = if ignore_schedule {
+            self.select("WHERE state = 'queued' ORDER BY id", [])?
+        } else {
+            self.select(
+                "WHERE state = 'queued' AND (next_attempt_at IS NULL OR next_attempt_at <= ?1) ORDER BY id",
+                [stamp(now)],
+            )?
+        };
+        Ok(items.into_iter().map(|i| i.id).collect())
+    }
+
+    pub fn mark_delivered(&mut self, id: i64, code: &str, message: &str, now: NaiveDateTime) -> Result<(), StoreError> {
+        self.transition(
+            id,
+            DeliveryState::Delivered,
+            now,
+            "server_code = ?5, server_message = ?6, delivered_by = 'server', last_error = NULL",
+            &[&code, &message],
+        )
+    }
+
+    pub fn mark_rejected(&mut self, id: i64, reason: &str, code: Option<&str>, now: NaiveDateTime) -> Result<(), StoreError> {
+        self.transition(id, DeliveryState::Rejected, now, "last_error = ?5, server_code = ?6", &[&reason, &code])
+    }
+
+    pub fn mark_uncertain(&mut self, id: i64, reason: &str, now: NaiveDateTime) -> Result<(), StoreError> {
+        self.transition(id, DeliveryState::Uncertain, now, "last_error = ?5, ever_uncertain = 1", &[&reason])
+    }
+
+    /// Back to the queue after a failure that cannot have stored it, to try again at `next`.
+    pub fn requeue(&mut self, id: i64, reason: &str, next: NaiveDateTime, now: NaiveDateTime) -> Result<(), StoreError> {
+        self.transition(id, DeliveryState::Queued, now, "last_error = ?5, next_attempt_at = ?6", &[&reason, &stamp(next)])
+    }
+
+    /// The agent's decision on an uncertain result: it is on the server.
+    pub fn resolve_delivered(&mut self, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
+        let item = self.get(id)?;
+        if item.state != DeliveryState::Uncertain {
+            return Err(StoreError::NotAllowed { id, from: item.state, to: DeliveryState::Delivered });
+        }
+        self.transition(id, DeliveryState::Delivered, now, "delivered_by = 'agent'", &[])
+    }
+
+    /// The agent's decision: send an uncertain or rejected result again.
+    pub fn resend(&mut self, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
+        self.transition(id, DeliveryState::Queued, now, "next_attempt_at = NULL", &[])
+    }
+
+    /// Replaces what a rejected result says (the agent fixed it) and queues it again.
+    pub fn edit(&mut self, id: i64, r: &CollectionResult, now: NaiveDateTime) -> Result<(), StoreError> {
+        let item = self.get(id)?;
+        if item.state != DeliveryState::Rejected {
+            return Err(StoreError::NotAllowed { id, from: item.state, to: DeliveryState::Queued });
+        }
+        self.transition(
+            id,
+            DeliveryState::Queued,
+            now,
+            "action_code = ?5, result_code = ?6, promise_date = ?7, period = ?8, remark = ?9, next_attempt_at = NULL",
+            &[&r.action_code, &r.result_code, &r.promise_date.map(|d| d.to_string()), &r.period, &r.remark],
+        )
+    }
+
+    /// Makes a queued result due at once (a patient sender's own retry).
+    pub fn resend_now(&mut self, id: i64) -> Result<(), StoreError> {
+        let r = self.conn.execute("UPDATE results SET next_attempt_at = NULL WHERE id = ?1 AND state = 'queued'", [id]);
+        self.sql(r).map(|_| ())
+    }
+
+    pub fn discard(&mut self, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
+        self.transition(id, DeliveryState::Discarded, now, "", &[])
+    }
+
+    /// Uncertain results whose account is no longer in a fresh task list: the server stored
+    /// them (that is what drops an account). Returns how many were settled.
+    pub fn resolve_by_evidence(&mut self, accounts_in_queue: &HashSet<String>, now: NaiveDateTime) -> Result<usize, StoreError> {
+        let uncertain = self.select("WHERE state = 'uncertain'", [])?;
+        let mut n = 0;
+        for item in uncertain.into_iter().filter(|i| !accounts_in_queue.contains(&i.account_no)) {
+            self.transition(item.id, DeliveryState::Delivered, now, "delivered_by = 'evidence'", &[])?;
+            n += 1;
+        }
+        Ok(n)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(s: &str) -> NaiveDateTime {
+        dates::parse_datetime(s).unwrap()
+    }
+
+    fn result(account: &str) -> CollectionResult {
+        CollectionResult {
+            account_no: account.into(),
+            call_time: at("2026-11-27 09:15:00"),
+            cust_name: "BUDI".into(),
+            action_code: "PTP".into(),
+            result_code: "PTP01".into(),
+            promise_date: NaiveDate::from_ymd_opt(2026, 11, 30),
+            period: 4,
+            remark: "janji".into(),
+            agent_id: "A1".into(),
+            ip_address: "10.0.0.1".into(),
+        }
+    }
+
+    fn outbox() -> (tempfile::TempDir, Outbox) {
+        let dir = tempfile::tempdir().unwrap();
+        let o = Outbox::open(&dir.path().join("sub/outbox.sqlite3")).unwrap();
+        (dir, o)
+    }
+
+    #[test]
+    fn a_result_goes_queued_sending_delivered_with_its_call_time() {
+        let (_d, mut o) = outbox();
+        let now = at("2026-11-27 10:00:00");
+        let id = o.enqueue(&result("A"), now).unwrap();
+        assert_eq!(o.get(id).unwrap().state, DeliveryState::Queued);
+        let item = o.claim(id, now).unwrap().unwrap();
+        assert_eq!(item.attempts, 1);
+        assert_eq!(item.result, result("A"));
+        assert!(o.claim(id, now).unwrap().is_none(), "no double claim");
+        o.mark_delivered(id, "00", "Sukses", now).unwrap();
+        let done = o.get(id).unwrap();
+        assert_eq!(done.state, DeliveryState::Delivered);
+        assert_eq!(done.call_time, "2026-11-27 09:15:00");
+        assert_eq!(done.delivered_by.as_deref(), Some("server"));
+    }
+
+    #[test]
+    fn reopening_turns_sending_into_uncertain() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o.sqlite3");
+        let now = at("2026-11-27 10:00:00");
+        {
+            let mut o = Outbox::open(&path).unwrap();
+            let id = o.enqueue(&result("A"), now).unwrap();
+            o.enqueue(&result("B"), now).unwrap();
+            o.claim(id, now).unwrap();
+        }
+        let o = Outbox::open(&path).unwrap();
+        let items = o.list().unwrap();
+        assert_eq!(items[0].state, DeliveryState::Uncertain);
+        assert!(items[0].ever_uncertain);
+        assert_eq!(items[1].state, DeliveryState::Queued);
+    }
+
+    #[test]
+    fn uncertain_needs_a_decision_or_evidence() {
+        let (_d, mut o) = outbox();
+        let now = at("2026-11-27 10:00:00");
+        let a = o.enqueue(&result("A"), now).unwrap();
+        let b = o.enqueue(&result("B"), now).unwrap();
+        for id in [a, b] {
+            o.claim(id, now).unwrap();
+            o.mark_uncertain(id, "timed out", now).unwrap();
+        }
+        assert!(o.claim(a, now).unwrap().is_none(), "never resent blindly");
+        assert!(o.due(now, true).unwrap().is_empty());
+        let still_in_queue: HashSet<String> = ["B".to_string()].into();
+        assert_eq!(o.resolve_by_evidence(&still_in_queue, now).unwrap(), 1);
+        assert_eq!(o.get(a).unwrap().delivered_by.as_deref(), Some("evidence"));
+        o.resend(b, now).unwrap();
+        assert_eq!(o.due(now, false).unwrap(), vec![b]);
+    }
+
+    #[test]
+    fn rejected_is_kept_with_its_reason_and_can_be_fixed() {
+        let (_d, mut o) = outbox();
+        let now = at("2026-11-27 10:00:00");
+        let id = o.enqueue(&result("A"), now).unwrap();
+        o.claim(id, now).unwrap();
+        o.mark_rejected(id, "server refused (code 90)", Some("90"), now).unwrap();
+        let mut fixed = result("A");
+        fixed.result_code = "PTP02".into();
+        o.edit(id, &fixed, now).unwrap();
+        let item = o.get(id).unwrap();
+        assert_eq!(item.state, DeliveryState::Queued);
+        assert_eq!(item.result_code, "PTP02");
+        assert_eq!(item.last_error.as_deref(), Some("server refused (code 90)"), "history of why");
+    }
+
+    #[test]
+    fn backoff_schedule_and_counts() {
+        let (_d, mut o) = outbox();
+        let now = at("2026-11-27 10:00:00");
+        let id = o.enqueue(&result("A"), now).unwrap();
+        o.claim(id, now).unwrap();
+        o.requeue(id, "HTTP 500", at("2026-11-27 10:00:30"), now).unwrap();
+        assert!(o.due(now, false).unwrap().is_empty());
+        assert_eq!(o.due(at("2026-11-27 10:00:30"), false).unwrap(), vec![id]);
+        assert_eq!(o.due(now, true).unwrap(), vec![id], "flush ignores the schedule");
+        let c = o.counts().unwrap();
+        assert_eq!((c.queued, c.waiting(), c.undelivered()), (1, 1, 1));
+    }
+
+    #[test]
+    fn batch_is_all_or_nothing_and_discard_keeps_the_row() {
+        let (_d, mut o) = outbox();
+        let now = at("2026-11-27 10:00:00");
+        let ids = o.enqueue_all(&[result("A"), result("B"), result("C")], now).unwrap();
+        assert_eq!(ids.len(), 3);
+        o.discard(ids[1], now).unwrap();
+        assert_eq!(o.list().unwrap().len(), 3);
+        assert_eq!(o.get(ids[1]).unwrap().state, DeliveryState::Discarded);
+        assert!(o.discard(ids[1], now).is_err());
+        assert_eq!(o.history("A").unwrap().len(), 1);
+        assert_eq!(o.on_day(now.date()).unwrap().len(), 2, "discarded does not count");
+    }
+}
