@@ -303,7 +303,9 @@ impl Config {
             http,
             ui: file.ui,
             hash_key: hash_key.map(Secret::new),
-            outbox: nonempty(env("DESKCOLL_OUTBOX")).map(PathBuf::from).or(file.store.outbox),
+            outbox: nonempty(env("DESKCOLL_OUTBOX"))
+                .map(PathBuf::from)
+                .or(file.store.outbox),
         })
     }
 
@@ -314,7 +316,11 @@ impl Config {
             return p.clone();
         }
         let dir = data_dir().unwrap_or_else(|| PathBuf::from("."));
-        dir.join(if demo { "outbox-demo.sqlite3" } else { "outbox.sqlite3" })
+        dir.join(if demo {
+            "outbox-demo.sqlite3"
+        } else {
+            "outbox.sqlite3"
+        })
     }
 
     /// No server configured at all: deskcoll runs against its embedded twin.

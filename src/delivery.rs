@@ -13,13 +13,23 @@ use std::sync::{Arc, Mutex};
 /// What an answer (or its absence) means for a result.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Disposition {
-    Delivered { code: String, message: String },
+    Delivered {
+        code: String,
+        message: String,
+    },
     /// The server said no; sending the same again would get the same answer.
-    Rejected { reason: String, code: Option<String> },
+    Rejected {
+        reason: String,
+        code: Option<String>,
+    },
     /// It may be stored: never resend without a decision.
-    Uncertain { reason: String },
+    Uncertain {
+        reason: String,
+    },
     /// It cannot have been stored: try again later.
-    Retry { reason: String },
+    Retry {
+        reason: String,
+    },
 }
 
 pub fn disposition(outcome: Result<crate::domain::CollectionResponse, ApiError>) -> Disposition {
@@ -34,13 +44,24 @@ pub fn disposition(outcome: Result<crate::domain::CollectionResponse, ApiError>)
     };
     let reason = e.to_string();
     match &e {
-        ApiError::Refused { code, .. } | ApiError::InvalidToken { code, .. } => Disposition::Rejected {
+        ApiError::Refused { code, .. } | ApiError::InvalidToken { code, .. } => {
+            Disposition::Rejected {
+                reason,
+                code: Some(code.clone()),
+            }
+        }
+        ApiError::Unauthorized => Disposition::Rejected {
             reason,
-            code: Some(code.clone()),
+            code: Some("401".into()),
         },
-        ApiError::Unauthorized => Disposition::Rejected { reason, code: Some("401".into()) },
-        ApiError::Forbidden { .. } => Disposition::Rejected { reason, code: Some("403".into()) },
-        ApiError::NotFound { .. } => Disposition::Rejected { reason, code: Some("404".into()) },
+        ApiError::Forbidden { .. } => Disposition::Rejected {
+            reason,
+            code: Some("403".into()),
+        },
+        ApiError::NotFound { .. } => Disposition::Rejected {
+            reason,
+            code: Some("404".into()),
+        },
         ApiError::Config(_) => Disposition::Rejected { reason, code: None },
         ApiError::Status { status, .. } if (400..500).contains(status) => Disposition::Rejected {
             reason,
@@ -93,7 +114,10 @@ impl Deliverer {
     }
 
     /// One attempt for one queued result. `None` when it was not queued (already taken).
-    pub async fn deliver(&self, id: i64) -> Result<Option<(DeliveryState, Disposition)>, StoreError> {
+    pub async fn deliver(
+        &self,
+        id: i64,
+    ) -> Result<Option<(DeliveryState, Disposition)>, StoreError> {
         let now = self.clock.now_local();
         let Some(item) = self.lock().claim(id, now)? else {
             return Ok(None);
@@ -117,7 +141,11 @@ impl Deliverer {
             }
             Disposition::Retry { reason } => {
                 let jitter: f64 = rand::rng().random();
-                let wait = backoff_millis(item.attempts.saturating_sub(1), self.base_backoff_ms, jitter);
+                let wait = backoff_millis(
+                    item.attempts.saturating_sub(1),
+                    self.base_backoff_ms,
+                    jitter,
+                );
                 outbox.requeue(id, reason, now + Duration::milliseconds(wait as i64), now)?;
                 DeliveryState::Queued
             }
@@ -142,7 +170,11 @@ impl Deliverer {
     }
 
     /// Keeps trying one result, backing off, until it is settled or `max_attempts` are used.
-    pub async fn deliver_patiently(&self, id: i64, max_attempts: u32) -> Result<(DeliveryState, Option<Disposition>), StoreError> {
+    pub async fn deliver_patiently(
+        &self,
+        id: i64,
+        max_attempts: u32,
+    ) -> Result<(DeliveryState, Option<Disposition>), StoreError> {
         let mut last = None;
         for attempt in 0..max_attempts {
             if attempt > 0 {

@@ -129,7 +129,12 @@ fn submit_exit_codes() {
     assert_eq!(items[0]["state"], "delivered");
     assert_eq!(items[0]["account_no"], "000319280100042");
     assert_eq!(items[1]["state"], "rejected");
-    assert!(items[1]["last_error"].as_str().unwrap().contains("does not exist"));
+    assert!(
+        items[1]["last_error"]
+            .as_str()
+            .unwrap()
+            .contains("does not exist")
+    );
     for key in ["id", "attempts", "call_time"] {
         assert!(items[0].get(key).is_some(), "{key}");
     }
@@ -297,11 +302,27 @@ fn batch_validates_every_row_then_sends_the_valid_ones() {
     .unwrap();
     let o = r.run(&["submit", "--batch", csv.to_str().unwrap()]);
     let out = stdout(&o);
-    assert_eq!(o.status.code(), Some(2), "an invalid row makes the exit non-zero\n{out}");
-    assert!(out.contains("row 4: invalid: promise_date: required for a promise to pay (PTP)"), "{out}");
-    assert!(out.contains("row 2: 000318270200055 PTP: 00 Sukses"), "{out}");
-    assert!(out.contains("row 5: 000319280100042 NCT: 00 Sukses"), "{out}");
-    assert!(out.contains("4 rows: 3 delivered, 0 not delivered, 1 invalid"), "{out}");
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "an invalid row makes the exit non-zero\n{out}"
+    );
+    assert!(
+        out.contains("row 4: invalid: promise_date: required for a promise to pay (PTP)"),
+        "{out}"
+    );
+    assert!(
+        out.contains("row 2: 000318270200055 PTP: 00 Sukses"),
+        "{out}"
+    );
+    assert!(
+        out.contains("row 5: 000319280100042 NCT: 00 Sukses"),
+        "{out}"
+    );
+    assert!(
+        out.contains("4 rows: 3 delivered, 0 not delivered, 1 invalid"),
+        "{out}"
+    );
     let listed = r.run(&["outbox", "list", "--format", "json"]);
     let items: Vec<serde_json::Value> = serde_json::from_slice(&listed.stdout).unwrap();
     assert_eq!(items.len(), 3, "the invalid row was never saved");

@@ -44,7 +44,8 @@ fn results(n: usize, tag: &str) -> Vec<CollectionResult> {
 async fn copies(t: &deskcoll::twin::RunningTwin) -> HashMap<String, usize> {
     let mut n = HashMap::new();
     for r in received(t).await {
-        *n.entry(r["body"]["remark"].as_str().unwrap().to_string()).or_default() += 1;
+        *n.entry(r["body"]["remark"].as_str().unwrap().to_string())
+            .or_default() += 1;
     }
     n
 }
@@ -59,10 +60,20 @@ async fn two_hundred_results_through_a_bad_network() {
     })
     .await;
     let dir = tempfile::tempdir().unwrap();
-    let outbox = Arc::new(Mutex::new(Outbox::open(&dir.path().join("o.sqlite3")).unwrap()));
-    let mut deliverer = Deliverer::new(outbox.clone(), client_for(&t), deskcoll::clock::Clock::system());
+    let outbox = Arc::new(Mutex::new(
+        Outbox::open(&dir.path().join("o.sqlite3")).unwrap(),
+    ));
+    let mut deliverer = Deliverer::new(
+        outbox.clone(),
+        client_for(&t),
+        deskcoll::clock::Clock::system(),
+    );
     deliverer.base_backoff_ms = 1;
-    let ids = outbox.lock().unwrap().enqueue_all(&results(200, "soak"), fixed_now()).unwrap();
+    let ids = outbox
+        .lock()
+        .unwrap()
+        .enqueue_all(&results(200, "soak"), fixed_now())
+        .unwrap();
     assert_eq!(ids.len(), 200);
 
     // Several senders at once, as an agent's workstation and a script might: claims are atomic.
@@ -71,7 +82,10 @@ async fn two_hundred_results_through_a_bad_network() {
         if due.is_empty() {
             break;
         }
-        let chunks: Vec<Vec<i64>> = due.chunks(due.len().div_ceil(8)).map(<[i64]>::to_vec).collect();
+        let chunks: Vec<Vec<i64>> = due
+            .chunks(due.len().div_ceil(8))
+            .map(<[i64]>::to_vec)
+            .collect();
         let tasks = chunks.into_iter().map(|chunk| {
             let d = deliverer.clone();
             tokio::spawn(async move {
@@ -97,24 +111,49 @@ async fn two_hundred_results_through_a_bad_network() {
         let stored = copies.get(&item.remark).copied().unwrap_or(0);
         if !item.ever_uncertain {
             let expected = usize::from(item.state == DeliveryState::Delivered);
-            assert_eq!(stored, expected, "{} ({}) stored {stored} times", item.remark, item.state);
+            assert_eq!(
+                stored, expected,
+                "{} ({}) stored {stored} times",
+                item.remark, item.state
+            );
         } else {
             assert!(stored <= 1, "an uncertain result is never resent blindly");
         }
     }
     // With 10 % of answers lost, some results must be uncertain; with 30 % errors, retries happened.
-    assert!(by_state.get(&DeliveryState::Uncertain).copied().unwrap_or(0) > 0, "{by_state:?}");
+    assert!(
+        by_state
+            .get(&DeliveryState::Uncertain)
+            .copied()
+            .unwrap_or(0)
+            > 0,
+        "{by_state:?}"
+    );
     assert!(items.iter().any(|i| i.attempts > 1));
-    assert!(by_state.get(&DeliveryState::Delivered).copied().unwrap_or(0) > 100, "{by_state:?}");
+    assert!(
+        by_state
+            .get(&DeliveryState::Delivered)
+            .copied()
+            .unwrap_or(0)
+            > 100,
+        "{by_state:?}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn kill_minus_nine_mid_flush_loses_nothing() {
-    let t = twin_with(TwinOptions { latency_ms: 60, ..options() }).await;
+    let t = twin_with(TwinOptions {
+        latency_ms: 60,
+        ..options()
+    })
+    .await;
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("outbox.sqlite3");
     let n = 30;
-    Outbox::open(&path).unwrap().enqueue_all(&results(n, "crash"), fixed_now()).unwrap();
+    Outbox::open(&path)
+        .unwrap()
+        .enqueue_all(&results(n, "crash"), fixed_now())
+        .unwrap();
 
     let flush = || {
         let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_deskcoll"));
@@ -157,7 +196,12 @@ async fn kill_minus_nine_mid_flush_loses_nothing() {
             DeliveryState::Uncertain => {
                 uncertain += 1;
                 assert!(stored <= 1);
-                assert!(item.last_error.as_deref().unwrap().contains("stopped while sending"));
+                assert!(
+                    item.last_error
+                        .as_deref()
+                        .unwrap()
+                        .contains("stopped while sending")
+                );
             }
             other => panic!("{} left {other}", item.remark),
         }

@@ -187,15 +187,15 @@ async fn flow_against_the_twin_load_filter_submit_refresh() {
         Clock::at(common::fixed_now()),
         Rect::new(0, 0, 120, 40),
     );
-    async fn run(a: &mut App, client: &deskcoll::api::Client, effects: Vec<Effect>) {
-        for e in effects {
-            let action = deskcoll::tui::execute(e, client).await;
-            let more = update(a, action);
-            assert!(more.is_empty());
-        }
-    }
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
+    let deliverer = deskcoll::delivery::Deliverer::new(
+        std::sync::Arc::new(std::sync::Mutex::new(outbox)),
+        client.clone(),
+        Clock::at(common::fixed_now()),
+    );
     let start = a.start();
-    run(&mut a, &client, start).await;
+    run(&mut a, &deliverer, start).await;
     assert_eq!(a.queue.tasks.len(), 100);
 
     press(&mut a, KeyCode::Char('/'));
@@ -216,7 +216,7 @@ async fn flow_against_the_twin_load_filter_submit_refresh() {
     let effects = ctrl(&mut a, 's');
     assert_eq!(effects.len(), 1);
     assert!(render(&a).contains("sending…"));
-    run(&mut a, &client, effects).await;
+    run(&mut a, &deliverer, effects).await;
     let screen = render(&a);
     assert!(
         screen.contains("✓ 00 Sukses Memasukan Data Dengan Account No : 000318270200055"),
@@ -226,7 +226,7 @@ async fn flow_against_the_twin_load_filter_submit_refresh() {
 
     press(&mut a, KeyCode::Esc);
     let refresh = press(&mut a, KeyCode::Char('r'));
-    run(&mut a, &client, refresh).await;
+    run(&mut a, &deliverer, refresh).await;
     assert_eq!(a.queue.tasks.len(), 99);
     assert!(
         !a.queue
@@ -252,4 +252,75 @@ async fn flow_against_the_twin_load_filter_submit_refresh() {
         body["hashing"],
         deskcoll::domain::result::sign("000318270200055", deskcoll::twin::SEED_HASH_KEY)
     );
+}
+
+/// Runs effects the way the runtime does, following any effects their answers start.
+async fn run(a: &mut App, deliverer: &deskcoll::delivery::Deliverer, effects: Vec<Effect>) {
+    let mut pending = effects;
+    while let Some(e) = pending.pop() {
+        for action in deskcoll::tui::execute(e, deliverer).await {
+            pending.extend(update(a, action));
+        }
+    }
+}
+
+#[tokio::test]
+async fn outbox_tab_lists_every_result_and_settles_uncertain_ones() {
+    // A twin that processes every result but never answers: each one becomes uncertain.
+    let twin = common::twin_with(deskcoll::twin::TwinOptions {
+        drop_rate: 1.0,
+        ..common::options()
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
+    let d = deskcoll::delivery::Deliverer::new(
+        std::sync::Arc::new(std::sync::Mutex::new(outbox)),
+        common::client_for(&twin),
+        Clock::at(common::fixed_now()),
+    );
+    let mut a = app(120, 40);
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, "MSG");
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Tab);
+    type_text(&mut a, "titip pesan ke istri");
+    let effects = ctrl(&mut a, 's');
+    run(&mut a, &d, effects).await;
+    assert!(a.form.is_none(), "the outbox has it; the agent moves on");
+    assert!(render(&a).contains("1 uncertain"), "the header counts it");
+    press(&mut a, KeyCode::Char('3'));
+    for (w, h) in SIZES {
+        update(&mut a, Action::Resize(w, h));
+        insta::assert_snapshot!(
+            format!("outbox_{w}x{h}"),
+            render(&a).replace(&twin.addr.to_string(), "TWIN")
+        );
+    }
+    update(&mut a, Action::Resize(120, 40));
+
+    // D asks first; n leaves it alone.
+    press(&mut a, KeyCode::Char('D'));
+    assert!(render(&a).contains("Only when you know the server has it"));
+    press(&mut a, KeyCode::Char('n'));
+    assert_eq!(
+        a.outbox.items[0].state,
+        deskcoll::domain::outbox::DeliveryState::Uncertain
+    );
+
+    // A refresh of the queue (from a twin that answers) settles it: the account left the list.
+    let good = common::twin().await;
+    let tasks = common::client_for(&good).tasks().await.unwrap();
+    let tasks: Vec<_> = tasks
+        .into_iter()
+        .filter(|t| t.contract_no != a.outbox.items[0].account_no)
+        .collect();
+    let effects = update(&mut a, Action::TasksLoaded(Ok(tasks)));
+    run(&mut a, &d, effects).await;
+    let item = &a.outbox.items[0];
+    assert_eq!(
+        item.state,
+        deskcoll::domain::outbox::DeliveryState::Delivered
+    );
+    assert_eq!(item.delivered_by.as_deref(), Some("evidence"));
 }

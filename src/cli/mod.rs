@@ -90,7 +90,9 @@ pub enum Command {
         format: Format,
     },
     /// Record a call result through the outbox and send it (exit 0 only when delivered).
-    #[command(after_help = "Examples:\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 \\\n      --promise 2026-12-01 --remark 'Customer pasti bayar'\n  deskcoll submit --batch results.csv   # columns: account,action,result,promise,period,remark\n\nExit codes: 0 delivered; 2 invalid input; 3 the server refused (kept as rejected);\n4 not delivered yet (queued, or uncertain: it may be stored); 1 other errors.")]
+    #[command(
+        after_help = "Examples:\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 \\\n      --promise 2026-12-01 --remark 'Customer pasti bayar'\n  deskcoll submit --batch results.csv   # columns: account,action,result,promise,period,remark\n\nExit codes: 0 delivered; 2 invalid input; 3 the server refused (kept as rejected);\n4 not delivered yet (queued, or uncertain: it may be stored); 1 other errors."
+    )]
     Submit(submit::SubmitArgs),
     /// The outbox of recorded results: list, send, settle.
     Outbox {

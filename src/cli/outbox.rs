@@ -7,7 +7,9 @@ use clap::Subcommand;
 #[derive(Subcommand, Debug)]
 pub enum OutboxAction {
     /// Every recorded result and where it stands.
-    #[command(after_help = "Example:\n  deskcoll outbox list --format json | jq '.[] | select(.state != \"delivered\")'")]
+    #[command(
+        after_help = "Example:\n  deskcoll outbox list --format json | jq '.[] | select(.state != \"delivered\")'"
+    )]
     List {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
@@ -29,7 +31,14 @@ pub enum OutboxAction {
 }
 
 fn store(e: crate::store::StoreError) -> Failure {
-    let code = if matches!(e, crate::store::StoreError::NotAllowed { .. } | crate::store::StoreError::NoSuchItem(_)) { EXIT_INVALID } else { EXIT_ERROR };
+    let code = if matches!(
+        e,
+        crate::store::StoreError::NotAllowed { .. } | crate::store::StoreError::NoSuchItem(_)
+    ) {
+        EXIT_INVALID
+    } else {
+        EXIT_ERROR
+    };
     Failure::new(code, e.to_string())
 }
 
@@ -40,9 +49,22 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
         OutboxAction::List { format } => {
             let items = lock().list().map_err(store)?;
             match format {
-                Format::Json => emit(&serde_json::to_vec_pretty(&items).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?),
+                Format::Json => emit(
+                    &serde_json::to_vec_pretty(&items)
+                        .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?,
+                ),
                 Format::Csv | Format::Table => {
-                    let headers = ["id", "state", "account_no", "action", "result", "promise", "call_time", "attempts", "last_error"];
+                    let headers = [
+                        "id",
+                        "state",
+                        "account_no",
+                        "action",
+                        "result",
+                        "promise",
+                        "call_time",
+                        "attempts",
+                        "last_error",
+                    ];
                     let rows: Vec<Vec<String>> = items
                         .iter()
                         .map(|i| {
@@ -87,14 +109,27 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
             let c = lock().counts().map_err(store)?;
             println!(
                 "{} delivered, {} queued, {} rejected, {} uncertain",
-                c.delivered, c.waiting(), c.rejected, c.uncertain
+                c.delivered,
+                c.waiting(),
+                c.rejected,
+                c.uncertain
             );
             if c.undelivered() > 0 {
-                return Err(Failure::new(EXIT_NO_ANSWER, format!("{} results are not delivered (see `deskcoll outbox list`)", c.undelivered())));
+                return Err(Failure::new(
+                    EXIT_NO_ANSWER,
+                    format!(
+                        "{} results are not delivered (see `deskcoll outbox list`)",
+                        c.undelivered()
+                    ),
+                ));
             }
             Ok(())
         }
-        OutboxAction::Resolve { id, delivered, resend } => {
+        OutboxAction::Resolve {
+            id,
+            delivered,
+            resend,
+        } => {
             let now = session.clock.now_local();
             if delivered {
                 lock().resolve_delivered(id, now).map_err(store)?;
@@ -105,8 +140,18 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
             lock().resend(id, now).map_err(store)?;
             let (state, _) = deliverer.deliver_patiently(id, 3).await.map_err(store)?;
             let item = lock().get(id).map_err(store)?;
-            println!("result {id}: {state}{}", item.last_error.filter(|_| state != DeliveryState::Delivered).map(|e| format!(": {e}")).unwrap_or_default());
-            if state == DeliveryState::Delivered { Ok(()) } else { Err(Failure::new(EXIT_NO_ANSWER, "")) }
+            println!(
+                "result {id}: {state}{}",
+                item.last_error
+                    .filter(|_| state != DeliveryState::Delivered)
+                    .map(|e| format!(": {e}"))
+                    .unwrap_or_default()
+            );
+            if state == DeliveryState::Delivered {
+                Ok(())
+            } else {
+                Err(Failure::new(EXIT_NO_ANSWER, ""))
+            }
         }
     }
 }

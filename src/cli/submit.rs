@@ -36,26 +36,27 @@ pub struct SubmitArgs {
 /// How many tries a waiting command gives one result before leaving it queued.
 const ATTEMPTS: u32 = 3;
 
-fn draft(session: &Session, account: String, action: String, result: String, promise: String, period: String, remark: String, name: String) -> ResultDraft {
+/// A draft signed by this agent from this machine.
+fn by_agent(session: &Session, draft: ResultDraft) -> ResultDraft {
     ResultDraft {
-        account_no: account,
-        cust_name: name,
-        action_code: action,
-        result_code: result,
-        promise_date: promise,
-        period,
-        remark,
         agent_id: session.config.agent_id.clone(),
         ip_address: session.config.ip_address(),
+        ..draft
     }
 }
 
 fn describe(state: DeliveryState, d: &Option<Disposition>) -> String {
     match d {
-        Some(Disposition::Delivered { code, message }) => format!("{code} {}", crate::domain::text::sanitize(message)),
+        Some(Disposition::Delivered { code, message }) => {
+            format!("{code} {}", crate::domain::text::sanitize(message))
+        }
         Some(Disposition::Rejected { reason, .. }) => format!("rejected: {reason}"),
-        Some(Disposition::Uncertain { reason }) => format!("uncertain: {reason} (it may be stored; see `deskcoll outbox list`)"),
-        Some(Disposition::Retry { reason }) => format!("queued: {reason}; `deskcoll outbox flush` sends it"),
+        Some(Disposition::Uncertain { reason }) => {
+            format!("uncertain: {reason} (it may be stored; see `deskcoll outbox list`)")
+        }
+        Some(Disposition::Retry { reason }) => {
+            format!("queued: {reason}; `deskcoll outbox flush` sends it")
+        }
         None => format!("{state}"),
     }
 }
@@ -73,29 +74,41 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
     if let Some(file) = &args.batch {
         return batch(session, file).await;
     }
-    let d = draft(
+    let d = by_agent(
         session,
-        args.account.unwrap_or_default(),
-        args.action.unwrap_or_default(),
-        args.result,
-        args.promise,
-        args.period,
-        args.remark.unwrap_or_default(),
-        args.name,
+        ResultDraft {
+            account_no: args.account.unwrap_or_default(),
+            cust_name: args.name,
+            action_code: args.action.unwrap_or_default(),
+            result_code: args.result,
+            promise_date: args.promise,
+            period: args.period,
+            remark: args.remark.unwrap_or_default(),
+            ..ResultDraft::default()
+        },
     );
     let result = d.validate(session.clock.now_local()).map_err(|errors| {
         let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-        Failure::new(EXIT_INVALID, format!("invalid result, nothing sent:\n  {}", lines.join("\n  ")))
+        Failure::new(
+            EXIT_INVALID,
+            format!("invalid result, nothing sent:\n  {}", lines.join("\n  ")),
+        )
     })?;
     let deliverer = session.deliverer()?;
     let id = deliverer.enqueue(&result).map_err(store_failure)?;
-    let (state, d) = deliverer.deliver_patiently(id, ATTEMPTS).await.map_err(store_failure)?;
+    let (state, d) = deliverer
+        .deliver_patiently(id, ATTEMPTS)
+        .await
+        .map_err(store_failure)?;
     match state {
         DeliveryState::Delivered => {
             println!("{}", describe(state, &d));
             Ok(())
         }
-        _ => Err(Failure::new(exit_code(state), format!("result {id}: {}", describe(state, &d)))),
+        _ => Err(Failure::new(
+            exit_code(state),
+            format!("result {id}: {}", describe(state, &d)),
+        )),
     }
 }
 
@@ -118,7 +131,13 @@ async fn batch(session: &Session, file: &std::path::Path) -> Result<(), Failure>
     let col = |name: &str| headers.iter().position(|h| h == name);
     for required in ["account", "action", "remark"] {
         if col(required).is_none() {
-            return Err(Failure::new(EXIT_INVALID, format!("{}: no '{required}' column (need account, action, result, promise, period, remark)", file.display())));
+            return Err(Failure::new(
+                EXIT_INVALID,
+                format!(
+                    "{}: no '{required}' column (need account, action, result, promise, period, remark)",
+                    file.display()
+                ),
+            ));
         }
     }
     let now = session.clock.now_local();
@@ -134,9 +153,28 @@ async fn batch(session: &Session, file: &std::path::Path) -> Result<(), Failure>
                 continue;
             }
         };
-        let get = |name: &str| col(name).and_then(|c| record.get(c)).unwrap_or("").to_string();
-        let period = Some(get("period")).filter(|p| !p.is_empty()).unwrap_or_else(|| "0".into());
-        let d = draft(session, get("account"), get("action"), get("result"), get("promise"), period, get("remark"), get("name"));
+        let get = |name: &str| {
+            col(name)
+                .and_then(|c| record.get(c))
+                .unwrap_or("")
+                .to_string()
+        };
+        let period = Some(get("period"))
+            .filter(|p| !p.is_empty())
+            .unwrap_or_else(|| "0".into());
+        let d = by_agent(
+            session,
+            ResultDraft {
+                account_no: get("account"),
+                cust_name: get("name"),
+                action_code: get("action"),
+                result_code: get("result"),
+                promise_date: get("promise"),
+                period,
+                remark: get("remark"),
+                ..ResultDraft::default()
+            },
+        );
         match d.validate(now) {
             Ok(r) => valid.push((line, r)),
             Err(errors) => {
@@ -148,20 +186,41 @@ async fn batch(session: &Session, file: &std::path::Path) -> Result<(), Failure>
     }
     let deliverer = session.deliverer()?;
     let results: Vec<CollectionResult> = valid.iter().map(|(_, r)| r.clone()).collect();
-    let ids = deliverer.outbox.lock().unwrap_or_else(|p| p.into_inner()).enqueue_all(&results, now).map_err(store_failure)?;
+    let ids = deliverer
+        .outbox
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .enqueue_all(&results, now)
+        .map_err(store_failure)?;
     let mut worst = 0u8;
     let mut delivered = 0;
     for ((line, r), id) in valid.iter().zip(ids) {
-        let (state, d) = deliverer.deliver_patiently(id, ATTEMPTS).await.map_err(store_failure)?;
+        let (state, d) = deliverer
+            .deliver_patiently(id, ATTEMPTS)
+            .await
+            .map_err(store_failure)?;
         if state == DeliveryState::Delivered {
             delivered += 1;
         }
         worst = worst.max(exit_code(state));
-        println!("row {line}: {} {}: {}", r.account_no, r.action_code, describe(state, &d));
+        println!(
+            "row {line}: {} {}: {}",
+            r.account_no,
+            r.action_code,
+            describe(state, &d)
+        );
     }
-    println!("{} rows: {delivered} delivered, {} not delivered, {invalid} invalid", valid.len() + invalid, valid.len() - delivered);
+    println!(
+        "{} rows: {delivered} delivered, {} not delivered, {invalid} invalid",
+        valid.len() + invalid,
+        valid.len() - delivered
+    );
     if invalid > 0 {
         worst = worst.max(EXIT_INVALID);
     }
-    if worst == 0 { Ok(()) } else { Err(Failure::new(worst, "")) }
+    if worst == 0 {
+        Ok(())
+    } else {
+        Err(Failure::new(worst, ""))
+    }
 }

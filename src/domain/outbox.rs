@@ -101,9 +101,15 @@ mod tests {
         assert!(Sending.can_become(Rejected));
         assert!(Rejected.can_become(Queued));
         assert!(!Delivered.can_become(Queued));
-        assert!(!Delivered.can_become(Discarded), "delivered stays delivered");
+        assert!(
+            !Delivered.can_become(Discarded),
+            "delivered stays delivered"
+        );
         assert!(!Sending.can_become(Discarded));
-        assert!(!Queued.can_become(Uncertain), "only a send can become uncertain");
+        assert!(
+            !Queued.can_become(Uncertain),
+            "only a send can become uncertain"
+        );
     }
 
     #[test]

@@ -1,9 +1,9 @@
 //! The outbox: every result is written here (WAL, synchronous=FULL) with the real call time
 //! before it is sent, and its delivery state is kept forever after.
 
+use crate::domain::CollectionResult;
 use crate::domain::dates;
 use crate::domain::outbox::DeliveryState;
-use crate::domain::CollectionResult;
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
@@ -243,7 +243,11 @@ impl Outbox {
     }
 
     /// Saves several results in one transaction: all of them or none.
-    pub fn enqueue_all(&mut self, results: &[CollectionResult], now: NaiveDateTime) -> Result<Vec<i64>, StoreError> {
+    pub fn enqueue_all(
+        &mut self,
+        results: &[CollectionResult],
+        now: NaiveDateTime,
+    ) -> Result<Vec<i64>, StoreError> {
         let now = stamp(now);
         let r = (|| {
             let tx = self.conn.transaction()?;
@@ -260,14 +264,24 @@ impl Outbox {
     pub fn get(&self, id: i64) -> Result<OutboxItem, StoreError> {
         let r = self
             .conn
-            .query_row(&format!("SELECT {COLUMNS} FROM results WHERE id = ?1"), [id], read_item)
+            .query_row(
+                &format!("SELECT {COLUMNS} FROM results WHERE id = ?1"),
+                [id],
+                read_item,
+            )
             .optional();
         self.sql(r)?.ok_or(StoreError::NoSuchItem(id))
     }
 
-    fn select(&self, clause: &str, args: impl rusqlite::Params) -> Result<Vec<OutboxItem>, StoreError> {
+    fn select(
+        &self,
+        clause: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<OutboxItem>, StoreError> {
         let r = (|| {
-            let mut stmt = self.conn.prepare(&format!("SELECT {COLUMNS} FROM results {clause}"))?;
+            let mut stmt = self
+                .conn
+                .prepare(&format!("SELECT {COLUMNS} FROM results {clause}"))?;
             let rows = stmt.query_map(args, read_item)?;
             rows.collect::<rusqlite::Result<Vec<_>>>()
         })();
@@ -279,22 +293,42 @@ impl Outbox {
         self.select("ORDER BY id", [])
     }
 
+    /// What a screen needs: every result still open, and the latest `limit` of the others.
+    pub fn recent(&self, limit: usize) -> Result<Vec<OutboxItem>, StoreError> {
+        self.select(
+            "WHERE state IN ('queued', 'sending', 'rejected', 'uncertain')
+                OR id > (SELECT COALESCE(MAX(id), 0) FROM results) - ?1
+             ORDER BY id",
+            [limit as i64],
+        )
+    }
+
     /// One account's timeline, newest call first.
     pub fn history(&self, account_no: &str) -> Result<Vec<OutboxItem>, StoreError> {
-        self.select("WHERE account_no = ?1 ORDER BY call_time DESC, id DESC", [account_no])
+        self.select(
+            "WHERE account_no = ?1 ORDER BY call_time DESC, id DESC",
+            [account_no],
+        )
     }
 
     /// Results with a call time on `day` (local), for the day's figures and contact counts.
     pub fn on_day(&self, day: NaiveDate) -> Result<Vec<OutboxItem>, StoreError> {
         let from = format!("{day} 00:00:00");
         let to = format!("{day} 23:59:59");
-        self.select("WHERE call_time BETWEEN ?1 AND ?2 AND state != 'discarded' ORDER BY id", [from, to])
+        self.select(
+            "WHERE call_time BETWEEN ?1 AND ?2 AND state != 'discarded' ORDER BY id",
+            [from, to],
+        )
     }
 
     pub fn counts(&self) -> Result<Counts, StoreError> {
         let r = (|| {
-            let mut stmt = self.conn.prepare("SELECT state, COUNT(*) FROM results GROUP BY state")?;
-            let rows = stmt.query_map([], |row| Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)? as usize)))?;
+            let mut stmt = self
+                .conn
+                .prepare("SELECT state, COUNT(*) FROM results GROUP BY state")?;
+            let rows = stmt.query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)? as usize))
+            })?;
             let mut c = Counts::default();
             for row in rows {
                 let (state, n) = row?;
@@ -314,7 +348,14 @@ impl Outbox {
     }
 
     /// Moves one result to `to` if the rules allow it, setting the given columns too.
-    fn transition(&mut self, id: i64, to: DeliveryState, now: NaiveDateTime, set: &str, args: &[&dyn rusqlite::ToSql]) -> Result<(), StoreError> {
+    fn transition(
+        &mut self,
+        id: i64,
+        to: DeliveryState,
+        now: NaiveDateTime,
+        set: &str,
+        args: &[&dyn rusqlite::ToSql],
+    ) -> Result<(), StoreError> {
         let from = self.get(id)?.state;
         if !from.can_become(to) {
             return Err(StoreError::NotAllowed { id, from, to });
@@ -324,8 +365,14 @@ impl Outbox {
         let now = stamp(now);
         values.push(&now);
         values.extend_from_slice(args);
-        let extra = if set.is_empty() { String::new() } else { format!(", {set}") };
-        let sql = format!("UPDATE results SET state = ?3, updated_at = ?4{extra} WHERE id = ?1 AND state = ?2");
+        let extra = if set.is_empty() {
+            String::new()
+        } else {
+            format!(", {set}")
+        };
+        let sql = format!(
+            "UPDATE results SET state = ?3, updated_at = ?4{extra} WHERE id = ?1 AND state = ?2"
+        );
         let changed = self.conn.execute(&sql, values.as_slice());
         match self.sql(changed)? {
             1 => Ok(()),
@@ -336,7 +383,13 @@ impl Outbox {
 
     /// Takes a queued result for sending (one attempt more). `None` when it is not queued.
     pub fn claim(&mut self, id: i64, now: NaiveDateTime) -> Result<Option<OutboxItem>, StoreError> {
-        match self.transition(id, DeliveryState::Sending, now, "attempts = attempts + 1, next_attempt_at = NULL", &[]) {
+        match self.transition(
+            id,
+            DeliveryState::Sending,
+            now,
+            "attempts = attempts + 1, next_attempt_at = NULL",
+            &[],
+        ) {
             Ok(()) => self.get(id).map(Some),
             Err(StoreError::NotAllowed { .. }) => Ok(None),
             Err(e) => Err(e),
@@ -356,7 +409,13 @@ impl Outbox {
         Ok(items.into_iter().map(|i| i.id).collect())
     }
 
-    pub fn mark_delivered(&mut self, id: i64, code: &str, message: &str, now: NaiveDateTime) -> Result<(), StoreError> {
+    pub fn mark_delivered(
+        &mut self,
+        id: i64,
+        code: &str,
+        message: &str,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
         self.transition(
             id,
             DeliveryState::Delivered,
@@ -366,38 +425,98 @@ impl Outbox {
         )
     }
 
-    pub fn mark_rejected(&mut self, id: i64, reason: &str, code: Option<&str>, now: NaiveDateTime) -> Result<(), StoreError> {
-        self.transition(id, DeliveryState::Rejected, now, "last_error = ?5, server_code = ?6", &[&reason, &code])
+    pub fn mark_rejected(
+        &mut self,
+        id: i64,
+        reason: &str,
+        code: Option<&str>,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        self.transition(
+            id,
+            DeliveryState::Rejected,
+            now,
+            "last_error = ?5, server_code = ?6",
+            &[&reason, &code],
+        )
     }
 
-    pub fn mark_uncertain(&mut self, id: i64, reason: &str, now: NaiveDateTime) -> Result<(), StoreError> {
-        self.transition(id, DeliveryState::Uncertain, now, "last_error = ?5, ever_uncertain = 1", &[&reason])
+    pub fn mark_uncertain(
+        &mut self,
+        id: i64,
+        reason: &str,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        self.transition(
+            id,
+            DeliveryState::Uncertain,
+            now,
+            "last_error = ?5, ever_uncertain = 1",
+            &[&reason],
+        )
     }
 
     /// Back to the queue after a failure that cannot have stored it, to try again at `next`.
-    pub fn requeue(&mut self, id: i64, reason: &str, next: NaiveDateTime, now: NaiveDateTime) -> Result<(), StoreError> {
-        self.transition(id, DeliveryState::Queued, now, "last_error = ?5, next_attempt_at = ?6", &[&reason, &stamp(next)])
+    pub fn requeue(
+        &mut self,
+        id: i64,
+        reason: &str,
+        next: NaiveDateTime,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
+        self.transition(
+            id,
+            DeliveryState::Queued,
+            now,
+            "last_error = ?5, next_attempt_at = ?6",
+            &[&reason, &stamp(next)],
+        )
     }
 
     /// The agent's decision on an uncertain result: it is on the server.
     pub fn resolve_delivered(&mut self, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
         let item = self.get(id)?;
         if item.state != DeliveryState::Uncertain {
-            return Err(StoreError::NotAllowed { id, from: item.state, to: DeliveryState::Delivered });
+            return Err(StoreError::NotAllowed {
+                id,
+                from: item.state,
+                to: DeliveryState::Delivered,
+            });
         }
-        self.transition(id, DeliveryState::Delivered, now, "delivered_by = 'agent'", &[])
+        self.transition(
+            id,
+            DeliveryState::Delivered,
+            now,
+            "delivered_by = 'agent'",
+            &[],
+        )
     }
 
     /// The agent's decision: send an uncertain or rejected result again.
     pub fn resend(&mut self, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
-        self.transition(id, DeliveryState::Queued, now, "next_attempt_at = NULL", &[])
+        self.transition(
+            id,
+            DeliveryState::Queued,
+            now,
+            "next_attempt_at = NULL",
+            &[],
+        )
     }
 
     /// Replaces what a rejected result says (the agent fixed it) and queues it again.
-    pub fn edit(&mut self, id: i64, r: &CollectionResult, now: NaiveDateTime) -> Result<(), StoreError> {
+    pub fn edit(
+        &mut self,
+        id: i64,
+        r: &CollectionResult,
+        now: NaiveDateTime,
+    ) -> Result<(), StoreError> {
         let item = self.get(id)?;
         if item.state != DeliveryState::Rejected {
-            return Err(StoreError::NotAllowed { id, from: item.state, to: DeliveryState::Queued });
+            return Err(StoreError::NotAllowed {
+                id,
+                from: item.state,
+                to: DeliveryState::Queued,
+            });
         }
         self.transition(
             id,
@@ -410,7 +529,10 @@ impl Outbox {
 
     /// Makes a queued result due at once (a patient sender's own retry).
     pub fn resend_now(&mut self, id: i64) -> Result<(), StoreError> {
-        let r = self.conn.execute("UPDATE results SET next_attempt_at = NULL WHERE id = ?1 AND state = 'queued'", [id]);
+        let r = self.conn.execute(
+            "UPDATE results SET next_attempt_at = NULL WHERE id = ?1 AND state = 'queued'",
+            [id],
+        );
         self.sql(r).map(|_| ())
     }
 
@@ -420,11 +542,24 @@ impl Outbox {
 
     /// Uncertain results whose account is no longer in a fresh task list: the server stored
     /// them (that is what drops an account). Returns how many were settled.
-    pub fn resolve_by_evidence(&mut self, accounts_in_queue: &HashSet<String>, now: NaiveDateTime) -> Result<usize, StoreError> {
+    pub fn resolve_by_evidence(
+        &mut self,
+        accounts_in_queue: &HashSet<String>,
+        now: NaiveDateTime,
+    ) -> Result<usize, StoreError> {
         let uncertain = self.select("WHERE state = 'uncertain'", [])?;
         let mut n = 0;
-        for item in uncertain.into_iter().filter(|i| !accounts_in_queue.contains(&i.account_no)) {
-            self.transition(item.id, DeliveryState::Delivered, now, "delivered_by = 'evidence'", &[])?;
+        for item in uncertain
+            .into_iter()
+            .filter(|i| !accounts_in_queue.contains(&i.account_no))
+        {
+            self.transition(
+                item.id,
+                DeliveryState::Delivered,
+                now,
+                "delivered_by = 'evidence'",
+                &[],
+            )?;
             n += 1;
         }
         Ok(n)
@@ -520,14 +655,19 @@ mod tests {
         let now = at("2026-11-27 10:00:00");
         let id = o.enqueue(&result("A"), now).unwrap();
         o.claim(id, now).unwrap();
-        o.mark_rejected(id, "server refused (code 90)", Some("90"), now).unwrap();
+        o.mark_rejected(id, "server refused (code 90)", Some("90"), now)
+            .unwrap();
         let mut fixed = result("A");
         fixed.result_code = "PTP02".into();
         o.edit(id, &fixed, now).unwrap();
         let item = o.get(id).unwrap();
         assert_eq!(item.state, DeliveryState::Queued);
         assert_eq!(item.result_code, "PTP02");
-        assert_eq!(item.last_error.as_deref(), Some("server refused (code 90)"), "history of why");
+        assert_eq!(
+            item.last_error.as_deref(),
+            Some("server refused (code 90)"),
+            "history of why"
+        );
     }
 
     #[test]
@@ -536,10 +676,15 @@ mod tests {
         let now = at("2026-11-27 10:00:00");
         let id = o.enqueue(&result("A"), now).unwrap();
         o.claim(id, now).unwrap();
-        o.requeue(id, "HTTP 500", at("2026-11-27 10:00:30"), now).unwrap();
+        o.requeue(id, "HTTP 500", at("2026-11-27 10:00:30"), now)
+            .unwrap();
         assert!(o.due(now, false).unwrap().is_empty());
         assert_eq!(o.due(at("2026-11-27 10:00:30"), false).unwrap(), vec![id]);
-        assert_eq!(o.due(now, true).unwrap(), vec![id], "flush ignores the schedule");
+        assert_eq!(
+            o.due(now, true).unwrap(),
+            vec![id],
+            "flush ignores the schedule"
+        );
         let c = o.counts().unwrap();
         assert_eq!((c.queued, c.waiting(), c.undelivered()), (1, 1, 1));
     }
@@ -548,13 +693,19 @@ mod tests {
     fn batch_is_all_or_nothing_and_discard_keeps_the_row() {
         let (_d, mut o) = outbox();
         let now = at("2026-11-27 10:00:00");
-        let ids = o.enqueue_all(&[result("A"), result("B"), result("C")], now).unwrap();
+        let ids = o
+            .enqueue_all(&[result("A"), result("B"), result("C")], now)
+            .unwrap();
         assert_eq!(ids.len(), 3);
         o.discard(ids[1], now).unwrap();
         assert_eq!(o.list().unwrap().len(), 3);
         assert_eq!(o.get(ids[1]).unwrap().state, DeliveryState::Discarded);
         assert!(o.discard(ids[1], now).is_err());
         assert_eq!(o.history("A").unwrap().len(), 1);
-        assert_eq!(o.on_day(now.date()).unwrap().len(), 2, "discarded does not count");
+        assert_eq!(
+            o.on_day(now.date()).unwrap().len(),
+            2,
+            "discarded does not count"
+        );
     }
 }

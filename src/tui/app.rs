@@ -5,12 +5,17 @@
 use super::form::{Field, FormState};
 use super::keymap::{self, Command, Context};
 use super::layout::{self, Areas};
+use super::outbox_tab::OutboxTab;
 use super::queue::QueueState;
 use crate::api::ApiError;
 use crate::clock::Clock;
+use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
+use crate::domain::outbox::DeliveryState;
+use crate::domain::promise::PromiseBook;
 use crate::domain::text::sanitize;
-use crate::domain::{CollectionResponse, CollectionResult, Task};
+use crate::domain::{CollectionResult, Task};
+use crate::store::{Counts, OutboxItem};
 use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
 use std::collections::HashSet;
@@ -23,17 +28,75 @@ pub enum Action {
     Resize(u16, u16),
     Tick,
     TasksLoaded(Result<Vec<Task>, ApiError>),
-    Submitted {
+    /// A submitted result was saved (or not) and one attempt made to send it.
+    Delivery {
         account_no: String,
-        outcome: Result<CollectionResponse, ApiError>,
+        outcome: Result<(i64, DeliveryState, Disposition), String>,
+    },
+    /// A fresh read of the outbox; `note` reports the command that caused it, if any.
+    OutboxLoaded {
+        items: Vec<OutboxItem>,
+        counts: Counts,
+        note: Option<Result<String, String>>,
     },
 }
 
-/// Work for the runtime to start; its answer comes back as an `Action`.
+/// Work for the runtime to start; its answer comes back as `Action`s.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
     LoadTasks,
-    Submit(CollectionResult),
+    /// Save durably, then try to send. `edit_of`: the rejected result this one corrects.
+    Submit {
+        result: CollectionResult,
+        edit_of: Option<i64>,
+    },
+    /// Accounts in a fresh task list: uncertain results of accounts not in it were stored.
+    SettleByEvidence(HashSet<String>),
+    Outbox(OutboxCommand),
+}
+
+/// An agent's decision on one result in the outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutboxCommand {
+    /// Queued or rejected: send it now. Uncertain: send it again (after confirmation).
+    Send(i64),
+    /// Uncertain: the agent checked it is on the server.
+    MarkDelivered(i64),
+    Discard(i64),
+}
+
+/// Which promises the queue shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PromiseFilter {
+    #[default]
+    All,
+    DueSoon,
+    Broken,
+}
+
+impl PromiseFilter {
+    fn next(self) -> PromiseFilter {
+        match self {
+            PromiseFilter::All => PromiseFilter::DueSoon,
+            PromiseFilter::DueSoon => PromiseFilter::Broken,
+            PromiseFilter::Broken => PromiseFilter::All,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PromiseFilter::All => "all tasks",
+            PromiseFilter::DueSoon => "promises due today or tomorrow",
+            PromiseFilter::Broken => "broken promises",
+        }
+    }
+}
+
+/// A question that must be answered y before its effect runs.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Confirm {
+    pub question: String,
+    pub effect: Effect,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,8 +165,11 @@ pub struct App {
     pub size: Rect,
     pub ticks: u64,
     pub should_quit: bool,
-    /// Accounts whose promise is known (locally) to be broken.
-    pub broken_promises: HashSet<String>,
+    pub outbox: OutboxTab,
+    /// Promises recorded locally, against the current queue.
+    pub promises: PromiseBook,
+    pub promise_filter: PromiseFilter,
+    pub confirm: Option<Confirm>,
 }
 
 impl App {
@@ -123,7 +189,10 @@ impl App {
             size,
             ticks: 0,
             should_quit: false,
-            broken_promises: HashSet::new(),
+            outbox: OutboxTab::default(),
+            promises: PromiseBook::default(),
+            promise_filter: PromiseFilter::All,
+            confirm: None,
         }
     }
 
@@ -140,6 +209,8 @@ impl App {
             Context::Filter
         } else if self.tab == Tab::Queue {
             Context::Queue
+        } else if self.tab == Tab::Outbox {
+            Context::Outbox
         } else {
             Context::Global
         }
@@ -151,6 +222,29 @@ impl App {
 
     fn page_size(&self) -> usize {
         layout::queue_rows(self.areas().queue)
+    }
+
+    /// Recomputes the promise book and what depends on it (buckets, the promise filter).
+    fn refresh_promises(&mut self) {
+        let in_queue: HashSet<String> = self
+            .queue
+            .tasks
+            .iter()
+            .map(|t| t.contract_no.clone())
+            .collect();
+        let today = self.clock.now_local().date();
+        self.promises = PromiseBook::build(&self.outbox.promises(), today, &in_queue);
+        self.queue.reclassify(&self.promises.broken);
+        self.apply_promise_filter();
+    }
+
+    fn apply_promise_filter(&mut self) {
+        let only = match self.promise_filter {
+            PromiseFilter::All => None,
+            PromiseFilter::DueSoon => Some(self.promises.due_soon.clone()),
+            PromiseFilter::Broken => Some(self.promises.broken.clone()),
+        };
+        self.queue.restrict(only);
     }
 
     fn say(&mut self, kind: StatusKind, text: impl Into<String>) {
@@ -177,31 +271,51 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.ticks = app.ticks.wrapping_add(1);
             Vec::new()
         }
-        Action::TasksLoaded(result) => {
-            on_tasks(app, result);
-            Vec::new()
-        }
-        Action::Submitted {
+        Action::TasksLoaded(result) => on_tasks(app, result),
+        Action::Delivery {
             account_no,
             outcome,
         } => {
-            on_submitted(app, account_no, outcome);
+            on_delivery(app, account_no, outcome);
+            Vec::new()
+        }
+        Action::OutboxLoaded {
+            items,
+            counts,
+            note,
+        } => {
+            app.outbox.set(items, counts);
+            app.refresh_promises();
+            match note {
+                Some(Ok(text)) => app.say(StatusKind::Success, text),
+                Some(Err(text)) => app.say(StatusKind::Error, text),
+                None => {}
+            }
             Vec::new()
         }
     };
     let rows = app.page_size();
     app.queue.scroll_into_view(rows);
+    app.outbox
+        .scroll_into_view(layout::queue_rows(app.areas().body));
     effects
 }
 
-fn on_tasks(app: &mut App, result: Result<Vec<Task>, ApiError>) {
+fn on_tasks(app: &mut App, result: Result<Vec<Task>, ApiError>) -> Vec<Effect> {
     app.queue.loading = false;
     match result {
         Ok(tasks) => {
             let n = tasks.len();
-            app.queue.set_tasks(tasks, &app.broken_promises);
+            let accounts: HashSet<String> = tasks.iter().map(|t| t.contract_no.clone()).collect();
+            app.queue.set_tasks(tasks, &app.promises.broken);
+            app.refresh_promises();
             app.server = ServerState::Connected;
             app.say(StatusKind::Info, format!("{n} tasks loaded"));
+            let any_uncertain = app.outbox.counts.uncertain > 0;
+            if any_uncertain {
+                return vec![Effect::SettleByEvidence(accounts)];
+            }
+            Vec::new()
         }
         Err(e) => {
             let text = e.to_string();
@@ -211,40 +325,68 @@ fn on_tasks(app: &mut App, result: Result<Vec<Task>, ApiError>) {
                 StatusKind::Error,
                 format!("could not load the queue: {text}"),
             );
+            Vec::new()
         }
     }
 }
 
-fn on_submitted(app: &mut App, account_no: String, outcome: Result<CollectionResponse, ApiError>) {
-    match outcome {
-        Ok(resp) => {
-            app.server = ServerState::Connected;
-            if app
-                .form
-                .as_ref()
-                .is_some_and(|f| f.account_no == account_no)
-            {
+fn on_delivery(
+    app: &mut App,
+    account_no: String,
+    outcome: Result<(i64, DeliveryState, Disposition), String>,
+) {
+    let form = app.form.as_mut().filter(|f| f.account_no == account_no);
+    let (id, _state, disposition) = match outcome {
+        Ok(o) => o,
+        Err(e) => {
+            // Not even saved: the form keeps everything.
+            if let Some(form) = form {
+                form.submitting = false;
+                form.failure = Some(e.clone());
+            }
+            app.say(StatusKind::Error, format!("not saved: {e}"));
+            return;
+        }
+    };
+    match disposition {
+        Disposition::Rejected { reason, .. } => {
+            // The server said no: fix it here; the correction replaces this result.
+            if let Some(form) = form {
+                form.submitting = false;
+                form.failure = Some(reason.clone());
+                form.edit_of = Some(id);
+            }
+            app.say(
+                StatusKind::Error,
+                format!("rejected: {reason} (kept in the Outbox as #{id})"),
+            );
+        }
+        other => {
+            if form.is_some() {
                 app.form = None;
             }
             app.queue.mark_done(&account_no);
-            app.say(
-                StatusKind::Success,
-                format!("✓ {} {}", resp.respon_code, sanitize(&resp.respon_mess)),
-            );
-        }
-        Err(e) => {
-            if !matches!(e, ApiError::Refused { .. } | ApiError::InvalidToken { .. }) {
-                app.server = ServerState::Failing(e.to_string());
+            match other {
+                Disposition::Delivered { code, message } => {
+                    app.server = ServerState::Connected;
+                    app.say(
+                        StatusKind::Success,
+                        format!("✓ {code} {}", sanitize(&message)),
+                    );
+                }
+                Disposition::Uncertain { reason } => {
+                    app.server = ServerState::Failing(reason.clone());
+                    app.say(
+                        StatusKind::Error,
+                        format!("no answer ({reason}): #{id} may be stored; it waits in the Outbox for your decision"),
+                    );
+                }
+                Disposition::Retry { reason } => {
+                    app.server = ServerState::Failing(reason.clone());
+                    app.say(StatusKind::Info, format!("saved as #{id}, not sent yet ({reason}); it is retried in the background"));
+                }
+                Disposition::Rejected { .. } => unreachable!("handled above"),
             }
-            let mut text = e.to_string();
-            if e.may_have_reached_server() {
-                text.push_str(" — it may have been stored; check before sending again");
-            }
-            if let Some(form) = app.form.as_mut().filter(|f| f.account_no == account_no) {
-                form.submitting = false;
-                form.failure = Some(text.clone());
-            }
-            app.say(StatusKind::Error, format!("not sent: {text}"));
         }
     }
 }
@@ -265,8 +407,19 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         }
         return Vec::new();
     }
+    if let Some(confirm) = app.confirm.take() {
+        if matches!(key.code, crossterm::event::KeyCode::Char('y' | 'Y')) {
+            return vec![confirm.effect];
+        }
+        app.say(StatusKind::Info, "nothing changed");
+        return Vec::new();
+    }
     match app.context() {
         Context::Form => form_key(app, key),
+        Context::Outbox => match keymap::lookup(Context::Outbox, &key) {
+            Some(cmd) => outbox_command(app, cmd),
+            None => global_key(app, key),
+        },
         Context::Filter => {
             filter_key(app, key);
             Vec::new()
@@ -318,6 +471,12 @@ fn queue_command(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::Last => q.last(),
         Command::StartFilter => app.filter_input = Some(tui_input::Input::new(q.filter.clone())),
         Command::ClearFilter => q.set_filter(""),
+        Command::PromiseFilter => {
+            app.promise_filter = app.promise_filter.next();
+            app.apply_promise_filter();
+            let label = app.promise_filter.label();
+            app.say(StatusKind::Info, format!("showing {label}"));
+        }
         Command::CycleSort => {
             q.cycle_sort();
             let label = q.sort.label();
@@ -445,7 +604,10 @@ fn submit(app: &mut App) -> Vec<Effect> {
             form.errors.clear();
             form.failure = None;
             form.submitting = true;
-            vec![Effect::Submit(result)]
+            vec![Effect::Submit {
+                result,
+                edit_of: form.edit_of,
+            }]
         }
         Err(errors) => {
             let first = errors[0].to_string();
@@ -462,6 +624,77 @@ fn submit(app: &mut App) -> Vec<Effect> {
             Vec::new()
         }
     }
+}
+
+fn outbox_command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    let page = layout::queue_rows(app.areas().body).max(1) as isize;
+    match cmd {
+        Command::Down => app.outbox.move_by(1),
+        Command::Up => app.outbox.move_by(-1),
+        Command::PageDown => app.outbox.move_by(page),
+        Command::PageUp => app.outbox.move_by(-page),
+        Command::First => app.outbox.selected = 0,
+        Command::Last => app.outbox.move_by(isize::MAX / 2),
+        _ => {}
+    }
+    let Some(item) = app.outbox.selected_item() else {
+        return Vec::new();
+    };
+    let id = item.id;
+    let ask = |question: String, effect: Effect| Some(Confirm { question, effect });
+    let (confirm, effects) = match (cmd, item.state) {
+        (Command::Retry, DeliveryState::Queued | DeliveryState::Rejected) => {
+            (None, vec![Effect::Outbox(OutboxCommand::Send(id))])
+        }
+        (Command::Retry, DeliveryState::Uncertain) => (
+            ask(
+                format!(
+                    "Send #{id} again? If the first one arrived, the server will hold it twice. y / n"
+                ),
+                Effect::Outbox(OutboxCommand::Send(id)),
+            ),
+            Vec::new(),
+        ),
+        (Command::MarkDelivered, DeliveryState::Uncertain) => (
+            ask(
+                format!("Mark #{id} delivered? Only when you know the server has it. y / n"),
+                Effect::Outbox(OutboxCommand::MarkDelivered(id)),
+            ),
+            Vec::new(),
+        ),
+        (
+            Command::Discard,
+            DeliveryState::Queued | DeliveryState::Rejected | DeliveryState::Uncertain,
+        ) => (
+            ask(
+                format!(
+                    "Discard #{id} for {}? It will not be sent; it stays listed. y / n",
+                    item.account_no
+                ),
+                Effect::Outbox(OutboxCommand::Discard(id)),
+            ),
+            Vec::new(),
+        ),
+        (Command::Edit, DeliveryState::Rejected) => {
+            let mut form = FormState::for_item(
+                item,
+                app.queue
+                    .tasks
+                    .iter()
+                    .find(|t| t.contract_no == item.account_no),
+            );
+            form.failure = item.last_error.clone();
+            app.form = Some(form);
+            (None, Vec::new())
+        }
+        (Command::Retry | Command::MarkDelivered | Command::Discard | Command::Edit, state) => {
+            app.say(StatusKind::Info, format!("#{id} is {state}: nothing to do"));
+            (None, Vec::new())
+        }
+        _ => (None, Vec::new()),
+    };
+    app.confirm = confirm;
+    effects
 }
 
 fn on_mouse(app: &mut App, m: MouseEvent) {
@@ -691,12 +924,29 @@ mod tests {
         assert_eq!(form.promise.value(), "2026-13-01", "kept as typed");
     }
 
+    fn delivered(id: i64) -> Result<(i64, DeliveryState, Disposition), String> {
+        Ok((
+            id,
+            DeliveryState::Delivered,
+            Disposition::Delivered {
+                code: "00".into(),
+                message: "Sukses".into(),
+            },
+        ))
+    }
+
     #[test]
     fn submit_success_marks_done_and_moves_on() {
         let mut app = app();
         fill_ptp(&mut app);
         let effects = ctrl(&mut app, 's');
-        let [Effect::Submit(result)] = effects.as_slice() else {
+        let [
+            Effect::Submit {
+                result,
+                edit_of: None,
+            },
+        ] = effects.as_slice()
+        else {
             panic!("{effects:?}")
         };
         assert_eq!(result.account_no, "C");
@@ -713,12 +963,9 @@ mod tests {
         );
         update(
             &mut app,
-            Action::Submitted {
+            Action::Delivery {
                 account_no: "C".into(),
-                outcome: Ok(CollectionResponse {
-                    respon_code: "00".into(),
-                    respon_mess: "Sukses".into(),
-                }),
+                outcome: delivered(1),
             },
         );
         assert!(app.form.is_none());
@@ -728,28 +975,78 @@ mod tests {
     }
 
     #[test]
-    fn submit_failure_keeps_the_form_exactly() {
+    fn rejected_keeps_the_form_and_the_correction_replaces_the_result() {
         let mut app = app();
         fill_ptp(&mut app);
         ctrl(&mut app, 's');
+        let rejected = Disposition::Rejected {
+            reason: "server refused (code 90): ERROR".into(),
+            code: Some("90".into()),
+        };
         update(
             &mut app,
-            Action::Submitted {
+            Action::Delivery {
                 account_no: "C".into(),
-                outcome: Err(ApiError::Dropped { host: "h".into() }),
+                outcome: Ok((7, DeliveryState::Rejected, rejected)),
             },
         );
         let form = app.form.as_ref().unwrap();
         assert!(!form.submitting);
         assert_eq!(form.remark.value(), "janji bayar");
         assert_eq!(form.promise.value(), "+2");
+        assert!(form.failure.as_ref().unwrap().contains("code 90"));
+        assert!(!app.queue.done.contains("C"));
+        let effects = ctrl(&mut app, 's');
         assert!(
-            form.failure
+            matches!(
+                effects.as_slice(),
+                [Effect::Submit {
+                    edit_of: Some(7),
+                    ..
+                }]
+            ),
+            "{effects:?}"
+        );
+    }
+
+    #[test]
+    fn no_answer_closes_the_form_because_the_outbox_has_it() {
+        let mut app = app();
+        fill_ptp(&mut app);
+        ctrl(&mut app, 's');
+        let uncertain = Disposition::Uncertain {
+            reason: "connection dropped".into(),
+        };
+        update(
+            &mut app,
+            Action::Delivery {
+                account_no: "C".into(),
+                outcome: Ok((3, DeliveryState::Uncertain, uncertain)),
+            },
+        );
+        assert!(app.form.is_none());
+        assert!(
+            app.status
                 .as_ref()
                 .unwrap()
-                .contains("may have been stored")
+                .text
+                .contains("#3 may be stored")
         );
-        assert!(!app.queue.done.contains("C"));
+        assert!(matches!(app.server, ServerState::Failing(_)));
+
+        // Not even saved (disk full): the form keeps everything.
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "MSG");
+        ctrl(&mut app, 's');
+        let account_no = app.form.as_ref().unwrap().account_no.clone();
+        update(
+            &mut app,
+            Action::Delivery {
+                account_no,
+                outcome: Err("disk full".into()),
+            },
+        );
+        assert_eq!(app.form.as_ref().unwrap().action.value(), "MSG");
     }
 
     #[test]

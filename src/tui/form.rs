@@ -70,6 +70,8 @@ pub struct FormState {
     pub failure: Option<String>,
     pub submitting: bool,
     pub confirm_cancel: bool,
+    /// The rejected result in the outbox this form corrects.
+    pub edit_of: Option<i64>,
     default_period: String,
 }
 
@@ -94,8 +96,33 @@ impl FormState {
             failure: None,
             submitting: false,
             confirm_cancel: false,
+            edit_of: None,
             default_period,
         }
+    }
+
+    /// A form holding a rejected result, to correct and send again.
+    pub fn for_item(item: &crate::store::OutboxItem, task: Option<&Task>) -> FormState {
+        let mut form = match task {
+            Some(t) => FormState::for_task(t),
+            None => FormState::for_task(&Task {
+                contract_no: item.account_no.clone(),
+                name: item.result.cust_name.clone(),
+                ..Task::default()
+            }),
+        };
+        form.action = Input::new(item.result.action_code.clone());
+        form.result = Input::new(item.result.result_code.clone());
+        form.promise = Input::new(
+            item.result
+                .promise_date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
+        );
+        form.period = Input::new(item.result.period.to_string());
+        form.remark = Input::new(item.result.remark.clone());
+        form.edit_of = Some(item.id);
+        form
     }
 
     /// Something was typed that cancelling would lose.

@@ -28,6 +28,11 @@ pub enum Command {
     PrevField,
     PickUp,
     PickDown,
+    PromiseFilter,
+    Retry,
+    MarkDelivered,
+    Discard,
+    Edit,
     Submit,
     Cancel,
 }
@@ -40,6 +45,7 @@ pub enum Context {
     Queue,
     Filter,
     Form,
+    Outbox,
 }
 
 impl Context {
@@ -49,6 +55,7 @@ impl Context {
             Context::Queue => "Queue",
             Context::Filter => "Filter (typing)",
             Context::Form => "Result form",
+            Context::Outbox => "Outbox",
         }
     }
 }
@@ -94,7 +101,7 @@ const fn b(
 }
 
 use Command as C;
-use Context::{Filter, Form, Global, Queue};
+use Context::{Filter, Form, Global, Outbox, Queue};
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -109,6 +116,17 @@ pub const BINDINGS: &[Binding] = &[
     b(Queue, &[key(KeyCode::Esc)], "Esc", "clear the filter", C::ClearFilter, ""),
     b(Queue, &[ch('s')], "s", "change the sort order", C::CycleSort, "sort"),
     b(Queue, &[ch('r'), key(KeyCode::F(5))], "r", "refresh the queue", C::Refresh, "refresh"),
+    b(Queue, &[ch('p')], "p", "promises: due today/tomorrow, broken, all", C::PromiseFilter, "promises"),
+    b(Outbox, &[ch('j'), key(KeyCode::Down)], "j/↓", "move down", C::Down, "down"),
+    b(Outbox, &[ch('k'), key(KeyCode::Up)], "k/↑", "move up", C::Up, "up"),
+    b(Outbox, &[key(KeyCode::PageDown)], "PgDn", "page down", C::PageDown, ""),
+    b(Outbox, &[key(KeyCode::PageUp)], "PgUp", "page up", C::PageUp, ""),
+    b(Outbox, &[ch('g'), key(KeyCode::Home)], "g/Home", "newest", C::First, ""),
+    b(Outbox, &[ch('G'), key(KeyCode::End)], "G/End", "oldest", C::Last, ""),
+    b(Outbox, &[ch('R')], "R", "send now (asks first for an uncertain one)", C::Retry, "send"),
+    b(Outbox, &[ch('e'), key(KeyCode::Enter)], "e", "edit a rejected result", C::Edit, "edit"),
+    b(Outbox, &[ch('D')], "D", "mark an uncertain result delivered (asks first)", C::MarkDelivered, "delivered"),
+    b(Outbox, &[ch('x')], "x", "discard (asks first; it stays listed)", C::Discard, "discard"),
     b(Filter, &[key(KeyCode::Enter), key(KeyCode::Down)], "Enter", "keep the filter, back to the list", C::AcceptFilter, "done"),
     b(Filter, &[key(KeyCode::Esc)], "Esc", "clear the filter", C::ClearFilter, "clear"),
     b(Form, &[key(KeyCode::Tab)], "Tab", "next field", C::NextField, "next"),

@@ -6,28 +6,134 @@ pub mod app;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod outbox_tab;
 pub mod queue;
 pub mod view;
 
-use crate::api::Client;
 use crate::clock::Clock;
 use crate::config::Config;
+use crate::delivery::Deliverer;
 use crate::session::Session;
-use app::{Action, App, Effect, Settings, update};
+use app::{Action, App, Effect, OutboxCommand, Settings, update};
 use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream};
 use futures_util::{FutureExt, StreamExt};
 use ratatui::layout::Rect;
 use std::time::Duration;
 use tokio::sync::mpsc;
 
-/// Runs one effect to its answer. The runtime spawns this; tests await it directly.
-pub async fn execute(effect: Effect, client: &Client) -> Action {
-    match effect {
-        Effect::LoadTasks => Action::TasksLoaded(client.tasks().await),
-        Effect::Submit(result) => Action::Submitted {
-            account_no: result.account_no.clone(),
-            outcome: client.submit(&result).await,
+/// How many settled results the Outbox tab shows besides every open one.
+const OUTBOX_RECENT: usize = 2_000;
+/// How often queued results are retried in the background (each has its own backoff too).
+const SEND_INTERVAL: Duration = Duration::from_secs(2);
+
+/// A fresh read of the outbox for the screen.
+pub fn outbox_snapshot(deliverer: &Deliverer, note: Option<Result<String, String>>) -> Action {
+    let outbox = deliverer.outbox.lock().unwrap_or_else(|p| p.into_inner());
+    match outbox
+        .recent(OUTBOX_RECENT)
+        .and_then(|items| Ok((items, outbox.counts()?)))
+    {
+        Ok((items, counts)) => Action::OutboxLoaded {
+            items,
+            counts,
+            note,
         },
+        Err(e) => Action::OutboxLoaded {
+            items: Vec::new(),
+            counts: Default::default(),
+            note: Some(Err(format!("cannot read the outbox: {e}"))),
+        },
+    }
+}
+
+/// Runs one effect to its answers. The runtime spawns this; tests await it directly.
+pub async fn execute(effect: Effect, deliverer: &Deliverer) -> Vec<Action> {
+    let now = deliverer.clock.now_local();
+    match effect {
+        Effect::LoadTasks => vec![Action::TasksLoaded(deliverer.client.tasks().await)],
+        Effect::Submit { result, edit_of } => {
+            let account_no = result.account_no.clone();
+            let saved = {
+                let mut outbox = deliverer.outbox.lock().unwrap_or_else(|p| p.into_inner());
+                match edit_of {
+                    Some(id) => outbox.edit(id, &result, now).map(|_| id),
+                    None => outbox.enqueue(&result, now),
+                }
+            };
+            let outcome = match saved {
+                Err(e) => Err(e.to_string()),
+                Ok(id) => match deliverer.deliver(id).await {
+                    Ok(Some((state, d))) => Ok((id, state, d)),
+                    // Taken by the background sender in the meantime: it reports there.
+                    Ok(None) => Ok((
+                        id,
+                        crate::domain::outbox::DeliveryState::Queued,
+                        crate::delivery::Disposition::Retry {
+                            reason: "being sent".into(),
+                        },
+                    )),
+                    Err(e) => Err(e.to_string()),
+                },
+            };
+            vec![
+                Action::Delivery {
+                    account_no,
+                    outcome,
+                },
+                outbox_snapshot(deliverer, None),
+            ]
+        }
+        Effect::SettleByEvidence(accounts) => {
+            let settled = deliverer
+                .outbox
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .resolve_by_evidence(&accounts, now);
+            let note = match settled {
+                Ok(0) => None,
+                Ok(n) => Some(Ok(format!(
+                    "{n} uncertain results confirmed: their accounts left the queue"
+                ))),
+                Err(e) => Some(Err(e.to_string())),
+            };
+            vec![outbox_snapshot(deliverer, note)]
+        }
+        Effect::Outbox(cmd) => {
+            let note = match cmd {
+                OutboxCommand::Send(id) => {
+                    let lock = || deliverer.outbox.lock().unwrap_or_else(|p| p.into_inner());
+                    let state = lock().get(id).map(|item| item.state);
+                    let requeued = match state {
+                        Ok(crate::domain::outbox::DeliveryState::Queued) => lock().resend_now(id),
+                        Ok(_) => lock().resend(id, now),
+                        Err(e) => Err(e),
+                    };
+                    match requeued {
+                        Err(e) => Err(e.to_string()),
+                        Ok(()) => match deliverer.deliver(id).await {
+                            Ok(Some((state, _))) => Ok(format!("#{id}: {state}")),
+                            Ok(None) => Ok(format!("#{id} is being sent")),
+                            Err(e) => Err(e.to_string()),
+                        },
+                    }
+                }
+                OutboxCommand::MarkDelivered(id) => deliverer
+                    .outbox
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .resolve_delivered(id, now)
+                    .map(|_| format!("#{id} marked delivered"))
+                    .map_err(|e| e.to_string()),
+                OutboxCommand::Discard(id) => deliverer
+                    .outbox
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .discard(id, now)
+                    .map(|_| format!("#{id} discarded"))
+                    .map_err(|e| e.to_string()),
+            };
+            vec![outbox_snapshot(deliverer, Some(note))]
+        }
     }
 }
 
@@ -68,9 +174,10 @@ pub async fn run(config: Config, clock: Clock) -> anyhow::Result<()> {
     let codes =
         crate::config::load_codes(config.ui.codes_file.as_deref()).map_err(anyhow::Error::msg)?;
     let session = Session::open(config, clock).await?;
+    let deliverer = session.deliverer()?;
     let settings = settings(&session);
     let mouse = settings.mouse;
-    tracing::info!(demo = session.is_demo(), agent = %settings.agent_id, "workstation started");
+    tracing::info!(demo = session.is_demo(), agent = %settings.agent_id, outbox = %deliverer.outbox.lock().map(|o| o.path().display().to_string()).unwrap_or_default(), "workstation started");
 
     // ratatui::init restores the terminal on panic too; mouse capture is undone here.
     let mut terminal = ratatui::init();
@@ -87,7 +194,7 @@ pub async fn run(config: Config, clock: Clock) -> anyhow::Result<()> {
         .map(|s| Rect::new(0, 0, s.width, s.height))
         .unwrap_or_default();
     let mut app = App::new(settings, codes, session.clock, size);
-    let result = event_loop(&mut terminal, &mut app, &session.client).await;
+    let result = event_loop(&mut terminal, &mut app, &deliverer).await;
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     }
@@ -99,7 +206,7 @@ pub async fn run(config: Config, clock: Clock) -> anyhow::Result<()> {
 async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    client: &Client,
+    deliverer: &Deliverer,
 ) -> anyhow::Result<()> {
     let theme = view::Theme::from_env();
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
@@ -107,21 +214,44 @@ async fn event_loop(
     let mut tick = tokio::time::interval(Duration::from_millis(200));
     let spawn = |effects: Vec<Effect>| {
         for effect in effects {
-            let client = client.clone();
+            let deliverer = deliverer.clone();
             let tx = tx.clone();
             tokio::spawn(async move {
-                let _ = tx.send(execute(effect, &client).await);
+                for action in execute(effect, &deliverer).await {
+                    let _ = tx.send(action);
+                }
             });
         }
     };
+    // The background sender: queued results go out whenever their time comes, and the
+    // screen hears about every change.
+    let sender = {
+        let deliverer = deliverer.clone();
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            let _ = tx.send(outbox_snapshot(&deliverer, None));
+            let mut every = tokio::time::interval(SEND_INTERVAL);
+            loop {
+                every.tick().await;
+                match deliverer.flush_once(false).await {
+                    Ok(s) if s == Default::default() => {}
+                    Ok(s) => {
+                        tracing::info!(?s, "background send");
+                        let _ = tx.send(outbox_snapshot(&deliverer, None));
+                    }
+                    Err(e) => tracing::warn!(error = %e, "background send failed"),
+                }
+            }
+        })
+    };
     spawn(app.start());
-    loop {
+    let result = loop {
         terminal.draw(|f| view::draw(f, app, &theme))?;
         let first = tokio::select! {
             ev = events.next() => match ev {
                 Some(Ok(ev)) => from_event(ev),
-                Some(Err(e)) => return Err(e.into()),
-                None => return Ok(()),
+                Some(Err(e)) => break Err(e.into()),
+                None => break Ok(()),
             },
             Some(action) = rx.recv() => Some(action),
             _ = tick.tick() => Some(Action::Tick),
@@ -136,26 +266,26 @@ async fn event_loop(
             batch.push(action);
         }
         for action in batch {
-            if let Action::Submitted {
+            if let Action::Delivery {
                 account_no,
                 outcome,
             } = &action
             {
                 match outcome {
-                    Ok(r) => {
-                        tracing::info!(account = %account_no, code = %r.respon_code, "result stored")
+                    Ok((id, state, _)) => {
+                        tracing::info!(account = %account_no, id, %state, "result saved and sent")
                     }
-                    Err(e) => {
-                        tracing::warn!(account = %account_no, error = %e, "result not stored")
-                    }
+                    Err(e) => tracing::warn!(account = %account_no, error = %e, "result not saved"),
                 }
             }
             spawn(update(app, action));
         }
         if app.should_quit {
-            return Ok(());
+            break Ok(());
         }
-    }
+    };
+    sender.abort();
+    result
 }
 
 fn from_event(ev: Event) -> Option<Action> {

@@ -59,6 +59,8 @@ pub struct QueueState {
     pub done: HashSet<String>,
     pub loaded: bool,
     pub loading: bool,
+    /// When set, only these accounts are shown (the promise filter).
+    only: Option<HashSet<String>>,
 }
 
 fn search_key(t: &Task) -> String {
@@ -115,7 +117,49 @@ impl QueueState {
     }
 
     fn matches(&self, i: usize, needle: &str) -> bool {
-        needle.is_empty() || self.search_keys[i].contains(needle)
+        (needle.is_empty() || self.search_keys[i].contains(needle))
+            && self
+                .only
+                .as_ref()
+                .is_none_or(|only| only.contains(&self.tasks[i].contract_no))
+    }
+
+    /// Shows only these accounts (`None`: all), keeping the selection where it can.
+    pub fn restrict(&mut self, only: Option<HashSet<String>>) {
+        if self.only == only {
+            return;
+        }
+        let keep = self.selected_task().map(|t| t.contract_no.clone());
+        self.only = only;
+        self.rebuild();
+        self.selected = keep
+            .and_then(|c| {
+                self.view
+                    .iter()
+                    .position(|&i| self.tasks[i].contract_no == c)
+            })
+            .unwrap_or(0);
+    }
+
+    /// Buckets again, with a new set of broken promises.
+    pub fn reclassify(&mut self, broken_promises: &HashSet<String>) {
+        let buckets: Vec<Bucket> = self
+            .tasks
+            .iter()
+            .map(|t| Bucket::classify(t.overdue, broken_promises.contains(&t.contract_no)))
+            .collect();
+        if buckets != self.buckets {
+            let keep = self.selected_task().map(|t| t.contract_no.clone());
+            self.buckets = buckets;
+            self.rebuild();
+            self.selected = keep
+                .and_then(|c| {
+                    self.view
+                        .iter()
+                        .position(|&i| self.tasks[i].contract_no == c)
+                })
+                .unwrap_or(0);
+        }
     }
 
     /// Recomputes the view from scratch (filter, then sort).

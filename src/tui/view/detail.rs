@@ -130,9 +130,60 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         );
     }
     lines.extend(
-        facts
-            .into_iter()
-            .map(|(l, v, st)| Line::from(field(l, v, st, 0))),
+        facts[..3]
+            .iter()
+            .map(|(l, v, st)| Line::from(field(l, v.clone(), *st, 0))),
+    );
+
+    // What was recorded here before, right under the figures: promises, then the timeline.
+    if let Some(p) = app.promises.latest.get(&t.contract_no) {
+        let (note, style) = if app.promises.broken.contains(&t.contract_no) {
+            ("broken", theme.error())
+        } else if app.promises.due_soon.contains(&t.contract_no) {
+            ("due now", theme.warn())
+        } else {
+            ("", Style::new())
+        };
+        lines.push(Line::from(field(
+            "Promise",
+            format!("{} {note}", p.promise_date),
+            style,
+            0,
+        )));
+    }
+    let history: Vec<_> = app.outbox.history(&t.contract_no).take(4).collect();
+    if !history.is_empty() {
+        lines.push(Line::styled("History", theme.label()));
+        for item in history {
+            let promise = item
+                .promise_date
+                .as_deref()
+                .map(|p| format!(" → {p}"))
+                .unwrap_or_default();
+            lines.push(Line::from(vec![
+                Span::raw(format!(
+                    "  {} ",
+                    item.call_time.get(5..16).unwrap_or(&item.call_time)
+                )),
+                Span::raw(format!(
+                    "{} {}{promise} ",
+                    item.action_code, item.result_code
+                )),
+                Span::styled(
+                    item.state.as_str(),
+                    super::outbox::state_style(theme, item.state),
+                ),
+                Span::styled(
+                    format!(" · {} · {}", s(&item.agent_id), s(&item.remark)),
+                    theme.dim(),
+                ),
+            ]));
+        }
+    }
+    lines.extend(
+        facts[3..]
+            .iter()
+            .map(|(l, v, st)| Line::from(field(l, v.clone(), *st, 0))),
     );
     frame.render_widget(
         Paragraph::new(lines)

@@ -3,6 +3,7 @@
 mod detail;
 mod form;
 mod help;
+mod outbox;
 mod queue;
 pub mod theme;
 
@@ -54,13 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             "Termin",
             "The termin transaction browser is not in this release yet.\nFrom the command line: deskcoll termin --all",
         ),
-        Tab::Outbox => placeholder(
-            frame,
-            theme,
-            areas.body,
-            "Outbox",
-            "Results are sent as soon as they are submitted; the durable outbox is not in this release yet.",
-        ),
+        Tab::Outbox => outbox::draw(frame, app, theme, areas.body),
     }
     status(frame, app, theme, areas.status);
     footer(frame, app, theme, areas.footer);
@@ -75,6 +70,16 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             ..size
         };
         help::draw(frame, app, theme, below_header);
+    }
+    if let Some(confirm) = &app.confirm {
+        let area = layout::centered(areas.body, 72, 4);
+        frame.render_widget(ratatui::widgets::Clear, area);
+        frame.render_widget(
+            Paragraph::new(confirm.question.as_str())
+                .wrap(Wrap { trim: true })
+                .block(Block::bordered().border_style(theme.warn())),
+            area,
+        );
     }
     if app.confirm_quit {
         let area = layout::centered(areas.body, 46, 3);
@@ -116,6 +121,18 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         format!("{state}  {agent} {time} "),
         format!("{agent} {time} "),
     ];
+    let c = &app.outbox.counts;
+    let mut backlog = String::new();
+    for (n, what) in [
+        (c.waiting(), "waiting"),
+        (c.uncertain, "uncertain"),
+        (c.rejected, "rejected"),
+    ] {
+        if n > 0 {
+            backlog.push_str(&format!("{n} {what}  "));
+        }
+    }
+    let variants = variants.map(|v| format!("{backlog}{v}"));
     let badge = if app.settings.demo { " DEMO " } else { "" };
     let fixed = badge.chars().count() + 3;
     if let Some(text) = variants

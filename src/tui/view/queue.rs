@@ -18,6 +18,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if !q.filter.is_empty() {
         title.push_str(&format!("· /{} ", sanitize(&q.filter)));
     }
+    if app.promise_filter != crate::tui::app::PromiseFilter::All {
+        title.push_str(&format!("· {} ", app.promise_filter.label()));
+    }
     let block = Block::bordered()
         .title(Line::styled(title, theme.title()))
         .border_style(theme.border_focus());
@@ -53,8 +56,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let rows = q.view[q.offset..end].iter().enumerate().map(|(row, &i)| {
         let t = &q.tasks[i];
         let done = q.is_done(i);
+        // One mark: recorded today, promise broken, or promise due today/tomorrow.
+        let mark = if done {
+            Line::styled("✓", theme.success())
+        } else if app.promises.broken.contains(&t.contract_no) {
+            Line::styled("!", theme.error())
+        } else if app.promises.due_soon.contains(&t.contract_no) {
+            Line::styled("◷", theme.warn())
+        } else {
+            Line::raw(" ")
+        };
         let mut cells = vec![
-            Cell::from(if done { "✓" } else { " " }),
+            Cell::from(mark),
             Cell::from(q.bucket(i).label()),
             Cell::from(sanitize(&t.contract_no).into_owned()),
             Cell::from(sanitize(&t.name).into_owned()),

@@ -1,0 +1,98 @@
+//! Promises to pay: which fall due today or tomorrow, and which were broken (the date passed
+//! and the account is back in the queue).
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use std::collections::{HashMap, HashSet};
+
+/// A promise as recorded locally.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Promise {
+    pub account_no: String,
+    pub promise_date: NaiveDate,
+    pub call_time: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PromiseBook {
+    /// Accounts whose latest promise falls due today or tomorrow.
+    pub due_soon: HashSet<String>,
+    /// Accounts whose latest promise passed while they are still in the queue.
+    pub broken: HashSet<String>,
+    /// The latest promise of each account.
+    pub latest: HashMap<String, Promise>,
+}
+
+impl PromiseBook {
+    /// Only an account's latest promise counts: a newer one replaces an older.
+    pub fn build<'a>(
+        promises: impl IntoIterator<Item = &'a Promise>,
+        today: NaiveDate,
+        in_queue: &HashSet<String>,
+    ) -> PromiseBook {
+        let mut latest: HashMap<String, Promise> = HashMap::new();
+        for p in promises {
+            let newer = latest
+                .get(&p.account_no)
+                .is_none_or(|l| p.call_time >= l.call_time);
+            if newer {
+                latest.insert(p.account_no.clone(), p.clone());
+            }
+        }
+        let tomorrow = today + Duration::days(1);
+        let mut book = PromiseBook::default();
+        for (account, p) in &latest {
+            if p.promise_date == today || p.promise_date == tomorrow {
+                book.due_soon.insert(account.clone());
+            } else if p.promise_date < today && in_queue.contains(account) {
+                book.broken.insert(account.clone());
+            }
+        }
+        book.latest = latest;
+        book
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn p(account: &str, date: &str, called: &str) -> Promise {
+        Promise {
+            account_no: account.into(),
+            promise_date: date.parse().unwrap(),
+            call_time: NaiveDateTime::parse_from_str(
+                &format!("{called} 10:00:00"),
+                "%Y-%m-%d %H:%M:%S",
+            )
+            .unwrap(),
+        }
+    }
+
+    #[test]
+    fn due_soon_and_broken() {
+        let today: NaiveDate = "2026-11-27".parse().unwrap();
+        let queue: HashSet<String> = ["A", "B"].iter().map(|s| s.to_string()).collect();
+        let promises = [
+            p("A", "2026-11-26", "2026-11-20"), // passed, back in the queue: broken
+            p("B", "2026-11-28", "2026-11-25"), // tomorrow
+            p("C", "2026-11-20", "2026-11-15"), // passed, not in the queue: kept (paid, probably)
+            p("D", "2026-11-27", "2026-11-26"), // today
+        ];
+        let book = PromiseBook::build(&promises, today, &queue);
+        assert_eq!(book.broken, ["A".to_string()].into());
+        assert_eq!(book.due_soon, ["B".to_string(), "D".to_string()].into());
+    }
+
+    #[test]
+    fn a_newer_promise_replaces_the_broken_one() {
+        let today: NaiveDate = "2026-11-27".parse().unwrap();
+        let queue: HashSet<String> = ["A".to_string()].into();
+        let promises = [
+            p("A", "2026-11-26", "2026-11-20"),
+            p("A", "2026-11-30", "2026-11-27"),
+        ];
+        let book = PromiseBook::build(&promises, today, &queue);
+        assert!(book.broken.is_empty());
+        assert_eq!(book.latest["A"].promise_date.to_string(), "2026-11-30");
+    }
+}

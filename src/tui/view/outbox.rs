@@ -1,0 +1,152 @@
+use super::Theme;
+use crate::domain::outbox::DeliveryState;
+use crate::domain::text::sanitize;
+use crate::tui::app::App;
+use crate::tui::layout;
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Layout, Rect};
+use ratatui::style::Style;
+use ratatui::text::Line;
+use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
+
+pub fn state_style(theme: &Theme, state: DeliveryState) -> Style {
+    match state {
+        DeliveryState::Delivered => theme.success(),
+        DeliveryState::Rejected => theme.error(),
+        DeliveryState::Uncertain => theme.warn(),
+        DeliveryState::Discarded => theme.dim(),
+        DeliveryState::Queued | DeliveryState::Sending => Style::new(),
+    }
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let o = &app.outbox;
+    let c = &o.counts;
+    let title = format!(
+        " Outbox · {} delivered · {} waiting · {} rejected · {} uncertain ",
+        c.delivered,
+        c.waiting(),
+        c.rejected,
+        c.uncertain
+    );
+    let [list, detail] = Layout::vertical([Constraint::Min(5), Constraint::Length(5)]).areas(area);
+    let block = Block::bordered()
+        .title(Line::styled(title, theme.title()))
+        .border_style(theme.border_focus());
+    if o.items.is_empty() {
+        frame.render_widget(
+            Paragraph::new("No results recorded yet. Every result you submit is saved here first.")
+                .alignment(Alignment::Center)
+                .block(block),
+            list,
+        );
+        return;
+    }
+    let rows_fit = layout::queue_rows(list);
+    let end = (o.offset + rows_fit).min(o.items.len());
+    let rows = o.items[o.offset..end]
+        .iter()
+        .enumerate()
+        .map(|(row, item)| {
+            let mut style = Style::new();
+            if o.offset + row == o.selected {
+                style = theme.selected();
+            }
+            Row::new(vec![
+                Cell::from(Line::from(format!("#{}", item.id)).alignment(Alignment::Right)),
+                Cell::from(Line::styled(
+                    item.state.as_str(),
+                    state_style(theme, item.state),
+                )),
+                Cell::from(sanitize(&item.account_no).into_owned()),
+                Cell::from(format!("{} {}", item.action_code, item.result_code)),
+                Cell::from(
+                    item.call_time
+                        .get(5..16)
+                        .unwrap_or(&item.call_time)
+                        .to_string(),
+                ),
+                Cell::from(Line::from(item.attempts.to_string()).alignment(Alignment::Right)),
+                Cell::from(sanitize(item.last_error.as_deref().unwrap_or("")).into_owned()),
+            ])
+            .style(style)
+        });
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Length(6),
+            Constraint::Length(9),
+            Constraint::Length(15),
+            Constraint::Length(11),
+            Constraint::Length(11),
+            Constraint::Length(3),
+            Constraint::Min(10),
+        ],
+    )
+    .header(
+        Row::new([
+            "ID",
+            "STATE",
+            "ACCOUNT",
+            "RESULT",
+            "CALLED",
+            "TRY",
+            "LAST ERROR",
+        ])
+        .style(theme.label()),
+    )
+    .column_spacing(1)
+    .block(block);
+    frame.render_widget(table, list);
+
+    let text = match o.selected_item() {
+        Some(item) => {
+            let promise = item
+                .promise_date
+                .as_deref()
+                .map(|p| format!(" · promise {p}"))
+                .unwrap_or_default();
+            let by = item
+                .delivered_by
+                .as_deref()
+                .map(|b| format!(" (by {b})"))
+                .unwrap_or_default();
+            let server = item
+                .server_message
+                .as_deref()
+                .map(|m| {
+                    format!(
+                        " · server: {} {}",
+                        item.server_code.as_deref().unwrap_or(""),
+                        sanitize(m)
+                    )
+                })
+                .unwrap_or_default();
+            format!(
+                "#{} {}{by} · called {} · {} {}{promise} · remark: {}{server}\n{}",
+                item.id,
+                item.state,
+                item.call_time,
+                item.action_code,
+                item.result_code,
+                sanitize(&item.remark),
+                match item.state {
+                    DeliveryState::Uncertain =>
+                        "No answer came: it may be on the server. R sends again (a duplicate if it arrived), D marks it delivered, a refresh of the queue settles it when the account leaves.",
+                    DeliveryState::Rejected =>
+                        "The server refused it. e edits and sends the correction, R sends it unchanged, x discards it.",
+                    DeliveryState::Queued =>
+                        "Waiting to be sent; it is retried in the background. R sends it now.",
+                    _ => "",
+                }
+            )
+        }
+        None => String::new(),
+    };
+    frame.render_widget(
+        Paragraph::new(text)
+            .wrap(Wrap { trim: true })
+            .block(Block::bordered().border_style(theme.border())),
+        detail,
+    );
+}
