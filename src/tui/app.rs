@@ -1098,4 +1098,101 @@ mod tests {
         );
         assert_eq!(selected(&app), "A", "mouse off");
     }
+
+    fn item(id: i64, account: &str, promise: &str, state: DeliveryState) -> OutboxItem {
+        let result = CollectionResult {
+            account_no: account.into(),
+            call_time: crate::domain::dates::parse_datetime("2026-11-20 10:00:00").unwrap(),
+            cust_name: String::new(),
+            action_code: "PTP".into(),
+            result_code: "PTP01".into(),
+            promise_date: promise.parse().ok(),
+            period: 1,
+            remark: "janji".into(),
+            agent_id: "A1".into(),
+            ip_address: "ip".into(),
+        };
+        OutboxItem {
+            id,
+            account_no: account.into(),
+            state,
+            attempts: 1,
+            last_error: None,
+            call_time: "2026-11-20 10:00:00".into(),
+            action_code: "PTP".into(),
+            result_code: "PTP01".into(),
+            promise_date: Some(promise.into()),
+            remark: "janji".into(),
+            agent_id: "A1".into(),
+            server_code: None,
+            server_message: None,
+            delivered_by: None,
+            ever_uncertain: false,
+            created_at: String::new(),
+            updated_at: String::new(),
+            next_attempt_at: None,
+            result,
+        }
+    }
+
+    #[test]
+    fn promises_mark_the_queue_and_filter_it() {
+        let mut app = app();
+        let items = vec![
+            item(1, "A", "2026-11-26", DeliveryState::Delivered), // passed, A still in the queue: broken
+            item(2, "B", "2026-11-28", DeliveryState::Delivered), // tomorrow
+        ];
+        update(
+            &mut app,
+            Action::OutboxLoaded {
+                items,
+                counts: Counts::default(),
+                note: None,
+            },
+        );
+        assert!(app.promises.broken.contains("A"));
+        assert!(app.promises.due_soon.contains("B"));
+        let first = &app.queue.tasks[app.queue.view[0]].contract_no;
+        assert_eq!(first, "A", "a broken promise is worked first");
+        assert_eq!(
+            selected(&app),
+            "C",
+            "the selection stays where the agent was"
+        );
+        press(&mut app, KeyCode::Char('p'));
+        assert_eq!(app.queue.view.len(), 1);
+        assert_eq!(selected(&app), "B");
+        press(&mut app, KeyCode::Char('p'));
+        assert_eq!(selected(&app), "A");
+        press(&mut app, KeyCode::Char('p'));
+        assert_eq!(app.queue.view.len(), 3);
+    }
+
+    #[test]
+    fn outbox_keys_ask_before_risky_moves() {
+        let mut app = app();
+        let mut uncertain = item(5, "A", "2026-11-30", DeliveryState::Uncertain);
+        uncertain.last_error = Some("timed out".into());
+        update(
+            &mut app,
+            Action::OutboxLoaded {
+                items: vec![uncertain],
+                counts: Counts::default(),
+                note: None,
+            },
+        );
+        press(&mut app, KeyCode::Char('3'));
+        assert_eq!(app.context(), Context::Outbox);
+        assert!(press(&mut app, KeyCode::Char('R')).is_empty(), "asks first");
+        assert!(app.confirm.as_ref().unwrap().question.contains("twice"));
+        assert_eq!(
+            press(&mut app, KeyCode::Char('y')),
+            vec![Effect::Outbox(OutboxCommand::Send(5))]
+        );
+        press(&mut app, KeyCode::Char('x'));
+        assert!(press(&mut app, KeyCode::Char('n')).is_empty());
+        assert!(app.confirm.is_none());
+        press(&mut app, KeyCode::Char('e'));
+        assert!(app.form.is_none(), "only a rejected result is edited");
+    }
 }
