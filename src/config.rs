@@ -48,9 +48,14 @@ pub struct CollectionSection {
 #[serde(deny_unknown_fields)]
 pub struct TerminSection {
     pub url: Option<String>,
+    /// `basic`, `token`, `login` or `none`; inferred from what is set when absent.
+    pub auth: Option<String>,
     pub user: Option<String>,
     pub password: Option<String>,
     pub token: Option<String>,
+    pub login_url: Option<String>,
+    pub access_key: Option<String>,
+    pub access_secret: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -259,18 +264,68 @@ impl Config {
                 let token = pick(&None, "DESKCOLL_TERMIN_TOKEN", t.token);
                 let tuser = pick(&None, "DESKCOLL_TERMIN_USER", t.user);
                 let tpass = pick(&None, "DESKCOLL_TERMIN_PASSWORD", t.password);
-                let auth = match (token, tuser, tpass) {
-                    (Some(token), _, _) => TerminAuth::Bearer(Secret::new(token)),
-                    (None, Some(user), Some(password)) => TerminAuth::Basic(BasicAuth {
+                let key = pick(&None, "DESKCOLL_TERMIN_ACCESS_KEY", t.access_key);
+                let secret = pick(&None, "DESKCOLL_TERMIN_ACCESS_SECRET", t.access_secret);
+                let login_url = pick(&None, "DESKCOLL_TERMIN_LOGIN_URL", t.login_url);
+                let mode =
+                    pick(&None, "DESKCOLL_TERMIN_AUTH", t.auth).map(|m| m.to_ascii_lowercase());
+                let mode = mode.unwrap_or_else(|| {
+                    if token.is_some() {
+                        "token".into()
+                    } else if key.is_some() {
+                        "login".into()
+                    } else if tuser.is_some() {
+                        "basic".into()
+                    } else {
+                        "none".into()
+                    }
+                });
+                let missing =
+                    |what: &str| ConfigError::Invalid(format!("termin auth '{mode}' needs {what}"));
+                let basic = match (tuser, tpass) {
+                    (Some(user), Some(password)) => Some(BasicAuth {
                         user,
                         password: Secret::new(password),
                     }),
-                    (None, Some(_), None) => {
-                        return Err(ConfigError::Invalid(
-                            "termin user is set but no password (termin.password or DESKCOLL_TERMIN_PASSWORD)".into(),
+                    (Some(_), None) => {
+                        return Err(missing(
+                            "a password (termin.password or DESKCOLL_TERMIN_PASSWORD)",
                         ));
                     }
-                    _ => TerminAuth::None,
+                    _ => None,
+                };
+                let auth = match mode.as_str() {
+                    "none" => TerminAuth::None,
+                    "basic" => TerminAuth::Basic(
+                        basic.ok_or_else(|| missing("termin.user and termin.password"))?,
+                    ),
+                    "token" | "bearer" => {
+                        TerminAuth::Bearer(Secret::new(token.ok_or_else(|| {
+                            missing("a token (termin.token or DESKCOLL_TERMIN_TOKEN)")
+                        })?))
+                    }
+                    "login" => {
+                        let login_url = match login_url {
+                            Some(u) => u,
+                            None => default_login_url(&url)?,
+                        };
+                        check_url(&login_url)?;
+                        TerminAuth::Login(crate::api::LoginAuth {
+                            login_url,
+                            basic,
+                            access_key: Secret::new(key.ok_or_else(|| {
+                                missing("termin.access_key (DESKCOLL_TERMIN_ACCESS_KEY)")
+                            })?),
+                            access_secret: Secret::new(secret.ok_or_else(|| {
+                                missing("termin.access_secret (DESKCOLL_TERMIN_ACCESS_SECRET)")
+                            })?),
+                        })
+                    }
+                    other => {
+                        return Err(ConfigError::Invalid(format!(
+                            "termin auth '{other}' is not one of basic, token, login, none"
+                        )));
+                    }
                 };
                 Some(TerminEndpoint { url, auth })
             }
@@ -415,6 +470,7 @@ impl Config {
                     TerminAuth::None => "none".to_string(),
                     TerminAuth::Basic(b) => format!("basic, user {}, password ***", b.user),
                     TerminAuth::Bearer(_) => "bearer token ***".to_string(),
+                    TerminAuth::Login(l) => format!("login at {}, access key ***", l.login_url),
                 };
                 line("termin.auth", &auth);
             }
@@ -430,6 +486,17 @@ impl Config {
         out
     }
 }
+
+/// The provider's login lives beside the list: `{scheme}://{host}/api/v2/bumn/bumn-auth/login`.
+fn default_login_url(termin_url: &str) -> Result<String, ConfigError> {
+    let mut u = reqwest::Url::parse(termin_url)
+        .map_err(|_| ConfigError::Invalid(format!("'{termin_url}' is not a URL")))?;
+    u.set_path(LOGIN_PATH);
+    u.set_query(None);
+    Ok(u.to_string())
+}
+
+pub use crate::domain::termin::LOGIN_PATH;
 
 fn check_url(u: &str) -> Result<(), ConfigError> {
     match reqwest::Url::parse(u) {

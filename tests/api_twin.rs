@@ -199,7 +199,13 @@ async fn termin_walk_over_all_pages_equals_total_data() {
     assert_eq!(meta.prev, "");
     assert!(meta.next.contains("page=2"));
     let mut pages = 0;
-    let all = client.termin_all(10, |_| pages += 1).await.unwrap();
+    let all = client
+        .termin_all(10, 4, |_, _, _| {
+            pages += 1;
+            true
+        })
+        .await
+        .unwrap();
     assert_eq!(all.len(), 57);
     assert_eq!(pages, 6);
     let last = client.termin_page(6, 10).await.unwrap();
@@ -242,7 +248,7 @@ async fn termin_404_is_an_empty_page() {
     .await;
     assert!(
         client_for(&none)
-            .termin_all(10, |_| {})
+            .termin_all(10, 4, |_, _, _| true)
             .await
             .unwrap()
             .is_empty()

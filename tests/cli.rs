@@ -332,3 +332,38 @@ fn batch_validates_every_row_then_sends_the_valid_ones() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert!(stdout(&o).contains("3 delivered, 0 queued, 0 rejected, 0 uncertain"));
 }
+
+#[test]
+fn termin_status_filter_and_summary() {
+    let r = Run::new();
+    let all = r.run(&["termin", "--all", "--format", "json"]);
+    let all: Vec<serde_json::Value> = serde_json::from_slice(&all.stdout).unwrap();
+    let selesai = all
+        .iter()
+        .filter(|t| t["general"]["status_name"] == "Selesai")
+        .count();
+    assert!(selesai > 0);
+
+    let o = r.run(&["termin", "--all", "--status", "selesai", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(rows.len(), selesai);
+    assert!(
+        rows.iter()
+            .all(|t| t["general"]["status_name"] == "Selesai")
+    );
+
+    let o = r.run(&["termin", "--all", "--summary", "--format", "json"]);
+    let s: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(s["grand"]["count"], 57);
+    assert_eq!(s["by_status"]["Selesai"]["count"], selesai);
+    let bill_sum: i64 = all
+        .iter()
+        .map(|t| t["payment"]["bill_amount"].as_i64().unwrap())
+        .sum();
+    assert_eq!(s["grand"]["bill_amount"], bill_sum.to_string());
+
+    let o = r.run(&["termin", "--all", "--summary"]);
+    let text = stdout(&o);
+    assert!(text.contains("TOTAL"), "{text}");
+    assert!(text.contains("Rp "), "{text}");
+}

@@ -39,6 +39,17 @@ pub enum TerminAuth {
     None,
     Basic(BasicAuth),
     Bearer(Secret),
+    /// The provider's login: POST `access_key` + `access_secret` (with Basic auth when
+    /// given) for a token, cached and renewed on expiry or on a 401.
+    Login(LoginAuth),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoginAuth {
+    pub login_url: String,
+    pub basic: Option<BasicAuth>,
+    pub access_key: Secret,
+    pub access_secret: Secret,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -73,6 +84,9 @@ pub struct Client {
     collection: Option<CollectionEndpoint>,
     termin: Option<TerminEndpoint>,
     options: ClientOptions,
+    /// The login token, shared by every clone; a lock held across the login so that many
+    /// requests at once log in only once.
+    token: std::sync::Arc<tokio::sync::Mutex<Option<super::token::Token>>>,
 }
 
 struct Reply {
@@ -104,6 +118,7 @@ impl Client {
             collection,
             termin,
             options,
+            token: Default::default(),
         })
     }
 
@@ -248,19 +263,63 @@ impl Client {
             .unwrap_or_else(|_| String::from_utf8_lossy(&reply.body).into_owned()))
     }
 
-    /// One page of termin transactions. The provider's 404 "not found" is an empty page.
-    pub async fn termin_page(&self, page: i64, limit: i64) -> Result<TerminPage, ApiError> {
-        let ep = self.termin()?;
-        let mut req = self
+    /// A valid login token, logging in when there is none, it expired, or `renew`.
+    async fn login_token(&self, login: &LoginAuth, renew: bool) -> Result<Secret, ApiError> {
+        let mut cached = self.token.lock().await;
+        if !renew && let Some(t) = cached.as_ref().filter(|t| t.is_fresh(chrono::Utc::now())) {
+            return Ok(t.value.clone());
+        }
+        let body = serde_json::json!({
+            "access_key": login.access_key.expose(),
+            "access_secret": login.access_secret.expose(),
+        });
+        let mut req = self.http.post(&login.login_url).json(&body);
+        if let Some(b) = &login.basic {
+            req = req.basic_auth(&b.user, Some(b.password.expose()));
+        }
+        let reply = self.send(req, &login.login_url).await?;
+        Self::check_common(&reply, &login.login_url)?;
+        Self::not_json_guard(&reply)?;
+        let token = super::token::Token::from_login_reply(&reply.body, chrono::Utc::now())
+            .ok_or_else(|| ApiError::Refused {
+                code: "login".into(),
+                message: format!("the login answered without a token{}", excerpt(&reply.body)),
+            })?;
+        let value = token.value.clone();
+        *cached = Some(token);
+        Ok(value)
+    }
+
+    async fn termin_request(
+        &self,
+        ep: &TerminEndpoint,
+        page: i64,
+        limit: i64,
+        renew: bool,
+    ) -> Result<Reply, ApiError> {
+        let req = self
             .http
             .get(&ep.url)
             .query(&[("page", page), ("limit", limit)]);
-        req = match &ep.auth {
+        let req = match &ep.auth {
             TerminAuth::None => req,
             TerminAuth::Basic(a) => req.basic_auth(&a.user, Some(a.password.expose())),
             TerminAuth::Bearer(t) => req.bearer_auth(t.expose()),
+            TerminAuth::Login(login) => {
+                req.bearer_auth(self.login_token(login, renew).await?.expose())
+            }
         };
-        let reply = self.send(req, &ep.url).await?;
+        self.send(req, &ep.url).await
+    }
+
+    /// One page of termin transactions. The provider's 404 "not found" is an empty page.
+    pub async fn termin_page(&self, page: i64, limit: i64) -> Result<TerminPage, ApiError> {
+        let ep = self.termin()?;
+        let mut reply = self.termin_request(ep, page, limit, false).await?;
+        if reply.status == StatusCode::UNAUTHORIZED && matches!(ep.auth, TerminAuth::Login(_)) {
+            // The token was revoked or expired early: log in again, once.
+            reply = self.termin_request(ep, page, limit, true).await?;
+        }
         if reply.status == StatusCode::NOT_FOUND
             && let Ok(e) = serde_json::from_slice::<TerminErrorBody>(&reply.body)
             && (e.message.to_ascii_lowercase().contains("not found")
@@ -290,24 +349,31 @@ impl Client {
         Ok(parsed)
     }
 
-    /// Every page in order, `limit` at a time; `on_page(page, total_pages)` after each.
+    /// Every page, `limit` at a time, at most `concurrency` requests at once, in page order;
+    /// `on_page(page_number, total_pages, transactions_so_far)` after each. Returning `false`
+    /// from it stops the walk (cancel).
     pub async fn termin_all(
         &self,
         limit: i64,
-        mut on_page: impl FnMut(&TerminPage),
+        concurrency: usize,
+        mut on_page: impl FnMut(i64, i64, usize) -> bool,
     ) -> Result<Vec<crate::domain::Transaction>, ApiError> {
-        let mut all = Vec::new();
-        let mut page = 1;
-        loop {
-            let p = self.termin_page(page, limit).await?;
-            on_page(&p);
-            let got = p.transactions().len();
-            let total_pages = p.meta().total_page.unwrap_or(0);
-            all.extend(p.data.map(|d| d.transactions).unwrap_or_default());
-            if got == 0 || page >= total_pages {
+        use futures_util::StreamExt;
+        let first = self.termin_page(1, limit).await?;
+        let total_pages = first.meta().total_page.unwrap_or(0).max(1);
+        let mut all: Vec<crate::domain::Transaction> =
+            first.data.map(|d| d.transactions).unwrap_or_default();
+        if !on_page(1, total_pages, all.len()) || all.is_empty() {
+            return Ok(all);
+        }
+        let mut pages = futures_util::stream::iter(2..=total_pages)
+            .map(|p| async move { (p, self.termin_page(p, limit).await) })
+            .buffered(concurrency.max(1));
+        while let Some((p, page)) = pages.next().await {
+            all.extend(page?.data.map(|d| d.transactions).unwrap_or_default());
+            if !on_page(p, total_pages, all.len()) {
                 break;
             }
-            page += 1;
         }
         Ok(all)
     }

@@ -2,8 +2,9 @@
 
 mod client;
 mod error;
+mod token;
 
 pub use client::{
-    BasicAuth, Client, ClientOptions, CollectionEndpoint, TerminAuth, TerminEndpoint,
+    BasicAuth, Client, ClientOptions, CollectionEndpoint, LoginAuth, TerminAuth, TerminEndpoint,
 };
 pub use error::{ApiError, excerpt};

@@ -76,19 +76,9 @@ pub enum Command {
     },
     /// Browse termin (staged-payment) transactions.
     #[command(
-        after_help = "Examples:\n  deskcoll termin --page 2 --limit 20\n  deskcoll termin --all --format csv > termin.csv"
+        after_help = "Examples:\n  deskcoll termin --page 2 --limit 20\n  deskcoll termin --all --format csv > termin.csv\n  deskcoll termin --all --status 'Menunggu Pembayaran'\n  deskcoll termin --all --summary"
     )]
-    Termin {
-        #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(i64).range(1..))]
-        page: i64,
-        #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(i64).range(1..=1000))]
-        limit: i64,
-        /// Walk every page.
-        #[arg(long)]
-        all: bool,
-        #[arg(long, value_enum, default_value_t)]
-        format: Format,
-    },
+    Termin(termin::TerminArgs),
     /// Record a call result through the outbox and send it (exit 0 only when delivered).
     #[command(
         after_help = "Examples:\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 \\\n      --promise 2026-12-01 --remark 'Customer pasti bayar'\n  deskcoll submit --batch results.csv   # columns: account,action,result,promise,period,remark\n\nExit codes: 0 delivered; 2 invalid input; 3 the server refused (kept as rejected);\n4 not delivered yet (queued, or uncertain: it may be stored); 1 other errors."
@@ -277,14 +267,9 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             let session = Session::open(Config::load(&over)?, clock).await?;
             tasks::run(&session, format).await
         }
-        Command::Termin {
-            page,
-            limit,
-            all,
-            format,
-        } => {
+        Command::Termin(args) => {
             let session = Session::open(Config::load(&over)?, clock).await?;
-            termin::run(&session, page, limit, all, format).await
+            termin::run(&session, args).await
         }
         Command::Outbox { action } => {
             let session = Session::open(Config::load(&over)?, clock).await?;

@@ -34,6 +34,15 @@ pub struct ServeArgs {
     /// Bearer token accepted by the termin route (besides Basic auth).
     #[arg(long)]
     pub termin_token: Option<String>,
+    /// Access key the login takes [default: the twin's fixture].
+    #[arg(long, default_value = twin::SEED_ACCESS_KEY)]
+    pub access_key: String,
+    /// Access secret the login takes [default: the twin's fixture].
+    #[arg(long, default_value = twin::SEED_ACCESS_SECRET, hide_default_value = true)]
+    pub access_secret: String,
+    /// Lifetime of a login token.
+    #[arg(long, default_value_t = 24 * 3600)]
+    pub token_ttl_secs: u64,
     /// Delay before every answer.
     #[arg(long, default_value_t = 0)]
     pub latency_ms: u64,
@@ -74,6 +83,10 @@ pub async fn run(args: ServeArgs, clock: Clock) -> Result<(), Failure> {
         tasks: args.tasks,
         transactions: args.transactions,
         termin_token: args.termin_token,
+        access_key: args.access_key,
+        access_secret: args.access_secret,
+        token_ttl_secs: args.token_ttl_secs,
+        advertised_ttl_secs: None,
         latency_ms: args.latency_ms,
         fail_rate: args.fail_rate,
         drop_rate: args.drop_rate,

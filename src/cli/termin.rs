@@ -1,43 +1,27 @@
 use super::output::{self, emit, opt};
-use super::{Failure, Format, Session};
-use crate::domain::{Transaction, dates};
+use super::{EXIT_ERROR, Failure, Format};
+use crate::domain::dates;
+use crate::domain::termin_view::{self, CSV_HEADERS, Totals};
+use crate::domain::{Money, Transaction};
+use crate::session::Session;
 
-const CSV_HEADERS: [&str; 14] = [
-    "entry_date",
-    "purchase_order_number",
-    "purchase_request_number",
-    "invoice_number",
-    "buyer_name",
-    "vendor_name",
-    "status_name",
-    "step",
-    "total_step",
-    "price_sub_total",
-    "total_ppn",
-    "total_pph",
-    "bill_amount",
-    "bank_name",
-];
-
-fn csv_row(t: &Transaction) -> Vec<String> {
-    let p = &t.payment;
-    let plain = |m: Option<crate::domain::Money>| opt(m.map(|m| m.plain()));
-    vec![
-        t.general.entry_date.clone(),
-        t.general.purchase_order_number.clone(),
-        t.general.purchase_request_number.clone(),
-        t.general.invoice_number.clone(),
-        t.general.buyer_name.clone(),
-        t.vendor.name.clone(),
-        t.general.status_name.clone(),
-        opt(p.step),
-        opt(p.total_step),
-        plain(p.price_sub_total),
-        plain(p.total_ppn),
-        plain(p.total_pph),
-        plain(p.bill_amount),
-        p.bank_name.clone(),
-    ]
+#[derive(clap::Args, Debug)]
+pub struct TerminArgs {
+    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(i64).range(1..))]
+    pub page: i64,
+    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(i64).range(1..=1000))]
+    pub limit: i64,
+    /// Walk every page.
+    #[arg(long)]
+    pub all: bool,
+    /// Only transactions with this status (as the provider names it, any case).
+    #[arg(long, value_name = "NAME")]
+    pub status: Option<String>,
+    /// Print count and amounts per status (and the grand total) instead of the rows.
+    #[arg(long)]
+    pub summary: bool,
+    #[arg(long, value_enum, default_value_t)]
+    pub format: Format,
 }
 
 /// Entry dates arrive in UTC; people read them in local time.
@@ -65,67 +49,77 @@ fn table_row(t: &Transaction) -> Vec<String> {
     ]
 }
 
-pub async fn run(
-    session: &Session,
-    page: i64,
-    limit: i64,
-    all: bool,
-    format: Format,
-) -> Result<(), Failure> {
+fn json_err(e: serde_json::Error) -> Failure {
+    Failure::new(EXIT_ERROR, e.to_string())
+}
+
+pub async fn run(session: &Session, args: TerminArgs) -> Result<(), Failure> {
     let mut collected: Vec<Transaction> = Vec::new();
     let mut first_json = true;
-    let mut current = page;
-    let mut last_meta;
-    if format == Format::Json {
+    let mut current = args.page;
+    let streaming = !args.summary && args.format != Format::Table;
+    if streaming && args.format == Format::Json {
         emit(b"[")?;
     }
-    loop {
-        let p = session.client.termin_page(current, limit).await?;
-        last_meta = p.meta();
-        // CSV and JSON stream page by page; a table needs every row for its widths.
-        match format {
-            Format::Csv => emit(&output::csv(
-                &CSV_HEADERS,
-                &p.transactions().iter().map(csv_row).collect::<Vec<_>>(),
-                current == page,
-            )?)?,
-            Format::Json => {
-                for t in p.transactions() {
+    let meta = loop {
+        let p = session.client.termin_page(current, args.limit).await?;
+        let rows: Vec<&Transaction> = p
+            .transactions()
+            .iter()
+            .filter(|t| termin_view::matches(t, "", args.status.as_deref()))
+            .collect();
+        // CSV and JSON rows stream page by page; tables and summaries need them all.
+        match (streaming, args.format) {
+            (true, Format::Csv) => {
+                let rows: Vec<Vec<String>> = rows.iter().map(|t| termin_view::csv_row(t)).collect();
+                emit(&output::csv(&CSV_HEADERS, &rows, current == args.page)?)?
+            }
+            (true, Format::Json) => {
+                for t in rows {
                     let mut chunk = if first_json {
                         b"\n".to_vec()
                     } else {
                         b",\n".to_vec()
                     };
                     first_json = false;
-                    chunk
-                        .extend(serde_json::to_vec(t).map_err(|e| Failure::new(1, e.to_string()))?);
+                    chunk.extend(serde_json::to_vec(t).map_err(json_err)?);
                     emit(&chunk)?;
                 }
             }
-            Format::Table => collected.extend(p.transactions().iter().cloned()),
+            _ => collected.extend(rows.into_iter().cloned()),
         }
-        let total_pages = last_meta.total_page.unwrap_or(0);
-        if !all || p.transactions().is_empty() || current >= total_pages {
-            break;
+        let meta = p.meta();
+        if !args.all || p.transactions().is_empty() || current >= meta.total_page.unwrap_or(0) {
+            break meta;
         }
         current += 1;
-    }
-    if format == Format::Json {
-        emit(b"\n]\n")?;
-    }
-    let summary = format!(
+    };
+    let total_pages = meta.total_page.unwrap_or(0);
+    let position = format!(
         "page {} of {}, {} transactions",
-        if all {
-            last_meta.total_page.unwrap_or(0).min(current)
+        if args.all {
+            format!("{}-{}", args.page, current.min(total_pages.max(1)))
         } else {
-            current
+            current.to_string()
         },
-        last_meta.total_page.unwrap_or(0),
-        last_meta.total_data.unwrap_or(0)
+        total_pages,
+        meta.total_data.unwrap_or(0)
     );
-    if format == Format::Table {
-        let rows: Vec<_> = collected.iter().map(table_row).collect();
-        let mut text = output::table(
+    if streaming {
+        if args.format == Format::Json {
+            emit(b"\n]\n")?;
+        }
+        eprintln!("{position}");
+        return Ok(());
+    }
+    if args.summary {
+        return summary(&Totals::of(&collected), args.format, &position);
+    }
+    let rows: Vec<_> = collected.iter().map(table_row).collect();
+    let mut text = if collected.is_empty() {
+        "no termin transactions\n".to_string()
+    } else {
+        output::table(
             &[
                 "ENTRY DATE",
                 "PO NUMBER",
@@ -137,15 +131,63 @@ pub async fn run(
             ],
             &rows,
             &[5, 6],
-        );
-        if collected.is_empty() {
-            text = "no termin transactions\n".into();
+        )
+    };
+    text.push_str(&position);
+    text.push('\n');
+    emit(text.as_bytes())
+}
+
+fn summary(t: &Totals, format: Format, position: &str) -> Result<(), Failure> {
+    let mut lines: Vec<(String, usize, Money, Money)> = t
+        .by_status
+        .iter()
+        .map(|(s, sum)| (s.clone(), sum.count, sum.bill, sum.subtotal))
+        .collect();
+    lines.push((
+        "TOTAL".into(),
+        t.grand.count,
+        t.grand.bill,
+        t.grand.subtotal,
+    ));
+    match format {
+        Format::Json => {
+            let by_status: serde_json::Map<String, serde_json::Value> = t
+                .by_status
+                .iter()
+                .map(|(s, sum)| (s.clone(), serde_json::json!({"count": sum.count, "bill_amount": sum.bill.plain(), "price_sub_total": sum.subtotal.plain()})))
+                .collect();
+            let v = serde_json::json!({
+                "by_status": by_status,
+                "grand": {"count": t.grand.count, "bill_amount": t.grand.bill.plain(), "price_sub_total": t.grand.subtotal.plain(),
+                          "total_pph": t.grand.pph.plain(), "total_ppn": t.grand.ppn.plain()},
+            });
+            emit(&serde_json::to_vec_pretty(&v).map_err(json_err)?)
         }
-        text.push_str(&summary);
-        text.push('\n');
-        emit(text.as_bytes())
-    } else {
-        eprintln!("{summary}");
-        Ok(())
+        Format::Csv => {
+            let rows: Vec<Vec<String>> = lines
+                .iter()
+                .map(|(s, n, b, st)| vec![s.clone(), n.to_string(), b.plain(), st.plain()])
+                .collect();
+            emit(&output::csv(
+                &["status_name", "count", "bill_amount", "price_sub_total"],
+                &rows,
+                true,
+            )?)
+        }
+        Format::Table => {
+            let rows: Vec<Vec<String>> = lines
+                .iter()
+                .map(|(s, n, b, st)| vec![s.clone(), n.to_string(), b.rupiah(), st.rupiah()])
+                .collect();
+            let mut text = output::table(
+                &["STATUS", "COUNT", "BILL AMOUNT", "SUBTOTAL"],
+                &rows,
+                &[1, 2, 3],
+            );
+            text.push_str(position);
+            text.push('\n');
+            emit(text.as_bytes())
+        }
     }
 }

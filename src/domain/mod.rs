@@ -12,6 +12,7 @@ pub mod result;
 pub mod secret;
 pub mod task;
 pub mod termin;
+pub mod termin_view;
 pub mod text;
 
 pub use money::Money;

@@ -184,6 +184,8 @@ pub struct TerminErrorBody {
 }
 
 pub const NOT_FOUND_MESSAGE: &str = "transactions termin not found";
+/// The provider's login (Basic auth + access key and secret -> a 24-hour token).
+pub const LOGIN_PATH: &str = "/api/v2/bumn/bumn-auth/login";
 
 impl TerminPage {
     pub fn parse(body: &[u8]) -> Result<TerminPage, WireError> {

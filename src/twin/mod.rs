@@ -13,3 +13,7 @@ pub const SEED_USER: &str = "SERVICEMNC";
 pub const SEED_PASSWORD: &str = "Mnc%^21";
 pub const SEED_HASH_KEY: &str = "8de3ef10fec04f05adb8631f9186a437";
 pub const TERMIN_PATH: &str = "/api/v1/bumn/transactions/termin";
+pub use crate::domain::termin::LOGIN_PATH;
+/// The twin's own login fixtures (the provider publishes none).
+pub const SEED_ACCESS_KEY: &str = "twin-access-key";
+pub const SEED_ACCESS_SECRET: &str = "twin-access-secret";

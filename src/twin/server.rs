@@ -39,6 +39,14 @@ pub struct TwinOptions {
     pub transactions: usize,
     /// Bearer token the termin route accepts besides Basic auth.
     pub termin_token: Option<String>,
+    /// What the provider's login takes (with Basic auth) for a token.
+    pub access_key: String,
+    pub access_secret: String,
+    /// How long a login token lives.
+    pub token_ttl_secs: u64,
+    /// The lifetime the login reply claims, when it should differ (a server that revokes
+    /// tokens early, for tests of renewal on 401).
+    pub advertised_ttl_secs: Option<u64>,
     pub latency_ms: u64,
     /// Share of requests answered with HTTP 500.
     pub fail_rate: f64,
@@ -61,6 +69,10 @@ impl Default for TwinOptions {
             tasks: None,
             transactions: 57,
             termin_token: None,
+            access_key: super::SEED_ACCESS_KEY.into(),
+            access_secret: super::SEED_ACCESS_SECRET.into(),
+            token_ttl_secs: 24 * 3600,
+            advertised_ttl_secs: None,
             latency_ms: 0,
             fail_rate: 0.0,
             drop_rate: 0.0,
@@ -99,6 +111,9 @@ struct Twin {
     codes: MasterData,
     books: Mutex<Books>,
     faults: Mutex<ChaCha8Rng>,
+    /// Login tokens issued and when each dies.
+    tokens: Mutex<HashMap<String, std::time::Instant>>,
+    logins: std::sync::atomic::AtomicUsize,
 }
 
 impl Twin {
@@ -181,6 +196,8 @@ pub async fn start(opts: TwinOptions) -> std::io::Result<RunningTwin> {
             termin: generate_termin(opts.seed, opts.transactions, now),
         }),
         faults: Mutex::new(ChaCha8Rng::seed_from_u64(opts.seed ^ 0xfa17)),
+        tokens: Mutex::new(HashMap::new()),
+        logins: Default::default(),
         opts,
     });
     let router = router(twin);
@@ -229,9 +246,11 @@ fn router(twin: Arc<Twin>) -> Router {
         .route("/api/DailyTask_DeskColl", get(get_tasks))
         .route("/api/CollectionInsert", get(health).post(post_result))
         .route(TERMIN_PATH, get(get_termin))
+        .route(super::LOGIN_PATH, axum::routing::post(login))
         .layer(middleware::from_fn_with_state(twin.clone(), faults));
     Router::new()
         .route("/__twin/collections", get(list_collections))
+        .route("/__twin/stats", get(stats))
         .merge(api)
         .with_state(twin)
 }
@@ -509,12 +528,19 @@ async fn get_termin(
     headers: HeaderMap,
     Query(q): Query<PageQuery>,
 ) -> Response {
-    let bearer_ok = twin.opts.termin_token.as_ref().is_some_and(|t| {
-        headers
-            .get(header::AUTHORIZATION)
-            .and_then(|v| v.to_str().ok())
-            .and_then(|v| v.strip_prefix("Bearer "))
-            .is_some_and(|given| given.trim() == t)
+    let bearer = headers
+        .get(header::AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(str::trim);
+    let bearer_ok = bearer.is_some_and(|given| {
+        twin.opts.termin_token.as_deref() == Some(given)
+            || twin
+                .tokens
+                .lock()
+                .unwrap()
+                .get(given)
+                .is_some_and(|dies| *dies > std::time::Instant::now())
     });
     if !(twin.opts.no_auth || bearer_ok || basic_ok(&headers, &twin.opts.user, &twin.opts.password))
     {
@@ -569,4 +595,58 @@ async fn get_termin(
         StatusCode::OK,
         serde_json::to_vec(&page_body).unwrap_or_default(),
     )
+}
+
+#[derive(Deserialize)]
+struct LoginBody {
+    #[serde(default)]
+    access_key: String,
+    #[serde(default)]
+    access_secret: String,
+}
+
+/// The provider's login: Basic auth plus access key and secret give a token.
+async fn login(State(twin): State<Arc<Twin>>, headers: HeaderMap, body: Bytes) -> Response {
+    if !authorized(&twin, &headers) {
+        return termin_error(StatusCode::UNAUTHORIZED, "unauthorized");
+    }
+    let Ok(creds) = serde_json::from_slice::<LoginBody>(&body) else {
+        return termin_error(
+            StatusCode::BAD_REQUEST,
+            "access_key and access_secret are required",
+        );
+    };
+    if creds.access_key != twin.opts.access_key || creds.access_secret != twin.opts.access_secret {
+        return termin_error(StatusCode::UNAUTHORIZED, "invalid access key or secret");
+    }
+    let n = twin
+        .logins
+        .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
+        + 1;
+    let token: String = {
+        let mut rng = twin.faults.lock().unwrap();
+        format!("twin.{n}.{:016x}", rng.random::<u64>())
+    };
+    let ttl = std::time::Duration::from_secs(twin.opts.token_ttl_secs);
+    twin.tokens
+        .lock()
+        .unwrap()
+        .insert(token.clone(), std::time::Instant::now() + ttl);
+    let claimed = twin
+        .opts
+        .advertised_ttl_secs
+        .unwrap_or(twin.opts.token_ttl_secs);
+    let expired_at = chrono::Utc::now() + chrono::Duration::seconds(claimed as i64);
+    let body = serde_json::json!({
+        "status": "success",
+        "message": "ok",
+        "data": { "token": token, "expired_at": expired_at.to_rfc3339() },
+    });
+    json_response(StatusCode::OK, body.to_string().into_bytes())
+}
+
+async fn stats(State(twin): State<Arc<Twin>>) -> Response {
+    let body =
+        serde_json::json!({ "logins": twin.logins.load(std::sync::atomic::Ordering::SeqCst) });
+    json_response(StatusCode::OK, body.to_string().into_bytes())
 }

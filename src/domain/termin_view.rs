@@ -1,0 +1,201 @@
+//! What supervisors do with termin transactions: search, filter by status, totals, CSV rows.
+//! Pure functions over transactions already fetched.
+
+use super::money::Money;
+use super::termin::Transaction;
+use std::collections::BTreeMap;
+
+/// Columns of a termin CSV export (money as plain numbers).
+pub const CSV_HEADERS: [&str; 15] = [
+    "entry_date",
+    "purchase_order_number",
+    "purchase_request_number",
+    "invoice_number",
+    "buyer_name",
+    "vendor_name",
+    "status_name",
+    "step",
+    "total_step",
+    "price_sub_total",
+    "total_ppn",
+    "total_pph",
+    "bill_amount",
+    "bank_name",
+    "va_number",
+];
+
+fn opt<T: ToString>(v: Option<T>) -> String {
+    v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+pub fn csv_row(t: &Transaction) -> Vec<String> {
+    let p = &t.payment;
+    let plain = |m: Option<Money>| opt(m.map(|m| m.plain()));
+    vec![
+        t.general.entry_date.clone(),
+        t.general.purchase_order_number.clone(),
+        t.general.purchase_request_number.clone(),
+        t.general.invoice_number.clone(),
+        t.general.buyer_name.clone(),
+        t.vendor.name.clone(),
+        t.general.status_name.clone(),
+        opt(p.step),
+        opt(p.total_step),
+        plain(p.price_sub_total),
+        plain(p.total_ppn),
+        plain(p.total_pph),
+        plain(p.bill_amount),
+        p.bank_name.clone(),
+        p.va_number.clone(),
+    ]
+}
+
+/// Search over PO, PR and invoice numbers, buyer and vendor (case-insensitive), and an exact
+/// status when given.
+pub fn matches(t: &Transaction, search: &str, status: Option<&str>) -> bool {
+    if let Some(s) = status
+        && !t.general.status_name.trim().eq_ignore_ascii_case(s.trim())
+    {
+        return false;
+    }
+    if search.is_empty() {
+        return true;
+    }
+    let needle = search.to_lowercase();
+    [
+        &t.general.purchase_order_number,
+        &t.general.purchase_request_number,
+        &t.general.invoice_number,
+        &t.general.buyer_name,
+        &t.buyer_group.name,
+        &t.vendor.name,
+    ]
+    .iter()
+    .any(|f| f.to_lowercase().contains(&needle))
+}
+
+/// Count and amounts of a group of transactions.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Sum {
+    pub count: usize,
+    pub bill: Money,
+    pub subtotal: Money,
+    pub pph: Money,
+    pub ppn: Money,
+}
+
+impl Sum {
+    fn add(&mut self, t: &Transaction) {
+        let p = &t.payment;
+        self.count += 1;
+        self.bill = self.bill + p.bill_amount.unwrap_or_default();
+        self.subtotal = self.subtotal + p.price_sub_total.unwrap_or_default();
+        self.pph = self.pph + p.total_pph.unwrap_or_default();
+        self.ppn = self.ppn + p.total_ppn.unwrap_or_default();
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Totals {
+    /// By status name as given (unknown statuses included), sorted by name.
+    pub by_status: BTreeMap<String, Sum>,
+    pub by_vendor: BTreeMap<String, Sum>,
+    pub grand: Sum,
+}
+
+impl Totals {
+    pub fn of<'a>(transactions: impl IntoIterator<Item = &'a Transaction>) -> Totals {
+        let mut t = Totals::default();
+        for tx in transactions {
+            let status = if tx.general.status_name.is_empty() {
+                "(no status)"
+            } else {
+                &tx.general.status_name
+            };
+            t.by_status.entry(status.to_string()).or_default().add(tx);
+            let vendor = if tx.vendor.name.is_empty() {
+                "(no vendor)"
+            } else {
+                &tx.vendor.name
+            };
+            t.by_vendor.entry(vendor.to_string()).or_default().add(tx);
+            t.grand.add(tx);
+        }
+        t
+    }
+
+    /// Vendors by bill amount, largest first.
+    pub fn top_vendors(&self, n: usize) -> Vec<(&String, &Sum)> {
+        let mut v: Vec<_> = self.by_vendor.iter().collect();
+        v.sort_by(|a, b| b.1.bill.cmp(&a.1.bill).then(a.0.cmp(b.0)));
+        v.truncate(n);
+        v
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::termin::{General, Payment, Vendor};
+
+    fn tx(po: &str, status: &str, vendor: &str, bill: i64) -> Transaction {
+        Transaction {
+            general: General {
+                purchase_order_number: po.into(),
+                status_name: status.into(),
+                ..General::default()
+            },
+            payment: Payment {
+                bill_amount: Some(Money::from_units(bill)),
+                price_sub_total: Some(Money::from_units(bill + 10)),
+                ..Payment::default()
+            },
+            vendor: Vendor {
+                name: vendor.into(),
+                ..Vendor::default()
+            },
+            ..Transaction::default()
+        }
+    }
+
+    #[test]
+    fn totals_per_status_vendor_and_grand() {
+        let all = [
+            tx("PO-1", "Selesai", "PT A", 100),
+            tx("PO-2", "Selesai", "PT B", 50),
+            tx("PO-3", "Status Baru Sekali", "PT A", 7),
+        ];
+        let t = Totals::of(&all);
+        assert_eq!(t.by_status["Selesai"].count, 2);
+        assert_eq!(t.by_status["Selesai"].bill, Money::from_units(150));
+        assert_eq!(
+            t.by_status["Status Baru Sekali"].count, 1,
+            "unknown statuses as given"
+        );
+        assert_eq!(t.by_vendor["PT A"].bill, Money::from_units(107));
+        assert_eq!(t.grand.count, 3);
+        assert_eq!(t.grand.subtotal, Money::from_units(187));
+        assert_eq!(t.top_vendors(1)[0].0, "PT A");
+    }
+
+    #[test]
+    fn search_and_status_filter() {
+        let t = tx(
+            "PO-2024-10-21-992176465",
+            "Diproses Penjual",
+            "PT. DAYA DIMENSI",
+            1,
+        );
+        assert!(matches(&t, "992176", None));
+        assert!(matches(&t, "daya", Some("Diproses Penjual")));
+        assert!(!matches(&t, "daya", Some("Selesai")));
+        assert!(!matches(&t, "zzz", None));
+    }
+
+    #[test]
+    fn csv_row_has_plain_money() {
+        let row = csv_row(&tx("PO-1", "Selesai", "PT A", 257005026));
+        assert_eq!(row.len(), CSV_HEADERS.len());
+        assert_eq!(row[12], "257005026");
+    }
+}
