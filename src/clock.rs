@@ -35,4 +35,14 @@ impl Clock {
     pub fn is_fixed(&self) -> bool {
         self.fixed.is_some()
     }
+
+    /// A server's RFC 3339 time as the agent's wall-clock time (the fixed clock's offset when
+    /// there is one, so that tests do not depend on the machine's zone).
+    pub fn local_time(&self, rfc3339: &str) -> Option<NaiveDateTime> {
+        let t = DateTime::parse_from_rfc3339(rfc3339.trim()).ok()?;
+        Some(match self.fixed {
+            Some(f) => t.with_timezone(f.offset()).naive_local(),
+            None => t.with_timezone(&Local).naive_local(),
+        })
+    }
 }

@@ -258,7 +258,14 @@ async fn flow_against_the_twin_load_filter_submit_refresh() {
 async fn run(a: &mut App, deliverer: &deskcoll::delivery::Deliverer, effects: Vec<Effect>) {
     let mut pending = effects;
     while let Some(e) = pending.pop() {
-        for action in deskcoll::tui::execute(e, deliverer).await {
+        let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+        let mut actions = deskcoll::tui::execute(e, deliverer, &tx).await;
+        let mut progress = Vec::new();
+        while let Ok(p) = rx.try_recv() {
+            progress.push(p);
+        }
+        progress.append(&mut actions);
+        for action in progress {
             pending.extend(update(a, action));
         }
     }
@@ -323,4 +330,216 @@ async fn outbox_tab_lists_every_result_and_settles_uncertain_ones() {
         deskcoll::domain::outbox::DeliveryState::Delivered
     );
     assert_eq!(item.delivered_by.as_deref(), Some("evidence"));
+}
+
+fn deliverer_for(
+    twin: &deskcoll::twin::RunningTwin,
+    dir: &tempfile::TempDir,
+) -> deskcoll::delivery::Deliverer {
+    let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
+    deskcoll::delivery::Deliverer::new(
+        std::sync::Arc::new(std::sync::Mutex::new(outbox)),
+        common::client_for(twin),
+        Clock::at(common::fixed_now()),
+    )
+}
+
+fn po_numbers(a: &App) -> Vec<String> {
+    a.termin
+        .shown()
+        .iter()
+        .map(|t| t.general.purchase_order_number.clone())
+        .collect()
+}
+
+#[tokio::test]
+async fn termin_tab_snapshots_loading_list_detail_empty() {
+    let twin = common::twin().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = deliverer_for(&twin, &dir);
+    for (w, h) in SIZES {
+        let mut a = app(w, h);
+        let effects = press(&mut a, KeyCode::Char('2'));
+        assert_eq!(effects.len(), 1, "the first visit loads page 1");
+        insta::assert_snapshot!(format!("termin_loading_{w}x{h}"), render(&a));
+        run(&mut a, &d, effects).await;
+        insta::assert_snapshot!(format!("termin_list_{w}x{h}"), render(&a));
+        press(&mut a, KeyCode::Char('j'));
+        press(&mut a, KeyCode::Char('j'));
+        insta::assert_snapshot!(format!("termin_detail_{w}x{h}"), render(&a));
+    }
+    let empty = common::twin_with(deskcoll::twin::TwinOptions {
+        transactions: 0,
+        ..common::options()
+    })
+    .await;
+    let d = deliverer_for(&empty, &dir);
+    for (w, h) in SIZES {
+        let mut a = app(w, h);
+        let effects = press(&mut a, KeyCode::Char('2'));
+        run(&mut a, &d, effects).await;
+        insta::assert_snapshot!(format!("termin_empty_{w}x{h}"), render(&a));
+    }
+}
+
+#[tokio::test]
+async fn termin_paging_matches_the_twin_and_the_next_page_is_ready() {
+    let twin = common::twin().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = deliverer_for(&twin, &dir);
+    let client = common::client_for(&twin);
+    let mut a = app(120, 40);
+    let effects = press(&mut a, KeyCode::Char('2'));
+    run(&mut a, &d, effects).await;
+    let twin_page = |n: i64| {
+        let client = client.clone();
+        async move {
+            client
+                .termin_page(n, 10)
+                .await
+                .unwrap()
+                .transactions()
+                .iter()
+                .map(|t| t.general.purchase_order_number.clone())
+                .collect::<Vec<_>>()
+        }
+    };
+    assert_eq!(po_numbers(&a), twin_page(1).await);
+    assert!(
+        a.termin.prefetched.contains_key(&(2, 10)),
+        "page 2 was fetched ahead"
+    );
+
+    // Page 2 is on screen at once, without a request.
+    let effects = press(&mut a, KeyCode::Char('l'));
+    assert_eq!(po_numbers(&a), twin_page(2).await);
+    assert!(a.termin.loading.is_none());
+    run(&mut a, &d, effects).await; // prefetches page 3
+    press(&mut a, KeyCode::Char('l'));
+    assert_eq!(po_numbers(&a), twin_page(3).await);
+    let back = press(&mut a, KeyCode::Char('h'));
+    run(&mut a, &d, back).await;
+    assert_eq!(po_numbers(&a), twin_page(2).await);
+    let last = press(&mut a, KeyCode::Char('L'));
+    run(&mut a, &d, last).await;
+    assert_eq!(a.termin.page, 6);
+    assert_eq!(po_numbers(&a), twin_page(6).await);
+    assert!(render(&a).contains("page 6 of 6 · 57 transactions"));
+
+    // Go to page 4 by number.
+    press(&mut a, KeyCode::Char(':'));
+    type_text(&mut a, "4");
+    let go = press(&mut a, KeyCode::Enter);
+    run(&mut a, &d, go).await;
+    assert_eq!(po_numbers(&a), twin_page(4).await);
+}
+
+#[tokio::test]
+async fn termin_load_all_status_filter_totals_and_export() {
+    let twin = common::twin().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = deliverer_for(&twin, &dir);
+    let mut a = app(120, 40);
+    let effects = press(&mut a, KeyCode::Char('2'));
+    run(&mut a, &d, effects).await;
+    let effects = press(&mut a, KeyCode::Char('A'));
+    assert!(
+        render(&a).contains("loading page 0 of 6"),
+        "a progress bar from the start"
+    );
+    run(&mut a, &d, effects).await;
+    assert_eq!(a.termin.shown().len(), 57, "load-all equals total_data");
+    let totals = a.termin.totals.clone().unwrap();
+    assert_eq!(totals.grand.count, 57);
+
+    press(&mut a, KeyCode::Char('s'));
+    let status = a.termin.status.clone().unwrap();
+    let shown = a.termin.shown();
+    assert!(!shown.is_empty() && shown.iter().all(|t| t.general.status_name == status));
+    assert_eq!(shown.len(), totals.by_status[&status].count);
+
+    press(&mut a, KeyCode::Char('t'));
+    let screen = render(&a);
+    assert!(screen.contains("Totals of all transactions"));
+    assert!(screen.contains(&totals.grand.bill.rupiah()));
+
+    let path = dir.path().join("export.csv");
+    press(&mut a, KeyCode::Char('E'));
+    // Replace the suggested name with ours.
+    for _ in 0..40 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    type_text(&mut a, path.to_str().unwrap());
+    let export = press(&mut a, KeyCode::Enter);
+    run(&mut a, &d, export).await;
+    assert!(
+        a.status.as_ref().unwrap().text.contains("export.csv"),
+        "{:?}",
+        a.status
+    );
+    let text = std::fs::read_to_string(&path).unwrap();
+    let mut lines = text.lines();
+    assert_eq!(
+        lines.next().unwrap(),
+        deskcoll::domain::termin_view::CSV_HEADERS.join(",")
+    );
+    assert_eq!(
+        text.lines().count(),
+        shown.len() + 1,
+        "the filtered rows only"
+    );
+    let first = &shown[0];
+    let expected_bill = first.payment.bill_amount.unwrap().plain();
+    assert!(
+        lines
+            .next()
+            .unwrap()
+            .contains(&format!(",{expected_bill},")),
+        "rupiah as plain numbers"
+    );
+
+    // Exporting again to the same name never overwrites.
+    press(&mut a, KeyCode::Char('E'));
+    for _ in 0..40 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    type_text(&mut a, path.to_str().unwrap());
+    let again = press(&mut a, KeyCode::Enter);
+    run(&mut a, &d, again).await;
+    assert!(a.status.as_ref().unwrap().text.starts_with("export failed"));
+}
+
+#[tokio::test]
+async fn termin_errors_keep_the_last_good_page() {
+    let twin = common::twin().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = deliverer_for(&twin, &dir);
+    let mut a = app(120, 40);
+    let effects = press(&mut a, KeyCode::Char('2'));
+    run(&mut a, &d, effects).await;
+    let page1 = po_numbers(&a);
+    a.termin.prefetched.clear();
+    let effects = press(&mut a, KeyCode::Char('l'));
+    assert!(render(&a).contains("page 2"), "a spinner for the slow page");
+    update(
+        &mut a,
+        Action::TerminPage {
+            page: 2,
+            limit: 10,
+            prefetch: false,
+            result: Err(deskcoll::api::ApiError::Timeout {
+                host: "h".into(),
+                secs: 30,
+            }),
+        },
+    );
+    drop(effects);
+    assert_eq!(po_numbers(&a), page1);
+    assert!(
+        a.status
+            .as_ref()
+            .unwrap()
+            .text
+            .contains("could not load page 2: timed out")
+    );
 }

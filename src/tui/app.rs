@@ -7,6 +7,7 @@ use super::keymap::{self, Command, Context};
 use super::layout::{self, Areas};
 use super::outbox_tab::OutboxTab;
 use super::queue::QueueState;
+use super::termin_tab::{CancelFlag, Progress, Prompt, PromptKind, TerminTab};
 use crate::api::ApiError;
 use crate::clock::Clock;
 use crate::delivery::Disposition;
@@ -14,7 +15,7 @@ use crate::domain::codes::MasterData;
 use crate::domain::outbox::DeliveryState;
 use crate::domain::promise::PromiseBook;
 use crate::domain::text::sanitize;
-use crate::domain::{CollectionResult, Task};
+use crate::domain::{CollectionResult, Task, TerminPage, Transaction};
 use crate::store::{Counts, OutboxItem};
 use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
@@ -33,6 +34,20 @@ pub enum Action {
         account_no: String,
         outcome: Result<(i64, DeliveryState, Disposition), String>,
     },
+    TerminPage {
+        page: i64,
+        limit: i64,
+        prefetch: bool,
+        result: Result<TerminPage, ApiError>,
+    },
+    TerminProgress {
+        page: i64,
+        of: i64,
+        count: usize,
+    },
+    /// The end of "load all": everything, or why not (`Ok(None)`: cancelled).
+    TerminAll(Result<Option<Vec<Transaction>>, ApiError>),
+    Exported(Result<String, String>),
     /// A fresh read of the outbox; `note` reports the command that caused it, if any.
     OutboxLoaded {
         items: Vec<OutboxItem>,
@@ -53,6 +68,19 @@ pub enum Effect {
     /// Accounts in a fresh task list: uncertain results of accounts not in it were stored.
     SettleByEvidence(HashSet<String>),
     Outbox(OutboxCommand),
+    LoadTerminPage {
+        page: i64,
+        limit: i64,
+        prefetch: bool,
+    },
+    LoadAllTermin {
+        limit: i64,
+        cancel: CancelFlag,
+    },
+    ExportTermin {
+        path: String,
+        rows: Vec<Transaction>,
+    },
 }
 
 /// An agent's decision on one result in the outbox.
@@ -166,6 +194,7 @@ pub struct App {
     pub ticks: u64,
     pub should_quit: bool,
     pub outbox: OutboxTab,
+    pub termin: TerminTab,
     /// Promises recorded locally, against the current queue.
     pub promises: PromiseBook,
     pub promise_filter: PromiseFilter,
@@ -190,6 +219,7 @@ impl App {
             ticks: 0,
             should_quit: false,
             outbox: OutboxTab::default(),
+            termin: TerminTab::default(),
             promises: PromiseBook::default(),
             promise_filter: PromiseFilter::All,
             confirm: None,
@@ -211,6 +241,10 @@ impl App {
             Context::Queue
         } else if self.tab == Tab::Outbox {
             Context::Outbox
+        } else if self.tab == Tab::Termin && self.termin.prompt.is_some() {
+            Context::Prompt
+        } else if self.tab == Tab::Termin {
+            Context::Termin
         } else {
             Context::Global
         }
@@ -279,6 +313,46 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             on_delivery(app, account_no, outcome);
             Vec::new()
         }
+        Action::TerminPage {
+            page,
+            limit,
+            prefetch,
+            result,
+        } => on_termin_page(app, page, limit, prefetch, result),
+        Action::TerminProgress { page, of, count } => {
+            if let Some(p) = app.termin.load_all.as_mut() {
+                (p.page, p.of, p.count) = (page, of, count);
+            }
+            Vec::new()
+        }
+        Action::TerminAll(result) => {
+            match result {
+                Ok(Some(all)) => {
+                    let n = all.len();
+                    app.termin.show_all(all);
+                    app.say(
+                        StatusKind::Success,
+                        format!("all {n} transactions loaded; t shows totals"),
+                    );
+                }
+                Ok(None) => {
+                    app.termin.load_all = None;
+                    app.say(StatusKind::Info, "loading all pages cancelled");
+                }
+                Err(e) => {
+                    app.termin.load_all = None;
+                    app.say(StatusKind::Error, format!("could not load all pages: {e}"));
+                }
+            }
+            Vec::new()
+        }
+        Action::Exported(result) => {
+            match result {
+                Ok(path) => app.say(StatusKind::Success, format!("saved {path}")),
+                Err(e) => app.say(StatusKind::Error, format!("export failed: {e}")),
+            }
+            Vec::new()
+        }
         Action::OutboxLoaded {
             items,
             counts,
@@ -298,6 +372,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     app.queue.scroll_into_view(rows);
     app.outbox
         .scroll_into_view(layout::queue_rows(app.areas().body));
+    app.termin
+        .scroll_into_view(layout::queue_rows(app.areas().queue));
     effects
 }
 
@@ -416,6 +492,11 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     match app.context() {
         Context::Form => form_key(app, key),
+        Context::Termin => match keymap::lookup(Context::Termin, &key) {
+            Some(cmd) => termin_command(app, cmd),
+            None => global_key(app, key),
+        },
+        Context::Prompt => prompt_key(app, key),
         Context::Outbox => match keymap::lookup(Context::Outbox, &key) {
             Some(cmd) => outbox_command(app, cmd),
             None => global_key(app, key),
@@ -439,16 +520,231 @@ fn global_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
         Some(Command::ShowTab) => {
             if let crossterm::event::KeyCode::Char(c) = key.code {
                 let i = c.to_digit(10).unwrap_or(1) as usize;
-                app.tab = Tab::ALL[i.clamp(1, Tab::ALL.len()) - 1];
+                return show_tab(app, Tab::ALL[i.clamp(1, Tab::ALL.len()) - 1]);
             }
         }
         Some(Command::NextTab) => {
             let i = Tab::ALL.iter().position(|t| *t == app.tab).unwrap_or(0);
-            app.tab = Tab::ALL[(i + 1) % Tab::ALL.len()];
+            return show_tab(app, Tab::ALL[(i + 1) % Tab::ALL.len()]);
         }
         _ => {}
     }
     Vec::new()
+}
+
+/// Switches tab; the Termin tab loads its first page the first time it is shown.
+fn show_tab(app: &mut App, tab: Tab) -> Vec<Effect> {
+    app.tab = tab;
+    if tab == Tab::Termin && !app.termin.loaded && app.termin.loading.is_none() {
+        return go_to_page(app, 1);
+    }
+    Vec::new()
+}
+
+/// Shows page `page`: at once when it was fetched ahead, else after a load (spinner).
+fn go_to_page(app: &mut App, page: i64) -> Vec<Effect> {
+    let t = &mut app.termin;
+    let last = t.total_pages().max(1);
+    let page = if t.loaded {
+        page.clamp(1, last)
+    } else {
+        page.max(1)
+    };
+    let limit = t.limit;
+    if let Some(ready) = t.prefetched.remove(&(page, limit)) {
+        t.show_page(ready);
+        return prefetch_next(app);
+    }
+    t.loading = Some(page);
+    vec![Effect::LoadTerminPage {
+        page,
+        limit,
+        prefetch: false,
+    }]
+}
+
+fn prefetch_next(app: &App) -> Vec<Effect> {
+    let t = &app.termin;
+    let next = t.page + 1;
+    if next <= t.total_pages() && !t.prefetched.contains_key(&(next, t.limit)) {
+        vec![Effect::LoadTerminPage {
+            page: next,
+            limit: t.limit,
+            prefetch: true,
+        }]
+    } else {
+        Vec::new()
+    }
+}
+
+fn on_termin_page(
+    app: &mut App,
+    page: i64,
+    limit: i64,
+    prefetch: bool,
+    result: Result<TerminPage, ApiError>,
+) -> Vec<Effect> {
+    match result {
+        Ok(p) if prefetch || app.termin.loading != Some(page) || app.termin.limit != limit => {
+            // Fetched ahead, or the agent moved on meanwhile: keep it for when it is wanted.
+            app.termin.prefetched.insert((page, limit), p);
+            Vec::new()
+        }
+        Ok(p) => {
+            app.termin.show_page(p);
+            prefetch_next(app)
+        }
+        Err(_) if prefetch => Vec::new(),
+        Err(e) => {
+            // The last good page stays on screen.
+            app.termin.loading = None;
+            app.termin.error = Some(e.to_string());
+            app.say(
+                StatusKind::Error,
+                format!("could not load page {page}: {e}"),
+            );
+            Vec::new()
+        }
+    }
+}
+
+fn termin_command(app: &mut App, cmd: Command) -> Vec<Effect> {
+    let rows = layout::queue_rows(app.areas().queue).max(1) as isize;
+    let page = app.termin.page;
+    match cmd {
+        Command::Down => app.termin.move_by(1),
+        Command::Up => app.termin.move_by(-1),
+        Command::PageDown => app.termin.move_by(rows),
+        Command::PageUp => app.termin.move_by(-rows),
+        Command::First => app.termin.selected = 0,
+        Command::Last => app.termin.move_by(isize::MAX / 2),
+        Command::NextPage => return go_to_page(app, page + 1),
+        Command::PrevPage => return go_to_page(app, page - 1),
+        Command::FirstPage => return go_to_page(app, 1),
+        Command::LastPage => return go_to_page(app, app.termin.total_pages()),
+        Command::Refresh => {
+            app.termin.prefetched.clear();
+            return go_to_page(app, page);
+        }
+        Command::PageSizeUp | Command::PageSizeDown => {
+            let t = &mut app.termin;
+            // Keep the first row on screen roughly where it was.
+            let first_row = (t.page - 1) * t.limit;
+            t.limit = if cmd == Command::PageSizeUp {
+                t.next_page_size()
+            } else {
+                t.prev_page_size()
+            };
+            let limit = t.limit;
+            app.say(StatusKind::Info, format!("{limit} rows a page"));
+            return go_to_page(app, first_row / limit + 1);
+        }
+        Command::GoToPage => open_prompt(app, PromptKind::GoToPage, String::new()),
+        Command::StartFilter => {
+            let current = app.termin.search.clone();
+            open_prompt(app, PromptKind::Search, current);
+        }
+        Command::Export => {
+            let name = format!("termin-{}.csv", app.clock.now_local().format("%Y%m%d-%H%M"));
+            open_prompt(app, PromptKind::Export, name);
+        }
+        Command::CycleStatus => {
+            app.termin.cycle_status();
+            let label = app
+                .termin
+                .status
+                .clone()
+                .unwrap_or_else(|| "every status".into());
+            app.say(StatusKind::Info, format!("showing {label}"));
+        }
+        Command::ClearFilter => {
+            if let Some(p) = app.termin.load_all.as_ref() {
+                p.cancel.cancel();
+                app.say(StatusKind::Info, "cancelling…");
+            } else {
+                app.termin.search.clear();
+                app.termin.status = None;
+                app.termin.refilter();
+            }
+        }
+        Command::LoadAll if app.termin.load_all.is_none() => {
+            let cancel = CancelFlag::default();
+            app.termin.load_all = Some(Progress {
+                page: 0,
+                of: app.termin.total_pages(),
+                count: 0,
+                cancel: cancel.clone(),
+            });
+            return vec![Effect::LoadAllTermin { limit: 100, cancel }];
+        }
+        Command::Totals => {
+            if app.termin.totals.is_some() {
+                app.termin.show_totals = !app.termin.show_totals;
+            } else {
+                app.say(
+                    StatusKind::Info,
+                    "totals need every page: press A to load all",
+                );
+            }
+        }
+        _ => {}
+    }
+    Vec::new()
+}
+
+fn open_prompt(app: &mut App, kind: PromptKind, initial: String) {
+    app.termin.prompt = Some(Prompt {
+        kind,
+        input: tui_input::Input::new(initial),
+    });
+}
+
+fn prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
+    let Some(prompt) = app.termin.prompt.as_mut() else {
+        return Vec::new();
+    };
+    match keymap::lookup(Context::Prompt, &key) {
+        Some(Command::CancelPrompt) => {
+            if prompt.kind == PromptKind::Search {
+                app.termin.search.clear();
+                app.termin.refilter();
+            }
+            app.termin.prompt = None;
+            Vec::new()
+        }
+        Some(Command::AcceptPrompt) => {
+            let prompt = app.termin.prompt.take().expect("prompt is open");
+            let text = prompt.input.value().trim().to_string();
+            match prompt.kind {
+                PromptKind::Search => Vec::new(),
+                PromptKind::GoToPage => match text.parse::<i64>() {
+                    Ok(p) if p >= 1 => go_to_page(app, p),
+                    _ => {
+                        app.say(StatusKind::Error, format!("'{text}' is not a page number"));
+                        Vec::new()
+                    }
+                },
+                PromptKind::Export if text.is_empty() => {
+                    app.say(StatusKind::Error, "no file name: nothing exported");
+                    Vec::new()
+                }
+                PromptKind::Export => vec![Effect::ExportTermin {
+                    path: text,
+                    rows: app.termin.shown(),
+                }],
+            }
+        }
+        _ => {
+            prompt
+                .input
+                .handle_event(&crossterm::event::Event::Key(key));
+            if prompt.kind == PromptKind::Search {
+                app.termin.search = prompt.input.value().to_string();
+                app.termin.refilter();
+            }
+            Vec::new()
+        }
+    }
 }
 
 fn request_quit(app: &mut App) {

@@ -33,6 +33,19 @@ pub enum Command {
     MarkDelivered,
     Discard,
     Edit,
+    NextPage,
+    PrevPage,
+    FirstPage,
+    LastPage,
+    GoToPage,
+    PageSizeUp,
+    PageSizeDown,
+    CycleStatus,
+    LoadAll,
+    Totals,
+    Export,
+    AcceptPrompt,
+    CancelPrompt,
     Submit,
     Cancel,
 }
@@ -46,6 +59,9 @@ pub enum Context {
     Filter,
     Form,
     Outbox,
+    Termin,
+    /// A one-line question (page number, file name, search).
+    Prompt,
 }
 
 impl Context {
@@ -56,6 +72,8 @@ impl Context {
             Context::Filter => "Filter (typing)",
             Context::Form => "Result form",
             Context::Outbox => "Outbox",
+            Context::Termin => "Termin",
+            Context::Prompt => "Prompt",
         }
     }
 }
@@ -101,7 +119,7 @@ const fn b(
 }
 
 use Command as C;
-use Context::{Filter, Form, Global, Outbox, Queue};
+use Context::{Filter, Form, Global, Outbox, Prompt, Queue, Termin};
 
 #[rustfmt::skip]
 pub const BINDINGS: &[Binding] = &[
@@ -127,6 +145,28 @@ pub const BINDINGS: &[Binding] = &[
     b(Outbox, &[ch('e'), key(KeyCode::Enter)], "e", "edit a rejected result", C::Edit, "edit"),
     b(Outbox, &[ch('D')], "D", "mark an uncertain result delivered (asks first)", C::MarkDelivered, "delivered"),
     b(Outbox, &[ch('x')], "x", "discard (asks first; it stays listed)", C::Discard, "discard"),
+    b(Termin, &[ch('j'), key(KeyCode::Down)], "j/↓", "move down", C::Down, "down"),
+    b(Termin, &[ch('k'), key(KeyCode::Up)], "k/↑", "move up", C::Up, "up"),
+    b(Termin, &[key(KeyCode::PageDown)], "PgDn", "page of rows down", C::PageDown, ""),
+    b(Termin, &[key(KeyCode::PageUp)], "PgUp", "page of rows up", C::PageUp, ""),
+    b(Termin, &[ch('g'), key(KeyCode::Home)], "g/Home", "first row", C::First, ""),
+    b(Termin, &[ch('G'), key(KeyCode::End)], "G/End", "last row", C::Last, ""),
+    b(Termin, &[ch('l'), key(KeyCode::Right)], "l/→", "next page", C::NextPage, "next"),
+    b(Termin, &[ch('h'), key(KeyCode::Left)], "h/←", "previous page", C::PrevPage, "prev"),
+    b(Termin, &[ch('H')], "H", "first page", C::FirstPage, ""),
+    b(Termin, &[ch('L')], "L", "last page", C::LastPage, ""),
+    b(Termin, &[ch(':')], ":", "go to page", C::GoToPage, "page"),
+    b(Termin, &[ch('+')], "+", "more rows a page", C::PageSizeUp, ""),
+    b(Termin, &[ch('-')], "-", "fewer rows a page", C::PageSizeDown, ""),
+    b(Termin, &[ch('/')], "/", "search PO, PR, invoice, buyer, vendor", C::StartFilter, "search"),
+    b(Termin, &[ch('s')], "s", "filter by status (cycles through those loaded)", C::CycleStatus, "status"),
+    b(Termin, &[ch('A')], "A", "load all pages (Esc cancels), then totals", C::LoadAll, "all"),
+    b(Termin, &[ch('t')], "t", "totals per status and vendor (after A)", C::Totals, "totals"),
+    b(Termin, &[ch('E')], "E", "export the rows shown to CSV", C::Export, "export"),
+    b(Termin, &[ch('r'), key(KeyCode::F(5))], "r", "reload the page", C::Refresh, ""),
+    b(Termin, &[key(KeyCode::Esc)], "Esc", "cancel loading all / clear search and status", C::ClearFilter, ""),
+    b(Prompt, &[key(KeyCode::Enter)], "Enter", "accept", C::AcceptPrompt, "accept"),
+    b(Prompt, &[key(KeyCode::Esc)], "Esc", "cancel", C::CancelPrompt, "cancel"),
     b(Filter, &[key(KeyCode::Enter), key(KeyCode::Down)], "Enter", "keep the filter, back to the list", C::AcceptFilter, "done"),
     b(Filter, &[key(KeyCode::Esc)], "Esc", "clear the filter", C::ClearFilter, "clear"),
     b(Form, &[key(KeyCode::Tab)], "Tab", "next field", C::NextField, "next"),
@@ -164,7 +204,9 @@ pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
         .iter()
         .filter(|b| b.context == context && !b.hint.is_empty());
     let global = BINDINGS.iter().filter(|b| {
-        b.context == Global && !b.hint.is_empty() && context != Form && context != Filter
+        b.context == Global
+            && !b.hint.is_empty()
+            && !matches!(context, Form | Filter | Prompt | Termin)
     });
     own.chain(global).map(|b| (b.label, b.hint)).collect()
 }

@@ -8,6 +8,7 @@ pub mod keymap;
 pub mod layout;
 pub mod outbox_tab;
 pub mod queue;
+pub mod termin_tab;
 pub mod view;
 
 use crate::clock::Clock;
@@ -23,6 +24,8 @@ use tokio::sync::mpsc;
 
 /// How many settled results the Outbox tab shows besides every open one.
 const OUTBOX_RECENT: usize = 2_000;
+/// Pages fetched at once by "load all".
+const TERMIN_CONCURRENCY: usize = 4;
 /// How often queued results are retried in the background (each has its own backoff too).
 const SEND_INTERVAL: Duration = Duration::from_secs(2);
 
@@ -46,10 +49,44 @@ pub fn outbox_snapshot(deliverer: &Deliverer, note: Option<Result<String, String
     }
 }
 
-/// Runs one effect to its answers. The runtime spawns this; tests await it directly.
-pub async fn execute(effect: Effect, deliverer: &Deliverer) -> Vec<Action> {
+/// Runs one effect to its answers. The runtime spawns this; tests await it directly. Long
+/// work reports progress on `progress` as it goes.
+pub async fn execute(
+    effect: Effect,
+    deliverer: &Deliverer,
+    progress: &mpsc::UnboundedSender<Action>,
+) -> Vec<Action> {
     let now = deliverer.clock.now_local();
     match effect {
+        Effect::LoadTerminPage {
+            page,
+            limit,
+            prefetch,
+        } => {
+            let result = deliverer.client.termin_page(page, limit).await;
+            vec![Action::TerminPage {
+                page,
+                limit,
+                prefetch,
+                result,
+            }]
+        }
+        Effect::LoadAllTermin { limit, cancel } => {
+            let walk = deliverer
+                .client
+                .termin_all(limit, TERMIN_CONCURRENCY, |page, of, count| {
+                    let _ = progress.send(Action::TerminProgress { page, of, count });
+                    !cancel.is_cancelled()
+                })
+                .await;
+            let result = match walk {
+                Ok(_) if cancel.is_cancelled() => Ok(None),
+                Ok(all) => Ok(Some(all)),
+                Err(e) => Err(e),
+            };
+            vec![Action::TerminAll(result)]
+        }
+        Effect::ExportTermin { path, rows } => vec![Action::Exported(export_csv(&path, &rows))],
         Effect::LoadTasks => vec![Action::TasksLoaded(deliverer.client.tasks().await)],
         Effect::Submit { result, edit_of } => {
             let account_no = result.account_no.clone();
@@ -137,6 +174,26 @@ pub async fn execute(effect: Effect, deliverer: &Deliverer) -> Vec<Action> {
     }
 }
 
+/// Writes the rows to a new CSV file (never over an existing one) and says where it went.
+fn export_csv(path: &str, rows: &[crate::domain::Transaction]) -> Result<String, String> {
+    use crate::domain::termin_view::{CSV_HEADERS, csv_row};
+    let path = std::path::Path::new(path);
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)
+        .map_err(|e| format!("{}: {e}", path.display()))?;
+    let mut w = csv::Writer::from_writer(file);
+    let fail = |e: csv::Error| format!("{}: {e}", path.display());
+    w.write_record(CSV_HEADERS).map_err(fail)?;
+    for t in rows {
+        w.write_record(csv_row(t)).map_err(fail)?;
+    }
+    w.flush().map_err(|e| format!("{}: {e}", path.display()))?;
+    let shown = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_path_buf());
+    Ok(format!("{} ({} rows)", shown.display(), rows.len()))
+}
+
 pub fn settings(session: &Session) -> Settings {
     let config = &session.config;
     Settings {
@@ -217,7 +274,7 @@ async fn event_loop(
             let deliverer = deliverer.clone();
             let tx = tx.clone();
             tokio::spawn(async move {
-                for action in execute(effect, &deliverer).await {
+                for action in execute(effect, &deliverer, &tx).await {
                     let _ = tx.send(action);
                 }
             });

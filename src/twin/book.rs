@@ -599,7 +599,9 @@ pub fn generate_termin(seed: u64, n: usize, now: NaiveDateTime) -> Vec<Transacti
                     },
                     purchase_order_number: format!("PO-{day}-{}", digits(&mut rng, 9)),
                     purchase_request_number: format!("PR-{day}-{}", digits(&mut rng, 9)),
-                    status_change_date: fmt_utc(entry + Duration::hours(rng.random_range(1..200))),
+                    status_change_date: fmt_utc(
+                        (entry + Duration::hours(rng.random_range(1..200))).min(now),
+                    ),
                     status_name: status.into(),
                 },
                 payment: Payment {

@@ -5,6 +5,7 @@ mod form;
 mod help;
 mod outbox;
 mod queue;
+mod termin;
 pub mod theme;
 
 use super::app::{App, ServerState, StatusKind, Tab};
@@ -48,13 +49,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             queue::draw(frame, app, theme, areas.queue);
             detail::draw(frame, app, theme, areas.detail);
         }
-        Tab::Termin => placeholder(
-            frame,
-            theme,
-            areas.body,
-            "Termin",
-            "The termin transaction browser is not in this release yet.\nFrom the command line: deskcoll termin --all",
-        ),
+        Tab::Termin => termin::draw(frame, app, theme, &areas),
         Tab::Outbox => outbox::draw(frame, app, theme, areas.body),
     }
     status(frame, app, theme, areas.status);
@@ -151,8 +146,25 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    if let Some(input) = &app.filter_input {
-        let prefix = "filter: ";
+    let prompt = app
+        .termin
+        .prompt
+        .as_ref()
+        .filter(|_| app.tab == Tab::Termin)
+        .map(|p| {
+            let label = match p.kind {
+                crate::tui::termin_tab::PromptKind::GoToPage => "go to page: ",
+                crate::tui::termin_tab::PromptKind::Export => "save CSV as: ",
+                crate::tui::termin_tab::PromptKind::Search => "search: ",
+            };
+            (label, &p.input)
+        });
+    if let Some((prefix, input)) = app
+        .filter_input
+        .as_ref()
+        .map(|i| ("filter: ", i))
+        .or(prompt)
+    {
         let width = area.width.saturating_sub(prefix.len() as u16 + 1) as usize;
         let scroll = input.visual_scroll(width);
         let shown: String = input.value().chars().skip(scroll).take(width).collect();
@@ -189,18 +201,4 @@ fn footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::raw(format!(" {what}  ")));
     }
     frame.render_widget(Line::from(spans), area);
-}
-
-fn placeholder(frame: &mut Frame, theme: &Theme, area: Rect, title: &str, text: &str) {
-    frame.render_widget(
-        Paragraph::new(text)
-            .wrap(Wrap { trim: true })
-            .alignment(Alignment::Center)
-            .block(
-                Block::bordered()
-                    .title(format!(" {title} "))
-                    .border_style(theme.border()),
-            ),
-        area,
-    );
 }

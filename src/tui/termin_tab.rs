@@ -1,0 +1,296 @@
+//! The Termin tab's state: the page on screen (the last good one), the prefetched next page,
+//! everything after "load all", search and status filter, totals and prompts. Pure state.
+
+use crate::domain::termin::Meta;
+use crate::domain::termin_view::{self, Totals};
+use crate::domain::{TerminPage, Transaction};
+use std::collections::HashMap;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+pub const PAGE_SIZES: [i64; 4] = [10, 20, 50, 100];
+
+/// A switch the agent flips to stop a long walk; the walk looks at it between pages.
+#[derive(Debug, Clone, Default)]
+pub struct CancelFlag(Arc<AtomicBool>);
+
+impl CancelFlag {
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+impl PartialEq for CancelFlag {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for CancelFlag {}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    pub page: i64,
+    pub of: i64,
+    pub count: usize,
+    pub cancel: CancelFlag,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PromptKind {
+    GoToPage,
+    Export,
+    Search,
+}
+
+#[derive(Debug)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: tui_input::Input,
+}
+
+#[derive(Debug)]
+pub struct TerminTab {
+    pub page: i64,
+    pub limit: i64,
+    /// The page on screen: the last one that loaded.
+    pub rows: Vec<Transaction>,
+    pub meta: Meta,
+    pub loaded: bool,
+    /// A page asked for and not yet here (the spinner).
+    pub loading: Option<i64>,
+    /// Pages fetched ahead, by (page, limit).
+    pub prefetched: HashMap<(i64, i64), TerminPage>,
+    pub error: Option<String>,
+    /// Every transaction, after "load all".
+    pub all: Option<Vec<Transaction>>,
+    pub load_all: Option<Progress>,
+    pub search: String,
+    pub status: Option<String>,
+    /// Indices into the shown source (`all` when loaded, else `rows`), filtered.
+    pub view: Vec<usize>,
+    pub selected: usize,
+    pub offset: usize,
+    pub show_totals: bool,
+    pub totals: Option<Totals>,
+    pub prompt: Option<Prompt>,
+}
+
+impl Default for TerminTab {
+    fn default() -> Self {
+        TerminTab {
+            page: 1,
+            limit: PAGE_SIZES[0],
+            rows: Vec::new(),
+            meta: Meta::default(),
+            loaded: false,
+            loading: None,
+            prefetched: HashMap::new(),
+            error: None,
+            all: None,
+            load_all: None,
+            search: String::new(),
+            status: None,
+            view: Vec::new(),
+            selected: 0,
+            offset: 0,
+            show_totals: false,
+            totals: None,
+            prompt: None,
+        }
+    }
+}
+
+impl TerminTab {
+    pub fn source(&self) -> &[Transaction] {
+        self.all.as_deref().unwrap_or(&self.rows)
+    }
+
+    pub fn total_pages(&self) -> i64 {
+        self.meta.total_page.unwrap_or(0)
+    }
+
+    pub fn selected_transaction(&self) -> Option<&Transaction> {
+        self.view.get(self.selected).map(|&i| &self.source()[i])
+    }
+
+    /// The rows shown, in order (what an export writes).
+    pub fn shown(&self) -> Vec<Transaction> {
+        self.view
+            .iter()
+            .map(|&i| self.source()[i].clone())
+            .collect()
+    }
+
+    pub fn refilter(&mut self) {
+        let status = self.status.as_deref();
+        self.view = (0..self.source().len())
+            .filter(|&i| termin_view::matches(&self.source()[i], &self.search, status))
+            .collect();
+        self.selected = self.selected.min(self.view.len().saturating_sub(1));
+        self.offset = self.offset.min(self.selected);
+    }
+
+    /// A page arrived for the screen.
+    pub fn show_page(&mut self, page: TerminPage) {
+        let meta = page.meta();
+        self.page = meta.page.unwrap_or(self.page);
+        self.meta = meta;
+        self.rows = page.data.map(|d| d.transactions).unwrap_or_default();
+        self.loaded = true;
+        self.loading = None;
+        self.error = None;
+        self.all = None;
+        self.totals = None;
+        self.selected = 0;
+        self.offset = 0;
+        self.refilter();
+    }
+
+    pub fn show_all(&mut self, all: Vec<Transaction>) {
+        self.totals = Some(Totals::of(&all));
+        self.all = Some(all);
+        self.load_all = None;
+        self.selected = 0;
+        self.offset = 0;
+        self.refilter();
+    }
+
+    /// Statuses present in what is loaded, for the status filter to cycle through.
+    pub fn statuses(&self) -> Vec<String> {
+        let mut s: Vec<String> = self
+            .source()
+            .iter()
+            .map(|t| t.general.status_name.clone())
+            .collect();
+        s.sort();
+        s.dedup();
+        s
+    }
+
+    pub fn cycle_status(&mut self) {
+        let statuses = self.statuses();
+        self.status = match &self.status {
+            None => statuses.first().cloned(),
+            Some(cur) => statuses.iter().skip_while(|s| *s != cur).nth(1).cloned(),
+        };
+        self.refilter();
+    }
+
+    pub fn move_by(&mut self, delta: isize) {
+        if !self.view.is_empty() {
+            let last = self.view.len() as isize - 1;
+            self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
+        }
+    }
+
+    pub fn scroll_into_view(&mut self, height: usize) {
+        let height = height.max(1);
+        if self.selected < self.offset {
+            self.offset = self.selected;
+        } else if self.selected >= self.offset + height {
+            self.offset = self.selected + 1 - height;
+        }
+    }
+
+    pub fn next_page_size(&self) -> i64 {
+        let i = PAGE_SIZES
+            .iter()
+            .position(|s| *s == self.limit)
+            .unwrap_or(0);
+        PAGE_SIZES[(i + 1) % PAGE_SIZES.len()]
+    }
+
+    pub fn prev_page_size(&self) -> i64 {
+        let i = PAGE_SIZES
+            .iter()
+            .position(|s| *s == self.limit)
+            .unwrap_or(0);
+        PAGE_SIZES[(i + PAGE_SIZES.len() - 1) % PAGE_SIZES.len()]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::termin::{General, TerminData};
+
+    fn page(n: i64, statuses: &[&str]) -> TerminPage {
+        TerminPage {
+            status: "success".into(),
+            message: "ok".into(),
+            data: Some(TerminData {
+                meta: Meta {
+                    page: Some(n),
+                    total_page: Some(3),
+                    total_data: Some(25),
+                    limit: Some(10),
+                    ..Meta::default()
+                },
+                transactions: statuses
+                    .iter()
+                    .enumerate()
+                    .map(|(i, s)| Transaction {
+                        general: General {
+                            status_name: s.to_string(),
+                            purchase_order_number: format!("PO-{n}-{i}"),
+                            ..General::default()
+                        },
+                        ..Transaction::default()
+                    })
+                    .collect(),
+            }),
+        }
+    }
+
+    #[test]
+    fn status_filter_cycles_through_what_is_loaded_then_off() {
+        let mut t = TerminTab::default();
+        t.show_page(page(1, &["Selesai", "Dikirim", "Selesai", "Status Baru"]));
+        assert_eq!(t.view.len(), 4);
+        t.cycle_status();
+        assert_eq!(t.status.as_deref(), Some("Dikirim"));
+        assert_eq!(t.view.len(), 1);
+        t.cycle_status();
+        assert_eq!(t.status.as_deref(), Some("Selesai"));
+        assert_eq!(t.view.len(), 2);
+        t.cycle_status();
+        assert_eq!(
+            t.status.as_deref(),
+            Some("Status Baru"),
+            "unknown statuses as given"
+        );
+        t.cycle_status();
+        assert_eq!(t.status, None);
+        t.search = "po-1-3".into();
+        t.refilter();
+        assert_eq!(t.shown()[0].general.purchase_order_number, "PO-1-3");
+    }
+
+    #[test]
+    fn load_all_replaces_the_page_and_totals_appear() {
+        let mut t = TerminTab::default();
+        t.show_page(page(2, &["Selesai"]));
+        assert_eq!(t.page, 2);
+        assert!(t.totals.is_none());
+        t.show_all(
+            page(1, &["Selesai", "Dikirim", "Dikirim"])
+                .data
+                .unwrap()
+                .transactions,
+        );
+        assert_eq!(t.view.len(), 3);
+        assert_eq!(t.totals.as_ref().unwrap().by_status["Dikirim"].count, 2);
+    }
+
+    #[test]
+    fn page_sizes_cycle() {
+        let t = TerminTab::default();
+        assert_eq!(t.next_page_size(), 20);
+        assert_eq!(t.prev_page_size(), 100);
+    }
+}

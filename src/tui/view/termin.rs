@@ -1,0 +1,389 @@
+use super::{Theme, spinner};
+use crate::domain::Money;
+use crate::domain::termin::Transaction;
+use crate::domain::text::sanitize;
+use crate::tui::app::App;
+use crate::tui::layout::{self, Areas};
+use ratatui::Frame;
+use ratatui::layout::{Alignment, Constraint, Rect};
+use ratatui::style::Style;
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Cell, Gauge, Paragraph, Row, Table, Wrap};
+
+fn money(m: Option<Money>) -> String {
+    m.map(|m| m.rupiah()).unwrap_or_else(|| "—".into())
+}
+
+fn step(t: &Transaction) -> String {
+    match (t.payment.step, t.payment.total_step) {
+        (Some(a), Some(b)) => format!("{a}/{b}"),
+        (Some(a), None) => a.to_string(),
+        _ => "—".into(),
+    }
+}
+
+fn when(app: &App, s: &str) -> String {
+    if s.trim().is_empty() {
+        return "—".into();
+    }
+    app.clock
+        .local_time(s)
+        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
+        .unwrap_or_else(|| sanitize(s).into_owned())
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
+    list(frame, app, theme, areas.queue);
+    if app.termin.show_totals {
+        totals(frame, app, theme, areas.detail);
+    } else {
+        detail(frame, app, theme, areas.detail);
+    }
+}
+
+fn list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let t = &app.termin;
+    let position = match &t.all {
+        Some(all) => format!("all {} transactions loaded", all.len()),
+        None => format!(
+            "page {} of {} · {} transactions · {} a page",
+            t.page,
+            t.total_pages().max(1),
+            t.meta.total_data.unwrap_or(0),
+            t.limit
+        ),
+    };
+    let mut title = format!(" Termin · {position} ");
+    if let Some(s) = &t.status {
+        title.push_str(&format!("· status {} ", sanitize(s)));
+    }
+    if !t.search.is_empty() {
+        title.push_str(&format!("· /{} ", sanitize(&t.search)));
+    }
+    if let Some(p) = t.loading {
+        title.push_str(&format!("· {} page {p} ", spinner(app.ticks)));
+    }
+    let block = Block::bordered()
+        .title(Line::styled(title, theme.title()))
+        .border_style(theme.border_focus());
+
+    if let Some(p) = &t.load_all {
+        let inner = block.inner(area);
+        frame.render_widget(block, area);
+        let ratio = if p.of > 0 {
+            (p.page as f64 / p.of as f64).clamp(0.0, 1.0)
+        } else {
+            0.0
+        };
+        let gauge = Gauge::default()
+            .gauge_style(theme.title())
+            .ratio(ratio)
+            .label(format!(
+                "loading page {} of {} · {} transactions · Esc cancels",
+                p.page, p.of, p.count
+            ));
+        let bar = Rect {
+            height: 1,
+            y: inner.y + inner.height / 2,
+            ..inner
+        };
+        frame.render_widget(gauge, bar);
+        return;
+    }
+    if t.view.is_empty() {
+        let text = if !t.loaded && t.loading.is_some() {
+            format!("{} loading termin transactions…", spinner(app.ticks))
+        } else if let (false, Some(e)) = (t.loaded, &t.error) {
+            format!(
+                "Could not load termin transactions:\n{}\n\nr tries again.",
+                sanitize(e)
+            )
+        } else if t.source().is_empty() && t.page <= 1 {
+            "No termin transactions.\nThe server has none to show.".to_string()
+        } else if t.source().is_empty() {
+            format!(
+                "Page {} is empty.\nh goes back, H to the first page.",
+                t.page
+            )
+        } else {
+            "No transaction matches the search or status. Esc clears them.".to_string()
+        };
+        frame.render_widget(
+            Paragraph::new(text)
+                .alignment(Alignment::Center)
+                .wrap(Wrap { trim: true })
+                .block(block),
+            area,
+        );
+        return;
+    }
+
+    // Columns join as the width allows: vendor from 100, buyer and subtotal from 140, PR
+    // number and taxes from 180.
+    let inner = area.width.saturating_sub(2);
+    let with_vendor = inner >= 100;
+    let medium = inner >= 140;
+    let wide = inner >= 180;
+    let date_format = if with_vendor {
+        "%Y-%m-%d %H:%M"
+    } else {
+        "%m-%d %H:%M"
+    };
+    let rows_fit = layout::queue_rows(area);
+    let end = (t.offset + rows_fit).min(t.view.len());
+    let rows = t.view[t.offset..end].iter().enumerate().map(|(row, &i)| {
+        let tx = &t.source()[i];
+        let g = &tx.general;
+        let p = &tx.payment;
+        let right = |s: String| Cell::from(Line::from(s).alignment(Alignment::Right));
+        let entry = app
+            .clock
+            .local_time(&g.entry_date)
+            .map(|d| d.format(date_format).to_string());
+        let mut cells = vec![
+            Cell::from(entry.unwrap_or_else(|| sanitize(&g.entry_date).into_owned())),
+            Cell::from(sanitize(&g.purchase_order_number).into_owned()),
+        ];
+        if wide {
+            cells.push(Cell::from(
+                sanitize(&g.purchase_request_number).into_owned(),
+            ));
+        }
+        if medium {
+            cells.push(Cell::from(sanitize(&g.buyer_name).into_owned()));
+        }
+        if with_vendor {
+            cells.push(Cell::from(sanitize(&tx.vendor.name).into_owned()));
+        }
+        cells.extend([
+            Cell::from(sanitize(&g.status_name).into_owned()),
+            right(step(tx)),
+            right(money(p.bill_amount)),
+        ]);
+        if medium {
+            cells.push(right(money(p.price_sub_total)));
+        }
+        if wide {
+            cells.push(right(money(p.total_pph)));
+            cells.push(right(money(p.total_ppn)));
+        }
+        let style = if t.offset + row == t.selected {
+            theme.selected()
+        } else {
+            Style::new()
+        };
+        Row::new(cells).style(style)
+    });
+    let mut header = vec!["ENTRY DATE", "PO NUMBER"];
+    let mut widths = vec![
+        Constraint::Length(if with_vendor { 16 } else { 11 }),
+        Constraint::Length(23),
+    ];
+    if wide {
+        header.push("PR NUMBER");
+        widths.push(Constraint::Length(23));
+    }
+    if medium {
+        header.push("BUYER");
+        widths.push(Constraint::Min(10));
+    }
+    if with_vendor {
+        header.push("VENDOR");
+        widths.push(Constraint::Min(10));
+    }
+    header.extend(["STATUS", "STEP", "BILL AMOUNT"]);
+    widths.extend([
+        Constraint::Length(if with_vendor { 19 } else { 16 }),
+        Constraint::Length(5),
+        Constraint::Length(16),
+    ]);
+    if medium {
+        header.push("SUBTOTAL");
+        widths.push(Constraint::Length(16));
+    }
+    if wide {
+        header.extend(["TOTAL PPh", "TOTAL PPN"]);
+        widths.extend([Constraint::Length(15), Constraint::Length(15)]);
+    }
+    let table = Table::new(rows, widths)
+        .header(Row::new(header).style(theme.label()))
+        .column_spacing(1)
+        .block(block);
+    frame.render_widget(table, area);
+}
+
+fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let block = Block::bordered()
+        .title(" Transaction ")
+        .border_style(theme.border());
+    let Some(tx) = app.termin.selected_transaction() else {
+        frame.render_widget(
+            Paragraph::new("No transaction selected.").block(block),
+            area,
+        );
+        return;
+    };
+    let s = |v: &str| {
+        if v.trim().is_empty() {
+            "—".to_string()
+        } else {
+            sanitize(v).into_owned()
+        }
+    };
+    let (g, p, v, b) = (&tx.general, &tx.payment, &tx.vendor, &tx.buyer_group);
+    let label = |l: &'static str| Span::styled(format!("{l:<9}"), theme.label());
+    let mut lines = vec![
+        Line::from(vec![
+            Span::styled(s(&g.purchase_order_number), theme.title()),
+            Span::raw("  "),
+            Span::styled(s(&g.status_name), theme.warn()),
+            Span::raw(format!("  step {}", step(tx))),
+        ]),
+        Line::from(vec![
+            label("General"),
+            Span::raw(format!(
+                "PR {} · invoice {} of {} · entered {} · status changed {}",
+                s(&g.purchase_request_number),
+                s(&g.invoice_number),
+                when(app, &g.invoice_date),
+                when(app, &g.entry_date),
+                when(app, &g.status_change_date)
+            )),
+        ]),
+        Line::from(vec![
+            label("Buyer"),
+            Span::raw(format!(
+                "{} ({}) · group {} · BUMN {} · user {}",
+                s(&g.buyer_name),
+                s(&b.user_name),
+                s(&b.name),
+                s(&b.bumn_id),
+                s(&b.user_id)
+            )),
+        ]),
+        Line::from(vec![
+            label("Payment"),
+            Span::raw("subtotal "),
+            Span::styled(money(p.price_sub_total), theme.figure()),
+            Span::raw(format!(
+                " · shipping {} (PPN {}, PPh {})",
+                money(p.shipping_cost),
+                money(p.shipping_cost_ppn),
+                money(p.shipping_cost_pph)
+            )),
+        ]),
+        Line::from(vec![
+            label(""),
+            Span::raw(format!(
+                "PPN {} (product {}) borne by {} · PPh21 {} · PPh22 {} · PPh23 {} · total PPh {}",
+                money(p.total_ppn),
+                money(p.product_ppn),
+                s(&p.ppn_by),
+                money(p.pph21),
+                money(p.pph22),
+                money(p.pph23),
+                money(p.total_pph)
+            )),
+        ]),
+        Line::from(vec![
+            label(""),
+            Span::raw("bill "),
+            Span::styled(money(p.bill_amount), theme.figure()),
+            Span::raw(format!(
+                " · {} · VA {} · method {} · holder {} · step {}",
+                s(&p.bank_name),
+                s(&p.va_number),
+                s(&p.payment_method),
+                s(&p.bank_holder),
+                step(tx)
+            )),
+        ]),
+        Line::from(vec![
+            label("Vendor"),
+            Span::styled(s(&v.name), theme.figure()),
+            Span::raw(format!(
+                " · {}, {}, {}, {} {}",
+                s(&v.address),
+                s(&v.district),
+                s(&v.city),
+                s(&v.province),
+                s(&v.zipcode)
+            )),
+        ]),
+    ];
+    let extras: Vec<String> = [
+        ("email", &v.email),
+        ("phone", &v.nomor_telepon),
+        ("NPWP", &v.npwp),
+    ]
+    .iter()
+    .filter(|(_, val)| !val.is_empty())
+    .map(|(k, val)| format!("{k} {}", sanitize(val)))
+    .collect();
+    if !extras.is_empty() {
+        lines.push(Line::from(vec![label(""), Span::raw(extras.join(" · "))]));
+    }
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
+
+fn totals(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let block = Block::bordered()
+        .title(" Totals of all transactions · t hides ")
+        .border_style(theme.border_focus());
+    let Some(t) = &app.termin.totals else { return };
+    let mut rows: Vec<Row> = t
+        .by_status
+        .iter()
+        .map(|(status, sum)| {
+            Row::new(vec![
+                Cell::from(sanitize(status).into_owned()),
+                Cell::from(Line::from(sum.count.to_string()).alignment(Alignment::Right)),
+                Cell::from(Line::from(sum.bill.rupiah()).alignment(Alignment::Right)),
+            ])
+        })
+        .collect();
+    rows.push(
+        Row::new(vec![
+            Cell::from("ALL"),
+            Cell::from(Line::from(t.grand.count.to_string()).alignment(Alignment::Right)),
+            Cell::from(Line::from(t.grand.bill.rupiah()).alignment(Alignment::Right)),
+        ])
+        .style(theme.figure()),
+    );
+    rows.push(Row::new(vec![
+        Cell::from(""),
+        Cell::from(""),
+        Cell::from(""),
+    ]));
+    rows.push(
+        Row::new(vec![
+            Cell::from("TOP VENDORS"),
+            Cell::from(""),
+            Cell::from(""),
+        ])
+        .style(theme.label()),
+    );
+    for (vendor, sum) in t.top_vendors(5) {
+        rows.push(Row::new(vec![
+            Cell::from(sanitize(vendor).into_owned()),
+            Cell::from(Line::from(sum.count.to_string()).alignment(Alignment::Right)),
+            Cell::from(Line::from(sum.bill.rupiah()).alignment(Alignment::Right)),
+        ]));
+    }
+    let table = Table::new(
+        rows,
+        [
+            Constraint::Min(20),
+            Constraint::Length(6),
+            Constraint::Length(18),
+        ],
+    )
+    .header(Row::new(["STATUS", "COUNT", "BILL AMOUNT"]).style(theme.label()))
+    .block(block);
+    frame.render_widget(table, area);
+}
