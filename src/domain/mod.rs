@@ -14,6 +14,8 @@ pub mod task;
 pub mod termin;
 pub mod termin_view;
 pub mod text;
+pub mod window;
+pub mod zone;
 
 pub use money::Money;
 pub use result::{
