@@ -24,6 +24,33 @@ pub struct FileConfig {
     pub ui: UiSection,
     #[serde(default)]
     pub store: StoreSection,
+    #[serde(default)]
+    pub calling: CallingSection,
+}
+
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct CallingSection {
+    /// Days contact is allowed, e.g. ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat"].
+    pub days: Option<Vec<String>>,
+    /// "08:00"
+    pub start: Option<String>,
+    /// "20:00" (exclusive)
+    pub end: Option<String>,
+    /// A CSV of `date,name` replacing the shipped national holidays.
+    pub holidays_file: Option<PathBuf>,
+    /// More results than this for one account in a day warn first (default 3).
+    pub max_contacts_per_day: Option<usize>,
+    /// A program that dials, `{phone}` replaced, run without a shell.
+    pub dial_command: Option<String>,
+}
+
+/// The calling rules and dialing settings in force.
+#[derive(Debug, Clone)]
+pub struct Calling {
+    pub rules: crate::domain::window::CallingRules,
+    pub max_contacts_per_day: usize,
+    pub dial_command: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -104,6 +131,7 @@ pub struct Config {
     pub hash_key: Option<Secret>,
     /// Set explicitly (`DESKCOLL_OUTBOX` or `store.outbox`); else the data dir's.
     pub outbox: Option<PathBuf>,
+    pub calling: Calling,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -361,6 +389,7 @@ impl Config {
             outbox: nonempty(env("DESKCOLL_OUTBOX"))
                 .map(PathBuf::from)
                 .or(file.store.outbox),
+            calling: calling(file.calling, env)?,
         })
     }
 
@@ -485,6 +514,36 @@ impl Config {
         );
         out
     }
+}
+
+fn calling(c: CallingSection, env: &dyn Fn(&str) -> Option<String>) -> Result<Calling, ConfigError> {
+    use crate::domain::window::{CallingRules, parse_holidays, parse_weekday};
+    let mut rules = CallingRules::default();
+    if let Some(days) = c.days {
+        rules.days = days
+            .iter()
+            .map(|d| parse_weekday(d).ok_or_else(|| ConfigError::Invalid(format!("calling.days: '{d}' is not a day"))))
+            .collect::<Result<_, _>>()?;
+    }
+    let time = |s: &str, what: &str| {
+        chrono::NaiveTime::parse_from_str(s.trim(), "%H:%M")
+            .map_err(|_| ConfigError::Invalid(format!("calling.{what}: '{s}' is not HH:MM")))
+    };
+    if let Some(s) = &c.start {
+        rules.start = time(s, "start")?;
+    }
+    if let Some(e) = &c.end {
+        rules.end = time(e, "end")?;
+    }
+    if let Some(path) = &c.holidays_file {
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read { path: path.clone(), reason: e.to_string() })?;
+        rules.holidays = parse_holidays(&text).map_err(|reason| ConfigError::Parse { path: path.clone(), reason })?;
+    }
+    Ok(Calling {
+        rules,
+        max_contacts_per_day: c.max_contacts_per_day.unwrap_or(3),
+        dial_command: nonempty(env("DESKCOLL_DIAL_COMMAND")).or(nonempty(c.dial_command)),
+    })
 }
 
 /// The provider's login lives beside the list: `{scheme}://{host}/api/v2/bumn/bumn-auth/login`.

@@ -14,6 +14,7 @@ pub mod task;
 pub mod termin;
 pub mod termin_view;
 pub mod text;
+pub mod today;
 pub mod window;
 pub mod zone;
 

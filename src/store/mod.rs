@@ -2,4 +2,4 @@
 
 mod outbox;
 
-pub use outbox::{Counts, Outbox, OutboxItem, StoreError};
+pub use outbox::{ContactEvent, Counts, Outbox, OutboxItem, StoreError};

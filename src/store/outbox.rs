@@ -52,8 +52,35 @@ pub struct OutboxItem {
     pub created_at: String,
     pub updated_at: String,
     pub next_attempt_at: Option<String>,
+    /// What the account owed when the result was recorded (plain number), if known.
+    pub total_due: Option<String>,
     #[serde(skip)]
     pub result: CollectionResult,
+}
+
+impl OutboxItem {
+    pub fn day_record(&self) -> crate::domain::today::DayRecord {
+        crate::domain::today::DayRecord {
+            account_no: self.account_no.clone(),
+            action_code: self.action_code.clone(),
+            call_time: self.result.call_time,
+            promise_date: self.result.promise_date,
+            state: self.state,
+            total_due: self.total_due.as_deref().and_then(|m| m.parse().ok()),
+        }
+    }
+}
+
+/// A dial, or a dial outside the calling window with the consumer's consent (an override).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ContactEvent {
+    pub account_no: String,
+    pub at: String,
+    pub phone: String,
+    /// "dial" or "override".
+    pub kind: String,
+    pub reason: String,
+    pub agent_id: String,
 }
 
 impl Serialize for DeliveryState {
@@ -108,12 +135,25 @@ CREATE TABLE IF NOT EXISTS results (
     updated_at      TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS results_state ON results(state, next_attempt_at);
+CREATE TABLE IF NOT EXISTS contacts (
+    id         INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_no TEXT NOT NULL,
+    at         TEXT NOT NULL,
+    phone      TEXT NOT NULL,
+    kind       TEXT NOT NULL,
+    reason     TEXT NOT NULL,
+    agent_id   TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS contacts_account ON contacts(account_no, at);
 CREATE INDEX IF NOT EXISTS results_account ON results(account_no, call_time);
 ";
 
 const COLUMNS: &str = "id, account_no, cust_name, action_code, result_code, promise_date, period, remark, \
     agent_id, ip_address, call_time, state, attempts, last_error, server_code, server_message, \
-    delivered_by, ever_uncertain, next_attempt_at, created_at, updated_at";
+    delivered_by, ever_uncertain, next_attempt_at, created_at, updated_at, total_due";
+
+/// Columns added after the first release, with their types: added to older files on open.
+const ADDED_COLUMNS: &[(&str, &str)] = &[("total_due", "TEXT")];
 
 pub struct Outbox {
     conn: Connection,
@@ -159,6 +199,7 @@ fn read_item(row: &Row) -> rusqlite::Result<OutboxItem> {
         next_attempt_at: row.get(18)?,
         created_at: row.get(19)?,
         updated_at: row.get(20)?,
+        total_due: row.get(21)?,
         result,
     })
 }
@@ -200,6 +241,16 @@ impl Outbox {
             .and_then(|_| self.conn.busy_timeout(std::time::Duration::from_secs(5)))
             .and_then(|_| self.conn.execute_batch(SCHEMA));
         self.sql(r)?;
+        for (column, kind) in ADDED_COLUMNS {
+            let present: rusqlite::Result<bool> = self
+                .conn
+                .prepare("SELECT 1 FROM pragma_table_info('results') WHERE name = ?1")
+                .and_then(|mut s| s.exists([column]));
+            if !self.sql(present)? {
+                let r = self.conn.execute_batch(&format!("ALTER TABLE results ADD COLUMN {column} {kind}"));
+                self.sql(r)?;
+            }
+        }
         let r = self.conn.execute(
             "UPDATE results SET state = 'uncertain', ever_uncertain = 1,
                  last_error = 'the program stopped while sending: it may have reached the server'
@@ -214,11 +265,11 @@ impl Outbox {
         &self.path
     }
 
-    fn insert(tx: &rusqlite::Connection, r: &CollectionResult, now: &str) -> rusqlite::Result<i64> {
+    fn insert(tx: &rusqlite::Connection, r: &CollectionResult, total_due: Option<crate::domain::Money>, now: &str) -> rusqlite::Result<i64> {
         tx.execute(
             "INSERT INTO results (account_no, cust_name, action_code, result_code, promise_date, period,
-                 remark, agent_id, ip_address, call_time, state, attempts, created_at, updated_at)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', 0, ?11, ?11)",
+                 remark, agent_id, ip_address, call_time, state, attempts, created_at, updated_at, total_due)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', 0, ?11, ?11, ?12)",
             params![
                 r.account_no,
                 r.cust_name,
@@ -231,6 +282,7 @@ impl Outbox {
                 r.ip_address,
                 stamp(r.call_time),
                 now,
+                total_due.map(|m| m.plain()),
             ],
         )?;
         Ok(tx.last_insert_rowid())
@@ -238,8 +290,43 @@ impl Outbox {
 
     /// Saves a result durably; it is on disk when this returns.
     pub fn enqueue(&mut self, r: &CollectionResult, now: NaiveDateTime) -> Result<i64, StoreError> {
-        let id = Self::insert(&self.conn, r, &stamp(now));
+        self.enqueue_noting(r, None, now)
+    }
+
+    /// Saves a result durably, noting what the account owed then (for the day's figures).
+    pub fn enqueue_noting(&mut self, r: &CollectionResult, total_due: Option<crate::domain::Money>, now: NaiveDateTime) -> Result<i64, StoreError> {
+        let id = Self::insert(&self.conn, r, total_due, &stamp(now));
         self.sql(id)
+    }
+
+    /// Keeps a dial (or an override of the calling window) in the account's history.
+    pub fn log_contact(&mut self, e: &ContactEvent) -> Result<(), StoreError> {
+        let r = self.conn.execute(
+            "INSERT INTO contacts (account_no, at, phone, kind, reason, agent_id) VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![e.account_no, e.at, e.phone, e.kind, e.reason, e.agent_id],
+        );
+        self.sql(r).map(|_| ())
+    }
+
+    /// Dials and overrides on `day`, oldest first.
+    pub fn contacts_on(&self, day: NaiveDate) -> Result<Vec<ContactEvent>, StoreError> {
+        let r = (|| {
+            let mut stmt = self.conn.prepare(
+                "SELECT account_no, at, phone, kind, reason, agent_id FROM contacts WHERE at BETWEEN ?1 AND ?2 ORDER BY id",
+            )?;
+            let rows = stmt.query_map([format!("{day} 00:00:00"), format!("{day} 23:59:59")], |row| {
+                Ok(ContactEvent {
+                    account_no: row.get(0)?,
+                    at: row.get(1)?,
+                    phone: row.get(2)?,
+                    kind: row.get(3)?,
+                    reason: row.get(4)?,
+                    agent_id: row.get(5)?,
+                })
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+        })();
+        self.sql(r)
     }
 
     /// Saves several results in one transaction: all of them or none.
@@ -253,7 +340,7 @@ impl Outbox {
             let tx = self.conn.transaction()?;
             let ids = results
                 .iter()
-                .map(|r| Self::insert(&tx, r, &now))
+                .map(|r| Self::insert(&tx, r, None, &now))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             tx.commit()?;
             Ok(ids)

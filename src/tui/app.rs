@@ -1427,6 +1427,7 @@ mod tests {
             created_at: String::new(),
             updated_at: String::new(),
             next_attempt_at: None,
+            total_due: None,
             result,
         }
     }

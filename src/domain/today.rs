@@ -1,0 +1,128 @@
+//! The agent's day in figures: calls by action, promises taken and the money under them,
+//! where the results stand, and the promises to watch.
+
+use super::money::Money;
+use super::outbox::DeliveryState;
+use super::promise::PromiseBook;
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// One recorded result, as the day's figures need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayRecord {
+    pub account_no: String,
+    pub action_code: String,
+    pub call_time: NaiveDateTime,
+    pub promise_date: Option<NaiveDate>,
+    pub state: DeliveryState,
+    /// What the account owed when the promise was taken.
+    pub total_due: Option<Money>,
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct TodaySummary {
+    pub date: String,
+    pub calls: usize,
+    pub by_action: BTreeMap<String, usize>,
+    pub ptp_count: usize,
+    /// Plain number of rupiah (exact), e.g. "107261731".
+    pub ptp_total_due: String,
+    pub delivered: usize,
+    pub waiting: usize,
+    pub rejected: usize,
+    pub uncertain: usize,
+    pub promises_due_today: Vec<String>,
+    pub promises_due_tomorrow: Vec<String>,
+    pub broken_promises: Vec<String>,
+}
+
+impl TodaySummary {
+    /// `records`: every result recorded (any day); `promises`: built against the current queue.
+    pub fn of(records: &[DayRecord], today: NaiveDate, promises: &PromiseBook) -> TodaySummary {
+        let mut s = TodaySummary {
+            date: today.to_string(),
+            ..TodaySummary::default()
+        };
+        let mut ptp_total = Money::ZERO;
+        for r in records.iter().filter(|r| r.call_time.date() == today && r.state != DeliveryState::Discarded) {
+            s.calls += 1;
+            *s.by_action.entry(r.action_code.clone()).or_default() += 1;
+            if r.promise_date.is_some() {
+                s.ptp_count += 1;
+                ptp_total = ptp_total + r.total_due.unwrap_or_default();
+            }
+            match r.state {
+                DeliveryState::Delivered => s.delivered += 1,
+                DeliveryState::Queued | DeliveryState::Sending => s.waiting += 1,
+                DeliveryState::Rejected => s.rejected += 1,
+                DeliveryState::Uncertain => s.uncertain += 1,
+                DeliveryState::Discarded => {}
+            }
+        }
+        s.ptp_total_due = ptp_total.plain();
+        let tomorrow = today + Duration::days(1);
+        let due = |day: NaiveDate| {
+            let mut v: Vec<String> = promises
+                .latest
+                .values()
+                .filter(|p| p.promise_date == day)
+                .map(|p| p.account_no.clone())
+                .collect();
+            v.sort();
+            v
+        };
+        s.promises_due_today = due(today);
+        s.promises_due_tomorrow = due(tomorrow);
+        s.broken_promises = promises.broken.iter().cloned().collect();
+        s.broken_promises.sort();
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::promise::Promise;
+    use std::collections::HashSet;
+
+    fn at(s: &str) -> NaiveDateTime {
+        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    }
+
+    fn rec(account: &str, action: &str, when: &str, promise: Option<&str>, state: DeliveryState, due: i64) -> DayRecord {
+        DayRecord {
+            account_no: account.into(),
+            action_code: action.into(),
+            call_time: at(when),
+            promise_date: promise.map(|p| p.parse().unwrap()),
+            state,
+            total_due: Some(Money::from_units(due)),
+        }
+    }
+
+    #[test]
+    fn figures_of_the_day() {
+        let today: NaiveDate = "2026-11-27".parse().unwrap();
+        let records = [
+            rec("A", "PTP", "2026-11-27 09:00:00", Some("2026-11-28"), DeliveryState::Delivered, 1_000),
+            rec("B", "PTP", "2026-11-27 10:00:00", Some("2026-11-30"), DeliveryState::Queued, 2_500),
+            rec("C", "MSG", "2026-11-27 11:00:00", None, DeliveryState::Uncertain, 0),
+            rec("D", "NCT", "2026-11-26 11:00:00", None, DeliveryState::Delivered, 0),
+            rec("E", "PTP", "2026-11-20 11:00:00", Some("2026-11-27"), DeliveryState::Delivered, 0),
+        ];
+        let promises: Vec<Promise> = records
+            .iter()
+            .filter_map(|r| Some(Promise { account_no: r.account_no.clone(), promise_date: r.promise_date?, call_time: r.call_time }))
+            .collect();
+        let book = PromiseBook::build(&promises, today, &HashSet::new());
+        let s = TodaySummary::of(&records, today, &book);
+        assert_eq!(s.calls, 3);
+        assert_eq!(s.by_action["PTP"], 2);
+        assert_eq!(s.ptp_count, 2);
+        assert_eq!(s.ptp_total_due, "3500");
+        assert_eq!((s.delivered, s.waiting, s.uncertain), (1, 1, 1));
+        assert_eq!(s.promises_due_today, vec!["E"]);
+        assert_eq!(s.promises_due_tomorrow, vec!["A"]);
+    }
+}
