@@ -32,6 +32,14 @@ impl Clock {
         }
     }
 
+    /// The instant, for rules that depend on the customer's zone.
+    pub fn now_utc(&self) -> DateTime<chrono::Utc> {
+        match self.fixed {
+            Some(t) => t.with_timezone(&chrono::Utc),
+            None => chrono::Utc::now(),
+        }
+    }
+
     pub fn is_fixed(&self) -> bool {
         self.fixed.is_some()
     }

@@ -6,6 +6,7 @@ mod serve;
 mod submit;
 mod tasks;
 mod termin;
+mod today;
 
 use crate::api::ApiError;
 use crate::config::{Config, ConfigError, Overrides};
@@ -71,6 +72,15 @@ pub enum Command {
     /// List today's task queue.
     #[command(after_help = "Example:\n  deskcoll tasks --format json | jq '.[0]'")]
     Tasks {
+        #[arg(long, value_enum, default_value_t)]
+        format: Format,
+        /// Only the accounts that may be called now (calling window, holidays).
+        #[arg(long)]
+        callable: bool,
+    },
+    /// The agent's day: calls by action, promises, delivery, promises due and broken.
+    #[command(after_help = "Example:\n  deskcoll today --format json | jq .ptp_total_due")]
+    Today {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
     },
@@ -263,9 +273,13 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             println!("{}", crate::domain::result::sign(account_no.trim(), &key));
             Ok(())
         }
-        Command::Tasks { format } => {
+        Command::Tasks { format, callable } => {
             let session = Session::open(Config::load(&over)?, clock).await?;
-            tasks::run(&session, format).await
+            tasks::run(&session, format, callable).await
+        }
+        Command::Today { format } => {
+            let session = Session::open(Config::load(&over)?, clock).await?;
+            today::run(&session, format).await
         }
         Command::Termin(args) => {
             let session = Session::open(Config::load(&over)?, clock).await?;

@@ -1,8 +1,12 @@
 use super::output::{self, emit, opt};
-use super::{Failure, Format, Session};
+use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::Task;
+use crate::domain::window::{Window, for_task};
+use crate::domain::zone::{RegionTable, ZoneGuess};
+use crate::session::Session;
+use std::collections::HashMap;
 
-const HEADERS: [&str; 13] = [
+const HEADERS: [&str; 15] = [
     "contract_no",
     "name",
     "overdue",
@@ -16,9 +20,20 @@ const HEADERS: [&str; 13] = [
     "branch_name",
     "product",
     "phone1",
+    "time_zone",
+    "callable_now",
 ];
 
-fn csv_row(t: &Task) -> Vec<String> {
+/// A task with where its customer is in time.
+struct Annotated<'a> {
+    task: &'a Task,
+    zone: ZoneGuess,
+    window: Window,
+    contacts_today: usize,
+}
+
+fn csv_row(a: &Annotated) -> Vec<String> {
+    let t = a.task;
     vec![
         t.contract_no.clone(),
         t.name.clone(),
@@ -33,59 +48,94 @@ fn csv_row(t: &Task) -> Vec<String> {
         t.branch_name.clone(),
         t.product.clone(),
         t.phone1.clone(),
+        a.zone.zone.to_string(),
+        a.window.callable.to_string(),
     ]
 }
 
-pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
+fn json(a: &Annotated) -> Result<serde_json::Value, Failure> {
+    let mut v = serde_json::to_value(a.task).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
+    if let Some(obj) = v.as_object_mut() {
+        obj.insert("time_zone".into(), a.zone.zone.name().into());
+        obj.insert("zone_guessed".into(), a.zone.is_guess().into());
+        obj.insert("local_time".into(), a.window.local.to_rfc3339().into());
+        obj.insert("callable_now".into(), a.window.callable.into());
+        obj.insert("window_note".into(), a.window.note.clone().into());
+        obj.insert("contacts_today".into(), a.contacts_today.into());
+    }
+    Ok(v)
+}
+
+pub async fn run(session: &Session, format: Format, only_callable: bool) -> Result<(), Failure> {
     let tasks = session.client.tasks().await?;
+    let regions = RegionTable::builtin();
+    let rules = &session.config.calling.rules;
+    let now = session.clock.now_utc();
+    let contacts = contacts_today(session)?;
+    let annotated: Vec<Annotated> = tasks
+        .iter()
+        .map(|task| {
+            let (zone, window) = for_task(task, &regions, rules, now);
+            let contacts_today = contacts.get(&task.contract_no).copied().unwrap_or(0);
+            Annotated { task, zone, window, contacts_today }
+        })
+        .filter(|a| !only_callable || a.window.callable)
+        .collect();
     match format {
         Format::Json => {
-            emit(&serde_json::to_vec_pretty(&tasks).map_err(|e| Failure::new(1, e.to_string()))?)
+            let values = annotated.iter().map(json).collect::<Result<Vec<_>, _>>()?;
+            emit(&serde_json::to_vec_pretty(&values).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?)
         }
         Format::Csv => {
-            let rows: Vec<_> = tasks.iter().map(csv_row).collect();
+            let rows: Vec<_> = annotated.iter().map(csv_row).collect();
             emit(&output::csv(&HEADERS, &rows, true)?)
         }
         Format::Table => {
-            let rows: Vec<_> = tasks
+            let rows: Vec<_> = annotated
                 .iter()
-                .map(|t| {
+                .map(|a| {
+                    let t = a.task;
                     vec![
                         t.contract_no.clone(),
                         t.name.clone(),
                         opt(t.overdue),
                         opt(t.total_due),
-                        opt(t.installment_amount()),
                         format!("{}/{}", t.installment_no(), opt(t.total_installments)),
                         t.branch_name.clone(),
-                        t.product.clone(),
+                        format!("{} {}", a.window.local.format("%H:%M"), a.zone.zone),
+                        if a.window.callable { "yes".into() } else { a.window.note.clone() },
                     ]
                 })
                 .collect();
             let mut text = output::table(
-                &[
-                    "CONTRACT",
-                    "NAME",
-                    "OVERDUE",
-                    "TOTAL DUE",
-                    "INSTALLMENT",
-                    "N/OF",
-                    "BRANCH",
-                    "PRODUCT",
-                ],
+                &["CONTRACT", "NAME", "OVERDUE", "TOTAL DUE", "N/OF", "BRANCH", "LOCAL", "CALLABLE"],
                 &rows,
-                &[2, 3, 4, 5],
+                &[2, 3, 4],
             );
             text.push_str(&format!(
-                "{} tasks{}\n",
-                tasks.len(),
-                if session.is_demo() {
-                    " (demo twin)"
-                } else {
-                    ""
-                }
+                "{} tasks{}{}\n",
+                annotated.len(),
+                if only_callable { " callable now" } else { "" },
+                if session.is_demo() { " (demo twin)" } else { "" }
             ));
             emit(text.as_bytes())
         }
     }
+}
+
+/// Results recorded locally today, per account.
+fn contacts_today(session: &Session) -> Result<HashMap<String, usize>, Failure> {
+    let deliverer = session.deliverer()?;
+    let today = session.clock.now_local().date();
+    let items = deliverer
+        .outbox
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .on_day(today)
+        .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
+    let mut n = HashMap::new();
+    for i in items {
+        *n.entry(i.account_no).or_default() += 1;
+    }
+    Ok(n)
 }

@@ -109,6 +109,13 @@ impl CallingRules {
     }
 }
 
+/// A task's zone (from its address, else its branch) and its window now.
+pub fn for_task(task: &super::Task, regions: &super::zone::RegionTable, rules: &CallingRules, now: DateTime<Utc>) -> (super::zone::ZoneGuess, Window) {
+    let guess = regions.zone_of(&task.address, &task.branch_name);
+    let window = rules.check(now, guess.zone);
+    (guess, window)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

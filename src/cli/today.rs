@@ -1,0 +1,65 @@
+use super::output::{self, emit};
+use super::{EXIT_ERROR, Failure, Format};
+use crate::domain::promise::{Promise, PromiseBook};
+use crate::domain::today::TodaySummary;
+use crate::session::Session;
+use std::collections::HashSet;
+
+/// The day's figures from the local outbox; broken promises need the current queue.
+pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
+    let deliverer = session.deliverer()?;
+    let items = deliverer
+        .outbox
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .list()
+        .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
+    let in_queue: HashSet<String> = match session.client.tasks().await {
+        Ok(tasks) => tasks.into_iter().map(|t| t.contract_no).collect(),
+        Err(e) => {
+            eprintln!("deskcoll: warning: no task list ({e}); broken promises cannot be told");
+            HashSet::new()
+        }
+    };
+    let records: Vec<_> = items.iter().map(|i| i.day_record()).collect();
+    let promises: Vec<Promise> = records
+        .iter()
+        .filter(|r| !matches!(r.state, crate::domain::outbox::DeliveryState::Discarded | crate::domain::outbox::DeliveryState::Rejected))
+        .filter_map(|r| Some(Promise { account_no: r.account_no.clone(), promise_date: r.promise_date?, call_time: r.call_time }))
+        .collect();
+    let today = session.clock.now_local().date();
+    let book = PromiseBook::build(&promises, today, &in_queue);
+    let s = TodaySummary::of(&records, today, &book);
+    match format {
+        Format::Json => emit(&serde_json::to_vec_pretty(&s).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?),
+        Format::Csv | Format::Table => {
+            let total: crate::domain::Money = s.ptp_total_due.parse().unwrap_or_default();
+            let mut rows = vec![
+                vec!["calls".to_string(), s.calls.to_string()],
+                vec!["promises to pay".into(), s.ptp_count.to_string()],
+                vec!["total due under promise".into(), if format == Format::Csv { s.ptp_total_due.clone() } else { total.rupiah() }],
+                vec!["delivered".into(), s.delivered.to_string()],
+                vec!["waiting".into(), s.waiting.to_string()],
+                vec!["rejected".into(), s.rejected.to_string()],
+                vec!["uncertain".into(), s.uncertain.to_string()],
+            ];
+            for (action, n) in &s.by_action {
+                rows.push(vec![format!("calls {action}"), n.to_string()]);
+            }
+            for (label, list) in [
+                ("promises due today", &s.promises_due_today),
+                ("promises due tomorrow", &s.promises_due_tomorrow),
+                ("broken promises", &s.broken_promises),
+            ] {
+                rows.push(vec![label.to_string(), if list.is_empty() { "-".into() } else { list.join(" ") }]);
+            }
+            if format == Format::Csv {
+                emit(&output::csv(&["figure", "value"], &rows, true)?)
+            } else {
+                let mut text = format!("Today, {}\n", s.date);
+                text.push_str(&output::table(&["", ""], &rows, &[]));
+                emit(text.as_bytes())
+            }
+        }
+    }
+}
