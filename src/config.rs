@@ -516,13 +516,20 @@ impl Config {
     }
 }
 
-fn calling(c: CallingSection, env: &dyn Fn(&str) -> Option<String>) -> Result<Calling, ConfigError> {
+fn calling(
+    c: CallingSection,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Calling, ConfigError> {
     use crate::domain::window::{CallingRules, parse_holidays, parse_weekday};
     let mut rules = CallingRules::default();
     if let Some(days) = c.days {
         rules.days = days
             .iter()
-            .map(|d| parse_weekday(d).ok_or_else(|| ConfigError::Invalid(format!("calling.days: '{d}' is not a day"))))
+            .map(|d| {
+                parse_weekday(d).ok_or_else(|| {
+                    ConfigError::Invalid(format!("calling.days: '{d}' is not a day"))
+                })
+            })
             .collect::<Result<_, _>>()?;
     }
     let time = |s: &str, what: &str| {
@@ -536,8 +543,14 @@ fn calling(c: CallingSection, env: &dyn Fn(&str) -> Option<String>) -> Result<Ca
         rules.end = time(e, "end")?;
     }
     if let Some(path) = &c.holidays_file {
-        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read { path: path.clone(), reason: e.to_string() })?;
-        rules.holidays = parse_holidays(&text).map_err(|reason| ConfigError::Parse { path: path.clone(), reason })?;
+        let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read {
+            path: path.clone(),
+            reason: e.to_string(),
+        })?;
+        rules.holidays = parse_holidays(&text).map_err(|reason| ConfigError::Parse {
+            path: path.clone(),
+            reason,
+        })?;
     }
     Ok(Calling {
         rules,

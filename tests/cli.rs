@@ -367,3 +367,85 @@ fn termin_status_filter_and_summary() {
     assert!(text.contains("TOTAL"), "{text}");
     assert!(text.contains("Rp "), "{text}");
 }
+
+#[test]
+fn tasks_carry_the_calling_window_and_today_counts_the_day() {
+    let r = Run::new();
+    // 12:30 UTC on a Friday: 19:30 WIB, 20:30 WITA, 21:30 WIT.
+    let now = "--now=2026-11-27T12:30:00Z";
+    let o = r.run(&[now, "tasks", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let tasks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let manado = tasks
+        .iter()
+        .find(|t| t["contract_no"] == "000318270200055")
+        .unwrap();
+    assert_eq!(manado["time_zone"], "WITA");
+    assert_eq!(manado["local_time"], "2026-11-27T20:30:00+08:00");
+    assert_eq!(manado["callable_now"], false);
+    assert_eq!(manado["window_note"], "too late; opens Sat 08:00 WITA");
+    assert_eq!(manado["contacts_today"], 0);
+    let callable = tasks.iter().filter(|t| t["callable_now"] == true).count();
+    assert!(callable > 0 && callable < tasks.len());
+    assert!(
+        tasks
+            .iter()
+            .filter(|t| t["callable_now"] == true)
+            .all(|t| t["time_zone"] == "WIB")
+    );
+
+    let o = r.run(&[now, "tasks", "--callable", "--format", "json"]);
+    let only: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(only.len(), callable);
+
+    // Two results recorded today, then the day's figures.
+    for args in [
+        [
+            "submit",
+            "--account",
+            "000318270200055",
+            "--action",
+            "PTP",
+            "--result",
+            "PTP01",
+            "--promise",
+            "+1",
+            "--remark",
+            "janji",
+        ],
+        [
+            "submit",
+            "--account",
+            "000318270200055",
+            "--action",
+            "NCT",
+            "--result",
+            "NCT01",
+            "--promise",
+            "",
+            "--remark",
+            "tidak diangkat",
+        ],
+    ] {
+        let o = r.run(&[&[now][..], &args[..]].concat());
+        assert!(o.status.success(), "{}", stderr(&o));
+    }
+    let o = r.run(&[now, "tasks", "--format", "json"]);
+    let tasks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(
+        tasks
+            .iter()
+            .all(|t| t["contract_no"] != "000318270200055" || t["contacts_today"] == 2)
+    );
+    let o = r.run(&[now, "today", "--format", "json"]);
+    let day: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(day["calls"], 2);
+    assert_eq!(day["by_action"]["PTP"], 1);
+    assert_eq!(day["by_action"]["NCT"], 1);
+    assert_eq!(day["ptp_count"], 1);
+    assert_eq!(day["delivered"], 2);
+    assert_eq!(day["waiting"], 0);
+    for key in ["ptp_total_due", "promises_due_today", "broken_promises"] {
+        assert!(day.get(key).is_some(), "{key}");
+    }
+}

@@ -21,6 +21,8 @@ fn settings() -> Settings {
         demo: true,
         promise_horizon_days: 30,
         mouse: true,
+        rules: deskcoll::domain::window::CallingRules::default(),
+        max_contacts_per_day: 3,
     }
 }
 
@@ -50,6 +52,13 @@ fn app(w: u16, h: u16) -> App {
 
 fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
     update(app, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
+}
+
+fn alt(app: &mut App, c: char) -> Vec<Effect> {
+    update(
+        app,
+        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)),
+    )
 }
 
 fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
@@ -259,7 +268,8 @@ async fn run(a: &mut App, deliverer: &deskcoll::delivery::Deliverer, effects: Ve
     let mut pending = effects;
     while let Some(e) = pending.pop() {
         let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
-        let mut actions = deskcoll::tui::execute(e, deliverer, &tx).await;
+        let rt = deskcoll::tui::Runtime::quiet(deliverer.clone());
+        let mut actions = deskcoll::tui::execute(e, &rt, &tx).await;
         let mut progress = Vec::new();
         while let Ok(p) = rx.try_recv() {
             progress.push(p);
@@ -296,7 +306,7 @@ async fn outbox_tab_lists_every_result_and_settles_uncertain_ones() {
     run(&mut a, &d, effects).await;
     assert!(a.form.is_none(), "the outbox has it; the agent moves on");
     assert!(render(&a).contains("1 uncertain"), "the header counts it");
-    press(&mut a, KeyCode::Char('3'));
+    alt(&mut a, '3');
     for (w, h) in SIZES {
         update(&mut a, Action::Resize(w, h));
         insta::assert_snapshot!(
@@ -359,7 +369,7 @@ async fn termin_tab_snapshots_loading_list_detail_empty() {
     let d = deliverer_for(&twin, &dir);
     for (w, h) in SIZES {
         let mut a = app(w, h);
-        let effects = press(&mut a, KeyCode::Char('2'));
+        let effects = alt(&mut a, '2');
         assert_eq!(effects.len(), 1, "the first visit loads page 1");
         insta::assert_snapshot!(format!("termin_loading_{w}x{h}"), render(&a));
         run(&mut a, &d, effects).await;
@@ -376,7 +386,7 @@ async fn termin_tab_snapshots_loading_list_detail_empty() {
     let d = deliverer_for(&empty, &dir);
     for (w, h) in SIZES {
         let mut a = app(w, h);
-        let effects = press(&mut a, KeyCode::Char('2'));
+        let effects = alt(&mut a, '2');
         run(&mut a, &d, effects).await;
         insta::assert_snapshot!(format!("termin_empty_{w}x{h}"), render(&a));
     }
@@ -389,7 +399,7 @@ async fn termin_paging_matches_the_twin_and_the_next_page_is_ready() {
     let d = deliverer_for(&twin, &dir);
     let client = common::client_for(&twin);
     let mut a = app(120, 40);
-    let effects = press(&mut a, KeyCode::Char('2'));
+    let effects = alt(&mut a, '2');
     run(&mut a, &d, effects).await;
     let twin_page = |n: i64| {
         let client = client.clone();
@@ -440,7 +450,7 @@ async fn termin_load_all_status_filter_totals_and_export() {
     let dir = tempfile::tempdir().unwrap();
     let d = deliverer_for(&twin, &dir);
     let mut a = app(120, 40);
-    let effects = press(&mut a, KeyCode::Char('2'));
+    let effects = alt(&mut a, '2');
     run(&mut a, &d, effects).await;
     let effects = press(&mut a, KeyCode::Char('A'));
     assert!(
@@ -515,7 +525,7 @@ async fn termin_errors_keep_the_last_good_page() {
     let dir = tempfile::tempdir().unwrap();
     let d = deliverer_for(&twin, &dir);
     let mut a = app(120, 40);
-    let effects = press(&mut a, KeyCode::Char('2'));
+    let effects = alt(&mut a, '2');
     run(&mut a, &d, effects).await;
     let page1 = po_numbers(&a);
     a.termin.prefetched.clear();
@@ -542,4 +552,157 @@ async fn termin_errors_keep_the_last_good_page() {
             .text
             .contains("could not load page 2: timed out")
     );
+}
+
+/// 19:30 in Jakarta is 20:30 in Manado and 21:30 in Jayapura: some customers are closed.
+fn evening_app(w: u16, h: u16) -> App {
+    let evening = deskcoll::domain::dates::parse_datetime("2026-11-27 19:30:00").unwrap();
+    let book = LoanBook::generate(1, 60, 20, today());
+    let tasks = book
+        .contracts
+        .iter()
+        .take(20)
+        .map(|c| c.task_on(today()))
+        .collect();
+    let mut app = App::new(
+        settings(),
+        MasterData::builtin(),
+        Clock::at(evening),
+        Rect::new(0, 0, w, h),
+    );
+    app.start();
+    update(&mut app, Action::TasksLoaded(Ok(tasks)));
+    app
+}
+
+#[test]
+fn queue_marks_closed_accounts_and_callable_ones_come_first() {
+    for (w, h) in SIZES {
+        let a = evening_app(w, h);
+        insta::assert_snapshot!(format!("queue_evening_{w}x{h}"), render(&a));
+    }
+    let a = evening_app(120, 40);
+    // Within each bucket, callable accounts first.
+    let order: Vec<(deskcoll::domain::bucket::Bucket, bool)> = a
+        .queue
+        .view
+        .iter()
+        .map(|&i| (a.queue.bucket(i), a.queue.is_callable(i)))
+        .collect();
+    for pair in order.windows(2) {
+        if pair[0].0 == pair[1].0 {
+            assert!(
+                pair[0].1 >= pair[1].1,
+                "callable before closed within a bucket: {order:?}"
+            );
+        }
+    }
+    assert!(order.iter().any(|(_, c)| !c) && order.iter().any(|(_, c)| *c));
+}
+
+#[test]
+fn dialing_outside_the_window_asks_for_consent_and_records_it() {
+    let mut a = evening_app(120, 40);
+    // Select a closed account.
+    let closed = a
+        .queue
+        .view
+        .iter()
+        .position(|&i| !a.queue.is_callable(i))
+        .unwrap();
+    a.queue.selected = closed;
+    let account = a.queue.selected_task().unwrap().contract_no.clone();
+    let phone = a.queue.selected_task().unwrap().phone1.clone();
+    assert!(press(&mut a, KeyCode::Char('c')).is_empty(), "no dial yet");
+    for (w, h) in SIZES {
+        update(&mut a, Action::Resize(w, h));
+        insta::assert_snapshot!(format!("override_prompt_{w}x{h}"), render(&a));
+    }
+    assert!(
+        press(&mut a, KeyCode::Enter).is_empty(),
+        "a reason is required"
+    );
+    press(&mut a, KeyCode::Char('c'));
+    type_text(&mut a, "nasabah minta ditelepon malam");
+    let effects = press(&mut a, KeyCode::Enter);
+    assert_eq!(
+        effects,
+        vec![Effect::Dial {
+            account_no: account,
+            phone,
+            override_reason: Some("nasabah minta ditelepon malam".into())
+        }]
+    );
+}
+
+#[tokio::test]
+async fn over_contact_guard_and_the_day_against_the_twin() {
+    let twin = common::twin().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = deliverer_for(&twin, &dir);
+    let mut a = app(120, 40);
+    a.settings.max_contacts_per_day = 1;
+    let start = a.start();
+    run(&mut a, &d, start).await;
+    let account = a.queue.selected_task().unwrap().contract_no.clone();
+    let total_due = a.queue.selected_task().unwrap().total_due.unwrap();
+
+    // First result: a PTP.
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, "PTP");
+    press(&mut a, KeyCode::Tab);
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, "+1");
+    let effects = ctrl(&mut a, 's');
+    run(&mut a, &d, effects).await;
+    assert!(a.form.is_none());
+
+    // Second result for the same account: the guard asks first.
+    a.queue.selected = a
+        .queue
+        .view
+        .iter()
+        .position(|&i| a.queue.tasks[i].contract_no == account)
+        .unwrap();
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, "MSG");
+    let asked = ctrl(&mut a, 's');
+    assert!(asked.is_empty());
+    assert!(a.confirm.as_ref().unwrap().question.contains("contact 2"));
+    let effects = press(&mut a, KeyCode::Char('y'));
+    run(&mut a, &d, effects).await;
+
+    // Dialing now warns too.
+    a.queue.selected = a
+        .queue
+        .view
+        .iter()
+        .position(|&i| a.queue.tasks[i].contract_no == account)
+        .unwrap();
+    assert!(press(&mut a, KeyCode::Char('c')).is_empty());
+    assert!(
+        a.confirm
+            .as_ref()
+            .unwrap()
+            .question
+            .contains("contacted 2 times today")
+    );
+    press(&mut a, KeyCode::Char('n'));
+
+    alt(&mut a, '4');
+    let screen = render(&a);
+    assert!(
+        screen.contains("Calls recorded") && screen.contains('2'),
+        "{screen}"
+    );
+    assert!(
+        screen.contains(&total_due.rupiah()),
+        "total due under promise: {screen}"
+    );
+    let s = deskcoll::tui::view::today_summary(&a);
+    assert_eq!((s.calls, s.ptp_count, s.delivered), (2, 1, 2));
+    assert_eq!(s.by_action.get("MSG"), Some(&1));
+    assert_eq!(s.ptp_total_due, total_due.plain());
+    assert_eq!(s.promises_due_tomorrow, vec![account.clone()]);
+    assert_eq!(common::received(&twin).await.len(), 2);
 }

@@ -54,7 +54,8 @@ fn csv_row(a: &Annotated) -> Vec<String> {
 }
 
 fn json(a: &Annotated) -> Result<serde_json::Value, Failure> {
-    let mut v = serde_json::to_value(a.task).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
+    let mut v =
+        serde_json::to_value(a.task).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
     if let Some(obj) = v.as_object_mut() {
         obj.insert("time_zone".into(), a.zone.zone.name().into());
         obj.insert("zone_guessed".into(), a.zone.is_guess().into());
@@ -77,14 +78,22 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
         .map(|task| {
             let (zone, window) = for_task(task, &regions, rules, now);
             let contacts_today = contacts.get(&task.contract_no).copied().unwrap_or(0);
-            Annotated { task, zone, window, contacts_today }
+            Annotated {
+                task,
+                zone,
+                window,
+                contacts_today,
+            }
         })
         .filter(|a| !only_callable || a.window.callable)
         .collect();
     match format {
         Format::Json => {
             let values = annotated.iter().map(json).collect::<Result<Vec<_>, _>>()?;
-            emit(&serde_json::to_vec_pretty(&values).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?)
+            emit(
+                &serde_json::to_vec_pretty(&values)
+                    .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?,
+            )
         }
         Format::Csv => {
             let rows: Vec<_> = annotated.iter().map(csv_row).collect();
@@ -103,12 +112,25 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
                         format!("{}/{}", t.installment_no(), opt(t.total_installments)),
                         t.branch_name.clone(),
                         format!("{} {}", a.window.local.format("%H:%M"), a.zone.zone),
-                        if a.window.callable { "yes".into() } else { a.window.note.clone() },
+                        if a.window.callable {
+                            "yes".into()
+                        } else {
+                            a.window.note.clone()
+                        },
                     ]
                 })
                 .collect();
             let mut text = output::table(
-                &["CONTRACT", "NAME", "OVERDUE", "TOTAL DUE", "N/OF", "BRANCH", "LOCAL", "CALLABLE"],
+                &[
+                    "CONTRACT",
+                    "NAME",
+                    "OVERDUE",
+                    "TOTAL DUE",
+                    "N/OF",
+                    "BRANCH",
+                    "LOCAL",
+                    "CALLABLE",
+                ],
                 &rows,
                 &[2, 3, 4],
             );
@@ -116,7 +138,11 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
                 "{} tasks{}{}\n",
                 annotated.len(),
                 if only_callable { " callable now" } else { "" },
-                if session.is_demo() { " (demo twin)" } else { "" }
+                if session.is_demo() {
+                    " (demo twin)"
+                } else {
+                    ""
+                }
             ));
             emit(text.as_bytes())
         }

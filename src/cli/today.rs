@@ -24,20 +24,41 @@ pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
     let records: Vec<_> = items.iter().map(|i| i.day_record()).collect();
     let promises: Vec<Promise> = records
         .iter()
-        .filter(|r| !matches!(r.state, crate::domain::outbox::DeliveryState::Discarded | crate::domain::outbox::DeliveryState::Rejected))
-        .filter_map(|r| Some(Promise { account_no: r.account_no.clone(), promise_date: r.promise_date?, call_time: r.call_time }))
+        .filter(|r| {
+            !matches!(
+                r.state,
+                crate::domain::outbox::DeliveryState::Discarded
+                    | crate::domain::outbox::DeliveryState::Rejected
+            )
+        })
+        .filter_map(|r| {
+            Some(Promise {
+                account_no: r.account_no.clone(),
+                promise_date: r.promise_date?,
+                call_time: r.call_time,
+            })
+        })
         .collect();
     let today = session.clock.now_local().date();
     let book = PromiseBook::build(&promises, today, &in_queue);
     let s = TodaySummary::of(&records, today, &book);
     match format {
-        Format::Json => emit(&serde_json::to_vec_pretty(&s).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?),
+        Format::Json => emit(
+            &serde_json::to_vec_pretty(&s).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?,
+        ),
         Format::Csv | Format::Table => {
             let total: crate::domain::Money = s.ptp_total_due.parse().unwrap_or_default();
             let mut rows = vec![
                 vec!["calls".to_string(), s.calls.to_string()],
                 vec!["promises to pay".into(), s.ptp_count.to_string()],
-                vec!["total due under promise".into(), if format == Format::Csv { s.ptp_total_due.clone() } else { total.rupiah() }],
+                vec![
+                    "total due under promise".into(),
+                    if format == Format::Csv {
+                        s.ptp_total_due.clone()
+                    } else {
+                        total.rupiah()
+                    },
+                ],
                 vec!["delivered".into(), s.delivered.to_string()],
                 vec!["waiting".into(), s.waiting.to_string()],
                 vec!["rejected".into(), s.rejected.to_string()],
@@ -51,7 +72,14 @@ pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
                 ("promises due tomorrow", &s.promises_due_tomorrow),
                 ("broken promises", &s.broken_promises),
             ] {
-                rows.push(vec![label.to_string(), if list.is_empty() { "-".into() } else { list.join(" ") }]);
+                rows.push(vec![
+                    label.to_string(),
+                    if list.is_empty() {
+                        "-".into()
+                    } else {
+                        list.join(" ")
+                    },
+                ]);
             }
             if format == Format::Csv {
                 emit(&output::csv(&["figure", "value"], &rows, true)?)

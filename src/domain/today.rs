@@ -45,7 +45,10 @@ impl TodaySummary {
             ..TodaySummary::default()
         };
         let mut ptp_total = Money::ZERO;
-        for r in records.iter().filter(|r| r.call_time.date() == today && r.state != DeliveryState::Discarded) {
+        for r in records
+            .iter()
+            .filter(|r| r.call_time.date() == today && r.state != DeliveryState::Discarded)
+        {
             s.calls += 1;
             *s.by_action.entry(r.action_code.clone()).or_default() += 1;
             if r.promise_date.is_some() {
@@ -90,7 +93,14 @@ mod tests {
         NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
     }
 
-    fn rec(account: &str, action: &str, when: &str, promise: Option<&str>, state: DeliveryState, due: i64) -> DayRecord {
+    fn rec(
+        account: &str,
+        action: &str,
+        when: &str,
+        promise: Option<&str>,
+        state: DeliveryState,
+        due: i64,
+    ) -> DayRecord {
         DayRecord {
             account_no: account.into(),
             action_code: action.into(),
@@ -105,15 +115,56 @@ mod tests {
     fn figures_of_the_day() {
         let today: NaiveDate = "2026-11-27".parse().unwrap();
         let records = [
-            rec("A", "PTP", "2026-11-27 09:00:00", Some("2026-11-28"), DeliveryState::Delivered, 1_000),
-            rec("B", "PTP", "2026-11-27 10:00:00", Some("2026-11-30"), DeliveryState::Queued, 2_500),
-            rec("C", "MSG", "2026-11-27 11:00:00", None, DeliveryState::Uncertain, 0),
-            rec("D", "NCT", "2026-11-26 11:00:00", None, DeliveryState::Delivered, 0),
-            rec("E", "PTP", "2026-11-20 11:00:00", Some("2026-11-27"), DeliveryState::Delivered, 0),
+            rec(
+                "A",
+                "PTP",
+                "2026-11-27 09:00:00",
+                Some("2026-11-28"),
+                DeliveryState::Delivered,
+                1_000,
+            ),
+            rec(
+                "B",
+                "PTP",
+                "2026-11-27 10:00:00",
+                Some("2026-11-30"),
+                DeliveryState::Queued,
+                2_500,
+            ),
+            rec(
+                "C",
+                "MSG",
+                "2026-11-27 11:00:00",
+                None,
+                DeliveryState::Uncertain,
+                0,
+            ),
+            rec(
+                "D",
+                "NCT",
+                "2026-11-26 11:00:00",
+                None,
+                DeliveryState::Delivered,
+                0,
+            ),
+            rec(
+                "E",
+                "PTP",
+                "2026-11-20 11:00:00",
+                Some("2026-11-27"),
+                DeliveryState::Delivered,
+                0,
+            ),
         ];
         let promises: Vec<Promise> = records
             .iter()
-            .filter_map(|r| Some(Promise { account_no: r.account_no.clone(), promise_date: r.promise_date?, call_time: r.call_time }))
+            .filter_map(|r| {
+                Some(Promise {
+                    account_no: r.account_no.clone(),
+                    promise_date: r.promise_date?,
+                    call_time: r.call_time,
+                })
+            })
             .collect();
         let book = PromiseBook::build(&promises, today, &HashSet::new());
         let s = TodaySummary::of(&records, today, &book);

@@ -22,7 +22,14 @@ const BUILTIN_HOLIDAYS: &str = include_str!("../../assets/holidays.csv");
 impl Default for CallingRules {
     fn default() -> Self {
         CallingRules {
-            days: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri, Weekday::Sat],
+            days: vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+                Weekday::Sat,
+            ],
             start: NaiveTime::from_hms_opt(8, 0, 0).expect("valid time"),
             end: NaiveTime::from_hms_opt(20, 0, 0).expect("valid time"),
             holidays: parse_holidays(BUILTIN_HOLIDAYS).expect("assets/holidays.csv is valid"),
@@ -38,7 +45,8 @@ pub fn parse_holidays(text: &str) -> Result<BTreeMap<NaiveDate, String>, String>
         if date.is_empty() {
             continue;
         }
-        let d = NaiveDate::parse_from_str(date, "%Y-%m-%d").map_err(|_| format!("holidays line {}: '{date}' is not YYYY-MM-DD", i + 1))?;
+        let d = NaiveDate::parse_from_str(date, "%Y-%m-%d")
+            .map_err(|_| format!("holidays line {}: '{date}' is not YYYY-MM-DD", i + 1))?;
         out.insert(d, row.get(1).cloned().unwrap_or_default());
     }
     Ok(out)
@@ -102,15 +110,29 @@ impl CallingRules {
             .find(|day| self.day_open(*day) && (*day > d || t < self.start));
         let note = match opens {
             Some(day) if day == d => format!("{why}; opens {} {zone}", self.start.format("%H:%M")),
-            Some(day) => format!("{why}; opens {} {} {zone}", day.format("%a"), self.start.format("%H:%M")),
+            Some(day) => format!(
+                "{why}; opens {} {} {zone}",
+                day.format("%a"),
+                self.start.format("%H:%M")
+            ),
             None => format!("{why}; no open day in the next month"),
         };
-        Window { callable: false, local, zone, note }
+        Window {
+            callable: false,
+            local,
+            zone,
+            note,
+        }
     }
 }
 
 /// A task's zone (from its address, else its branch) and its window now.
-pub fn for_task(task: &super::Task, regions: &super::zone::RegionTable, rules: &CallingRules, now: DateTime<Utc>) -> (super::zone::ZoneGuess, Window) {
+pub fn for_task(
+    task: &super::Task,
+    regions: &super::zone::RegionTable,
+    rules: &CallingRules,
+    now: DateTime<Utc>,
+) -> (super::zone::ZoneGuess, Window) {
     let guess = regions.zone_of(&task.address, &task.branch_name);
     let window = rules.check(now, guess.zone);
     (guess, window)
@@ -121,7 +143,9 @@ mod tests {
     use super::*;
 
     fn at(rfc3339: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(rfc3339).unwrap().with_timezone(&Utc)
+        DateTime::parse_from_rfc3339(rfc3339)
+            .unwrap()
+            .with_timezone(&Utc)
     }
 
     fn rules() -> CallingRules {
@@ -148,7 +172,14 @@ mod tests {
         assert!(rules().check(now, Zone::Wib).callable);
         assert!(!rules().check(now, Zone::Wita).callable);
         assert!(!rules().check(now, Zone::Wit).callable);
-        assert_eq!(rules().check(now, Zone::Wit).local.format("%H:%M").to_string(), "21:30");
+        assert_eq!(
+            rules()
+                .check(now, Zone::Wit)
+                .local
+                .format("%H:%M")
+                .to_string(),
+            "21:30"
+        );
     }
 
     #[test]
@@ -166,7 +197,10 @@ mod tests {
         // Tuesday 17 February 2026, Imlek.
         let w = rules().check(at("2026-02-17T10:00:00+07:00"), Zone::Wib);
         assert!(!w.callable);
-        assert_eq!(w.note, "holiday (Tahun Baru Imlek 2577 Kongzili); opens Wed 08:00 WIB");
+        assert_eq!(
+            w.note,
+            "holiday (Tahun Baru Imlek 2577 Kongzili); opens Wed 08:00 WIB"
+        );
     }
 
     #[test]
@@ -176,23 +210,49 @@ mod tests {
         let now = at("2026-12-31T15:30:00Z");
         let wib = rules().check(now, Zone::Wib);
         assert_eq!(wib.local.date_naive().to_string(), "2026-12-31");
-        assert_eq!(wib.note, "too late; opens Sat 08:00 WIB", "1 Jan is a holiday, 2 Jan a Saturday");
+        assert_eq!(
+            wib.note, "too late; opens Sat 08:00 WIB",
+            "1 Jan is a holiday, 2 Jan a Saturday"
+        );
         let wit = rules().check(now, Zone::Wit);
         assert_eq!(wit.local.date_naive().to_string(), "2027-01-01");
-        assert!(wit.note.starts_with("holiday (Tahun Baru Masehi)"), "{}", wit.note);
+        assert!(
+            wit.note.starts_with("holiday (Tahun Baru Masehi)"),
+            "{}",
+            wit.note
+        );
         // At 08:30 WIB on 31 December the WIB customer may be called; it is 10:30 in WIT.
-        assert!(rules().check(at("2026-12-31T08:30:00+07:00"), Zone::Wib).callable);
+        assert!(
+            rules()
+                .check(at("2026-12-31T08:30:00+07:00"), Zone::Wib)
+                .callable
+        );
     }
 
     #[test]
     fn stricter_company_rules() {
         let strict = CallingRules {
-            days: vec![Weekday::Mon, Weekday::Tue, Weekday::Wed, Weekday::Thu, Weekday::Fri],
+            days: vec![
+                Weekday::Mon,
+                Weekday::Tue,
+                Weekday::Wed,
+                Weekday::Thu,
+                Weekday::Fri,
+            ],
             end: NaiveTime::from_hms_opt(17, 0, 0).unwrap(),
             ..CallingRules::default()
         };
-        assert!(!strict.check(at("2026-11-28T10:00:00+07:00"), Zone::Wib).callable, "no Saturdays");
-        assert!(!strict.check(at("2026-11-27T17:30:00+07:00"), Zone::Wib).callable);
+        assert!(
+            !strict
+                .check(at("2026-11-28T10:00:00+07:00"), Zone::Wib)
+                .callable,
+            "no Saturdays"
+        );
+        assert!(
+            !strict
+                .check(at("2026-11-27T17:30:00+07:00"), Zone::Wib)
+                .callable
+        );
         assert_eq!(parse_weekday("Sabtu"), Some(Weekday::Sat));
         assert!(parse_holidays("date,name\n2026-13-01,x\n").is_err());
     }

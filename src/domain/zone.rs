@@ -93,7 +93,10 @@ struct Entry {
 /// Provinces' other spellings in addresses: abbreviations every Indonesian reads.
 const PROVINCE_ALIASES: &[(&str, &[&str])] = &[
     ("Daerah Khusus Ibukota Jakarta", &["DKI JAKARTA", "JAKARTA"]),
-    ("Daerah Istimewa Yogyakarta", &["DI YOGYAKARTA", "DIY", "YOGYAKARTA", "JOGJAKARTA"]),
+    (
+        "Daerah Istimewa Yogyakarta",
+        &["DI YOGYAKARTA", "DIY", "YOGYAKARTA", "JOGJAKARTA"],
+    ),
     ("Kepulauan Bangka Belitung", &["BANGKA BELITUNG", "BABEL"]),
     ("Kepulauan Riau", &["KEPRI"]),
     ("Nusa Tenggara Barat", &["NTB"]),
@@ -153,7 +156,8 @@ impl RegionTable {
             let [_, province, regency, zone] = row.as_slice() else {
                 return Err(format!("regions: expected 4 columns, got {row:?}"));
             };
-            let zone = Zone::parse(zone).ok_or_else(|| format!("regions: unknown zone '{zone}'"))?;
+            let zone =
+                Zone::parse(zone).ok_or_else(|| format!("regions: unknown zone '{zone}'"))?;
             provinces.insert(province.clone(), zone);
             let mut bare = regency.as_str();
             let mut prefix = "";
@@ -178,7 +182,10 @@ impl RegionTable {
         }
         for (province, zone) in &provinces {
             t.push(tokens(province), Some(*zone), Kind::Province, province);
-            let aliases = PROVINCE_ALIASES.iter().filter(|(p, _)| p == province).flat_map(|(_, a)| a.iter());
+            let aliases = PROVINCE_ALIASES
+                .iter()
+                .filter(|(p, _)| p == province)
+                .flat_map(|(_, a)| a.iter());
             for alias in aliases {
                 t.push(tokens(alias), Some(*zone), Kind::Province, province);
             }
@@ -187,7 +194,10 @@ impl RegionTable {
         // West Java) decides nothing by itself.
         let mut zones_of: HashMap<(Vec<String>, Kind), Vec<Zone>> = HashMap::new();
         for e in &t.entries {
-            zones_of.entry((e.tokens.clone(), e.kind)).or_default().extend(e.zone);
+            zones_of
+                .entry((e.tokens.clone(), e.kind))
+                .or_default()
+                .extend(e.zone);
         }
         for e in &mut t.entries {
             let zones = &zones_of[&(e.tokens.clone(), e.kind)];
@@ -202,7 +212,10 @@ impl RegionTable {
         if tokens.is_empty() {
             return;
         }
-        self.by_first.entry(tokens[0].clone()).or_default().push(self.entries.len());
+        self.by_first
+            .entry(tokens[0].clone())
+            .or_default()
+            .push(self.entries.len());
         self.entries.push(Entry {
             tokens,
             zone,
@@ -236,10 +249,18 @@ impl RegionTable {
     /// The customer's zone: from the address, else the branch's, else WIB (a guess).
     pub fn zone_of(&self, address: &str, branch: &str) -> ZoneGuess {
         if let Some((zone, place)) = self.find(address) {
-            return ZoneGuess { zone, source: ZoneSource::Address, place };
+            return ZoneGuess {
+                zone,
+                source: ZoneSource::Address,
+                place,
+            };
         }
         if let Some((zone, place)) = self.find(branch) {
-            return ZoneGuess { zone, source: ZoneSource::Branch, place };
+            return ZoneGuess {
+                zone,
+                source: ZoneSource::Branch,
+                place,
+            };
         }
         ZoneGuess {
             zone: Zone::Wib,
@@ -259,19 +280,34 @@ mod tests {
 
     #[test]
     fn the_seed_examples_are_wita() {
-        assert_eq!(zone("JL. SAWANGAN LINGKUNGAN V, TIKALA BARU WENANG, MANADO , Manado, Kota."), Some(Zone::Wita));
-        assert_eq!(zone("JALAN TRANS SULAWESI, DESA BAHODOPI KEC. BUNGKU TENGAH , MOROWALI"), Some(Zone::Wita));
+        assert_eq!(
+            zone("JL. SAWANGAN LINGKUNGAN V, TIKALA BARU WENANG, MANADO , Manado, Kota."),
+            Some(Zone::Wita)
+        );
+        assert_eq!(
+            zone("JALAN TRANS SULAWESI, DESA BAHODOPI KEC. BUNGKU TENGAH , MOROWALI"),
+            Some(Zone::Wita)
+        );
     }
 
     #[test]
     fn real_looking_addresses() {
         let cases = [
-            ("JL. SUDIRMAN NO. 5, RT 001/RW 002, KOTA JAKARTA SELATAN , DKI JAKARTA", Zone::Wib),
-            ("Jl. Raya Bogor Km 30, Kab. Bogor, Jawa Barat 16453", Zone::Wib),
+            (
+                "JL. SUDIRMAN NO. 5, RT 001/RW 002, KOTA JAKARTA SELATAN , DKI JAKARTA",
+                Zone::Wib,
+            ),
+            (
+                "Jl. Raya Bogor Km 30, Kab. Bogor, Jawa Barat 16453",
+                Zone::Wib,
+            ),
             ("PERUM GRIYA ASRI BLOK C2, KAB. SIDOARJO", Zone::Wib),
             ("JL. A. YANI, BANJARMASIN", Zone::Wita),
             ("JL. BY PASS NGURAH RAI, DENPASAR, BALI", Zone::Wita),
-            ("JL. PAHLAWAN, KOTA BALIKPAPAN , KALIMANTAN TIMUR", Zone::Wita),
+            (
+                "JL. PAHLAWAN, KOTA BALIKPAPAN , KALIMANTAN TIMUR",
+                Zone::Wita,
+            ),
             ("JL. AHMAD YANI, KOTA JAYAPURA, PAPUA", Zone::Wit),
             ("KEL. BATU MERAH, SIRIMAU, KOTA AMBON", Zone::Wit),
             ("JL. PASAR BARU, TERNATE, MALUT", Zone::Wit),
@@ -291,7 +327,11 @@ mod tests {
     fn unknown_places_fall_back_to_the_branch_then_wib() {
         let t = RegionTable::builtin();
         assert_eq!(zone("JL. KENANGA NO. 1"), None);
-        assert_eq!(zone("JL KARTINI, BANJAR"), None, "BANJAR alone is two places in two zones");
+        assert_eq!(
+            zone("JL KARTINI, BANJAR"),
+            None,
+            "BANJAR alone is two places in two zones"
+        );
         let g = t.zone_of("JL. KENANGA NO. 1", "MAKASSAR");
         assert_eq!((g.zone, g.source), (Zone::Wita, ZoneSource::Branch));
         assert!(g.is_guess());

@@ -247,7 +247,9 @@ impl Outbox {
                 .prepare("SELECT 1 FROM pragma_table_info('results') WHERE name = ?1")
                 .and_then(|mut s| s.exists([column]));
             if !self.sql(present)? {
-                let r = self.conn.execute_batch(&format!("ALTER TABLE results ADD COLUMN {column} {kind}"));
+                let r = self
+                    .conn
+                    .execute_batch(&format!("ALTER TABLE results ADD COLUMN {column} {kind}"));
                 self.sql(r)?;
             }
         }
@@ -265,7 +267,12 @@ impl Outbox {
         &self.path
     }
 
-    fn insert(tx: &rusqlite::Connection, r: &CollectionResult, total_due: Option<crate::domain::Money>, now: &str) -> rusqlite::Result<i64> {
+    fn insert(
+        tx: &rusqlite::Connection,
+        r: &CollectionResult,
+        total_due: Option<crate::domain::Money>,
+        now: &str,
+    ) -> rusqlite::Result<i64> {
         tx.execute(
             "INSERT INTO results (account_no, cust_name, action_code, result_code, promise_date, period,
                  remark, agent_id, ip_address, call_time, state, attempts, created_at, updated_at, total_due)
@@ -294,7 +301,12 @@ impl Outbox {
     }
 
     /// Saves a result durably, noting what the account owed then (for the day's figures).
-    pub fn enqueue_noting(&mut self, r: &CollectionResult, total_due: Option<crate::domain::Money>, now: NaiveDateTime) -> Result<i64, StoreError> {
+    pub fn enqueue_noting(
+        &mut self,
+        r: &CollectionResult,
+        total_due: Option<crate::domain::Money>,
+        now: NaiveDateTime,
+    ) -> Result<i64, StoreError> {
         let id = Self::insert(&self.conn, r, total_due, &stamp(now));
         self.sql(id)
     }
@@ -314,16 +326,19 @@ impl Outbox {
             let mut stmt = self.conn.prepare(
                 "SELECT account_no, at, phone, kind, reason, agent_id FROM contacts WHERE at BETWEEN ?1 AND ?2 ORDER BY id",
             )?;
-            let rows = stmt.query_map([format!("{day} 00:00:00"), format!("{day} 23:59:59")], |row| {
-                Ok(ContactEvent {
-                    account_no: row.get(0)?,
-                    at: row.get(1)?,
-                    phone: row.get(2)?,
-                    kind: row.get(3)?,
-                    reason: row.get(4)?,
-                    agent_id: row.get(5)?,
-                })
-            })?;
+            let rows = stmt.query_map(
+                [format!("{day} 00:00:00"), format!("{day} 23:59:59")],
+                |row| {
+                    Ok(ContactEvent {
+                        account_no: row.get(0)?,
+                        at: row.get(1)?,
+                        phone: row.get(2)?,
+                        kind: row.get(3)?,
+                        reason: row.get(4)?,
+                        agent_id: row.get(5)?,
+                    })
+                },
+            )?;
             rows.collect::<rusqlite::Result<Vec<_>>>()
         })();
         self.sql(r)

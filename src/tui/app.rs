@@ -7,7 +7,7 @@ use super::keymap::{self, Command, Context};
 use super::layout::{self, Areas};
 use super::outbox_tab::OutboxTab;
 use super::queue::QueueState;
-use super::termin_tab::{CancelFlag, Progress, Prompt, PromptKind, TerminTab};
+use super::termin_tab::{CancelFlag, Progress, TerminTab};
 use crate::api::ApiError;
 use crate::clock::Clock;
 use crate::delivery::Disposition;
@@ -15,11 +15,13 @@ use crate::domain::codes::MasterData;
 use crate::domain::outbox::DeliveryState;
 use crate::domain::promise::PromiseBook;
 use crate::domain::text::sanitize;
+use crate::domain::window::Window;
+use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::domain::{CollectionResult, Task, TerminPage, Transaction};
-use crate::store::{Counts, OutboxItem};
+use crate::store::{ContactEvent, Counts, OutboxItem};
 use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::layout::{Position, Rect};
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use tui_input::backend::crossterm::EventHandler;
 
 #[derive(Debug)]
@@ -48,10 +50,17 @@ pub enum Action {
     /// The end of "load all": everything, or why not (`Ok(None)`: cancelled).
     TerminAll(Result<Option<Vec<Transaction>>, ApiError>),
     Exported(Result<String, String>),
+    /// The number was handed to the dialer (or copied): the words to show, or why not.
+    Dialed {
+        phone: String,
+        outcome: Result<String, String>,
+    },
     /// A fresh read of the outbox; `note` reports the command that caused it, if any.
     OutboxLoaded {
         items: Vec<OutboxItem>,
         counts: Counts,
+        /// Today's dials and overrides.
+        contacts: Vec<ContactEvent>,
         note: Option<Result<String, String>>,
     },
 }
@@ -64,6 +73,8 @@ pub enum Effect {
     Submit {
         result: CollectionResult,
         edit_of: Option<i64>,
+        /// What the account owes now, kept with the result for the day's figures.
+        total_due: Option<crate::domain::Money>,
     },
     /// Accounts in a fresh task list: uncertain results of accounts not in it were stored.
     SettleByEvidence(HashSet<String>),
@@ -80,6 +91,12 @@ pub enum Effect {
     ExportTermin {
         path: String,
         rows: Vec<Transaction>,
+    },
+    /// Log the contact (with the override's reason, if any), then dial or copy the number.
+    Dial {
+        account_no: String,
+        phone: String,
+        override_reason: Option<String>,
     },
 }
 
@@ -120,6 +137,25 @@ impl PromiseFilter {
     }
 }
 
+/// What a one-line prompt asks for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    GoToPage,
+    Export,
+    Search,
+    /// Why this customer may be called outside the window (their prior consent).
+    OverrideReason {
+        account_no: String,
+        phone: String,
+    },
+}
+
+#[derive(Debug)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: tui_input::Input,
+}
+
 /// A question that must be answered y before its effect runs.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Confirm {
@@ -132,16 +168,18 @@ pub enum Tab {
     Queue,
     Termin,
     Outbox,
+    Today,
 }
 
 impl Tab {
-    pub const ALL: [Tab; 3] = [Tab::Queue, Tab::Termin, Tab::Outbox];
+    pub const ALL: [Tab; 4] = [Tab::Queue, Tab::Termin, Tab::Outbox, Tab::Today];
 
     pub fn title(self) -> &'static str {
         match self {
             Tab::Queue => "Queue",
             Tab::Termin => "Termin",
             Tab::Outbox => "Outbox",
+            Tab::Today => "Today",
         }
     }
 }
@@ -174,6 +212,9 @@ pub struct Settings {
     pub demo: bool,
     pub promise_horizon_days: i64,
     pub mouse: bool,
+    pub rules: crate::domain::window::CallingRules,
+    /// More results than this for one account in a day warn first.
+    pub max_contacts_per_day: usize,
 }
 
 pub struct App {
@@ -199,6 +240,19 @@ pub struct App {
     pub promises: PromiseBook,
     pub promise_filter: PromiseFilter,
     pub confirm: Option<Confirm>,
+    pub prompt: Option<Prompt>,
+    pub regions: RegionTable,
+    /// Results recorded today per account (the over-contact guard).
+    pub contacts_today: HashMap<String, usize>,
+    /// A number shown large after dialing (no dialer configured: it was copied).
+    pub dialed: Option<String>,
+    /// Today's dials and overrides, for the customer pane.
+    pub contact_events: Vec<ContactEvent>,
+    /// Parallel to `queue.tasks`: each customer's zone (from the address, once per load).
+    pub zones: Vec<ZoneGuess>,
+    /// Parallel to `queue.tasks`: each customer's calling window, as of `windows_at`.
+    pub windows: Vec<Window>,
+    windows_at: Option<i64>,
 }
 
 impl App {
@@ -223,6 +277,14 @@ impl App {
             promises: PromiseBook::default(),
             promise_filter: PromiseFilter::All,
             confirm: None,
+            prompt: None,
+            regions: RegionTable::builtin(),
+            contacts_today: HashMap::new(),
+            dialed: None,
+            contact_events: Vec::new(),
+            zones: Vec::new(),
+            windows: Vec::new(),
+            windows_at: None,
         }
     }
 
@@ -237,12 +299,12 @@ impl App {
             Context::Form
         } else if self.filter_input.is_some() {
             Context::Filter
+        } else if self.prompt.is_some() {
+            Context::Prompt
         } else if self.tab == Tab::Queue {
             Context::Queue
         } else if self.tab == Tab::Outbox {
             Context::Outbox
-        } else if self.tab == Tab::Termin && self.termin.prompt.is_some() {
-            Context::Prompt
         } else if self.tab == Tab::Termin {
             Context::Termin
         } else {
@@ -256,6 +318,33 @@ impl App {
 
     fn page_size(&self) -> usize {
         layout::queue_rows(self.areas().queue)
+    }
+
+    /// Each customer's calling window now; recomputed when the minute changes.
+    fn refresh_windows(&mut self, force: bool) {
+        let now = self.clock.now_utc();
+        let minute = now.timestamp() / 60;
+        if !force && self.windows_at == Some(minute) {
+            return;
+        }
+        self.windows_at = Some(minute);
+        let rules = &self.settings.rules;
+        self.windows = self
+            .zones
+            .iter()
+            .map(|z| rules.check(now, z.zone))
+            .collect();
+        self.queue
+            .set_callable(self.windows.iter().map(|w| w.callable).collect());
+    }
+
+    /// The window of the task at `i` of `queue.tasks`.
+    pub fn window(&self, i: usize) -> Option<(&ZoneGuess, &Window)> {
+        Some((self.zones.get(i)?, self.windows.get(i)?))
+    }
+
+    pub fn contacts_today_of(&self, account_no: &str) -> usize {
+        self.contacts_today.get(account_no).copied().unwrap_or(0)
     }
 
     /// Recomputes the promise book and what depends on it (buckets, the promise filter).
@@ -303,6 +392,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::Tick => {
             app.ticks = app.ticks.wrapping_add(1);
+            app.refresh_windows(false);
             Vec::new()
         }
         Action::TasksLoaded(result) => on_tasks(app, result),
@@ -346,6 +436,18 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             }
             Vec::new()
         }
+        Action::Dialed { phone, outcome } => {
+            match outcome {
+                Ok(text) => {
+                    if text.starts_with("copied") {
+                        app.dialed = Some(phone);
+                    }
+                    app.say(StatusKind::Success, text);
+                }
+                Err(e) => app.say(StatusKind::Error, format!("could not dial {phone}: {e}")),
+            }
+            Vec::new()
+        }
         Action::Exported(result) => {
             match result {
                 Ok(path) => app.say(StatusKind::Success, format!("saved {path}")),
@@ -356,9 +458,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::OutboxLoaded {
             items,
             counts,
+            contacts,
             note,
         } => {
+            app.contact_events = contacts;
             app.outbox.set(items, counts);
+            let today = app.clock.now_local().date();
+            app.contacts_today.clear();
+            for item in app.outbox.items.iter().filter(|i| {
+                i.result.call_time.date() == today && i.state != DeliveryState::Discarded
+            }) {
+                *app.contacts_today
+                    .entry(item.account_no.clone())
+                    .or_default() += 1;
+            }
             app.refresh_promises();
             match note {
                 Some(Ok(text)) => app.say(StatusKind::Success, text),
@@ -384,6 +497,13 @@ fn on_tasks(app: &mut App, result: Result<Vec<Task>, ApiError>) -> Vec<Effect> {
             let n = tasks.len();
             let accounts: HashSet<String> = tasks.iter().map(|t| t.contract_no.clone()).collect();
             app.queue.set_tasks(tasks, &app.promises.broken);
+            app.zones = app
+                .queue
+                .tasks
+                .iter()
+                .map(|t| app.regions.zone_of(&t.address, &t.branch_name))
+                .collect();
+            app.refresh_windows(true);
             app.refresh_promises();
             app.server = ServerState::Connected;
             app.say(StatusKind::Info, format!("{n} tasks loaded"));
@@ -468,9 +588,10 @@ fn on_delivery(
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    if app.help {
-        // Any key closes help; it never acts on what is behind it.
+    if app.help || app.dialed.is_some() {
+        // Any key closes help (or the dialed number); it never acts on what is behind it.
         app.help = false;
+        app.dialed = None;
         return Vec::new();
     }
     if app.confirm_quit {
@@ -485,6 +606,18 @@ fn on_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
     }
     if let Some(confirm) = app.confirm.take() {
         if matches!(key.code, crossterm::event::KeyCode::Char('y' | 'Y')) {
+            if let (Effect::Submit { .. }, Some(form)) = (&confirm.effect, app.form.as_mut()) {
+                form.submitting = true;
+            }
+            if let Effect::Dial {
+                account_no,
+                phone,
+                override_reason: None,
+            } = &confirm.effect
+            {
+                // The contact guard was passed; the calling window still applies.
+                return dial_in_window(app, account_no.clone(), phone.clone());
+            }
             return vec![confirm.effect];
         }
         app.say(StatusKind::Info, "nothing changed");
@@ -693,14 +826,14 @@ fn termin_command(app: &mut App, cmd: Command) -> Vec<Effect> {
 }
 
 fn open_prompt(app: &mut App, kind: PromptKind, initial: String) {
-    app.termin.prompt = Some(Prompt {
+    app.prompt = Some(Prompt {
         kind,
         input: tui_input::Input::new(initial),
     });
 }
 
 fn prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
-    let Some(prompt) = app.termin.prompt.as_mut() else {
+    let Some(prompt) = app.prompt.as_mut() else {
         return Vec::new();
     };
     match keymap::lookup(Context::Prompt, &key) {
@@ -709,11 +842,11 @@ fn prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 app.termin.search.clear();
                 app.termin.refilter();
             }
-            app.termin.prompt = None;
+            app.prompt = None;
             Vec::new()
         }
         Some(Command::AcceptPrompt) => {
-            let prompt = app.termin.prompt.take().expect("prompt is open");
+            let prompt = app.prompt.take().expect("prompt is open");
             let text = prompt.input.value().trim().to_string();
             match prompt.kind {
                 PromptKind::Search => Vec::new(),
@@ -731,6 +864,18 @@ fn prompt_key(app: &mut App, key: KeyEvent) -> Vec<Effect> {
                 PromptKind::Export => vec![Effect::ExportTermin {
                     path: text,
                     rows: app.termin.shown(),
+                }],
+                PromptKind::OverrideReason { .. } if text.is_empty() => {
+                    app.say(
+                        StatusKind::Error,
+                        "not dialed: an override needs the consumer's consent and a reason",
+                    );
+                    Vec::new()
+                }
+                PromptKind::OverrideReason { account_no, phone } => vec![Effect::Dial {
+                    account_no,
+                    phone,
+                    override_reason: Some(text),
                 }],
             }
         }
@@ -767,6 +912,7 @@ fn queue_command(app: &mut App, cmd: Command) -> Vec<Effect> {
         Command::Last => q.last(),
         Command::StartFilter => app.filter_input = Some(tui_input::Input::new(q.filter.clone())),
         Command::ClearFilter => q.set_filter(""),
+        Command::Dial(n) => return dial(app, n),
         Command::PromiseFilter => {
             app.promise_filter = app.promise_filter.next();
             app.apply_promise_filter();
@@ -789,6 +935,76 @@ fn queue_command(app: &mut App, cmd: Command) -> Vec<Effect> {
         _ => {}
     }
     Vec::new()
+}
+
+/// `c` / `1`..`4` on a task: over-contact guard first, then the calling window.
+fn dial(app: &mut App, n: usize) -> Vec<Effect> {
+    let Some(task) = app.queue.selected_task() else {
+        return Vec::new();
+    };
+    let phone = match n {
+        0 => task.phones().next().map(str::to_string),
+        n => [&task.phone1, &task.phone2, &task.phone3, &task.phone4]
+            .get(n - 1)
+            .map(|p| p.trim().to_string())
+            .filter(|p| !p.is_empty()),
+    };
+    let account_no = task.contract_no.clone();
+    let Some(phone) = phone else {
+        let which = if n == 0 {
+            "no phone on file".to_string()
+        } else {
+            format!("phone {n} is empty")
+        };
+        app.say(StatusKind::Info, which);
+        return Vec::new();
+    };
+    let contacts = app.contacts_today_of(&account_no);
+    let max = app.settings.max_contacts_per_day;
+    if contacts >= max {
+        app.confirm = Some(Confirm {
+            question: format!(
+                "{account_no} was contacted {contacts} times today (limit {max}). Contact that is \"continuous or disturbing\" is forbidden. Dial anyway? y / n"
+            ),
+            effect: Effect::Dial {
+                account_no,
+                phone,
+                override_reason: None,
+            },
+        });
+        return Vec::new();
+    }
+    dial_in_window(app, account_no, phone)
+}
+
+fn dial_in_window(app: &mut App, account_no: String, phone: String) -> Vec<Effect> {
+    let index = app
+        .queue
+        .tasks
+        .iter()
+        .position(|t| t.contract_no == account_no);
+    let window = index.and_then(|i| app.window(i)).map(|(_, w)| w.clone());
+    match window {
+        Some(w) if !w.callable => {
+            app.say(
+                StatusKind::Error,
+                format!(
+                    "outside the calling window ({}); only with the consumer's prior consent",
+                    w.note
+                ),
+            );
+            app.prompt = Some(Prompt {
+                kind: PromptKind::OverrideReason { account_no, phone },
+                input: tui_input::Input::default(),
+            });
+            Vec::new()
+        }
+        _ => vec![Effect::Dial {
+            account_no,
+            phone,
+            override_reason: None,
+        }],
+    }
 }
 
 fn filter_key(app: &mut App, key: KeyEvent) {
@@ -899,11 +1115,36 @@ fn submit(app: &mut App) -> Vec<Effect> {
         Ok(result) => {
             form.errors.clear();
             form.failure = None;
-            form.submitting = true;
-            vec![Effect::Submit {
+            let total_due = app
+                .queue
+                .tasks
+                .iter()
+                .find(|t| t.contract_no == form.account_no)
+                .and_then(|t| t.total_due);
+            let effect = Effect::Submit {
                 result,
                 edit_of: form.edit_of,
-            }]
+                total_due,
+            };
+            let contacts = app
+                .contacts_today
+                .get(&form.account_no)
+                .copied()
+                .unwrap_or(0);
+            let max = app.settings.max_contacts_per_day;
+            if contacts >= max && form.edit_of.is_none() {
+                app.confirm = Some(Confirm {
+                    question: format!(
+                        "This is contact {} with {} today (limit {max}). Record it anyway? y / n",
+                        contacts + 1,
+                        form.account_no
+                    ),
+                    effect,
+                });
+                return Vec::new();
+            }
+            form.submitting = true;
+            vec![effect]
         }
         Err(errors) => {
             let first = errors[0].to_string();
@@ -1030,6 +1271,8 @@ mod tests {
             demo: true,
             promise_horizon_days: 30,
             mouse: true,
+            rules: crate::domain::window::CallingRules::default(),
+            max_contacts_per_day: 3,
         }
     }
 
@@ -1240,6 +1483,7 @@ mod tests {
             Effect::Submit {
                 result,
                 edit_of: None,
+                ..
             },
         ] = effects.as_slice()
         else {
@@ -1358,8 +1602,17 @@ mod tests {
     #[test]
     fn tabs_switch_by_number() {
         let mut app = app();
-        press(&mut app, KeyCode::Char('2'));
+        update(
+            &mut app,
+            Action::Key(KeyEvent::new(KeyCode::Char('2'), KeyModifiers::ALT)),
+        );
         assert_eq!(app.tab, Tab::Termin);
+        press(&mut app, KeyCode::Char('4'));
+        assert_eq!(
+            app.tab,
+            Tab::Today,
+            "plain digits switch tabs outside the queue"
+        );
         press(&mut app, KeyCode::Char('1'));
         assert_eq!(app.tab, Tab::Queue);
     }
@@ -1444,6 +1697,7 @@ mod tests {
             Action::OutboxLoaded {
                 items,
                 counts: Counts::default(),
+                contacts: Vec::new(),
                 note: None,
             },
         );
@@ -1475,10 +1729,14 @@ mod tests {
             Action::OutboxLoaded {
                 items: vec![uncertain],
                 counts: Counts::default(),
+                contacts: Vec::new(),
                 note: None,
             },
         );
-        press(&mut app, KeyCode::Char('3'));
+        update(
+            &mut app,
+            Action::Key(KeyEvent::new(KeyCode::Char('3'), KeyModifiers::ALT)),
+        );
         assert_eq!(app.context(), Context::Outbox);
         assert!(press(&mut app, KeyCode::Char('R')).is_empty(), "asks first");
         assert!(app.confirm.as_ref().unwrap().question.contains("twice"));

@@ -46,6 +46,8 @@ pub enum Command {
     Export,
     AcceptPrompt,
     CancelPrompt,
+    /// Dial the task's phone N (1..4); 0 is the first phone on file.
+    Dial(usize),
     Submit,
     Cancel,
 }
@@ -91,6 +93,7 @@ pub struct Binding {
 
 const NONE: KeyModifiers = KeyModifiers::NONE;
 const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+const ALT: KeyModifiers = KeyModifiers::ALT;
 
 const fn ch(c: char) -> (KeyCode, KeyModifiers) {
     (KeyCode::Char(c), NONE)
@@ -135,6 +138,11 @@ pub const BINDINGS: &[Binding] = &[
     b(Queue, &[ch('s')], "s", "change the sort order", C::CycleSort, "sort"),
     b(Queue, &[ch('r'), key(KeyCode::F(5))], "r", "refresh the queue", C::Refresh, "refresh"),
     b(Queue, &[ch('p')], "p", "promises: due today/tomorrow, broken, all", C::PromiseFilter, "promises"),
+    b(Queue, &[ch('c')], "c", "call the first phone (asks outside the calling window)", C::Dial(0), "call"),
+    b(Queue, &[ch('1')], "1", "call phone 1", C::Dial(1), ""),
+    b(Queue, &[ch('2')], "2", "call phone 2", C::Dial(2), ""),
+    b(Queue, &[ch('3')], "3", "call phone 3", C::Dial(3), ""),
+    b(Queue, &[ch('4')], "4", "call phone 4", C::Dial(4), ""),
     b(Outbox, &[ch('j'), key(KeyCode::Down)], "j/↓", "move down", C::Down, "down"),
     b(Outbox, &[ch('k'), key(KeyCode::Up)], "k/↑", "move up", C::Up, "up"),
     b(Outbox, &[key(KeyCode::PageDown)], "PgDn", "page down", C::PageDown, ""),
@@ -177,7 +185,7 @@ pub const BINDINGS: &[Binding] = &[
     b(Form, &[(KeyCode::Char('s'), CTRL)], "Ctrl-S", "submit", C::Submit, "submit"),
     b(Form, &[key(KeyCode::Esc)], "Esc", "cancel (asks when something was typed)", C::Cancel, "cancel"),
     b(Global, &[ch('?'), key(KeyCode::F(1))], "?", "help", C::Help, "help"),
-    b(Global, &[ch('1'), ch('2'), ch('3')], "1/2/3", "Queue / Termin / Outbox tab", C::ShowTab, ""),
+    b(Global, &[(KeyCode::Char('1'), ALT), (KeyCode::Char('2'), ALT), (KeyCode::Char('3'), ALT), (KeyCode::Char('4'), ALT), ch('1'), ch('2'), ch('3'), ch('4')], "Alt-1..4", "Queue / Termin / Outbox / Today tab (plain digits outside the queue)", C::ShowTab, ""),
     b(Global, &[key(KeyCode::Tab)], "Tab", "next tab", C::NextTab, ""),
     b(Global, &[ch('q')], "q", "quit", C::Quit, "quit"),
     b(Global, &[(KeyCode::Char('c'), CTRL)], "Ctrl-C", "quit (asks when a form has input)", C::ForceQuit, ""),

@@ -29,35 +29,122 @@ const TERMIN_CONCURRENCY: usize = 4;
 /// How often queued results are retried in the background (each has its own backoff too).
 const SEND_INTERVAL: Duration = Duration::from_secs(2);
 
+/// What effects run with: the outbox and its sender, and how to dial.
+#[derive(Clone)]
+pub struct Runtime {
+    pub deliverer: Deliverer,
+    /// A softphone's command line (`{phone}` replaced), run without a shell.
+    pub dial_command: Option<String>,
+    pub agent_id: String,
+    /// With no dialer, copy the number to the clipboard through the terminal (OSC 52).
+    pub write_clipboard: bool,
+}
+
+impl Runtime {
+    /// A runtime for tests and tools: no dialer, no terminal.
+    pub fn quiet(deliverer: Deliverer) -> Runtime {
+        Runtime {
+            deliverer,
+            dial_command: None,
+            agent_id: String::new(),
+            write_clipboard: false,
+        }
+    }
+}
+
 /// A fresh read of the outbox for the screen.
 pub fn outbox_snapshot(deliverer: &Deliverer, note: Option<Result<String, String>>) -> Action {
     let outbox = deliverer.outbox.lock().unwrap_or_else(|p| p.into_inner());
-    match outbox
+    let today = deliverer.clock.now_local().date();
+    let read = outbox
         .recent(OUTBOX_RECENT)
-        .and_then(|items| Ok((items, outbox.counts()?)))
-    {
-        Ok((items, counts)) => Action::OutboxLoaded {
+        .and_then(|items| Ok((items, outbox.counts()?, outbox.contacts_on(today)?)));
+    match read {
+        Ok((items, counts, contacts)) => Action::OutboxLoaded {
             items,
             counts,
+            contacts,
             note,
         },
         Err(e) => Action::OutboxLoaded {
             items: Vec::new(),
             counts: Default::default(),
+            contacts: Vec::new(),
             note: Some(Err(format!("cannot read the outbox: {e}"))),
         },
     }
+}
+
+/// Hands a number to the dialer, or copies it.
+fn dial(rt: &Runtime, phone: &str) -> Result<String, String> {
+    if let Some(cmd) = rt.dial_command.as_deref() {
+        let words = shell_words::split(cmd).map_err(|e| format!("dial_command: {e}"))?;
+        let mut args = words.iter().map(|w| w.replace("{phone}", phone));
+        let program = args.next().ok_or("dial_command is empty")?;
+        std::process::Command::new(&program)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map_err(|e| format!("{program}: {e}"))?;
+        return Ok(format!("dialing {phone} with {program}"));
+    }
+    if rt.write_clipboard {
+        use base64::Engine;
+        use std::io::Write;
+        let b64 = base64::engine::general_purpose::STANDARD.encode(phone);
+        let mut out = std::io::stdout();
+        let _ = write!(out, "\x1b]52;c;{b64}\x07").and_then(|_| out.flush());
+    }
+    Ok(format!(
+        "copied {phone} to the clipboard: dial it on your phone"
+    ))
 }
 
 /// Runs one effect to its answers. The runtime spawns this; tests await it directly. Long
 /// work reports progress on `progress` as it goes.
 pub async fn execute(
     effect: Effect,
-    deliverer: &Deliverer,
+    rt: &Runtime,
     progress: &mpsc::UnboundedSender<Action>,
 ) -> Vec<Action> {
+    let deliverer = &rt.deliverer;
     let now = deliverer.clock.now_local();
     match effect {
+        Effect::Dial {
+            account_no,
+            phone,
+            override_reason,
+        } => {
+            let event = crate::store::ContactEvent {
+                account_no,
+                at: crate::domain::dates::wire(now),
+                phone: phone.clone(),
+                kind: if override_reason.is_some() {
+                    "override".into()
+                } else {
+                    "dial".into()
+                },
+                reason: override_reason.unwrap_or_default(),
+                agent_id: rt.agent_id.clone(),
+            };
+            let logged = deliverer
+                .outbox
+                .lock()
+                .unwrap_or_else(|p| p.into_inner())
+                .log_contact(&event);
+            let outcome = match logged {
+                Err(e) => Err(format!(
+                    "not dialed: the contact could not be recorded ({e})"
+                )),
+                Ok(()) => dial(rt, &phone),
+            };
+            vec![
+                Action::Dialed { phone, outcome },
+                outbox_snapshot(deliverer, None),
+            ]
+        }
         Effect::LoadTerminPage {
             page,
             limit,
@@ -88,13 +175,17 @@ pub async fn execute(
         }
         Effect::ExportTermin { path, rows } => vec![Action::Exported(export_csv(&path, &rows))],
         Effect::LoadTasks => vec![Action::TasksLoaded(deliverer.client.tasks().await)],
-        Effect::Submit { result, edit_of } => {
+        Effect::Submit {
+            result,
+            edit_of,
+            total_due,
+        } => {
             let account_no = result.account_no.clone();
             let saved = {
                 let mut outbox = deliverer.outbox.lock().unwrap_or_else(|p| p.into_inner());
                 match edit_of {
                     Some(id) => outbox.edit(id, &result, now).map(|_| id),
-                    None => outbox.enqueue(&result, now),
+                    None => outbox.enqueue_noting(&result, total_due, now),
                 }
             };
             let outcome = match saved {
@@ -202,6 +293,8 @@ pub fn settings(session: &Session) -> Settings {
         demo: session.is_demo(),
         promise_horizon_days: config.ui.promise_horizon_days.unwrap_or(30).max(0),
         mouse: config.ui.mouse.unwrap_or(true),
+        rules: config.calling.rules.clone(),
+        max_contacts_per_day: config.calling.max_contacts_per_day,
     }
 }
 
@@ -250,8 +343,14 @@ pub async fn run(config: Config, clock: Clock) -> anyhow::Result<()> {
         .size()
         .map(|s| Rect::new(0, 0, s.width, s.height))
         .unwrap_or_default();
+    let runtime = Runtime {
+        deliverer,
+        dial_command: session.config.calling.dial_command.clone(),
+        agent_id: settings.agent_id.clone(),
+        write_clipboard: true,
+    };
     let mut app = App::new(settings, codes, session.clock, size);
-    let result = event_loop(&mut terminal, &mut app, &deliverer).await;
+    let result = event_loop(&mut terminal, &mut app, &runtime).await;
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     }
@@ -263,18 +362,19 @@ pub async fn run(config: Config, clock: Clock) -> anyhow::Result<()> {
 async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
-    deliverer: &Deliverer,
+    rt: &Runtime,
 ) -> anyhow::Result<()> {
+    let deliverer = &rt.deliverer;
     let theme = view::Theme::from_env();
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(Duration::from_millis(200));
     let spawn = |effects: Vec<Effect>| {
         for effect in effects {
-            let deliverer = deliverer.clone();
+            let rt = rt.clone();
             let tx = tx.clone();
             tokio::spawn(async move {
-                for action in execute(effect, &deliverer, &tx).await {
+                for action in execute(effect, &rt, &tx).await {
                     let _ = tx.send(action);
                 }
             });

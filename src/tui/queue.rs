@@ -61,6 +61,8 @@ pub struct QueueState {
     pub loading: bool,
     /// When set, only these accounts are shown (the promise filter).
     only: Option<HashSet<String>>,
+    /// Parallel to `tasks` once known: may the customer be called now.
+    callable: Vec<bool>,
 }
 
 fn search_key(t: &Task) -> String {
@@ -106,6 +108,31 @@ impl QueueState {
 
     pub fn bucket(&self, task_index: usize) -> Bucket {
         self.buckets[task_index]
+    }
+
+    pub fn is_callable(&self, task_index: usize) -> bool {
+        self.callable.get(task_index).copied().unwrap_or(true)
+    }
+
+    /// Who may be called now; the priority order puts them first within each bucket.
+    pub fn set_callable(&mut self, callable: Vec<bool>) {
+        if callable == self.callable {
+            return;
+        }
+        self.callable = callable;
+        if self.sort == SortMode::Priority {
+            let keep = self.selected_task().map(|t| t.contract_no.clone());
+            let mut view = std::mem::take(&mut self.view);
+            self.sort_view(&mut view);
+            self.view = view;
+            self.selected = keep
+                .and_then(|c| {
+                    self.view
+                        .iter()
+                        .position(|&i| self.tasks[i].contract_no == c)
+                })
+                .unwrap_or(0);
+        }
     }
 
     pub fn selected_task(&self) -> Option<&Task> {
@@ -177,9 +204,14 @@ impl QueueState {
         let t = &self.tasks;
         let zero = crate::domain::Money::ZERO;
         match self.sort {
-            SortMode::Priority => {
-                view.sort_by_key(|&i| (self.buckets[i], Reverse(t[i].total_due.unwrap_or(zero)), i))
-            }
+            SortMode::Priority => view.sort_by_key(|&i| {
+                (
+                    self.buckets[i],
+                    !self.is_callable(i),
+                    Reverse(t[i].total_due.unwrap_or(zero)),
+                    i,
+                )
+            }),
             SortMode::DaysOverdue => view.sort_by_key(|&i| (Reverse(t[i].overdue.unwrap_or(0)), i)),
             SortMode::TotalDue => {
                 view.sort_by_key(|&i| (Reverse(t[i].total_due.unwrap_or(zero)), i))
@@ -283,9 +315,12 @@ impl QueueState {
         }
         let pos = self.selected;
         let n = self.view.len();
+        let open = |p: &usize| !self.done.contains(&self.tasks[self.view[*p]].contract_no);
+        // The next task that may be called now, else the next not yet done.
         let next = (1..n)
             .map(|step| (pos + step) % n)
-            .find(|&p| !self.done.contains(&self.tasks[self.view[p]].contract_no));
+            .find(|p| open(p) && self.is_callable(self.view[*p]))
+            .or_else(|| (1..n).map(|step| (pos + step) % n).find(open));
         if let Some(p) = next {
             self.selected = p;
         }

@@ -1,5 +1,5 @@
 //! The Termin tab's state: the page on screen (the last good one), the prefetched next page,
-//! everything after "load all", search and status filter, totals and prompts. Pure state.
+//! everything after "load all", search and status filter, totals. Pure state.
 
 use crate::domain::termin::Meta;
 use crate::domain::termin_view::{self, Totals};
@@ -40,19 +40,6 @@ pub struct Progress {
     pub cancel: CancelFlag,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PromptKind {
-    GoToPage,
-    Export,
-    Search,
-}
-
-#[derive(Debug)]
-pub struct Prompt {
-    pub kind: PromptKind,
-    pub input: tui_input::Input,
-}
-
 #[derive(Debug)]
 pub struct TerminTab {
     pub page: i64,
@@ -77,7 +64,6 @@ pub struct TerminTab {
     pub offset: usize,
     pub show_totals: bool,
     pub totals: Option<Totals>,
-    pub prompt: Option<Prompt>,
 }
 
 impl Default for TerminTab {
@@ -100,7 +86,6 @@ impl Default for TerminTab {
             offset: 0,
             show_totals: false,
             totals: None,
-            prompt: None,
         }
     }
 }

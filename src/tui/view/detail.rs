@@ -107,6 +107,59 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             theme.success(),
         ),
     ])];
+    // Where the customer is in time: the window decides whether they may be called now.
+    if let Some((zone, window)) = app.window(i) {
+        let guess = match zone.source {
+            crate::domain::zone::ZoneSource::Address => format!(" ({})", zone.place),
+            crate::domain::zone::ZoneSource::Branch => {
+                format!(" (guessed from branch {})", zone.place)
+            }
+            crate::domain::zone::ZoneSource::Default => " (zone unknown: WIB assumed)".to_string(),
+        };
+        let (state, style) = if window.callable {
+            (format!("callable {}", window.note), theme.success())
+        } else {
+            (format!("closed: {}", window.note), theme.error())
+        };
+        lines.push(Line::from(vec![
+            Span::styled(format!("{:<13}", "Local time"), theme.label()),
+            Span::raw(format!(
+                "{} {}{guess} · ",
+                window.local.format("%a %H:%M"),
+                window.zone
+            )),
+            Span::styled(state, style),
+        ]));
+    }
+    let contacts = app.contacts_today_of(&t.contract_no);
+    let overrides: Vec<_> = app
+        .contact_events
+        .iter()
+        .filter(|e| e.account_no == t.contract_no && e.kind == "override")
+        .collect();
+    if contacts > 0 || !overrides.is_empty() {
+        let max = app.settings.max_contacts_per_day;
+        let style = if contacts >= max {
+            theme.error()
+        } else {
+            Style::new()
+        };
+        let mut spans = vec![
+            Span::styled(format!("{:<13}", "Today"), theme.label()),
+            Span::styled(format!("{contacts} of {max} contacts"), style),
+        ];
+        for o in overrides {
+            spans.push(Span::styled(
+                format!(
+                    " · override {} ({})",
+                    o.at.get(11..16).unwrap_or(&o.at),
+                    s(&o.reason)
+                ),
+                theme.warn(),
+            ));
+        }
+        lines.push(Line::from(spans));
+    }
     let field = |label: &str, value: String, style: Style, width: usize| {
         vec![
             Span::styled(format!("{label:<LABEL$}"), theme.label()),

@@ -7,6 +7,7 @@ mod outbox;
 mod queue;
 mod termin;
 pub mod theme;
+mod today;
 
 use super::app::{App, ServerState, StatusKind, Tab};
 use super::keymap;
@@ -17,6 +18,7 @@ use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 pub use theme::Theme;
+pub use today::summary as today_summary;
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
 
@@ -51,6 +53,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         }
         Tab::Termin => termin::draw(frame, app, theme, &areas),
         Tab::Outbox => outbox::draw(frame, app, theme, areas.body),
+        Tab::Today => today::draw(frame, app, theme, areas.body),
     }
     status(frame, app, theme, areas.status);
     footer(frame, app, theme, areas.footer);
@@ -65,6 +68,31 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             ..size
         };
         help::draw(frame, app, theme, below_header);
+    }
+    if let Some(phone) = &app.dialed {
+        // Big enough to read across the desk while dialing by hand.
+        let spaced: String = phone.chars().flat_map(|c| [c, ' ']).collect();
+        let area = layout::centered(areas.body, (spaced.chars().count() as u16 + 8).max(40), 5);
+        frame.render_widget(ratatui::widgets::Clear, area);
+        frame.render_widget(
+            Paragraph::new(vec![
+                Line::styled(
+                    spaced.trim_end().to_string(),
+                    theme
+                        .figure()
+                        .add_modifier(ratatui::style::Modifier::REVERSED),
+                ),
+                Line::raw(""),
+                Line::styled("copied to the clipboard · any key closes", theme.dim()),
+            ])
+            .alignment(Alignment::Center)
+            .block(
+                Block::bordered()
+                    .title(" Dial ")
+                    .border_style(theme.border_focus()),
+            ),
+            area,
+        );
     }
     if let Some(confirm) = &app.confirm {
         let area = layout::centered(areas.body, 72, 4);
@@ -146,19 +174,17 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let prompt = app
-        .termin
-        .prompt
-        .as_ref()
-        .filter(|_| app.tab == Tab::Termin)
-        .map(|p| {
-            let label = match p.kind {
-                crate::tui::termin_tab::PromptKind::GoToPage => "go to page: ",
-                crate::tui::termin_tab::PromptKind::Export => "save CSV as: ",
-                crate::tui::termin_tab::PromptKind::Search => "search: ",
-            };
-            (label, &p.input)
-        });
+    let prompt = app.prompt.as_ref().map(|p| {
+        let label = match p.kind {
+            crate::tui::app::PromptKind::GoToPage => "go to page: ",
+            crate::tui::app::PromptKind::Export => "save CSV as: ",
+            crate::tui::app::PromptKind::Search => "search: ",
+            crate::tui::app::PromptKind::OverrideReason { .. } => {
+                "outside hours: the consumer's prior consent (reason): "
+            }
+        };
+        (label, &p.input)
+    });
     if let Some((prefix, input)) = app
         .filter_input
         .as_ref()

@@ -56,9 +56,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let rows = q.view[q.offset..end].iter().enumerate().map(|(row, &i)| {
         let t = &q.tasks[i];
         let done = q.is_done(i);
-        // One mark: recorded today, promise broken, or promise due today/tomorrow.
+        // One mark: recorded today, closed now, promise broken, or promise due soon.
+        let closed = !q.is_callable(i);
         let mark = if done {
             Line::styled("✓", theme.success())
+        } else if closed {
+            Line::styled("⊘", theme.dim())
         } else if app.promises.broken.contains(&t.contract_no) {
             Line::styled("!", theme.error())
         } else if app.promises.due_soon.contains(&t.contract_no) {
@@ -66,8 +69,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         } else {
             Line::raw(" ")
         };
+        let contacts = app.contacts_today_of(&t.contract_no);
+        let contacts_cell = match contacts {
+            0 => Line::raw(""),
+            n if n >= app.settings.max_contacts_per_day => {
+                Line::styled(format!("{n}×"), theme.error())
+            }
+            n => Line::styled(format!("{n}×"), theme.dim()),
+        };
         let mut cells = vec![
             Cell::from(mark),
+            Cell::from(contacts_cell),
             Cell::from(q.bucket(i).label()),
             Cell::from(sanitize(&t.contract_no).into_owned()),
             Cell::from(sanitize(&t.name).into_owned()),
@@ -86,7 +98,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if with_product {
             cells.push(Cell::from(sanitize(&t.product).into_owned()));
         }
-        let mut style = if done {
+        let mut style = if done || closed {
             theme.dim()
         } else {
             ratatui::style::Style::new()
@@ -98,13 +110,14 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     });
     let mut widths = vec![
         Constraint::Length(1),
+        Constraint::Length(2),
         Constraint::Length(7),
         Constraint::Length(15),
         Constraint::Min(12),
         Constraint::Length(3),
         Constraint::Length(16),
     ];
-    let mut header = vec!["", "BUCKET", "CONTRACT", "NAME", "OD", "TOTAL DUE"];
+    let mut header = vec!["", "", "BUCKET", "CONTRACT", "NAME", "OD", "TOTAL DUE"];
     if with_branch {
         widths.push(Constraint::Length(11));
         header.push("BRANCH");

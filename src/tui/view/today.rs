@@ -1,0 +1,88 @@
+use super::Theme;
+use crate::domain::Money;
+use crate::domain::today::TodaySummary;
+use crate::tui::app::App;
+use ratatui::Frame;
+use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::text::{Line, Span};
+use ratatui::widgets::{Block, Paragraph, Wrap};
+
+/// The agent's day, from the local outbox (so it is right offline too).
+pub fn summary(app: &App) -> TodaySummary {
+    let records: Vec<_> = app.outbox.items.iter().map(|i| i.day_record()).collect();
+    TodaySummary::of(&records, app.clock.now_local().date(), &app.promises)
+}
+
+pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let s = summary(app);
+    let total: Money = s.ptp_total_due.parse().unwrap_or_default();
+    let figure = |label: &str, value: String| {
+        Line::from(vec![
+            Span::styled(format!("{label:<26}"), theme.label()),
+            Span::styled(value, theme.figure()),
+        ])
+    };
+    let mut left = vec![
+        figure("Calls recorded", s.calls.to_string()),
+        figure("Promises to pay taken", s.ptp_count.to_string()),
+        figure("Total due under promise", total.rupiah()),
+        Line::raw(""),
+        figure("Delivered", s.delivered.to_string()),
+        figure("Waiting to be sent", s.waiting.to_string()),
+        figure("Rejected", s.rejected.to_string()),
+        figure("Uncertain", s.uncertain.to_string()),
+        Line::raw(""),
+        Line::styled("By action", theme.label()),
+    ];
+    for (action, n) in &s.by_action {
+        let description = app
+            .codes
+            .action(action)
+            .map(|a| a.description.as_str())
+            .unwrap_or("");
+        left.push(Line::raw(format!("  {action:<6} {n:>4}  {description}")));
+    }
+    let list = |title: &str, accounts: &[String]| {
+        let mut lines = vec![Line::styled(
+            format!("{title} ({})", accounts.len()),
+            theme.label(),
+        )];
+        if accounts.is_empty() {
+            lines.push(Line::styled("  none", theme.dim()));
+        }
+        for a in accounts {
+            let name = app
+                .queue
+                .tasks
+                .iter()
+                .find(|t| &t.contract_no == a)
+                .map(|t| t.name.as_str())
+                .unwrap_or("");
+            lines.push(Line::raw(format!(
+                "  {a}  {}",
+                crate::domain::text::sanitize(name)
+            )));
+        }
+        lines.push(Line::raw(""));
+        lines
+    };
+    let mut right = list("Promises due today", &s.promises_due_today);
+    right.extend(list("Promises due tomorrow", &s.promises_due_tomorrow));
+    right.extend(list(
+        "Broken promises (back in the queue)",
+        &s.broken_promises,
+    ));
+
+    let block = Block::bordered()
+        .title(Line::styled(format!(" Today · {} ", s.date), theme.title()))
+        .border_style(theme.border_focus());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let [l, r] = if inner.width >= 90 {
+        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(inner)
+    } else {
+        Layout::vertical([Constraint::Length(left.len() as u16), Constraint::Min(3)]).areas(inner)
+    };
+    frame.render_widget(Paragraph::new(left), l);
+    frame.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), r);
+}
