@@ -18,7 +18,7 @@ fn accounts() -> Vec<String> {
     LoanBook::generate(1, 300, 100, fixed_now().date())
         .contracts
         .into_iter()
-        .map(|c| c.task.contract_no)
+        .map(|c| c.task.contract_no.to_string())
         .collect()
 }
 

@@ -611,8 +611,8 @@ fn dialing_outside_the_window_asks_for_consent_and_records_it() {
         .position(|&i| !a.queue.is_callable(i))
         .unwrap();
     a.queue.selected = closed;
-    let account = a.queue.selected_task().unwrap().contract_no.clone();
-    let phone = a.queue.selected_task().unwrap().phone1.clone();
+    let account = a.queue.selected_task().unwrap().contract_no.to_string();
+    let phone = a.queue.selected_task().unwrap().phone1.to_string();
     assert!(press(&mut a, KeyCode::Char('c')).is_empty(), "no dial yet");
     for (w, h) in SIZES {
         update(&mut a, Action::Resize(w, h));
@@ -644,7 +644,7 @@ async fn over_contact_guard_and_the_day_against_the_twin() {
     a.settings.max_contacts_per_day = 1;
     let start = a.start();
     run(&mut a, &d, start).await;
-    let account = a.queue.selected_task().unwrap().contract_no.clone();
+    let account = a.queue.selected_task().unwrap().contract_no.to_string();
     let total_due = a.queue.selected_task().unwrap().total_due.unwrap();
 
     // First result: a PTP.

@@ -35,8 +35,8 @@ struct Annotated<'a> {
 fn csv_row(a: &Annotated) -> Vec<String> {
     let t = a.task;
     vec![
-        t.contract_no.clone(),
-        t.name.clone(),
+        t.contract_no.to_string(),
+        t.name.to_string(),
         opt(t.overdue),
         opt(t.total_due.map(|m| m.plain())),
         opt(t.installment_amount().map(|m| m.plain())),
@@ -45,9 +45,9 @@ fn csv_row(a: &Annotated) -> Vec<String> {
         opt(t.penalty.map(|m| m.plain())),
         opt(t.osar.map(|m| m.plain())),
         opt(t.due_date),
-        t.branch_name.clone(),
-        t.product.clone(),
-        t.phone1.clone(),
+        t.branch_name.to_string(),
+        t.product.to_string(),
+        t.phone1.to_string(),
         a.zone.zone.to_string(),
         a.window.callable.to_string(),
     ]
@@ -77,7 +77,7 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
         .iter()
         .map(|task| {
             let (zone, window) = for_task(task, &regions, rules, now);
-            let contacts_today = contacts.get(&task.contract_no).copied().unwrap_or(0);
+            let contacts_today = contacts.get(task.contract_no.as_str()).copied().unwrap_or(0);
             Annotated {
                 task,
                 zone,
@@ -105,12 +105,12 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
                 .map(|a| {
                     let t = a.task;
                     vec![
-                        t.contract_no.clone(),
-                        t.name.clone(),
+                        t.contract_no.to_string(),
+                        t.name.to_string(),
                         opt(t.overdue),
                         opt(t.total_due),
                         format!("{}/{}", t.installment_no(), opt(t.total_installments)),
-                        t.branch_name.clone(),
+                        t.branch_name.to_string(),
                         format!("{} {}", a.window.local.format("%H:%M"), a.zone.zone),
                         if a.window.callable {
                             "yes".into()

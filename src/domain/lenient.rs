@@ -111,6 +111,15 @@ pub fn string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     })
 }
 
+/// Text field kept compact (see `task::Text`): null -> "", numbers -> their digits.
+pub fn compact<'de, D: Deserializer<'de>>(d: D) -> Result<compact_str::CompactString, D::Error> {
+    Ok(match scalar(d)? {
+        Scalar::Null => compact_str::CompactString::default(),
+        Scalar::Str(s) => compact_str::CompactString::from(s.as_ref()),
+        other => other.text().map(|t| compact_str::CompactString::from(t.as_ref())).unwrap_or_default(),
+    })
+}
+
 pub fn money<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Money>, D::Error> {
     Ok(scalar(d)?.decimal().map(Money))
 }

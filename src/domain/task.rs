@@ -6,32 +6,36 @@ use super::money::Money;
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
 
+/// Short text kept inline (no heap) up to 24 bytes: most task fields are that short, which
+/// matters with 100,000 tasks in memory.
+pub type Text = compact_str::CompactString;
+
 /// One overdue (or nearly due) contract in the agent's queue. Field names on the wire are the
 /// server's own, quirks included; read leniently, written back the way the server writes them
 /// (every value a string).
 #[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, Serialize)]
 #[serde(default)]
 pub struct Task {
-    #[serde(deserialize_with = "lenient::string")]
-    pub contract_no: String,
-    #[serde(deserialize_with = "lenient::string")]
-    pub name: String,
-    #[serde(deserialize_with = "lenient::string")]
-    pub contract_person: String,
-    #[serde(deserialize_with = "lenient::string")]
-    pub address: String,
-    #[serde(deserialize_with = "lenient::string")]
-    pub branch_name: String,
-    #[serde(deserialize_with = "lenient::string")]
-    pub marketing_name: String,
-    #[serde(deserialize_with = "lenient::string")]
-    pub phone1: String,
-    #[serde(deserialize_with = "lenient::string")]
-    pub phone2: String,
-    #[serde(deserialize_with = "lenient::string")]
-    pub phone3: String,
-    #[serde(deserialize_with = "lenient::string")]
-    pub phone4: String,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub contract_no: Text,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub name: Text,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub contract_person: Text,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub address: Text,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub branch_name: Text,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub marketing_name: Text,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub phone1: Text,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub phone2: Text,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub phone3: Text,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub phone4: Text,
     /// Days overdue as the server counts them: max(0, days past due + 1).
     #[serde(
         deserialize_with = "lenient::int",
@@ -57,12 +61,12 @@ pub struct Task {
         serialize_with = "lenient::date_as_string"
     )]
     pub due_date: Option<NaiveDate>,
-    #[serde(rename = "payment_methode", deserialize_with = "lenient::string")]
-    pub payment_method: String,
-    #[serde(rename = "description_assets", deserialize_with = "lenient::string")]
-    pub asset: String,
-    #[serde(deserialize_with = "lenient::string")]
-    pub customer_code: String,
+    #[serde(rename = "payment_methode", deserialize_with = "lenient::compact")]
+    pub payment_method: Text,
+    #[serde(rename = "description_assets", deserialize_with = "lenient::compact")]
+    pub asset: Text,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub customer_code: Text,
     /// The server sends null here today; used when a server fills it.
     #[serde(
         rename = "installment_amount",
@@ -106,10 +110,10 @@ pub struct Task {
         serialize_with = "lenient::date_as_string"
     )]
     pub lastpaid_paymentdate: Option<NaiveDate>,
-    #[serde(deserialize_with = "lenient::string")]
-    pub product: String,
-    #[serde(deserialize_with = "lenient::string")]
-    pub flag_dedicated: String,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub product: Text,
+    #[serde(deserialize_with = "lenient::compact")]
+    pub flag_dedicated: Text,
 }
 
 impl Task {
@@ -134,17 +138,82 @@ impl Task {
     }
 }
 
-#[derive(Deserialize)]
-struct TaskListBody {
-    #[serde(default)]
-    data: Option<Vec<Task>>,
-}
-
 /// Reads the body of `GET api/DailyTask_DeskColl`. `{"data":null}` is the server's way of
 /// saying its query failed, so it is an error, never an empty queue.
+///
+/// The list is read straight into a vector sized from a count of the tasks in the bytes, so
+/// that a 100,000-task body never holds two copies of a half-grown vector at once.
 pub fn parse_task_list(body: &[u8]) -> Result<Vec<Task>, WireError> {
-    let parsed: TaskListBody = serde_json::from_slice(body)?;
-    parsed.data.ok_or(WireError::NoTaskList)
+    let expected = memchr::memmem::find_iter(body, b"\"contract_no\"").count();
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let data = serde::de::DeserializeSeed::deserialize(ListBody { expected }, &mut de)?;
+    de.end()?;
+    data.ok_or(WireError::NoTaskList)
+}
+
+/// `{"data": [...] | null, ...}` with a capacity for the list.
+struct ListBody {
+    expected: usize,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for ListBody {
+    type Value = Option<Vec<Task>>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for ListBody {
+    type Value = Option<Vec<Task>>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("an object with a \"data\" list")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut data = None;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == "data" {
+                data = map.next_value_seed(TaskSeq { expected: self.expected })?;
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+            }
+        }
+        Ok(data)
+    }
+}
+
+struct TaskSeq {
+    expected: usize,
+}
+
+impl<'de> serde::de::DeserializeSeed<'de> for TaskSeq {
+    type Value = Option<Vec<Task>>;
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_option(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for TaskSeq {
+    type Value = Option<Vec<Task>>;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a list of tasks or null")
+    }
+    fn visit_none<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_unit<E>(self) -> Result<Self::Value, E> {
+        Ok(None)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_seq(self)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
+        let mut tasks = Vec::with_capacity(self.expected);
+        while let Some(t) = seq.next_element::<Task>()? {
+            tasks.push(t);
+        }
+        tasks.shrink_to_fit();
+        Ok(Some(tasks))
+    }
 }
 
 /// The body the server writes: `{"data":[...]}`.

@@ -353,7 +353,7 @@ impl App {
             .queue
             .tasks
             .iter()
-            .map(|t| t.contract_no.clone())
+            .map(|t| t.contract_no.to_string())
             .collect();
         let today = self.clock.now_local().date();
         self.promises = PromiseBook::build(&self.outbox.promises(), today, &in_queue);
@@ -495,7 +495,7 @@ fn on_tasks(app: &mut App, result: Result<Vec<Task>, ApiError>) -> Vec<Effect> {
     match result {
         Ok(tasks) => {
             let n = tasks.len();
-            let accounts: HashSet<String> = tasks.iter().map(|t| t.contract_no.clone()).collect();
+            let accounts: HashSet<String> = tasks.iter().map(|t| t.contract_no.to_string()).collect();
             app.queue.set_tasks(tasks, &app.promises.broken);
             app.zones = app
                 .queue
@@ -949,7 +949,7 @@ fn dial(app: &mut App, n: usize) -> Vec<Effect> {
             .map(|p| p.trim().to_string())
             .filter(|p| !p.is_empty()),
     };
-    let account_no = task.contract_no.clone();
+    let account_no = task.contract_no.to_string();
     let Some(phone) = phone else {
         let which = if n == 0 {
             "no phone on file".to_string()

@@ -79,7 +79,7 @@ impl FormState {
     pub fn for_task(task: &Task) -> FormState {
         let default_period = task.installment_no().to_string();
         FormState {
-            account_no: task.contract_no.clone(),
+            account_no: task.contract_no.to_string(),
             cust_name: task
                 .name
                 .chars()
@@ -106,8 +106,8 @@ impl FormState {
         let mut form = match task {
             Some(t) => FormState::for_task(t),
             None => FormState::for_task(&Task {
-                contract_no: item.account_no.clone(),
-                name: item.result.cust_name.clone(),
+                contract_no: item.account_no.as_str().into(),
+                name: item.result.cust_name.as_str().into(),
                 ..Task::default()
             }),
         };

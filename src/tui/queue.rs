@@ -45,8 +45,11 @@ pub struct QueueState {
     pub tasks: Vec<Task>,
     /// Parallel to `tasks`.
     buckets: Vec<Bucket>,
-    /// Parallel to `tasks`: lower-case name, contract, customer code and phones.
-    search_keys: Vec<String>,
+    /// Lower-case name, contract, customer code and phones of every task, end to end in one
+    /// buffer (a string per task would cost a header and an allocation each).
+    haystack: String,
+    /// Where each task's part of `haystack` ends.
+    key_ends: Vec<u32>,
     /// Indices into `tasks`: what is shown, in order.
     pub view: Vec<usize>,
     /// Position in `view`.
@@ -65,33 +68,39 @@ pub struct QueueState {
     callable: Vec<bool>,
 }
 
-fn search_key(t: &Task) -> String {
-    let mut k =
-        String::with_capacity(t.name.len() + t.contract_no.len() + t.customer_code.len() + 40);
-    for part in [
-        &t.name,
-        &t.contract_no,
-        &t.customer_code,
-        &t.phone1,
-        &t.phone2,
-        &t.phone3,
-        &t.phone4,
-    ] {
-        k.push_str(&part.to_lowercase());
-        k.push('\u{1f}');
+/// Appends a task's searchable text, lower-cased, to the haystack.
+fn push_search_key(haystack: &mut String, t: &Task) {
+    for part in [&t.name, &t.contract_no, &t.customer_code, &t.phone1, &t.phone2, &t.phone3, &t.phone4] {
+        if part.is_ascii() {
+            haystack.extend(part.chars().map(|c| c.to_ascii_lowercase()));
+        } else {
+            haystack.push_str(&part.to_lowercase());
+        }
+        haystack.push('\u{1f}');
     }
-    k
 }
 
 impl QueueState {
     /// Replaces the tasks, keeping the selection on the same contract when it is still there.
     pub fn set_tasks(&mut self, tasks: Vec<Task>, broken_promises: &HashSet<String>) {
-        let keep = self.selected_task().map(|t| t.contract_no.clone());
+        let keep = self.selected_task().map(|t| t.contract_no.to_string());
         self.buckets = tasks
             .iter()
-            .map(|t| Bucket::classify(t.overdue, broken_promises.contains(&t.contract_no)))
+            .map(|t| Bucket::classify(t.overdue, broken_promises.contains(t.contract_no.as_str())))
             .collect();
-        self.search_keys = tasks.iter().map(search_key).collect();
+        let size = |t: &Task| {
+            [&t.name, &t.contract_no, &t.customer_code, &t.phone1, &t.phone2, &t.phone3, &t.phone4]
+                .iter()
+                .map(|p| p.len() + 1)
+                .sum::<usize>()
+        };
+        self.haystack = String::with_capacity(tasks.iter().map(size).sum());
+        self.key_ends = Vec::with_capacity(tasks.len());
+        for t in &tasks {
+            push_search_key(&mut self.haystack, t);
+            self.key_ends.push(self.haystack.len() as u32);
+        }
+        self.haystack.shrink_to_fit();
         self.done
             .retain(|c| tasks.iter().any(|t| &t.contract_no == c));
         self.tasks = tasks;
@@ -104,6 +113,11 @@ impl QueueState {
                     .position(|&i| self.tasks[i].contract_no == c)
             })
             .unwrap_or(0);
+    }
+
+    fn search_key(&self, i: usize) -> &str {
+        let start = if i == 0 { 0 } else { self.key_ends[i - 1] as usize };
+        &self.haystack[start..self.key_ends[i] as usize]
     }
 
     pub fn bucket(&self, task_index: usize) -> Bucket {
@@ -121,7 +135,7 @@ impl QueueState {
         }
         self.callable = callable;
         if self.sort == SortMode::Priority {
-            let keep = self.selected_task().map(|t| t.contract_no.clone());
+            let keep = self.selected_task().map(|t| t.contract_no.to_string());
             let mut view = std::mem::take(&mut self.view);
             self.sort_view(&mut view);
             self.view = view;
@@ -144,11 +158,11 @@ impl QueueState {
     }
 
     fn matches(&self, i: usize, needle: &str) -> bool {
-        (needle.is_empty() || self.search_keys[i].contains(needle))
+        (needle.is_empty() || self.search_key(i).contains(needle))
             && self
                 .only
                 .as_ref()
-                .is_none_or(|only| only.contains(&self.tasks[i].contract_no))
+                .is_none_or(|only| only.contains(self.tasks[i].contract_no.as_str()))
     }
 
     /// Shows only these accounts (`None`: all), keeping the selection where it can.
@@ -156,7 +170,7 @@ impl QueueState {
         if self.only == only {
             return;
         }
-        let keep = self.selected_task().map(|t| t.contract_no.clone());
+        let keep = self.selected_task().map(|t| t.contract_no.to_string());
         self.only = only;
         self.rebuild();
         self.selected = keep
@@ -173,10 +187,10 @@ impl QueueState {
         let buckets: Vec<Bucket> = self
             .tasks
             .iter()
-            .map(|t| Bucket::classify(t.overdue, broken_promises.contains(&t.contract_no)))
+            .map(|t| Bucket::classify(t.overdue, broken_promises.contains(t.contract_no.as_str())))
             .collect();
         if buckets != self.buckets {
-            let keep = self.selected_task().map(|t| t.contract_no.clone());
+            let keep = self.selected_task().map(|t| t.contract_no.to_string());
             self.buckets = buckets;
             self.rebuild();
             self.selected = keep
@@ -224,13 +238,13 @@ impl QueueState {
     /// Applies a filter as it is typed. One more character narrows the current view instead of
     /// scanning every task again; the order is kept.
     pub fn set_filter(&mut self, filter: &str) {
-        let keep = self.selected_task().map(|t| t.contract_no.clone());
+        let keep = self.selected_task().map(|t| t.contract_no.to_string());
         let narrowing = filter.starts_with(self.filter.as_str());
         self.filter = filter.to_string();
         if narrowing {
             let needle = filter.to_lowercase();
             let mut view = std::mem::take(&mut self.view);
-            view.retain(|&i| self.search_keys[i].contains(&needle));
+            view.retain(|&i| self.search_key(i).contains(needle.as_str()));
             self.view = view;
         } else {
             self.rebuild();
@@ -247,7 +261,7 @@ impl QueueState {
     }
 
     pub fn cycle_sort(&mut self) {
-        let keep = self.selected_task().map(|t| t.contract_no.clone());
+        let keep = self.selected_task().map(|t| t.contract_no.to_string());
         self.sort = self.sort.next();
         let mut view = std::mem::take(&mut self.view);
         self.sort_view(&mut view);
@@ -315,7 +329,7 @@ impl QueueState {
         }
         let pos = self.selected;
         let n = self.view.len();
-        let open = |p: &usize| !self.done.contains(&self.tasks[self.view[*p]].contract_no);
+        let open = |p: &usize| !self.done.contains(self.tasks[self.view[*p]].contract_no.as_str());
         // The next task that may be called now, else the next not yet done.
         let next = (1..n)
             .map(|step| (pos + step) % n)
@@ -327,7 +341,7 @@ impl QueueState {
     }
 
     pub fn is_done(&self, task_index: usize) -> bool {
-        self.done.contains(&self.tasks[task_index].contract_no)
+        self.done.contains(self.tasks[task_index].contract_no.as_str())
     }
 }
 
@@ -343,7 +357,7 @@ mod tests {
             overdue: Some(overdue),
             total_due: Some(Money::from_units(total)),
             osar: Some(Money::from_units(total * 10)),
-            phone1: format!("0811{no}"),
+            phone1: format!("0811{no}").into(),
             ..Task::default()
         }
     }

@@ -183,7 +183,7 @@ pub async fn start(opts: TwinOptions) -> std::io::Result<RunningTwin> {
         .contracts
         .iter()
         .enumerate()
-        .map(|(i, c)| (c.task.contract_no.clone(), i))
+        .map(|(i, c)| (c.task.contract_no.to_string(), i))
         .collect();
     let now = opts.now.unwrap_or_else(|| Local::now().naive_local());
     let twin = Arc::new(Twin {
@@ -378,7 +378,7 @@ async fn get_tasks(State(twin): State<Arc<Twin>>, headers: HeaderMap) -> Respons
                     c,
                     books
                         .calls
-                        .get(&c.task.contract_no)
+                        .get(c.task.contract_no.as_str())
                         .map_or(&[], Vec::as_slice),
                     today,
                 )

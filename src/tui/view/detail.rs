@@ -189,10 +189,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     );
 
     // What was recorded here before, right under the figures: promises, then the timeline.
-    if let Some(p) = app.promises.latest.get(&t.contract_no) {
-        let (note, style) = if app.promises.broken.contains(&t.contract_no) {
+    if let Some(p) = app.promises.latest.get(t.contract_no.as_str()) {
+        let (note, style) = if app.promises.broken.contains(t.contract_no.as_str()) {
             ("broken", theme.error())
-        } else if app.promises.due_soon.contains(&t.contract_no) {
+        } else if app.promises.due_soon.contains(t.contract_no.as_str()) {
             ("due now", theme.warn())
         } else {
             ("", Style::new())

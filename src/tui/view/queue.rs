@@ -62,9 +62,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Line::styled("✓", theme.success())
         } else if closed {
             Line::styled("⊘", theme.dim())
-        } else if app.promises.broken.contains(&t.contract_no) {
+        } else if app.promises.broken.contains(t.contract_no.as_str()) {
             Line::styled("!", theme.error())
-        } else if app.promises.due_soon.contains(&t.contract_no) {
+        } else if app.promises.due_soon.contains(t.contract_no.as_str()) {
             Line::styled("◷", theme.warn())
         } else {
             Line::raw(" ")

@@ -1,0 +1,108 @@
+//! The queue at call-center scale: parsing and indexing the task list, filtering as the agent
+//! types, changing the sort, and drawing a frame. Run: cargo bench --bench queue
+
+use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use deskcoll::clock::Clock;
+use deskcoll::domain::codes::MasterData;
+use deskcoll::domain::task::{parse_task_list, write_task_list};
+use deskcoll::tui::app::{Action, App, Settings, update};
+use deskcoll::tui::queue::QueueState;
+use deskcoll::tui::view::{self, Theme};
+use deskcoll::twin::book::LoanBook;
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+use std::collections::HashSet;
+use std::hint::black_box;
+
+fn today() -> chrono::NaiveDate {
+    chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap()
+}
+
+/// The task list as the real server writes it (every value a string).
+fn json(n: usize) -> Vec<u8> {
+    let book = LoanBook::generate(1, n, n, today());
+    let tasks: Vec<_> = book.contracts.iter().map(|c| c.task_on(today())).collect();
+    write_task_list(&tasks)
+}
+
+fn parse(c: &mut Criterion) {
+    let mut g = c.benchmark_group("parse");
+    g.sample_size(10);
+    for n in [1_000, 10_000, 100_000] {
+        let body = json(n);
+        g.bench_with_input(BenchmarkId::new("tasks_and_index", n), &body, |b, body| {
+            b.iter(|| {
+                let mut q = QueueState::default();
+                q.set_tasks(parse_task_list(black_box(body)).unwrap(), &HashSet::new());
+                q
+            })
+        });
+        g.bench_with_input(BenchmarkId::new("serde_json_value", n), &body, |b, body| {
+            b.iter(|| serde_json::from_slice::<serde_json::Value>(black_box(body)).unwrap())
+        });
+    }
+    g.finish();
+}
+
+fn queue(n: usize) -> QueueState {
+    let mut q = QueueState::default();
+    q.set_tasks(parse_task_list(&json(n)).unwrap(), &HashSet::new());
+    q
+}
+
+fn filter_and_sort(c: &mut Criterion) {
+    let mut g = c.benchmark_group("queue");
+    for n in [1_000, 10_000, 100_000] {
+        let mut q = queue(n);
+        // One more character typed: "bu" -> "bud".
+        g.bench_function(BenchmarkId::new("filter_one_more_char", n), |b| {
+            b.iter(|| {
+                q.set_filter("bu");
+                q.set_filter(black_box("bud"));
+            })
+        });
+        q.set_filter("");
+        g.bench_function(BenchmarkId::new("filter_first_char", n), |b| {
+            b.iter(|| {
+                q.set_filter(black_box("b"));
+                q.set_filter("");
+            })
+        });
+        g.bench_function(BenchmarkId::new("change_sort", n), |b| b.iter(|| q.cycle_sort()));
+    }
+    g.finish();
+}
+
+fn settings() -> Settings {
+    Settings {
+        agent_id: "1812010".into(),
+        ip_address: "10.0.0.1".into(),
+        demo: true,
+        promise_horizon_days: 30,
+        mouse: true,
+        rules: deskcoll::domain::window::CallingRules::default(),
+        max_contacts_per_day: 3,
+    }
+}
+
+fn draw(c: &mut Criterion) {
+    let mut g = c.benchmark_group("draw");
+    for n in [1_000, 100_000] {
+        let now = deskcoll::domain::dates::parse_datetime("2026-11-27 10:00:00").unwrap();
+        let mut app = App::new(settings(), MasterData::builtin(), Clock::at(now), Rect::new(0, 0, 200, 60));
+        app.start();
+        update(&mut app, Action::TasksLoaded(Ok(parse_task_list(&json(n)).unwrap())));
+        let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
+        let theme = Theme::from_env();
+        // The middle of the list, so both panes are full.
+        app.queue.selected = app.queue.view.len() / 2;
+        g.bench_function(BenchmarkId::new("queue_and_detail_200x60", n), |b| {
+            b.iter(|| terminal.draw(|f| view::draw(f, &app, &theme)).unwrap())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse, filter_and_sort, draw);
+criterion_main!(benches);
