@@ -98,7 +98,9 @@ fn draw(c: &mut Criterion) {
         // The middle of the list, so both panes are full.
         app.queue.selected = app.queue.view.len() / 2;
         g.bench_function(BenchmarkId::new("queue_and_detail_200x60", n), |b| {
-            b.iter(|| terminal.draw(|f| view::draw(f, &app, &theme)).unwrap())
+            b.iter(|| {
+                terminal.draw(|f| view::draw(f, &app, &theme)).unwrap();
+            })
         });
     }
     g.finish();

@@ -3,6 +3,7 @@ use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::Task;
 use crate::domain::window::{Window, for_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
+use crate::domain::text::sanitize;
 use crate::session::Session;
 use std::collections::HashMap;
 
@@ -96,8 +97,18 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
             )
         }
         Format::Csv => {
-            let rows: Vec<_> = annotated.iter().map(csv_row).collect();
-            emit(&output::csv(&HEADERS, &rows, true)?)
+            // Streamed: a 100,000-task queue never sits in memory as text.
+            let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let mut w = csv::Writer::from_writer(out);
+            let result = w
+                .write_record(HEADERS)
+                .and_then(|_| annotated.iter().try_for_each(|a| w.write_record(csv_row(a).iter().map(|c| sanitize(c).into_owned()))))
+                .and_then(|_| w.flush().map_err(csv::Error::from));
+            match result {
+                Err(e) if matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe) => Ok(()),
+                Err(e) => Err(Failure::new(EXIT_ERROR, format!("CSV: {e}"))),
+                Ok(()) => Ok(()),
+            }
         }
         Format::Table => {
             let rows: Vec<_> = annotated

@@ -63,8 +63,9 @@ pub enum ZoneSource {
 pub struct ZoneGuess {
     pub zone: Zone,
     pub source: ZoneSource,
-    /// The place that decided it ("MANADO", "SULAWESI SELATAN").
-    pub place: String,
+    /// The place that decided it ("MANADO", "SULAWESI SELATAN"); shared, as a big queue
+    /// holds one per task.
+    pub place: std::sync::Arc<str>,
 }
 
 impl ZoneGuess {
@@ -87,7 +88,7 @@ struct Entry {
     tokens: Vec<String>,
     zone: Option<Zone>,
     kind: Kind,
-    name: String,
+    name: std::sync::Arc<str>,
 }
 
 /// Provinces' other spellings in addresses: abbreviations every Indonesian reads.
@@ -122,13 +123,18 @@ const PROVINCE_ALIASES: &[(&str, &[&str])] = &[
 
 /// Upper case words, punctuation gone, "KABUPATEN"/"KAB." as "KAB".
 fn tokens(s: &str) -> Vec<String> {
-    s.to_uppercase()
+    words(&s.to_uppercase()).into_iter().map(str::to_string).collect()
+}
+
+/// The words of an upper-cased text, borrowed (this runs for every task of a big queue).
+fn words(upper: &str) -> Vec<&str> {
+    upper
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
         .map(|w| match w {
-            "KABUPATEN" => "KAB".to_string(),
-            "KOTAMADYA" | "KOTAMADIA" => "KOTA".to_string(),
-            w => w.to_string(),
+            "KABUPATEN" => "KAB",
+            "KOTAMADYA" | "KOTAMADIA" => "KOTA",
+            w => w,
         })
         .collect()
 }
@@ -220,21 +226,22 @@ impl RegionTable {
             tokens,
             zone,
             kind,
-            name: name.to_uppercase(),
+            name: name.to_uppercase().into(),
         });
     }
 
     /// The zone an address names. The place written last wins (addresses end with the city
     /// and province; a street may carry another city's name), then the stronger kind, then
     /// the longer name.
-    pub fn find(&self, address: &str) -> Option<(Zone, String)> {
-        let words = tokens(address);
+    pub fn find(&self, address: &str) -> Option<(Zone, std::sync::Arc<str>)> {
+        let upper = address.to_uppercase();
+        let words = words(&upper);
         let mut best: Option<(usize, Kind, usize, &Entry)> = None;
         for start in 0..words.len() {
-            for &i in self.by_first.get(&words[start]).into_iter().flatten() {
+            for &i in self.by_first.get(words[start]).into_iter().flatten() {
                 let e = &self.entries[i];
                 let end = start + e.tokens.len();
-                if end > words.len() || words[start..end] != e.tokens[..] || e.zone.is_none() {
+                if end > words.len() || !e.tokens.iter().zip(&words[start..end]).all(|(a, b)| a == b) || e.zone.is_none() {
                     continue;
                 }
                 let key = (end, e.kind, e.tokens.len());
@@ -265,7 +272,7 @@ impl RegionTable {
         ZoneGuess {
             zone: Zone::Wib,
             source: ZoneSource::Default,
-            place: String::new(),
+            place: "".into(),
         }
     }
 }
