@@ -7,8 +7,8 @@ use deskcoll::clock::Clock;
 use deskcoll::delivery::Deliverer;
 use deskcoll::domain::{CollectionResult, Secret};
 use deskcoll::store::Outbox;
-use deskcoll::twin::{self, TwinOptions};
 use deskcoll::twin::book::LoanBook;
+use deskcoll::twin::{self, TwinOptions};
 use std::sync::{Arc, Mutex};
 
 fn now() -> chrono::NaiveDateTime {
@@ -34,7 +34,9 @@ fn enqueue(c: &mut Criterion) {
     let dir = tempfile::tempdir().unwrap();
     let mut outbox = Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
     let r = result("000318270200055", 0);
-    c.bench_function("outbox/enqueue_durable", |b| b.iter(|| outbox.enqueue(&r, now()).unwrap()));
+    c.bench_function("outbox/enqueue_durable", |b| {
+        b.iter(|| outbox.enqueue(&r, now()).unwrap())
+    });
 }
 
 fn flush(c: &mut Criterion) {
@@ -51,14 +53,21 @@ fn flush(c: &mut Criterion) {
         Some(CollectionEndpoint {
             tasks_url,
             result_url,
-            auth: Some(BasicAuth { user: twin::SEED_USER.into(), password: Secret::new(twin::SEED_PASSWORD) }),
+            auth: Some(BasicAuth {
+                user: twin::SEED_USER.into(),
+                password: Secret::new(twin::SEED_PASSWORD),
+            }),
             hash_key: Secret::new(twin::SEED_HASH_KEY),
         }),
         None,
         ClientOptions::default(),
     )
     .unwrap();
-    let accounts: Vec<String> = LoanBook::generate(1, 300, 100, now().date()).contracts.into_iter().map(|c| c.task.contract_no.to_string()).collect();
+    let accounts: Vec<String> = LoanBook::generate(1, 300, 100, now().date())
+        .contracts
+        .into_iter()
+        .map(|c| c.task.contract_no.to_string())
+        .collect();
     let mut g = c.benchmark_group("outbox");
     g.sample_size(10);
     g.bench_function("flush_1000_to_local_twin", |b| {
@@ -66,9 +75,14 @@ fn flush(c: &mut Criterion) {
             || {
                 let dir = tempfile::tempdir().unwrap();
                 let mut o = Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
-                let results: Vec<_> = (0..1000).map(|i| result(&accounts[i % accounts.len()], i)).collect();
+                let results: Vec<_> = (0..1000)
+                    .map(|i| result(&accounts[i % accounts.len()], i))
+                    .collect();
                 o.enqueue_all(&results, now()).unwrap();
-                (dir, Deliverer::new(Arc::new(Mutex::new(o)), client.clone(), Clock::at(now())))
+                (
+                    dir,
+                    Deliverer::new(Arc::new(Mutex::new(o)), client.clone(), Clock::at(now())),
+                )
             },
             |(_dir, d)| {
                 let s = rt.block_on(d.flush_once(true)).unwrap();

@@ -69,7 +69,9 @@ fn filter_and_sort(c: &mut Criterion) {
                 q.set_filter("");
             })
         });
-        g.bench_function(BenchmarkId::new("change_sort", n), |b| b.iter(|| q.cycle_sort()));
+        g.bench_function(BenchmarkId::new("change_sort", n), |b| {
+            b.iter(|| q.cycle_sort())
+        });
     }
     g.finish();
 }
@@ -90,9 +92,17 @@ fn draw(c: &mut Criterion) {
     let mut g = c.benchmark_group("draw");
     for n in [1_000, 100_000] {
         let now = deskcoll::domain::dates::parse_datetime("2026-11-27 10:00:00").unwrap();
-        let mut app = App::new(settings(), MasterData::builtin(), Clock::at(now), Rect::new(0, 0, 200, 60));
+        let mut app = App::new(
+            settings(),
+            MasterData::builtin(),
+            Clock::at(now),
+            Rect::new(0, 0, 200, 60),
+        );
         app.start();
-        update(&mut app, Action::TasksLoaded(Ok(parse_task_list(&json(n)).unwrap())));
+        update(
+            &mut app,
+            Action::TasksLoaded(Ok(parse_task_list(&json(n)).unwrap())),
+        );
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         let theme = Theme::from_env();
         // The middle of the list, so both panes are full.
@@ -106,5 +116,37 @@ fn draw(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, filter_and_sort, draw);
+/// What the screen's own thread does when a task list arrives (index, zones, windows, sort):
+/// the longest a key press can wait behind a refresh.
+fn arrive(c: &mut Criterion) {
+    let mut g = c.benchmark_group("arrive");
+    g.sample_size(10);
+    for n in [1_000, 100_000] {
+        let tasks = parse_task_list(&json(n)).unwrap();
+        let zones =
+            deskcoll::tui::app::zones_of(&deskcoll::domain::zone::RegionTable::builtin(), &tasks);
+        let now = deskcoll::domain::dates::parse_datetime("2026-11-27 10:00:00").unwrap();
+        g.bench_function(BenchmarkId::new("tasks_loaded_update", n), |b| {
+            b.iter_batched(
+                || {
+                    let app = App::new(
+                        settings(),
+                        MasterData::builtin(),
+                        Clock::at(now),
+                        Rect::new(0, 0, 200, 60),
+                    );
+                    // The zones are worked out by the runtime, off the screen's thread.
+                    (app, (tasks.clone(), zones.clone()))
+                },
+                |(mut app, (tasks, zones))| {
+                    update(&mut app, Action::TasksPrepared { tasks, zones })
+                },
+                criterion::BatchSize::LargeInput,
+            )
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse, filter_and_sort, draw, arrive);
 criterion_main!(benches);

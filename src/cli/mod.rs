@@ -50,6 +50,9 @@ pub struct Cli {
     /// Replace the clock (planning, tests), e.g. 2026-11-27T09:30:00+07:00.
     #[arg(long, global = true, value_name = "RFC3339", value_parser = parse_now)]
     pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
+    /// Quit as soon as the queue has been drawn (to time start-up; see BENCHMARKS.md).
+    #[arg(long, hide = true)]
+    pub exit_after_first_queue: bool,
     #[command(subcommand)]
     pub command: Option<Command>,
 }
@@ -240,7 +243,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
     let over = cli.overrides();
     let Some(command) = cli.command else {
         let config = Config::load(&over)?;
-        return crate::tui::run(config, clock)
+        return crate::tui::run(config, clock, cli.exit_after_first_queue)
             .await
             .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()));
     };

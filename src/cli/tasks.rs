@@ -1,9 +1,9 @@
 use super::output::{self, emit, opt};
 use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::Task;
+use crate::domain::text::sanitize;
 use crate::domain::window::{Window, for_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
-use crate::domain::text::sanitize;
 use crate::session::Session;
 use std::collections::HashMap;
 
@@ -78,7 +78,10 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
         .iter()
         .map(|task| {
             let (zone, window) = for_task(task, &regions, rules, now);
-            let contacts_today = contacts.get(task.contract_no.as_str()).copied().unwrap_or(0);
+            let contacts_today = contacts
+                .get(task.contract_no.as_str())
+                .copied()
+                .unwrap_or(0);
             Annotated {
                 task,
                 zone,
@@ -102,10 +105,16 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
             let mut w = csv::Writer::from_writer(out);
             let result = w
                 .write_record(HEADERS)
-                .and_then(|_| annotated.iter().try_for_each(|a| w.write_record(csv_row(a).iter().map(|c| sanitize(c).into_owned()))))
+                .and_then(|_| {
+                    annotated.iter().try_for_each(|a| {
+                        w.write_record(csv_row(a).iter().map(|c| sanitize(c).into_owned()))
+                    })
+                })
                 .and_then(|_| w.flush().map_err(csv::Error::from));
             match result {
-                Err(e) if matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe) => Ok(()),
+                Err(e) if matches!(e.kind(), csv::ErrorKind::Io(io) if io.kind() == std::io::ErrorKind::BrokenPipe) => {
+                    Ok(())
+                }
                 Err(e) => Err(Failure::new(EXIT_ERROR, format!("CSV: {e}"))),
                 Ok(()) => Ok(()),
             }

@@ -15,7 +15,10 @@ pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
         .list()
         .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
     let in_queue: HashSet<String> = match session.client.tasks().await {
-        Ok(tasks) => tasks.into_iter().map(|t| t.contract_no.to_string()).collect(),
+        Ok(tasks) => tasks
+            .into_iter()
+            .map(|t| t.contract_no.to_string())
+            .collect(),
         Err(e) => {
             eprintln!("deskcoll: warning: no task list ({e}); broken promises cannot be told");
             HashSet::new()

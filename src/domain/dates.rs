@@ -22,7 +22,11 @@ pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
         return NaiveDateTime::parse_from_str(s, "%m/%d/%Y %I:%M:%S %p")
             .or_else(|_| NaiveDateTime::parse_from_str(s, "%m/%d/%Y %H:%M:%S"))
             .ok()
-            .or_else(|| NaiveDate::parse_from_str(s, "%m/%d/%Y").ok().map(|d| d.and_time(NaiveTime::MIN)));
+            .or_else(|| {
+                NaiveDate::parse_from_str(s, "%m/%d/%Y")
+                    .ok()
+                    .map(|d| d.and_time(NaiveTime::MIN))
+            });
     }
     if let Ok(dt) = DateTime::parse_from_rfc3339(s) {
         return Some(dt.naive_local());
@@ -51,7 +55,9 @@ pub fn parse_datetime(s: &str) -> Option<NaiveDateTime> {
 fn fast_iso(s: &str) -> Option<NaiveDateTime> {
     let b = s.as_bytes();
     let num = |r: std::ops::Range<usize>| -> Option<u32> {
-        b.get(r)?.iter().try_fold(0u32, |n, &c| c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0')))
+        b.get(r)?.iter().try_fold(0u32, |n, &c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
     };
     if b.len() != 10 && b.len() != 19 || b.get(4) != Some(&b'-') || b.get(7) != Some(&b'-') {
         return None;

@@ -116,7 +116,10 @@ pub fn compact<'de, D: Deserializer<'de>>(d: D) -> Result<compact_str::CompactSt
     Ok(match scalar(d)? {
         Scalar::Null => compact_str::CompactString::default(),
         Scalar::Str(s) => compact_str::CompactString::from(s.as_ref()),
-        other => other.text().map(|t| compact_str::CompactString::from(t.as_ref())).unwrap_or_default(),
+        other => other
+            .text()
+            .map(|t| compact_str::CompactString::from(t.as_ref()))
+            .unwrap_or_default(),
     })
 }
 

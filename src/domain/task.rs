@@ -172,7 +172,9 @@ impl<'de> serde::de::Visitor<'de> for ListBody {
         let mut data = None;
         while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
             if key == "data" {
-                data = map.next_value_seed(TaskSeq { expected: self.expected })?;
+                data = map.next_value_seed(TaskSeq {
+                    expected: self.expected,
+                })?;
             } else {
                 map.next_value::<serde::de::IgnoredAny>()?;
             }

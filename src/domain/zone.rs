@@ -123,7 +123,10 @@ const PROVINCE_ALIASES: &[(&str, &[&str])] = &[
 
 /// Upper case words, punctuation gone, "KABUPATEN"/"KAB." as "KAB".
 fn tokens(s: &str) -> Vec<String> {
-    words(&s.to_uppercase()).into_iter().map(str::to_string).collect()
+    words(&s.to_uppercase())
+        .into_iter()
+        .map(str::to_string)
+        .collect()
 }
 
 /// The words of an upper-cased text, borrowed (this runs for every task of a big queue).
@@ -241,7 +244,10 @@ impl RegionTable {
             for &i in self.by_first.get(words[start]).into_iter().flatten() {
                 let e = &self.entries[i];
                 let end = start + e.tokens.len();
-                if end > words.len() || !e.tokens.iter().zip(&words[start..end]).all(|(a, b)| a == b) || e.zone.is_none() {
+                if end > words.len()
+                    || !e.tokens.iter().zip(&words[start..end]).all(|(a, b)| a == b)
+                    || e.zone.is_none()
+                {
                     continue;
                 }
                 let key = (end, e.kind, e.tokens.len());

@@ -31,6 +31,11 @@ pub enum Action {
     Resize(u16, u16),
     Tick,
     TasksLoaded(Result<Vec<Task>, ApiError>),
+    /// A task list with each customer's zone already worked out.
+    TasksPrepared {
+        tasks: Vec<Task>,
+        zones: Vec<ZoneGuess>,
+    },
     /// A submitted result was saved (or not) and one attempt made to send it.
     Delivery {
         account_no: String,
@@ -349,14 +354,18 @@ impl App {
 
     /// Recomputes the promise book and what depends on it (buckets, the promise filter).
     fn refresh_promises(&mut self) {
+        let promises = self.outbox.promises();
+        // Only accounts with a promise matter; no set of the whole queue is needed.
+        let promised: HashSet<&str> = promises.iter().map(|p| p.account_no.as_str()).collect();
         let in_queue: HashSet<String> = self
             .queue
             .tasks
             .iter()
+            .filter(|t| promised.contains(t.contract_no.as_str()))
             .map(|t| t.contract_no.to_string())
             .collect();
         let today = self.clock.now_local().date();
-        self.promises = PromiseBook::build(&self.outbox.promises(), today, &in_queue);
+        self.promises = PromiseBook::build(&promises, today, &in_queue);
         self.queue.reclassify(&self.promises.broken);
         self.apply_promise_filter();
     }
@@ -395,7 +404,8 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.refresh_windows(false);
             Vec::new()
         }
-        Action::TasksLoaded(result) => on_tasks(app, result),
+        Action::TasksLoaded(result) => on_tasks(app, result, None),
+        Action::TasksPrepared { tasks, zones } => on_tasks(app, Ok(tasks), Some(zones)),
         Action::Delivery {
             account_no,
             outcome,
@@ -490,25 +500,47 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     effects
 }
 
-fn on_tasks(app: &mut App, result: Result<Vec<Task>, ApiError>) -> Vec<Effect> {
+/// Each task's zone: the work a new list costs, done off the screen's thread by the runtime
+/// (`Action::TasksPrepared`) so that keys never wait behind it.
+pub fn zones_of(regions: &RegionTable, tasks: &[Task]) -> Vec<ZoneGuess> {
+    tasks
+        .iter()
+        .map(|t| regions.zone_of(&t.address, &t.branch_name))
+        .collect()
+}
+
+fn on_tasks(
+    app: &mut App,
+    result: Result<Vec<Task>, ApiError>,
+    zones: Option<Vec<ZoneGuess>>,
+) -> Vec<Effect> {
     app.queue.loading = false;
     match result {
         Ok(tasks) => {
             let n = tasks.len();
-            let accounts: HashSet<String> = tasks.iter().map(|t| t.contract_no.to_string()).collect();
-            app.queue.set_tasks(tasks, &app.promises.broken);
-            app.zones = app
-                .queue
-                .tasks
+            let zones = zones
+                .filter(|z| z.len() == n)
+                .unwrap_or_else(|| zones_of(&app.regions, &tasks));
+            let now = app.clock.now_utc();
+            app.windows = zones
                 .iter()
-                .map(|t| app.regions.zone_of(&t.address, &t.branch_name))
+                .map(|z| app.settings.rules.check(now, z.zone))
                 .collect();
-            app.refresh_windows(true);
+            app.windows_at = Some(now.timestamp() / 60);
+            app.zones = zones;
+            let callable = app.windows.iter().map(|w| w.callable).collect();
+            app.queue
+                .set_tasks_with(tasks, &app.promises.broken, callable);
             app.refresh_promises();
             app.server = ServerState::Connected;
             app.say(StatusKind::Info, format!("{n} tasks loaded"));
-            let any_uncertain = app.outbox.counts.uncertain > 0;
-            if any_uncertain {
+            if app.outbox.counts.uncertain > 0 {
+                let accounts = app
+                    .queue
+                    .tasks
+                    .iter()
+                    .map(|t| t.contract_no.to_string())
+                    .collect();
                 return vec![Effect::SettleByEvidence(accounts)];
             }
             Vec::new()

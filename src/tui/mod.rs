@@ -38,6 +38,7 @@ pub struct Runtime {
     pub agent_id: String,
     /// With no dialer, copy the number to the clipboard through the terminal (OSC 52).
     pub write_clipboard: bool,
+    pub regions: std::sync::Arc<crate::domain::zone::RegionTable>,
 }
 
 impl Runtime {
@@ -48,6 +49,7 @@ impl Runtime {
             dial_command: None,
             agent_id: String::new(),
             write_clipboard: false,
+            regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
         }
     }
 }
@@ -174,7 +176,23 @@ pub async fn execute(
             vec![Action::TerminAll(result)]
         }
         Effect::ExportTermin { path, rows } => vec![Action::Exported(export_csv(&path, &rows))],
-        Effect::LoadTasks => vec![Action::TasksLoaded(deliverer.client.tasks().await)],
+        Effect::LoadTasks => match deliverer.client.tasks().await {
+            Ok(tasks) => {
+                let regions = rt.regions.clone();
+                let prepared = tokio::task::spawn_blocking(move || {
+                    let zones = app::zones_of(&regions, &tasks);
+                    (tasks, zones)
+                })
+                .await;
+                match prepared {
+                    Ok((tasks, zones)) => vec![Action::TasksPrepared { tasks, zones }],
+                    Err(e) => vec![Action::TasksLoaded(Err(crate::api::ApiError::Other(
+                        e.to_string(),
+                    )))],
+                }
+            }
+            Err(e) => vec![Action::TasksLoaded(Err(e))],
+        },
         Effect::Submit {
             result,
             edit_of,
@@ -319,7 +337,8 @@ fn init_logging() {
         .try_init();
 }
 
-pub async fn run(config: Config, clock: Clock) -> anyhow::Result<()> {
+pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
     init_logging();
     let codes =
         crate::config::load_codes(config.ui.codes_file.as_deref()).map_err(anyhow::Error::msg)?;
@@ -348,14 +367,18 @@ pub async fn run(config: Config, clock: Clock) -> anyhow::Result<()> {
         dial_command: session.config.calling.dial_command.clone(),
         agent_id: settings.agent_id.clone(),
         write_clipboard: true,
+        regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
     };
     let mut app = App::new(settings, codes, session.clock, size);
-    let result = event_loop(&mut terminal, &mut app, &runtime).await;
+    let result = event_loop(&mut terminal, &mut app, &runtime, exit_after_first_queue).await;
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     }
     ratatui::restore();
-    tracing::info!("workstation stopped");
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "workstation stopped"
+    );
     result
 }
 
@@ -363,6 +386,7 @@ async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     rt: &Runtime,
+    exit_after_first_queue: bool,
 ) -> anyhow::Result<()> {
     let deliverer = &rt.deliverer;
     let theme = view::Theme::from_env();
@@ -404,6 +428,9 @@ async fn event_loop(
     spawn(app.start());
     let result = loop {
         terminal.draw(|f| view::draw(f, app, &theme))?;
+        if exit_after_first_queue && app.queue.loaded {
+            break Ok(());
+        }
         let first = tokio::select! {
             ev = events.next() => match ev {
                 Some(Ok(ev)) => from_event(ev),

@@ -70,7 +70,15 @@ pub struct QueueState {
 
 /// Appends a task's searchable text, lower-cased, to the haystack.
 fn push_search_key(haystack: &mut String, t: &Task) {
-    for part in [&t.name, &t.contract_no, &t.customer_code, &t.phone1, &t.phone2, &t.phone3, &t.phone4] {
+    for part in [
+        &t.name,
+        &t.contract_no,
+        &t.customer_code,
+        &t.phone1,
+        &t.phone2,
+        &t.phone3,
+        &t.phone4,
+    ] {
         if part.is_ascii() {
             haystack.extend(part.chars().map(|c| c.to_ascii_lowercase()));
         } else {
@@ -83,16 +91,34 @@ fn push_search_key(haystack: &mut String, t: &Task) {
 impl QueueState {
     /// Replaces the tasks, keeping the selection on the same contract when it is still there.
     pub fn set_tasks(&mut self, tasks: Vec<Task>, broken_promises: &HashSet<String>) {
+        self.set_tasks_with(tasks, broken_promises, Vec::new());
+    }
+
+    /// Replaces the tasks knowing already who may be called now (one sort, not two).
+    pub fn set_tasks_with(
+        &mut self,
+        tasks: Vec<Task>,
+        broken_promises: &HashSet<String>,
+        callable: Vec<bool>,
+    ) {
         let keep = self.selected_task().map(|t| t.contract_no.to_string());
         self.buckets = tasks
             .iter()
             .map(|t| Bucket::classify(t.overdue, broken_promises.contains(t.contract_no.as_str())))
             .collect();
         let size = |t: &Task| {
-            [&t.name, &t.contract_no, &t.customer_code, &t.phone1, &t.phone2, &t.phone3, &t.phone4]
-                .iter()
-                .map(|p| p.len() + 1)
-                .sum::<usize>()
+            [
+                &t.name,
+                &t.contract_no,
+                &t.customer_code,
+                &t.phone1,
+                &t.phone2,
+                &t.phone3,
+                &t.phone4,
+            ]
+            .iter()
+            .map(|p| p.len() + 1)
+            .sum::<usize>()
         };
         self.haystack = String::with_capacity(tasks.iter().map(size).sum());
         self.key_ends = Vec::with_capacity(tasks.len());
@@ -101,8 +127,11 @@ impl QueueState {
             self.key_ends.push(self.haystack.len() as u32);
         }
         self.haystack.shrink_to_fit();
-        self.done
-            .retain(|c| tasks.iter().any(|t| &t.contract_no == c));
+        if !self.done.is_empty() {
+            let present: HashSet<&str> = tasks.iter().map(|t| t.contract_no.as_str()).collect();
+            self.done.retain(|c| present.contains(c.as_str()));
+        }
+        self.callable = callable;
         self.tasks = tasks;
         self.loaded = true;
         self.rebuild();
@@ -116,7 +145,11 @@ impl QueueState {
     }
 
     fn search_key(&self, i: usize) -> &str {
-        let start = if i == 0 { 0 } else { self.key_ends[i - 1] as usize };
+        let start = if i == 0 {
+            0
+        } else {
+            self.key_ends[i - 1] as usize
+        };
         &self.haystack[start..self.key_ends[i] as usize]
     }
 
@@ -329,7 +362,11 @@ impl QueueState {
         }
         let pos = self.selected;
         let n = self.view.len();
-        let open = |p: &usize| !self.done.contains(self.tasks[self.view[*p]].contract_no.as_str());
+        let open = |p: &usize| {
+            !self
+                .done
+                .contains(self.tasks[self.view[*p]].contract_no.as_str())
+        };
         // The next task that may be called now, else the next not yet done.
         let next = (1..n)
             .map(|step| (pos + step) % n)
@@ -341,7 +378,8 @@ impl QueueState {
     }
 
     pub fn is_done(&self, task_index: usize) -> bool {
-        self.done.contains(self.tasks[task_index].contract_no.as_str())
+        self.done
+            .contains(self.tasks[task_index].contract_no.as_str())
     }
 }
 

@@ -55,7 +55,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 .queue
                 .tasks
                 .iter()
-                .find(|t| &t.contract_no == a)
+                .find(|t| t.contract_no == a)
                 .map(|t| t.name.as_str())
                 .unwrap_or("");
             lines.push(Line::raw(format!(
