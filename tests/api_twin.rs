@@ -256,39 +256,6 @@ async fn termin_404_is_an_empty_page() {
 }
 
 #[tokio::test]
-async fn termin_bearer_token_mode() {
-    let t = twin_with(TwinOptions {
-        termin_token: Some("tok".into()),
-        ..options()
-    })
-    .await;
-    let bearer = |tok: &str| {
-        deskcoll::api::Client::new(
-            None,
-            Some(deskcoll::api::TerminEndpoint {
-                url: t.termin_url(),
-                auth: deskcoll::api::TerminAuth::Bearer(deskcoll::domain::Secret::new(tok)),
-            }),
-            Default::default(),
-        )
-        .unwrap()
-    };
-    assert_eq!(
-        bearer("tok")
-            .termin_page(1, 5)
-            .await
-            .unwrap()
-            .transactions()
-            .len(),
-        5
-    );
-    assert_eq!(
-        bearer("wrong").termin_page(1, 5).await.unwrap_err(),
-        ApiError::Unauthorized
-    );
-}
-
-#[tokio::test]
 async fn http_500_says_server_error_with_the_page_title() {
     let t = twin_with(TwinOptions {
         fail_rate: 1.0,

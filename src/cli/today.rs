@@ -1,6 +1,6 @@
 use super::output::{self, emit};
 use super::{EXIT_ERROR, Failure, Format};
-use crate::domain::promise::{Promise, PromiseBook};
+use crate::domain::promise::PromiseBook;
 use crate::domain::today::TodaySummary;
 use crate::session::Session;
 use std::collections::HashSet;
@@ -25,23 +25,7 @@ pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
         }
     };
     let records: Vec<_> = items.iter().map(|i| i.day_record()).collect();
-    let promises: Vec<Promise> = records
-        .iter()
-        .filter(|r| {
-            !matches!(
-                r.state,
-                crate::domain::outbox::DeliveryState::Discarded
-                    | crate::domain::outbox::DeliveryState::Rejected
-            )
-        })
-        .filter_map(|r| {
-            Some(Promise {
-                account_no: r.account_no.clone(),
-                promise_date: r.promise_date?,
-                call_time: r.call_time,
-            })
-        })
-        .collect();
+    let promises = crate::domain::promise::promises_of(&records);
     let today = session.clock.now_local().date();
     let book = PromiseBook::build(&promises, today, &in_queue);
     let s = TodaySummary::of(&records, today, &book);

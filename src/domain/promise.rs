@@ -12,6 +12,25 @@ pub struct Promise {
     pub call_time: NaiveDateTime,
 }
 
+/// The promises among recorded results: not discarded, not rejected (those never reached the
+/// server), with a promise date.
+pub fn promises_of<'a>(
+    records: impl IntoIterator<Item = &'a super::today::DayRecord>,
+) -> Vec<Promise> {
+    use super::outbox::DeliveryState::{Discarded, Rejected};
+    records
+        .into_iter()
+        .filter(|r| !matches!(r.state, Discarded | Rejected))
+        .filter_map(|r| {
+            Some(Promise {
+                account_no: r.account_no.clone(),
+                promise_date: r.promise_date?,
+                call_time: r.call_time,
+            })
+        })
+        .collect()
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct PromiseBook {
     /// Accounts whose latest promise falls due today or tomorrow.

@@ -6,6 +6,7 @@ pub mod app;
 pub mod form;
 pub mod keymap;
 pub mod layout;
+pub mod list;
 pub mod outbox_tab;
 pub mod queue;
 pub mod termin_tab;

@@ -1,7 +1,6 @@
 //! The Outbox tab's state: the results as last read from the outbox, the selection, and
 //! each account's timeline for the detail pane.
 
-use crate::domain::dates;
 use crate::domain::outbox::DeliveryState;
 use crate::domain::promise::Promise;
 use crate::store::{Counts, OutboxItem};
@@ -42,19 +41,11 @@ impl OutboxTab {
     }
 
     pub fn move_by(&mut self, delta: isize) {
-        if !self.items.is_empty() {
-            let last = self.items.len() as isize - 1;
-            self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
-        }
+        self.selected = super::list::step(self.selected, delta, self.items.len());
     }
 
     pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
+        self.offset = super::list::scrolled(self.offset, self.selected, height, self.items.len());
     }
 
     /// An account's results, newest first (discarded ones left out).
@@ -67,18 +58,9 @@ impl OutboxTab {
             .filter(|i| i.state != DeliveryState::Discarded)
     }
 
-    /// Promises recorded locally (not discarded, not rejected: those never reached the server).
+    /// Promises recorded locally.
     pub fn promises(&self) -> Vec<Promise> {
-        self.items
-            .iter()
-            .filter(|i| !matches!(i.state, DeliveryState::Discarded | DeliveryState::Rejected))
-            .filter_map(|i| {
-                Some(Promise {
-                    account_no: i.account_no.clone(),
-                    promise_date: i.result.promise_date?,
-                    call_time: dates::parse_datetime(&i.call_time)?,
-                })
-            })
-            .collect()
+        let records: Vec<_> = self.items.iter().map(|i| i.day_record()).collect();
+        crate::domain::promise::promises_of(&records)
     }
 }

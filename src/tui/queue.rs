@@ -101,7 +101,7 @@ impl QueueState {
         broken_promises: &HashSet<String>,
         callable: Vec<bool>,
     ) {
-        let keep = self.selected_task().map(|t| t.contract_no.to_string());
+        let keep = self.selected_contract();
         self.buckets = tasks
             .iter()
             .map(|t| Bucket::classify(t.overdue, broken_promises.contains(t.contract_no.as_str())))
@@ -135,13 +135,7 @@ impl QueueState {
         self.tasks = tasks;
         self.loaded = true;
         self.rebuild();
-        self.selected = keep
-            .and_then(|c| {
-                self.view
-                    .iter()
-                    .position(|&i| self.tasks[i].contract_no == c)
-            })
-            .unwrap_or(0);
+        self.reselect(keep);
     }
 
     fn search_key(&self, i: usize) -> &str {
@@ -151,6 +145,21 @@ impl QueueState {
             self.key_ends[i - 1] as usize
         };
         &self.haystack[start..self.key_ends[i] as usize]
+    }
+
+    fn selected_contract(&self) -> Option<String> {
+        self.selected_task().map(|t| t.contract_no.to_string())
+    }
+
+    /// Puts the selection back on a contract after the view changed (the top when it is gone).
+    fn reselect(&mut self, contract: Option<String>) {
+        self.selected = contract
+            .and_then(|c| {
+                self.view
+                    .iter()
+                    .position(|&i| self.tasks[i].contract_no == c)
+            })
+            .unwrap_or(0);
     }
 
     pub fn bucket(&self, task_index: usize) -> Bucket {
@@ -168,17 +177,11 @@ impl QueueState {
         }
         self.callable = callable;
         if self.sort == SortMode::Priority {
-            let keep = self.selected_task().map(|t| t.contract_no.to_string());
+            let keep = self.selected_contract();
             let mut view = std::mem::take(&mut self.view);
             self.sort_view(&mut view);
             self.view = view;
-            self.selected = keep
-                .and_then(|c| {
-                    self.view
-                        .iter()
-                        .position(|&i| self.tasks[i].contract_no == c)
-                })
-                .unwrap_or(0);
+            self.reselect(keep);
         }
     }
 
@@ -203,16 +206,10 @@ impl QueueState {
         if self.only == only {
             return;
         }
-        let keep = self.selected_task().map(|t| t.contract_no.to_string());
+        let keep = self.selected_contract();
         self.only = only;
         self.rebuild();
-        self.selected = keep
-            .and_then(|c| {
-                self.view
-                    .iter()
-                    .position(|&i| self.tasks[i].contract_no == c)
-            })
-            .unwrap_or(0);
+        self.reselect(keep);
     }
 
     /// Buckets again, with a new set of broken promises.
@@ -223,16 +220,10 @@ impl QueueState {
             .map(|t| Bucket::classify(t.overdue, broken_promises.contains(t.contract_no.as_str())))
             .collect();
         if buckets != self.buckets {
-            let keep = self.selected_task().map(|t| t.contract_no.to_string());
+            let keep = self.selected_contract();
             self.buckets = buckets;
             self.rebuild();
-            self.selected = keep
-                .and_then(|c| {
-                    self.view
-                        .iter()
-                        .position(|&i| self.tasks[i].contract_no == c)
-                })
-                .unwrap_or(0);
+            self.reselect(keep);
         }
     }
 
@@ -271,7 +262,7 @@ impl QueueState {
     /// Applies a filter as it is typed. One more character narrows the current view instead of
     /// scanning every task again; the order is kept.
     pub fn set_filter(&mut self, filter: &str) {
-        let keep = self.selected_task().map(|t| t.contract_no.to_string());
+        let keep = self.selected_contract();
         let narrowing = filter.starts_with(self.filter.as_str());
         self.filter = filter.to_string();
         if narrowing {
@@ -282,30 +273,18 @@ impl QueueState {
         } else {
             self.rebuild();
         }
-        self.selected = keep
-            .and_then(|c| {
-                self.view
-                    .iter()
-                    .position(|&i| self.tasks[i].contract_no == c)
-            })
-            .unwrap_or(0);
+        self.reselect(keep);
         self.offset = 0;
         self.clamp();
     }
 
     pub fn cycle_sort(&mut self) {
-        let keep = self.selected_task().map(|t| t.contract_no.to_string());
+        let keep = self.selected_contract();
         self.sort = self.sort.next();
         let mut view = std::mem::take(&mut self.view);
         self.sort_view(&mut view);
         self.view = view;
-        self.selected = keep
-            .and_then(|c| {
-                self.view
-                    .iter()
-                    .position(|&i| self.tasks[i].contract_no == c)
-            })
-            .unwrap_or(0);
+        self.reselect(keep);
     }
 
     fn clamp(&mut self) {
@@ -315,11 +294,7 @@ impl QueueState {
     }
 
     pub fn move_by(&mut self, delta: isize) {
-        if self.view.is_empty() {
-            return;
-        }
-        let last = self.view.len() as isize - 1;
-        self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
+        self.selected = super::list::step(self.selected, delta, self.view.len());
     }
 
     pub fn first(&mut self) {
@@ -340,14 +315,7 @@ impl QueueState {
 
     /// Scrolls so that the selection is within a window of `height` rows.
     pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
-        let max_offset = self.view.len().saturating_sub(height);
-        self.offset = self.offset.min(max_offset);
+        self.offset = super::list::scrolled(self.offset, self.selected, height, self.view.len());
     }
 
     /// Marks an account done; when it was the selected one, the selection moves on to the

@@ -167,19 +167,11 @@ impl TerminTab {
     }
 
     pub fn move_by(&mut self, delta: isize) {
-        if !self.view.is_empty() {
-            let last = self.view.len() as isize - 1;
-            self.selected = (self.selected as isize + delta).clamp(0, last) as usize;
-        }
+        self.selected = super::list::step(self.selected, delta, self.view.len());
     }
 
     pub fn scroll_into_view(&mut self, height: usize) {
-        let height = height.max(1);
-        if self.selected < self.offset {
-            self.offset = self.selected;
-        } else if self.selected >= self.offset + height {
-            self.offset = self.selected + 1 - height;
-        }
+        self.offset = super::list::scrolled(self.offset, self.selected, height, self.view.len());
     }
 
     pub fn next_page_size(&self) -> i64 {
