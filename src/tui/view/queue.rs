@@ -51,6 +51,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let inner = area.width.saturating_sub(2);
     let with_branch = inner >= 76;
     let with_product = inner >= 104;
+    // The customer's clock: their local time, or when a closed window opens.
+    let with_local = inner >= 90;
     let rows_fit = layout::queue_rows(area);
     let end = (q.offset + rows_fit).min(q.view.len());
     let rows = q.view[q.offset..end].iter().enumerate().map(|(row, &i)| {
@@ -95,6 +97,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if with_branch {
             cells.push(Cell::from(sanitize(&t.branch_name).into_owned()));
         }
+        if with_local {
+            let local = app.window(i).map(|(_, w)| {
+                if w.callable {
+                    format!("{} {}", w.local.format("%H:%M"), w.zone)
+                } else {
+                    match w.note.split_once("opens ") {
+                        Some((_, opens)) => format!("→{opens}"),
+                        None => "closed".into(),
+                    }
+                }
+            });
+            cells.push(Cell::from(local.unwrap_or_default()));
+        }
         if with_product {
             cells.push(Cell::from(sanitize(&t.product).into_owned()));
         }
@@ -121,6 +136,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if with_branch {
         widths.push(Constraint::Length(11));
         header.push("BRANCH");
+    }
+    if with_local {
+        widths.push(Constraint::Length(15));
+        header.push("LOCAL / OPENS");
     }
     if with_product {
         widths.push(Constraint::Min(10));
