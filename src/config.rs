@@ -759,4 +759,65 @@ mod tests {
         assert!(err.contains("cannot open"), "{err}");
         assert!(load_codes(None).unwrap().action("PTP").is_some());
     }
+
+    #[test]
+    fn termin_auth_modes_are_inferred_or_chosen() {
+        let login = resolve(
+            "[termin]\nurl = \"https://api.example.test/api/v1/bumn/transactions/termin\"\naccess_key = \"k\"\naccess_secret = \"s\"\n",
+            &Overrides::default(),
+            &[],
+        )
+        .unwrap();
+        match login.termin.unwrap().auth {
+            TerminAuth::Login(l) => assert_eq!(
+                l.login_url,
+                "https://api.example.test/api/v2/bumn/bumn-auth/login"
+            ),
+            other => panic!("{other:?}"),
+        }
+        let basic = resolve(
+            "",
+            &Overrides::default(),
+            &[
+                ("DESKCOLL_TERMIN_URL", "http://t"),
+                ("DESKCOLL_TERMIN_USER", "u"),
+                ("DESKCOLL_TERMIN_PASSWORD", "p"),
+            ],
+        )
+        .unwrap();
+        assert!(matches!(basic.termin.unwrap().auth, TerminAuth::Basic(_)));
+        let err = resolve(
+            "",
+            &Overrides::default(),
+            &[
+                ("DESKCOLL_TERMIN_URL", "http://t"),
+                ("DESKCOLL_TERMIN_AUTH", "login"),
+            ],
+        )
+        .unwrap_err();
+        assert!(err.to_string().contains("access_key"), "{err}");
+        let err = resolve(
+            "",
+            &Overrides::default(),
+            &[
+                ("DESKCOLL_TERMIN_URL", "http://t"),
+                ("DESKCOLL_TERMIN_AUTH", "magic"),
+            ],
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string()
+                .contains("not one of basic, token, login, none")
+        );
+    }
+
+    #[test]
+    fn calling_rules_from_config() {
+        let c = resolve("[calling]\ndays = [\"Mon\", \"Fri\"]\nstart = \"09:00\"\nend = \"17:00\"\nmax_contacts_per_day = 2\n", &Overrides::default(), &[]).unwrap();
+        assert_eq!(c.calling.rules.days.len(), 2);
+        assert_eq!(c.calling.rules.start.to_string(), "09:00:00");
+        assert_eq!(c.calling.max_contacts_per_day, 2);
+        let err = resolve("[calling]\nstart = \"9am\"\n", &Overrides::default(), &[]).unwrap_err();
+        assert!(err.to_string().contains("calling.start"));
+    }
 }

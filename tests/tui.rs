@@ -706,3 +706,49 @@ async fn over_contact_guard_and_the_day_against_the_twin() {
     assert_eq!(s.promises_due_tomorrow, vec![account.clone()]);
     assert_eq!(common::received(&twin).await.len(), 2);
 }
+
+#[tokio::test]
+async fn dialing_runs_the_configured_command_without_a_shell_and_logs_the_contact() {
+    let twin = common::twin().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = deliverer_for(&twin, &dir);
+    let marker = dir.path().join("dialed");
+    std::fs::create_dir(&marker).unwrap();
+    let rt = deskcoll::tui::Runtime {
+        dial_command: Some(format!("touch '{}/{{phone}}'", marker.display())),
+        agent_id: "1812010".into(),
+        ..deskcoll::tui::Runtime::quiet(d.clone())
+    };
+    let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
+    let effect = Effect::Dial {
+        account_no: "000318270200055".into(),
+        phone: "085340060088; rm -rf x".into(),
+        override_reason: Some("minta ditelepon malam".into()),
+    };
+    let actions = deskcoll::tui::execute(effect, &rt, &tx).await;
+    match &actions[0] {
+        Action::Dialed {
+            outcome: Ok(text), ..
+        } => assert!(text.starts_with("dialing 085340060088")),
+        other => panic!("{other:?}"),
+    }
+    // The whole number, odd characters included, is one argument: no shell ever saw it.
+    for _ in 0..50 {
+        if marker.join("085340060088; rm -rf x").exists() {
+            break;
+        }
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+    }
+    assert!(marker.join("085340060088; rm -rf x").exists());
+    let contacts = d
+        .outbox
+        .lock()
+        .unwrap()
+        .contacts_on(common::fixed_now().date())
+        .unwrap();
+    assert_eq!(contacts.len(), 1);
+    assert_eq!(
+        (contacts[0].kind.as_str(), contacts[0].reason.as_str()),
+        ("override", "minta ditelepon malam")
+    );
+}

@@ -84,13 +84,15 @@ fn dial(rt: &Runtime, phone: &str) -> Result<String, String> {
         let words = shell_words::split(cmd).map_err(|e| format!("dial_command: {e}"))?;
         let mut args = words.iter().map(|w| w.replace("{phone}", phone));
         let program = args.next().ok_or("dial_command is empty")?;
-        std::process::Command::new(&program)
+        let mut child = std::process::Command::new(&program)
             .args(args)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
             .stderr(std::process::Stdio::null())
             .spawn()
             .map_err(|e| format!("{program}: {e}"))?;
+        // Reap the dialer when it ends, so it never lingers as a zombie.
+        std::thread::spawn(move || child.wait());
         return Ok(format!("dialing {phone} with {program}"));
     }
     if rt.write_clipboard {
