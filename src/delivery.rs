@@ -63,12 +63,21 @@ pub fn disposition(outcome: Result<crate::domain::CollectionResponse, ApiError>)
             code: Some("404".into()),
         },
         ApiError::Config(_) => Disposition::Rejected { reason, code: None },
+        // Too slow or too many: the server says it did not take the request.
+        ApiError::Status {
+            status: 408 | 429, ..
+        } => Disposition::Retry { reason },
         ApiError::Status { status, .. } if (400..500).contains(status) => Disposition::Rejected {
             reason,
             code: Some(status.to_string()),
         },
-        // The server failed before storing (an error page), or nothing was reached.
-        ApiError::Status { .. } | ApiError::Connect { .. } => Disposition::Retry { reason },
+        // The application failed (its error page) or is down for maintenance: not stored.
+        // Nothing was reached at all: not stored either.
+        ApiError::Status {
+            status: 500 | 503, ..
+        }
+        | ApiError::Connect { .. } => Disposition::Retry { reason },
+        // 502, 504 and the like come from a proxy that may have passed the request on.
         // An answer came but not one we understand, or none came: it may be stored.
         _ => Disposition::Uncertain { reason },
     }
@@ -157,16 +166,25 @@ impl Deliverer {
     pub async fn flush_once(&self, everything: bool) -> Result<FlushSummary, StoreError> {
         let due = self.lock().due(self.clock.now_local(), everything)?;
         let mut summary = FlushSummary::default();
+        let mut first_error = None;
         for id in due {
-            match self.deliver(id).await? {
-                Some((DeliveryState::Delivered, _)) => summary.delivered += 1,
-                Some((DeliveryState::Rejected, _)) => summary.rejected += 1,
-                Some((DeliveryState::Uncertain, _)) => summary.uncertain += 1,
-                Some(_) => summary.retry += 1,
-                None => {}
+            // One result the outbox could not record must not hold back the others.
+            match self.deliver(id).await {
+                Ok(Some((DeliveryState::Delivered, _))) => summary.delivered += 1,
+                Ok(Some((DeliveryState::Rejected, _))) => summary.rejected += 1,
+                Ok(Some((DeliveryState::Uncertain, _))) => summary.uncertain += 1,
+                Ok(Some(_)) => summary.retry += 1,
+                Ok(None) => {}
+                Err(e) => {
+                    tracing::warn!(id, error = %e, "could not record a send");
+                    first_error.get_or_insert(e);
+                }
             }
         }
-        Ok(summary)
+        match first_error {
+            Some(e) if summary == FlushSummary::default() => Err(e),
+            _ => Ok(summary),
+        }
     }
 
     /// Keeps trying one result, backing off, until it is settled or `max_attempts` are used.
@@ -190,5 +208,52 @@ impl Deliverer {
         }
         let state = self.lock().get(id)?.state;
         Ok((state, last))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn status(n: u16) -> Disposition {
+        disposition(Err(ApiError::Status {
+            status: n,
+            excerpt: String::new(),
+        }))
+    }
+
+    #[test]
+    fn what_each_failure_means_for_a_result() {
+        assert!(
+            matches!(status(500), Disposition::Retry { .. }),
+            "the application's error page"
+        );
+        assert!(matches!(status(503), Disposition::Retry { .. }));
+        assert!(matches!(status(429), Disposition::Retry { .. }));
+        assert!(
+            matches!(status(502), Disposition::Uncertain { .. }),
+            "a proxy may have passed it on"
+        );
+        assert!(matches!(status(504), Disposition::Uncertain { .. }));
+        assert!(matches!(status(400), Disposition::Rejected { .. }));
+        let refused = ApiError::Refused {
+            code: "90".into(),
+            message: "no".into(),
+        };
+        assert!(matches!(
+            disposition(Err(refused)),
+            Disposition::Rejected { .. }
+        ));
+        assert!(matches!(
+            disposition(Err(ApiError::Dropped { host: "h".into() })),
+            Disposition::Uncertain { .. }
+        ));
+        assert!(matches!(
+            disposition(Err(ApiError::Connect {
+                host: "h".into(),
+                reason: "refused".into()
+            })),
+            Disposition::Retry { .. }
+        ));
     }
 }

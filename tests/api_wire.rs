@@ -212,3 +212,18 @@ async fn oversized_reply_is_refused() {
     let err = client(&base).tasks().await.unwrap_err();
     assert!(matches!(err, ApiError::TooLarge { .. }), "{err:?}");
 }
+
+#[tokio::test]
+async fn a_termin_server_that_ignores_page_is_caught() {
+    let base = canned(
+        200,
+        "application/json",
+        r#"{"status":"success","message":"ok","data":{"meta":{"page":1,"limit":1,"total_page":3,"total_data":3},"transaction-termin":[{"general":{"purchase_order_number":"PO-1"}}]}}"#,
+    )
+    .await;
+    let err = client(&base)
+        .termin_all(1, 2, |_, _, _| true)
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("it does not page"), "{err}");
+}

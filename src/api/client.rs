@@ -360,24 +360,50 @@ impl Client {
     ) -> Result<Vec<crate::domain::Transaction>, ApiError> {
         use futures_util::StreamExt;
         let first = self.termin_page(1, limit).await?;
-        let total_pages = first.meta().total_page.unwrap_or(0).max(1);
+        let meta = first.meta();
+        // The page count, else worked out from the total; with neither, walk until a page
+        // comes back empty.
+        let known = meta
+            .total_page
+            .filter(|n| *n > 0)
+            .or_else(|| meta.total_data.map(|d| (d + limit - 1) / limit.max(1)));
+        let total_pages = known.unwrap_or(MAX_PAGES).clamp(1, MAX_PAGES);
         let mut all: Vec<crate::domain::Transaction> =
             first.data.map(|d| d.transactions).unwrap_or_default();
-        if !on_page(1, total_pages, all.len()) || all.is_empty() {
+        if !on_page(1, known.unwrap_or(0), all.len()) || all.is_empty() {
             return Ok(all);
         }
+        let concurrency = if known.is_some() {
+            concurrency.max(1)
+        } else {
+            1
+        };
         let mut pages = futures_util::stream::iter(2..=total_pages)
             .map(|p| async move { (p, self.termin_page(p, limit).await) })
-            .buffered(concurrency.max(1));
+            .buffered(concurrency);
         while let Some((p, page)) = pages.next().await {
-            all.extend(page?.data.map(|d| d.transactions).unwrap_or_default());
-            if !on_page(p, total_pages, all.len()) {
+            let page = page?;
+            if let Some(answered) = page.meta().page.filter(|n| *n != p) {
+                // A server that ignores `page` would hand back page 1 again and again.
+                return Err(ApiError::Other(format!(
+                    "asked for termin page {p}, the server answered page {answered}: it does not page"
+                )));
+            }
+            let rows = page.data.map(|d| d.transactions).unwrap_or_default();
+            if rows.is_empty() {
+                break;
+            }
+            all.extend(rows);
+            if !on_page(p, known.unwrap_or(0), all.len()) {
                 break;
             }
         }
         Ok(all)
     }
 }
+
+/// A bound on a walk over pages whose count the server does not say.
+const MAX_PAGES: i64 = 100_000;
 
 fn host_of(url: &str) -> String {
     reqwest::Url::parse(url)

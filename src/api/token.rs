@@ -51,7 +51,7 @@ impl Token {
             .or_else(|| {
                 find(&["expires_in"])
                     .and_then(|e| e.as_i64())
-                    .map(|s| now + Duration::seconds(s))
+                    .and_then(|s| Duration::try_seconds(s).and_then(|d| now.checked_add_signed(d)))
             })
             .or_else(|| jwt_expiry(&value))
             .unwrap_or(now + Duration::hours(DEFAULT_LIFETIME_HOURS));

@@ -59,6 +59,8 @@ impl DeliveryState {
                 | (Sending, Delivered | Rejected | Uncertain | Queued)
                 // Agent decisions: resend or accept an uncertain one, fix a rejected one.
                 | (Uncertain, Queued | Delivered)
+                // A late answer to a send another process had given up on.
+                | (Uncertain, Rejected)
                 | (Rejected, Queued)
                 // Evidence: the account left the queue.
                 | (Queued | Rejected, Delivered)

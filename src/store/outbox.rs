@@ -153,7 +153,7 @@ const COLUMNS: &str = "id, account_no, cust_name, action_code, result_code, prom
     delivered_by, ever_uncertain, next_attempt_at, created_at, updated_at, total_due";
 
 /// Columns added after the first release, with their types: added to older files on open.
-const ADDED_COLUMNS: &[(&str, &str)] = &[("total_due", "TEXT")];
+const ADDED_COLUMNS: &[(&str, &str)] = &[("total_due", "TEXT"), ("sending_pid", "INTEGER")];
 
 pub struct Outbox {
     conn: Connection,
@@ -253,13 +253,24 @@ impl Outbox {
                 self.sql(r)?;
             }
         }
-        let r = self.conn.execute(
-            "UPDATE results SET state = 'uncertain', ever_uncertain = 1,
-                 last_error = 'the program stopped while sending: it may have reached the server'
-             WHERE state = 'sending'",
-            [],
-        );
-        self.sql(r)?;
+        // Results caught mid-send by a process that is gone: they may have reached the
+        // server. A send still under way in another running deskcoll is left alone.
+        let stranded: rusqlite::Result<Vec<(i64, Option<i64>)>> = self
+            .conn
+            .prepare("SELECT id, sending_pid FROM results WHERE state = 'sending'")
+            .and_then(|mut s| s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))?.collect());
+        for (id, pid) in self.sql(stranded)? {
+            if pid.is_some_and(process_alive) {
+                continue;
+            }
+            let r = self.conn.execute(
+                "UPDATE results SET state = 'uncertain', ever_uncertain = 1, sending_pid = NULL,
+                     last_error = 'the program stopped while sending: it may have reached the server'
+                 WHERE id = ?1 AND state = 'sending'",
+                [id],
+            );
+            self.sql(r)?;
+        }
         Ok(())
     }
 
@@ -489,8 +500,8 @@ impl Outbox {
             id,
             DeliveryState::Sending,
             now,
-            "attempts = attempts + 1, next_attempt_at = NULL",
-            &[],
+            "attempts = attempts + 1, next_attempt_at = NULL, sending_pid = ?5",
+            &[&std::process::id()],
         ) {
             Ok(()) => self.get(id).map(Some),
             Err(StoreError::NotAllowed { .. }) => Ok(None),
@@ -596,6 +607,15 @@ impl Outbox {
 
     /// The agent's decision: send an uncertain or rejected result again.
     pub fn resend(&mut self, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
+        let from = self.get(id)?.state;
+        if !matches!(from, DeliveryState::Uncertain | DeliveryState::Rejected) {
+            // Above all never `sending`: that would put a second request beside the first.
+            return Err(StoreError::NotAllowed {
+                id,
+                from,
+                to: DeliveryState::Queued,
+            });
+        }
         self.transition(
             id,
             DeliveryState::Queued,
@@ -649,10 +669,17 @@ impl Outbox {
         accounts_in_queue: &HashSet<String>,
         now: NaiveDateTime,
     ) -> Result<usize, StoreError> {
+        if accounts_in_queue.is_empty() {
+            // An empty list proves nothing (a server with a bad day answers one too).
+            return Ok(0);
+        }
         let uncertain = self.select("WHERE state = 'uncertain'", [])?;
         let mut n = 0;
+        // Only a result called on the list's day: an account also leaves the list by itself
+        // as days pass (a pre-due reminder, a payment).
         for item in uncertain
             .into_iter()
+            .filter(|i| i.result.call_time.date() == now.date())
             .filter(|i| !accounts_in_queue.contains(&i.account_no))
         {
             self.transition(
@@ -665,6 +692,19 @@ impl Outbox {
             n += 1;
         }
         Ok(n)
+    }
+}
+
+/// Whether a process with this id runs (on Linux, by its /proc entry; elsewhere assumed).
+fn process_alive(pid: i64) -> bool {
+    if pid as u32 == std::process::id() {
+        // This very process opening its outbox again: its earlier sends are over.
+        return false;
+    }
+    if cfg!(target_os = "linux") {
+        std::path::Path::new(&format!("/proc/{pid}")).exists()
+    } else {
+        true
     }
 }
 
@@ -808,6 +848,58 @@ mod tests {
             o.on_day(now.date()).unwrap().len(),
             2,
             "discarded does not count"
+        );
+    }
+
+    #[test]
+    fn a_send_in_flight_is_never_doubled_or_taken_over() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o.sqlite3");
+        let now = at("2026-11-27 10:00:00");
+        let mut o = Outbox::open(&path).unwrap();
+        let id = o.enqueue(&result("A"), now).unwrap();
+        o.claim(id, now).unwrap().unwrap();
+        assert!(
+            matches!(o.resend(id, now), Err(StoreError::NotAllowed { .. })),
+            "no second request beside the first"
+        );
+        // Another deskcoll that is still running (pid 1 always is) owns the send: opening
+        // the outbox elsewhere leaves it alone.
+        o.conn
+            .execute("UPDATE results SET sending_pid = 1 WHERE id = ?1", [id])
+            .unwrap();
+        let other = Outbox::open(&path).unwrap();
+        assert_eq!(other.get(id).unwrap().state, DeliveryState::Sending);
+        // A late refusal after someone gave up on it is still recorded.
+        o.mark_uncertain(id, "timed out", now).unwrap();
+        o.mark_rejected(id, "server refused (code 90)", Some("90"), now)
+            .unwrap();
+        assert_eq!(o.get(id).unwrap().state, DeliveryState::Rejected);
+    }
+
+    #[test]
+    fn evidence_needs_a_list_of_the_call_day() {
+        let (_d, mut o) = outbox();
+        let called = at("2026-11-27 09:00:00");
+        let id = o.enqueue(&result("A"), called).unwrap();
+        o.claim(id, called).unwrap();
+        o.mark_uncertain(id, "dropped", called).unwrap();
+        assert_eq!(
+            o.resolve_by_evidence(&HashSet::new(), called).unwrap(),
+            0,
+            "an empty list proves nothing"
+        );
+        let other: HashSet<String> = ["B".to_string()].into();
+        assert_eq!(
+            o.resolve_by_evidence(&other, at("2026-11-28 09:00:00"))
+                .unwrap(),
+            0,
+            "a later day proves nothing"
+        );
+        assert_eq!(
+            o.resolve_by_evidence(&other, at("2026-11-27 15:00:00"))
+                .unwrap(),
+            1
         );
     }
 }

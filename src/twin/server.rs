@@ -560,7 +560,12 @@ async fn get_termin(
     let books = twin.books.lock().unwrap();
     let total = books.termin.len() as i64;
     let total_page = (total + limit - 1) / limit;
-    let start = ((page - 1) * limit) as usize;
+    let Some(start) = (page - 1)
+        .checked_mul(limit)
+        .and_then(|s| usize::try_from(s).ok())
+    else {
+        return termin_error(StatusCode::NOT_FOUND, NOT_FOUND_MESSAGE);
+    };
     if start >= books.termin.len() {
         return termin_error(StatusCode::NOT_FOUND, NOT_FOUND_MESSAGE);
     }
