@@ -32,6 +32,10 @@ fn today() -> NaiveDate {
 
 /// An app with the twin's generated queue (deterministic), sized `w` x `h`.
 fn app(w: u16, h: u16) -> App {
+    app_at(w, h, common::fixed_now())
+}
+
+fn app_at(w: u16, h: u16, now: chrono::NaiveDateTime) -> App {
     let book = LoanBook::generate(1, 60, 20, today());
     let tasks = book
         .contracts
@@ -42,7 +46,7 @@ fn app(w: u16, h: u16) -> App {
     let mut app = App::new(
         settings(),
         MasterData::builtin(),
-        Clock::at(common::fixed_now()),
+        Clock::at(now),
         Rect::new(0, 0, w, h),
     );
     app.start();
@@ -556,23 +560,11 @@ async fn termin_errors_keep_the_last_good_page() {
 
 /// 19:30 in Jakarta is 20:30 in Manado and 21:30 in Jayapura: some customers are closed.
 fn evening_app(w: u16, h: u16) -> App {
-    let evening = deskcoll::domain::dates::parse_datetime("2026-11-27 19:30:00").unwrap();
-    let book = LoanBook::generate(1, 60, 20, today());
-    let tasks = book
-        .contracts
-        .iter()
-        .take(20)
-        .map(|c| c.task_on(today()))
-        .collect();
-    let mut app = App::new(
-        settings(),
-        MasterData::builtin(),
-        Clock::at(evening),
-        Rect::new(0, 0, w, h),
-    );
-    app.start();
-    update(&mut app, Action::TasksLoaded(Ok(tasks)));
-    app
+    app_at(
+        w,
+        h,
+        deskcoll::domain::dates::parse_datetime("2026-11-27 19:30:00").unwrap(),
+    )
 }
 
 #[test]

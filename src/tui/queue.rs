@@ -68,9 +68,9 @@ pub struct QueueState {
     callable: Vec<bool>,
 }
 
-/// Appends a task's searchable text, lower-cased, to the haystack.
-fn push_search_key(haystack: &mut String, t: &Task) {
-    for part in [
+/// What `/` searches in a task.
+fn searchable(t: &Task) -> [&str; 7] {
+    [
         &t.name,
         &t.contract_no,
         &t.customer_code,
@@ -78,7 +78,12 @@ fn push_search_key(haystack: &mut String, t: &Task) {
         &t.phone2,
         &t.phone3,
         &t.phone4,
-    ] {
+    ]
+}
+
+/// Appends a task's searchable text, lower-cased, to the haystack.
+fn push_search_key(haystack: &mut String, t: &Task) {
+    for part in searchable(t) {
         if part.is_ascii() {
             haystack.extend(part.chars().map(|c| c.to_ascii_lowercase()));
         } else {
@@ -106,20 +111,7 @@ impl QueueState {
             .iter()
             .map(|t| Bucket::classify(t.overdue, broken_promises.contains(t.contract_no.as_str())))
             .collect();
-        let size = |t: &Task| {
-            [
-                &t.name,
-                &t.contract_no,
-                &t.customer_code,
-                &t.phone1,
-                &t.phone2,
-                &t.phone3,
-                &t.phone4,
-            ]
-            .iter()
-            .map(|p| p.len() + 1)
-            .sum::<usize>()
-        };
+        let size = |t: &Task| searchable(t).iter().map(|p| p.len() + 1).sum::<usize>();
         self.haystack = String::with_capacity(tasks.iter().map(size).sum());
         self.key_ends = Vec::with_capacity(tasks.len());
         for t in &tasks {
