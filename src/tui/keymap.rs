@@ -214,7 +214,7 @@ pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
     let global = BINDINGS.iter().filter(|b| {
         b.context == Global
             && !b.hint.is_empty()
-            && !matches!(context, Form | Filter | Prompt | Termin)
+            && !matches!(context, Global | Form | Filter | Prompt | Termin)
     });
     own.chain(global).map(|b| (b.label, b.hint)).collect()
 }
@@ -270,6 +270,17 @@ mod tests {
             for (label, _) in hints(ctx) {
                 assert!(help.contains(&label), "{label} hinted but not in help");
             }
+        }
+    }
+
+    #[test]
+    fn no_hint_twice() {
+        for ctx in [Global, Queue, Filter, Form, Outbox, Termin, Prompt] {
+            let hints = hints(ctx);
+            let mut labels: Vec<_> = hints.iter().map(|(l, w)| (*l, *w)).collect();
+            labels.sort();
+            labels.dedup();
+            assert_eq!(labels.len(), hints.len(), "{ctx:?}");
         }
     }
 }
