@@ -9,6 +9,38 @@ use ratatui::widgets::{Block, Clear, Paragraph};
 
 /// Every binding of the focused pane, then the global ones, from the keymap table itself.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let too_tall =
+        |key_width: usize| lines_for(app, theme, key_width).len() as u16 + 2 > area.height;
+    let two_columns = too_tall(16) && area.width >= 76;
+    let key_width = if two_columns { 11 } else { 16 };
+    let lines = lines_for(app, theme, key_width);
+    let block = Block::bordered()
+        .title(" Keys · any key closes ")
+        .border_style(theme.border_focus());
+    if !two_columns {
+        let box_area = layout::centered(area, 72, lines.len() as u16 + 2);
+        frame.render_widget(Clear, box_area);
+        frame.render_widget(Paragraph::new(lines).block(block), box_area);
+        return;
+    }
+    // Too many bindings for one column at this height: two, side by side.
+    let half = lines.len().div_ceil(2);
+    let box_area = layout::centered(area, 110, half as u16 + 2);
+    frame.render_widget(Clear, box_area);
+    let inner = block.inner(box_area);
+    frame.render_widget(block, box_area);
+    let [left, right] = ratatui::layout::Layout::horizontal([
+        ratatui::layout::Constraint::Percentage(50),
+        ratatui::layout::Constraint::Percentage(50),
+    ])
+    .areas(inner);
+    let mut lines = lines;
+    let second = lines.split_off(half);
+    frame.render_widget(Paragraph::new(lines), left);
+    frame.render_widget(Paragraph::new(second), right);
+}
+
+fn lines_for<'a>(app: &App, theme: &Theme, key_width: usize) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     let mut last = None;
     for (ctx, b) in keymap::help(app.context()) {
@@ -20,20 +52,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             last = Some(ctx);
         }
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<16}", key_names(b)), theme.key()),
+            Span::styled(format!("  {:<key_width$} ", key_names(b)), theme.key()),
             Span::raw(b.help),
         ]));
     }
-    let box_area = layout::centered(area, 72, lines.len() as u16 + 2);
-    frame.render_widget(Clear, box_area);
-    let block = Block::bordered()
-        .title(" Keys · any key closes ")
-        .border_style(theme.border_focus());
-    frame.render_widget(Paragraph::new(lines).block(block), box_area);
+    lines
 }
 
 fn key_names(b: &keymap::Binding) -> String {
     use crossterm::event::{KeyCode, KeyModifiers};
+    if b.keys.len() > 3 {
+        // A family of keys (Alt-1..4 and the digits) reads better as its label.
+        return b.label.to_string();
+    }
     b.keys
         .iter()
         .map(|(code, m)| {
@@ -49,6 +80,8 @@ fn key_names(b: &keymap::Binding) -> String {
             };
             if m.contains(KeyModifiers::CONTROL) {
                 format!("Ctrl-{}", name.to_uppercase())
+            } else if m.contains(KeyModifiers::ALT) {
+                format!("Alt-{name}")
             } else {
                 name
             }
