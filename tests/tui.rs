@@ -358,6 +358,22 @@ fn deliverer_for(
     )
 }
 
+/// The Termin tab, its first page loaded from a fresh twin.
+async fn termin_tab() -> (
+    deskcoll::twin::RunningTwin,
+    tempfile::TempDir,
+    deskcoll::delivery::Deliverer,
+    App,
+) {
+    let twin = common::twin().await;
+    let dir = tempfile::tempdir().unwrap();
+    let d = deliverer_for(&twin, &dir);
+    let mut a = app(120, 40);
+    let effects = alt(&mut a, '2');
+    run(&mut a, &d, effects).await;
+    (twin, dir, d, a)
+}
+
 fn po_numbers(a: &App) -> Vec<String> {
     a.termin
         .shown()
@@ -450,12 +466,7 @@ async fn termin_paging_matches_the_twin_and_the_next_page_is_ready() {
 
 #[tokio::test]
 async fn termin_load_all_status_filter_totals_and_export() {
-    let twin = common::twin().await;
-    let dir = tempfile::tempdir().unwrap();
-    let d = deliverer_for(&twin, &dir);
-    let mut a = app(120, 40);
-    let effects = alt(&mut a, '2');
-    run(&mut a, &d, effects).await;
+    let (_twin, dir, d, mut a) = termin_tab().await;
     let effects = press(&mut a, KeyCode::Char('A'));
     assert!(
         render(&a).contains("loading page 0 of 6"),
@@ -525,12 +536,7 @@ async fn termin_load_all_status_filter_totals_and_export() {
 
 #[tokio::test]
 async fn termin_errors_keep_the_last_good_page() {
-    let twin = common::twin().await;
-    let dir = tempfile::tempdir().unwrap();
-    let d = deliverer_for(&twin, &dir);
-    let mut a = app(120, 40);
-    let effects = alt(&mut a, '2');
-    run(&mut a, &d, effects).await;
+    let (_twin, _dir, _d, mut a) = termin_tab().await;
     let page1 = po_numbers(&a);
     a.termin.prefetched.clear();
     let effects = press(&mut a, KeyCode::Char('l'));
