@@ -3,7 +3,7 @@
 //! measures exactly what the process asks for. Run: cargo bench --bench memory
 
 use deskcoll::domain::task::{parse_task_list, write_task_list};
-use deskcoll::tui::queue::QueueState;
+use deskcoll::tui::pages::queue::QueueState;
 use deskcoll::twin::book::LoanBook;
 use std::alloc::{GlobalAlloc, Layout, System};
 use std::collections::HashSet;

@@ -6,7 +6,7 @@ use deskcoll::clock::Clock;
 use deskcoll::domain::codes::MasterData;
 use deskcoll::domain::task::{parse_task_list, write_task_list};
 use deskcoll::tui::app::{Action, App, Settings, update};
-use deskcoll::tui::queue::QueueState;
+use deskcoll::tui::pages::queue::QueueState;
 use deskcoll::tui::view::{self, Theme};
 use deskcoll::twin::book::LoanBook;
 use ratatui::Terminal;
@@ -106,7 +106,7 @@ fn draw(c: &mut Criterion) {
         let mut terminal = Terminal::new(TestBackend::new(200, 60)).unwrap();
         let theme = Theme::from_env();
         // The middle of the list, so both panes are full.
-        app.queue.selected = app.queue.view.len() / 2;
+        app.queue.list.cursor.selected = app.queue.list.view.len() / 2;
         g.bench_function(BenchmarkId::new("queue_and_detail_200x60", n), |b| {
             b.iter(|| {
                 terminal.draw(|f| view::draw(f, &app, &theme)).unwrap();
@@ -124,7 +124,7 @@ fn arrive(c: &mut Criterion) {
     for n in [1_000, 100_000] {
         let tasks = parse_task_list(&json(n)).unwrap();
         let zones =
-            deskcoll::tui::app::zones_of(&deskcoll::domain::zone::RegionTable::builtin(), &tasks);
+            deskcoll::tui::zones_of(&deskcoll::domain::zone::RegionTable::builtin(), &tasks);
         let now = deskcoll::domain::dates::parse_datetime("2026-11-27 10:00:00").unwrap();
         g.bench_function(BenchmarkId::new("tasks_loaded_update", n), |b| {
             b.iter_batched(

@@ -95,6 +95,14 @@ pub struct Deliverer {
     pub base_backoff_ms: u64,
 }
 
+/// A read of the outbox for a screen: recent results, the counts, today's dials.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct OutboxSnapshot {
+    pub items: Vec<crate::store::OutboxItem>,
+    pub counts: crate::store::Counts,
+    pub contacts: Vec<crate::store::ContactEvent>,
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct FlushSummary {
     pub delivered: usize,
@@ -120,6 +128,74 @@ impl Deliverer {
 
     pub fn enqueue(&self, result: &CollectionResult) -> Result<i64, StoreError> {
         self.lock().enqueue(result, self.clock.now_local())
+    }
+
+    /// The newest `recent` results besides every open one, the counts and today's dials.
+    pub fn snapshot(&self, recent: usize) -> Result<OutboxSnapshot, StoreError> {
+        let outbox = self.lock();
+        let today = self.clock.now_local().date();
+        Ok(OutboxSnapshot {
+            items: outbox.recent(recent)?,
+            counts: outbox.counts()?,
+            contacts: outbox.contacts_on(today)?,
+        })
+    }
+
+    /// Records a dial (or an override) before the number is dialed.
+    pub fn log_contact(&self, event: &crate::store::ContactEvent) -> Result<(), StoreError> {
+        self.lock().log_contact(event)
+    }
+
+    /// Saves a result durably: a new one with what the account owes now, or the correction
+    /// of a rejected one (`edit_of`). Returns its id.
+    pub fn save(
+        &self,
+        result: &CollectionResult,
+        edit_of: Option<i64>,
+        total_due: Option<crate::domain::Money>,
+    ) -> Result<i64, StoreError> {
+        let now = self.clock.now_local();
+        let mut outbox = self.lock();
+        match edit_of {
+            Some(id) => outbox.edit(id, result, now).map(|_| id),
+            None => outbox.enqueue_noting(result, total_due, now),
+        }
+    }
+
+    /// Uncertain results whose accounts left a fresh list of the call's day: stored.
+    pub fn settle_by_evidence(
+        &self,
+        accounts_in_list: &std::collections::HashSet<String>,
+    ) -> Result<usize, StoreError> {
+        self.lock()
+            .resolve_by_evidence(accounts_in_list, self.clock.now_local())
+    }
+
+    /// The agent's "send now": a queued result at once, a rejected or uncertain one again.
+    /// `None` when another sender has it in hand.
+    pub async fn send_now(
+        &self,
+        id: i64,
+    ) -> Result<Option<(DeliveryState, Disposition)>, StoreError> {
+        let now = self.clock.now_local();
+        {
+            let mut outbox = self.lock();
+            match outbox.get(id)?.state {
+                DeliveryState::Queued => outbox.resend_now(id)?,
+                _ => outbox.resend(id, now)?,
+            }
+        }
+        self.deliver(id).await
+    }
+
+    /// The agent checked that an uncertain result is on the server.
+    pub fn mark_delivered(&self, id: i64) -> Result<(), StoreError> {
+        self.lock().resolve_delivered(id, self.clock.now_local())
+    }
+
+    /// Taken out by the agent; kept for the record.
+    pub fn discard(&self, id: i64) -> Result<(), StoreError> {
+        self.lock().discard(id, self.clock.now_local())
     }
 
     /// One attempt for one queued result. `None` when it was not queued (already taken).

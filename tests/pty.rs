@@ -96,12 +96,12 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
 
     let first = screen.wait_for("tasks loaded");
     assert!(first.contains("DEMO"));
-    assert!(first.contains("Queue · 100 / 100"));
+    assert!(first.contains("Queue · 1 of 100 ·"));
 
     send("/");
     send("trijaya");
     send("\r");
-    screen.wait_for("Queue · 1 / 100");
+    screen.wait_for("Queue · 1 of 1 · sort: priority · 100 in all");
     send("\r"); // open the form
     screen.wait_for("Result · 000318270200055");
     send("ptp");

@@ -160,7 +160,7 @@ fn tiny_terminal_asks_politely_and_resizing_never_panics() {
 #[test]
 fn hostile_text_from_the_server_is_sanitised_and_wide_text_fits() {
     let mut a = app(120, 40);
-    let mut tasks = a.queue.tasks.clone();
+    let mut tasks = a.queue.list.tasks.clone();
     tasks[0].name = "王小明\u{1b}]52;c;aGk=\u{7}\u{1b}[2J 😀 EVIL".into();
     tasks[0].overdue = Some(99);
     update(&mut a, Action::TasksLoaded(Ok(tasks)));
@@ -209,13 +209,13 @@ async fn flow_against_the_twin_load_filter_submit_refresh() {
     );
     let start = a.start();
     run(&mut a, &deliverer, start).await;
-    assert_eq!(a.queue.tasks.len(), 100);
+    assert_eq!(a.queue.list.tasks.len(), 100);
 
     press(&mut a, KeyCode::Char('/'));
     type_text(&mut a, "trijaya");
     press(&mut a, KeyCode::Enter);
-    assert_eq!(a.queue.view.len(), 1);
-    assert!(render(&a).contains("Queue · 1 / 100"));
+    assert_eq!(a.queue.list.view.len(), 1);
+    assert!(render(&a).contains("Queue · 1 of 1 · sort: priority · 100 in all"));
 
     press(&mut a, KeyCode::Enter);
     type_text(&mut a, "PTP");
@@ -240,9 +240,10 @@ async fn flow_against_the_twin_load_filter_submit_refresh() {
     press(&mut a, KeyCode::Esc);
     let refresh = press(&mut a, KeyCode::Char('r'));
     run(&mut a, &deliverer, refresh).await;
-    assert_eq!(a.queue.tasks.len(), 99);
+    assert_eq!(a.queue.list.tasks.len(), 99);
     assert!(
         !a.queue
+            .list
             .tasks
             .iter()
             .any(|t| t.contract_no == "000318270200055")
@@ -325,7 +326,7 @@ async fn outbox_tab_lists_every_result_and_settles_uncertain_ones() {
     assert!(render(&a).contains("Only when you know the server has it"));
     press(&mut a, KeyCode::Char('n'));
     assert_eq!(
-        a.outbox.items[0].state,
+        a.desk.items[0].state,
         deskcoll::domain::outbox::DeliveryState::Uncertain
     );
 
@@ -334,11 +335,11 @@ async fn outbox_tab_lists_every_result_and_settles_uncertain_ones() {
     let tasks = common::client_for(&good).tasks().await.unwrap();
     let tasks: Vec<_> = tasks
         .into_iter()
-        .filter(|t| t.contract_no != a.outbox.items[0].account_no)
+        .filter(|t| t.contract_no != a.desk.items[0].account_no)
         .collect();
     let effects = update(&mut a, Action::TasksLoaded(Ok(tasks)));
     run(&mut a, &d, effects).await;
-    let item = &a.outbox.items[0];
+    let item = &a.desk.items[0];
     assert_eq!(
         item.state,
         deskcoll::domain::outbox::DeliveryState::Delivered
@@ -583,9 +584,10 @@ fn queue_marks_closed_accounts_and_callable_ones_come_first() {
     // Within each bucket, callable accounts first.
     let order: Vec<(deskcoll::domain::bucket::Bucket, bool)> = a
         .queue
+        .list
         .view
         .iter()
-        .map(|&i| (a.queue.bucket(i), a.queue.is_callable(i)))
+        .map(|&i| (a.queue.list.bucket(i), a.queue.list.is_callable(i)))
         .collect();
     for pair in order.windows(2) {
         if pair[0].0 == pair[1].0 {
@@ -604,13 +606,20 @@ fn dialing_outside_the_window_asks_for_consent_and_records_it() {
     // Select a closed account.
     let closed = a
         .queue
+        .list
         .view
         .iter()
-        .position(|&i| !a.queue.is_callable(i))
+        .position(|&i| !a.queue.list.is_callable(i))
         .unwrap();
-    a.queue.selected = closed;
-    let account = a.queue.selected_task().unwrap().contract_no.to_string();
-    let phone = a.queue.selected_task().unwrap().phone1.to_string();
+    a.queue.list.cursor.selected = closed;
+    let account = a
+        .queue
+        .list
+        .selected_task()
+        .unwrap()
+        .contract_no
+        .to_string();
+    let phone = a.queue.list.selected_task().unwrap().phone1.to_string();
     assert!(press(&mut a, KeyCode::Char('c')).is_empty(), "no dial yet");
     for (w, h) in SIZES {
         update(&mut a, Action::Resize(w, h));
@@ -642,8 +651,14 @@ async fn over_contact_guard_and_the_day_against_the_twin() {
     a.settings.max_contacts_per_day = 1;
     let start = a.start();
     run(&mut a, &d, start).await;
-    let account = a.queue.selected_task().unwrap().contract_no.to_string();
-    let total_due = a.queue.selected_task().unwrap().total_due.unwrap();
+    let account = a
+        .queue
+        .list
+        .selected_task()
+        .unwrap()
+        .contract_no
+        .to_string();
+    let total_due = a.queue.list.selected_task().unwrap().total_due.unwrap();
 
     // First result: a PTP.
     press(&mut a, KeyCode::Enter);
@@ -656,35 +671,31 @@ async fn over_contact_guard_and_the_day_against_the_twin() {
     assert!(a.form.is_none());
 
     // Second result for the same account: the guard asks first.
-    a.queue.selected = a
+    a.queue.list.cursor.selected = a
         .queue
+        .list
         .view
         .iter()
-        .position(|&i| a.queue.tasks[i].contract_no == account)
+        .position(|&i| a.queue.list.tasks[i].contract_no == account)
         .unwrap();
     press(&mut a, KeyCode::Enter);
     type_text(&mut a, "MSG");
     let asked = ctrl(&mut a, 's');
     assert!(asked.is_empty());
-    assert!(a.confirm.as_ref().unwrap().question.contains("contact 2"));
+    assert!(a.question().unwrap().contains("contact 2"));
     let effects = press(&mut a, KeyCode::Char('y'));
     run(&mut a, &d, effects).await;
 
     // Dialing now warns too.
-    a.queue.selected = a
+    a.queue.list.cursor.selected = a
         .queue
+        .list
         .view
         .iter()
-        .position(|&i| a.queue.tasks[i].contract_no == account)
+        .position(|&i| a.queue.list.tasks[i].contract_no == account)
         .unwrap();
     assert!(press(&mut a, KeyCode::Char('c')).is_empty());
-    assert!(
-        a.confirm
-            .as_ref()
-            .unwrap()
-            .question
-            .contains("contacted 2 times today")
-    );
+    assert!(a.question().unwrap().contains("contacted 2 times today"));
     press(&mut a, KeyCode::Char('n'));
 
     alt(&mut a, '4');
@@ -697,7 +708,7 @@ async fn over_contact_guard_and_the_day_against_the_twin() {
         screen.contains(&total_due.rupiah()),
         "total due under promise: {screen}"
     );
-    let s = deskcoll::tui::view::today_summary(&a);
+    let s = deskcoll::tui::pages::today::summary(&a.cx(deskcoll::tui::app::Tab::Today));
     assert_eq!((s.calls, s.ptp_count, s.delivered), (2, 1, 2));
     assert_eq!(s.by_action.get("MSG"), Some(&1));
     assert_eq!(s.ptp_total_due, total_due.plain());
@@ -726,8 +737,12 @@ async fn dialing_runs_the_configured_command_without_a_shell_and_logs_the_contac
     let actions = deskcoll::tui::execute(effect, &rt, &tx).await;
     match &actions[0] {
         Action::Dialed {
-            outcome: Ok(text), ..
-        } => assert!(text.starts_with("dialing 085340060088")),
+            phone,
+            outcome: Ok(deskcoll::tui::app::Dialed::Launched { program }),
+        } => assert_eq!(
+            (phone.as_str(), program.as_str()),
+            ("085340060088; rm -rf x", "touch")
+        ),
         other => panic!("{other:?}"),
     }
     // The whole number, odd characters included, is one argument: no shell ever saw it.

@@ -75,6 +75,40 @@ impl fmt::Display for DeliveryState {
     }
 }
 
+/// What an agent may decide about a result in the outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Decision {
+    Send,
+    MarkDelivered,
+    Discard,
+    Edit,
+}
+
+impl Decision {
+    /// The state a result in `from` moves to, or None when the decision does not apply there.
+    pub fn target(self, from: DeliveryState) -> Option<DeliveryState> {
+        use DeliveryState::*;
+        match (self, from) {
+            (Decision::Send, Queued | Rejected | Uncertain) => Some(Queued),
+            (Decision::MarkDelivered, Uncertain) => Some(Delivered),
+            (Decision::Discard, Queued | Rejected | Uncertain) => Some(Discarded),
+            (Decision::Edit, Rejected) => Some(Queued),
+            _ => None,
+        }
+    }
+
+    /// Whether the agent must say yes first (it may duplicate a stored result, or it gives
+    /// one up).
+    pub fn needs_confirmation(self, from: DeliveryState) -> bool {
+        matches!(
+            (self, from),
+            (Decision::Send, DeliveryState::Uncertain)
+                | (Decision::MarkDelivered, _)
+                | (Decision::Discard, _)
+        )
+    }
+}
+
 /// Seconds to wait before attempt `attempts + 1`: doubling from `base`, at most five minutes,
 /// with up to a quarter more at random (`jitter` in 0..1) so that many agents coming back
 /// online do not all retry at once.

@@ -6,7 +6,7 @@ use super::outbox::DeliveryState;
 use super::promise::PromiseBook;
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use serde::Serialize;
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// One recorded result, as the day's figures need it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -18,6 +18,19 @@ pub struct DayRecord {
     pub state: DeliveryState,
     /// What the account owed when the promise was taken.
     pub total_due: Option<Money>,
+}
+
+/// Results recorded per account on `day` (discarded ones do not count): the over-contact
+/// guard's figure.
+pub fn contacts_on(records: &[DayRecord], day: NaiveDate) -> HashMap<String, usize> {
+    let mut counts = HashMap::new();
+    for r in records
+        .iter()
+        .filter(|r| r.call_time.date() == day && r.state != DeliveryState::Discarded)
+    {
+        *counts.entry(r.account_no.clone()).or_default() += 1;
+    }
+    counts
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]

@@ -1,9 +1,10 @@
 //! Every key binding, in one table: the key handler, the footer hints and the `?` help overlay
-//! all read it, so what the help says is what the keys do.
+//! all read it, so what the help says is what the keys do. Each binding has an action name;
+//! `[keys]` in the config file rebinds actions by that name.
 
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
-/// What a key asks for; `update` decides what that means in the current state.
+/// What a key asks for; the page decides what that means in its state.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Command {
     Up,
@@ -14,15 +15,14 @@ pub enum Command {
     Last,
     StartFilter,
     ClearFilter,
-    AcceptFilter,
     CycleSort,
     OpenForm,
     Refresh,
     Help,
     Quit,
     ForceQuit,
-    /// The tab is the digit pressed.
-    ShowTab,
+    /// Tab 1..4.
+    ShowTab(usize),
     NextTab,
     NextField,
     PrevField,
@@ -50,10 +50,12 @@ pub enum Command {
     Dial(usize),
     Submit,
     Cancel,
+    Yes,
+    No,
 }
 
-/// Where the keyboard focus is; each has its own bindings, and `Global` applies where a
-/// text field is not taking the keys.
+/// Where the keyboard focus is; each has its own bindings. The pages fall back on `Global`
+/// for keys they do not bind; text fields, prompts and questions do not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Context {
     Global,
@@ -64,9 +66,25 @@ pub enum Context {
     Termin,
     /// A one-line question (page number, file name, search).
     Prompt,
+    /// A yes/no question.
+    Confirm,
+    /// Help, or a number shown large: any key closes it.
+    Overlay,
 }
 
 impl Context {
+    pub const ALL: [Context; 9] = [
+        Context::Global,
+        Context::Queue,
+        Context::Filter,
+        Context::Form,
+        Context::Outbox,
+        Context::Termin,
+        Context::Prompt,
+        Context::Confirm,
+        Context::Overlay,
+    ];
+
     pub fn title(self) -> &'static str {
         match self {
             Context::Global => "Everywhere",
@@ -76,165 +94,316 @@ impl Context {
             Context::Outbox => "Outbox",
             Context::Termin => "Termin",
             Context::Prompt => "Prompt",
+            Context::Confirm => "Questions",
+            Context::Overlay => "Help",
         }
+    }
+
+    /// Pages take the global keys they do not bind themselves.
+    pub fn falls_back_to_global(self) -> bool {
+        matches!(
+            self,
+            Context::Global | Context::Queue | Context::Outbox | Context::Termin
+        )
     }
 }
 
+pub type Key = (KeyCode, KeyModifiers);
+
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Binding {
     pub context: Context,
-    pub keys: &'static [(KeyCode, KeyModifiers)],
-    /// How the key is written in hints and help.
-    pub label: &'static str,
+    /// The action's name in `[keys]`.
+    pub name: &'static str,
+    pub keys: Vec<Key>,
     pub help: &'static str,
     pub command: Command,
     /// The word shown in the footer; "" for bindings only the help overlay lists.
     pub hint: &'static str,
 }
 
-const NONE: KeyModifiers = KeyModifiers::NONE;
-const CTRL: KeyModifiers = KeyModifiers::CONTROL;
-const ALT: KeyModifiers = KeyModifiers::ALT;
-
-const fn ch(c: char) -> (KeyCode, KeyModifiers) {
-    (KeyCode::Char(c), NONE)
-}
-
-const fn key(code: KeyCode) -> (KeyCode, KeyModifiers) {
-    (code, NONE)
-}
-
-const fn b(
-    context: Context,
-    keys: &'static [(KeyCode, KeyModifiers)],
-    label: &'static str,
-    help: &'static str,
-    command: Command,
-    hint: &'static str,
-) -> Binding {
-    Binding {
-        context,
-        keys,
-        label,
-        help,
-        command,
-        hint,
+impl Binding {
+    /// How the keys are written in hints and help: "j/↓", "Ctrl-S".
+    pub fn label(&self) -> String {
+        let names: Vec<String> = self.keys.iter().map(|(c, m)| key_name(*c, *m)).collect();
+        match names.len() {
+            // A family of keys reads better as its range.
+            n if n > 3 => format!("{}..{}", names[0], names[n - 1]),
+            _ => names.join("/"),
+        }
     }
 }
 
+const NONE: KeyModifiers = KeyModifiers::NONE;
+const CTRL: KeyModifiers = KeyModifiers::CONTROL;
+
+const fn ch(c: char) -> Key {
+    (KeyCode::Char(c), NONE)
+}
+
+const fn key(code: KeyCode) -> Key {
+    (code, NONE)
+}
+
 use Command as C;
-use Context::{Filter, Form, Global, Outbox, Prompt, Queue, Termin};
+use Context::{Confirm, Filter, Form, Global, Outbox, Prompt, Queue, Termin};
+
+/// One shipped binding: (context, action name, keys, help, command, footer hint).
+type Shipped = (
+    Context,
+    &'static str,
+    &'static [Key],
+    &'static str,
+    Command,
+    &'static str,
+);
 
 #[rustfmt::skip]
-pub const BINDINGS: &[Binding] = &[
-    b(Queue, &[ch('j'), key(KeyCode::Down)], "j/↓", "move down", C::Down, "down"),
-    b(Queue, &[ch('k'), key(KeyCode::Up)], "k/↑", "move up", C::Up, "up"),
-    b(Queue, &[key(KeyCode::PageDown), (KeyCode::Char('d'), CTRL)], "PgDn", "page down", C::PageDown, ""),
-    b(Queue, &[key(KeyCode::PageUp), (KeyCode::Char('u'), CTRL)], "PgUp", "page up", C::PageUp, ""),
-    b(Queue, &[ch('g'), key(KeyCode::Home)], "g/Home", "first task", C::First, ""),
-    b(Queue, &[ch('G'), key(KeyCode::End)], "G/End", "last task", C::Last, ""),
-    b(Queue, &[key(KeyCode::Enter)], "Enter", "record a result", C::OpenForm, "record"),
-    b(Queue, &[ch('/')], "/", "filter by name, contract, customer code, phone", C::StartFilter, "filter"),
-    b(Queue, &[key(KeyCode::Esc)], "Esc", "clear the filter", C::ClearFilter, ""),
-    b(Queue, &[ch('s')], "s", "change the sort order", C::CycleSort, "sort"),
-    b(Queue, &[ch('r'), key(KeyCode::F(5))], "r", "refresh the queue", C::Refresh, "refresh"),
-    b(Queue, &[ch('p')], "p", "promises: due today/tomorrow, broken, all", C::PromiseFilter, "promises"),
-    b(Queue, &[ch('c')], "c", "call the first phone (asks outside the calling window)", C::Dial(0), "call"),
-    b(Queue, &[ch('1')], "1", "call phone 1", C::Dial(1), ""),
-    b(Queue, &[ch('2')], "2", "call phone 2", C::Dial(2), ""),
-    b(Queue, &[ch('3')], "3", "call phone 3", C::Dial(3), ""),
-    b(Queue, &[ch('4')], "4", "call phone 4", C::Dial(4), ""),
-    b(Outbox, &[ch('j'), key(KeyCode::Down)], "j/↓", "move down", C::Down, "down"),
-    b(Outbox, &[ch('k'), key(KeyCode::Up)], "k/↑", "move up", C::Up, "up"),
-    b(Outbox, &[key(KeyCode::PageDown)], "PgDn", "page down", C::PageDown, ""),
-    b(Outbox, &[key(KeyCode::PageUp)], "PgUp", "page up", C::PageUp, ""),
-    b(Outbox, &[ch('g'), key(KeyCode::Home)], "g/Home", "newest", C::First, ""),
-    b(Outbox, &[ch('G'), key(KeyCode::End)], "G/End", "oldest", C::Last, ""),
-    b(Outbox, &[ch('R')], "R", "send now (asks first for an uncertain one)", C::Retry, "send"),
-    b(Outbox, &[ch('e'), key(KeyCode::Enter)], "e", "edit a rejected result", C::Edit, "edit"),
-    b(Outbox, &[ch('D')], "D", "mark an uncertain result delivered (asks first)", C::MarkDelivered, "delivered"),
-    b(Outbox, &[ch('x')], "x", "discard (asks first; it stays listed)", C::Discard, "discard"),
-    b(Termin, &[ch('j'), key(KeyCode::Down)], "j/↓", "move down", C::Down, "down"),
-    b(Termin, &[ch('k'), key(KeyCode::Up)], "k/↑", "move up", C::Up, "up"),
-    b(Termin, &[key(KeyCode::PageDown)], "PgDn", "page of rows down", C::PageDown, ""),
-    b(Termin, &[key(KeyCode::PageUp)], "PgUp", "page of rows up", C::PageUp, ""),
-    b(Termin, &[ch('g'), key(KeyCode::Home)], "g/Home", "first row", C::First, ""),
-    b(Termin, &[ch('G'), key(KeyCode::End)], "G/End", "last row", C::Last, ""),
-    b(Termin, &[ch('l'), key(KeyCode::Right)], "l/→", "next page", C::NextPage, "next"),
-    b(Termin, &[ch('h'), key(KeyCode::Left)], "h/←", "previous page", C::PrevPage, "prev"),
-    b(Termin, &[ch('H')], "H", "first page", C::FirstPage, ""),
-    b(Termin, &[ch('L')], "L", "last page", C::LastPage, ""),
-    b(Termin, &[ch(':')], ":", "go to page", C::GoToPage, "page"),
-    b(Termin, &[ch('+')], "+", "more rows a page", C::PageSizeUp, ""),
-    b(Termin, &[ch('-')], "-", "fewer rows a page", C::PageSizeDown, ""),
-    b(Termin, &[ch('/')], "/", "search PO, PR, invoice, buyer, vendor", C::StartFilter, "search"),
-    b(Termin, &[ch('s')], "s", "filter by status (cycles through those loaded)", C::CycleStatus, "status"),
-    b(Termin, &[ch('A')], "A", "load all pages (Esc cancels), then totals", C::LoadAll, "all"),
-    b(Termin, &[ch('t')], "t", "totals per status and vendor (after A)", C::Totals, "totals"),
-    b(Termin, &[ch('E')], "E", "export the rows shown to CSV", C::Export, "export"),
-    b(Termin, &[ch('r'), key(KeyCode::F(5))], "r", "reload the page", C::Refresh, ""),
-    b(Termin, &[key(KeyCode::Esc)], "Esc", "cancel loading all / clear search and status", C::ClearFilter, ""),
-    b(Prompt, &[key(KeyCode::Enter)], "Enter", "accept", C::AcceptPrompt, "accept"),
-    b(Prompt, &[key(KeyCode::Esc)], "Esc", "cancel", C::CancelPrompt, "cancel"),
-    b(Filter, &[key(KeyCode::Enter), key(KeyCode::Down)], "Enter", "keep the filter, back to the list", C::AcceptFilter, "done"),
-    b(Filter, &[key(KeyCode::Esc)], "Esc", "clear the filter", C::ClearFilter, "clear"),
-    b(Form, &[key(KeyCode::Tab)], "Tab", "next field", C::NextField, "next"),
-    b(Form, &[key(KeyCode::BackTab)], "Shift-Tab", "previous field", C::PrevField, "back"),
-    b(Form, &[key(KeyCode::Down)], "↓", "next code in the list", C::PickDown, ""),
-    b(Form, &[key(KeyCode::Up)], "↑", "previous code in the list", C::PickUp, ""),
-    b(Form, &[key(KeyCode::Enter)], "Enter", "take the code / next field (submits on the last)", C::NextField, ""),
-    b(Form, &[(KeyCode::Char('s'), CTRL)], "Ctrl-S", "submit", C::Submit, "submit"),
-    b(Form, &[key(KeyCode::Esc)], "Esc", "cancel (asks when something was typed)", C::Cancel, "cancel"),
-    b(Global, &[ch('?'), key(KeyCode::F(1))], "?", "help", C::Help, "help"),
-    b(Global, &[(KeyCode::Char('1'), ALT), (KeyCode::Char('2'), ALT), (KeyCode::Char('3'), ALT), (KeyCode::Char('4'), ALT), ch('1'), ch('2'), ch('3'), ch('4')], "Alt-1..4", "Queue / Termin / Outbox / Today tab (plain digits outside the queue)", C::ShowTab, ""),
-    b(Global, &[key(KeyCode::Tab)], "Tab", "next tab", C::NextTab, ""),
-    b(Global, &[ch('q')], "q", "quit", C::Quit, "quit"),
-    b(Global, &[(KeyCode::Char('c'), CTRL)], "Ctrl-C", "quit (asks when a form has input)", C::ForceQuit, ""),
+const DEFAULTS: &[Shipped] = &[
+    (Queue, "move_down", &[ch('j'), key(KeyCode::Down)], "move down", C::Down, "down"),
+    (Queue, "move_up", &[ch('k'), key(KeyCode::Up)], "move up", C::Up, "up"),
+    (Queue, "page_down", &[key(KeyCode::PageDown), (KeyCode::Char('d'), CTRL)], "page down", C::PageDown, ""),
+    (Queue, "page_up", &[key(KeyCode::PageUp), (KeyCode::Char('u'), CTRL)], "page up", C::PageUp, ""),
+    (Queue, "first", &[ch('g'), key(KeyCode::Home)], "first task", C::First, ""),
+    (Queue, "last", &[ch('G'), key(KeyCode::End)], "last task", C::Last, ""),
+    (Queue, "record", &[key(KeyCode::Enter)], "record a result", C::OpenForm, "record"),
+    (Queue, "filter", &[ch('/')], "filter by name, contract, customer code, phone", C::StartFilter, "filter"),
+    (Queue, "clear_filter", &[key(KeyCode::Esc)], "clear the filter", C::ClearFilter, ""),
+    (Queue, "sort", &[ch('s')], "change the sort order", C::CycleSort, "sort"),
+    (Queue, "refresh", &[ch('r'), key(KeyCode::F(5))], "refresh the queue", C::Refresh, "refresh"),
+    (Queue, "promises", &[ch('p')], "promises: due today/tomorrow, broken, all", C::PromiseFilter, "promises"),
+    (Queue, "call", &[ch('c')], "call the first phone (asks outside the calling window)", C::Dial(0), "call"),
+    (Queue, "call_1", &[ch('1')], "call phone 1", C::Dial(1), ""),
+    (Queue, "call_2", &[ch('2')], "call phone 2", C::Dial(2), ""),
+    (Queue, "call_3", &[ch('3')], "call phone 3", C::Dial(3), ""),
+    (Queue, "call_4", &[ch('4')], "call phone 4", C::Dial(4), ""),
+    (Outbox, "move_down", &[ch('j'), key(KeyCode::Down)], "move down", C::Down, "down"),
+    (Outbox, "move_up", &[ch('k'), key(KeyCode::Up)], "move up", C::Up, "up"),
+    (Outbox, "page_down", &[key(KeyCode::PageDown)], "page down", C::PageDown, ""),
+    (Outbox, "page_up", &[key(KeyCode::PageUp)], "page up", C::PageUp, ""),
+    (Outbox, "first", &[ch('g'), key(KeyCode::Home)], "newest", C::First, ""),
+    (Outbox, "last", &[ch('G'), key(KeyCode::End)], "oldest", C::Last, ""),
+    (Outbox, "send", &[ch('R')], "send now (asks first for an uncertain one)", C::Retry, "send"),
+    (Outbox, "edit", &[ch('e'), key(KeyCode::Enter)], "edit a rejected result", C::Edit, "edit"),
+    (Outbox, "mark_delivered", &[ch('D')], "mark an uncertain result delivered (asks first)", C::MarkDelivered, "delivered"),
+    (Outbox, "discard", &[ch('x')], "discard (asks first; it stays listed)", C::Discard, "discard"),
+    (Termin, "move_down", &[ch('j'), key(KeyCode::Down)], "move down", C::Down, "down"),
+    (Termin, "move_up", &[ch('k'), key(KeyCode::Up)], "move up", C::Up, "up"),
+    (Termin, "page_down", &[key(KeyCode::PageDown)], "page of rows down", C::PageDown, ""),
+    (Termin, "page_up", &[key(KeyCode::PageUp)], "page of rows up", C::PageUp, ""),
+    (Termin, "first", &[ch('g'), key(KeyCode::Home)], "first row", C::First, ""),
+    (Termin, "last", &[ch('G'), key(KeyCode::End)], "last row", C::Last, ""),
+    (Termin, "next_page", &[ch('l'), key(KeyCode::Right)], "next page", C::NextPage, "next"),
+    (Termin, "prev_page", &[ch('h'), key(KeyCode::Left)], "previous page", C::PrevPage, "prev"),
+    (Termin, "first_page", &[ch('H')], "first page", C::FirstPage, ""),
+    (Termin, "last_page", &[ch('L')], "last page", C::LastPage, ""),
+    (Termin, "go_to_page", &[ch(':')], "go to page", C::GoToPage, "page"),
+    (Termin, "more_rows", &[ch('+')], "more rows a page", C::PageSizeUp, ""),
+    (Termin, "fewer_rows", &[ch('-')], "fewer rows a page", C::PageSizeDown, ""),
+    (Termin, "search", &[ch('/')], "search PO, PR, invoice, buyer, vendor", C::StartFilter, "search"),
+    (Termin, "status_filter", &[ch('s')], "filter by status (cycles through those loaded)", C::CycleStatus, "status"),
+    (Termin, "load_all", &[ch('A')], "load all pages (Esc cancels), then totals", C::LoadAll, "all"),
+    (Termin, "totals", &[ch('t')], "totals per status and vendor (after A)", C::Totals, "totals"),
+    (Termin, "export", &[ch('E')], "export the rows shown to CSV", C::Export, "export"),
+    (Termin, "refresh", &[ch('r'), key(KeyCode::F(5))], "reload the page", C::Refresh, ""),
+    (Termin, "clear_filter", &[key(KeyCode::Esc)], "cancel loading all / clear search and status", C::ClearFilter, ""),
+    (Prompt, "accept", &[key(KeyCode::Enter)], "accept", C::AcceptPrompt, "accept"),
+    (Prompt, "cancel", &[key(KeyCode::Esc)], "cancel", C::CancelPrompt, "cancel"),
+    (Filter, "accept", &[key(KeyCode::Enter), key(KeyCode::Down)], "keep the filter, back to the list", C::AcceptPrompt, "done"),
+    (Filter, "cancel", &[key(KeyCode::Esc)], "clear the filter", C::CancelPrompt, "clear"),
+    (Form, "next_field", &[key(KeyCode::Tab)], "next field", C::NextField, "next"),
+    (Form, "prev_field", &[key(KeyCode::BackTab)], "previous field", C::PrevField, "back"),
+    (Form, "pick_down", &[key(KeyCode::Down)], "next code in the list", C::PickDown, ""),
+    (Form, "pick_up", &[key(KeyCode::Up)], "previous code in the list", C::PickUp, ""),
+    (Form, "take_code", &[key(KeyCode::Enter)], "take the code / next field (submits on the last)", C::NextField, ""),
+    (Form, "submit", &[(KeyCode::Char('s'), CTRL)], "submit", C::Submit, "submit"),
+    (Form, "cancel", &[key(KeyCode::Esc)], "cancel (asks when something was typed)", C::Cancel, "cancel"),
+    (Confirm, "yes", &[ch('y'), ch('Y')], "yes, go ahead", C::Yes, "yes"),
+    (Confirm, "no", &[ch('n'), ch('N'), key(KeyCode::Esc)], "no (any other key too)", C::No, "no"),
+    (Global, "help", &[ch('?'), key(KeyCode::F(1))], "help", C::Help, "help"),
+    (Global, "tab_1", &[(KeyCode::Char('1'), KeyModifiers::ALT), ch('1')], "Queue tab (plain 1 outside the queue)", C::ShowTab(1), ""),
+    (Global, "tab_2", &[(KeyCode::Char('2'), KeyModifiers::ALT), ch('2')], "Termin tab (plain 2 outside the queue)", C::ShowTab(2), ""),
+    (Global, "tab_3", &[(KeyCode::Char('3'), KeyModifiers::ALT), ch('3')], "Outbox tab (plain 3 outside the queue)", C::ShowTab(3), ""),
+    (Global, "tab_4", &[(KeyCode::Char('4'), KeyModifiers::ALT), ch('4')], "Today tab (plain 4 outside the queue)", C::ShowTab(4), ""),
+    (Global, "next_tab", &[key(KeyCode::Tab)], "next tab", C::NextTab, ""),
+    (Global, "quit", &[ch('q')], "quit", C::Quit, "quit"),
+    (Global, "force_quit", &[(KeyCode::Char('c'), CTRL)], "quit (asks when a form has input)", C::ForceQuit, ""),
 ];
 
-fn matches(spec: &(KeyCode, KeyModifiers), event: &KeyEvent) -> bool {
+/// The bindings in force: the shipped ones with the user's `[keys]` applied.
+#[derive(Debug, Clone)]
+pub struct Keymap {
+    bindings: Vec<Binding>,
+}
+
+impl Default for Keymap {
+    fn default() -> Keymap {
+        Keymap {
+            bindings: DEFAULTS
+                .iter()
+                .map(|&(context, name, keys, help, command, hint)| Binding {
+                    context,
+                    name,
+                    keys: keys.to_vec(),
+                    help,
+                    command,
+                    hint,
+                })
+                .collect(),
+        }
+    }
+}
+
+fn matches(spec: &Key, event: &KeyEvent) -> bool {
     // Shift is part of the character ('G', '?'); only Ctrl and Alt must agree.
     let significant = KeyModifiers::CONTROL | KeyModifiers::ALT;
     spec.0 == event.code && (spec.1 & significant) == (event.modifiers & significant)
 }
 
-/// The command a key gives in a context (not falling back to `Global`).
-pub fn lookup(context: Context, event: &KeyEvent) -> Option<Command> {
-    BINDINGS
-        .iter()
-        .filter(|b| b.context == context)
-        .find(|b| b.keys.iter().any(|k| matches(k, event)))
-        .map(|b| b.command)
+/// Whether two key specs are pressed by the same key event.
+fn same_key(a: &Key, b: &Key) -> bool {
+    matches(a, &KeyEvent::new(b.0, b.1))
 }
 
-/// Footer hints for a focus: its own, then the global ones.
-pub fn hints(context: Context) -> Vec<(&'static str, &'static str)> {
-    let own = BINDINGS
-        .iter()
-        .filter(|b| b.context == context && !b.hint.is_empty());
-    let global = BINDINGS.iter().filter(|b| {
-        b.context == Global
-            && !b.hint.is_empty()
-            && !matches!(context, Global | Form | Filter | Prompt | Termin)
-    });
-    own.chain(global).map(|b| (b.label, b.hint)).collect()
-}
-
-/// Help overlay rows for a focus: its bindings, then the global ones.
-pub fn help(context: Context) -> Vec<(Context, &'static Binding)> {
-    let mut rows: Vec<_> = BINDINGS
-        .iter()
-        .filter(|b| b.context == context)
-        .map(|b| (context, b))
-        .collect();
-    if context != Global {
-        rows.extend(
-            BINDINGS
-                .iter()
-                .filter(|b| b.context == Global)
-                .map(|b| (Global, b)),
-        );
+impl Keymap {
+    pub fn bindings(&self) -> &[Binding] {
+        &self.bindings
     }
-    rows
+
+    /// The command a key gives in a context (not falling back to `Global`).
+    pub fn lookup(&self, context: Context, event: &KeyEvent) -> Option<Command> {
+        self.bindings
+            .iter()
+            .filter(|b| b.context == context)
+            .find(|b| b.keys.iter().any(|k| matches(k, event)))
+            .map(|b| b.command)
+    }
+
+    /// The command a key gives on a page: its own binding, else the global one.
+    pub fn lookup_page(&self, context: Context, event: &KeyEvent) -> Option<Command> {
+        self.lookup(context, event).or_else(|| {
+            context
+                .falls_back_to_global()
+                .then(|| self.lookup(Context::Global, event))
+                .flatten()
+        })
+    }
+
+    /// Footer hints for a focus: its own, then the global ones where they apply. A hint
+    /// names the action's first key; help lists them all.
+    pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
+        if context == Context::Overlay {
+            return vec![("any key".into(), "closes")];
+        }
+        let own = self
+            .bindings
+            .iter()
+            .filter(|b| b.context == context && !b.hint.is_empty());
+        let global = self.bindings.iter().filter(|b| {
+            b.context == Global
+                && !b.hint.is_empty()
+                && context != Global
+                && context.falls_back_to_global()
+        });
+        own.chain(global)
+            .filter_map(|b| Some((first_key(b)?, b.hint)))
+            .collect()
+    }
+
+    /// Help overlay rows for a focus: its bindings, then the global ones, then how questions
+    /// are answered.
+    pub fn help(&self, context: Context) -> Vec<&Binding> {
+        let mut contexts = vec![context];
+        if context.falls_back_to_global() && context != Global {
+            contexts.push(Global);
+        }
+        contexts.push(Confirm);
+        contexts
+            .into_iter()
+            .flat_map(|c| self.bindings.iter().filter(move |b| b.context == c))
+            .collect()
+    }
+
+    /// Rebinds the named actions: `keys` replaces every binding of that action, in every
+    /// context. Unknown names and keys that now mean two things are refused.
+    pub fn with_overrides(
+        mut self,
+        overrides: &[(String, Vec<Key>, usize)],
+    ) -> Result<Keymap, String> {
+        for (name, keys, line) in overrides {
+            let mut found = false;
+            for b in self.bindings.iter_mut().filter(|b| b.name == name.as_str()) {
+                b.keys = keys.clone();
+                found = true;
+            }
+            if !found {
+                return Err(format!(
+                    "config line {line}: [keys] has no action '{name}' (see `?` help or the README for the names)"
+                ));
+            }
+        }
+        for (name, _, line) in overrides {
+            if let Some(clash) = self.clash_of(name) {
+                return Err(format!("config line {line}: [keys] {clash}"));
+            }
+        }
+        Ok(self)
+    }
+
+    /// A key of action `name` that another action of the same focus also uses.
+    fn clash_of(&self, name: &str) -> Option<String> {
+        for b in self.bindings.iter().filter(|b| b.name == name) {
+            let rivals = self.bindings.iter().filter(|o| {
+                o.name != name
+                    && (o.context == b.context
+                        || (o.context == Global && b.context.falls_back_to_global())
+                        || (b.context == Global && o.context.falls_back_to_global()))
+            });
+            for o in rivals {
+                if let Some(k) = b
+                    .keys
+                    .iter()
+                    .find(|k| o.keys.iter().any(|ok| same_key(k, ok)))
+                {
+                    return Some(format!(
+                        "'{}' is bound to both {name} and {} ({})",
+                        key_name(k.0, k.1),
+                        o.name,
+                        o.context.title()
+                    ));
+                }
+            }
+        }
+        None
+    }
+}
+
+fn first_key(b: &Binding) -> Option<String> {
+    b.keys.first().map(|(c, m)| key_name(*c, *m))
+}
+
+/// How a key is written in the footer and help.
+pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
+    let name = match code {
+        KeyCode::Char(' ') => "Space".into(),
+        KeyCode::Char(c) => c.to_string(),
+        KeyCode::Up => "↑".into(),
+        KeyCode::Down => "↓".into(),
+        KeyCode::Left => "←".into(),
+        KeyCode::Right => "→".into(),
+        KeyCode::BackTab => "Shift-Tab".into(),
+        KeyCode::PageDown => "PgDn".into(),
+        KeyCode::PageUp => "PgUp".into(),
+        KeyCode::F(n) => format!("F{n}"),
+        other => format!("{other:?}"),
+    };
+    if mods.contains(KeyModifiers::CONTROL) {
+        format!("Ctrl-{}", name.to_uppercase())
+    } else if mods.contains(KeyModifiers::ALT) {
+        format!("Alt-{name}")
+    } else {
+        name
+    }
 }
 
 #[cfg(test)]
@@ -247,40 +416,104 @@ mod tests {
 
     #[test]
     fn shifted_characters_and_control_keys() {
+        let keys = Keymap::default();
         assert_eq!(
-            lookup(Queue, &k(KeyCode::Char('G'), KeyModifiers::SHIFT)),
+            keys.lookup(Queue, &k(KeyCode::Char('G'), KeyModifiers::SHIFT)),
             Some(C::Last)
         );
-        assert_eq!(lookup(Form, &k(KeyCode::Char('s'), CTRL)), Some(C::Submit));
         assert_eq!(
-            lookup(Form, &k(KeyCode::Char('s'), NONE)),
+            keys.lookup(Form, &k(KeyCode::Char('s'), CTRL)),
+            Some(C::Submit)
+        );
+        assert_eq!(
+            keys.lookup(Form, &k(KeyCode::Char('s'), NONE)),
             None,
             "plain s is typed"
         );
         assert_eq!(
-            lookup(Global, &k(KeyCode::Char('?'), KeyModifiers::SHIFT)),
+            keys.lookup(Global, &k(KeyCode::Char('?'), KeyModifiers::SHIFT)),
             Some(C::Help)
         );
     }
 
     #[test]
-    fn every_hint_is_also_in_help() {
-        for ctx in [Queue, Filter, Form] {
-            let help: Vec<_> = help(ctx).iter().map(|(_, b)| b.label).collect();
-            for (label, _) in hints(ctx) {
-                assert!(help.contains(&label), "{label} hinted but not in help");
+    fn every_hint_is_also_in_help_and_questions_are_in_help() {
+        let keys = Keymap::default();
+        for ctx in Context::ALL {
+            let help = keys.help(ctx);
+            assert!(
+                help.iter().any(|b| b.command == C::Yes),
+                "{ctx:?} help lacks y"
+            );
+            if ctx == Context::Overlay {
+                continue;
+            }
+            for (key, hint) in keys.hints(ctx) {
+                assert!(
+                    help.iter()
+                        .any(|b| b.hint == hint && first_key(b).as_deref() == Some(key.as_str())),
+                    "{key} {hint} hinted but not in help"
+                );
             }
         }
     }
 
     #[test]
-    fn no_hint_twice() {
-        for ctx in [Global, Queue, Filter, Form, Outbox, Termin, Prompt] {
-            let hints = hints(ctx);
-            let mut labels: Vec<_> = hints.iter().map(|(l, w)| (*l, *w)).collect();
+    fn no_hint_twice_and_no_shipped_key_means_two_things() {
+        let keys = Keymap::default();
+        for ctx in Context::ALL {
+            let hints = keys.hints(ctx);
+            let mut labels: Vec<_> = hints.iter().map(|(l, w)| (l.clone(), *w)).collect();
             labels.sort();
             labels.dedup();
             assert_eq!(labels.len(), hints.len(), "{ctx:?}");
         }
+        for b in keys.bindings() {
+            let same_context = keys
+                .bindings()
+                .iter()
+                .filter(|o| o.context == b.context && o.name != b.name);
+            for o in same_context {
+                assert!(
+                    !b.keys
+                        .iter()
+                        .any(|k| o.keys.iter().any(|ok| same_key(k, ok))),
+                    "{} and {} share a key",
+                    b.name,
+                    o.name
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn overrides_rebind_by_name_and_refuse_unknown_names_and_clashes() {
+        let ctrl_q = (KeyCode::Char('q'), CTRL);
+        let keys = Keymap::default()
+            .with_overrides(&[("quit".into(), vec![ctrl_q], 3)])
+            .unwrap();
+        assert_eq!(
+            keys.lookup(Global, &k(KeyCode::Char('q'), CTRL)),
+            Some(C::Quit)
+        );
+        assert_eq!(keys.lookup(Global, &k(KeyCode::Char('q'), NONE)), None);
+        assert!(keys.hints(Queue).contains(&("Ctrl-Q".to_string(), "quit")));
+
+        let err = Keymap::default()
+            .with_overrides(&[("qiut".into(), vec![ctrl_q], 7)])
+            .unwrap_err();
+        assert!(err.contains("line 7") && err.contains("qiut"), "{err}");
+
+        let err = Keymap::default()
+            .with_overrides(&[("sort".into(), vec![ch('j')], 9)])
+            .unwrap_err();
+        assert!(err.contains("line 9") && err.contains("move_down"), "{err}");
+        let err = Keymap::default()
+            .with_overrides(&[("refresh".into(), vec![ch('q')], 4)])
+            .unwrap_err();
+        assert!(
+            err.contains("quit"),
+            "a page key may not hide a global one: {err}"
+        );
     }
 }

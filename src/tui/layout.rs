@@ -1,6 +1,7 @@
-//! Where everything goes on screen. Drawing and mouse handling both ask here, so a click
-//! lands on what was drawn.
+//! Where everything goes on screen. Only this module divides the screen: updates (how many
+//! rows a list shows, which row a click hits) and views ask it for the same rectangles.
 
+use super::app::Tab;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
 /// Below this the workstation asks for a larger terminal instead of drawing.
@@ -16,9 +17,15 @@ pub struct Areas {
     pub body: Rect,
     pub queue: Rect,
     pub detail: Rect,
+    /// The Outbox tab: its list, and the selected result's detail under it.
+    pub outbox_list: Rect,
+    pub outbox_detail: Rect,
     pub status: Rect,
     pub footer: Rect,
 }
+
+/// Lines the outbox's detail pane takes under its list.
+const OUTBOX_DETAIL_HEIGHT: u16 = 5;
 
 pub fn areas(size: Rect) -> Areas {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
@@ -39,27 +46,43 @@ pub fn areas(size: Rect) -> Areas {
     } else {
         Layout::vertical([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body)
     };
+    let [outbox_list, outbox_detail] =
+        Layout::vertical([Constraint::Min(5), Constraint::Length(OUTBOX_DETAIL_HEIGHT)])
+            .areas(body);
     Areas {
         too_small: false,
         header,
         body,
         queue,
         detail,
+        outbox_list,
+        outbox_detail,
         status,
         footer,
     }
 }
 
-/// Task rows that fit in the queue pane (inside its border, under the column header).
-pub fn queue_rows(queue: Rect) -> usize {
-    queue.height.saturating_sub(3) as usize
+impl Areas {
+    /// The bordered table of a tab's list, if the tab has one.
+    pub fn list_of(&self, tab: Tab) -> Option<Rect> {
+        match tab {
+            Tab::Queue | Tab::Termin => Some(self.queue),
+            Tab::Outbox => Some(self.outbox_list),
+            Tab::Today => None,
+        }
+    }
 }
 
-/// The visible row under a point of the queue pane, if any.
-pub fn queue_row_at(queue: Rect, at: Position) -> Option<usize> {
-    let first = queue.y + 2; // border + column header
-    let inside = at.x > queue.x && at.x < queue.right().saturating_sub(1);
-    (inside && at.y >= first && at.y < first + queue_rows(queue) as u16)
+/// Rows that fit in a bordered table (inside its border, under the column header).
+pub fn table_rows(table: Rect) -> usize {
+    table.height.saturating_sub(3) as usize
+}
+
+/// The visible row under a point of a bordered table, if any.
+pub fn table_row_at(table: Rect, at: Position) -> Option<usize> {
+    let first = table.y + 2; // border + column header
+    let inside = at.x > table.x && at.x < table.right().saturating_sub(1);
+    (inside && at.y >= first && at.y < first + table_rows(table) as u16)
         .then(|| (at.y - first) as usize)
 }
 
@@ -68,7 +91,7 @@ pub const APP_LABEL: &str = " deskcoll ";
 /// The header's tab labels and the columns each covers.
 pub fn tab_labels() -> Vec<(String, u16, u16)> {
     let mut x = APP_LABEL.chars().count() as u16 + 1;
-    super::app::Tab::ALL
+    Tab::ALL
         .iter()
         .enumerate()
         .map(|(i, t)| {
@@ -100,6 +123,39 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
     )
 }
 
+/// The result form's box in the body, `width` wide and tall enough for its field lines and
+/// notes: (the box, the fields inside it, the notes under them).
+pub fn form_box(body: Rect, width: u16, field_lines: u16, note_lines: u16) -> (Rect, Rect, Rect) {
+    let area = centered(body, width, field_lines + note_lines + 2);
+    let inner = area.inner(ratatui::layout::Margin::new(1, 1));
+    let [fields, notes] =
+        Layout::vertical([Constraint::Length(field_lines), Constraint::Min(0)]).areas(inner);
+    (area, fields, notes)
+}
+
+/// Two halves side by side, left `left_percent` wide.
+pub fn columns(area: Rect, left_percent: u16) -> [Rect; 2] {
+    Layout::horizontal([
+        Constraint::Percentage(left_percent),
+        Constraint::Percentage(100 - left_percent),
+    ])
+    .areas(area)
+}
+
+/// Two parts stacked, the top `top` lines high.
+pub fn rows(area: Rect, top: u16) -> [Rect; 2] {
+    Layout::vertical([Constraint::Length(top), Constraint::Min(0)]).areas(area)
+}
+
+/// One line across the middle of `area` (a progress bar).
+pub fn middle_line(area: Rect) -> Rect {
+    Rect {
+        height: area.height.min(1),
+        y: area.y + area.height / 2,
+        ..area
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -117,9 +173,9 @@ mod tests {
     #[test]
     fn clicks_map_to_rows_and_tabs() {
         let q = Rect::new(0, 1, 80, 10);
-        assert_eq!(queue_row_at(q, Position::new(5, 3)), Some(0));
-        assert_eq!(queue_row_at(q, Position::new(5, 2)), None, "column header");
-        assert_eq!(queue_row_at(q, Position::new(5, 10)), None, "bottom border");
+        assert_eq!(table_row_at(q, Position::new(5, 3)), Some(0));
+        assert_eq!(table_row_at(q, Position::new(5, 2)), None, "column header");
+        assert_eq!(table_row_at(q, Position::new(5, 10)), None, "bottom border");
         let labels = tab_labels();
         assert_eq!(tab_at(Rect::new(0, 0, 80, 1), labels[1].1), Some(1));
     }

@@ -1,6 +1,5 @@
 use super::Theme;
 use crate::tui::app::App;
-use crate::tui::keymap;
 use crate::tui::layout;
 use ratatui::Frame;
 use ratatui::layout::Rect;
@@ -29,11 +28,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(Clear, box_area);
     let inner = block.inner(box_area);
     frame.render_widget(block, box_area);
-    let [left, right] = ratatui::layout::Layout::horizontal([
-        ratatui::layout::Constraint::Percentage(50),
-        ratatui::layout::Constraint::Percentage(50),
-    ])
-    .areas(inner);
+    let [left, right] = layout::columns(inner, 50);
     let mut lines = lines;
     let second = lines.split_off(half);
     frame.render_widget(Paragraph::new(lines), left);
@@ -43,49 +38,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn lines_for<'a>(app: &App, theme: &Theme, key_width: usize) -> Vec<Line<'a>> {
     let mut lines = Vec::new();
     let mut last = None;
-    for (ctx, b) in keymap::help(app.context()) {
-        if last != Some(ctx) {
+    for b in app.keys.help(app.context_under_modal()) {
+        if last != Some(b.context) {
             if last.is_some() {
                 lines.push(Line::raw(""));
             }
-            lines.push(Line::styled(ctx.title(), theme.title()));
-            last = Some(ctx);
+            lines.push(Line::styled(b.context.title(), theme.title()));
+            last = Some(b.context);
         }
         lines.push(Line::from(vec![
-            Span::styled(format!("  {:<key_width$} ", key_names(b)), theme.key()),
+            Span::styled(format!("  {:<key_width$} ", b.label()), theme.key()),
             Span::raw(b.help),
         ]));
     }
     lines
-}
-
-fn key_names(b: &keymap::Binding) -> String {
-    use crossterm::event::{KeyCode, KeyModifiers};
-    if b.keys.len() > 3 {
-        // A family of keys (Alt-1..4 and the digits) reads better as its label.
-        return b.label.to_string();
-    }
-    b.keys
-        .iter()
-        .map(|(code, m)| {
-            let name = match code {
-                KeyCode::Char(c) => c.to_string(),
-                KeyCode::Up => "↑".into(),
-                KeyCode::Down => "↓".into(),
-                KeyCode::BackTab => "Shift-Tab".into(),
-                KeyCode::PageDown => "PgDn".into(),
-                KeyCode::PageUp => "PgUp".into(),
-                KeyCode::F(n) => format!("F{n}"),
-                other => format!("{other:?}"),
-            };
-            if m.contains(KeyModifiers::CONTROL) {
-                format!("Ctrl-{}", name.to_uppercase())
-            } else if m.contains(KeyModifiers::ALT) {
-                format!("Alt-{name}")
-            } else {
-                name
-            }
-        })
-        .collect::<Vec<_>>()
-        .join(" ")
 }

@@ -1,26 +1,34 @@
-//! Drawing only: `draw` reads the state and paints a frame; it changes nothing.
+//! Drawing only: `draw` reads the state and paints a frame; it changes nothing. The pages
+//! draw themselves (`pages/*/view.rs`); here are the frame around them and the modal over
+//! them, in one fixed order: header, page, status, footer, form, modal.
 
-mod detail;
-mod form;
 mod help;
-mod outbox;
-mod queue;
-mod termin;
 pub mod theme;
-mod today;
 
 use super::app::{App, ServerState, StatusKind, Tab};
-use super::keymap;
 use super::layout::{self, APP_LABEL};
+use super::modal::Modal;
+use super::pages;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 pub use theme::Theme;
-pub use today::summary as today_summary;
 
 const SPINNER: [&str; 10] = ["⠋", "⠙", "⠹", "⠸", "⠼", "⠴", "⠦", "⠧", "⠇", "⠏"];
+
+/// A result's state in its colour (the word itself says it too).
+pub fn state_style(theme: &Theme, state: crate::domain::outbox::DeliveryState) -> Style {
+    match state {
+        crate::domain::outbox::DeliveryState::Delivered => theme.success(),
+        crate::domain::outbox::DeliveryState::Rejected => theme.error(),
+        crate::domain::outbox::DeliveryState::Uncertain => theme.warn(),
+        crate::domain::outbox::DeliveryState::Discarded => theme.dim(),
+        crate::domain::outbox::DeliveryState::Queued
+        | crate::domain::outbox::DeliveryState::Sending => Style::new(),
+    }
+}
 
 pub fn spinner(ticks: u64) -> &'static str {
     SPINNER[(ticks % SPINNER.len() as u64) as usize]
@@ -46,74 +54,71 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         return;
     }
     header(frame, app, theme, areas.header);
+    let cx = app.cx(app.tab);
     match app.tab {
-        Tab::Queue => {
-            queue::draw(frame, app, theme, areas.queue);
-            detail::draw(frame, app, theme, areas.detail);
-        }
-        Tab::Termin => termin::draw(frame, app, theme, &areas),
-        Tab::Outbox => outbox::draw(frame, app, theme, areas.body),
-        Tab::Today => today::draw(frame, app, theme, areas.body),
+        Tab::Queue => pages::queue::draw(frame, &app.queue, &cx, theme, &areas),
+        Tab::Termin => pages::termin::draw(frame, &app.termin, &cx, theme, &areas),
+        Tab::Outbox => pages::outbox::draw(frame, &app.outbox, &cx, theme, &areas),
+        Tab::Today => pages::today::draw(frame, &cx, theme, areas.body),
     }
     status(frame, app, theme, areas.status);
     footer(frame, app, theme, areas.footer);
-    if app.form.is_some() {
-        form::draw(frame, app, theme, areas.body);
+    if let Some(form) = &app.form {
+        pages::form::draw(frame, form, &cx, theme, areas.body, app.modal.is_none());
     }
-    if app.help {
-        // Help may cover everything under the header: it lists every binding.
-        let below_header = Rect {
-            y: areas.body.y,
-            height: size.height - areas.body.y,
-            ..size
-        };
-        help::draw(frame, app, theme, below_header);
+    match &app.modal {
+        None | Some(Modal::Prompt(_)) => {}
+        Some(Modal::Help) => {
+            // Help may cover everything under the header: it lists every binding.
+            let below_header = Rect {
+                y: areas.body.y,
+                height: size.height - areas.body.y,
+                ..size
+            };
+            help::draw(frame, app, theme, below_header);
+        }
+        Some(Modal::Dial { phone }) => dialed(frame, phone, theme, areas.body),
+        Some(Modal::Confirm { question, .. }) => {
+            let area = layout::centered(areas.body, 72, 4);
+            frame.render_widget(ratatui::widgets::Clear, area);
+            frame.render_widget(
+                Paragraph::new(question.as_str())
+                    .wrap(Wrap { trim: true })
+                    .block(
+                        Block::bordered()
+                            .title(" y / n ")
+                            .border_style(theme.warn()),
+                    ),
+                area,
+            );
+        }
     }
-    if let Some(phone) = &app.dialed {
-        // Big enough to read across the desk while dialing by hand.
-        let spaced: String = phone.chars().flat_map(|c| [c, ' ']).collect();
-        let area = layout::centered(areas.body, (spaced.chars().count() as u16 + 8).max(40), 5);
-        frame.render_widget(ratatui::widgets::Clear, area);
-        frame.render_widget(
-            Paragraph::new(vec![
-                Line::styled(
-                    spaced.trim_end().to_string(),
-                    theme
-                        .figure()
-                        .add_modifier(ratatui::style::Modifier::REVERSED),
-                ),
-                Line::raw(""),
-                Line::styled("copied to the clipboard · any key closes", theme.dim()),
-            ])
-            .alignment(Alignment::Center)
-            .block(
-                Block::bordered()
-                    .title(" Dial ")
-                    .border_style(theme.border_focus()),
+}
+
+/// A number big enough to read across the desk while dialing by hand.
+fn dialed(frame: &mut Frame, phone: &str, theme: &Theme, body: Rect) {
+    let spaced: String = phone.chars().flat_map(|c| [c, ' ']).collect();
+    let area = layout::centered(body, (spaced.chars().count() as u16 + 8).max(40), 5);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(
+        Paragraph::new(vec![
+            Line::styled(
+                spaced.trim_end().to_string(),
+                theme
+                    .figure()
+                    .add_modifier(ratatui::style::Modifier::REVERSED),
             ),
-            area,
-        );
-    }
-    if let Some(confirm) = &app.confirm {
-        let area = layout::centered(areas.body, 72, 4);
-        frame.render_widget(ratatui::widgets::Clear, area);
-        frame.render_widget(
-            Paragraph::new(confirm.question.as_str())
-                .wrap(Wrap { trim: true })
-                .block(Block::bordered().border_style(theme.warn())),
-            area,
-        );
-    }
-    if app.confirm_quit {
-        let area = layout::centered(areas.body, 46, 3);
-        frame.render_widget(ratatui::widgets::Clear, area);
-        frame.render_widget(
-            Paragraph::new("Quit and lose the result being typed? y / n")
-                .block(Block::bordered().border_style(theme.warn()))
-                .alignment(Alignment::Center),
-            area,
-        );
-    }
+            Line::raw(""),
+            Line::styled("copied to the clipboard · any key closes", theme.dim()),
+        ])
+        .alignment(Alignment::Center)
+        .block(
+            Block::bordered()
+                .title(" Dial ")
+                .border_style(theme.border_focus()),
+        ),
+        area,
+    );
 }
 
 fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
@@ -144,7 +149,7 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         format!("{state}  {agent} {time} "),
         format!("{agent} {time} "),
     ];
-    let c = &app.outbox.counts;
+    let c = &app.desk.counts;
     let mut backlog = String::new();
     for (n, what) in [
         (c.waiting(), "waiting"),
@@ -174,23 +179,9 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 }
 
 fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let prompt = app.prompt.as_ref().map(|p| {
-        let label = match p.kind {
-            crate::tui::app::PromptKind::GoToPage => "go to page: ",
-            crate::tui::app::PromptKind::Export => "save CSV as: ",
-            crate::tui::app::PromptKind::Search => "search: ",
-            crate::tui::app::PromptKind::OverrideReason { .. } => {
-                "outside hours: the consumer's prior consent (reason): "
-            }
-        };
-        (label, &p.input)
-    });
-    if let Some((prefix, input)) = app
-        .filter_input
-        .as_ref()
-        .map(|i| ("filter: ", i))
-        .or(prompt)
-    {
+    if let Some(Modal::Prompt(p)) = &app.modal {
+        let prefix = p.kind.label();
+        let input = &p.input;
         let width = area.width.saturating_sub(prefix.len() as u16 + 1) as usize;
         let scroll = input.visual_scroll(width);
         let shown: String = input.value().chars().skip(scroll).take(width).collect();
@@ -202,7 +193,7 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         frame.set_cursor_position((area.x + x.min(area.width.saturating_sub(1)), area.y));
         return;
     }
-    let line = if app.queue.loading {
+    let line = if app.queue.list.loading {
         Line::styled(
             format!("{} loading the queue…", spinner(app.ticks)),
             theme.dim(),
@@ -220,11 +211,32 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(Paragraph::new(line), area);
 }
 
+/// The focus's keys that fit, then the global ones (help, quit), which always stay.
 fn footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let hints = app.keys.hints(app.context());
+    let global: Vec<&str> = app
+        .keys
+        .hints(super::keymap::Context::Global)
+        .iter()
+        .map(|(_, w)| *w)
+        .collect();
+    let width = |(k, w): &(String, &str)| k.chars().count() + w.chars().count() + 3;
+    let (own, always): (Vec<_>, Vec<_>) = hints
+        .iter()
+        .partition(|h| !global.contains(&h.1) || app.context() == super::keymap::Context::Global);
+    let mut room = (area.width as usize).saturating_sub(always.iter().map(|h| width(h)).sum());
     let mut spans = Vec::new();
-    for (key, what) in keymap::hints(app.context()) {
-        spans.push(Span::styled(key, theme.key()));
-        spans.push(Span::raw(format!(" {what}  ")));
+    for h in own
+        .into_iter()
+        .take_while(|h| {
+            let fits = width(h) <= room;
+            room = room.saturating_sub(width(h));
+            fits
+        })
+        .chain(always)
+    {
+        spans.push(Span::styled(h.0.clone(), theme.key()));
+        spans.push(Span::raw(format!(" {}  ", h.1)));
     }
     frame.render_widget(Line::from(spans), area);
 }

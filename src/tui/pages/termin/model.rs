@@ -4,6 +4,7 @@
 use crate::domain::termin::Meta;
 use crate::domain::termin_view::{self, Totals};
 use crate::domain::{TerminPage, Transaction};
+use crate::tui::list::Cursor;
 use std::collections::HashMap;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -60,8 +61,7 @@ pub struct TerminTab {
     pub status: Option<String>,
     /// Indices into the shown source (`all` when loaded, else `rows`), filtered.
     pub view: Vec<usize>,
-    pub selected: usize,
-    pub offset: usize,
+    pub cursor: Cursor,
     pub show_totals: bool,
     pub totals: Option<Totals>,
 }
@@ -82,8 +82,7 @@ impl Default for TerminTab {
             search: String::new(),
             status: None,
             view: Vec::new(),
-            selected: 0,
-            offset: 0,
+            cursor: Cursor::default(),
             show_totals: false,
             totals: None,
         }
@@ -100,7 +99,9 @@ impl TerminTab {
     }
 
     pub fn selected_transaction(&self) -> Option<&Transaction> {
-        self.view.get(self.selected).map(|&i| &self.source()[i])
+        self.view
+            .get(self.cursor.selected)
+            .map(|&i| &self.source()[i])
     }
 
     /// The rows shown, in order (what an export writes).
@@ -116,8 +117,8 @@ impl TerminTab {
         self.view = (0..self.source().len())
             .filter(|&i| termin_view::matches(&self.source()[i], &self.search, status))
             .collect();
-        self.selected = self.selected.min(self.view.len().saturating_sub(1));
-        self.offset = self.offset.min(self.selected);
+        self.cursor.selected = self.cursor.selected.min(self.view.len().saturating_sub(1));
+        self.cursor.offset = self.cursor.offset.min(self.cursor.selected);
     }
 
     /// A page arrived for the screen.
@@ -131,8 +132,7 @@ impl TerminTab {
         self.error = None;
         self.all = None;
         self.totals = None;
-        self.selected = 0;
-        self.offset = 0;
+        self.cursor.top();
         self.refilter();
     }
 
@@ -140,8 +140,7 @@ impl TerminTab {
         self.totals = Some(Totals::of(&all));
         self.all = Some(all);
         self.load_all = None;
-        self.selected = 0;
-        self.offset = 0;
+        self.cursor.top();
         self.refilter();
     }
 
@@ -164,14 +163,6 @@ impl TerminTab {
             Some(cur) => statuses.iter().skip_while(|s| *s != cur).nth(1).cloned(),
         };
         self.refilter();
-    }
-
-    pub fn move_by(&mut self, delta: isize) {
-        self.selected = super::list::step(self.selected, delta, self.view.len());
-    }
-
-    pub fn scroll_into_view(&mut self, height: usize) {
-        self.offset = super::list::scrolled(self.offset, self.selected, height, self.view.len());
     }
 
     pub fn next_page_size(&self) -> i64 {

@@ -1,20 +1,14 @@
-use super::Theme;
 use crate::domain::Money;
-use crate::domain::today::TodaySummary;
-use crate::tui::app::App;
+use crate::tui::layout;
+use crate::tui::pages::Cx;
+use crate::tui::view::Theme;
 use ratatui::Frame;
-use ratatui::layout::{Constraint, Layout, Rect};
+use ratatui::layout::Rect;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
-/// The agent's day, from the local outbox (so it is right offline too).
-pub fn summary(app: &App) -> TodaySummary {
-    let records: Vec<_> = app.outbox.items.iter().map(|i| i.day_record()).collect();
-    TodaySummary::of(&records, app.clock.now_local().date(), &app.promises)
-}
-
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let s = summary(app);
+pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
+    let s = super::summary(cx);
     let total: Money = s.ptp_total_due.parse().unwrap_or_default();
     let figure = |label: &str, value: String| {
         Line::from(vec![
@@ -35,7 +29,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         Line::styled("By action", theme.label()),
     ];
     for (action, n) in &s.by_action {
-        let description = app
+        let description = cx
             .codes
             .action(action)
             .map(|a| a.description.as_str())
@@ -51,12 +45,12 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             lines.push(Line::styled("  none", theme.dim()));
         }
         for a in accounts {
-            let name = app
-                .queue
-                .tasks
-                .iter()
-                .find(|t| t.contract_no == a)
-                .map(|t| t.name.as_str())
+            // The name recorded with the account's latest result.
+            let name = cx
+                .desk
+                .history(a)
+                .next()
+                .map(|i| i.result.cust_name.as_str())
                 .unwrap_or("");
             lines.push(Line::raw(format!(
                 "  {a}  {}",
@@ -79,9 +73,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let inner = block.inner(area);
     frame.render_widget(block, area);
     let [l, r] = if inner.width >= 90 {
-        Layout::horizontal([Constraint::Percentage(45), Constraint::Percentage(55)]).areas(inner)
+        layout::columns(inner, 45)
     } else {
-        Layout::vertical([Constraint::Length(left.len() as u16), Constraint::Min(3)]).areas(inner)
+        layout::rows(inner, left.len() as u16)
     };
     frame.render_widget(Paragraph::new(left), l);
     frame.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), r);

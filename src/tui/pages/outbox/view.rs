@@ -1,35 +1,27 @@
-use super::Theme;
+use super::OutboxPage;
 use crate::domain::outbox::DeliveryState;
 use crate::domain::text::sanitize;
-use crate::tui::app::App;
-use crate::tui::layout;
+use crate::tui::layout::Areas;
+use crate::tui::list::render_table;
+use crate::tui::pages::Cx;
+use crate::tui::view::{Theme, state_style};
 use ratatui::Frame;
-use ratatui::layout::{Alignment, Constraint, Layout, Rect};
-use ratatui::style::Style;
+use ratatui::layout::{Alignment, Constraint};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
-pub fn state_style(theme: &Theme, state: DeliveryState) -> Style {
-    match state {
-        DeliveryState::Delivered => theme.success(),
-        DeliveryState::Rejected => theme.error(),
-        DeliveryState::Uncertain => theme.warn(),
-        DeliveryState::Discarded => theme.dim(),
-        DeliveryState::Queued | DeliveryState::Sending => Style::new(),
-    }
-}
-
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let o = &app.outbox;
+pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas: &Areas) {
+    let o = cx.desk;
     let c = &o.counts;
     let title = format!(
-        " Outbox · {} delivered · {} waiting · {} rejected · {} uncertain ",
+        " Outbox · {} · {} delivered · {} waiting · {} rejected · {} uncertain ",
+        page.cursor.position(o.items.len()),
         c.delivered,
         c.waiting(),
         c.rejected,
         c.uncertain
     );
-    let [list, detail] = Layout::vertical([Constraint::Min(5), Constraint::Length(5)]).areas(area);
+    let (list, detail) = (areas.outbox_list, areas.outbox_detail);
     let block = Block::bordered()
         .title(Line::styled(title, theme.title()))
         .border_style(theme.border_focus());
@@ -42,16 +34,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         );
         return;
     }
-    let rows_fit = layout::queue_rows(list);
-    let end = (o.offset + rows_fit).min(o.items.len());
-    let rows = o.items[o.offset..end]
+    let rows = o.items[page.cursor.window(list, o.items.len())]
         .iter()
-        .enumerate()
-        .map(|(row, item)| {
-            let mut style = Style::new();
-            if o.offset + row == o.selected {
-                style = theme.selected();
-            }
+        .map(|item| {
             Row::new(vec![
                 Cell::from(Line::from(format!("#{}", item.id)).alignment(Alignment::Right)),
                 Cell::from(Line::styled(
@@ -69,7 +54,6 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 Cell::from(Line::from(item.attempts.to_string()).alignment(Alignment::Right)),
                 Cell::from(sanitize(item.last_error.as_deref().unwrap_or("")).into_owned()),
             ])
-            .style(style)
         });
     let table = Table::new(
         rows,
@@ -96,10 +80,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .style(theme.label()),
     )
     .column_spacing(1)
+    .row_highlight_style(theme.selected())
     .block(block);
-    frame.render_widget(table, list);
+    render_table(frame, table, list, page.cursor);
 
-    let text = match o.selected_item() {
+    let text = match page.selected(o) {
         Some(item) => {
             let promise = item
                 .promise_date

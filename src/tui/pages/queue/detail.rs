@@ -1,7 +1,8 @@
-use super::Theme;
+use super::QueuePage;
 use crate::domain::Money;
 use crate::domain::text::sanitize;
-use crate::tui::app::App;
+use crate::tui::pages::Cx;
+use crate::tui::view::Theme;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -18,11 +19,11 @@ fn or_dash<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_else(|| "—".into())
 }
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+pub fn draw(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect) {
     let block = Block::bordered()
         .title(" Customer ")
         .border_style(theme.border());
-    let q = &app.queue;
+    let q = &page.list;
     let Some(i) = q.selected_index() else {
         frame.render_widget(Paragraph::new("No task selected.").block(block), area);
         return;
@@ -108,7 +109,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ),
     ])];
     // Where the customer is in time: the window decides whether they may be called now.
-    if let Some((zone, window)) = app.window(i) {
+    if let Some((zone, window)) = page.window(i) {
         let guess = match zone.source {
             crate::domain::zone::ZoneSource::Address => format!(" ({})", zone.place),
             crate::domain::zone::ZoneSource::Branch => {
@@ -131,14 +132,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             Span::styled(state, style),
         ]));
     }
-    let contacts = app.contacts_today_of(&t.contract_no);
-    let overrides: Vec<_> = app
+    let contacts = cx.desk.contacts_today(&t.contract_no);
+    let overrides: Vec<_> = cx
+        .desk
         .contact_events
         .iter()
         .filter(|e| e.account_no == t.contract_no && e.kind == "override")
         .collect();
     if contacts > 0 || !overrides.is_empty() {
-        let max = app.settings.max_contacts_per_day;
+        let max = cx.settings.max_contacts_per_day;
         let style = if contacts >= max {
             theme.error()
         } else {
@@ -189,10 +191,10 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     );
 
     // What was recorded here before, right under the figures: promises, then the timeline.
-    if let Some(p) = app.promises.latest.get(t.contract_no.as_str()) {
-        let (note, style) = if app.promises.broken.contains(t.contract_no.as_str()) {
+    if let Some(p) = cx.desk.promises.latest.get(t.contract_no.as_str()) {
+        let (note, style) = if cx.desk.promises.broken.contains(t.contract_no.as_str()) {
             ("broken", theme.error())
-        } else if app.promises.due_soon.contains(t.contract_no.as_str()) {
+        } else if cx.desk.promises.due_soon.contains(t.contract_no.as_str()) {
             ("due now", theme.warn())
         } else {
             ("", Style::new())
@@ -204,7 +206,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             0,
         )));
     }
-    let history: Vec<_> = app.outbox.history(&t.contract_no).take(4).collect();
+    let history: Vec<_> = cx.desk.history(&t.contract_no).take(4).collect();
     if !history.is_empty() {
         lines.push(Line::styled("History", theme.label()));
         for item in history {
@@ -224,7 +226,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 )),
                 Span::styled(
                     item.state.as_str(),
-                    super::outbox::state_style(theme, item.state),
+                    crate::tui::view::state_style(theme, item.state),
                 ),
                 Span::styled(
                     format!(" · {} · {}", s(&item.agent_id), s(&item.remark)),

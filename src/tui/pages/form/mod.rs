@@ -1,10 +1,24 @@
-//! The result form: what the agent types, the code pickers, and validation at the field.
+//! The result form: what the agent types, the code pickers, validation at the field, and
+//! what becomes of the result once it is saved and sent.
 
+mod view;
+
+pub use view::draw;
+
+use super::{Cx, Go, Reply};
+use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
 use crate::domain::result::{FieldError, action_has_result, action_needs_promise, parse_promise};
+use crate::domain::text::sanitize;
 use crate::domain::{CollectionResult, ResultDraft, Task};
+use crate::store::StoreError;
+use crate::tui::app::{Effect, Sent, StatusKind};
+use crate::tui::keymap::{Command, Context, Keymap};
+use crate::tui::modal::Intent;
 use chrono::{Duration, NaiveDateTime};
+use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
+use tui_input::backend::crossterm::EventHandler;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Field {
@@ -69,9 +83,12 @@ pub struct FormState {
     /// The server's or the network's words after a failed submit.
     pub failure: Option<String>,
     pub submitting: bool,
-    pub confirm_cancel: bool,
     /// The rejected result in the outbox this form corrects.
     pub edit_of: Option<i64>,
+    /// What the account owes now, kept with the result for the day's figures.
+    pub total_due: Option<crate::domain::Money>,
+    /// The contract's number of installments, when known (the period's upper bound).
+    pub tenor: Option<u32>,
     default_period: String,
 }
 
@@ -95,8 +112,12 @@ impl FormState {
             errors: Vec::new(),
             failure: None,
             submitting: false,
-            confirm_cancel: false,
             edit_of: None,
+            total_due: task.total_due,
+            tenor: task
+                .total_installments
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| *n > 0),
             default_period,
         }
     }
@@ -342,6 +363,167 @@ impl FormState {
         }
         Ok(result)
     }
+}
+
+impl FormState {
+    /// A key while the form is open. Only the form's own keys and Ctrl-C act; everything
+    /// else is typed.
+    pub fn on_key(&mut self, key: KeyEvent, keys: &Keymap, cx: &Cx) -> Reply {
+        let force_quit = keys.lookup(Context::Global, &key) == Some(Command::ForceQuit);
+        if self.submitting {
+            // Typing while sending would change what the agent sees from what was sent.
+            return if force_quit {
+                Reply::go(Go::Quit)
+            } else {
+                Reply::none()
+            };
+        }
+        let codes = cx.codes;
+        match keys.lookup(Context::Form, &key) {
+            Some(Command::NextField) => {
+                let fields = self.fields(codes);
+                let enter = key.code == KeyCode::Enter;
+                if enter && fields.last() == Some(&self.focus) {
+                    return self.submit(cx);
+                }
+                if enter && matches!(self.focus, Field::Action | Field::Result) {
+                    // Enter takes the highlighted code even when nothing was typed.
+                    self.take_choice(codes);
+                }
+                self.move_focus(codes, true);
+            }
+            Some(Command::PrevField) => self.move_focus(codes, false),
+            Some(Command::PickDown) => {
+                let n = self.choices(codes).len();
+                if n > 0 {
+                    self.pick = (self.pick + 1).min(n - 1);
+                }
+            }
+            Some(Command::PickUp) => self.pick = self.pick.saturating_sub(1),
+            Some(Command::Submit) => return self.submit(cx),
+            Some(Command::Cancel) if self.is_dirty() => {
+                return Reply::ask("Discard the result being typed? y / n", Intent::DiscardForm);
+            }
+            Some(Command::Cancel) => return Reply::go(Go::CloseForm),
+            _ if force_quit => return Reply::go(Go::Quit),
+            _ => {
+                let field = self.focus;
+                self.input_mut(field)
+                    .handle_event(&crossterm::event::Event::Key(key));
+                if matches!(field, Field::Action | Field::Result) {
+                    self.pick = 0;
+                }
+                // A corrected field loses its old complaint.
+                self.errors.retain(|e| e.field != field.wire_name());
+                self.failure = None;
+            }
+        }
+        Reply::none()
+    }
+
+    fn submit(&mut self, cx: &Cx) -> Reply {
+        let now = cx.clock.now_local();
+        // A code typed in part becomes the highlighted choice, as Tab would have made it.
+        if matches!(self.focus, Field::Action | Field::Result)
+            && !self.input(self.focus).value().trim().is_empty()
+        {
+            self.take_choice(cx.codes);
+        }
+        let s = cx.settings;
+        let result = match self.validate(
+            cx.codes,
+            now,
+            s.promise_horizon_days,
+            &s.agent_id,
+            &s.ip_address,
+        ) {
+            Ok(result) => result,
+            Err(errors) => {
+                let first = errors[0].to_string();
+                // Focus the first refused field the form shows.
+                let fields = self.fields(cx.codes);
+                if let Some(f) = fields
+                    .iter()
+                    .find(|f| errors.iter().any(|e| e.field == f.wire_name()))
+                {
+                    self.focus = *f;
+                }
+                self.errors = errors;
+                return Reply::say(StatusKind::Error, format!("not sent: {first}"));
+            }
+        };
+        self.errors.clear();
+        self.failure = None;
+        let effect = Effect::Submit {
+            result,
+            edit_of: self.edit_of,
+            total_due: self.total_due,
+        };
+        let contacts = cx.desk.contacts_today(&self.account_no);
+        let max = s.max_contacts_per_day;
+        if contacts >= max && self.edit_of.is_none() {
+            return Reply::ask(
+                format!(
+                    "This is contact {} with {} today (limit {max}). Record it anyway? y / n",
+                    contacts + 1,
+                    self.account_no
+                ),
+                Intent::SendResult(effect),
+            );
+        }
+        self.submitting = true;
+        Reply::run(effect)
+    }
+
+    /// The answer to this form's result: saved and sent, refused (fix it here), or not even
+    /// saved (everything typed stays).
+    pub fn on_delivery(&mut self, outcome: &Result<Sent, StoreError>) -> Reply {
+        self.submitting = false;
+        match outcome {
+            Err(e) => self.failure = Some(e.to_string()),
+            Ok(Sent {
+                id,
+                disposition: Disposition::Rejected { reason, .. },
+                ..
+            }) => {
+                // The server said no: the correction replaces this result.
+                self.failure = Some(reason.clone());
+                self.edit_of = Some(*id);
+            }
+            Ok(_) => return Reply::go(Go::CloseForm),
+        }
+        Reply::none()
+    }
+}
+
+/// The words for what became of a submitted result, wherever the form is.
+pub fn delivery_status(outcome: &Result<Sent, StoreError>) -> Reply {
+    let (kind, text) = match outcome {
+        Err(e) => (StatusKind::Error, format!("not saved: {e}")),
+        Ok(Sent {
+            id, disposition, ..
+        }) => match disposition {
+            Disposition::Rejected { reason, .. } => (
+                StatusKind::Error,
+                format!("rejected: {reason} (kept in the Outbox as #{id})"),
+            ),
+            Disposition::Delivered { code, message } => (
+                StatusKind::Success,
+                format!("✓ {code} {}", sanitize(message)),
+            ),
+            Disposition::Uncertain { reason } => (
+                StatusKind::Error,
+                format!(
+                    "no answer ({reason}): #{id} may be stored; it waits in the Outbox for your decision"
+                ),
+            ),
+            Disposition::Retry { reason } => (
+                StatusKind::Info,
+                format!("saved as #{id}, not sent yet ({reason}); it is retried in the background"),
+            ),
+        },
+    };
+    Reply::say(kind, text)
 }
 
 fn needs_promise(codes: &MasterData, action: &str) -> bool {

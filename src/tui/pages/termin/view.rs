@@ -1,12 +1,13 @@
-use super::{Theme, spinner};
+use super::TerminTab;
 use crate::domain::Money;
 use crate::domain::termin::Transaction;
 use crate::domain::text::sanitize;
-use crate::tui::app::App;
 use crate::tui::layout::{self, Areas};
+use crate::tui::list::render_table;
+use crate::tui::pages::Cx;
+use crate::tui::view::{Theme, spinner};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Rect};
-use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Gauge, Paragraph, Row, Table, Wrap};
 
@@ -22,27 +23,26 @@ fn step(t: &Transaction) -> String {
     }
 }
 
-fn when(app: &App, s: &str) -> String {
+fn when(cx: &Cx, s: &str) -> String {
     if s.trim().is_empty() {
         return "—".into();
     }
-    app.clock
+    cx.clock
         .local_time(s)
         .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
         .unwrap_or_else(|| sanitize(s).into_owned())
 }
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, areas: &Areas) {
-    list(frame, app, theme, areas.queue);
-    if app.termin.show_totals {
-        totals(frame, app, theme, areas.detail);
+pub fn draw(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, areas: &Areas) {
+    list(frame, t, cx, theme, areas.queue);
+    if t.show_totals {
+        totals(frame, t, theme, areas.detail);
     } else {
-        detail(frame, app, theme, areas.detail);
+        detail(frame, t, cx, theme, areas.detail);
     }
 }
 
-fn list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let t = &app.termin;
+fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
     let position = match &t.all {
         Some(all) => format!("all {} transactions loaded", all.len()),
         None => format!(
@@ -61,7 +61,7 @@ fn list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         title.push_str(&format!("· /{} ", sanitize(&t.search)));
     }
     if let Some(p) = t.loading {
-        title.push_str(&format!("· {} page {p} ", spinner(app.ticks)));
+        title.push_str(&format!("· {} page {p} ", spinner(cx.ticks)));
     }
     let block = Block::bordered()
         .title(Line::styled(title, theme.title()))
@@ -82,17 +82,12 @@ fn list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 "loading page {} of {} · {} transactions · Esc cancels",
                 p.page, p.of, p.count
             ));
-        let bar = Rect {
-            height: 1,
-            y: inner.y + inner.height / 2,
-            ..inner
-        };
-        frame.render_widget(gauge, bar);
+        frame.render_widget(gauge, layout::middle_line(inner));
         return;
     }
     if t.view.is_empty() {
         let text = if !t.loaded && t.loading.is_some() {
-            format!("{} loading termin transactions…", spinner(app.ticks))
+            format!("{} loading termin transactions…", spinner(cx.ticks))
         } else if let (false, Some(e)) = (t.loaded, &t.error) {
             format!(
                 "Could not load termin transactions:\n{}\n\nr tries again.",
@@ -129,51 +124,46 @@ fn list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     } else {
         "%m-%d %H:%M"
     };
-    let rows_fit = layout::queue_rows(area);
-    let end = (t.offset + rows_fit).min(t.view.len());
-    let rows = t.view[t.offset..end].iter().enumerate().map(|(row, &i)| {
-        let tx = &t.source()[i];
-        let g = &tx.general;
-        let p = &tx.payment;
-        let right = |s: String| Cell::from(Line::from(s).alignment(Alignment::Right));
-        let entry = app
-            .clock
-            .local_time(&g.entry_date)
-            .map(|d| d.format(date_format).to_string());
-        let mut cells = vec![
-            Cell::from(entry.unwrap_or_else(|| sanitize(&g.entry_date).into_owned())),
-            Cell::from(sanitize(&g.purchase_order_number).into_owned()),
-        ];
-        if wide {
-            cells.push(Cell::from(
-                sanitize(&g.purchase_request_number).into_owned(),
-            ));
-        }
-        if medium {
-            cells.push(Cell::from(sanitize(&g.buyer_name).into_owned()));
-        }
-        if with_vendor {
-            cells.push(Cell::from(sanitize(&tx.vendor.name).into_owned()));
-        }
-        cells.extend([
-            Cell::from(sanitize(&g.status_name).into_owned()),
-            right(step(tx)),
-            right(money(p.bill_amount)),
-        ]);
-        if medium {
-            cells.push(right(money(p.price_sub_total)));
-        }
-        if wide {
-            cells.push(right(money(p.total_pph)));
-            cells.push(right(money(p.total_ppn)));
-        }
-        let style = if t.offset + row == t.selected {
-            theme.selected()
-        } else {
-            Style::new()
-        };
-        Row::new(cells).style(style)
-    });
+    let rows = t.view[t.cursor.window(area, t.view.len())]
+        .iter()
+        .map(|&i| {
+            let tx = &t.source()[i];
+            let g = &tx.general;
+            let p = &tx.payment;
+            let right = |s: String| Cell::from(Line::from(s).alignment(Alignment::Right));
+            let entry = cx
+                .clock
+                .local_time(&g.entry_date)
+                .map(|d| d.format(date_format).to_string());
+            let mut cells = vec![
+                Cell::from(entry.unwrap_or_else(|| sanitize(&g.entry_date).into_owned())),
+                Cell::from(sanitize(&g.purchase_order_number).into_owned()),
+            ];
+            if wide {
+                cells.push(Cell::from(
+                    sanitize(&g.purchase_request_number).into_owned(),
+                ));
+            }
+            if medium {
+                cells.push(Cell::from(sanitize(&g.buyer_name).into_owned()));
+            }
+            if with_vendor {
+                cells.push(Cell::from(sanitize(&tx.vendor.name).into_owned()));
+            }
+            cells.extend([
+                Cell::from(sanitize(&g.status_name).into_owned()),
+                right(step(tx)),
+                right(money(p.bill_amount)),
+            ]);
+            if medium {
+                cells.push(right(money(p.price_sub_total)));
+            }
+            if wide {
+                cells.push(right(money(p.total_pph)));
+                cells.push(right(money(p.total_ppn)));
+            }
+            Row::new(cells)
+        });
     let mut header = vec!["ENTRY DATE", "PO NUMBER"];
     let mut widths = vec![
         Constraint::Length(if with_vendor { 16 } else { 11 }),
@@ -208,15 +198,16 @@ fn list(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.label()))
         .column_spacing(1)
+        .row_highlight_style(theme.selected())
         .block(block);
-    frame.render_widget(table, area);
+    render_table(frame, table, area, t.cursor);
 }
 
-fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+fn detail(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
     let block = Block::bordered()
         .title(" Transaction ")
         .border_style(theme.border());
-    let Some(tx) = app.termin.selected_transaction() else {
+    let Some(tx) = t.selected_transaction() else {
         frame.render_widget(
             Paragraph::new("No transaction selected.").block(block),
             area,
@@ -245,9 +236,9 @@ fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 "PR {} · invoice {} of {} · entered {} · status changed {}",
                 s(&g.purchase_request_number),
                 s(&g.invoice_number),
-                when(app, &g.invoice_date),
-                when(app, &g.entry_date),
-                when(app, &g.status_change_date)
+                when(cx, &g.invoice_date),
+                when(cx, &g.entry_date),
+                when(cx, &g.status_change_date)
             )),
         ]),
         Line::from(vec![
@@ -331,11 +322,11 @@ fn detail(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     );
 }
 
-fn totals(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect) {
     let block = Block::bordered()
         .title(" Totals of all transactions · t hides ")
         .border_style(theme.border_focus());
-    let Some(t) = &app.termin.totals else { return };
+    let Some(t) = &t.totals else { return };
     let mut rows: Vec<Row> = t
         .by_status
         .iter()

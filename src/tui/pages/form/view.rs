@@ -1,10 +1,9 @@
-use super::{Theme, spinner};
+use super::{Field, FormState};
 use crate::domain::result::{REMARK_MAX, parse_promise};
 use crate::domain::text::sanitize;
-use crate::tui::app::App;
-use crate::tui::form::Field;
-use crate::tui::keymap::{self, Context};
 use crate::tui::layout;
+use crate::tui::pages::Cx;
+use crate::tui::view::{Theme, spinner};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -15,13 +14,13 @@ const LABEL_WIDTH: u16 = 15;
 const CODE_WIDTH: u16 = 12;
 const MAX_CHOICES: usize = 5;
 
-pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
-    let Some(form) = &app.form else { return };
+/// The form over the body; `typing`: no modal covers it, so the cursor shows in the field.
+pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: Rect, typing: bool) {
     // Lines are laid out against the widest box the body allows, then the box is sized to them.
     let width = body.width.min(84);
     let inner = Rect::new(0, 0, width.saturating_sub(2), body.height.saturating_sub(2));
 
-    let codes = &app.codes;
+    let codes = &cx.codes;
     let fields = form.fields(codes);
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
@@ -73,7 +72,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
                 }
             }
             Field::Promise => {
-                let hint = match parse_promise(input.value(), app.clock.now_local().date()) {
+                let hint = match parse_promise(input.value(), cx.clock.now_local().date()) {
                     Some(d) => format!("→ {}", d.format("%a %-d %b %Y")),
                     None => "YYYY-MM-DD or +N days".into(),
                 };
@@ -141,19 +140,19 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
     notes.push(Line::styled(
         format!(
             "Sends: call time {} · agent {} · IP {}",
-            app.clock.now_local().format("%Y-%m-%d %H:%M:%S"),
-            if app.settings.agent_id.is_empty() {
+            cx.clock.now_local().format("%Y-%m-%d %H:%M:%S"),
+            if cx.settings.agent_id.is_empty() {
                 "(not set)"
             } else {
-                &app.settings.agent_id
+                &cx.settings.agent_id
             },
-            app.settings.ip_address
+            cx.settings.ip_address
         ),
         theme.dim(),
     ));
     if form.submitting {
         notes.push(Line::styled(
-            format!("{} sending…", spinner(app.ticks)),
+            format!("{} sending…", spinner(cx.ticks)),
             theme.warn(),
         ));
     } else if let Some(f) = &form.failure {
@@ -162,21 +161,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
             theme.error(),
         ));
     }
-    if form.confirm_cancel {
-        notes.push(Line::styled("Discard what you typed? y / n", theme.warn()));
-    } else {
-        let mut spans = Vec::new();
-        for (k, what) in keymap::hints(Context::Form) {
-            spans.push(Span::styled(k, theme.key()));
-            spans.push(Span::raw(format!(" {what}  ")));
-        }
-        notes.push(Line::from(spans));
-    }
     let w = inner.width.max(1) as usize;
     let notes_height: usize = notes.iter().map(|l| l.width().div_ceil(w).max(1)).sum();
 
-    let height = (lines.len() + notes_height + 2) as u16;
-    let area = layout::centered(body, width, height);
+    let (area, fields_area, notes_area) =
+        layout::form_box(body, width, lines.len() as u16, notes_height as u16);
     frame.render_widget(Clear, area);
     let title = format!(
         " Result · {} · {} ",
@@ -186,24 +175,13 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, body: Rect) {
     let block = Block::bordered()
         .title(Line::styled(title, theme.title()))
         .border_style(theme.border_focus());
-    let inner = block.inner(area);
     frame.render_widget(block, area);
-    let fields_height = (lines.len() as u16).min(inner.height);
-    let fields_area = Rect {
-        height: fields_height,
-        ..inner
-    };
-    let notes_area = Rect {
-        y: inner.y + fields_height,
-        height: inner.height - fields_height,
-        ..inner
-    };
     frame.render_widget(Paragraph::new(lines), fields_area);
     frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: false }), notes_area);
-    if let Some((x, y)) = cursor.filter(|_| !form.submitting && !form.confirm_cancel && !app.help)
-        && y < fields_height
+    if let Some((x, y)) = cursor.filter(|_| !form.submitting && typing)
+        && y < fields_area.height
     {
-        frame.set_cursor_position((inner.x + x, inner.y + y));
+        frame.set_cursor_position((fields_area.x + x, fields_area.y + y));
     }
 }
 

@@ -3,6 +3,7 @@
 
 use crate::domain::Task;
 use crate::domain::bucket::Bucket;
+use crate::tui::list::{Cursor, Move};
 use std::cmp::Reverse;
 use std::collections::HashSet;
 
@@ -52,10 +53,8 @@ pub struct QueueState {
     key_ends: Vec<u32>,
     /// Indices into `tasks`: what is shown, in order.
     pub view: Vec<usize>,
-    /// Position in `view`.
-    pub selected: usize,
-    /// First row of `view` on screen.
-    pub offset: usize,
+    /// Position in `view`, and the first row on screen.
+    pub cursor: Cursor,
     pub filter: String,
     pub sort: SortMode,
     /// Accounts with a result recorded in this session (until the next refresh drops them).
@@ -145,7 +144,7 @@ impl QueueState {
 
     /// Puts the selection back on a contract after the view changed (the top when it is gone).
     fn reselect(&mut self, contract: Option<String>) {
-        self.selected = contract
+        self.cursor.selected = contract
             .and_then(|c| {
                 self.view
                     .iter()
@@ -178,11 +177,11 @@ impl QueueState {
     }
 
     pub fn selected_task(&self) -> Option<&Task> {
-        self.view.get(self.selected).map(|&i| &self.tasks[i])
+        self.view.get(self.cursor.selected).map(|&i| &self.tasks[i])
     }
 
     pub fn selected_index(&self) -> Option<usize> {
-        self.view.get(self.selected).copied()
+        self.view.get(self.cursor.selected).copied()
     }
 
     fn matches(&self, i: usize, needle: &str) -> bool {
@@ -266,48 +265,32 @@ impl QueueState {
             self.rebuild();
         }
         self.reselect(keep);
-        self.offset = 0;
+        self.cursor.offset = 0;
         self.clamp();
     }
 
+    /// The next sort order, shown from its first row: the new top is what the agent wants
+    /// to see.
     pub fn cycle_sort(&mut self) {
-        let keep = self.selected_contract();
         self.sort = self.sort.next();
         let mut view = std::mem::take(&mut self.view);
         self.sort_view(&mut view);
         self.view = view;
-        self.reselect(keep);
+        self.cursor.top();
     }
 
     fn clamp(&mut self) {
-        if self.selected >= self.view.len() {
-            self.selected = self.view.len().saturating_sub(1);
-        }
+        self.cursor.selected = self.cursor.selected.min(self.view.len().saturating_sub(1));
     }
 
-    pub fn move_by(&mut self, delta: isize) {
-        self.selected = super::list::step(self.selected, delta, self.view.len());
+    /// Moves the selection; `rows` are on screen.
+    pub fn go(&mut self, m: Move, rows: usize) {
+        self.cursor.apply(m, self.view.len(), rows);
     }
 
-    pub fn first(&mut self) {
-        self.selected = 0;
-    }
-
-    pub fn last(&mut self) {
-        self.selected = self.view.len().saturating_sub(1);
-    }
-
-    /// Selects the row shown at `row` of the visible window (mouse click).
-    pub fn select_visible_row(&mut self, row: usize) {
-        let target = self.offset + row;
-        if target < self.view.len() {
-            self.selected = target;
-        }
-    }
-
-    /// Scrolls so that the selection is within a window of `height` rows.
-    pub fn scroll_into_view(&mut self, height: usize) {
-        self.offset = super::list::scrolled(self.offset, self.selected, height, self.view.len());
+    /// Keeps the selection within the `rows` on screen.
+    pub fn scroll(&mut self, rows: usize) {
+        self.cursor.scroll(rows, self.view.len());
     }
 
     /// Marks an account done; when it was the selected one, the selection moves on to the
@@ -320,7 +303,7 @@ impl QueueState {
         {
             return;
         }
-        let pos = self.selected;
+        let pos = self.cursor.selected;
         let n = self.view.len();
         let open = |p: &usize| {
             !self
@@ -333,7 +316,7 @@ impl QueueState {
             .find(|p| open(p) && self.is_callable(self.view[*p]))
             .or_else(|| (1..n).map(|step| (pos + step) % n).find(open));
         if let Some(p) = next {
-            self.selected = p;
+            self.cursor.selected = p;
         }
     }
 
@@ -389,13 +372,14 @@ mod tests {
     }
 
     #[test]
-    fn sort_cycles_and_keeps_the_selection() {
+    fn sort_cycles_and_shows_the_top_of_the_new_order() {
         let mut q = queue();
-        q.move_by(2); // E
+        q.go(Move::By(2), 10); // E
         q.cycle_sort();
         assert_eq!(q.sort, SortMode::DaysOverdue);
         assert_eq!(order(&q), "DFEBCA");
-        assert_eq!(q.selected_task().unwrap().contract_no, "E");
+        assert_eq!(q.selected_task().unwrap().contract_no, "D");
+        assert_eq!(q.cursor.offset, 0);
         q.cycle_sort();
         assert_eq!(order(&q), "DEABCF");
         q.cycle_sort();
@@ -426,7 +410,7 @@ mod tests {
     #[test]
     fn refresh_keeps_selection_by_contract() {
         let mut q = queue();
-        q.move_by(3); // B
+        q.go(Move::By(3), 10); // B
         let mut tasks = q.tasks.clone();
         tasks.remove(0);
         q.set_tasks(tasks, &HashSet::new());
@@ -436,17 +420,12 @@ mod tests {
     #[test]
     fn navigation_clamps_and_scrolls() {
         let mut q = queue();
-        q.move_by(-5);
-        assert_eq!(q.selected, 0);
-        q.move_by(100);
-        assert_eq!(q.selected, 5);
-        q.scroll_into_view(2);
-        assert_eq!(q.offset, 4);
-        q.first();
-        q.scroll_into_view(2);
-        assert_eq!(q.offset, 0);
-        q.select_visible_row(1);
-        assert_eq!(q.selected, 1);
+        q.go(Move::By(-5), 2);
+        assert_eq!(q.cursor.selected, 0);
+        q.go(Move::By(100), 2);
+        assert_eq!((q.cursor.selected, q.cursor.offset), (5, 4));
+        q.go(Move::First, 2);
+        assert_eq!(q.cursor.offset, 0);
     }
 
     #[test]

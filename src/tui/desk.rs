@@ -1,0 +1,83 @@
+//! What every page may read about the agent's own work: the outbox as last read (results,
+//! counts, today's dials), each account's timeline, today's contacts and the promise book.
+//! The figures come from `domain`, so the CLI computes them the same way.
+
+use crate::delivery::OutboxSnapshot;
+use crate::domain::Task;
+use crate::domain::outbox::DeliveryState;
+use crate::domain::promise::PromiseBook;
+use crate::domain::today::{DayRecord, contacts_on};
+use crate::store::{ContactEvent, Counts, OutboxItem};
+use chrono::NaiveDate;
+use std::collections::{HashMap, HashSet};
+
+#[derive(Debug, Default)]
+pub struct Desk {
+    /// Newest first.
+    pub items: Vec<OutboxItem>,
+    pub counts: Counts,
+    /// Today's dials and overrides.
+    pub contact_events: Vec<ContactEvent>,
+    /// Promises recorded locally, against the current queue.
+    pub promises: PromiseBook,
+    /// Positions in `items` per account, newest first.
+    by_account: HashMap<String, Vec<usize>>,
+    /// Results recorded today per account (the over-contact guard).
+    contacts_today: HashMap<String, usize>,
+}
+
+impl Desk {
+    /// Takes a fresh read of the outbox.
+    pub fn set(&mut self, snapshot: OutboxSnapshot, today: NaiveDate) {
+        let OutboxSnapshot {
+            mut items,
+            counts,
+            contacts,
+        } = snapshot;
+        items.sort_by_key(|i| std::cmp::Reverse(i.id));
+        self.by_account.clear();
+        for (pos, item) in items.iter().enumerate() {
+            self.by_account
+                .entry(item.account_no.clone())
+                .or_default()
+                .push(pos);
+        }
+        self.items = items;
+        self.counts = counts;
+        self.contact_events = contacts;
+        self.contacts_today = contacts_on(&self.records(), today);
+    }
+
+    /// Every result as the day's figures read it.
+    pub fn records(&self) -> Vec<DayRecord> {
+        self.items.iter().map(OutboxItem::day_record).collect()
+    }
+
+    pub fn contacts_today(&self, account_no: &str) -> usize {
+        self.contacts_today.get(account_no).copied().unwrap_or(0)
+    }
+
+    /// An account's results, newest first (discarded ones left out).
+    pub fn history(&self, account_no: &str) -> impl Iterator<Item = &OutboxItem> {
+        self.by_account
+            .get(account_no)
+            .into_iter()
+            .flatten()
+            .map(|&i| &self.items[i])
+            .filter(|i| i.state != DeliveryState::Discarded)
+    }
+
+    /// The promise book against a task list: a promise passed while its account is still in
+    /// the list is broken.
+    pub fn refresh_promises(&mut self, tasks: &[Task], today: NaiveDate) {
+        let promises = crate::domain::promise::promises_of(&self.records());
+        // Only accounts with a promise matter; no set of the whole queue is needed.
+        let promised: HashSet<&str> = promises.iter().map(|p| p.account_no.as_str()).collect();
+        let in_queue: HashSet<String> = tasks
+            .iter()
+            .filter(|t| promised.contains(t.contract_no.as_str()))
+            .map(|t| t.contract_no.to_string())
+            .collect();
+        self.promises = PromiseBook::build(&promises, today, &in_queue);
+    }
+}

@@ -1,0 +1,99 @@
+//! Driving the workstation without a terminal, for the unit tests here and the integration
+//! tests in `tests/`: an app at a fixed time, keys, clicks and a plain rendering.
+
+use super::app::{Action, App, Effect, Settings, update};
+use super::view::{self, Theme};
+use crate::clock::Clock;
+use crate::domain::codes::MasterData;
+use crate::domain::{Task, dates};
+use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
+use ratatui::Terminal;
+use ratatui::backend::TestBackend;
+use ratatui::layout::Rect;
+
+/// The settings tests run with: demo, agent 1812010, three contacts a day.
+pub fn settings() -> Settings {
+    Settings {
+        agent_id: "1812010".into(),
+        ip_address: "10.1.206.118".into(),
+        demo: true,
+        promise_horizon_days: 30,
+        mouse: true,
+        rules: crate::domain::window::CallingRules::default(),
+        max_contacts_per_day: 3,
+    }
+}
+
+/// Friday 27 November 2026, 10:00 on the agent's clock.
+pub fn fixed_now() -> chrono::NaiveDateTime {
+    dates::parse_datetime("2026-11-27 10:00:00").expect("a valid time")
+}
+
+/// An app of `w` x `h` at `now` that has loaded `tasks`.
+pub fn app_with(tasks: Vec<Task>, w: u16, h: u16, now: chrono::NaiveDateTime) -> App {
+    let mut app = App::new(
+        settings(),
+        MasterData::builtin(),
+        Clock::at(now),
+        Rect::new(0, 0, w, h),
+    );
+    app.start();
+    update(&mut app, Action::TasksLoaded(Ok(tasks)));
+    app
+}
+
+pub fn key(app: &mut App, code: KeyCode, modifiers: KeyModifiers) -> Vec<Effect> {
+    update(app, Action::Key(KeyEvent::new(code, modifiers)))
+}
+
+pub fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
+    key(app, code, KeyModifiers::NONE)
+}
+
+pub fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
+    key(app, KeyCode::Char(c), KeyModifiers::CONTROL)
+}
+
+pub fn alt(app: &mut App, c: char) -> Vec<Effect> {
+    key(app, KeyCode::Char(c), KeyModifiers::ALT)
+}
+
+pub fn type_text(app: &mut App, text: &str) {
+    for c in text.chars() {
+        press(app, KeyCode::Char(c));
+    }
+}
+
+/// A left click at a screen position.
+pub fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
+    mouse(app, MouseEventKind::Down(MouseButton::Left), column, row)
+}
+
+pub fn mouse(app: &mut App, kind: MouseEventKind, column: u16, row: u16) -> Vec<Effect> {
+    let event = MouseEvent {
+        kind,
+        column,
+        row,
+        modifiers: KeyModifiers::NONE,
+    };
+    update(app, Action::Mouse(event))
+}
+
+/// The account of the selected queue row.
+pub fn selected(app: &App) -> String {
+    app.queue
+        .list
+        .selected_task()
+        .map(|t| t.contract_no.to_string())
+        .unwrap_or_default()
+}
+
+/// The screen as text, drawn with the plain theme.
+pub fn render(app: &App) -> String {
+    let mut terminal =
+        Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("a test terminal");
+    terminal
+        .draw(|f| view::draw(f, app, &Theme::plain()))
+        .expect("drawn");
+    terminal.backend().to_string()
+}

@@ -1,0 +1,168 @@
+//! The one thing that may sit over the pages and take every key: help, a yes/no question, a
+//! one-line prompt, or a number shown large for dialing by hand. There is at most one
+//! (`App::modal`); key routing, the footer and the drawing all read it.
+
+use super::app::{Effect, Tab};
+use super::keymap::{Command, Context, Keymap};
+use crossterm::event::KeyEvent;
+use tui_input::backend::crossterm::EventHandler;
+
+#[derive(Debug)]
+pub enum Modal {
+    /// The key table; any key closes it.
+    Help,
+    /// A number copied to the clipboard, shown large; any key closes it.
+    Dial {
+        phone: String,
+    },
+    /// A question that must be answered y before `on_yes` happens.
+    Confirm {
+        question: String,
+        on_yes: Intent,
+    },
+    Prompt(Prompt),
+}
+
+/// What a yes sets going.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Intent {
+    /// Start this work (an outbox decision).
+    Run(Effect),
+    /// Dial although the account reached the day's contact limit; the calling window is
+    /// still checked.
+    DialPastLimit {
+        account_no: String,
+        phone: String,
+    },
+    /// Record the form's result although the account reached the day's contact limit.
+    SendResult(Effect),
+    /// Close the form and lose what was typed.
+    DiscardForm,
+    Quit,
+}
+
+/// What a one-line prompt asks for. Each kind belongs to one page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptKind {
+    /// The queue's filter, applied as it is typed.
+    Filter,
+    /// The termin search, applied as it is typed.
+    Search,
+    GoToPage,
+    Export,
+    /// Why this customer may be called outside the window (their prior consent).
+    OverrideReason {
+        account_no: String,
+        phone: String,
+    },
+}
+
+impl PromptKind {
+    /// The page that asked.
+    pub fn owner(&self) -> Tab {
+        match self {
+            PromptKind::Filter | PromptKind::OverrideReason { .. } => Tab::Queue,
+            PromptKind::Search | PromptKind::GoToPage | PromptKind::Export => Tab::Termin,
+        }
+    }
+
+    pub fn label(&self) -> &'static str {
+        match self {
+            PromptKind::Filter => "filter: ",
+            PromptKind::Search => "search: ",
+            PromptKind::GoToPage => "go to page: ",
+            PromptKind::Export => "save CSV as: ",
+            PromptKind::OverrideReason { .. } => {
+                "outside hours: the consumer's prior consent (reason): "
+            }
+        }
+    }
+
+    fn context(&self) -> Context {
+        match self {
+            PromptKind::Filter => Context::Filter,
+            _ => Context::Prompt,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Prompt {
+    pub kind: PromptKind,
+    pub input: tui_input::Input,
+}
+
+impl Prompt {
+    pub fn new(kind: PromptKind, initial: impl Into<String>) -> Prompt {
+        Prompt {
+            kind,
+            input: tui_input::Input::new(initial.into()),
+        }
+    }
+}
+
+/// What became of a prompt after a key, for the page that asked.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum PromptEvent {
+    Edited(String),
+    Accepted(String),
+    Cancelled,
+}
+
+/// What a key did to the modal.
+#[derive(Debug)]
+pub enum Outcome {
+    /// Still open (perhaps changed).
+    Open(Modal),
+    Closed,
+    Yes(Intent),
+    No,
+    /// A prompt that applies as it is typed changed: it stays open, its page hears the text.
+    Edited(Modal, PromptKind, String),
+    Accepted(PromptKind, String),
+    Cancelled(PromptKind),
+}
+
+impl Modal {
+    /// The keys that apply while it is open.
+    pub fn context(&self) -> Context {
+        match self {
+            Modal::Help | Modal::Dial { .. } => Context::Overlay,
+            Modal::Confirm { .. } => Context::Confirm,
+            Modal::Prompt(p) => p.kind.context(),
+        }
+    }
+
+    pub fn on_key(self, key: KeyEvent, keys: &Keymap) -> Outcome {
+        match self {
+            // Any key closes; it never acts on what is behind.
+            Modal::Help | Modal::Dial { .. } => Outcome::Closed,
+            Modal::Confirm { on_yes, .. } => match keys.lookup(Context::Confirm, &key) {
+                Some(Command::Yes) => Outcome::Yes(on_yes),
+                _ => Outcome::No,
+            },
+            Modal::Prompt(mut p) => match keys.lookup(p.kind.context(), &key) {
+                Some(Command::CancelPrompt) => Outcome::Cancelled(p.kind),
+                Some(Command::AcceptPrompt) => {
+                    let text = p.input.value().trim().to_string();
+                    Outcome::Accepted(p.kind, text)
+                }
+                _ => {
+                    let before = p.input.value().len();
+                    let changed = p
+                        .input
+                        .handle_event(&crossterm::event::Event::Key(key))
+                        .is_some_and(|c| c.value)
+                        || p.input.value().len() != before;
+                    let live = matches!(p.kind, PromptKind::Filter | PromptKind::Search);
+                    if changed && live {
+                        let (kind, text) = (p.kind.clone(), p.input.value().to_string());
+                        Outcome::Edited(Modal::Prompt(p), kind, text)
+                    } else {
+                        Outcome::Open(Modal::Prompt(p))
+                    }
+                }
+            },
+        }
+    }
+}

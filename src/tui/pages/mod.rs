@@ -1,0 +1,106 @@
+//! The workstation's pages, one folder each: its state, its update (commands, prompts and the
+//! answers of its work) and its view. A page reads what it needs through `Cx` and answers
+//! with a `Reply`; it never reaches into another page. Moving between pages is a `Go`.
+
+pub mod form;
+pub mod outbox;
+pub mod queue;
+pub mod termin;
+pub mod today;
+
+use super::app::{Effect, Settings, Status, StatusKind, Tab};
+use super::desk::Desk;
+use super::modal::{Intent, Modal, Prompt, PromptKind};
+use crate::clock::Clock;
+use crate::domain::Task;
+use crate::domain::codes::MasterData;
+use crate::store::OutboxItem;
+
+/// What every page may read: the settings, the code list, the clock, the agent's own work,
+/// and how many rows of its list the screen shows.
+pub struct Cx<'a> {
+    pub settings: &'a Settings,
+    pub codes: &'a MasterData,
+    pub clock: &'a Clock,
+    pub desk: &'a Desk,
+    /// Rows of the page's list on screen (from `layout`, as the view draws them).
+    pub rows: usize,
+    /// Frames drawn so far (spinners).
+    pub ticks: u64,
+}
+
+/// A move to another page or out of the workstation.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Go {
+    Tab(Tab),
+    /// Open the result form for a task.
+    RecordResult(Box<Task>),
+    /// Open the result form on a rejected result, to correct it.
+    CorrectResult(Box<OutboxItem>),
+    CloseForm,
+    Quit,
+}
+
+/// A page's answer: work to start, a modal to open, words for the status line, a move.
+#[derive(Debug, Default)]
+pub struct Reply {
+    pub effects: Vec<Effect>,
+    pub modal: Option<Modal>,
+    pub status: Option<Status>,
+    pub go: Option<Go>,
+}
+
+impl Reply {
+    pub fn none() -> Reply {
+        Reply::default()
+    }
+
+    pub fn run(effect: Effect) -> Reply {
+        Reply {
+            effects: vec![effect],
+            ..Reply::default()
+        }
+    }
+
+    pub fn say(kind: StatusKind, text: impl Into<String>) -> Reply {
+        Reply::default().and_say(kind, text)
+    }
+
+    pub fn go(go: Go) -> Reply {
+        Reply {
+            go: Some(go),
+            ..Reply::default()
+        }
+    }
+
+    /// A yes/no question; `on_yes` happens only after y.
+    pub fn ask(question: impl Into<String>, on_yes: Intent) -> Reply {
+        Reply {
+            modal: Some(Modal::Confirm {
+                question: question.into(),
+                on_yes,
+            }),
+            ..Reply::default()
+        }
+    }
+
+    pub fn prompt(kind: PromptKind, initial: impl Into<String>) -> Reply {
+        Reply {
+            modal: Some(Modal::Prompt(Prompt::new(kind, initial))),
+            ..Reply::default()
+        }
+    }
+
+    pub fn and_say(mut self, kind: StatusKind, text: impl Into<String>) -> Reply {
+        self.status = Some(Status {
+            kind,
+            text: text.into(),
+        });
+        self
+    }
+
+    pub fn and_run(mut self, effect: Effect) -> Reply {
+        self.effects.push(effect);
+        self
+    }
+}

@@ -1,0 +1,99 @@
+//! The Outbox page: every result as the outbox holds it, and the agent's decisions on one
+//! (send now, correct, mark delivered, discard), asked first where they risk something.
+
+mod view;
+
+pub use view::draw;
+
+use super::{Cx, Go, Reply};
+use crate::domain::outbox::Decision;
+use crate::store::OutboxItem;
+use crate::tui::app::{Effect, OutboxCommand, StatusKind};
+use crate::tui::desk::Desk;
+use crate::tui::keymap::Command;
+use crate::tui::list::{Cursor, Move};
+use crate::tui::modal::Intent;
+
+#[derive(Debug, Default)]
+pub struct OutboxPage {
+    /// Over `Desk::items` (newest first).
+    pub cursor: Cursor,
+    /// The selected result's id, to find it again in the next read of the outbox.
+    selected_id: Option<i64>,
+}
+
+impl OutboxPage {
+    pub fn selected<'a>(&self, desk: &'a Desk) -> Option<&'a OutboxItem> {
+        desk.items.get(self.cursor.selected)
+    }
+
+    /// A fresh read of the outbox: the selection stays on the same result.
+    pub fn follow(&mut self, desk: &Desk, rows: usize) {
+        if let Some(i) = self
+            .selected_id
+            .and_then(|id| desk.items.iter().position(|i| i.id == id))
+        {
+            self.cursor.selected = i;
+        }
+        self.cursor.scroll(rows, desk.items.len());
+        self.selected_id = self.selected(desk).map(|i| i.id);
+    }
+
+    pub fn command(&mut self, cmd: Command, cx: &Cx) -> Reply {
+        let desk = cx.desk;
+        if let Some(m) = Move::of(cmd) {
+            self.cursor.apply(m, desk.items.len(), cx.rows);
+            self.selected_id = self.selected(desk).map(|i| i.id);
+            return Reply::none();
+        }
+        let decision = match cmd {
+            Command::Retry => Decision::Send,
+            Command::MarkDelivered => Decision::MarkDelivered,
+            Command::Discard => Decision::Discard,
+            Command::Edit => Decision::Edit,
+            _ => return Reply::none(),
+        };
+        let Some(item) = self.selected(desk) else {
+            return Reply::none();
+        };
+        let (id, state) = (item.id, item.state);
+        if decision.target(state).is_none() {
+            return Reply::say(StatusKind::Info, format!("#{id} is {state}: nothing to do"));
+        }
+        let effect = |c: OutboxCommand| Effect::Outbox(c);
+        let (work, question) = match decision {
+            Decision::Edit => return Reply::go(Go::CorrectResult(Box::new(item.clone()))),
+            Decision::Send => (
+                effect(OutboxCommand::Send(id)),
+                format!(
+                    "Send #{id} again? If the first one arrived, the server will hold it twice. y / n"
+                ),
+            ),
+            Decision::MarkDelivered => (
+                effect(OutboxCommand::MarkDelivered(id)),
+                format!("Mark #{id} delivered? Only when you know the server has it. y / n"),
+            ),
+            Decision::Discard => (
+                effect(OutboxCommand::Discard(id)),
+                format!(
+                    "Discard #{id} for {}? It will not be sent; it stays listed. y / n",
+                    item.account_no
+                ),
+            ),
+        };
+        if decision.needs_confirmation(state) {
+            Reply::ask(question, Intent::Run(work))
+        } else {
+            Reply::run(work)
+        }
+    }
+
+    /// A click on the visible row `row`.
+    pub fn click(&mut self, row: usize, desk: &Desk, rows: usize) {
+        let len = desk.items.len();
+        if let Some(i) = self.cursor.at_row(row, len) {
+            self.cursor.select(i, len, rows);
+            self.selected_id = self.selected(desk).map(|i| i.id);
+        }
+    }
+}

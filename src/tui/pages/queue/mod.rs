@@ -1,0 +1,282 @@
+//! The Queue page: the agent's tasks, who may be called now, the promise filter, dialing with
+//! its guards, and the customer pane beside the list.
+
+mod detail;
+mod model;
+mod view;
+
+pub use model::{QueueState, SortMode};
+pub use view::draw;
+
+use super::{Cx, Go, Reply};
+use crate::api::ApiError;
+use crate::domain::Task;
+use crate::domain::promise::PromiseBook;
+use crate::domain::window::{Window, for_zone, zone_of_task};
+use crate::domain::zone::{RegionTable, ZoneGuess};
+use crate::tui::app::{Effect, StatusKind};
+use crate::tui::keymap::Command;
+use crate::tui::list::Move;
+use crate::tui::modal::{Intent, PromptEvent, PromptKind};
+use chrono::{DateTime, Utc};
+
+/// Which promises the queue shows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum PromiseFilter {
+    #[default]
+    All,
+    DueSoon,
+    Broken,
+}
+
+impl PromiseFilter {
+    fn next(self) -> PromiseFilter {
+        match self {
+            PromiseFilter::All => PromiseFilter::DueSoon,
+            PromiseFilter::DueSoon => PromiseFilter::Broken,
+            PromiseFilter::Broken => PromiseFilter::All,
+        }
+    }
+
+    pub fn label(self) -> &'static str {
+        match self {
+            PromiseFilter::All => "all tasks",
+            PromiseFilter::DueSoon => "promises due today or tomorrow",
+            PromiseFilter::Broken => "broken promises",
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+pub struct QueuePage {
+    pub list: QueueState,
+    /// Parallel to `list.tasks`: each customer's zone (from the address, once per load).
+    pub zones: Vec<ZoneGuess>,
+    /// Parallel to `list.tasks`: each customer's calling window, as of `windows_at`.
+    pub windows: Vec<Window>,
+    windows_at: Option<i64>,
+    pub promise_filter: PromiseFilter,
+}
+
+/// Each task's zone: the work a new list costs, done off the screen's thread by the runtime
+/// (`Action::TasksPrepared`) so that keys never wait behind it.
+pub fn zones_of(regions: &RegionTable, tasks: &[Task]) -> Vec<ZoneGuess> {
+    tasks.iter().map(|t| zone_of_task(t, regions)).collect()
+}
+
+impl QueuePage {
+    /// The first load.
+    pub fn start(&mut self) -> Reply {
+        self.list.loading = true;
+        Reply::run(Effect::LoadTasks)
+    }
+
+    /// The window of the task at `i` of `list.tasks`.
+    pub fn window(&self, i: usize) -> Option<(&ZoneGuess, &Window)> {
+        Some((self.zones.get(i)?, self.windows.get(i)?))
+    }
+
+    pub fn task(&self, account_no: &str) -> Option<&Task> {
+        self.list.tasks.iter().find(|t| t.contract_no == account_no)
+    }
+
+    /// Each customer's calling window now; recomputed when the minute changes.
+    pub fn tick(&mut self, now: DateTime<Utc>, cx: &Cx) {
+        let minute = now.timestamp() / 60;
+        if self.windows_at != Some(minute) {
+            self.set_windows(now, cx);
+        }
+    }
+
+    fn set_windows(&mut self, now: DateTime<Utc>, cx: &Cx) {
+        self.windows_at = Some(now.timestamp() / 60);
+        let rules = &cx.settings.rules;
+        self.windows = self.zones.iter().map(|z| for_zone(z, rules, now)).collect();
+        self.list
+            .set_callable(self.windows.iter().map(|w| w.callable).collect());
+    }
+
+    /// A fresh list (with its zones when the runtime worked them out), or why not.
+    pub fn on_tasks(
+        &mut self,
+        result: Result<Vec<Task>, ApiError>,
+        zones: Option<Vec<ZoneGuess>>,
+        cx: &Cx,
+        regions: &RegionTable,
+    ) -> Reply {
+        self.list.loading = false;
+        let tasks = match result {
+            Ok(tasks) => tasks,
+            // The last good list stays on screen.
+            Err(e) => {
+                return Reply::say(StatusKind::Error, format!("could not load the queue: {e}"));
+            }
+        };
+        let n = tasks.len();
+        self.zones = zones
+            .filter(|z| z.len() == n)
+            .unwrap_or_else(|| zones_of(regions, &tasks));
+        let now = cx.clock.now_utc();
+        self.windows_at = Some(now.timestamp() / 60);
+        let rules = &cx.settings.rules;
+        self.windows = self.zones.iter().map(|z| for_zone(z, rules, now)).collect();
+        let callable = self.windows.iter().map(|w| w.callable).collect();
+        self.list
+            .set_tasks_with(tasks, &cx.desk.promises.broken, callable);
+        let reply = Reply::say(StatusKind::Info, format!("{n} tasks loaded"));
+        if cx.desk.counts.uncertain > 0 {
+            let accounts = self
+                .list
+                .tasks
+                .iter()
+                .map(|t| t.contract_no.to_string())
+                .collect();
+            return reply.and_run(Effect::SettleByEvidence(accounts));
+        }
+        reply
+    }
+
+    /// A new promise book: buckets again, and the promise filter's accounts.
+    pub fn apply_promises(&mut self, book: &PromiseBook) {
+        self.list.reclassify(&book.broken);
+        let only = match self.promise_filter {
+            PromiseFilter::All => None,
+            PromiseFilter::DueSoon => Some(book.due_soon.clone()),
+            PromiseFilter::Broken => Some(book.broken.clone()),
+        };
+        self.list.restrict(only);
+    }
+
+    pub fn command(&mut self, cmd: Command, cx: &Cx) -> Reply {
+        let q = &mut self.list;
+        if let Some(m) = Move::of(cmd) {
+            q.go(m, cx.rows);
+            return Reply::none();
+        }
+        match cmd {
+            Command::StartFilter => return Reply::prompt(PromptKind::Filter, q.filter.clone()),
+            Command::ClearFilter => q.set_filter(""),
+            Command::Dial(n) => return self.dial(n, cx),
+            Command::PromiseFilter => {
+                self.promise_filter = self.promise_filter.next();
+                self.apply_promises(&cx.desk.promises);
+                let label = self.promise_filter.label();
+                return Reply::say(StatusKind::Info, format!("showing {label}"));
+            }
+            Command::CycleSort => {
+                q.cycle_sort();
+                let label = q.sort.label();
+                return Reply::say(StatusKind::Info, format!("sorted by {label}"));
+            }
+            Command::Refresh if !q.loading => {
+                q.loading = true;
+                return Reply::run(Effect::LoadTasks);
+            }
+            Command::OpenForm => {
+                return match q.selected_task() {
+                    Some(task) => Reply::go(Go::RecordResult(Box::new(task.clone()))),
+                    None => Reply::say(StatusKind::Info, "no task selected"),
+                };
+            }
+            _ => {}
+        }
+        Reply::none()
+    }
+
+    pub fn on_prompt(&mut self, kind: PromptKind, event: PromptEvent) -> Reply {
+        match (kind, event) {
+            (PromptKind::Filter, PromptEvent::Edited(text)) => self.list.set_filter(&text),
+            (PromptKind::Filter, PromptEvent::Cancelled) => self.list.set_filter(""),
+            (PromptKind::OverrideReason { .. }, PromptEvent::Accepted(reason))
+                if reason.is_empty() =>
+            {
+                return Reply::say(
+                    StatusKind::Error,
+                    "not dialed: an override needs the consumer's consent and a reason",
+                );
+            }
+            (PromptKind::OverrideReason { account_no, phone }, PromptEvent::Accepted(reason)) => {
+                return Reply::run(Effect::Dial {
+                    account_no,
+                    phone,
+                    override_reason: Some(reason),
+                });
+            }
+            (PromptKind::OverrideReason { .. }, PromptEvent::Cancelled) => {
+                return Reply::say(StatusKind::Info, "not dialed");
+            }
+            _ => {}
+        }
+        Reply::none()
+    }
+
+    /// A click on the visible row `row`.
+    pub fn click(&mut self, row: usize, rows: usize) {
+        let len = self.list.view.len();
+        if let Some(i) = self.list.cursor.at_row(row, len) {
+            self.list.cursor.select(i, len, rows);
+        }
+    }
+
+    /// `c` / `1`..`4` on a task: over-contact guard first, then the calling window.
+    fn dial(&mut self, n: usize, cx: &Cx) -> Reply {
+        let Some(task) = self.list.selected_task() else {
+            return Reply::none();
+        };
+        let phone = match n {
+            0 => task.phones().next().map(str::to_string),
+            n => [&task.phone1, &task.phone2, &task.phone3, &task.phone4]
+                .get(n - 1)
+                .map(|p| p.trim().to_string())
+                .filter(|p| !p.is_empty()),
+        };
+        let account_no = task.contract_no.to_string();
+        let Some(phone) = phone else {
+            let which = match n {
+                0 => "no phone on file".to_string(),
+                n => format!("phone {n} is empty"),
+            };
+            return Reply::say(StatusKind::Info, which);
+        };
+        let contacts = cx.desk.contacts_today(&account_no);
+        let max = cx.settings.max_contacts_per_day;
+        if contacts >= max {
+            return Reply::ask(
+                format!(
+                    "{account_no} was contacted {contacts} times today (limit {max}). Contact that is \"continuous or disturbing\" is forbidden. Dial anyway? y / n"
+                ),
+                Intent::DialPastLimit { account_no, phone },
+            );
+        }
+        self.dial_in_window(account_no, phone)
+    }
+
+    /// The contact guard was passed; the calling window still applies.
+    pub fn dial_in_window(&self, account_no: String, phone: String) -> Reply {
+        let window = self
+            .list
+            .tasks
+            .iter()
+            .position(|t| t.contract_no == account_no)
+            .and_then(|i| self.window(i))
+            .map(|(_, w)| w);
+        match window {
+            Some(w) if !w.callable => Reply::prompt(
+                PromptKind::OverrideReason { account_no, phone },
+                String::new(),
+            )
+            .and_say(
+                StatusKind::Error,
+                format!(
+                    "outside the calling window ({}); only with the consumer's prior consent",
+                    w.note
+                ),
+            ),
+            _ => Reply::run(Effect::Dial {
+                account_no,
+                phone,
+                override_reason: None,
+            }),
+        }
+    }
+}

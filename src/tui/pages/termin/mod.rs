@@ -1,0 +1,235 @@
+//! The Termin page: supervisors' pages of staged-payment transactions, with the next page
+//! fetched ahead, search and status filter, load all with totals, and CSV export.
+
+mod model;
+mod view;
+
+pub use model::{CancelFlag, PAGE_SIZES, Progress, TerminTab};
+pub use view::draw;
+
+use super::{Cx, Reply};
+use crate::api::ApiError;
+use crate::domain::{TerminPage, Transaction};
+use crate::tui::app::{Effect, Exported, FileError, StatusKind};
+use crate::tui::keymap::Command;
+use crate::tui::list::Move;
+use crate::tui::modal::{PromptEvent, PromptKind};
+
+impl TerminTab {
+    /// Shown for the first time: the first page loads.
+    pub fn on_show(&mut self) -> Reply {
+        if !self.loaded && self.loading.is_none() {
+            return self.go_to_page(1);
+        }
+        Reply::none()
+    }
+
+    /// Shows page `page`: at once when it was fetched ahead, else after a load (spinner).
+    fn go_to_page(&mut self, page: i64) -> Reply {
+        let last = self.total_pages().max(1);
+        let page = if self.loaded {
+            page.clamp(1, last)
+        } else {
+            page.max(1)
+        };
+        if let Some(ready) = self.prefetched.remove(&(page, self.limit)) {
+            self.show_page(ready);
+            return self.prefetch_next();
+        }
+        self.loading = Some(page);
+        Reply::run(Effect::LoadTerminPage {
+            page,
+            limit: self.limit,
+            prefetch: false,
+        })
+    }
+
+    fn prefetch_next(&self) -> Reply {
+        let next = self.page + 1;
+        if next <= self.total_pages() && !self.prefetched.contains_key(&(next, self.limit)) {
+            Reply::run(Effect::LoadTerminPage {
+                page: next,
+                limit: self.limit,
+                prefetch: true,
+            })
+        } else {
+            Reply::none()
+        }
+    }
+
+    pub fn on_page(
+        &mut self,
+        page: i64,
+        limit: i64,
+        prefetch: bool,
+        result: Result<TerminPage, ApiError>,
+    ) -> Reply {
+        match result {
+            Ok(p) if prefetch || self.loading != Some(page) || self.limit != limit => {
+                // Fetched ahead, or the agent moved on meanwhile: keep it for when it is wanted.
+                self.prefetched.insert((page, limit), p);
+                Reply::none()
+            }
+            Ok(p) => {
+                self.show_page(p);
+                self.prefetch_next()
+            }
+            Err(_) if prefetch => Reply::none(),
+            Err(e) => {
+                // The last good page stays on screen.
+                self.loading = None;
+                self.error = Some(e.to_string());
+                Reply::say(
+                    StatusKind::Error,
+                    format!("could not load page {page}: {e}"),
+                )
+            }
+        }
+    }
+
+    pub fn on_progress(&mut self, page: i64, of: i64, count: usize) {
+        if let Some(p) = self.load_all.as_mut() {
+            (p.page, p.of, p.count) = (page, of, count);
+        }
+    }
+
+    /// The end of "load all": everything, or why not (`Ok(None)`: cancelled).
+    pub fn on_all(&mut self, result: Result<Option<Vec<Transaction>>, ApiError>) -> Reply {
+        match result {
+            Ok(Some(all)) => {
+                let n = all.len();
+                self.show_all(all);
+                Reply::say(
+                    StatusKind::Success,
+                    format!("all {n} transactions loaded; t shows totals"),
+                )
+            }
+            Ok(None) => {
+                self.load_all = None;
+                Reply::say(StatusKind::Info, "loading all pages cancelled")
+            }
+            Err(e) => {
+                self.load_all = None;
+                Reply::say(StatusKind::Error, format!("could not load all pages: {e}"))
+            }
+        }
+    }
+
+    pub fn on_exported(&mut self, result: Result<Exported, FileError>) -> Reply {
+        match result {
+            Ok(done) => Reply::say(
+                StatusKind::Success,
+                format!("saved {} ({} rows)", done.path.display(), done.rows),
+            ),
+            Err(e) => Reply::say(StatusKind::Error, format!("export failed: {e}")),
+        }
+    }
+
+    pub fn command(&mut self, cmd: Command, cx: &Cx) -> Reply {
+        if let Some(m) = Move::of(cmd) {
+            self.cursor.apply(m, self.view.len(), cx.rows);
+            return Reply::none();
+        }
+        let page = self.page;
+        match cmd {
+            Command::NextPage => return self.go_to_page(page + 1),
+            Command::PrevPage => return self.go_to_page(page - 1),
+            Command::FirstPage => return self.go_to_page(1),
+            Command::LastPage => return self.go_to_page(self.total_pages()),
+            Command::Refresh => {
+                self.prefetched.clear();
+                return self.go_to_page(page);
+            }
+            Command::PageSizeUp | Command::PageSizeDown => {
+                // Keep the first row on screen roughly where it was.
+                let first_row = (self.page - 1) * self.limit;
+                self.limit = if cmd == Command::PageSizeUp {
+                    self.next_page_size()
+                } else {
+                    self.prev_page_size()
+                };
+                let limit = self.limit;
+                return self
+                    .go_to_page(first_row / limit + 1)
+                    .and_say(StatusKind::Info, format!("{limit} rows a page"));
+            }
+            Command::GoToPage => return Reply::prompt(PromptKind::GoToPage, ""),
+            Command::StartFilter => return Reply::prompt(PromptKind::Search, self.search.clone()),
+            Command::Export => {
+                let name = format!("termin-{}.csv", cx.clock.now_local().format("%Y%m%d-%H%M"));
+                return Reply::prompt(PromptKind::Export, name);
+            }
+            Command::CycleStatus => {
+                self.cycle_status();
+                let label = self.status.clone().unwrap_or_else(|| "every status".into());
+                return Reply::say(StatusKind::Info, format!("showing {label}"));
+            }
+            Command::ClearFilter => {
+                if let Some(p) = self.load_all.as_ref() {
+                    p.cancel.cancel();
+                    return Reply::say(StatusKind::Info, "cancelling…");
+                }
+                self.search.clear();
+                self.status = None;
+                self.refilter();
+            }
+            Command::LoadAll if self.load_all.is_none() => {
+                let cancel = CancelFlag::default();
+                self.load_all = Some(Progress {
+                    page: 0,
+                    of: self.total_pages(),
+                    count: 0,
+                    cancel: cancel.clone(),
+                });
+                return Reply::run(Effect::LoadAllTermin { limit: 100, cancel });
+            }
+            Command::Totals if self.totals.is_some() => self.show_totals = !self.show_totals,
+            Command::Totals => {
+                return Reply::say(
+                    StatusKind::Info,
+                    "totals need every page: press A to load all",
+                );
+            }
+            _ => {}
+        }
+        Reply::none()
+    }
+
+    pub fn on_prompt(&mut self, kind: PromptKind, event: PromptEvent) -> Reply {
+        match (kind, event) {
+            (PromptKind::Search, PromptEvent::Edited(text)) => {
+                self.search = text;
+                self.refilter();
+            }
+            (PromptKind::Search, PromptEvent::Cancelled) => {
+                self.search.clear();
+                self.refilter();
+            }
+            (PromptKind::GoToPage, PromptEvent::Accepted(text)) => {
+                return match text.parse::<i64>() {
+                    Ok(p) if p >= 1 => self.go_to_page(p),
+                    _ => Reply::say(StatusKind::Error, format!("'{text}' is not a page number")),
+                };
+            }
+            (PromptKind::Export, PromptEvent::Accepted(text)) if text.is_empty() => {
+                return Reply::say(StatusKind::Error, "no file name: nothing exported");
+            }
+            (PromptKind::Export, PromptEvent::Accepted(path)) => {
+                return Reply::run(Effect::ExportTermin {
+                    path,
+                    rows: self.shown(),
+                });
+            }
+            _ => {}
+        }
+        Reply::none()
+    }
+
+    /// A click on the visible row `row`.
+    pub fn click(&mut self, row: usize, rows: usize) {
+        let len = self.view.len();
+        if let Some(i) = self.cursor.at_row(row, len) {
+            self.cursor.select(i, len, rows);
+        }
+    }
+}

@@ -1,0 +1,437 @@
+//! The workstation's side that waits: the terminal loop, and the effects `update` asks for,
+//! run in tokio tasks. The outbox is reached only through the delivery service.
+
+use super::app::{
+    Action, App, DialError, Dialed, Effect, Exported, FileError, OutboxCommand, OutboxDone, Sent,
+    Settings, update,
+};
+use super::view;
+use crate::clock::Clock;
+use crate::config::Config;
+use crate::delivery::Deliverer;
+use crate::session::Session;
+use crossterm::event::{DisableMouseCapture, EnableMouseCapture, Event, EventStream};
+use futures_util::{FutureExt, StreamExt};
+use ratatui::layout::Rect;
+use std::time::Duration;
+use tokio::sync::mpsc;
+
+/// How many settled results the Outbox tab shows besides every open one.
+const OUTBOX_RECENT: usize = 2_000;
+/// Pages fetched at once by "load all".
+const TERMIN_CONCURRENCY: usize = 4;
+/// How often queued results are retried in the background (each has its own backoff too).
+const SEND_INTERVAL: Duration = Duration::from_secs(2);
+
+/// What effects run with: the outbox and its sender, and how to dial.
+#[derive(Clone)]
+pub struct Runtime {
+    pub deliverer: Deliverer,
+    /// A softphone's command line (`{phone}` replaced), run without a shell.
+    pub dial_command: Option<String>,
+    pub agent_id: String,
+    /// With no dialer, copy the number to the clipboard through the terminal (OSC 52).
+    pub write_clipboard: bool,
+    pub regions: std::sync::Arc<crate::domain::zone::RegionTable>,
+}
+
+impl Runtime {
+    /// A runtime for tests and tools: no dialer, no terminal.
+    pub fn quiet(deliverer: Deliverer) -> Runtime {
+        Runtime {
+            deliverer,
+            dial_command: None,
+            agent_id: String::new(),
+            write_clipboard: false,
+            regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
+        }
+    }
+}
+
+/// A fresh read of the outbox for the screen, with what a command did.
+pub fn outbox_snapshot(
+    deliverer: &Deliverer,
+    done: Option<Result<OutboxDone, crate::store::StoreError>>,
+) -> Action {
+    Action::OutboxLoaded {
+        snapshot: deliverer.snapshot(OUTBOX_RECENT),
+        done,
+    }
+}
+
+/// Hands a number to the dialer, or copies it.
+fn dial(rt: &Runtime, phone: &str) -> Result<Dialed, DialError> {
+    if let Some(cmd) = rt.dial_command.as_deref() {
+        let words = shell_words::split(cmd).map_err(|e| DialError::Command(e.to_string()))?;
+        let mut args = words.iter().map(|w| w.replace("{phone}", phone));
+        let program = args
+            .next()
+            .ok_or_else(|| DialError::Command("it is empty".into()))?;
+        let mut child = std::process::Command::new(&program)
+            .args(args)
+            .stdin(std::process::Stdio::null())
+            .stdout(std::process::Stdio::null())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .map_err(|source| DialError::Spawn {
+                program: program.clone(),
+                source,
+            })?;
+        // Reap the dialer when it ends, so it never lingers as a zombie.
+        std::thread::spawn(move || child.wait());
+        return Ok(Dialed::Launched { program });
+    }
+    if rt.write_clipboard {
+        use base64::Engine;
+        use std::io::Write;
+        let b64 = base64::engine::general_purpose::STANDARD.encode(phone);
+        let mut out = std::io::stdout();
+        let _ = write!(out, "\x1b]52;c;{b64}\x07").and_then(|_| out.flush());
+    }
+    Ok(Dialed::Copied)
+}
+
+/// Runs one effect to its answers. The runtime spawns this; tests await it directly. Long
+/// work reports progress on `progress` as it goes.
+pub async fn execute(
+    effect: Effect,
+    rt: &Runtime,
+    progress: &mpsc::UnboundedSender<Action>,
+) -> Vec<Action> {
+    let deliverer = &rt.deliverer;
+    let now = deliverer.clock.now_local();
+    match effect {
+        Effect::Dial {
+            account_no,
+            phone,
+            override_reason,
+        } => {
+            let event = crate::store::ContactEvent {
+                account_no,
+                at: crate::domain::dates::wire(now),
+                phone: phone.clone(),
+                kind: if override_reason.is_some() {
+                    "override".into()
+                } else {
+                    "dial".into()
+                },
+                reason: override_reason.unwrap_or_default(),
+                agent_id: rt.agent_id.clone(),
+            };
+            let outcome = match deliverer.log_contact(&event) {
+                Err(e) => Err(DialError::NotLogged(e)),
+                Ok(()) => dial(rt, &phone),
+            };
+            vec![
+                Action::Dialed { phone, outcome },
+                outbox_snapshot(deliverer, None),
+            ]
+        }
+        Effect::LoadTerminPage {
+            page,
+            limit,
+            prefetch,
+        } => {
+            let result = deliverer.client.termin_page(page, limit).await;
+            vec![Action::TerminPage {
+                page,
+                limit,
+                prefetch,
+                result,
+            }]
+        }
+        Effect::LoadAllTermin { limit, cancel } => {
+            let walk = deliverer
+                .client
+                .termin_all(limit, TERMIN_CONCURRENCY, |page, of, count| {
+                    let _ = progress.send(Action::TerminProgress { page, of, count });
+                    !cancel.is_cancelled()
+                })
+                .await;
+            let result = match walk {
+                Ok(_) if cancel.is_cancelled() => Ok(None),
+                Ok(all) => Ok(Some(all)),
+                Err(e) => Err(e),
+            };
+            vec![Action::TerminAll(result)]
+        }
+        Effect::ExportTermin { path, rows } => vec![Action::Exported(export_csv(&path, &rows))],
+        Effect::LoadTasks => match deliverer.client.tasks().await {
+            Ok(tasks) => {
+                let regions = rt.regions.clone();
+                let prepared = tokio::task::spawn_blocking(move || {
+                    let zones = super::zones_of(&regions, &tasks);
+                    (tasks, zones)
+                })
+                .await;
+                match prepared {
+                    Ok((tasks, zones)) => vec![Action::TasksPrepared { tasks, zones }],
+                    Err(e) => vec![Action::TasksLoaded(Err(crate::api::ApiError::Other(
+                        e.to_string(),
+                    )))],
+                }
+            }
+            Err(e) => vec![Action::TasksLoaded(Err(e))],
+        },
+        Effect::Submit {
+            result,
+            edit_of,
+            total_due,
+        } => {
+            let account_no = result.account_no.clone();
+            let outcome = async {
+                let id = deliverer.save(&result, edit_of, total_due)?;
+                Ok(match deliverer.deliver(id).await? {
+                    Some((state, disposition)) => Sent {
+                        id,
+                        state,
+                        disposition,
+                    },
+                    // Taken by the background sender in the meantime: it reports there.
+                    None => Sent {
+                        id,
+                        state: crate::domain::outbox::DeliveryState::Queued,
+                        disposition: crate::delivery::Disposition::Retry {
+                            reason: "being sent".into(),
+                        },
+                    },
+                })
+            }
+            .await;
+            vec![
+                Action::Delivery {
+                    account_no,
+                    outcome,
+                },
+                outbox_snapshot(deliverer, None),
+            ]
+        }
+        Effect::SettleByEvidence(accounts) => {
+            let done = deliverer
+                .settle_by_evidence(&accounts)
+                .map(OutboxDone::Settled);
+            vec![outbox_snapshot(deliverer, Some(done))]
+        }
+        Effect::Outbox(cmd) => {
+            let done = match cmd {
+                OutboxCommand::Send(id) => match deliverer.send_now(id).await {
+                    Ok(Some((state, _))) => Ok(OutboxDone::Sent { id, state }),
+                    Ok(None) => Ok(OutboxDone::BeingSent(id)),
+                    Err(e) => Err(e),
+                },
+                OutboxCommand::MarkDelivered(id) => deliverer
+                    .mark_delivered(id)
+                    .map(|_| OutboxDone::MarkedDelivered(id)),
+                OutboxCommand::Discard(id) => {
+                    deliverer.discard(id).map(|_| OutboxDone::Discarded(id))
+                }
+            };
+            vec![outbox_snapshot(deliverer, Some(done))]
+        }
+    }
+}
+
+/// Writes the rows to a new CSV file (never over an existing one) and says where it went.
+fn export_csv(path: &str, rows: &[crate::domain::Transaction]) -> Result<Exported, FileError> {
+    use crate::domain::termin_view::{CSV_HEADERS, csv_row};
+    let path = std::path::PathBuf::from(path);
+    let fail = |source: std::io::Error| FileError {
+        path: path.clone(),
+        source,
+    };
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(&path)
+        .map_err(fail)?;
+    let mut w = csv::Writer::from_writer(file);
+    let csv_fail = |e: csv::Error| fail(std::io::Error::other(e));
+    w.write_record(CSV_HEADERS).map_err(csv_fail)?;
+    for t in rows {
+        w.write_record(csv_row(t)).map_err(csv_fail)?;
+    }
+    w.flush().map_err(fail)?;
+    let shown = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
+    Ok(Exported {
+        path: shown,
+        rows: rows.len(),
+    })
+}
+
+pub fn settings(session: &Session) -> Settings {
+    let config = &session.config;
+    Settings {
+        agent_id: config.agent_id.clone(),
+        ip_address: config.ip_address(),
+        demo: session.is_demo(),
+        promise_horizon_days: config.ui.promise_horizon_days.unwrap_or(30).max(0),
+        mouse: config.ui.mouse.unwrap_or(true),
+        rules: config.calling.rules.clone(),
+        max_contacts_per_day: config.calling.max_contacts_per_day,
+    }
+}
+
+/// Logs go to a file in the data directory, never to the screen.
+fn init_logging() {
+    let Some(dir) = crate::config::data_dir() else {
+        return;
+    };
+    if std::fs::create_dir_all(&dir).is_err() {
+        return;
+    }
+    let Ok(file) = std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(dir.join("deskcoll.log"))
+    else {
+        return;
+    };
+    let _ = tracing_subscriber::fmt()
+        .with_writer(std::sync::Mutex::new(file))
+        .with_ansi(false)
+        .try_init();
+}
+
+pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> anyhow::Result<()> {
+    let started = std::time::Instant::now();
+    init_logging();
+    let codes =
+        crate::config::load_codes(config.ui.codes_file.as_deref()).map_err(anyhow::Error::msg)?;
+    let session = Session::open(config, clock).await?;
+    let deliverer = session.deliverer()?;
+    let settings = settings(&session);
+    let mouse = settings.mouse;
+    tracing::info!(demo = session.is_demo(), agent = %settings.agent_id, "workstation started");
+
+    // ratatui::init restores the terminal on panic too; mouse capture is undone here.
+    let mut terminal = ratatui::init();
+    let previous_hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(move |info| {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+        previous_hook(info);
+    }));
+    if mouse {
+        crossterm::execute!(std::io::stdout(), EnableMouseCapture)?;
+    }
+    let size = terminal
+        .size()
+        .map(|s| Rect::new(0, 0, s.width, s.height))
+        .unwrap_or_default();
+    let runtime = Runtime {
+        deliverer,
+        dial_command: session.config.calling.dial_command.clone(),
+        agent_id: settings.agent_id.clone(),
+        write_clipboard: true,
+        regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
+    };
+    let mut app = App::new(settings, codes, session.clock, size);
+    let result = event_loop(&mut terminal, &mut app, &runtime, exit_after_first_queue).await;
+    if mouse {
+        let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
+    }
+    ratatui::restore();
+    tracing::info!(
+        elapsed_ms = started.elapsed().as_millis() as u64,
+        "workstation stopped"
+    );
+    result
+}
+
+async fn event_loop(
+    terminal: &mut ratatui::DefaultTerminal,
+    app: &mut App,
+    rt: &Runtime,
+    exit_after_first_queue: bool,
+) -> anyhow::Result<()> {
+    let deliverer = &rt.deliverer;
+    let theme = view::Theme::from_env();
+    let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
+    let mut events = EventStream::new();
+    let mut tick = tokio::time::interval(Duration::from_millis(200));
+    let spawn = |effects: Vec<Effect>| {
+        for effect in effects {
+            let rt = rt.clone();
+            let tx = tx.clone();
+            tokio::spawn(async move {
+                for action in execute(effect, &rt, &tx).await {
+                    let _ = tx.send(action);
+                }
+            });
+        }
+    };
+    // The background sender: queued results go out whenever their time comes, and the
+    // screen hears about every change.
+    let sender = {
+        let deliverer = deliverer.clone();
+        let tx = tx.clone();
+        tokio::spawn(async move {
+            let _ = tx.send(outbox_snapshot(&deliverer, None));
+            let mut every = tokio::time::interval(SEND_INTERVAL);
+            loop {
+                every.tick().await;
+                match deliverer.flush_once(false).await {
+                    Ok(s) if s == Default::default() => {}
+                    Ok(s) => {
+                        tracing::info!(?s, "background send");
+                        let _ = tx.send(outbox_snapshot(&deliverer, None));
+                    }
+                    Err(e) => tracing::warn!(error = %e, "background send failed"),
+                }
+            }
+        })
+    };
+    spawn(app.start());
+    let result = loop {
+        terminal.draw(|f| view::draw(f, app, &theme))?;
+        if exit_after_first_queue && app.queue.list.loaded {
+            break Ok(());
+        }
+        let first = tokio::select! {
+            ev = events.next() => match ev {
+                Some(Ok(ev)) => from_event(ev),
+                Some(Err(e)) => break Err(e.into()),
+                None => break Ok(()),
+            },
+            Some(action) = rx.recv() => Some(action),
+            _ = tick.tick() => Some(Action::Tick),
+        };
+        // Handle everything already waiting before drawing again, so keys never queue up
+        // behind renders.
+        let mut batch: Vec<Action> = first.into_iter().collect();
+        while let Some(Some(Ok(ev))) = events.next().now_or_never() {
+            batch.extend(from_event(ev));
+        }
+        while let Ok(action) = rx.try_recv() {
+            batch.push(action);
+        }
+        for action in batch {
+            if let Action::Delivery {
+                account_no,
+                outcome,
+            } = &action
+            {
+                match outcome {
+                    Ok(Sent { id, state, .. }) => {
+                        tracing::info!(account = %account_no, id, %state, "result saved and sent")
+                    }
+                    Err(e) => tracing::warn!(account = %account_no, error = %e, "result not saved"),
+                }
+            }
+            spawn(update(app, action));
+        }
+        if app.should_quit {
+            break Ok(());
+        }
+    };
+    sender.abort();
+    result
+}
+
+fn from_event(ev: Event) -> Option<Action> {
+    match ev {
+        Event::Key(k) => Some(Action::Key(k)),
+        Event::Mouse(m) => Some(Action::Mouse(m)),
+        Event::Resize(w, h) => Some(Action::Resize(w, h)),
+        _ => None,
+    }
+}

@@ -1,0 +1,517 @@
+//! `update` driven by keys, clicks and the answers of background work: what the agent sees
+//! change, and which work starts.
+
+use super::app::*;
+use super::harness::{alt, click, ctrl, mouse, press, selected, type_text};
+use super::keymap::Context;
+use super::modal::Modal;
+use super::pages::form::Field;
+use crate::api::ApiError;
+use crate::delivery::{Disposition, OutboxSnapshot};
+use crate::domain::outbox::DeliveryState;
+use crate::domain::{CollectionResult, Money, Task};
+use crate::store::{Counts, OutboxItem};
+use crossterm::event::{KeyCode, MouseEventKind};
+
+fn task(no: &str, name: &str, overdue: i64) -> Task {
+    Task {
+        contract_no: no.into(),
+        name: name.into(),
+        overdue: Some(overdue),
+        total_due: Some(Money::from_units(1000 * overdue)),
+        lastpaid_tenor: Some(3),
+        ..Task::default()
+    }
+}
+
+fn app() -> App {
+    let tasks = vec![
+        task("A", "ANDI", 3),
+        task("B", "BUDI", 5),
+        task("C", "CITRA", 2),
+    ];
+    super::harness::app_with(tasks, 120, 40, super::harness::fixed_now())
+}
+
+fn status(app: &App) -> &str {
+    app.status.as_ref().map_or("", |s| s.text.as_str())
+}
+
+fn view_len(app: &App) -> usize {
+    app.queue.list.view.len()
+}
+
+#[test]
+fn keys_move_the_selection() {
+    let mut app = app();
+    assert_eq!(selected(&app), "C", "first day past due comes first");
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(selected(&app), "B");
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(selected(&app), "A");
+    press(&mut app, KeyCode::Up);
+    press(&mut app, KeyCode::Home);
+    assert_eq!(selected(&app), "C");
+    press(&mut app, KeyCode::PageDown);
+    assert_eq!(selected(&app), "A");
+}
+
+#[test]
+fn slash_filters_as_you_type_and_q_in_the_filter_is_text() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('/'));
+    assert_eq!(app.context(), Context::Filter);
+    type_text(&mut app, "bq");
+    assert!(!app.should_quit);
+    assert_eq!(app.queue.list.filter, "bq");
+    assert_eq!(view_len(&app), 0);
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(view_len(&app), 1);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.modal.is_none());
+    assert_eq!(selected(&app), "B");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(view_len(&app), 3);
+}
+
+#[test]
+fn s_cycles_the_sort_and_shows_the_new_top() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('j'));
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(app.queue.list.sort.label(), "days overdue");
+    assert_eq!(selected(&app), "B", "the first row of the new order");
+    assert_eq!(app.queue.list.cursor.offset, 0);
+}
+
+#[test]
+fn refresh_starts_one_load_at_a_time() {
+    let mut app = app();
+    assert_eq!(press(&mut app, KeyCode::Char('r')), vec![Effect::LoadTasks]);
+    assert!(press(&mut app, KeyCode::Char('r')).is_empty());
+}
+
+#[test]
+fn a_failed_load_keeps_the_last_list_and_says_why() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('r'));
+    update(&mut app, Action::TasksLoaded(Err(ApiError::Unauthorized)));
+    assert_eq!(app.queue.list.tasks.len(), 3);
+    assert!(matches!(app.server, ServerState::Failing(_)));
+    assert!(status(&app).contains("bad credentials"));
+}
+
+#[test]
+fn form_typing_never_triggers_global_keys() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form.is_some());
+    type_text(&mut app, "q?12");
+    assert!(!app.should_quit && app.modal.is_none());
+    assert_eq!(app.form.as_ref().unwrap().action.value(), "q?12");
+}
+
+#[test]
+fn esc_asks_before_discarding_what_was_typed() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    press(&mut app, KeyCode::Esc);
+    assert!(app.form.is_none(), "nothing typed: closes at once");
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "PTP");
+    press(&mut app, KeyCode::Esc);
+    assert!(app.question().unwrap().contains("Discard"));
+    press(&mut app, KeyCode::Char('n'));
+    assert_eq!(app.form.as_ref().unwrap().action.value(), "PTP");
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.form.is_none());
+}
+
+#[test]
+fn quit_asks_when_the_form_has_input() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "MSG");
+    ctrl(&mut app, 'c');
+    assert!(app.question().unwrap().contains("Quit") && !app.should_quit);
+    press(&mut app, KeyCode::Char('n'));
+    assert!(app.modal.is_none() && app.form.is_some());
+    ctrl(&mut app, 'c');
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.should_quit);
+}
+
+#[test]
+fn during_a_question_the_footer_and_help_show_its_keys() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "MSG");
+    press(&mut app, KeyCode::Esc);
+    assert_eq!(app.context(), Context::Confirm);
+    let hints = app.keys.hints(app.context());
+    assert_eq!(
+        hints.iter().map(|(_, w)| *w).collect::<Vec<_>>(),
+        vec!["yes", "no"]
+    );
+    let screen = super::harness::render(&app);
+    let footer = screen.lines().nth(39).unwrap();
+    assert!(
+        footer.contains("y yes") && footer.contains("n no") && !footer.contains("submit"),
+        "{footer}"
+    );
+}
+
+fn fill_ptp(app: &mut App) {
+    press(app, KeyCode::Enter);
+    type_text(app, "ptp");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Enter); // takes PTP01, the first result of PTP
+    type_text(app, "+2");
+    press(app, KeyCode::Tab);
+    press(app, KeyCode::Tab);
+    type_text(app, "janji bayar");
+}
+
+#[test]
+fn invalid_submit_stays_at_the_field_with_the_reason() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "PTP");
+    press(&mut app, KeyCode::Tab);
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "2026-13-01");
+    let effects = ctrl(&mut app, 's');
+    assert!(effects.is_empty());
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.focus, Field::Result, "first refused field");
+    assert!(
+        form.error_for(Field::Promise)
+            .unwrap()
+            .message
+            .contains("not a date")
+    );
+    assert_eq!(form.promise.value(), "2026-13-01", "kept as typed");
+}
+
+fn sent(id: i64, state: DeliveryState, disposition: Disposition) -> Action {
+    Action::Delivery {
+        account_no: "C".into(),
+        outcome: Ok(Sent {
+            id,
+            state,
+            disposition,
+        }),
+    }
+}
+
+#[test]
+fn submit_success_marks_done_and_moves_on() {
+    let mut app = app();
+    fill_ptp(&mut app);
+    let effects = ctrl(&mut app, 's');
+    let [
+        Effect::Submit {
+            result,
+            edit_of: None,
+            total_due,
+        },
+    ] = effects.as_slice()
+    else {
+        panic!("{effects:?}")
+    };
+    assert_eq!(result.account_no, "C");
+    assert_eq!(result.result_code, "PTP01");
+    assert_eq!(result.promise_date.unwrap().to_string(), "2026-11-29");
+    assert_eq!(result.period, 4);
+    assert_eq!(result.agent_id, "1812010");
+    assert_eq!(*total_due, Some(Money::from_units(2000)));
+    assert!(app.form.as_ref().unwrap().submitting);
+    type_text(&mut app, "zz");
+    assert_eq!(
+        app.form.as_ref().unwrap().remark.value(),
+        "janji bayar",
+        "no typing while sending"
+    );
+    let delivered = Disposition::Delivered {
+        code: "00".into(),
+        message: "Sukses".into(),
+    };
+    update(&mut app, sent(1, DeliveryState::Delivered, delivered));
+    assert!(app.form.is_none());
+    assert!(app.queue.list.done.contains("C"));
+    assert_eq!(selected(&app), "B");
+    assert_eq!(status(&app), "✓ 00 Sukses");
+}
+
+#[test]
+fn rejected_keeps_the_form_and_the_correction_replaces_the_result() {
+    let mut app = app();
+    fill_ptp(&mut app);
+    ctrl(&mut app, 's');
+    let rejected = Disposition::Rejected {
+        reason: "server refused (code 90): ERROR".into(),
+        code: Some("90".into()),
+    };
+    update(&mut app, sent(7, DeliveryState::Rejected, rejected));
+    let form = app.form.as_ref().unwrap();
+    assert!(!form.submitting);
+    assert_eq!(form.remark.value(), "janji bayar");
+    assert_eq!(form.promise.value(), "+2");
+    assert!(form.failure.as_ref().unwrap().contains("code 90"));
+    assert!(!app.queue.list.done.contains("C"));
+    let effects = ctrl(&mut app, 's');
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Submit {
+                edit_of: Some(7),
+                ..
+            }]
+        ),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn no_answer_closes_the_form_because_the_outbox_has_it() {
+    let mut app = app();
+    fill_ptp(&mut app);
+    ctrl(&mut app, 's');
+    let uncertain = Disposition::Uncertain {
+        reason: "connection dropped".into(),
+    };
+    update(&mut app, sent(3, DeliveryState::Uncertain, uncertain));
+    assert!(app.form.is_none());
+    assert!(status(&app).contains("#3 may be stored"));
+    assert!(matches!(app.server, ServerState::Failing(_)));
+
+    // Not even saved (the outbox cannot be written): the form keeps everything.
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "MSG");
+    ctrl(&mut app, 's');
+    let account_no = app.form.as_ref().unwrap().account_no.clone();
+    update(
+        &mut app,
+        Action::Delivery {
+            account_no,
+            outcome: Err(crate::store::StoreError::NoSuchItem(9)),
+        },
+    );
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.action.value(), "MSG");
+    assert!(!form.submitting);
+    assert!(status(&app).starts_with("not saved"));
+}
+
+#[test]
+fn help_opens_and_any_key_closes_it() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('?'));
+    assert!(matches!(app.modal, Some(Modal::Help)));
+    assert_eq!(app.context(), Context::Overlay);
+    press(&mut app, KeyCode::Char('j'));
+    assert!(app.modal.is_none());
+    assert_eq!(selected(&app), "C", "the closing key does nothing else");
+}
+
+#[test]
+fn the_dial_overlay_opens_because_the_number_was_copied_not_because_of_words() {
+    let mut app = app();
+    update(
+        &mut app,
+        Action::Dialed {
+            phone: "0811".into(),
+            outcome: Ok(Dialed::Launched {
+                program: "copied-dialer".into(),
+            }),
+        },
+    );
+    assert!(
+        app.modal.is_none(),
+        "a dialer named 'copied…' opens nothing"
+    );
+    update(
+        &mut app,
+        Action::Dialed {
+            phone: "0811".into(),
+            outcome: Ok(Dialed::Copied),
+        },
+    );
+    assert!(matches!(&app.modal, Some(Modal::Dial { phone }) if phone == "0811"));
+}
+
+#[test]
+fn tabs_switch_by_number() {
+    let mut app = app();
+    assert_eq!(
+        alt(&mut app, '2'),
+        vec![Effect::LoadTerminPage {
+            page: 1,
+            limit: 10,
+            prefetch: false
+        }]
+    );
+    assert_eq!(app.tab, Tab::Termin);
+    press(&mut app, KeyCode::Char('4'));
+    assert_eq!(
+        app.tab,
+        Tab::Today,
+        "plain digits switch tabs outside the queue"
+    );
+    press(&mut app, KeyCode::Char('1'));
+    assert_eq!(app.tab, Tab::Queue);
+}
+
+#[test]
+fn clicking_a_tab_does_what_its_key_does() {
+    let mut app = app();
+    let (_, x, _) = super::layout::tab_labels()[1].clone();
+    let effects = click(&mut app, x + 1, 0);
+    assert_eq!(app.tab, Tab::Termin);
+    assert_eq!(
+        effects,
+        vec![Effect::LoadTerminPage {
+            page: 1,
+            limit: 10,
+            prefetch: false
+        }],
+        "the termin tab loads its first page, as 2 does"
+    );
+}
+
+#[test]
+fn mouse_click_selects_and_wheel_scrolls() {
+    let mut app = app();
+    let q = app.areas().queue;
+    click(&mut app, q.x + 5, q.y + 3);
+    assert_eq!(selected(&app), "B", "second visible row");
+    mouse(&mut app, MouseEventKind::ScrollDown, q.x + 5, q.y + 3);
+    assert_eq!(selected(&app), "A");
+    app.settings.mouse = false;
+    mouse(&mut app, MouseEventKind::ScrollUp, q.x + 5, q.y + 3);
+    assert_eq!(selected(&app), "A", "mouse off");
+}
+
+fn item(id: i64, account: &str, promise: &str, state: DeliveryState) -> OutboxItem {
+    let result = CollectionResult {
+        account_no: account.into(),
+        call_time: crate::domain::dates::parse_datetime("2026-11-20 10:00:00").unwrap(),
+        cust_name: String::new(),
+        action_code: "PTP".into(),
+        result_code: "PTP01".into(),
+        promise_date: promise.parse().ok(),
+        period: 1,
+        remark: "janji".into(),
+        agent_id: "A1".into(),
+        ip_address: "ip".into(),
+    };
+    OutboxItem {
+        id,
+        account_no: account.into(),
+        state,
+        attempts: 1,
+        last_error: None,
+        call_time: "2026-11-20 10:00:00".into(),
+        action_code: "PTP".into(),
+        result_code: "PTP01".into(),
+        promise_date: Some(promise.into()),
+        remark: "janji".into(),
+        agent_id: "A1".into(),
+        server_code: None,
+        server_message: None,
+        delivered_by: None,
+        ever_uncertain: false,
+        created_at: String::new(),
+        updated_at: String::new(),
+        next_attempt_at: None,
+        total_due: None,
+        result,
+    }
+}
+
+fn outbox(app: &mut App, items: Vec<OutboxItem>) {
+    update(
+        app,
+        Action::OutboxLoaded {
+            snapshot: Ok(OutboxSnapshot {
+                items,
+                counts: Counts::default(),
+                contacts: Vec::new(),
+            }),
+            done: None,
+        },
+    );
+}
+
+#[test]
+fn promises_mark_the_queue_and_filter_it() {
+    let mut app = app();
+    outbox(
+        &mut app,
+        vec![
+            item(1, "A", "2026-11-26", DeliveryState::Delivered), // passed, A still in the queue: broken
+            item(2, "B", "2026-11-28", DeliveryState::Delivered), // tomorrow
+        ],
+    );
+    assert!(app.desk.promises.broken.contains("A"));
+    assert!(app.desk.promises.due_soon.contains("B"));
+    let first = &app.queue.list.tasks[app.queue.list.view[0]].contract_no;
+    assert_eq!(first, "A", "a broken promise is worked first");
+    assert_eq!(
+        selected(&app),
+        "C",
+        "the selection stays where the agent was"
+    );
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(view_len(&app), 1);
+    assert_eq!(selected(&app), "B");
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(selected(&app), "A");
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(view_len(&app), 3);
+}
+
+#[test]
+fn outbox_keys_ask_before_risky_moves() {
+    let mut app = app();
+    let mut uncertain = item(5, "A", "2026-11-30", DeliveryState::Uncertain);
+    uncertain.last_error = Some("timed out".into());
+    outbox(&mut app, vec![uncertain]);
+    alt(&mut app, '3');
+    assert_eq!(app.context(), Context::Outbox);
+    assert!(press(&mut app, KeyCode::Char('R')).is_empty(), "asks first");
+    assert!(app.question().unwrap().contains("twice"));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        vec![Effect::Outbox(OutboxCommand::Send(5))]
+    );
+    press(&mut app, KeyCode::Char('x'));
+    assert!(press(&mut app, KeyCode::Char('n')).is_empty());
+    assert!(app.modal.is_none());
+    press(&mut app, KeyCode::Char('e'));
+    assert!(app.form.is_none(), "only a rejected result is edited");
+    assert!(status(&app).contains("nothing to do"));
+}
+
+#[test]
+fn the_outbox_selection_is_always_on_a_drawn_row() {
+    let mut app = app();
+    let items = (1..=60)
+        .map(|i| item(i, "A", "2026-11-30", DeliveryState::Delivered))
+        .collect();
+    outbox(&mut app, items);
+    alt(&mut app, '3');
+    press(&mut app, KeyCode::Char('G'));
+    let rows = super::layout::table_rows(app.areas().outbox_list);
+    let c = app.outbox.cursor;
+    assert!(
+        c.selected >= c.offset && c.selected < c.offset + rows,
+        "{c:?} with {rows} rows"
+    );
+    let screen = super::harness::render(&app);
+    assert!(
+        screen.contains("#1 "),
+        "the oldest result, selected, is drawn:\n{screen}"
+    );
+}
