@@ -361,12 +361,22 @@ impl Outbox {
         results: &[CollectionResult],
         now: NaiveDateTime,
     ) -> Result<Vec<i64>, StoreError> {
+        let noted: Vec<_> = results.iter().map(|r| (r.clone(), None)).collect();
+        self.enqueue_all_noting(&noted, now)
+    }
+
+    /// Saves several results in one transaction, each with what its account owed then.
+    pub fn enqueue_all_noting(
+        &mut self,
+        results: &[(CollectionResult, Option<crate::domain::Money>)],
+        now: NaiveDateTime,
+    ) -> Result<Vec<i64>, StoreError> {
         let now = stamp(now);
         let r = (|| {
             let tx = self.conn.transaction()?;
             let ids = results
                 .iter()
-                .map(|r| Self::insert(&tx, r, None, &now))
+                .map(|(r, total_due)| Self::insert(&tx, r, *total_due, &now))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             tx.commit()?;
             Ok(ids)
@@ -823,9 +833,17 @@ mod tests {
         assert_eq!(o.get(ids[1]).unwrap().state, DeliveryState::Discarded);
         assert!(o.discard(ids[1], now).is_err());
         assert_eq!(o.history("A").unwrap().len(), 1);
+        let noted = o
+            .enqueue_all_noting(
+                &[(result("D"), Some(crate::domain::Money::from_units(7)))],
+                now,
+            )
+            .unwrap();
+        assert_eq!(o.get(noted[0]).unwrap().total_due.as_deref(), Some("7"));
+        assert_eq!(o.get(ids[0]).unwrap().total_due, None);
         assert_eq!(
             o.on_day(now.date()).unwrap().len(),
-            2,
+            3,
             "discarded does not count"
         );
     }
