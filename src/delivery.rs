@@ -177,14 +177,7 @@ impl Deliverer {
         &self,
         id: i64,
     ) -> Result<Option<(DeliveryState, Disposition)>, StoreError> {
-        let now = self.clock.now_local();
-        {
-            let mut outbox = self.lock();
-            match outbox.get(id)?.state {
-                DeliveryState::Queued => outbox.resend_now(id)?,
-                _ => outbox.resend(id, now)?,
-            }
-        }
+        self.lock().resend(id, self.clock.now_local())?;
         self.deliver(id).await
     }
 

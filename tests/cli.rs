@@ -449,3 +449,318 @@ fn tasks_carry_the_calling_window_and_today_counts_the_day() {
         assert!(day.get(key).is_some(), "{key}");
     }
 }
+
+// ---- `deskcoll submit` refuses what the form refuses, and knows the account's task ----
+
+/// A fixed morning, so that every run of a test is the same day.
+const MORNING: &str = "--now=2026-11-27T02:00:00Z";
+
+fn outbox_items(r: &Run) -> Vec<serde_json::Value> {
+    let o = r.run(&[MORNING, "outbox", "list", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn submit(r: &Run, account: &str, action: &str, result: &str, extra: &[&str]) -> Output {
+    let mut args = vec![
+        MORNING,
+        "submit",
+        "--account",
+        account,
+        "--action",
+        action,
+        "--result",
+        result,
+        "--remark",
+        "catatan",
+    ];
+    args.extend_from_slice(extra);
+    r.run(&args)
+}
+
+fn task_of(r: &Run, account: &str) -> serde_json::Value {
+    let o = r.run(&[MORNING, "tasks", "--format", "json"]);
+    let tasks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    tasks
+        .into_iter()
+        .find(|t| t["contract_no"] == account)
+        .unwrap_or_else(|| panic!("{account} is in the demo queue"))
+}
+
+#[test]
+fn submit_refuses_what_the_form_refuses_on_one_line_and_saves_nothing() {
+    let r = Run::new();
+    let o = submit(&r, "000318270200055", "ZZZ", "ZZZ01", &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "deskcoll: error: invalid result, nothing sent: action_code: 'ZZZ' is not in the code list\n"
+    );
+
+    let o = submit(&r, "000318270200055", "PTP", "NCT01", &["--promise", "+1"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o).trim(),
+        "deskcoll: error: invalid result, nothing sent: result_code: 'NCT01' is not a result of PTP"
+    );
+
+    // The demo task of 000318270200055 has 54 installments.
+    let task = task_of(&r, "000318270200055");
+    assert_eq!(task["total_installmentNumber"], "54");
+    let o = submit(&r, "000318270200055", "NCT", "NCT01", &["--period", "999"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("period: 999 is past the contract's 54 installments (1..54)"),
+        "{}",
+        stderr(&o)
+    );
+    let o = submit(&r, "000318270200055", "NCT", "NCT01", &["--period", "0"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+
+    // Every field at fault, in the form's order, on one line.
+    let o = submit(
+        &r,
+        "000318270200055",
+        "PTP",
+        "NCT01",
+        &["--promise", "+31", "--period", "55"],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert_eq!(
+        err,
+        "deskcoll: error: invalid result, nothing sent: result_code: 'NCT01' is not a result of PTP; \
+         promise_date: 2026-12-28 is more than 30 days ahead (latest 2026-12-27); \
+         period: 55 is past the contract's 54 installments (1..54)\n"
+    );
+
+    assert!(outbox_items(&r).is_empty(), "nothing was saved");
+    // The tenor's bound itself is fine.
+    let o = submit(&r, "000318270200055", "NCT", "NCT01", &["--period", "54"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(outbox_items(&r).len(), 1);
+}
+
+#[test]
+fn a_cli_promise_counts_its_amount_due_in_today() {
+    let r = Run::new();
+    let task = task_of(&r, "000418110200010");
+    let o = submit(&r, "000418110200010", "PTP", "PTP01", &["--promise", "+2"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = r.run(&[MORNING, "today", "--format", "json"]);
+    let day: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let owed: deskcoll::domain::Money = task["total_amount"].as_str().unwrap().parse().unwrap();
+    assert_eq!(day["ptp_count"], 1);
+    assert_eq!(day["ptp_total_due"], owed.plain(), "{day}");
+    assert_eq!(day["ptp_total_due"], "26435641");
+}
+
+#[test]
+fn the_fourth_result_of_the_day_is_warned_about_and_recorded() {
+    let r = Run::new();
+    for n in 1..=4 {
+        let o = submit(&r, "000319280100042", "NCT", "NCT01", &[]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        if n <= 3 {
+            assert_eq!(stderr(&o), "", "result {n} is within the limit");
+        } else {
+            assert_eq!(
+                stderr(&o),
+                "deskcoll: warning: 000319280100042 has 3 results today, at the limit of 3 a day (calling.max_contacts_per_day); recorded anyway\n"
+            );
+        }
+    }
+    let items = outbox_items(&r);
+    assert_eq!(items.len(), 4);
+    assert!(items.iter().all(|i| i["state"] == "delivered"));
+
+    // A batch counts its own earlier rows too, and warns row by row.
+    let csv = r.home.path().join("more.csv");
+    std::fs::write(
+        &csv,
+        "account,action,result,promise,period,remark\n\
+         000418110200010,NCT,NCT01,,,a\n\
+         000418110200010,NCT,NCT02,,,b\n\
+         000418110200010,ZZZ,,,,refused rows do not count\n\
+         000418110200010,NCT,NCT01,,,c\n\
+         000418110200010,NCT,NCT01,,,d\n\
+         000319280100042,MSG,,,,e\n",
+    )
+    .unwrap();
+    let o = r.run(&[MORNING, "submit", "--batch", csv.to_str().unwrap()]);
+    assert_eq!(
+        o.status.code(),
+        Some(2),
+        "one row is invalid\n{}",
+        stdout(&o)
+    );
+    let err = stderr(&o);
+    assert_eq!(
+        err,
+        "deskcoll: warning: row 6: 000418110200010 has 3 results today, at the limit of 3 a day (calling.max_contacts_per_day); recorded anyway\n\
+         deskcoll: warning: row 7: 000319280100042 has 4 results today, over the limit of 3 a day (calling.max_contacts_per_day); recorded anyway\n"
+    );
+    assert!(
+        stdout(&o).contains("row 4: invalid: action_code: 'ZZZ' is not in the code list"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(stdout(&o).contains("6 rows: 5 delivered, 0 not delivered, 1 invalid"));
+    assert_eq!(outbox_items(&r).len(), 9);
+
+    // The outbox's decisions follow the same table: a delivered result is settled already.
+    let o = r.run(&[MORNING, "outbox", "resolve", "1", "--delivered"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "deskcoll: error: result 1 is delivered: --delivered applies only to uncertain\n"
+    );
+    let o = r.run(&[MORNING, "outbox", "resolve", "1", "--resend"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("--resend applies only to queued, rejected or uncertain"));
+}
+
+/// `deskcoll serve` in the background, and commands pointed at it.
+struct Served {
+    child: std::process::Child,
+    url: String,
+}
+
+impl Served {
+    fn start(r: &Run) -> Served {
+        let mut child = r
+            .cmd(&[MORNING, "serve", "--addr", "127.0.0.1:0"])
+            .stdout(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut first = String::new();
+        BufReader::new(child.stdout.as_mut().unwrap())
+            .read_line(&mut first)
+            .unwrap();
+        let url = first
+            .trim()
+            .strip_prefix("deskcoll twin listening on ")
+            .expect(&first)
+            .to_string();
+        Served { child, url }
+    }
+
+    fn cmd(&self, r: &Run, args: &[&str]) -> Command {
+        let mut c = r.cmd(&[&[MORNING][..], args].concat());
+        c.env("DESKCOLL_BASE_URL", &self.url)
+            .env("DESKCOLL_USER", "SERVICEMNC")
+            .env("DESKCOLL_PASSWORD", "Mnc%^21")
+            .env("DESKCOLL_HASH_KEY", "8de3ef10fec04f05adb8631f9186a437")
+            .env("DESKCOLL_AGENT_ID", "A1");
+        c
+    }
+
+    /// What the twin was sent, as it received it.
+    fn received(&self) -> Vec<serde_json::Value> {
+        serde_json::from_slice(&http_get(&format!("{}/__twin/collections", self.url))).unwrap()
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A plain HTTP/1.0 GET on loopback (no client library in the binary's tests).
+fn http_get(url: &str) -> Vec<u8> {
+    use std::io::{Read, Write};
+    let rest = url.strip_prefix("http://").unwrap();
+    let (host, path) = rest.split_at(rest.find('/').unwrap());
+    let mut s = std::net::TcpStream::connect(host).unwrap();
+    write!(s, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").unwrap();
+    let mut all = Vec::new();
+    s.read_to_end(&mut all).unwrap();
+    let at = all.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
+    all.split_off(at)
+}
+
+#[test]
+fn submit_defaults_the_period_and_name_from_the_task_and_survives_no_task_list() {
+    let r = Run::new();
+    let served = Served::start(&r);
+    let o = served
+        .cmd(&r, &["tasks", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", stderr(&o));
+    let tasks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let task = &tasks[0];
+    let account = task["contract_no"].as_str().unwrap();
+    let next: u32 = task["lastpaid_tenor"]
+        .as_str()
+        .unwrap()
+        .parse::<u32>()
+        .unwrap()
+        + 1;
+
+    let o = served
+        .cmd(
+            &r,
+            &[
+                "submit",
+                "--account",
+                account,
+                "--action",
+                "NCT",
+                "--result",
+                "NCT01",
+                "--remark",
+                "tidak diangkat",
+            ],
+        )
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "");
+    let got = served.received();
+    assert_eq!(got.len(), 1, "{got:?}");
+    let body = serde_json::to_string(&got[0]).unwrap();
+    assert!(
+        body.contains(&format!("\"period\":\"{next}\"")),
+        "the next installment ({next}) by default: {body}"
+    );
+    assert!(
+        body.contains(&format!("\"cust_name\":{}", task["name"])),
+        "the task's name by default: {body}"
+    );
+
+    // No task list: one warning, and the result still goes (period 0, nothing to check it by).
+    let o = served
+        .cmd(
+            &r,
+            &[
+                "submit",
+                "--account",
+                account,
+                "--action",
+                "MSG",
+                "--remark",
+                "titip pesan",
+            ],
+        )
+        .env("DESKCOLL_TASKS_URL", format!("{}/no-such-list", served.url))
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.starts_with("deskcoll: warning: no task list ("),
+        "{err}"
+    );
+    let got = served.received();
+    assert_eq!(got.len(), 2);
+    assert!(
+        serde_json::to_string(&got[1])
+            .unwrap()
+            .contains("\"period\":\"0\"")
+    );
+}

@@ -1,6 +1,6 @@
 use super::output::{self, emit};
 use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, Failure, Format};
-use crate::domain::outbox::DeliveryState;
+use crate::domain::outbox::{Decision, DeliveryState};
 use crate::session::Session;
 use clap::Subcommand;
 
@@ -17,7 +17,7 @@ pub enum OutboxAction {
     /// Send what is queued now; exit non-zero if anything is still undelivered.
     #[command(after_help = "Example:\n  deskcoll outbox flush && echo all delivered")]
     Flush,
-    /// Settle an uncertain result: it is on the server, or send it again.
+    /// Settle a result: an uncertain one is on the server, or send it (again).
     #[command(after_help = "Example:\n  deskcoll outbox resolve 17 --delivered")]
     Resolve {
         id: i64,
@@ -40,6 +40,20 @@ fn store(e: crate::store::StoreError) -> Failure {
         EXIT_ERROR
     };
     Failure::new(code, e.to_string())
+}
+
+/// The states a decision applies to, in words: "uncertain", "queued, rejected or uncertain".
+fn applies_to(decision: Decision) -> String {
+    let states: Vec<&str> = DeliveryState::ALL
+        .into_iter()
+        .filter(|s| decision.target(*s).is_some())
+        .map(DeliveryState::as_str)
+        .collect();
+    match states.split_last() {
+        Some((last, [])) => last.to_string(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+        None => "nothing".into(),
+    }
 }
 
 pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure> {
@@ -131,12 +145,29 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
             resend,
         } => {
             let now = session.clock.now_local();
+            // The flag is the agent's explicit yes (the help says what each one risks).
+            let decision = if delivered {
+                Decision::MarkDelivered
+            } else {
+                debug_assert!(resend);
+                Decision::Send
+            };
+            let from = lock().get(id).map_err(store)?.state;
+            if decision.target(from).is_none() {
+                return Err(Failure::new(
+                    EXIT_INVALID,
+                    format!(
+                        "result {id} is {from}: {} applies only to {}",
+                        if delivered { "--delivered" } else { "--resend" },
+                        applies_to(decision)
+                    ),
+                ));
+            }
             if delivered {
                 lock().resolve_delivered(id, now).map_err(store)?;
                 println!("result {id}: marked delivered");
                 return Ok(());
             }
-            debug_assert!(resend);
             lock().resend(id, now).map_err(store)?;
             let (state, _) = deliverer.deliver_patiently(id, 3).await.map_err(store)?;
             let item = lock().get(id).map_err(store)?;

@@ -1,8 +1,14 @@
 use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, EXIT_REFUSED, Failure};
 use crate::delivery::Disposition;
+use crate::domain::codes::MasterData;
 use crate::domain::outbox::DeliveryState;
-use crate::domain::{CollectionResult, ResultDraft};
+use crate::domain::result::{CUST_NAME_MAX, Policy, check};
+use crate::domain::text::sanitize;
+use crate::domain::today::contacts_on;
+use crate::domain::{CollectionResult, FieldError, Money, ResultDraft, Task};
 use crate::session::Session;
+use chrono::NaiveDateTime;
+use std::collections::HashMap;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -19,13 +25,14 @@ pub struct SubmitArgs {
     /// Promise date for PTP: YYYY-MM-DD or +N days.
     #[arg(long, default_value = "")]
     pub promise: String,
-    /// Installment period (tenor) the result is about.
-    #[arg(long, default_value = "0")]
-    pub period: String,
+    /// Installment period (tenor) the result is about [default: the account's next
+    /// installment in the task list, last paid + 1].
+    #[arg(long)]
+    pub period: Option<String>,
     /// What the customer said.
     #[arg(long, required_unless_present = "batch")]
     pub remark: Option<String>,
-    /// Customer name (the server fills its own).
+    /// Customer name [default: from the task list; the server fills its own anyway].
     #[arg(long, default_value = "")]
     pub name: String,
     /// A CSV with a header row and columns account, action, result, promise, period, remark.
@@ -35,6 +42,111 @@ pub struct SubmitArgs {
 
 /// How many tries a waiting command gives one result before leaving it queued.
 const ATTEMPTS: u32 = 3;
+
+/// What a result is checked against: the form's rules, read once per command.
+struct Rules {
+    codes: MasterData,
+    horizon_days: i64,
+    max_contacts: usize,
+    /// The day's task list by account (empty when it could not be read).
+    tasks: HashMap<String, Task>,
+}
+
+impl Rules {
+    /// The code list and the settings the workstation uses, and ONE read of the task list.
+    async fn load(session: &Session) -> Result<Rules, Failure> {
+        let config = &session.config;
+        let codes = crate::config::load_codes(config.ui.codes_file.as_deref())
+            .map_err(|e| Failure::new(EXIT_ERROR, e))?;
+        let mut tasks = HashMap::new();
+        match session.client.tasks().await {
+            Ok(list) => {
+                for t in list {
+                    tasks.entry(t.contract_no.to_string()).or_insert(t);
+                }
+            }
+            Err(e) => eprintln!(
+                "deskcoll: warning: no task list ({}); without it the period defaults to 0, the contract's installments are not checked and no amount due is kept",
+                sanitize(&e.to_string())
+            ),
+        }
+        Ok(Rules {
+            codes,
+            // As the workstation's settings have it.
+            horizon_days: config.ui.promise_horizon_days.unwrap_or(30).max(0),
+            max_contacts: config.calling.max_contacts_per_day,
+            tasks,
+        })
+    }
+
+    fn task(&self, account_no: &str) -> Option<&Task> {
+        self.tasks.get(account_no.trim())
+    }
+
+    /// The draft completed from the account's task (period, name) and checked as the form
+    /// checks it. On success also what the account owes now, kept for the day's figures.
+    fn check(
+        &self,
+        mut draft: ResultDraft,
+        period_given: bool,
+        now: NaiveDateTime,
+    ) -> Result<(CollectionResult, Option<Money>), Vec<FieldError>> {
+        let task = self.task(&draft.account_no);
+        if !period_given {
+            draft.period = task
+                .map(|t| t.installment_no().to_string())
+                .unwrap_or_default();
+        }
+        if draft.cust_name.trim().is_empty()
+            && let Some(t) = task
+        {
+            // As the form takes it: cut to what the server's column holds.
+            draft.cust_name = t.name.chars().take(CUST_NAME_MAX).collect();
+        }
+        let policy = Policy {
+            horizon_days: self.horizon_days,
+            tenor: task
+                .and_then(|t| t.total_installments)
+                .and_then(|n| u32::try_from(n).ok())
+                .filter(|n| *n > 0),
+        };
+        let result = check(&draft, &self.codes, &policy, now)?;
+        Ok((result, task.and_then(|t| t.total_due)))
+    }
+
+    /// The over-contact warning for one more result on an account that already has `earlier`
+    /// today; `None` under the limit.
+    fn over_limit(&self, account_no: &str, earlier: usize) -> Option<String> {
+        let max = self.max_contacts;
+        (earlier >= max).then(|| {
+            format!(
+                "{account_no} has {earlier} results today, {} the limit of {max} a day (calling.max_contacts_per_day); recorded anyway",
+                if earlier == max { "at" } else { "over" }
+            )
+        })
+    }
+}
+
+/// Results already recorded today per account (the domain's count over the outbox).
+fn contacts_today(
+    deliverer: &crate::delivery::Deliverer,
+    now: NaiveDateTime,
+) -> Result<HashMap<String, usize>, Failure> {
+    let items = deliverer
+        .outbox
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .list()
+        .map_err(store_failure)?;
+    let records: Vec<_> = items.iter().map(|i| i.day_record()).collect();
+    Ok(contacts_on(&records, now.date()))
+}
+
+/// Every refusal on one line, in the form's words.
+fn refusals(errors: &[FieldError]) -> String {
+    let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    sanitize(&all.join("; ")).into_owned()
+}
 
 /// A draft signed by this agent from this machine.
 fn by_agent(session: &Session, draft: ResultDraft) -> ResultDraft {
@@ -71,9 +183,11 @@ fn exit_code(state: DeliveryState) -> u8 {
 }
 
 pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
+    let rules = Rules::load(session).await?;
     if let Some(file) = &args.batch {
-        return batch(session, file).await;
+        return batch(session, &rules, file).await;
     }
+    let period_given = args.period.as_deref().is_some_and(|p| !p.trim().is_empty());
     let d = by_agent(
         session,
         ResultDraft {
@@ -82,20 +196,32 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
             action_code: args.action.unwrap_or_default(),
             result_code: args.result,
             promise_date: args.promise,
-            period: args.period,
+            period: args.period.unwrap_or_default(),
             remark: args.remark.unwrap_or_default(),
             ..ResultDraft::default()
         },
     );
-    let result = d.validate(session.clock.now_local()).map_err(|errors| {
-        let lines: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+    let now = session.clock.now_local();
+    let (result, total_due) = rules.check(d, period_given, now).map_err(|errors| {
         Failure::new(
             EXIT_INVALID,
-            format!("invalid result, nothing sent:\n  {}", lines.join("\n  ")),
+            format!("invalid result, nothing sent: {}", refusals(&errors)),
         )
     })?;
     let deliverer = session.deliverer()?;
-    let id = deliverer.enqueue(&result).map_err(store_failure)?;
+    let earlier = contacts_today(&deliverer, now)?
+        .get(&result.account_no)
+        .copied()
+        .unwrap_or(0);
+    if let Some(warning) = rules.over_limit(&result.account_no, earlier) {
+        eprintln!("deskcoll: warning: {}", sanitize(&warning));
+    }
+    let id = deliverer
+        .outbox
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .enqueue_noting(&result, total_due, now)
+        .map_err(store_failure)?;
     let (state, d) = deliverer
         .deliver_patiently(id, ATTEMPTS)
         .await
@@ -116,8 +242,9 @@ fn store_failure(e: crate::store::StoreError) -> Failure {
     Failure::new(EXIT_ERROR, e.to_string())
 }
 
-/// Every row is checked first; the valid ones are saved in one transaction, then sent.
-async fn batch(session: &Session, file: &std::path::Path) -> Result<(), Failure> {
+/// Every row is checked first (as the form checks it); the valid ones are saved in one
+/// transaction, then sent. Rows over the day's contact limit are warned about, and kept.
+async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Result<(), Failure> {
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_path(file)
@@ -141,14 +268,17 @@ async fn batch(session: &Session, file: &std::path::Path) -> Result<(), Failure>
         }
     }
     let now = session.clock.now_local();
-    let mut valid: Vec<(usize, CollectionResult)> = Vec::new();
+    let deliverer = session.deliverer()?;
+    // Results today per account: the outbox's, then the rows before in this file.
+    let mut contacts = contacts_today(&deliverer, now)?;
+    let mut valid: Vec<(usize, CollectionResult, Option<Money>)> = Vec::new();
     let mut invalid = 0;
     for (i, record) in reader.records().enumerate() {
         let line = i + 2; // the header is line 1
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                println!("row {line}: invalid: {e}");
+                println!("row {line}: invalid: {}", sanitize(&e.to_string()));
                 invalid += 1;
                 continue;
             }
@@ -159,9 +289,8 @@ async fn batch(session: &Session, file: &std::path::Path) -> Result<(), Failure>
                 .unwrap_or("")
                 .to_string()
         };
-        let period = Some(get("period"))
-            .filter(|p| !p.is_empty())
-            .unwrap_or_else(|| "0".into());
+        let period = get("period");
+        let period_given = !period.trim().is_empty();
         let d = by_agent(
             session,
             ResultDraft {
@@ -175,26 +304,34 @@ async fn batch(session: &Session, file: &std::path::Path) -> Result<(), Failure>
                 ..ResultDraft::default()
             },
         );
-        match d.validate(now) {
-            Ok(r) => valid.push((line, r)),
+        match rules.check(d, period_given, now) {
+            Ok((r, total_due)) => {
+                let earlier = contacts.entry(r.account_no.clone()).or_default();
+                if let Some(warning) = rules.over_limit(&r.account_no, *earlier) {
+                    eprintln!("deskcoll: warning: row {line}: {}", sanitize(&warning));
+                }
+                *earlier += 1;
+                valid.push((line, r, total_due));
+            }
             Err(errors) => {
-                let why: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
-                println!("row {line}: invalid: {}", why.join("; "));
+                println!("row {line}: invalid: {}", refusals(&errors));
                 invalid += 1;
             }
         }
     }
-    let deliverer = session.deliverer()?;
-    let results: Vec<CollectionResult> = valid.iter().map(|(_, r)| r.clone()).collect();
+    let noted: Vec<(CollectionResult, Option<Money>)> = valid
+        .iter()
+        .map(|(_, r, total_due)| (r.clone(), *total_due))
+        .collect();
     let ids = deliverer
         .outbox
         .lock()
         .unwrap_or_else(|p| p.into_inner())
-        .enqueue_all(&results, now)
+        .enqueue_all_noting(&noted, now)
         .map_err(store_failure)?;
     let mut worst = 0u8;
     let mut delivered = 0;
-    for ((line, r), id) in valid.iter().zip(ids) {
+    for ((line, r, _), id) in valid.iter().zip(ids) {
         let (state, d) = deliverer
             .deliver_patiently(id, ATTEMPTS)
             .await

@@ -2,6 +2,7 @@ use super::output::{self, emit, opt};
 use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::Task;
 use crate::domain::text::sanitize;
+use crate::domain::today::contacts_on;
 use crate::domain::window::{Window, for_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::session::Session;
@@ -169,19 +170,15 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
     }
 }
 
-/// Results recorded locally today, per account.
+/// Results recorded locally today, per account (the domain's count).
 fn contacts_today(session: &Session) -> Result<HashMap<String, usize>, Failure> {
     let deliverer = session.deliverer()?;
-    let today = session.clock.now_local().date();
     let items = deliverer
         .outbox
         .lock()
         .unwrap_or_else(|p| p.into_inner())
-        .on_day(today)
+        .list()
         .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
-    let mut n = HashMap::new();
-    for i in items {
-        *n.entry(i.account_no).or_default() += 1;
-    }
-    Ok(n)
+    let records: Vec<_> = items.iter().map(|i| i.day_record()).collect();
+    Ok(contacts_on(&records, session.clock.now_local().date()))
 }

@@ -57,8 +57,10 @@ impl DeliveryState {
             (self, next),
             (Queued, Sending)
                 | (Sending, Delivered | Rejected | Uncertain | Queued)
-                // Agent decisions: resend or accept an uncertain one, fix a rejected one.
+                // Agent decisions: resend or accept an uncertain one, fix a rejected one,
+                // send a queued one now (it stays queued, due at once).
                 | (Uncertain, Queued | Delivered)
+                | (Queued, Queued)
                 // A late answer to a send another process had given up on.
                 | (Uncertain, Rejected)
                 | (Rejected, Queued)
@@ -66,12 +68,6 @@ impl DeliveryState {
                 | (Queued | Rejected, Delivered)
                 | (Queued | Rejected | Uncertain, Discarded)
         )
-    }
-}
-
-impl fmt::Display for DeliveryState {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
     }
 }
 
@@ -85,10 +81,20 @@ pub enum Decision {
 }
 
 impl Decision {
+    pub const ALL: [Decision; 4] = [
+        Decision::Send,
+        Decision::MarkDelivered,
+        Decision::Discard,
+        Decision::Edit,
+    ];
+
     /// The state a result in `from` moves to, or None when the decision does not apply there.
+    /// Send: Queued->Queued (now), Rejected->Queued, Uncertain->Queued. MarkDelivered: Uncertain->Delivered.
+    /// Discard: Queued|Rejected|Uncertain->Discarded. Edit: Rejected->Queued.
     pub fn target(self, from: DeliveryState) -> Option<DeliveryState> {
         use DeliveryState::*;
         match (self, from) {
+            // Never from Sending: that would put a second request beside the first.
             (Decision::Send, Queued | Rejected | Uncertain) => Some(Queued),
             (Decision::MarkDelivered, Uncertain) => Some(Delivered),
             (Decision::Discard, Queued | Rejected | Uncertain) => Some(Discarded),
@@ -97,15 +103,29 @@ impl Decision {
         }
     }
 
-    /// Whether the agent must say yes first (it may duplicate a stored result, or it gives
-    /// one up).
+    /// Whether the agent must say yes first (it may duplicate a stored result, or it gives one up).
+    /// Send from Uncertain, MarkDelivered, Discard: true. Others false.
     pub fn needs_confirmation(self, from: DeliveryState) -> bool {
-        matches!(
-            (self, from),
-            (Decision::Send, DeliveryState::Uncertain)
-                | (Decision::MarkDelivered, _)
-                | (Decision::Discard, _)
-        )
+        match self {
+            Decision::Send => from == DeliveryState::Uncertain,
+            Decision::MarkDelivered | Decision::Discard => true,
+            Decision::Edit => false,
+        }
+    }
+
+    /// The state this decision leads to wherever it applies (each decision has one).
+    pub fn outcome(self) -> DeliveryState {
+        match self {
+            Decision::Send | Decision::Edit => DeliveryState::Queued,
+            Decision::MarkDelivered => DeliveryState::Delivered,
+            Decision::Discard => DeliveryState::Discarded,
+        }
+    }
+}
+
+impl fmt::Display for DeliveryState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
@@ -146,6 +166,71 @@ mod tests {
             !Queued.can_become(Uncertain),
             "only a send can become uncertain"
         );
+    }
+
+    #[test]
+    fn every_decision_is_a_move_the_outbox_allows() {
+        for d in Decision::ALL {
+            for from in DeliveryState::ALL {
+                if let Some(to) = d.target(from) {
+                    assert!(from.can_become(to), "{d:?}: {from} -> {to}");
+                    assert_eq!(to, d.outcome(), "{d:?} from {from}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn decisions_table() {
+        use Decision::*;
+        let table = |d: Decision| -> Vec<(DeliveryState, DeliveryState)> {
+            DeliveryState::ALL
+                .into_iter()
+                .filter_map(|from| d.target(from).map(|to| (from, to)))
+                .collect()
+        };
+        assert_eq!(
+            table(Send),
+            vec![(Queued, Queued), (Rejected, Queued), (Uncertain, Queued)]
+        );
+        assert_eq!(table(MarkDelivered), vec![(Uncertain, Delivered)]);
+        assert_eq!(
+            table(Discard),
+            vec![
+                (Queued, Discarded),
+                (Rejected, Discarded),
+                (Uncertain, Discarded)
+            ]
+        );
+        assert_eq!(table(Edit), vec![(Rejected, Queued)]);
+        for d in Decision::ALL {
+            assert_eq!(
+                d.target(Sending),
+                None,
+                "{d:?}: never beside a send in flight"
+            );
+            assert_eq!(
+                d.target(Delivered),
+                None,
+                "{d:?}: delivered stays delivered"
+            );
+            assert_eq!(
+                d.target(Discarded),
+                None,
+                "{d:?}: discarded stays discarded"
+            );
+        }
+    }
+
+    #[test]
+    fn confirmation_when_it_may_duplicate_or_gives_up() {
+        use Decision::*;
+        for from in DeliveryState::ALL {
+            assert_eq!(Send.needs_confirmation(from), from == Uncertain, "{from}");
+            assert!(MarkDelivered.needs_confirmation(from));
+            assert!(Discard.needs_confirmation(from));
+            assert!(!Edit.needs_confirmation(from));
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! The collection result an agent records after a call (`POST api/CollectionInsert`):
 //! what the agent typed, its validation, the signed wire form, and the server's answer.
 
+use super::codes::MasterData;
 use super::dates;
 use super::lenient;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -220,6 +221,156 @@ impl ResultDraft {
     }
 }
 
+/// What the company and the contract allow beyond the field limits.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Policy {
+    /// Promise dates at most this many days after the call date.
+    pub horizon_days: i64,
+    /// The contract's number of installments (task.total_installments), when known: the period must be 1..=tenor.
+    pub tenor: Option<u32>,
+}
+
+/// Whether `action` needs a promise date: PTP, or the company's code list marks it so.
+pub fn needs_promise(codes: &MasterData, action: &str) -> bool {
+    action_needs_promise(action) || codes.action(action).is_some_and(|a| a.needs_promise)
+}
+
+/// The fields of the result form, in the order it shows them: refusals are listed so.
+pub const FORM_ORDER: [&str; 5] = [
+    "action_code",
+    "result_code",
+    "promise_date",
+    "period",
+    "remark",
+];
+
+/// The one check of a result, used by the form and by `deskcoll submit` alike. On success the result to send stamped with `call_time`; else every refusal, in the order the form shows its fields (action_code, result_code, promise_date, period, remark, then the rest).
+///
+/// A result code is ignored (blank) for actions without one (BPH, MSG), a promise date when
+/// the action needs none. One refusal per field: the first found.
+pub fn check(
+    draft: &ResultDraft,
+    codes: &MasterData,
+    policy: &Policy,
+    call_time: NaiveDateTime,
+) -> Result<CollectionResult, Vec<FieldError>> {
+    let today = call_time.date();
+    let action = draft.action_code.trim().to_uppercase();
+    let needs = needs_promise(codes, &action);
+    let draft = ResultDraft {
+        action_code: action.clone(),
+        result_code: if action_has_result(&action) {
+            draft.result_code.clone()
+        } else {
+            String::new()
+        },
+        promise_date: if needs {
+            draft.promise_date.clone()
+        } else {
+            String::new()
+        },
+        ..draft.clone()
+    };
+    let checked = draft.validate(call_time);
+    let mut errors: Vec<FieldError> = Vec::new();
+    let mut refuse = |field: &'static str, message: String| {
+        if !errors.iter().any(|e| e.field == field) {
+            errors.push(FieldError { field, message });
+        }
+    };
+    // With the contract's tenor known, its words go first for the period.
+    if let Some(tenor) = policy.tenor {
+        let typed = draft.period.trim();
+        match typed.parse::<u32>() {
+            Ok(n) if (1..=tenor).contains(&n) => {}
+            Ok(0) => refuse(
+                "period",
+                format!("0 is not an installment of the contract (1..{tenor})"),
+            ),
+            Ok(n) => refuse(
+                "period",
+                format!("{n} is past the contract's {tenor} installments (1..{tenor})"),
+            ),
+            Err(_) if typed.is_empty() => refuse(
+                "period",
+                format!("required: the installment the result is about (1..{tenor})"),
+            ),
+            Err(_) => refuse(
+                "period",
+                format!("'{typed}' is not an installment of the contract (1..{tenor})"),
+            ),
+        }
+    }
+    if let Err(found) = &checked {
+        for e in found {
+            refuse(e.field, e.message.clone());
+        }
+    }
+
+    if !action.is_empty() && codes.action(&action).is_none() {
+        refuse("action_code", format!("'{action}' is not in the code list"));
+    }
+    let result = draft.result_code.trim().to_uppercase();
+    if !result.is_empty()
+        && codes.results_for(&action).next().is_some()
+        && !codes.results_for(&action).any(|r| r.code == result)
+    {
+        refuse(
+            "result_code",
+            format!("'{result}' is not a result of {action}"),
+        );
+    }
+
+    let promise = if needs {
+        parse_promise(&draft.promise_date, today)
+    } else {
+        None
+    };
+    if needs {
+        // `validate` knows PTP; a company list may mark other actions as promises.
+        if !action_needs_promise(&action) {
+            match promise {
+                None if draft.promise_date.trim().is_empty() => {
+                    refuse("promise_date", format!("required for {action}"))
+                }
+                None => refuse(
+                    "promise_date",
+                    "not a date (use YYYY-MM-DD or +N days)".into(),
+                ),
+                Some(d) if d < today => refuse("promise_date", format!("{d} is in the past")),
+                Some(_) => {}
+            }
+        }
+        let latest = today + Duration::days(policy.horizon_days);
+        if let Some(date) = promise.filter(|d| *d > latest) {
+            refuse(
+                "promise_date",
+                format!(
+                    "{date} is more than {} days ahead (latest {latest})",
+                    policy.horizon_days
+                ),
+            );
+        }
+    }
+
+    if !errors.is_empty() {
+        let rank = |field: &str| {
+            FORM_ORDER
+                .iter()
+                .position(|f| *f == field)
+                .unwrap_or(FORM_ORDER.len())
+        };
+        // Stable: the other fields keep the order they were found in.
+        errors.sort_by_key(|e| rank(e.field));
+        return Err(errors);
+    }
+    let mut result = checked?;
+    if needs && result.promise_date.is_none() {
+        result.promise_date = promise;
+    }
+    Ok(result)
+}
+
 impl CollectionResult {
     /// The signed body the server expects. Both dates are always sent (the server's columns
     /// are non-nullable); a result without a promise carries the call time there.
@@ -419,6 +570,270 @@ mod tests {
         );
         d.period = "".into();
         assert_eq!(d.validate(at("2021-12-29 10:00:00")).unwrap().period, 0);
+    }
+
+    // ---- `check`: the one check the form and `deskcoll submit` share ----
+
+    const CALL: &str = "2026-11-27 10:00:00";
+
+    fn policy(tenor: Option<u32>) -> Policy {
+        Policy {
+            horizon_days: 30,
+            tenor,
+        }
+    }
+
+    fn draft(action: &str, result: &str, promise: &str, period: &str) -> ResultDraft {
+        ResultDraft {
+            account_no: "000318270200055".into(),
+            cust_name: "TRIJAYA".into(),
+            action_code: action.into(),
+            result_code: result.into(),
+            promise_date: promise.into(),
+            period: period.into(),
+            remark: "janji".into(),
+            agent_id: "A1".into(),
+            ip_address: "10.0.0.1".into(),
+        }
+    }
+
+    fn refusals(d: &ResultDraft, p: &Policy) -> Vec<String> {
+        check(d, &MasterData::builtin(), p, at(CALL))
+            .unwrap_err()
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    fn passes(d: &ResultDraft, p: &Policy) -> CollectionResult {
+        check(d, &MasterData::builtin(), p, at(CALL)).unwrap()
+    }
+
+    /// A code list where CBK (callback) needs a date, as a company's sheet may say.
+    fn codes_with_dated_callback() -> MasterData {
+        MasterData::from_rows(
+            csv_rows("ACTION_CODE,RESULT_CODE,NEEDS_PROMISE\nPTP,PTP01,Y\nCBK,CBK01,Y\nMSG,,N\n")
+                .unwrap(),
+        )
+        .unwrap()
+    }
+
+    use super::super::codes::csv_rows;
+
+    #[test]
+    fn check_accepts_a_good_promise_and_stamps_the_call_time() {
+        let r = passes(&draft("ptp", "ptp01", "+2", "29"), &policy(Some(54)));
+        assert_eq!(r.call_time, at(CALL));
+        assert_eq!(r.action_code, "PTP");
+        assert_eq!(r.result_code, "PTP01");
+        assert_eq!(r.promise_date, NaiveDate::from_ymd_opt(2026, 11, 29));
+        assert_eq!(r.period, 29);
+    }
+
+    #[test]
+    fn check_refuses_codes_not_in_the_list() {
+        assert_eq!(
+            refusals(&draft("ZZZ", "ZZZ01", "", "1"), &policy(None)),
+            vec!["action_code: 'ZZZ' is not in the code list"]
+        );
+        assert_eq!(
+            refusals(&draft("PTP", "NCT01", "+1", "1"), &policy(None)),
+            vec!["result_code: 'NCT01' is not a result of PTP"]
+        );
+        assert_eq!(
+            refusals(&draft("", "", "", "1"), &policy(None)),
+            vec!["action_code: required", "result_code: required"]
+        );
+        assert_eq!(
+            refusals(&draft("NCT", "", "", "1"), &policy(None)),
+            vec!["result_code: required"]
+        );
+    }
+
+    #[test]
+    fn check_ignores_the_result_of_bph_and_msg_and_the_promise_of_others() {
+        for action in ["BPH", "msg"] {
+            let r = passes(&draft(action, "PTP01", "garbage", "1"), &policy(None));
+            assert_eq!(r.result_code, "", "{action}");
+            assert_eq!(r.promise_date, None, "{action}");
+        }
+        let r = passes(&draft("NCT", "NCT01", "not a date", "1"), &policy(None));
+        assert_eq!(r.promise_date, None);
+    }
+
+    #[test]
+    fn check_follows_the_code_lists_promise_flag() {
+        let codes = codes_with_dated_callback();
+        assert!(needs_promise(&codes, "cbk"));
+        assert!(needs_promise(&codes, "PTP"));
+        assert!(needs_promise(&MasterData::default(), "PTP"), "PTP always");
+        assert!(!needs_promise(&codes, "MSG"));
+        assert!(!needs_promise(&MasterData::builtin(), "CBK"));
+        let call = at(CALL);
+        let refused = |promise: &str| {
+            check(
+                &draft("CBK", "CBK01", promise, "1"),
+                &codes,
+                &policy(None),
+                call,
+            )
+            .unwrap_err()[0]
+                .to_string()
+        };
+        assert_eq!(refused(""), "promise_date: required for CBK");
+        assert_eq!(
+            refused("soon"),
+            "promise_date: not a date (use YYYY-MM-DD or +N days)"
+        );
+        assert_eq!(
+            refused("2026-11-26"),
+            "promise_date: 2026-11-26 is in the past"
+        );
+        let r = check(
+            &draft("CBK", "CBK01", "+3", "1"),
+            &codes,
+            &policy(None),
+            call,
+        )
+        .unwrap();
+        assert_eq!(r.promise_date, NaiveDate::from_ymd_opt(2026, 11, 30));
+    }
+
+    #[test]
+    fn check_promise_boundaries_call_date_and_horizon() {
+        let p = policy(None);
+        assert_eq!(
+            passes(&draft("PTP", "PTP01", "2026-11-27", "1"), &p).promise_date,
+            NaiveDate::from_ymd_opt(2026, 11, 27),
+            "the call date itself"
+        );
+        assert_eq!(
+            refusals(&draft("PTP", "PTP01", "2026-11-26", "1"), &p),
+            vec!["promise_date: 2026-11-26 is before the call date 2026-11-27"]
+        );
+        // 30 days after 2026-11-27 is 2026-12-27.
+        assert!(
+            passes(&draft("PTP", "PTP01", "2026-12-27", "1"), &p)
+                .promise_date
+                .is_some()
+        );
+        assert_eq!(
+            refusals(&draft("PTP", "PTP01", "2026-12-28", "1"), &p),
+            vec!["promise_date: 2026-12-28 is more than 30 days ahead (latest 2026-12-27)"]
+        );
+        assert!(
+            passes(&draft("PTP", "PTP01", "+30", "1"), &p)
+                .promise_date
+                .is_some()
+        );
+        assert!(
+            check(
+                &draft("PTP", "PTP01", "+31", "1"),
+                &MasterData::builtin(),
+                &p,
+                at(CALL)
+            )
+            .is_err()
+        );
+        let none_ahead = Policy {
+            horizon_days: 0,
+            tenor: None,
+        };
+        assert!(
+            passes(&draft("PTP", "PTP01", "+0", "1"), &none_ahead)
+                .promise_date
+                .is_some()
+        );
+        assert_eq!(
+            refusals(&draft("PTP", "PTP01", "+1", "1"), &none_ahead).len(),
+            1
+        );
+    }
+
+    #[test]
+    fn check_remark_boundary() {
+        let mut d = draft("NCT", "NCT01", "", "1");
+        d.remark = "x".repeat(REMARK_MAX);
+        assert_eq!(passes(&d, &policy(None)).remark.chars().count(), 255);
+        d.remark = "é".repeat(REMARK_MAX);
+        assert!(
+            check(&d, &MasterData::builtin(), &policy(None), at(CALL)).is_ok(),
+            "characters, not bytes"
+        );
+        d.remark = "x".repeat(REMARK_MAX + 1);
+        assert_eq!(
+            refusals(&d, &policy(None)),
+            vec!["remark: 256 characters, at most 255 allowed"]
+        );
+    }
+
+    #[test]
+    fn check_period_against_the_tenor() {
+        let p = policy(Some(60));
+        assert_eq!(passes(&draft("NCT", "NCT01", "", "60"), &p).period, 60);
+        assert_eq!(passes(&draft("NCT", "NCT01", "", "1"), &p).period, 1);
+        assert_eq!(
+            refusals(&draft("NCT", "NCT01", "", "61"), &p),
+            vec!["period: 61 is past the contract's 60 installments (1..60)"]
+        );
+        assert_eq!(
+            refusals(&draft("NCT", "NCT01", "", "999"), &p),
+            vec!["period: 999 is past the contract's 60 installments (1..60)"]
+        );
+        assert_eq!(
+            refusals(&draft("NCT", "NCT01", "", "0"), &p),
+            vec!["period: 0 is not an installment of the contract (1..60)"]
+        );
+        assert_eq!(refusals(&draft("NCT", "NCT01", "", " "), &p).len(), 1);
+        assert_eq!(
+            refusals(&draft("NCT", "NCT01", "", "-1"), &p),
+            vec!["period: '-1' is not an installment of the contract (1..60)"],
+            "one message per field"
+        );
+        // Tenor unknown: today's rule, blank is 0 and any whole number goes.
+        assert_eq!(
+            passes(&draft("NCT", "NCT01", "", ""), &policy(None)).period,
+            0
+        );
+        assert_eq!(
+            passes(&draft("NCT", "NCT01", "", "999"), &policy(None)).period,
+            999
+        );
+        assert_eq!(
+            refusals(&draft("NCT", "NCT01", "", "-1"), &policy(None)),
+            vec!["period: '-1' is not a whole number of 0 or more"]
+        );
+    }
+
+    #[test]
+    fn check_lists_every_refusal_once_in_form_order() {
+        let mut d = draft("PTP", "NCT01", "2026-11-01", "99");
+        d.remark = format!("{}\n", "x".repeat(300));
+        d.agent_id = String::new();
+        d.cust_name = "N".repeat(51);
+        let fields: Vec<&str> = check(&d, &MasterData::builtin(), &policy(Some(54)), at(CALL))
+            .unwrap_err()
+            .iter()
+            .map(|e| e.field)
+            .collect();
+        assert_eq!(
+            fields,
+            vec![
+                "result_code",
+                "promise_date",
+                "period",
+                "remark",
+                "cust_name",
+                "agent_id"
+            ]
+        );
+        let mut d = draft("ZZZ", "ZZZ01", "", "0");
+        d.remark = "x".repeat(256);
+        let errors = refusals(&d, &policy(Some(3)));
+        assert_eq!(errors.len(), 3, "{errors:?}");
+        assert!(errors[0].starts_with("action_code: "));
+        assert!(errors[1].starts_with("period: "));
+        assert!(errors[2].starts_with("remark: "));
     }
 
     #[test]

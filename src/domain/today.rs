@@ -20,17 +20,18 @@ pub struct DayRecord {
     pub total_due: Option<Money>,
 }
 
-/// Results recorded per account on `day` (discarded ones do not count): the over-contact
-/// guard's figure.
+/// Whether a record counts as a result of `day`: called that day and not given up.
+fn counts_on(r: &DayRecord, day: NaiveDate) -> bool {
+    r.call_time.date() == day && r.state != DeliveryState::Discarded
+}
+
+/// Results recorded per account on `day` (discarded ones do not count): the over-contact guard's figure.
 pub fn contacts_on(records: &[DayRecord], day: NaiveDate) -> HashMap<String, usize> {
-    let mut counts = HashMap::new();
-    for r in records
-        .iter()
-        .filter(|r| r.call_time.date() == day && r.state != DeliveryState::Discarded)
-    {
-        *counts.entry(r.account_no.clone()).or_default() += 1;
+    let mut n = HashMap::new();
+    for r in records.iter().filter(|r| counts_on(r, day)) {
+        *n.entry(r.account_no.clone()).or_default() += 1;
     }
-    counts
+    n
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
@@ -58,10 +59,7 @@ impl TodaySummary {
             ..TodaySummary::default()
         };
         let mut ptp_total = Money::ZERO;
-        for r in records
-            .iter()
-            .filter(|r| r.call_time.date() == today && r.state != DeliveryState::Discarded)
-        {
+        for r in records.iter().filter(|r| counts_on(r, today)) {
             s.calls += 1;
             *s.by_action.entry(r.action_code.clone()).or_default() += 1;
             if r.promise_date.is_some() {
@@ -122,6 +120,75 @@ mod tests {
             state,
             total_due: Some(Money::from_units(due)),
         }
+    }
+
+    #[test]
+    fn contacts_count_the_day_per_account_without_discarded() {
+        let today: NaiveDate = "2026-11-27".parse().unwrap();
+        let records = [
+            rec(
+                "A",
+                "NCT",
+                "2026-11-27 00:00:00",
+                None,
+                DeliveryState::Delivered,
+                0,
+            ),
+            rec(
+                "A",
+                "NCT",
+                "2026-11-27 23:59:59",
+                None,
+                DeliveryState::Uncertain,
+                0,
+            ),
+            rec(
+                "A",
+                "NCT",
+                "2026-11-27 12:00:00",
+                None,
+                DeliveryState::Discarded,
+                0,
+            ),
+            rec(
+                "A",
+                "NCT",
+                "2026-11-26 23:59:59",
+                None,
+                DeliveryState::Delivered,
+                0,
+            ),
+            rec(
+                "A",
+                "NCT",
+                "2026-11-28 00:00:00",
+                None,
+                DeliveryState::Queued,
+                0,
+            ),
+            rec(
+                "B",
+                "MSG",
+                "2026-11-27 09:00:00",
+                None,
+                DeliveryState::Rejected,
+                0,
+            ),
+            rec(
+                "C",
+                "MSG",
+                "2026-11-27 09:00:00",
+                None,
+                DeliveryState::Discarded,
+                0,
+            ),
+        ];
+        let n = contacts_on(&records, today);
+        assert_eq!(n.get("A"), Some(&2));
+        assert_eq!(n.get("B"), Some(&1));
+        assert_eq!(n.get("C"), None, "discarded only: no contact counted");
+        assert_eq!(n.len(), 2);
+        assert!(contacts_on(&[], today).is_empty());
     }
 
     #[test]

@@ -3,7 +3,7 @@
 
 use crate::domain::CollectionResult;
 use crate::domain::dates;
-use crate::domain::outbox::DeliveryState;
+use crate::domain::outbox::{Decision, DeliveryState};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
@@ -361,12 +361,22 @@ impl Outbox {
         results: &[CollectionResult],
         now: NaiveDateTime,
     ) -> Result<Vec<i64>, StoreError> {
+        let noted: Vec<_> = results.iter().map(|r| (r.clone(), None)).collect();
+        self.enqueue_all_noting(&noted, now)
+    }
+
+    /// Saves several results in one transaction, each with what its account owed then.
+    pub fn enqueue_all_noting(
+        &mut self,
+        results: &[(CollectionResult, Option<crate::domain::Money>)],
+        now: NaiveDateTime,
+    ) -> Result<Vec<i64>, StoreError> {
         let now = stamp(now);
         let r = (|| {
             let tx = self.conn.transaction()?;
             let ids = results
                 .iter()
-                .map(|r| Self::insert(&tx, r, None, &now))
+                .map(|(r, total_due)| Self::insert(&tx, r, *total_due, &now))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             tx.commit()?;
             Ok(ids)
@@ -586,43 +596,27 @@ impl Outbox {
         )
     }
 
-    /// The agent's decision on an uncertain result: it is on the server.
-    pub fn resolve_delivered(&mut self, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
-        let item = self.get(id)?;
-        if item.state != DeliveryState::Uncertain {
-            return Err(StoreError::NotAllowed {
-                id,
-                from: item.state,
-                to: DeliveryState::Delivered,
-            });
-        }
-        self.transition(
+    /// Where the agent's decision takes this result, or `NotAllowed` from where it stands.
+    fn decide(&self, id: i64, decision: Decision) -> Result<DeliveryState, StoreError> {
+        let from = self.get(id)?.state;
+        decision.target(from).ok_or(StoreError::NotAllowed {
             id,
-            DeliveryState::Delivered,
-            now,
-            "delivered_by = 'agent'",
-            &[],
-        )
+            from,
+            to: decision.outcome(),
+        })
     }
 
-    /// The agent's decision: send an uncertain or rejected result again.
+    /// The agent's decision on an uncertain result: it is on the server.
+    pub fn resolve_delivered(&mut self, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
+        let to = self.decide(id, Decision::MarkDelivered)?;
+        self.transition(id, to, now, "delivered_by = 'agent'", &[])
+    }
+
+    /// The agent's decision: send a result again (uncertain, rejected), or a queued one now.
+    /// Never one that is being sent: that would put a second request beside the first.
     pub fn resend(&mut self, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
-        let from = self.get(id)?.state;
-        if !matches!(from, DeliveryState::Uncertain | DeliveryState::Rejected) {
-            // Above all never `sending`: that would put a second request beside the first.
-            return Err(StoreError::NotAllowed {
-                id,
-                from,
-                to: DeliveryState::Queued,
-            });
-        }
-        self.transition(
-            id,
-            DeliveryState::Queued,
-            now,
-            "next_attempt_at = NULL",
-            &[],
-        )
+        let to = self.decide(id, Decision::Send)?;
+        self.transition(id, to, now, "next_attempt_at = NULL", &[])
     }
 
     /// Replaces what a rejected result says (the agent fixed it) and queues it again.
@@ -632,17 +626,10 @@ impl Outbox {
         r: &CollectionResult,
         now: NaiveDateTime,
     ) -> Result<(), StoreError> {
-        let item = self.get(id)?;
-        if item.state != DeliveryState::Rejected {
-            return Err(StoreError::NotAllowed {
-                id,
-                from: item.state,
-                to: DeliveryState::Queued,
-            });
-        }
+        let to = self.decide(id, Decision::Edit)?;
         self.transition(
             id,
-            DeliveryState::Queued,
+            to,
             now,
             "action_code = ?5, result_code = ?6, promise_date = ?7, period = ?8, remark = ?9, next_attempt_at = NULL",
             &[&r.action_code, &r.result_code, &r.promise_date.map(|d| d.to_string()), &r.period, &r.remark],
@@ -658,8 +645,10 @@ impl Outbox {
         self.sql(r).map(|_| ())
     }
 
+    /// The agent gives a result up: it will not be sent; the row stays, for the record.
     pub fn discard(&mut self, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
-        self.transition(id, DeliveryState::Discarded, now, "", &[])
+        let to = self.decide(id, Decision::Discard)?;
+        self.transition(id, to, now, "", &[])
     }
 
     /// Uncertain results whose account is no longer in a fresh task list: the server stored
@@ -844,9 +833,17 @@ mod tests {
         assert_eq!(o.get(ids[1]).unwrap().state, DeliveryState::Discarded);
         assert!(o.discard(ids[1], now).is_err());
         assert_eq!(o.history("A").unwrap().len(), 1);
+        let noted = o
+            .enqueue_all_noting(
+                &[(result("D"), Some(crate::domain::Money::from_units(7)))],
+                now,
+            )
+            .unwrap();
+        assert_eq!(o.get(noted[0]).unwrap().total_due.as_deref(), Some("7"));
+        assert_eq!(o.get(ids[0]).unwrap().total_due, None);
         assert_eq!(
             o.on_day(now.date()).unwrap().len(),
-            2,
+            3,
             "discarded does not count"
         );
     }
@@ -875,6 +872,83 @@ mod tests {
         o.mark_rejected(id, "server refused (code 90)", Some("90"), now)
             .unwrap();
         assert_eq!(o.get(id).unwrap().state, DeliveryState::Rejected);
+    }
+
+    #[test]
+    fn agent_decisions_follow_the_domain_table() {
+        let (_d, mut o) = outbox();
+        let now = at("2026-11-27 10:00:00");
+        // A result in each state an agent can meet.
+        let queued = o.enqueue(&result("Q"), now).unwrap();
+        let sending = o.enqueue(&result("S"), now).unwrap();
+        o.claim(sending, now).unwrap();
+        let delivered = o.enqueue(&result("D"), now).unwrap();
+        o.claim(delivered, now).unwrap();
+        o.mark_delivered(delivered, "00", "ok", now).unwrap();
+        let rejected = o.enqueue(&result("R"), now).unwrap();
+        o.claim(rejected, now).unwrap();
+        o.mark_rejected(rejected, "no", Some("90"), now).unwrap();
+        let uncertain = o.enqueue(&result("U"), now).unwrap();
+        o.claim(uncertain, now).unwrap();
+        o.mark_uncertain(uncertain, "timed out", now).unwrap();
+        let discarded = o.enqueue(&result("X"), now).unwrap();
+        o.discard(discarded, now).unwrap();
+        let ids = [queued, sending, delivered, rejected, uncertain, discarded];
+        // The send belongs to a process still running (pid 1 always is): copies keep it sending.
+        o.conn
+            .execute(
+                "UPDATE results SET sending_pid = 1 WHERE id = ?1",
+                [sending],
+            )
+            .unwrap();
+        let mut seen = HashSet::new();
+
+        for decision in Decision::ALL {
+            for id in ids {
+                // A fresh copy of the outbox for every try.
+                let dir = tempfile::tempdir().unwrap();
+                let copy = dir.path().join("copy.sqlite3");
+                o.conn
+                    .execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
+                    .unwrap();
+                let mut c = Outbox::open(&copy).unwrap();
+                let from = c.get(id).unwrap().state;
+                seen.insert(from.as_str());
+                let done = match decision {
+                    Decision::Send => c.resend(id, now),
+                    Decision::MarkDelivered => c.resolve_delivered(id, now),
+                    Decision::Discard => c.discard(id, now),
+                    Decision::Edit => c.edit(id, &result("E"), now),
+                };
+                match decision.target(from) {
+                    Some(to) => {
+                        assert!(done.is_ok(), "{decision:?} from {from}: {done:?}");
+                        assert_eq!(c.get(id).unwrap().state, to, "{decision:?} from {from}");
+                    }
+                    None => {
+                        assert!(
+                            matches!(done, Err(StoreError::NotAllowed { .. })),
+                            "{decision:?} from {from}: {done:?}"
+                        );
+                        assert_eq!(c.get(id).unwrap().state, from, "unchanged");
+                    }
+                }
+            }
+        }
+
+        assert_eq!(
+            seen.len(),
+            DeliveryState::ALL.len(),
+            "every state tried: {seen:?}"
+        );
+
+        // Sending a queued result now: it stays queued and is due at once.
+        o.claim(queued, now).unwrap();
+        o.requeue(queued, "HTTP 500", at("2026-11-27 11:00:00"), now)
+            .unwrap();
+        assert!(o.due(now, false).unwrap().is_empty());
+        o.resend(queued, now).unwrap();
+        assert_eq!(o.due(now, false).unwrap(), vec![queued]);
     }
 
     #[test]

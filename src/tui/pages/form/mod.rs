@@ -8,14 +8,14 @@ pub use view::draw;
 use super::{Cx, Go, Reply};
 use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
-use crate::domain::result::{FieldError, action_has_result, action_needs_promise, parse_promise};
+use crate::domain::result::{FieldError, Policy, action_has_result, check, needs_promise};
 use crate::domain::text::sanitize;
 use crate::domain::{CollectionResult, ResultDraft, Task};
 use crate::store::StoreError;
 use crate::tui::app::{Effect, Sent, StatusKind};
 use crate::tui::keymap::{Command, Context, Keymap};
 use crate::tui::modal::Intent;
-use chrono::{Duration, NaiveDateTime};
+use chrono::NaiveDateTime;
 use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
@@ -267,7 +267,24 @@ impl FormState {
         self.errors.iter().find(|e| e.field == field.wire_name())
     }
 
-    /// Checks every field; on success the result to send, stamped with the call time.
+    /// What was typed, as the one result check reads it: fields the form hides for this
+    /// action are left out.
+    pub fn draft(&self, agent_id: &str, ip_address: &str) -> ResultDraft {
+        ResultDraft {
+            account_no: self.account_no.clone(),
+            cust_name: self.cust_name.clone(),
+            action_code: self.action.value().to_string(),
+            result_code: self.result.value().to_string(),
+            promise_date: self.promise.value().to_string(),
+            period: self.period.value().to_string(),
+            remark: self.remark.value().to_string(),
+            agent_id: agent_id.to_string(),
+            ip_address: ip_address.to_string(),
+        }
+    }
+
+    /// Checks every field with `domain::result::check` (as `deskcoll submit` does); on
+    /// success the result to send, stamped with the call time.
     pub fn validate(
         &self,
         codes: &MasterData,
@@ -276,92 +293,11 @@ impl FormState {
         agent_id: &str,
         ip_address: &str,
     ) -> Result<CollectionResult, Vec<FieldError>> {
-        let action = self.action_code();
-        let needs = needs_promise(codes, &action);
-        let draft = ResultDraft {
-            account_no: self.account_no.clone(),
-            cust_name: self.cust_name.clone(),
-            action_code: action.clone(),
-            result_code: if action_has_result(&action) {
-                self.result.value().to_string()
-            } else {
-                String::new()
-            },
-            promise_date: if needs {
-                self.promise.value().to_string()
-            } else {
-                String::new()
-            },
-            period: self.period.value().to_string(),
-            remark: self.remark.value().to_string(),
-            agent_id: agent_id.to_string(),
-            ip_address: ip_address.to_string(),
+        let policy = Policy {
+            horizon_days,
+            tenor: self.tenor,
         };
-        let mut errors = match draft.validate(now) {
-            Ok(_) => Vec::new(),
-            Err(e) => e,
-        };
-        let mut refuse = |field: &'static str, message: String| {
-            if !errors.iter().any(|e| e.field == field) {
-                errors.push(FieldError { field, message });
-            }
-        };
-        if !action.is_empty() && codes.action(&action).is_none() {
-            refuse("action_code", format!("'{action}' is not in the code list"));
-        }
-        let result = self.result.value().trim().to_uppercase();
-        if action_has_result(&action)
-            && !result.is_empty()
-            && codes.results_for(&action).next().is_some()
-            && !codes.results_for(&action).any(|r| r.code == result)
-        {
-            refuse(
-                "result_code",
-                format!("'{result}' is not a result of {action}"),
-            );
-        }
-        if needs {
-            let promise = parse_promise(self.promise.value(), now.date());
-            // The domain rule knows PTP; a company list may mark other actions as promises.
-            if !action_needs_promise(&action) {
-                match promise {
-                    None if self.promise.value().trim().is_empty() => {
-                        refuse("promise_date", format!("required for {action}"))
-                    }
-                    None => refuse(
-                        "promise_date",
-                        "not a date (use YYYY-MM-DD or +N days)".into(),
-                    ),
-                    Some(d) if d < now.date() => {
-                        refuse("promise_date", format!("{d} is in the past"))
-                    }
-                    Some(_) => {}
-                }
-            }
-            let latest = now.date() + Duration::days(horizon_days);
-            if let Some(date) = promise.filter(|d| *d > latest) {
-                refuse(
-                    "promise_date",
-                    format!("{date} is more than {horizon_days} days ahead (latest {latest})"),
-                );
-            }
-        }
-        if !errors.is_empty() {
-            // In the order the form shows its fields.
-            let rank = |field: &str| {
-                Field::ALL
-                    .iter()
-                    .position(|f| f.wire_name() == field)
-                    .unwrap_or(Field::ALL.len())
-            };
-            errors.sort_by_key(|e| rank(e.field));
-            return Err(errors);
-        }
-        let mut result = draft.validate(now)?;
-        if needs && result.promise_date.is_none() {
-            result.promise_date = parse_promise(self.promise.value(), now.date());
-        }
-        Ok(result)
+        check(&self.draft(agent_id, ip_address), codes, &policy, now)
     }
 }
 
@@ -524,10 +460,6 @@ pub fn delivery_status(outcome: &Result<Sent, StoreError>) -> Reply {
         },
     };
     Reply::say(kind, text)
-}
-
-fn needs_promise(codes: &MasterData, action: &str) -> bool {
-    action_needs_promise(action) || codes.action(action).is_some_and(|a| a.needs_promise)
 }
 
 #[cfg(test)]
