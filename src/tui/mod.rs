@@ -5,6 +5,7 @@
 pub mod app;
 pub mod form;
 pub mod keymap;
+pub mod keyspec;
 pub mod layout;
 pub mod list;
 pub mod outbox_tab;
