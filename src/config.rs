@@ -26,6 +26,10 @@ pub struct FileConfig {
     pub store: StoreSection,
     #[serde(default)]
     pub calling: CallingSection,
+    #[serde(default)]
+    pub theme: ThemeConfig,
+    #[serde(default)]
+    pub keys: KeysSection,
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -101,6 +105,306 @@ pub struct UiSection {
     pub promise_horizon_days: Option<i64>,
 }
 
+/// The colour roles of the workstation, one per method of `tui::view::Theme`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum ThemeRole {
+    Title,
+    Key,
+    Selected,
+    Dim,
+    Label,
+    Figure,
+    Overdue,
+    Warn,
+    Error,
+    Success,
+    Badge,
+    Border,
+    BorderFocus,
+    TabActive,
+}
+
+impl ThemeRole {
+    /// How many roles there are (`role as usize` is below this).
+    pub const COUNT: usize = 14;
+    pub const ALL: [ThemeRole; ThemeRole::COUNT] = [
+        ThemeRole::Title,
+        ThemeRole::Key,
+        ThemeRole::Selected,
+        ThemeRole::Dim,
+        ThemeRole::Label,
+        ThemeRole::Figure,
+        ThemeRole::Overdue,
+        ThemeRole::Warn,
+        ThemeRole::Error,
+        ThemeRole::Success,
+        ThemeRole::Badge,
+        ThemeRole::Border,
+        ThemeRole::BorderFocus,
+        ThemeRole::TabActive,
+    ];
+
+    /// The name in `[theme]`: `title`, `border_focus`, ...
+    pub fn name(self) -> &'static str {
+        match self {
+            ThemeRole::Title => "title",
+            ThemeRole::Key => "key",
+            ThemeRole::Selected => "selected",
+            ThemeRole::Dim => "dim",
+            ThemeRole::Label => "label",
+            ThemeRole::Figure => "figure",
+            ThemeRole::Overdue => "overdue",
+            ThemeRole::Warn => "warn",
+            ThemeRole::Error => "error",
+            ThemeRole::Success => "success",
+            ThemeRole::Badge => "badge",
+            ThemeRole::Border => "border",
+            ThemeRole::BorderFocus => "border_focus",
+            ThemeRole::TabActive => "tab_active",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<ThemeRole> {
+        ThemeRole::ALL.into_iter().find(|r| r.name() == name)
+    }
+}
+
+/// The colours a theme starts from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum ThemePreset {
+    /// For dark backgrounds (and the usual terminal defaults).
+    #[default]
+    Dark,
+    /// For white or light backgrounds.
+    Light,
+}
+
+impl<'de> Deserialize<'de> for ThemePreset {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        let s = String::deserialize(d)?;
+        match s.trim().to_ascii_lowercase().as_str() {
+            "dark" => Ok(ThemePreset::Dark),
+            "light" => Ok(ThemePreset::Light),
+            _ => Err(serde::de::Error::custom(format!(
+                "unknown theme preset '{s}' (dark or light)"
+            ))),
+        }
+    }
+}
+
+/// `[theme]`: a preset, and colours per role that override it. Checked while the file is
+/// read, so an unknown role or preset, or a colour that does not parse, names its line.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ThemeConfig {
+    pub preset: ThemePreset,
+    /// In the order of `ThemeRole::ALL`; each role at most once (TOML refuses a key given
+    /// twice).
+    pub colors: Vec<(ThemeRole, ratatui::style::Color)>,
+}
+
+impl ThemeConfig {
+    /// The colour the user gave a role, if any.
+    pub fn color(&self, role: ThemeRole) -> Option<ratatui::style::Color> {
+        self.colors
+            .iter()
+            .rev()
+            .find(|(r, _)| *r == role)
+            .map(|(_, c)| *c)
+    }
+}
+
+/// Reads a colour as users write it: an ANSI name (`red`, `lightblue`, `darkgray`, `reset`
+/// for the terminal's own), `#rrggbb`, or an index `0`..`255` (in the file also unquoted).
+pub fn parse_color(s: &str) -> Result<ratatui::style::Color, String> {
+    s.trim().parse().map_err(|_| {
+        format!(
+            "'{s}' is not a colour (a name such as red, lightblue, darkgray, a #rrggbb or an index 0..255)"
+        )
+    })
+}
+
+impl<'de> Deserialize<'de> for ThemeConfig {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{Error, MapAccess, Visitor};
+
+        /// A key of `[theme]`; an unknown one fails here, so the error has the key's place.
+        enum Key {
+            Preset,
+            Role(ThemeRole),
+        }
+        impl<'de> Deserialize<'de> for Key {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                let name = String::deserialize(d)?;
+                if name == "preset" {
+                    return Ok(Key::Preset);
+                }
+                ThemeRole::from_name(&name).map(Key::Role).ok_or_else(|| {
+                    let roles: Vec<_> = ThemeRole::ALL.iter().map(|r| r.name()).collect();
+                    D::Error::custom(format!(
+                        "unknown theme role '{name}' (preset, or one of {})",
+                        roles.join(", ")
+                    ))
+                })
+            }
+        }
+
+        struct ColorValue(ratatui::style::Color);
+        impl<'de> Deserialize<'de> for ColorValue {
+            fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+                d.deserialize_any(ColorVisitor)
+            }
+        }
+        struct ColorVisitor;
+        impl Visitor<'_> for ColorVisitor {
+            type Value = ColorValue;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a colour: a name (\"red\"), \"#rrggbb\" or an index 0..255")
+            }
+            fn visit_str<E: Error>(self, v: &str) -> Result<ColorValue, E> {
+                parse_color(v).map(ColorValue).map_err(E::custom)
+            }
+            fn visit_i64<E: Error>(self, v: i64) -> Result<ColorValue, E> {
+                u8::try_from(v)
+                    .map(|i| ColorValue(ratatui::style::Color::Indexed(i)))
+                    .map_err(|_| E::custom(format!("{v} is not a colour index (0..255)")))
+            }
+        }
+
+        struct ThemeVisitor;
+        impl<'de> Visitor<'de> for ThemeVisitor {
+            type Value = ThemeConfig;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a [theme] table")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<ThemeConfig, A::Error> {
+                let mut theme = ThemeConfig::default();
+                while let Some(key) = map.next_key::<Key>()? {
+                    match key {
+                        Key::Preset => theme.preset = map.next_value()?,
+                        Key::Role(role) => {
+                            let ColorValue(c) = map.next_value()?;
+                            theme.colors.push((role, c));
+                        }
+                    }
+                }
+                theme.colors.sort_by_key(|(role, _)| *role as usize);
+                Ok(theme)
+            }
+        }
+        d.deserialize_map(ThemeVisitor)
+    }
+}
+
+/// One entry of `[keys]`: the keys that now give an action, replacing its defaults.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeyOverride {
+    /// As written, e.g. `move_down`; not checked here.
+    pub action: String,
+    /// Key specs as written, e.g. `["j", "down", "ctrl-n"]` (see `tui::keyspec::parse`).
+    pub keys: Vec<String>,
+    /// 1-based line of the entry in the config file; 0 when it came from no file.
+    pub line: usize,
+}
+
+/// `[keys]` as read: the overrides in file order, each with the byte offset of its key
+/// (`parse_file` turns it into `KeyOverride::line`).
+#[derive(Debug, Clone, Default)]
+pub struct KeysSection(Vec<(usize, KeyOverride)>);
+
+impl KeysSection {
+    pub fn overrides(&self) -> impl Iterator<Item = &KeyOverride> {
+        self.0.iter().map(|(_, o)| o)
+    }
+}
+
+impl<'de> Deserialize<'de> for KeysSection {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        use serde::de::{DeserializeSeed, MapAccess, SeqAccess, Visitor};
+
+        /// A string or an array of strings, for one action.
+        struct KeyList<'a>(&'a str);
+        impl<'de> DeserializeSeed<'de> for KeyList<'_> {
+            type Value = Vec<String>;
+            fn deserialize<D: serde::Deserializer<'de>>(
+                self,
+                d: D,
+            ) -> Result<Vec<String>, D::Error> {
+                d.deserialize_any(self)
+            }
+        }
+        impl<'de> Visitor<'de> for KeyList<'_> {
+            type Value = Vec<String>;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(
+                    f,
+                    "a key (\"ctrl-q\") or a list of keys ([\"j\", \"down\"]) for '{}'",
+                    self.0
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Vec<String>, E> {
+                Ok(vec![v.to_string()])
+            }
+            fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Vec<String>, A::Error> {
+                let mut keys = Vec::new();
+                while let Some(k) = seq.next_element_seed(KeyString(self.0))? {
+                    keys.push(k);
+                }
+                Ok(keys)
+            }
+        }
+
+        /// One key in a list.
+        struct KeyString<'a>(&'a str);
+        impl<'de> DeserializeSeed<'de> for KeyString<'_> {
+            type Value = String;
+            fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<String, D::Error> {
+                d.deserialize_any(self)
+            }
+        }
+        impl Visitor<'_> for KeyString<'_> {
+            type Value = String;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                write!(
+                    f,
+                    "a key as a string (\"ctrl-n\") in the list for '{}'",
+                    self.0
+                )
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<String, E> {
+                Ok(v.to_string())
+            }
+        }
+
+        struct KeysVisitor;
+        impl<'de> Visitor<'de> for KeysVisitor {
+            type Value = KeysSection;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a [keys] table of action = key(s)")
+            }
+            fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<KeysSection, A::Error> {
+                let mut out = Vec::new();
+                while let Some(action) = map.next_key::<toml::Spanned<String>>()? {
+                    let keys = map.next_value_seed(KeyList(action.get_ref()))?;
+                    let offset = action.span().start;
+                    let action = action.into_inner();
+                    out.push((
+                        offset,
+                        KeyOverride {
+                            action,
+                            keys,
+                            line: 0,
+                        },
+                    ));
+                }
+                // toml hands a table over sorted by key; the file's order reads better
+                out.sort_by_key(|(offset, _)| *offset);
+                Ok(KeysSection(out))
+            }
+        }
+        d.deserialize_map(KeysVisitor)
+    }
+}
+
 /// Values given on the command line; they win over everything else.
 #[derive(Debug, Default, Clone)]
 pub struct Overrides {
@@ -132,6 +436,11 @@ pub struct Config {
     /// Set explicitly (`DESKCOLL_OUTBOX` or `store.outbox`); else the data dir's.
     pub outbox: Option<PathBuf>,
     pub calling: Calling,
+    /// `[theme]`: the preset and the colours the user chose.
+    pub theme: ThemeConfig,
+    /// `[keys]`: key bindings overridden by action name, in file order. Action names and key
+    /// specs are not checked here (the keymap knows them).
+    pub keys: Vec<KeyOverride>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -171,7 +480,7 @@ pub fn chosen_path(
 
 /// Reads and checks a TOML text; errors name line and column.
 pub fn parse_file(text: &str, path: &Path) -> Result<FileConfig, ConfigError> {
-    toml::from_str(text).map_err(|e| {
+    let mut file: FileConfig = toml::from_str(text).map_err(|e| {
         let reason = match e.span() {
             Some(span) => {
                 let (line, col) = line_col(text, span.start);
@@ -183,7 +492,11 @@ pub fn parse_file(text: &str, path: &Path) -> Result<FileConfig, ConfigError> {
             path: path.to_path_buf(),
             reason,
         }
-    })
+    })?;
+    for (offset, o) in &mut file.keys.0 {
+        o.line = line_col(text, *offset).0;
+    }
+    Ok(file)
 }
 
 fn line_col(text: &str, offset: usize) -> (usize, usize) {
@@ -390,6 +703,8 @@ impl Config {
                 .map(PathBuf::from)
                 .or(file.store.outbox),
             calling: calling(file.calling, env)?,
+            theme: file.theme,
+            keys: file.keys.0.into_iter().map(|(_, o)| o).collect(),
         })
     }
 
@@ -511,6 +826,28 @@ impl Config {
                 self.http.timeout.as_secs(),
                 self.http.connect_timeout.as_secs()
             ),
+        );
+        let preset = match self.theme.preset {
+            ThemePreset::Dark => "dark",
+            ThemePreset::Light => "light",
+        };
+        let roles: Vec<_> = self.theme.colors.iter().map(|(r, _)| r.name()).collect();
+        line(
+            "theme",
+            &if roles.is_empty() {
+                preset.to_string()
+            } else {
+                format!("{preset}, own colours for {}", roles.join(", "))
+            },
+        );
+        let actions: Vec<_> = self.keys.iter().map(|k| k.action.as_str()).collect();
+        line(
+            "keys",
+            &if actions.is_empty() {
+                "(defaults)".to_string()
+            } else {
+                format!("own keys for {}", actions.join(", "))
+            },
         );
         out
     }
@@ -819,5 +1156,132 @@ mod tests {
         assert_eq!(c.calling.max_contacts_per_day, 2);
         let err = resolve("[calling]\nstart = \"9am\"\n", &Overrides::default(), &[]).unwrap_err();
         assert!(err.to_string().contains("calling.start"));
+    }
+
+    #[test]
+    fn theme_section_gives_preset_and_colours() {
+        let c = resolve(
+            "[theme]\npreset = \"light\"\ntitle = \"cyan\"\nerror = \"#ff5f5f\"\nborder_focus = \"208\"\ndim = \"Dark Gray\"\n",
+            &Overrides::default(),
+            &[],
+        )
+        .unwrap();
+        use ratatui::style::Color;
+        assert_eq!(c.theme.preset, ThemePreset::Light);
+        assert_eq!(
+            c.theme.colors,
+            vec![
+                (ThemeRole::Title, Color::Cyan),
+                (ThemeRole::Dim, Color::DarkGray),
+                (ThemeRole::Error, Color::Rgb(0xff, 0x5f, 0x5f)),
+                (ThemeRole::BorderFocus, Color::Indexed(208)),
+            ]
+        );
+        assert_eq!(
+            c.theme.color(ThemeRole::Error),
+            Some(Color::Rgb(0xff, 0x5f, 0x5f))
+        );
+        assert_eq!(c.theme.color(ThemeRole::Key), None);
+        assert!(
+            c.show()
+                .contains("light, own colours for title, dim, error, border_focus"),
+            "{}",
+            c.show()
+        );
+        let none = resolve("", &Overrides::default(), &[]).unwrap();
+        assert!(none.show().contains("(defaults)"));
+        assert_eq!(none.theme, ThemeConfig::default());
+        assert_eq!(none.theme.preset, ThemePreset::Dark);
+        for (i, role) in ThemeRole::ALL.into_iter().enumerate() {
+            assert_eq!(ThemeRole::from_name(role.name()), Some(role));
+            assert_eq!(role as usize, i, "ALL is in declaration order");
+        }
+    }
+
+    #[test]
+    fn theme_mistakes_name_their_line() {
+        let err = |text: &str| {
+            parse_file(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        let msg = err("agent_id = \"a\"\n[theme]\ntitle = \"cyan\"\ntitel = \"red\"\n");
+        assert!(msg.contains("line 4, column 1"), "{msg}");
+        assert!(msg.contains("unknown theme role 'titel'"), "{msg}");
+        let msg = err("[theme]\npreset = \"solarized\"\n");
+        assert!(msg.contains("line 2"), "{msg}");
+        assert!(msg.contains("unknown theme preset 'solarized'"), "{msg}");
+        let ok = parse_file(
+            "[theme]\npreset = \"Light\"\nwarn = 208\n",
+            Path::new("c.toml"),
+        );
+        let theme = ok.unwrap().theme;
+        assert_eq!(theme.preset, ThemePreset::Light);
+        assert_eq!(
+            theme.colors,
+            vec![(ThemeRole::Warn, ratatui::style::Color::Indexed(208))]
+        );
+        let msg = err("[theme]\n\nerror = \"#ff5f5\"\n");
+        assert!(msg.contains("line 3, column 9"), "{msg}");
+        assert!(msg.contains("'#ff5f5' is not a colour"), "{msg}");
+        for bad in [
+            "\"256\"",
+            "\"lightpurple\"",
+            "256",
+            "-1",
+            "[\"red\"]",
+            "true",
+        ] {
+            let msg = err(&format!("[theme]\nwarn = {bad}\n"));
+            assert!(msg.contains("line 2"), "{bad}: {msg}");
+        }
+    }
+
+    #[test]
+    fn keys_section_keeps_order_and_lines() {
+        let text = "agent_id = \"a\"\n\n[keys]\nquit = \"ctrl-q\"\nmove_down = [\"j\", \"down\",\n  \"ctrl-n\"]\nno_such_action = []\n\"help\" = \"?\"\n";
+        let c = resolve(text, &Overrides::default(), &[]).unwrap();
+        let got: Vec<_> = c
+            .keys
+            .iter()
+            .map(|o| (o.action.as_str(), o.keys.join(" "), o.line))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("quit", "ctrl-q".to_string(), 4),
+                ("move_down", "j down ctrl-n".to_string(), 5),
+                ("no_such_action", String::new(), 7),
+                ("help", "?".to_string(), 8),
+            ]
+        );
+        assert!(
+            c.show()
+                .contains("own keys for quit, move_down, no_such_action, help")
+        );
+        assert!(
+            resolve("", &Overrides::default(), &[])
+                .unwrap()
+                .keys
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn keys_that_are_not_strings_name_their_line() {
+        let err = |text: &str| {
+            parse_file(text, Path::new("c.toml"))
+                .unwrap_err()
+                .to_string()
+        };
+        let msg = err("[keys]\nquit = \"q\"\nmove_down = 3\n");
+        assert!(msg.contains("line 3"), "{msg}");
+        assert!(msg.contains("move_down"), "{msg}");
+        let msg = err("[keys]\nmove_down = [\"j\",\n 4]\n");
+        assert!(msg.contains("line 3"), "{msg}");
+        let msg = err("[keys]\n\n[keys.queue]\nquit = \"q\"\n");
+        assert!(msg.contains("line 3"), "{msg}");
+        let msg = err("[keys]\nquit = { key = \"q\" }\n");
+        assert!(msg.contains("line 2"), "{msg}");
     }
 }

@@ -11,6 +11,7 @@ pub mod desk;
 #[doc(hidden)]
 pub mod harness;
 pub mod keymap;
+pub mod keyspec;
 pub mod layout;
 pub mod list;
 pub mod modal;
