@@ -125,7 +125,11 @@ pub struct Binding {
 impl Binding {
     /// How the keys are written in hints and help: "j/↓", "Ctrl-S".
     pub fn label(&self) -> String {
-        let names: Vec<String> = self.keys.iter().map(|(c, m)| key_name(*c, *m)).collect();
+        let names: Vec<String> = self
+            .keys
+            .iter()
+            .map(|(c, m)| super::keyspec::name(*c, *m))
+            .collect();
         match names.len() {
             // A family of keys reads better as its range.
             n if n > 3 => format!("{}..{}", names[0], names[n - 1]),
@@ -324,6 +328,27 @@ impl Keymap {
             .collect()
     }
 
+    /// The shipped bindings with the config file's `[keys]`; an error names the line.
+    pub fn from_config(overrides: &[crate::config::KeyOverride]) -> Result<Keymap, String> {
+        let mut parsed = Vec::new();
+        for o in overrides {
+            let keys = o
+                .keys
+                .iter()
+                .map(|k| super::keyspec::parse(k))
+                .collect::<Result<Vec<Key>, String>>()
+                .map_err(|e| format!("line {}: [keys] {}: {e}", o.line, o.action))?;
+            if keys.is_empty() {
+                return Err(format!(
+                    "line {}: [keys] {} has no key (an action needs at least one)",
+                    o.line, o.action
+                ));
+            }
+            parsed.push((o.action.clone(), keys, o.line));
+        }
+        Keymap::default().with_overrides(&parsed)
+    }
+
     /// Rebinds the named actions: `keys` replaces every binding of that action, in every
     /// context. Unknown names and keys that now mean two things are refused.
     pub fn with_overrides(
@@ -338,13 +363,13 @@ impl Keymap {
             }
             if !found {
                 return Err(format!(
-                    "config line {line}: [keys] has no action '{name}' (see `?` help or the README for the names)"
+                    "line {line}: [keys] has no action '{name}' (the names are in the README)"
                 ));
             }
         }
         for (name, _, line) in overrides {
             if let Some(clash) = self.clash_of(name) {
-                return Err(format!("config line {line}: [keys] {clash}"));
+                return Err(format!("line {line}: [keys] {clash}"));
             }
         }
         Ok(self)
@@ -367,7 +392,7 @@ impl Keymap {
                 {
                     return Some(format!(
                         "'{}' is bound to both {name} and {} ({})",
-                        key_name(k.0, k.1),
+                        super::keyspec::name(k.0, k.1),
                         o.name,
                         o.context.title()
                     ));
@@ -379,31 +404,7 @@ impl Keymap {
 }
 
 fn first_key(b: &Binding) -> Option<String> {
-    b.keys.first().map(|(c, m)| key_name(*c, *m))
-}
-
-/// How a key is written in the footer and help.
-pub fn key_name(code: KeyCode, mods: KeyModifiers) -> String {
-    let name = match code {
-        KeyCode::Char(' ') => "Space".into(),
-        KeyCode::Char(c) => c.to_string(),
-        KeyCode::Up => "↑".into(),
-        KeyCode::Down => "↓".into(),
-        KeyCode::Left => "←".into(),
-        KeyCode::Right => "→".into(),
-        KeyCode::BackTab => "Shift-Tab".into(),
-        KeyCode::PageDown => "PgDn".into(),
-        KeyCode::PageUp => "PgUp".into(),
-        KeyCode::F(n) => format!("F{n}"),
-        other => format!("{other:?}"),
-    };
-    if mods.contains(KeyModifiers::CONTROL) {
-        format!("Ctrl-{}", name.to_uppercase())
-    } else if mods.contains(KeyModifiers::ALT) {
-        format!("Alt-{name}")
-    } else {
-        name
-    }
+    b.keys.first().map(|(c, m)| super::keyspec::name(*c, *m))
 }
 
 #[cfg(test)]
@@ -487,6 +488,47 @@ mod tests {
     }
 
     #[test]
+    fn every_action_name_is_in_the_readme() {
+        let readme = include_str!("../../README.md");
+        for b in Keymap::default().bindings() {
+            let named = readme.contains(&format!("`{}`", b.name))
+                || b.name.strip_prefix("call_").is_some() && readme.contains("`call_1`..`call_4`")
+                || b.name.strip_prefix("tab_").is_some() && readme.contains("`tab_1`..`tab_4`");
+            assert!(named, "{} is not in the README", b.name);
+        }
+    }
+
+    #[test]
+    fn config_keys_are_read_and_bad_ones_name_their_line() {
+        let o = |action: &str, keys: &[&str], line| crate::config::KeyOverride {
+            action: action.into(),
+            keys: keys.iter().map(|k| k.to_string()).collect(),
+            line,
+        };
+        let keys = Keymap::from_config(&[o("move_down", &["j", "ctrl-n"], 2)]).unwrap();
+        assert_eq!(
+            keys.lookup(Queue, &k(KeyCode::Char('n'), CTRL)),
+            Some(C::Down)
+        );
+        assert_eq!(
+            keys.lookup(Outbox, &k(KeyCode::Char('n'), CTRL)),
+            Some(C::Down)
+        );
+        assert_eq!(
+            keys.lookup(Queue, &k(KeyCode::Down, NONE)),
+            None,
+            "only what is named"
+        );
+        let err = Keymap::from_config(&[o("quit", &["ctlr-q"], 5)]).unwrap_err();
+        assert!(
+            err.starts_with("line 5:") && err.contains("ctlr-q"),
+            "{err}"
+        );
+        let err = Keymap::from_config(&[o("quit", &[], 6)]).unwrap_err();
+        assert!(err.starts_with("line 6:"), "{err}");
+    }
+
+    #[test]
     fn overrides_rebind_by_name_and_refuse_unknown_names_and_clashes() {
         let ctrl_q = (KeyCode::Char('q'), CTRL);
         let keys = Keymap::default()
@@ -498,6 +540,11 @@ mod tests {
         );
         assert_eq!(keys.lookup(Global, &k(KeyCode::Char('q'), NONE)), None);
         assert!(keys.hints(Queue).contains(&("Ctrl-Q".to_string(), "quit")));
+        let help = keys.help(Queue);
+        assert!(
+            help.iter()
+                .any(|b| b.name == "quit" && b.label() == "Ctrl-Q")
+        );
 
         let err = Keymap::default()
             .with_overrides(&[("qiut".into(), vec![ctrl_q], 7)])

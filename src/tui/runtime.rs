@@ -297,6 +297,12 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
     init_logging();
     let codes =
         crate::config::load_codes(config.ui.codes_file.as_deref()).map_err(anyhow::Error::msg)?;
+    // A bad [keys] entry is a config error, said before the screen is taken.
+    let keys = super::keymap::Keymap::from_config(&config.keys).map_err(|e| {
+        let file = config.file.as_deref().map(|p| p.display().to_string());
+        anyhow::anyhow!("invalid config file {}: {e}", file.unwrap_or_default())
+    })?;
+    let theme = view::Theme::from_config(&config.theme);
     let session = Session::open(config, clock).await?;
     let deliverer = session.deliverer()?;
     let settings = settings(&session);
@@ -325,7 +331,15 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
         regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
     };
     let mut app = App::new(settings, codes, session.clock, size);
-    let result = event_loop(&mut terminal, &mut app, &runtime, exit_after_first_queue).await;
+    app.keys = keys;
+    let result = event_loop(
+        &mut terminal,
+        &mut app,
+        &runtime,
+        &theme,
+        exit_after_first_queue,
+    )
+    .await;
     if mouse {
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);
     }
@@ -341,10 +355,10 @@ async fn event_loop(
     terminal: &mut ratatui::DefaultTerminal,
     app: &mut App,
     rt: &Runtime,
+    theme: &view::Theme,
     exit_after_first_queue: bool,
 ) -> anyhow::Result<()> {
     let deliverer = &rt.deliverer;
-    let theme = view::Theme::from_env();
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(Duration::from_millis(200));
@@ -382,7 +396,7 @@ async fn event_loop(
     };
     spawn(app.start());
     let result = loop {
-        terminal.draw(|f| view::draw(f, app, &theme))?;
+        terminal.draw(|f| view::draw(f, app, theme))?;
         if exit_after_first_queue && app.queue.list.loaded {
             break Ok(());
         }

@@ -84,8 +84,9 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
             let contacts = cx.desk.contacts_today(&t.contract_no);
             let contacts_cell = match contacts {
                 0 => Line::raw(""),
+                // At the limit the mark says it as well as the colour.
                 n if n >= cx.settings.max_contacts_per_day => {
-                    Line::styled(format!("{n}×"), theme.error())
+                    Line::styled(format!("{n}!"), theme.error())
                 }
                 n => Line::styled(format!("{n}×"), theme.dim()),
             };
