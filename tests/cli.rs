@@ -764,3 +764,26 @@ fn submit_defaults_the_period_and_name_from_the_task_and_survives_no_task_list()
             .contains("\"period\":\"0\"")
     );
 }
+
+#[test]
+fn a_bad_key_binding_stops_the_workstation_with_its_line() {
+    let r = Run::new();
+    let config = r.home.path().join("deskcoll.toml");
+    std::fs::write(&config, "[keys]\nquit = \"ctrl-q\"\nsort = \"j\"\n").unwrap();
+    let o = r.run(&["--config", config.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("line 3") && err.contains("sort") && err.contains("move_down"),
+        "{err}"
+    );
+
+    std::fs::write(&config, "[keys]\nqiut = \"q\"\n").unwrap();
+    let o = r.run(&["--config", config.to_str().unwrap()]);
+    assert!(
+        stderr(&o).contains("line 2") && stderr(&o).contains("qiut"),
+        "{}",
+        stderr(&o)
+    );
+}

@@ -3,27 +3,29 @@
 //! belongs to and carries out the page's `Reply`: effects to start, a modal to open, words
 //! for the status line, a move to another page. Nothing here waits on I/O.
 
+pub use super::chrome::{ServerState, Status, StatusKind, Tab};
 use super::desk::Desk;
 use super::keymap::{Command, Context, Keymap};
 use super::layout::{self, Areas};
+pub use super::message::{
+    Action, DialError, Dialed, Effect, Exported, FileError, OutboxCommand, OutboxDone, Sent,
+};
 use super::modal::{Intent, Modal, Outcome, PromptEvent, PromptKind};
+pub use super::pages::Settings;
 use super::pages::form::{self, FormState};
 use super::pages::outbox::OutboxPage;
 use super::pages::queue::QueuePage;
-use super::pages::termin::{CancelFlag, TerminTab};
+use super::pages::termin::TerminTab;
 use super::pages::{Cx, Go, Reply};
 use crate::api::ApiError;
 use crate::clock::Clock;
 use crate::delivery::{Disposition, OutboxSnapshot};
+use crate::domain::Task;
 use crate::domain::codes::MasterData;
-use crate::domain::outbox::DeliveryState;
 use crate::domain::zone::{RegionTable, ZoneGuess};
-use crate::domain::{CollectionResult, Task, TerminPage, Transaction};
 use crate::store::StoreError;
-use crossterm::event::{KeyEvent, KeyEventKind, MouseButton, MouseEvent, MouseEventKind};
-use ratatui::layout::{Position, Rect};
-use std::collections::HashSet;
-use std::path::PathBuf;
+use crossterm::event::{KeyEvent, KeyEventKind};
+use ratatui::layout::Rect;
 
 /// Rows of a tab's list on the screen of `size`.
 fn list_rows(size: Rect, tab: Tab) -> usize {
@@ -44,218 +46,6 @@ macro_rules! cx {
             ticks: $app.ticks,
         }
     };
-}
-
-/// A result saved in the outbox and tried once.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Sent {
-    pub id: i64,
-    pub state: DeliveryState,
-    pub disposition: Disposition,
-}
-
-/// A CSV written.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Exported {
-    pub path: PathBuf,
-    pub rows: usize,
-}
-
-/// A file that could not be written, and why.
-#[derive(Debug, thiserror::Error)]
-#[error("{}: {source}", path.display())]
-pub struct FileError {
-    pub path: PathBuf,
-    #[source]
-    pub source: std::io::Error,
-}
-
-/// How a number went to the phone.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Dialed {
-    /// The configured dialer was started.
-    Launched { program: String },
-    /// No dialer: copied to the clipboard, to dial by hand.
-    Copied,
-}
-
-#[derive(Debug, thiserror::Error)]
-pub enum DialError {
-    #[error("not dialed: the contact could not be recorded ({0})")]
-    NotLogged(StoreError),
-    #[error("dial_command: {0}")]
-    Command(String),
-    #[error("{program}: {source}")]
-    Spawn {
-        program: String,
-        #[source]
-        source: std::io::Error,
-    },
-}
-
-/// What an outbox command did.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutboxDone {
-    /// Uncertain results settled because their accounts left the list.
-    Settled(usize),
-    Sent {
-        id: i64,
-        state: DeliveryState,
-    },
-    /// Another sender has it in hand.
-    BeingSent(i64),
-    MarkedDelivered(i64),
-    Discarded(i64),
-}
-
-#[derive(Debug)]
-pub enum Action {
-    Key(KeyEvent),
-    Mouse(MouseEvent),
-    Resize(u16, u16),
-    Tick,
-    TasksLoaded(Result<Vec<Task>, ApiError>),
-    /// A task list with each customer's zone already worked out.
-    TasksPrepared {
-        tasks: Vec<Task>,
-        zones: Vec<ZoneGuess>,
-    },
-    /// A submitted result was saved (or not) and one attempt made to send it.
-    Delivery {
-        account_no: String,
-        outcome: Result<Sent, StoreError>,
-    },
-    TerminPage {
-        page: i64,
-        limit: i64,
-        prefetch: bool,
-        result: Result<TerminPage, ApiError>,
-    },
-    TerminProgress {
-        page: i64,
-        of: i64,
-        count: usize,
-    },
-    /// The end of "load all": everything, or why not (`Ok(None)`: cancelled).
-    TerminAll(Result<Option<Vec<Transaction>>, ApiError>),
-    Exported(Result<Exported, FileError>),
-    Dialed {
-        phone: String,
-        outcome: Result<Dialed, DialError>,
-    },
-    /// A fresh read of the outbox; `done` reports the command that caused it, if any.
-    OutboxLoaded {
-        snapshot: Result<OutboxSnapshot, StoreError>,
-        done: Option<Result<OutboxDone, StoreError>>,
-    },
-}
-
-/// Work for the runtime to start; its answer comes back as `Action`s.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Effect {
-    LoadTasks,
-    /// Save durably, then try to send. `edit_of`: the rejected result this one corrects.
-    Submit {
-        result: CollectionResult,
-        edit_of: Option<i64>,
-        /// What the account owes now, kept with the result for the day's figures.
-        total_due: Option<crate::domain::Money>,
-    },
-    /// Accounts in a fresh task list: uncertain results of accounts not in it were stored.
-    SettleByEvidence(HashSet<String>),
-    Outbox(OutboxCommand),
-    LoadTerminPage {
-        page: i64,
-        limit: i64,
-        prefetch: bool,
-    },
-    LoadAllTermin {
-        limit: i64,
-        cancel: CancelFlag,
-    },
-    ExportTermin {
-        path: String,
-        rows: Vec<Transaction>,
-    },
-    /// Log the contact (with the override's reason, if any), then dial or copy the number.
-    Dial {
-        account_no: String,
-        phone: String,
-        override_reason: Option<String>,
-    },
-}
-
-/// An agent's decision on one result in the outbox.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum OutboxCommand {
-    /// Queued or rejected: send it now. Uncertain: send it again (after confirmation).
-    Send(i64),
-    /// Uncertain: the agent checked it is on the server.
-    MarkDelivered(i64),
-    Discard(i64),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Tab {
-    Queue,
-    Termin,
-    Outbox,
-    Today,
-}
-
-impl Tab {
-    pub const ALL: [Tab; 4] = [Tab::Queue, Tab::Termin, Tab::Outbox, Tab::Today];
-
-    pub fn title(self) -> &'static str {
-        match self {
-            Tab::Queue => "Queue",
-            Tab::Termin => "Termin",
-            Tab::Outbox => "Outbox",
-            Tab::Today => "Today",
-        }
-    }
-
-    fn context(self) -> Context {
-        match self {
-            Tab::Queue => Context::Queue,
-            Tab::Termin => Context::Termin,
-            Tab::Outbox => Context::Outbox,
-            Tab::Today => Context::Global,
-        }
-    }
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ServerState {
-    Unknown,
-    Connected,
-    Failing(String),
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum StatusKind {
-    Info,
-    Success,
-    Error,
-}
-
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Status {
-    pub kind: StatusKind,
-    pub text: String,
-}
-
-/// Settings the workstation takes from the configuration.
-#[derive(Debug, Clone)]
-pub struct Settings {
-    pub agent_id: String,
-    pub ip_address: String,
-    pub demo: bool,
-    pub promise_horizon_days: i64,
-    pub mouse: bool,
-    pub rules: crate::domain::window::CallingRules,
-    /// More results than this for one account in a day warn first.
-    pub max_contacts_per_day: usize,
 }
 
 pub struct App {
@@ -356,7 +146,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let reply = match action {
         Action::Key(key) if key.kind != KeyEventKind::Release => on_key(app, key),
         Action::Key(_) => Reply::none(),
-        Action::Mouse(m) => on_mouse(app, m),
+        Action::Mouse(m) => super::mouse::on_mouse(app, m),
         Action::Resize(w, h) => {
             app.size = Rect::new(0, 0, w, h);
             Reply::none()
@@ -385,22 +175,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::TerminAll(result) => app.termin.on_all(result),
         Action::Exported(result) => app.termin.on_exported(result),
-        Action::Dialed { phone, outcome } => match outcome {
-            Ok(Dialed::Copied) => Reply {
-                modal: Some(Modal::Dial {
-                    phone: phone.clone(),
-                }),
-                ..Reply::say(
-                    StatusKind::Success,
-                    format!("copied {phone} to the clipboard: dial it on your phone"),
-                )
-            },
-            Ok(Dialed::Launched { program }) => Reply::say(
-                StatusKind::Success,
-                format!("dialing {phone} with {program}"),
-            ),
-            Err(e) => Reply::say(StatusKind::Error, format!("could not dial {phone}: {e}")),
-        },
+        Action::Dialed { phone, outcome } => super::pages::queue::on_dialed(phone, outcome),
         Action::OutboxLoaded { snapshot, done } => on_outbox(app, snapshot, done),
     };
     carry_out(app, reply)
@@ -488,23 +263,10 @@ fn on_outbox(
         Err(e) => return Reply::say(StatusKind::Error, format!("cannot read the outbox: {e}")),
     }
     app.refresh_promises();
-    let (kind, text) = match done {
-        None | Some(Ok(OutboxDone::Settled(0))) => return Reply::none(),
-        Some(Err(e)) => (StatusKind::Error, e.to_string()),
-        Some(Ok(done)) => (
-            StatusKind::Success,
-            match done {
-                OutboxDone::Settled(n) => {
-                    format!("{n} uncertain results confirmed: their accounts left the queue")
-                }
-                OutboxDone::Sent { id, state } => format!("#{id}: {state}"),
-                OutboxDone::BeingSent(id) => format!("#{id} is being sent"),
-                OutboxDone::MarkedDelivered(id) => format!("#{id} marked delivered"),
-                OutboxDone::Discarded(id) => format!("#{id} discarded"),
-            },
-        ),
-    };
-    Reply::say(kind, text)
+    match done {
+        None => Reply::none(),
+        Some(done) => super::pages::outbox::on_done(done),
+    }
 }
 
 fn on_key(app: &mut App, key: KeyEvent) -> Reply {
@@ -529,9 +291,14 @@ fn on_key(app: &mut App, key: KeyEvent) -> Reply {
         return form.on_key(key, &app.keys, &cx!(app, app.tab));
     }
     let context = app.tab.context();
-    let Some(cmd) = app.keys.lookup_page(context, &key) else {
-        return Reply::none();
-    };
+    match app.keys.lookup_page(context, &key) {
+        Some(cmd) => page_command(app, cmd),
+        None => Reply::none(),
+    }
+}
+
+/// A command on the tab shown: the global ones here, the rest for the page.
+pub fn page_command(app: &mut App, cmd: Command) -> Reply {
     let cx = cx!(app, app.tab);
     match (cmd, app.tab) {
         (Command::Help, _) => Reply {
@@ -595,61 +362,5 @@ fn request_quit(app: &mut App) {
         });
     } else {
         app.should_quit = true;
-    }
-}
-
-/// Clicks on a tab do what the tab's key does; clicks on a list select the row; the wheel
-/// moves the selection.
-fn on_mouse(app: &mut App, m: MouseEvent) -> Reply {
-    if !app.settings.mouse || app.form.is_some() || app.modal.is_some() {
-        return Reply::none();
-    }
-    let areas = app.areas();
-    let at = Position::new(m.column, m.row);
-    let Some(list) = areas.list_of(app.tab) else {
-        return tab_click(&areas, m, at);
-    };
-    let rows = layout::table_rows(list);
-    match m.kind {
-        MouseEventKind::Down(MouseButton::Left) => {
-            let Some(row) = layout::table_row_at(list, at) else {
-                return tab_click(&areas, m, at);
-            };
-            match app.tab {
-                Tab::Queue => app.queue.click(row, rows),
-                Tab::Termin => app.termin.click(row, rows),
-                Tab::Outbox => app.outbox.click(row, &app.desk, rows),
-                Tab::Today => {}
-            }
-            Reply::none()
-        }
-        MouseEventKind::ScrollDown | MouseEventKind::ScrollUp => {
-            let cmd = if m.kind == MouseEventKind::ScrollDown {
-                Command::Down
-            } else {
-                Command::Up
-            };
-            let cx = cx!(app, app.tab);
-            let mut reply = Reply::none();
-            for _ in 0..3 {
-                reply = match app.tab {
-                    Tab::Queue => app.queue.command(cmd, &cx),
-                    Tab::Termin => app.termin.command(cmd, &cx),
-                    Tab::Outbox => app.outbox.command(cmd, &cx),
-                    Tab::Today => Reply::none(),
-                };
-            }
-            reply
-        }
-        _ => Reply::none(),
-    }
-}
-
-fn tab_click(areas: &Areas, m: MouseEvent, at: Position) -> Reply {
-    let clicked =
-        matches!(m.kind, MouseEventKind::Down(MouseButton::Left)) && areas.header.contains(at);
-    match layout::tab_at(areas.header, m.column).filter(|_| clicked) {
-        Some(i) => Reply::go(Go::Tab(Tab::ALL[i])),
-        None => Reply::none(),
     }
 }

@@ -7,6 +7,7 @@
 //! what all pages read about the agent's own work; `list` the one scrolling list.
 
 pub mod app;
+pub mod chrome;
 pub mod desk;
 #[doc(hidden)]
 pub mod harness;
@@ -14,7 +15,9 @@ pub mod keymap;
 pub mod keyspec;
 pub mod layout;
 pub mod list;
+pub mod message;
 pub mod modal;
+mod mouse;
 pub mod pages;
 pub mod runtime;
 pub mod view;

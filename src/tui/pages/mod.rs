@@ -8,13 +8,26 @@ pub mod queue;
 pub mod termin;
 pub mod today;
 
-use super::app::{Effect, Settings, Status, StatusKind, Tab};
+use super::app::{Effect, Status, StatusKind, Tab};
 use super::desk::Desk;
 use super::modal::{Intent, Modal, Prompt, PromptKind};
 use crate::clock::Clock;
 use crate::domain::Task;
 use crate::domain::codes::MasterData;
 use crate::store::OutboxItem;
+
+/// Settings the workstation takes from the configuration.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    pub agent_id: String,
+    pub ip_address: String,
+    pub demo: bool,
+    pub promise_horizon_days: i64,
+    pub mouse: bool,
+    pub rules: crate::domain::window::CallingRules,
+    /// More results than this for one account in a day warn first.
+    pub max_contacts_per_day: usize,
+}
 
 /// What every page may read: the settings, the code list, the clock, the agent's own work,
 /// and how many rows of its list the screen shows.

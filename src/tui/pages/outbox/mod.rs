@@ -8,7 +8,8 @@ pub use view::draw;
 use super::{Cx, Go, Reply};
 use crate::domain::outbox::Decision;
 use crate::store::OutboxItem;
-use crate::tui::app::{Effect, OutboxCommand, StatusKind};
+use crate::store::StoreError;
+use crate::tui::app::{Effect, OutboxCommand, OutboxDone, StatusKind};
 use crate::tui::desk::Desk;
 use crate::tui::keymap::Command;
 use crate::tui::list::{Cursor, Move};
@@ -96,4 +97,20 @@ impl OutboxPage {
             self.selected_id = self.selected(desk).map(|i| i.id);
         }
     }
+}
+
+/// The words for what an outbox command did.
+pub fn on_done(done: Result<OutboxDone, StoreError>) -> Reply {
+    let text = match done {
+        Err(e) => return Reply::say(StatusKind::Error, e.to_string()),
+        Ok(OutboxDone::Settled(0)) => return Reply::none(),
+        Ok(OutboxDone::Settled(n)) => {
+            format!("{n} uncertain results confirmed: their accounts left the queue")
+        }
+        Ok(OutboxDone::Sent { id, state }) => format!("#{id}: {state}"),
+        Ok(OutboxDone::BeingSent(id)) => format!("#{id} is being sent"),
+        Ok(OutboxDone::MarkedDelivered(id)) => format!("#{id} marked delivered"),
+        Ok(OutboxDone::Discarded(id)) => format!("#{id} discarded"),
+    };
+    Reply::say(StatusKind::Success, text)
 }

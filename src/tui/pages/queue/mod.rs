@@ -14,10 +14,10 @@ use crate::domain::Task;
 use crate::domain::promise::PromiseBook;
 use crate::domain::window::{Window, for_zone, zone_of_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
-use crate::tui::app::{Effect, StatusKind};
+use crate::tui::app::{DialError, Dialed, Effect, StatusKind};
 use crate::tui::keymap::Command;
 use crate::tui::list::Move;
-use crate::tui::modal::{Intent, PromptEvent, PromptKind};
+use crate::tui::modal::{Intent, Modal, PromptEvent, PromptKind};
 use chrono::{DateTime, Utc};
 
 /// Which promises the queue shows.
@@ -278,5 +278,25 @@ impl QueuePage {
                 override_reason: None,
             }),
         }
+    }
+}
+
+/// What became of a number handed to the phone.
+pub fn on_dialed(phone: String, outcome: Result<Dialed, DialError>) -> Reply {
+    match outcome {
+        Ok(Dialed::Copied) => Reply {
+            modal: Some(Modal::Dial {
+                phone: phone.clone(),
+            }),
+            ..Reply::say(
+                StatusKind::Success,
+                format!("copied {phone} to the clipboard: dial it on your phone"),
+            )
+        },
+        Ok(Dialed::Launched { program }) => Reply::say(
+            StatusKind::Success,
+            format!("dialing {phone} with {program}"),
+        ),
+        Err(e) => Reply::say(StatusKind::Error, format!("could not dial {phone}: {e}")),
     }
 }

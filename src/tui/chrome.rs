@@ -1,0 +1,53 @@
+//! What the frame around the pages shows: the tabs, the server's state, the status line.
+
+use super::keymap::Context;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tab {
+    Queue,
+    Termin,
+    Outbox,
+    Today,
+}
+
+impl Tab {
+    pub const ALL: [Tab; 4] = [Tab::Queue, Tab::Termin, Tab::Outbox, Tab::Today];
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Tab::Queue => "Queue",
+            Tab::Termin => "Termin",
+            Tab::Outbox => "Outbox",
+            Tab::Today => "Today",
+        }
+    }
+
+    pub fn context(self) -> Context {
+        match self {
+            Tab::Queue => Context::Queue,
+            Tab::Termin => Context::Termin,
+            Tab::Outbox => Context::Outbox,
+            Tab::Today => Context::Global,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ServerState {
+    Unknown,
+    Connected,
+    Failing(String),
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StatusKind {
+    Info,
+    Success,
+    Error,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Status {
+    pub kind: StatusKind,
+    pub text: String,
+}

@@ -1,0 +1,162 @@
+//! The messages of the workstation's loop: `Action`s come in (keys, ticks, the answers of
+//! background work, each with a typed outcome), `Effect`s go out to the runtime.
+
+use super::pages::termin::CancelFlag;
+use crate::api::ApiError;
+use crate::delivery::{Disposition, OutboxSnapshot};
+use crate::domain::outbox::DeliveryState;
+use crate::domain::zone::ZoneGuess;
+use crate::domain::{CollectionResult, Task, TerminPage, Transaction};
+use crate::store::StoreError;
+use crossterm::event::{KeyEvent, MouseEvent};
+use std::collections::HashSet;
+use std::path::PathBuf;
+
+/// A result saved in the outbox and tried once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sent {
+    pub id: i64,
+    pub state: DeliveryState,
+    pub disposition: Disposition,
+}
+
+/// A CSV written.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Exported {
+    pub path: PathBuf,
+    pub rows: usize,
+}
+
+/// A file that could not be written, and why.
+#[derive(Debug, thiserror::Error)]
+#[error("{}: {source}", path.display())]
+pub struct FileError {
+    pub path: PathBuf,
+    #[source]
+    pub source: std::io::Error,
+}
+
+/// How a number went to the phone.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Dialed {
+    /// The configured dialer was started.
+    Launched { program: String },
+    /// No dialer: copied to the clipboard, to dial by hand.
+    Copied,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum DialError {
+    #[error("not dialed: the contact could not be recorded ({0})")]
+    NotLogged(StoreError),
+    #[error("dial_command: {0}")]
+    Command(String),
+    #[error("{program}: {source}")]
+    Spawn {
+        program: String,
+        #[source]
+        source: std::io::Error,
+    },
+}
+
+/// What an outbox command did.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutboxDone {
+    /// Uncertain results settled because their accounts left the list.
+    Settled(usize),
+    Sent {
+        id: i64,
+        state: DeliveryState,
+    },
+    /// Another sender has it in hand.
+    BeingSent(i64),
+    MarkedDelivered(i64),
+    Discarded(i64),
+}
+
+#[derive(Debug)]
+pub enum Action {
+    Key(KeyEvent),
+    Mouse(MouseEvent),
+    Resize(u16, u16),
+    Tick,
+    TasksLoaded(Result<Vec<Task>, ApiError>),
+    /// A task list with each customer's zone already worked out.
+    TasksPrepared {
+        tasks: Vec<Task>,
+        zones: Vec<ZoneGuess>,
+    },
+    /// A submitted result was saved (or not) and one attempt made to send it.
+    Delivery {
+        account_no: String,
+        outcome: Result<Sent, StoreError>,
+    },
+    TerminPage {
+        page: i64,
+        limit: i64,
+        prefetch: bool,
+        result: Result<TerminPage, ApiError>,
+    },
+    TerminProgress {
+        page: i64,
+        of: i64,
+        count: usize,
+    },
+    /// The end of "load all": everything, or why not (`Ok(None)`: cancelled).
+    TerminAll(Result<Option<Vec<Transaction>>, ApiError>),
+    Exported(Result<Exported, FileError>),
+    Dialed {
+        phone: String,
+        outcome: Result<Dialed, DialError>,
+    },
+    /// A fresh read of the outbox; `done` reports the command that caused it, if any.
+    OutboxLoaded {
+        snapshot: Result<OutboxSnapshot, StoreError>,
+        done: Option<Result<OutboxDone, StoreError>>,
+    },
+}
+
+/// Work for the runtime to start; its answer comes back as `Action`s.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Effect {
+    LoadTasks,
+    /// Save durably, then try to send. `edit_of`: the rejected result this one corrects.
+    Submit {
+        result: CollectionResult,
+        edit_of: Option<i64>,
+        /// What the account owes now, kept with the result for the day's figures.
+        total_due: Option<crate::domain::Money>,
+    },
+    /// Accounts in a fresh task list: uncertain results of accounts not in it were stored.
+    SettleByEvidence(HashSet<String>),
+    Outbox(OutboxCommand),
+    LoadTerminPage {
+        page: i64,
+        limit: i64,
+        prefetch: bool,
+    },
+    LoadAllTermin {
+        limit: i64,
+        cancel: CancelFlag,
+    },
+    ExportTermin {
+        path: String,
+        rows: Vec<Transaction>,
+    },
+    /// Log the contact (with the override's reason, if any), then dial or copy the number.
+    Dial {
+        account_no: String,
+        phone: String,
+        override_reason: Option<String>,
+    },
+}
+
+/// An agent's decision on one result in the outbox.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum OutboxCommand {
+    /// Queued or rejected: send it now. Uncertain: send it again (after confirmation).
+    Send(i64),
+    /// Uncertain: the agent checked it is on the server.
+    MarkDelivered(i64),
+    Discard(i64),
+}
