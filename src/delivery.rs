@@ -141,6 +141,15 @@ impl Deliverer {
         })
     }
 
+    /// Every result as the day's figures read it (today's contacts, promises, the summary).
+    pub fn day_records(&self) -> Result<Vec<crate::domain::today::DayRecord>, StoreError> {
+        let items = self.lock().list()?;
+        Ok(items
+            .iter()
+            .map(crate::store::OutboxItem::day_record)
+            .collect())
+    }
+
     /// Records a dial (or an override) before the number is dialed.
     pub fn log_contact(&self, event: &crate::store::ContactEvent) -> Result<(), StoreError> {
         self.lock().log_contact(event)

@@ -105,10 +105,7 @@ impl Rules {
         }
         let policy = Policy {
             horizon_days: self.horizon_days,
-            tenor: task
-                .and_then(|t| t.total_installments)
-                .and_then(|n| u32::try_from(n).ok())
-                .filter(|n| *n > 0),
+            tenor: task.and_then(Task::tenor),
         };
         let result = check(&draft, &self.codes, &policy, now)?;
         Ok((result, task.and_then(|t| t.total_due)))
@@ -118,7 +115,7 @@ impl Rules {
     /// today; `None` under the limit.
     fn over_limit(&self, account_no: &str, earlier: usize) -> Option<String> {
         let max = self.max_contacts;
-        (earlier >= max).then(|| {
+        crate::domain::today::at_contact_limit(earlier, max).then(|| {
             format!(
                 "{account_no} has {earlier} results today, {} the limit of {max} a day (calling.max_contacts_per_day); recorded anyway",
                 if earlier == max { "at" } else { "over" }
@@ -132,13 +129,7 @@ fn contacts_today(
     deliverer: &crate::delivery::Deliverer,
     now: NaiveDateTime,
 ) -> Result<HashMap<String, usize>, Failure> {
-    let items = deliverer
-        .outbox
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .list()
-        .map_err(store_failure)?;
-    let records: Vec<_> = items.iter().map(|i| i.day_record()).collect();
+    let records = deliverer.day_records().map_err(store_failure)?;
     Ok(contacts_on(&records, now.date()))
 }
 
@@ -217,10 +208,7 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
         eprintln!("deskcoll: warning: {}", sanitize(&warning));
     }
     let id = deliverer
-        .outbox
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .enqueue_noting(&result, total_due, now)
+        .save(&result, None, total_due)
         .map_err(store_failure)?;
     let (state, d) = deliverer
         .deliver_patiently(id, ATTEMPTS)

@@ -172,13 +172,9 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
 
 /// Results recorded locally today, per account (the domain's count).
 fn contacts_today(session: &Session) -> Result<HashMap<String, usize>, Failure> {
-    let deliverer = session.deliverer()?;
-    let items = deliverer
-        .outbox
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .list()
+    let records = session
+        .deliverer()?
+        .day_records()
         .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
-    let records: Vec<_> = items.iter().map(|i| i.day_record()).collect();
     Ok(contacts_on(&records, session.clock.now_local().date()))
 }

@@ -3,31 +3,22 @@ use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::promise::PromiseBook;
 use crate::domain::today::TodaySummary;
 use crate::session::Session;
-use std::collections::HashSet;
 
 /// The day's figures from the local outbox; broken promises need the current queue.
 pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
-    let deliverer = session.deliverer()?;
-    let items = deliverer
-        .outbox
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .list()
+    let records = session
+        .deliverer()?
+        .day_records()
         .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
-    let in_queue: HashSet<String> = match session.client.tasks().await {
-        Ok(tasks) => tasks
-            .into_iter()
-            .map(|t| t.contract_no.to_string())
-            .collect(),
+    let tasks = match session.client.tasks().await {
+        Ok(tasks) => tasks,
         Err(e) => {
             eprintln!("deskcoll: warning: no task list ({e}); broken promises cannot be told");
-            HashSet::new()
+            Vec::new()
         }
     };
-    let records: Vec<_> = items.iter().map(|i| i.day_record()).collect();
-    let promises = crate::domain::promise::promises_of(&records);
     let today = session.clock.now_local().date();
-    let book = PromiseBook::build(&promises, today, &in_queue);
+    let book = PromiseBook::of(&records, today, &tasks);
     let s = TodaySummary::of(&records, today, &book);
     match format {
         Format::Json => emit(

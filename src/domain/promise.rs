@@ -42,6 +42,24 @@ pub struct PromiseBook {
 }
 
 impl PromiseBook {
+    /// The book of the promises among `records`, against a task list: the one way the
+    /// workstation and `deskcoll today` build it.
+    pub fn of(
+        records: &[super::today::DayRecord],
+        today: NaiveDate,
+        tasks: &[super::Task],
+    ) -> PromiseBook {
+        let promises = promises_of(records);
+        // Only accounts with a promise matter; no set of the whole list is needed.
+        let promised: HashSet<&str> = promises.iter().map(|p| p.account_no.as_str()).collect();
+        let in_list: HashSet<String> = tasks
+            .iter()
+            .filter(|t| promised.contains(t.contract_no.as_str()))
+            .map(|t| t.contract_no.to_string())
+            .collect();
+        PromiseBook::build(&promises, today, &in_list)
+    }
+
     /// Only an account's latest promise counts: a newer one replaces an older.
     pub fn build<'a>(
         promises: impl IntoIterator<Item = &'a Promise>,

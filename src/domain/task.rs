@@ -129,6 +129,13 @@ impl Task {
         self.lastpaid_tenor.unwrap_or(0).max(0) + 1
     }
 
+    /// The contract's number of installments, when the list says (the period's upper bound).
+    pub fn tenor(&self) -> Option<u32> {
+        self.total_installments
+            .and_then(|n| u32::try_from(n).ok())
+            .filter(|n| *n > 0)
+    }
+
     /// The phones that hold a number, in order.
     pub fn phones(&self) -> impl Iterator<Item = &str> {
         [&self.phone1, &self.phone2, &self.phone3, &self.phone4]

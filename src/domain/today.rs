@@ -34,6 +34,13 @@ pub fn contacts_on(records: &[DayRecord], day: NaiveDate) -> HashMap<String, usi
     n
 }
 
+/// Whether one more contact with an account that already had `earlier` today goes past the
+/// daily limit (`calling.max_contacts_per_day`): the guard asks first (workstation) or warns
+/// (CLI), and the queue marks the account.
+pub fn at_contact_limit(earlier: usize, max: usize) -> bool {
+    earlier >= max
+}
+
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
 pub struct TodaySummary {
     pub date: String,

@@ -9,7 +9,7 @@ use crate::domain::promise::PromiseBook;
 use crate::domain::today::{DayRecord, contacts_on};
 use crate::store::{ContactEvent, Counts, OutboxItem};
 use chrono::NaiveDate;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 #[derive(Debug, Default)]
 pub struct Desk {
@@ -70,14 +70,6 @@ impl Desk {
     /// The promise book against a task list: a promise passed while its account is still in
     /// the list is broken.
     pub fn refresh_promises(&mut self, tasks: &[Task], today: NaiveDate) {
-        let promises = crate::domain::promise::promises_of(&self.records());
-        // Only accounts with a promise matter; no set of the whole queue is needed.
-        let promised: HashSet<&str> = promises.iter().map(|p| p.account_no.as_str()).collect();
-        let in_queue: HashSet<String> = tasks
-            .iter()
-            .filter(|t| promised.contains(t.contract_no.as_str()))
-            .map(|t| t.contract_no.to_string())
-            .collect();
-        self.promises = PromiseBook::build(&promises, today, &in_queue);
+        self.promises = PromiseBook::of(&self.records(), today, tasks);
     }
 }

@@ -515,3 +515,22 @@ fn the_outbox_selection_is_always_on_a_drawn_row() {
         "the oldest result, selected, is drawn:\n{screen}"
     );
 }
+
+#[test]
+fn the_form_refuses_a_period_past_the_contracts_tenor_as_the_cli_does() {
+    let mut t = task("T", "TENOR", 3);
+    t.total_installments = Some(60);
+    let mut app = super::harness::app_with(vec![t], 120, 40, super::harness::fixed_now());
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "MSG");
+    press(&mut app, KeyCode::Tab);
+    let form = app.form.as_mut().unwrap();
+    assert_eq!(form.focus, Field::Period);
+    assert_eq!(form.period.value(), "4", "last paid + 1");
+    *form.input_mut(Field::Period) = tui_input::Input::new("999".into());
+    assert!(ctrl(&mut app, 's').is_empty());
+    let form = app.form.as_ref().unwrap();
+    let why = &form.error_for(Field::Period).unwrap().message;
+    assert!(why.contains("60 installments"), "{why}");
+    assert_eq!(form.period.value(), "999", "kept as typed");
+}

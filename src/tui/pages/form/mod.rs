@@ -10,6 +10,7 @@ use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
 use crate::domain::result::{FieldError, Policy, action_has_result, check, needs_promise};
 use crate::domain::text::sanitize;
+use crate::domain::today::at_contact_limit;
 use crate::domain::{CollectionResult, ResultDraft, Task};
 use crate::store::StoreError;
 use crate::tui::app::{Effect, Sent, StatusKind};
@@ -114,10 +115,7 @@ impl FormState {
             submitting: false,
             edit_of: None,
             total_due: task.total_due,
-            tenor: task
-                .total_installments
-                .and_then(|n| u32::try_from(n).ok())
-                .filter(|n| *n > 0),
+            tenor: task.tenor(),
             default_period,
         }
     }
@@ -397,7 +395,7 @@ impl FormState {
         };
         let contacts = cx.desk.contacts_today(&self.account_no);
         let max = s.max_contacts_per_day;
-        if contacts >= max && self.edit_of.is_none() {
+        if at_contact_limit(contacts, max) && self.edit_of.is_none() {
             return Reply::ask(
                 format!(
                     "This is contact {} with {} today (limit {max}). Record it anyway? y / n",

@@ -141,7 +141,7 @@ pub fn draw(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: R
         .collect();
     if contacts > 0 || !overrides.is_empty() {
         let max = cx.settings.max_contacts_per_day;
-        let style = if contacts >= max {
+        let style = if crate::domain::today::at_contact_limit(contacts, max) {
             theme.error()
         } else {
             Style::new()

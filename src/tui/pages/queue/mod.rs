@@ -12,6 +12,7 @@ use super::{Cx, Go, Reply};
 use crate::api::ApiError;
 use crate::domain::Task;
 use crate::domain::promise::PromiseBook;
+use crate::domain::today::at_contact_limit;
 use crate::domain::window::{Window, for_zone, zone_of_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::tui::app::{DialError, Dialed, Effect, StatusKind};
@@ -240,7 +241,7 @@ impl QueuePage {
         };
         let contacts = cx.desk.contacts_today(&account_no);
         let max = cx.settings.max_contacts_per_day;
-        if contacts >= max {
+        if at_contact_limit(contacts, max) {
             return Reply::ask(
                 format!(
                     "{account_no} was contacted {contacts} times today (limit {max}). Contact that is \"continuous or disturbing\" is forbidden. Dial anyway? y / n"

@@ -1,5 +1,6 @@
 use super::QueuePage;
 use crate::domain::text::sanitize;
+use crate::domain::today::at_contact_limit;
 use crate::tui::layout;
 use crate::tui::list::render_table;
 use crate::tui::pages::Cx;
@@ -85,7 +86,7 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
             let contacts_cell = match contacts {
                 0 => Line::raw(""),
                 // At the limit the mark says it as well as the colour.
-                n if n >= cx.settings.max_contacts_per_day => {
+                n if at_contact_limit(n, cx.settings.max_contacts_per_day) => {
                     Line::styled(format!("{n}!"), theme.error())
                 }
                 n => Line::styled(format!("{n}×"), theme.dim()),
