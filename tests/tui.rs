@@ -4,27 +4,12 @@
 mod common;
 
 use chrono::NaiveDate;
-use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
+use crossterm::event::KeyCode;
 use deskcoll::clock::Clock;
-use deskcoll::domain::codes::MasterData;
-use deskcoll::tui::app::{Action, App, Effect, Settings, update};
-use deskcoll::tui::view::{self, Theme};
+use deskcoll::tui::app::{Action, App, Effect, update};
+use deskcoll::tui::harness::{self, alt, ctrl, press, render, type_text};
 use deskcoll::twin::book::LoanBook;
-use ratatui::Terminal;
-use ratatui::backend::TestBackend;
 use ratatui::layout::Rect;
-
-fn settings() -> Settings {
-    Settings {
-        agent_id: "1812010".into(),
-        ip_address: "10.1.206.118".into(),
-        demo: true,
-        promise_horizon_days: 30,
-        mouse: true,
-        rules: deskcoll::domain::window::CallingRules::default(),
-        max_contacts_per_day: 3,
-    }
-}
 
 fn today() -> NaiveDate {
     common::fixed_now().date()
@@ -43,47 +28,7 @@ fn app_at(w: u16, h: u16, now: chrono::NaiveDateTime) -> App {
         .take(20)
         .map(|c| c.task_on(today()))
         .collect();
-    let mut app = App::new(
-        settings(),
-        MasterData::builtin(),
-        Clock::at(now),
-        Rect::new(0, 0, w, h),
-    );
-    app.start();
-    update(&mut app, Action::TasksLoaded(Ok(tasks)));
-    app
-}
-
-fn press(app: &mut App, code: KeyCode) -> Vec<Effect> {
-    update(app, Action::Key(KeyEvent::new(code, KeyModifiers::NONE)))
-}
-
-fn alt(app: &mut App, c: char) -> Vec<Effect> {
-    update(
-        app,
-        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::ALT)),
-    )
-}
-
-fn ctrl(app: &mut App, c: char) -> Vec<Effect> {
-    update(
-        app,
-        Action::Key(KeyEvent::new(KeyCode::Char(c), KeyModifiers::CONTROL)),
-    )
-}
-
-fn type_text(app: &mut App, text: &str) {
-    for c in text.chars() {
-        press(app, KeyCode::Char(c));
-    }
-}
-
-fn render(app: &App) -> String {
-    let mut terminal = Terminal::new(TestBackend::new(app.size.width, app.size.height)).unwrap();
-    terminal
-        .draw(|f| view::draw(f, app, &Theme::plain()))
-        .unwrap();
-    terminal.backend().to_string()
+    harness::app_with(tasks, w, h, now)
 }
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
@@ -171,11 +116,7 @@ fn hostile_text_from_the_server_is_sanitised_and_wide_text_fits() {
     assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'));
     assert!(text.contains("]52;c;aGk=[2J"), "{text}");
     // Wide characters did not push the table's columns or its border out of place.
-    let mut terminal = Terminal::new(TestBackend::new(120, 40)).unwrap();
-    terminal
-        .draw(|f| view::draw(f, &a, &Theme::plain()))
-        .unwrap();
-    let buffer = terminal.backend().buffer();
+    let buffer = harness::draw(&a);
     let queue = deskcoll::tui::layout::areas(Rect::new(0, 0, 120, 40)).queue;
     let row = (queue.y..queue.bottom())
         .find(|&y| (queue.x..queue.right()).any(|x| buffer[(x, y)].symbol() == "王"))
@@ -194,12 +135,7 @@ fn hostile_text_from_the_server_is_sanitised_and_wide_text_fits() {
 async fn flow_against_the_twin_load_filter_submit_refresh() {
     let twin = common::twin().await;
     let client = common::client_for(&twin);
-    let mut a = App::new(
-        settings(),
-        MasterData::builtin(),
-        Clock::at(common::fixed_now()),
-        Rect::new(0, 0, 120, 40),
-    );
+    let mut a = harness::app_unloaded(120, 40, common::fixed_now());
     let dir = tempfile::tempdir().unwrap();
     let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
     let deliverer = deskcoll::delivery::Deliverer::new(

@@ -9,6 +9,7 @@ use crate::domain::{Task, dates};
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
+use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
 /// The settings tests run with: demo, agent 1812010, three contacts a day.
@@ -29,14 +30,19 @@ pub fn fixed_now() -> chrono::NaiveDateTime {
     dates::parse_datetime("2026-11-27 10:00:00").expect("a valid time")
 }
 
-/// An app of `w` x `h` at `now` that has loaded `tasks`.
-pub fn app_with(tasks: Vec<Task>, w: u16, h: u16, now: chrono::NaiveDateTime) -> App {
-    let mut app = App::new(
+/// An app of `w` x `h` at `now` that has loaded nothing yet.
+pub fn app_unloaded(w: u16, h: u16, now: chrono::NaiveDateTime) -> App {
+    App::new(
         settings(),
         MasterData::builtin(),
         Clock::at(now),
         Rect::new(0, 0, w, h),
-    );
+    )
+}
+
+/// An app of `w` x `h` at `now` that has loaded `tasks`.
+pub fn app_with(tasks: Vec<Task>, w: u16, h: u16, now: chrono::NaiveDateTime) -> App {
+    let mut app = app_unloaded(w, h, now);
     app.start();
     update(&mut app, Action::TasksLoaded(Ok(tasks)));
     app
@@ -88,12 +94,22 @@ pub fn selected(app: &App) -> String {
         .unwrap_or_default()
 }
 
-/// The screen as text, drawn with the plain theme.
-pub fn render(app: &App) -> String {
+/// A test terminal the app was drawn on, with the plain theme.
+fn drawn(app: &App) -> Terminal<TestBackend> {
     let mut terminal =
         Terminal::new(TestBackend::new(app.size.width, app.size.height)).expect("a test terminal");
     terminal
         .draw(|f| view::draw(f, app, &Theme::plain()))
         .expect("drawn");
-    terminal.backend().to_string()
+    terminal
+}
+
+/// The screen as cells.
+pub fn draw(app: &App) -> Buffer {
+    drawn(app).backend().buffer().clone()
+}
+
+/// The screen as text.
+pub fn render(app: &App) -> String {
+    drawn(app).backend().to_string()
 }

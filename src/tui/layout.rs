@@ -22,6 +22,8 @@ pub struct Areas {
     pub outbox_detail: Rect,
     pub status: Rect,
     pub footer: Rect,
+    /// Everything under the header: what help may cover.
+    pub below_header: Rect,
 }
 
 /// Lines the outbox's detail pane takes under its list.
@@ -59,6 +61,11 @@ pub fn areas(size: Rect) -> Areas {
         outbox_detail,
         status,
         footer,
+        below_header: Rect {
+            y: body.y,
+            height: size.height - body.y,
+            ..size
+        },
     }
 }
 

@@ -70,12 +70,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         None | Some(Modal::Prompt(_)) => {}
         Some(Modal::Help) => {
             // Help may cover everything under the header: it lists every binding.
-            let below_header = Rect {
-                y: areas.body.y,
-                height: size.height - areas.body.y,
-                ..size
-            };
-            help::draw(frame, app, theme, below_header);
+            help::draw(frame, app, theme, areas.below_header);
         }
         Some(Modal::Dial { phone }) => dialed(frame, phone, theme, areas.body),
         Some(Modal::Confirm { question, .. }) => {
