@@ -11,6 +11,7 @@ pub use super::message::{
     Action, DialError, Dialed, Effect, Exported, FileError, OutboxCommand, OutboxDone, Sent,
 };
 use super::modal::{Intent, Modal, Outcome, PromptEvent, PromptKind};
+use super::mouse::{self, Pointer};
 pub use super::pages::Settings;
 use super::pages::form::{self, FormState};
 use super::pages::outbox::OutboxPage;
@@ -146,7 +147,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
     let reply = match action {
         Action::Key(key) if key.kind != KeyEventKind::Release => on_key(app, key),
         Action::Key(_) => Reply::none(),
-        Action::Mouse(m) => super::mouse::on_mouse(app, m),
+        Action::Mouse(m) => on_mouse(app, m),
         Action::Resize(w, h) => {
             app.size = Rect::new(0, 0, w, h);
             Reply::none()
@@ -362,5 +363,28 @@ fn request_quit(app: &mut App) {
         });
     } else {
         app.should_quit = true;
+    }
+}
+
+fn on_mouse(app: &mut App, m: crossterm::event::MouseEvent) -> Reply {
+    if !app.settings.mouse || app.form.is_some() || app.modal.is_some() {
+        return Reply::none();
+    }
+    let rows = list_rows(app.size, app.tab);
+    match mouse::interpret(m, &app.areas(), app.tab) {
+        Some(Pointer::Tab(tab)) => Reply::go(Go::Tab(tab)),
+        Some(Pointer::Row(row)) => {
+            match app.tab {
+                Tab::Queue => app.queue.click(row, rows),
+                Tab::Termin => app.termin.click(row, rows),
+                Tab::Outbox => app.outbox.click(row, &app.desk, rows),
+                Tab::Today => {}
+            }
+            Reply::none()
+        }
+        Some(Pointer::Wheel(cmd)) => {
+            (0..mouse::WHEEL_STEP).fold(Reply::none(), |_, _| page_command(app, cmd))
+        }
+        None => Reply::none(),
     }
 }

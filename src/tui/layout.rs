@@ -1,7 +1,7 @@
 //! Where everything goes on screen. Only this module divides the screen: updates (how many
 //! rows a list shows, which row a click hits) and views ask it for the same rectangles.
 
-use super::app::Tab;
+use super::chrome::Tab;
 use ratatui::layout::{Constraint, Layout, Position, Rect};
 
 /// Below this the workstation asks for a larger terminal instead of drawing.

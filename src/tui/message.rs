@@ -1,7 +1,6 @@
 //! The messages of the workstation's loop: `Action`s come in (keys, ticks, the answers of
 //! background work, each with a typed outcome), `Effect`s go out to the runtime.
 
-use super::pages::termin::CancelFlag;
 use crate::api::ApiError;
 use crate::delivery::{Disposition, OutboxSnapshot};
 use crate::domain::outbox::DeliveryState;
@@ -11,6 +10,8 @@ use crate::store::StoreError;
 use crossterm::event::{KeyEvent, MouseEvent};
 use std::collections::HashSet;
 use std::path::PathBuf;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// A result saved in the outbox and tried once.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -160,3 +161,25 @@ pub enum OutboxCommand {
     MarkDelivered(i64),
     Discard(i64),
 }
+
+/// A switch the agent flips to stop a long walk; the walk looks at it between pages.
+#[derive(Debug, Clone, Default)]
+pub struct CancelFlag(Arc<AtomicBool>);
+
+impl CancelFlag {
+    pub fn cancel(&self) {
+        self.0.store(true, Ordering::SeqCst);
+    }
+
+    pub fn is_cancelled(&self) -> bool {
+        self.0.load(Ordering::SeqCst)
+    }
+}
+
+impl PartialEq for CancelFlag {
+    fn eq(&self, other: &Self) -> bool {
+        Arc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Eq for CancelFlag {}

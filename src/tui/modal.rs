@@ -2,8 +2,9 @@
 //! one-line prompt, or a number shown large for dialing by hand. There is at most one
 //! (`App::modal`); key routing, the footer and the drawing all read it.
 
-use super::app::{Effect, Tab};
+use super::chrome::Tab;
 use super::keymap::{Command, Context, Keymap};
+use super::message::Effect;
 use crossterm::event::KeyEvent;
 use tui_input::backend::crossterm::EventHandler;
 

@@ -8,8 +8,9 @@ pub mod queue;
 pub mod termin;
 pub mod today;
 
-use super::app::{Effect, Status, StatusKind, Tab};
+use super::chrome::{Status, StatusKind, Tab};
 use super::desk::Desk;
+use super::message::Effect;
 use super::modal::{Intent, Modal, Prompt, PromptKind};
 use crate::clock::Clock;
 use crate::domain::Task;

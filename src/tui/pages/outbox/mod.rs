@@ -9,10 +9,11 @@ use super::{Cx, Go, Reply};
 use crate::domain::outbox::Decision;
 use crate::store::OutboxItem;
 use crate::store::StoreError;
-use crate::tui::app::{Effect, OutboxCommand, OutboxDone, StatusKind};
+use crate::tui::chrome::StatusKind;
 use crate::tui::desk::Desk;
 use crate::tui::keymap::Command;
 use crate::tui::list::{Cursor, Move};
+use crate::tui::message::{Effect, OutboxCommand, OutboxDone};
 use crate::tui::modal::Intent;
 
 #[derive(Debug, Default)]

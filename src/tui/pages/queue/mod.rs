@@ -15,9 +15,10 @@ use crate::domain::promise::PromiseBook;
 use crate::domain::today::at_contact_limit;
 use crate::domain::window::{Window, for_zone, zone_of_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
-use crate::tui::app::{DialError, Dialed, Effect, StatusKind};
+use crate::tui::chrome::StatusKind;
 use crate::tui::keymap::Command;
 use crate::tui::list::Move;
+use crate::tui::message::{DialError, Dialed, Effect};
 use crate::tui::modal::{Intent, Modal, PromptEvent, PromptKind};
 use chrono::{DateTime, Utc};
 

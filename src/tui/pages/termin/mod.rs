@@ -10,9 +10,10 @@ pub use view::draw;
 use super::{Cx, Reply};
 use crate::api::ApiError;
 use crate::domain::{TerminPage, Transaction};
-use crate::tui::app::{Effect, Exported, FileError, StatusKind};
+use crate::tui::chrome::StatusKind;
 use crate::tui::keymap::Command;
 use crate::tui::list::Move;
+use crate::tui::message::{Effect, Exported, FileError};
 use crate::tui::modal::{PromptEvent, PromptKind};
 
 impl TerminTab {

@@ -5,33 +5,10 @@ use crate::domain::termin::Meta;
 use crate::domain::termin_view::{self, Totals};
 use crate::domain::{TerminPage, Transaction};
 use crate::tui::list::Cursor;
+pub use crate::tui::message::CancelFlag;
 use std::collections::HashMap;
-use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, Ordering};
 
 pub const PAGE_SIZES: [i64; 4] = [10, 20, 50, 100];
-
-/// A switch the agent flips to stop a long walk; the walk looks at it between pages.
-#[derive(Debug, Clone, Default)]
-pub struct CancelFlag(Arc<AtomicBool>);
-
-impl CancelFlag {
-    pub fn cancel(&self) {
-        self.0.store(true, Ordering::SeqCst);
-    }
-
-    pub fn is_cancelled(&self) -> bool {
-        self.0.load(Ordering::SeqCst)
-    }
-}
-
-impl PartialEq for CancelFlag {
-    fn eq(&self, other: &Self) -> bool {
-        Arc::ptr_eq(&self.0, &other.0)
-    }
-}
-
-impl Eq for CancelFlag {}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Progress {
