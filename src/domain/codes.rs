@@ -1,7 +1,24 @@
 //! Action and result codes (the company's `master_data` sheet). A default list ships in
 //! `assets/codes.csv`; a company's own list replaces it.
 
-use super::result::action_needs_promise;
+/// Actions whose result code the server blanks (they carry none).
+pub const ACTIONS_WITHOUT_RESULT: [&str; 2] = ["BPH", "MSG"];
+pub const PROMISE_ACTION: &str = "PTP";
+
+pub fn action_needs_promise(action: &str) -> bool {
+    action.trim().eq_ignore_ascii_case(PROMISE_ACTION)
+}
+
+pub fn action_has_result(action: &str) -> bool {
+    !ACTIONS_WITHOUT_RESULT
+        .iter()
+        .any(|a| action.trim().eq_ignore_ascii_case(a))
+}
+
+/// Whether `action` needs a promise date: PTP, or the company's code list marks it so.
+pub fn needs_promise(codes: &MasterData, action: &str) -> bool {
+    action_needs_promise(action) || codes.action(action).is_some_and(|a| a.needs_promise)
+}
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionCode {

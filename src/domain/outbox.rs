@@ -129,6 +129,18 @@ impl fmt::Display for DeliveryState {
     }
 }
 
+/// One recorded result, as the day's figures need it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayRecord {
+    pub account_no: String,
+    pub action_code: String,
+    pub call_time: chrono::NaiveDateTime,
+    pub promise_date: Option<chrono::NaiveDate>,
+    pub state: DeliveryState,
+    /// What the account owed when the promise was taken.
+    pub total_due: Option<super::money::Money>,
+}
+
 /// Seconds to wait before attempt `attempts + 1`: doubling from `base`, at most five minutes,
 /// with up to a quarter more at random (`jitter` in 0..1) so that many agents coming back
 /// online do not all retry at once.

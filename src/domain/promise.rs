@@ -15,7 +15,7 @@ pub struct Promise {
 /// The promises among recorded results: not discarded, not rejected (those never reached the
 /// server), with a promise date.
 pub fn promises_of<'a>(
-    records: impl IntoIterator<Item = &'a super::today::DayRecord>,
+    records: impl IntoIterator<Item = &'a super::outbox::DayRecord>,
 ) -> Vec<Promise> {
     use super::outbox::DeliveryState::{Discarded, Rejected};
     records
@@ -45,7 +45,7 @@ impl PromiseBook {
     /// The book of the promises among `records`, against a task list: the one way the
     /// workstation and `deskcoll today` build it.
     pub fn of(
-        records: &[super::today::DayRecord],
+        records: &[super::outbox::DayRecord],
         today: NaiveDate,
         tasks: &[super::Task],
     ) -> PromiseBook {

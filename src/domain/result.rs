@@ -2,6 +2,9 @@
 //! what the agent typed, its validation, the signed wire form, and the server's answer.
 
 use super::codes::MasterData;
+pub use super::codes::{
+    ACTIONS_WITHOUT_RESULT, PROMISE_ACTION, action_has_result, action_needs_promise, needs_promise,
+};
 use super::dates;
 use super::lenient;
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -17,26 +20,12 @@ pub const CODE_MAX: usize = 10;
 pub const REMARK_MAX: usize = 255;
 pub const AGENT_FIELD_MAX: usize = 25;
 
-/// Actions whose result code the server blanks (they carry none).
-pub const ACTIONS_WITHOUT_RESULT: [&str; 2] = ["BPH", "MSG"];
-pub const PROMISE_ACTION: &str = "PTP";
-
 /// `hashing` = lowercase hex SHA-256 of the UTF-8 bytes of `account_no + hash_key`.
 pub fn sign(account_no: &str, hash_key: &str) -> String {
     let mut h = Sha256::new();
     h.update(account_no.as_bytes());
     h.update(hash_key.as_bytes());
     hex::encode(h.finalize())
-}
-
-pub fn action_needs_promise(action: &str) -> bool {
-    action.trim().eq_ignore_ascii_case(PROMISE_ACTION)
-}
-
-pub fn action_has_result(action: &str) -> bool {
-    !ACTIONS_WITHOUT_RESULT
-        .iter()
-        .any(|a| action.trim().eq_ignore_ascii_case(a))
 }
 
 /// A refused value: which field, and why, in words an agent understands.
@@ -228,11 +217,6 @@ pub struct Policy {
     pub horizon_days: i64,
     /// The contract's number of installments (task.total_installments), when known: the period must be 1..=tenor.
     pub tenor: Option<u32>,
-}
-
-/// Whether `action` needs a promise date: PTP, or the company's code list marks it so.
-pub fn needs_promise(codes: &MasterData, action: &str) -> bool {
-    action_needs_promise(action) || codes.action(action).is_some_and(|a| a.needs_promise)
 }
 
 /// The fields of the result form, in the order it shows them: refusals are listed so.

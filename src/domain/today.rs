@@ -2,23 +2,12 @@
 //! where the results stand, and the promises to watch.
 
 use super::money::Money;
+pub use super::outbox::DayRecord;
 use super::outbox::DeliveryState;
 use super::promise::PromiseBook;
-use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chrono::{Duration, NaiveDate};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
-
-/// One recorded result, as the day's figures need it.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DayRecord {
-    pub account_no: String,
-    pub action_code: String,
-    pub call_time: NaiveDateTime,
-    pub promise_date: Option<NaiveDate>,
-    pub state: DeliveryState,
-    /// What the account owed when the promise was taken.
-    pub total_due: Option<Money>,
-}
 
 /// Whether a record counts as a result of `day`: called that day and not given up.
 fn counts_on(r: &DayRecord, day: NaiveDate) -> bool {
@@ -107,8 +96,8 @@ mod tests {
     use crate::domain::promise::Promise;
     use std::collections::HashSet;
 
-    fn at(s: &str) -> NaiveDateTime {
-        NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
+    fn at(s: &str) -> chrono::NaiveDateTime {
+        chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
     }
 
     fn rec(
