@@ -74,6 +74,8 @@ pub struct Window {
     pub zone: Zone,
     /// "until 20:00 WITA", or why not and when it opens: "Sunday; opens Mon 08:00 WITA".
     pub note: String,
+    /// When a closed window opens: "08:00 WIT" today, "Mon 08:00 WITA" on another day.
+    pub opens: Option<String>,
 }
 
 impl CallingRules {
@@ -102,19 +104,23 @@ impl CallingRules {
                 local,
                 zone,
                 note: format!("until {} {zone}", self.end.format("%H:%M")),
+                opens: None,
             };
         }
         let why = self.why_closed(d, t);
         let opens = (0..=31)
             .map(|k| d + Duration::days(k))
             .find(|day| self.day_open(*day) && (*day > d || t < self.start));
-        let note = match opens {
-            Some(day) if day == d => format!("{why}; opens {} {zone}", self.start.format("%H:%M")),
-            Some(day) => format!(
-                "{why}; opens {} {} {zone}",
-                day.format("%a"),
-                self.start.format("%H:%M")
-            ),
+        let opens = opens.map(|day| {
+            let at = format!("{} {zone}", self.start.format("%H:%M"));
+            if day == d {
+                at
+            } else {
+                format!("{} {at}", day.format("%a"))
+            }
+        });
+        let note = match &opens {
+            Some(at) => format!("{why}; opens {at}"),
             None => format!("{why}; no open day in the next month"),
         };
         Window {
@@ -122,6 +128,7 @@ impl CallingRules {
             local,
             zone,
             note,
+            opens,
         }
     }
 }

@@ -114,8 +114,8 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
                     if w.callable {
                         format!("{} {}", w.local.format("%H:%M"), w.zone)
                     } else {
-                        match w.note.split_once("opens ") {
-                            Some((_, opens)) => format!("→{opens}"),
+                        match &w.opens {
+                            Some(opens) => format!("→{opens}"),
                             None => "closed".into(),
                         }
                     }
