@@ -1,7 +1,7 @@
 use super::output::{self, emit};
 use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::promise::PromiseBook;
-use crate::domain::today::TodaySummary;
+use crate::domain::today::{BrokenPromise, TodaySummary};
 use crate::session::Session;
 
 /// The day's figures from the local outbox; broken promises need the current queue.
@@ -19,7 +19,7 @@ pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
     };
     let today = session.clock.now_local().date();
     let book = PromiseBook::of(&records, today, &tasks);
-    let s = TodaySummary::of(&records, today, &book);
+    let s = TodaySummary::of(&records, today, &book, BrokenPromise::of(&tasks, &book));
     match format {
         Format::Json => emit(
             &serde_json::to_vec_pretty(&s).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?,
@@ -45,10 +45,15 @@ pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
             for (action, n) in &s.by_action {
                 rows.push(vec![format!("calls {action}"), n.to_string()]);
             }
+            let broken: Vec<String> = s
+                .broken_promises
+                .iter()
+                .map(|b| b.account_no.clone())
+                .collect();
             for (label, list) in [
                 ("promises due today", &s.promises_due_today),
                 ("promises due tomorrow", &s.promises_due_tomorrow),
-                ("broken promises", &s.broken_promises),
+                ("broken promises", &broken),
             ] {
                 rows.push(vec![
                     label.to_string(),

@@ -25,6 +25,17 @@ impl Bucket {
         Bucket::PreDue,
     ];
 
+    /// The name in JSON and CSV (a contract: never translated).
+    pub fn wire_name(self) -> &'static str {
+        match self {
+            Bucket::BrokenPromise => "broken_promise",
+            Bucket::FirstDayPastDue => "day_1",
+            Bucket::EarlyDelinquency => "od_2_6",
+            Bucket::MessageFollowUp => "message_follow_up",
+            Bucket::PreDue => "pre_due",
+        }
+    }
+
     /// Short label for a table column.
     pub fn label(self) -> &'static str {
         match self {
@@ -61,6 +72,17 @@ impl Bucket {
             _ => Bucket::MessageFollowUp,
         }
     }
+}
+
+/// Why a task is in today's list: the one rule every view uses (queue, customer pane, the
+/// promise filter, Today, `deskcoll tasks` and `today`). The list does not say; the server's
+/// `overdue` mostly does (8 can only be a broken promise), and a promise of ours whose date
+/// passed while the account is still overdue in the list is a broken promise too.
+pub fn bucket_of(task: &super::Task, promises: &super::promise::PromiseBook) -> Bucket {
+    Bucket::classify(
+        task.overdue,
+        promises.broken.contains(task.contract_no.as_str()),
+    )
 }
 
 #[cfg(test)]

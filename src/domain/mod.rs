@@ -6,6 +6,7 @@ pub mod codes;
 pub mod dates;
 pub mod lenient;
 pub mod money;
+pub mod order;
 pub mod outbox;
 pub mod promise;
 pub mod result;

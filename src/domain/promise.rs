@@ -52,8 +52,10 @@ impl PromiseBook {
         let promises = promises_of(records);
         // Only accounts with a promise matter; no set of the whole list is needed.
         let promised: HashSet<&str> = promises.iter().map(|p| p.account_no.as_str()).collect();
+        // Broken only while the account is still overdue in the list.
         let in_list: HashSet<String> = tasks
             .iter()
+            .filter(|t| t.overdue.unwrap_or(0) > 0)
             .filter(|t| promised.contains(t.contract_no.as_str()))
             .map(|t| t.contract_no.to_string())
             .collect();

@@ -124,6 +124,22 @@ impl Task {
             .or(self.installment_number_field)
     }
 
+    /// Days past due as an agent says it: calendar days since `dueDate_Installment`, 0 before
+    /// it. Without a due date, the server's `overdue` (days past due + 1) less one.
+    pub fn days_past_due(&self, today: NaiveDate) -> i64 {
+        match self.due_date {
+            Some(due) => (today - due).num_days().max(0),
+            None => (self.overdue.unwrap_or(0) - 1).max(0),
+        }
+    }
+
+    /// Days until the installment falls due, when that is still ahead.
+    pub fn days_until_due(&self, today: NaiveDate) -> Option<i64> {
+        self.due_date
+            .map(|due| (due - today).num_days())
+            .filter(|n| *n > 0)
+    }
+
     /// The installment being collected: the one after the last paid.
     pub fn installment_no(&self) -> i64 {
         self.lastpaid_tenor.unwrap_or(0).max(0) + 1

@@ -44,12 +44,59 @@ pub struct TodaySummary {
     pub uncertain: usize,
     pub promises_due_today: Vec<String>,
     pub promises_due_tomorrow: Vec<String>,
-    pub broken_promises: Vec<String>,
+    /// The list's accounts in the broken-promise bucket (`bucket::bucket_of`), most owed first.
+    pub broken_promises: Vec<BrokenPromise>,
+}
+
+/// An account in the broken-promise bucket, as Today and `deskcoll today` list it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct BrokenPromise {
+    pub account_no: String,
+    pub name: String,
+    /// The promise recorded here, when there is one (the server's own is not in the list).
+    pub promise_date: Option<NaiveDate>,
+    /// Plain number of rupiah (exact), as `ptp_total_due`.
+    pub total_due: Option<String>,
+}
+
+impl BrokenPromise {
+    /// The accounts of `tasks` whose bucket is a broken promise, most owed first.
+    pub fn of(tasks: &[super::Task], promises: &PromiseBook) -> Vec<BrokenPromise> {
+        let mut broken: Vec<&super::Task> = tasks
+            .iter()
+            .filter(|t| {
+                super::bucket::bucket_of(t, promises) == super::bucket::Bucket::BrokenPromise
+            })
+            .collect();
+        broken.sort_by(|a, b| {
+            b.total_due
+                .cmp(&a.total_due)
+                .then(a.contract_no.cmp(&b.contract_no))
+        });
+        broken
+            .into_iter()
+            .map(|t| BrokenPromise {
+                account_no: t.contract_no.to_string(),
+                name: t.name.to_string(),
+                promise_date: promises
+                    .latest
+                    .get(t.contract_no.as_str())
+                    .map(|p| p.promise_date),
+                total_due: t.total_due.map(|m| m.plain()),
+            })
+            .collect()
+    }
 }
 
 impl TodaySummary {
-    /// `records`: every result recorded (any day); `promises`: built against the current queue.
-    pub fn of(records: &[DayRecord], today: NaiveDate, promises: &PromiseBook) -> TodaySummary {
+    /// `records`: every result recorded (any day); `promises` and `broken`: built against the
+    /// current list (`BrokenPromise::of`; none when it could not be read).
+    pub fn of(
+        records: &[DayRecord],
+        today: NaiveDate,
+        promises: &PromiseBook,
+        broken: Vec<BrokenPromise>,
+    ) -> TodaySummary {
         let mut s = TodaySummary {
             date: today.to_string(),
             ..TodaySummary::default()
@@ -84,8 +131,7 @@ impl TodaySummary {
         };
         s.promises_due_today = due(today);
         s.promises_due_tomorrow = due(tomorrow);
-        s.broken_promises = promises.broken.iter().cloned().collect();
-        s.broken_promises.sort();
+        s.broken_promises = broken;
         s
     }
 }
@@ -243,7 +289,7 @@ mod tests {
             })
             .collect();
         let book = PromiseBook::build(&promises, today, &HashSet::new());
-        let s = TodaySummary::of(&records, today, &book);
+        let s = TodaySummary::of(&records, today, &book, Vec::new());
         assert_eq!(s.calls, 3);
         assert_eq!(s.by_action["PTP"], 2);
         assert_eq!(s.ptp_count, 2);

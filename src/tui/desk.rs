@@ -6,7 +6,7 @@ use crate::delivery::OutboxSnapshot;
 use crate::domain::Task;
 use crate::domain::outbox::DeliveryState;
 use crate::domain::promise::PromiseBook;
-use crate::domain::today::{DayRecord, contacts_on};
+use crate::domain::today::{BrokenPromise, DayRecord, contacts_on};
 use crate::store::{ContactEvent, Counts, OutboxItem};
 use chrono::NaiveDate;
 use std::collections::HashMap;
@@ -20,6 +20,8 @@ pub struct Desk {
     pub contact_events: Vec<ContactEvent>,
     /// Promises recorded locally, against the current queue.
     pub promises: PromiseBook,
+    /// The list's accounts in the broken-promise bucket.
+    pub broken: Vec<BrokenPromise>,
     /// Positions in `items` per account, newest first.
     by_account: HashMap<String, Vec<usize>>,
     /// Results recorded today per account (the over-contact guard).
@@ -71,5 +73,6 @@ impl Desk {
     /// the list is broken.
     pub fn refresh_promises(&mut self, tasks: &[Task], today: NaiveDate) {
         self.promises = PromiseBook::of(&self.records(), today, tasks);
+        self.broken = BrokenPromise::of(tasks, &self.promises);
     }
 }

@@ -4,42 +4,9 @@
 use crate::domain::Task;
 use crate::domain::bucket::Bucket;
 use crate::tui::list::{Cursor, Move};
-use std::cmp::Reverse;
 use std::collections::HashSet;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
-pub enum SortMode {
-    /// The collector's order: broken promise, first day, 2-6 days by total due, message
-    /// follow-up, pre-due.
-    #[default]
-    Priority,
-    DaysOverdue,
-    TotalDue,
-    Osar,
-    Name,
-}
-
-impl SortMode {
-    pub fn next(self) -> SortMode {
-        match self {
-            SortMode::Priority => SortMode::DaysOverdue,
-            SortMode::DaysOverdue => SortMode::TotalDue,
-            SortMode::TotalDue => SortMode::Osar,
-            SortMode::Osar => SortMode::Name,
-            SortMode::Name => SortMode::Priority,
-        }
-    }
-
-    pub fn label(self) -> &'static str {
-        match self {
-            SortMode::Priority => "priority",
-            SortMode::DaysOverdue => "days overdue",
-            SortMode::TotalDue => "total due",
-            SortMode::Osar => "OSAR",
-            SortMode::Name => "name",
-        }
-    }
-}
+pub use crate::domain::order::SortMode;
 
 #[derive(Debug, Default)]
 pub struct QueueState {
@@ -57,6 +24,8 @@ pub struct QueueState {
     pub cursor: Cursor,
     pub filter: String,
     pub sort: SortMode,
+    /// The sort turned round (`S`).
+    pub reverse: bool,
     /// Accounts with a result recorded in this session (until the next refresh drops them).
     pub done: HashSet<String>,
     pub loaded: bool,
@@ -230,24 +199,14 @@ impl QueueState {
     }
 
     fn sort_view(&self, view: &mut [usize]) {
-        let t = &self.tasks;
-        let zero = crate::domain::Money::ZERO;
-        match self.sort {
-            SortMode::Priority => view.sort_by_key(|&i| {
-                (
-                    self.buckets[i],
-                    !self.is_callable(i),
-                    Reverse(t[i].total_due.unwrap_or(zero)),
-                    i,
-                )
-            }),
-            SortMode::DaysOverdue => view.sort_by_key(|&i| (Reverse(t[i].overdue.unwrap_or(0)), i)),
-            SortMode::TotalDue => {
-                view.sort_by_key(|&i| (Reverse(t[i].total_due.unwrap_or(zero)), i))
-            }
-            SortMode::Osar => view.sort_by_key(|&i| (Reverse(t[i].osar.unwrap_or(zero)), i)),
-            SortMode::Name => view.sort_by(|&a, &b| t[a].name.cmp(&t[b].name).then(a.cmp(&b))),
-        }
+        crate::domain::order::sort(
+            view,
+            &self.tasks,
+            self.sort,
+            self.reverse,
+            |i| self.buckets[i],
+            |i| self.is_callable(i),
+        );
     }
 
     /// Applies a filter as it is typed. One more character narrows the current view instead of
@@ -273,6 +232,16 @@ impl QueueState {
     /// to see.
     pub fn cycle_sort(&mut self) {
         self.sort = self.sort.next();
+        self.resort();
+    }
+
+    /// The same sort turned round, shown from its first row.
+    pub fn reverse_sort(&mut self) {
+        self.reverse = !self.reverse;
+        self.resort();
+    }
+
+    fn resort(&mut self) {
         let mut view = std::mem::take(&mut self.view);
         self.sort_view(&mut view);
         self.view = view;

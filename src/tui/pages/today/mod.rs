@@ -13,5 +13,6 @@ pub fn summary(cx: &Cx) -> TodaySummary {
         &cx.desk.records(),
         cx.clock.now_local().date(),
         &cx.desk.promises,
+        cx.desk.broken.clone(),
     )
 }

@@ -36,35 +36,52 @@ pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
             .unwrap_or("");
         left.push(Line::raw(format!("  {action:<6} {n:>4}  {description}")));
     }
-    let list = |title: &str, accounts: &[String]| {
+    // A promise as the agent recorded it: the name and what the account owed then.
+    let recorded = |a: &String| {
+        let latest = cx.desk.history(a).next();
+        let name = latest
+            .map(|i| i.result.cust_name.clone())
+            .unwrap_or_default();
+        let owed = latest.and_then(|i| i.total_due.as_deref()?.parse::<Money>().ok());
+        (a.clone(), name, owed)
+    };
+    let list = |title: &str, rows: Vec<(String, String, Option<Money>)>| {
         let mut lines = vec![Line::styled(
-            format!("{title} ({})", accounts.len()),
+            format!("{title} ({})", rows.len()),
             theme.label(),
         )];
-        if accounts.is_empty() {
+        if rows.is_empty() {
             lines.push(Line::styled("  none", theme.dim()));
         }
-        for a in accounts {
-            // The name recorded with the account's latest result.
-            let name = cx
-                .desk
-                .history(a)
-                .next()
-                .map(|i| i.result.cust_name.as_str())
-                .unwrap_or("");
+        for (account, name, owed) in rows {
+            let owed = owed
+                .map(|m| format!("  {}", m.rupiah()))
+                .unwrap_or_default();
             lines.push(Line::raw(format!(
-                "  {a}  {}",
-                crate::domain::text::sanitize(name)
+                "  {account}  {}{owed}",
+                crate::domain::text::sanitize(&name)
             )));
         }
         lines.push(Line::raw(""));
         lines
     };
-    let mut right = list("Promises due today", &s.promises_due_today);
-    right.extend(list("Promises due tomorrow", &s.promises_due_tomorrow));
+    let mut right = list(
+        "Promises due today",
+        s.promises_due_today.iter().map(recorded).collect(),
+    );
+    right.extend(list(
+        "Promises due tomorrow",
+        s.promises_due_tomorrow.iter().map(recorded).collect(),
+    ));
     right.extend(list(
         "Broken promises (back in the queue)",
-        &s.broken_promises,
+        s.broken_promises
+            .iter()
+            .map(|b| {
+                let owed = b.total_due.as_deref().and_then(|m| m.parse().ok());
+                (b.account_no.clone(), b.name.clone(), owed)
+            })
+            .collect(),
     ));
 
     let block = Block::bordered()
