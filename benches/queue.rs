@@ -77,15 +77,7 @@ fn filter_and_sort(c: &mut Criterion) {
 }
 
 fn settings() -> Settings {
-    Settings {
-        agent_id: "1812010".into(),
-        ip_address: "10.0.0.1".into(),
-        demo: true,
-        promise_horizon_days: 30,
-        mouse: true,
-        rules: deskcoll::domain::window::CallingRules::default(),
-        max_contacts_per_day: 3,
-    }
+    deskcoll::tui::harness::settings()
 }
 
 fn draw(c: &mut Criterion) {

@@ -40,6 +40,14 @@ impl Clock {
         }
     }
 
+    /// The agent's UTC offset now.
+    pub fn offset(&self) -> FixedOffset {
+        match self.fixed {
+            Some(t) => *t.offset(),
+            None => *Local::now().offset(),
+        }
+    }
+
     pub fn is_fixed(&self) -> bool {
         self.fixed.is_some()
     }

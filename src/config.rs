@@ -101,6 +101,8 @@ pub struct HttpSection {
 #[serde(deny_unknown_fields)]
 pub struct UiSection {
     pub mouse: Option<bool>,
+    /// The header clock's zone: "WIB", "WITA" or "WIT" (default: the machine's).
+    pub time_zone: Option<String>,
     pub codes_file: Option<PathBuf>,
     pub promise_horizon_days: Option<i64>,
 }
@@ -690,6 +692,13 @@ impl Config {
                 .map(|mb| mb * 1024 * 1024)
                 .unwrap_or(defaults.max_body_bytes),
         };
+        if let Some(z) = file.ui.time_zone.as_deref()
+            && crate::domain::zone::Zone::parse(z).is_none()
+        {
+            return Err(ConfigError::Invalid(format!(
+                "ui.time_zone: '{z}' is not WIB, WITA or WIT"
+            )));
+        }
         Ok(Config {
             file: file_path,
             agent_id,

@@ -150,6 +150,11 @@ impl Deliverer {
             .collect())
     }
 
+    /// Changes when another process wrote to the outbox (`Outbox::data_version`).
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        self.lock().data_version()
+    }
+
     /// Records a dial (or an override) before the number is dialed.
     pub fn log_contact(&self, event: &crate::store::ContactEvent) -> Result<(), StoreError> {
         self.lock().log_contact(event)

@@ -8,6 +8,7 @@ pub mod lenient;
 pub mod money;
 pub mod order;
 pub mod outbox;
+pub mod phone;
 pub mod promise;
 pub mod result;
 pub mod secret;

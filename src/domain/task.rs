@@ -159,6 +159,16 @@ impl Task {
             .map(|p| p.trim())
             .filter(|p| !p.is_empty())
     }
+
+    /// The phones that may be dialled, each with its number on the list (1..4) and cleaned
+    /// (`phone::dialable`).
+    pub fn dialable_phones(&self) -> Vec<(usize, String)> {
+        [&self.phone1, &self.phone2, &self.phone3, &self.phone4]
+            .into_iter()
+            .enumerate()
+            .filter_map(|(i, p)| Some((i + 1, super::phone::dialable(p)?)))
+            .collect()
+    }
 }
 
 /// Reads the body of `GET api/DailyTask_DeskColl`. `{"data":null}` is the server's way of

@@ -27,6 +27,28 @@ impl Zone {
         }
     }
 
+    /// The Indonesian zone of a UTC offset, if it is one.
+    pub fn of_offset(offset: FixedOffset) -> Option<Zone> {
+        [Zone::Wib, Zone::Wita, Zone::Wit]
+            .into_iter()
+            .find(|z| z.offset() == offset)
+    }
+
+    /// How a clock names its zone: WIB, WITA, WIT, else the offset ("UTC+5:30").
+    pub fn label(offset: FixedOffset) -> String {
+        if let Some(z) = Zone::of_offset(offset) {
+            return z.name().to_string();
+        }
+        let secs = offset.local_minus_utc();
+        let sign = if secs < 0 { '-' } else { '+' };
+        let (h, m) = (secs.abs() / 3600, secs.abs() % 3600 / 60);
+        if m == 0 {
+            format!("UTC{sign}{h}")
+        } else {
+            format!("UTC{sign}{h}:{m:02}")
+        }
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             Zone::Wib => "WIB",

@@ -444,6 +444,15 @@ impl Outbox {
         )
     }
 
+    /// A number that changes when another connection (another deskcoll process) commits:
+    /// a cheap way to tell that a screen's read of the outbox is stale.
+    pub fn data_version(&self) -> Result<i64, StoreError> {
+        let r = self
+            .conn
+            .query_row("PRAGMA data_version", [], |row| row.get(0));
+        self.sql(r)
+    }
+
     pub fn counts(&self) -> Result<Counts, StoreError> {
         let r = (|| {
             let mut stmt = self

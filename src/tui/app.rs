@@ -177,6 +177,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::TerminAll(result) => app.termin.on_all(result),
         Action::Exported(result) => app.termin.on_exported(result),
         Action::Dialed { phone, outcome } => super::pages::queue::on_dialed(phone, outcome),
+        Action::ServerAnswered => {
+            app.server = ServerState::Connected;
+            Reply::none()
+        }
         Action::OutboxLoaded { snapshot, done } => on_outbox(app, snapshot, done),
     };
     carry_out(app, reply)
@@ -303,14 +307,16 @@ pub fn page_command(app: &mut App, cmd: Command) -> Reply {
     let cx = cx!(app, app.tab);
     match (cmd, app.tab) {
         (Command::Help, _) => Reply {
-            modal: Some(Modal::Help),
+            modal: Some(Modal::Help { scroll: 0 }),
             ..Reply::none()
         },
         (Command::Quit | Command::ForceQuit, _) => Reply::go(Go::Quit),
         (Command::ShowTab(n), _) => Reply::go(Go::Tab(Tab::ALL[n.clamp(1, Tab::ALL.len()) - 1])),
-        (Command::NextTab, tab) => {
+        (Command::NextTab | Command::PrevTab, tab) => {
+            let n = Tab::ALL.len();
             let i = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
-            Reply::go(Go::Tab(Tab::ALL[(i + 1) % Tab::ALL.len()]))
+            let step = if cmd == Command::NextTab { 1 } else { n - 1 };
+            Reply::go(Go::Tab(Tab::ALL[(i + step) % n]))
         }
         (cmd, Tab::Queue) => app.queue.command(cmd, &cx),
         (cmd, Tab::Termin) => app.termin.command(cmd, &cx),
@@ -329,6 +335,9 @@ fn on_prompt(app: &mut App, kind: PromptKind, event: PromptEvent) -> Reply {
 fn on_yes(app: &mut App, intent: Intent) -> Reply {
     match intent {
         Intent::Run(effect) => Reply::run(effect),
+        Intent::Dial { account_no, phone } => {
+            app.queue.dial(account_no, phone, &cx!(app, Tab::Queue))
+        }
         Intent::DialPastLimit { account_no, phone } => app.queue.dial_in_window(account_no, phone),
         Intent::SendResult(effect) => {
             if let Some(form) = app.form.as_mut() {
@@ -350,7 +359,7 @@ fn on_yes(app: &mut App, intent: Intent) -> Reply {
 fn show_tab(app: &mut App, tab: Tab) -> Reply {
     app.tab = tab;
     match tab {
-        Tab::Termin => app.termin.on_show(),
+        Tab::Termin => app.termin.on_show(list_rows(app.size, Tab::Termin)),
         _ => Reply::none(),
     }
 }

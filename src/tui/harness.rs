@@ -22,6 +22,7 @@ pub fn settings() -> Settings {
         mouse: true,
         rules: crate::domain::window::CallingRules::default(),
         max_contacts_per_day: 3,
+        time_zone: None,
     }
 }
 

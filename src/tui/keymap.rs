@@ -16,6 +16,7 @@ pub enum Command {
     StartFilter,
     ClearFilter,
     CycleSort,
+    ReverseSort,
     OpenForm,
     Refresh,
     Help,
@@ -24,6 +25,7 @@ pub enum Command {
     /// Tab 1..4.
     ShowTab(usize),
     NextTab,
+    PrevTab,
     NextField,
     PrevField,
     PickUp,
@@ -46,7 +48,9 @@ pub enum Command {
     Export,
     AcceptPrompt,
     CancelPrompt,
-    /// Dial the task's phone N (1..4); 0 is the first phone on file.
+    /// Open the phone picker.
+    Call,
+    /// Dial phone N (1..4) of the picker.
     Dial(usize),
     Submit,
     Cancel,
@@ -68,12 +72,16 @@ pub enum Context {
     Prompt,
     /// A yes/no question.
     Confirm,
-    /// Help, or a number shown large: any key closes it.
+    /// A number shown large: any key closes it.
     Overlay,
+    /// The key table: scrolls, any other key closes it.
+    Help,
+    /// The phone picker.
+    Picker,
 }
 
 impl Context {
-    pub const ALL: [Context; 9] = [
+    pub const ALL: [Context; 11] = [
         Context::Global,
         Context::Queue,
         Context::Filter,
@@ -83,6 +91,8 @@ impl Context {
         Context::Prompt,
         Context::Confirm,
         Context::Overlay,
+        Context::Help,
+        Context::Picker,
     ];
 
     pub fn title(self) -> &'static str {
@@ -95,7 +105,9 @@ impl Context {
             Context::Termin => "Termin",
             Context::Prompt => "Prompt",
             Context::Confirm => "Questions",
-            Context::Overlay => "Help",
+            Context::Overlay => "Dial",
+            Context::Help => "Help",
+            Context::Picker => "Phone picker",
         }
     }
 
@@ -150,7 +162,7 @@ const fn key(code: KeyCode) -> Key {
 }
 
 use Command as C;
-use Context::{Confirm, Filter, Form, Global, Outbox, Prompt, Queue, Termin};
+use Context::{Confirm, Filter, Form, Global, Outbox, Picker, Prompt, Queue, Termin};
 
 /// One shipped binding: (context, action name, keys, help, command, footer hint).
 type Shipped = (
@@ -173,14 +185,11 @@ const DEFAULTS: &[Shipped] = &[
     (Queue, "record", &[key(KeyCode::Enter)], "record a result", C::OpenForm, "record"),
     (Queue, "filter", &[ch('/')], "filter by name, contract, customer code, phone", C::StartFilter, "filter"),
     (Queue, "clear_filter", &[key(KeyCode::Esc)], "clear the filter", C::ClearFilter, ""),
-    (Queue, "sort", &[ch('s')], "change the sort order", C::CycleSort, "sort"),
+    (Queue, "sort", &[ch('s')], "change the sort order (shows its top)", C::CycleSort, "sort"),
+    (Queue, "reverse_sort", &[ch('S')], "turn the sort order round", C::ReverseSort, ""),
     (Queue, "refresh", &[ch('r'), key(KeyCode::F(5))], "refresh the queue", C::Refresh, "refresh"),
     (Queue, "promises", &[ch('p')], "promises: due today/tomorrow, broken, all", C::PromiseFilter, "promises"),
-    (Queue, "call", &[ch('c')], "call the first phone (asks outside the calling window)", C::Dial(0), "call"),
-    (Queue, "call_1", &[ch('1')], "call phone 1", C::Dial(1), ""),
-    (Queue, "call_2", &[ch('2')], "call phone 2", C::Dial(2), ""),
-    (Queue, "call_3", &[ch('3')], "call phone 3", C::Dial(3), ""),
-    (Queue, "call_4", &[ch('4')], "call phone 4", C::Dial(4), ""),
+    (Queue, "call", &[ch('c')], "call: pick a phone (asks past the contact limit or outside the calling window)", C::Call, "call"),
     (Outbox, "move_down", &[ch('j'), key(KeyCode::Down)], "move down", C::Down, "down"),
     (Outbox, "move_up", &[ch('k'), key(KeyCode::Up)], "move up", C::Up, "up"),
     (Outbox, "page_down", &[key(KeyCode::PageDown)], "page down", C::PageDown, ""),
@@ -222,14 +231,25 @@ const DEFAULTS: &[Shipped] = &[
     (Form, "take_code", &[key(KeyCode::Enter)], "take the code / next field (submits on the last)", C::NextField, ""),
     (Form, "submit", &[(KeyCode::Char('s'), CTRL)], "submit", C::Submit, "submit"),
     (Form, "cancel", &[key(KeyCode::Esc)], "cancel (asks when something was typed)", C::Cancel, "cancel"),
+    (Picker, "pick_down", &[ch('j'), key(KeyCode::Down)], "next phone", C::Down, "down"),
+    (Picker, "pick_up", &[ch('k'), key(KeyCode::Up)], "previous phone", C::Up, "up"),
+    (Picker, "accept", &[key(KeyCode::Enter)], "dial the phone shown", C::AcceptPrompt, "dial"),
+    (Picker, "call_1", &[ch('1')], "dial phone 1", C::Dial(1), ""),
+    (Picker, "call_2", &[ch('2')], "dial phone 2", C::Dial(2), ""),
+    (Picker, "call_3", &[ch('3')], "dial phone 3", C::Dial(3), ""),
+    (Picker, "call_4", &[ch('4')], "dial phone 4", C::Dial(4), ""),
+    (Picker, "cancel", &[key(KeyCode::Esc)], "close without dialing", C::CancelPrompt, "cancel"),
+    (Context::Help, "scroll_down", &[ch('j'), key(KeyCode::Down), key(KeyCode::PageDown)], "scroll the help down", C::Down, "down"),
+    (Context::Help, "scroll_up", &[ch('k'), key(KeyCode::Up), key(KeyCode::PageUp)], "scroll the help up", C::Up, "up"),
     (Confirm, "yes", &[ch('y'), ch('Y')], "yes, go ahead", C::Yes, "yes"),
     (Confirm, "no", &[ch('n'), ch('N'), key(KeyCode::Esc)], "no (any other key too)", C::No, "no"),
     (Global, "help", &[ch('?'), key(KeyCode::F(1))], "help", C::Help, "help"),
-    (Global, "tab_1", &[(KeyCode::Char('1'), KeyModifiers::ALT), ch('1')], "Queue tab (plain 1 outside the queue)", C::ShowTab(1), ""),
-    (Global, "tab_2", &[(KeyCode::Char('2'), KeyModifiers::ALT), ch('2')], "Termin tab (plain 2 outside the queue)", C::ShowTab(2), ""),
-    (Global, "tab_3", &[(KeyCode::Char('3'), KeyModifiers::ALT), ch('3')], "Outbox tab (plain 3 outside the queue)", C::ShowTab(3), ""),
-    (Global, "tab_4", &[(KeyCode::Char('4'), KeyModifiers::ALT), ch('4')], "Today tab (plain 4 outside the queue)", C::ShowTab(4), ""),
+    (Global, "tab_1", &[ch('1'), (KeyCode::Char('1'), KeyModifiers::ALT)], "Queue tab", C::ShowTab(1), ""),
+    (Global, "tab_2", &[ch('2'), (KeyCode::Char('2'), KeyModifiers::ALT)], "Termin tab", C::ShowTab(2), ""),
+    (Global, "tab_3", &[ch('3'), (KeyCode::Char('3'), KeyModifiers::ALT)], "Outbox tab", C::ShowTab(3), ""),
+    (Global, "tab_4", &[ch('4'), (KeyCode::Char('4'), KeyModifiers::ALT)], "Today tab", C::ShowTab(4), ""),
     (Global, "next_tab", &[key(KeyCode::Tab)], "next tab", C::NextTab, ""),
+    (Global, "prev_tab", &[key(KeyCode::BackTab)], "previous tab", C::PrevTab, ""),
     (Global, "quit", &[ch('q')], "quit", C::Quit, "quit"),
     (Global, "force_quit", &[(KeyCode::Char('c'), CTRL)], "quit (asks when a form has input)", C::ForceQuit, ""),
 ];
@@ -298,6 +318,16 @@ impl Keymap {
     pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
         if context == Context::Overlay {
             return vec![("any key".into(), "closes")];
+        }
+        if context == Context::Help {
+            let mut hints: Vec<(String, &'static str)> = self
+                .bindings
+                .iter()
+                .filter(|b| b.context == Context::Help)
+                .filter_map(|b| Some((first_key(b)?, b.hint)))
+                .collect();
+            hints.push(("any other key".into(), "closes"));
+            return hints;
         }
         let own = self
             .bindings
@@ -446,7 +476,7 @@ mod tests {
                 help.iter().any(|b| b.command == C::Yes),
                 "{ctx:?} help lacks y"
             );
-            if ctx == Context::Overlay {
+            if matches!(ctx, Context::Overlay | Context::Help) {
                 continue;
             }
             for (key, hint) in keys.hints(ctx) {

@@ -9,6 +9,8 @@ pub const MIN_WIDTH: u16 = 60;
 pub const MIN_HEIGHT: u16 = 15;
 /// From this width the detail pane sits beside the queue; below, under it.
 pub const SIDE_BY_SIDE_WIDTH: u16 = 140;
+/// From this width the queue takes more of the row.
+pub const WIDE_WIDTH: u16 = 180;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub struct Areas {
@@ -43,7 +45,10 @@ pub fn areas(size: Rect) -> Areas {
         Constraint::Length(1),
     ])
     .areas(size);
-    let [queue, detail] = if size.width >= SIDE_BY_SIDE_WIDTH {
+    let [queue, detail] = if size.width >= WIDE_WIDTH {
+        // Room for whole names and every column.
+        Layout::horizontal([Constraint::Percentage(62), Constraint::Percentage(38)]).areas(body)
+    } else if size.width >= SIDE_BY_SIDE_WIDTH {
         Layout::horizontal([Constraint::Percentage(56), Constraint::Percentage(44)]).areas(body)
     } else {
         Layout::vertical([Constraint::Percentage(42), Constraint::Percentage(58)]).areas(body)
@@ -94,15 +99,28 @@ pub fn table_row_at(table: Rect, at: Position) -> Option<usize> {
 }
 
 pub const APP_LABEL: &str = " deskcoll ";
+/// Below this width the header leaves out the name and packs the tabs closer, so that the
+/// server's state, the backlog and the clock keep their room.
+pub const FULL_HEADER_WIDTH: u16 = 100;
 
-/// The header's tab labels and the columns each covers.
-pub fn tab_labels() -> Vec<(String, u16, u16)> {
-    let mut x = APP_LABEL.chars().count() as u16 + 1;
+/// The header's name, if it is shown at this width.
+pub fn app_label(width: u16) -> Option<&'static str> {
+    (width >= FULL_HEADER_WIDTH).then_some(APP_LABEL)
+}
+
+/// The header's tab labels at a width and the columns each covers.
+pub fn tab_labels(width: u16) -> Vec<(String, u16, u16)> {
+    let full = width >= FULL_HEADER_WIDTH;
+    let mut x = app_label(width).map_or(0, |l| l.chars().count() as u16 + 1);
     Tab::ALL
         .iter()
         .enumerate()
         .map(|(i, t)| {
-            let label = format!(" {} {} ", i + 1, t.title());
+            let label = if full {
+                format!(" {} {} ", i + 1, t.title())
+            } else {
+                format!("{} {}", i + 1, t.title())
+            };
             let w = label.chars().count() as u16;
             let span = (label, x, x + w);
             x += w + 1;
@@ -113,7 +131,7 @@ pub fn tab_labels() -> Vec<(String, u16, u16)> {
 
 pub fn tab_at(header: Rect, column: u16) -> Option<usize> {
     let col = column.checked_sub(header.x)?;
-    tab_labels()
+    tab_labels(header.width)
         .iter()
         .position(|(_, a, b)| col >= *a && col < *b)
 }
@@ -128,6 +146,19 @@ pub fn centered(area: Rect, w: u16, h: u16) -> Rect {
         w,
         h,
     )
+}
+
+/// Where the result form goes in the body, and from 120 columns the customer's pane beside
+/// it, so that the figures stay in sight while the outcome is typed.
+pub fn form_layout(body: Rect) -> (Rect, Option<Rect>) {
+    const FORM: u16 = 84;
+    const CUSTOMER_MIN: u16 = 36;
+    if body.width < FORM + CUSTOMER_MIN {
+        return (body, None);
+    }
+    let [form, customer] =
+        Layout::horizontal([Constraint::Length(FORM), Constraint::Min(CUSTOMER_MIN)]).areas(body);
+    (form, Some(customer))
 }
 
 /// The result form's box in the body, `width` wide and tall enough for its field lines and
@@ -183,7 +214,9 @@ mod tests {
         assert_eq!(table_row_at(q, Position::new(5, 3)), Some(0));
         assert_eq!(table_row_at(q, Position::new(5, 2)), None, "column header");
         assert_eq!(table_row_at(q, Position::new(5, 10)), None, "bottom border");
-        let labels = tab_labels();
-        assert_eq!(tab_at(Rect::new(0, 0, 80, 1), labels[1].1), Some(1));
+        for width in [80, 120] {
+            let labels = tab_labels(width);
+            assert_eq!(tab_at(Rect::new(0, 0, width, 1), labels[1].1), Some(1));
+        }
     }
 }

@@ -110,6 +110,8 @@ pub enum Action {
         phone: String,
         outcome: Result<Dialed, DialError>,
     },
+    /// The background sender got the server's answer (delivered or refused): it is reachable.
+    ServerAnswered,
     /// A fresh read of the outbox; `done` reports the command that caused it, if any.
     OutboxLoaded {
         snapshot: Result<OutboxSnapshot, StoreError>,

@@ -10,12 +10,16 @@ use tui_input::backend::crossterm::EventHandler;
 
 #[derive(Debug)]
 pub enum Modal {
-    /// The key table; any key closes it.
-    Help,
+    /// The key table, scrolled by `scroll` lines; keys other than scrolling close it.
+    Help {
+        scroll: usize,
+    },
     /// A number copied to the clipboard, shown large; any key closes it.
     Dial {
         phone: String,
     },
+    /// The customer's dialable phones, to pick one.
+    Phones(PhonePicker),
     /// A question that must be answered y before `on_yes` happens.
     Confirm {
         question: String,
@@ -24,11 +28,24 @@ pub enum Modal {
     Prompt(Prompt),
 }
 
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PhonePicker {
+    pub account_no: String,
+    /// (its number on the task, 1..4; the number to dial).
+    pub phones: Vec<(usize, String)>,
+    pub selected: usize,
+}
+
 /// What a yes sets going.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Intent {
     /// Start this work (an outbox decision).
     Run(Effect),
+    /// Dial this number: the contact limit and the calling window are checked first.
+    Dial {
+        account_no: String,
+        phone: String,
+    },
     /// Dial although the account reached the day's contact limit; the calling window is
     /// still checked.
     DialPastLimit {
@@ -128,8 +145,10 @@ impl Modal {
     /// The keys that apply while it is open.
     pub fn context(&self) -> Context {
         match self {
-            Modal::Help | Modal::Dial { .. } => Context::Overlay,
+            Modal::Help { .. } => Context::Help,
+            Modal::Dial { .. } => Context::Overlay,
             Modal::Confirm { .. } => Context::Confirm,
+            Modal::Phones(_) => Context::Picker,
             Modal::Prompt(p) => p.kind.context(),
         }
     }
@@ -137,7 +156,41 @@ impl Modal {
     pub fn on_key(self, key: KeyEvent, keys: &Keymap) -> Outcome {
         match self {
             // Any key closes; it never acts on what is behind.
-            Modal::Help | Modal::Dial { .. } => Outcome::Closed,
+            Modal::Help { scroll } => match keys.lookup(Context::Help, &key) {
+                Some(Command::Down) => Outcome::Open(Modal::Help { scroll: scroll + 3 }),
+                Some(Command::Up) => Outcome::Open(Modal::Help {
+                    scroll: scroll.saturating_sub(3),
+                }),
+                _ => Outcome::Closed,
+            },
+            Modal::Dial { .. } => Outcome::Closed,
+            Modal::Phones(mut p) => {
+                let dial = |p: PhonePicker, i: usize| {
+                    let phone = p.phones[i].1.clone();
+                    Outcome::Yes(Intent::Dial {
+                        account_no: p.account_no,
+                        phone,
+                    })
+                };
+                match keys.lookup(Context::Picker, &key) {
+                    Some(Command::Down) => {
+                        p.selected = (p.selected + 1).min(p.phones.len().saturating_sub(1));
+                    }
+                    Some(Command::Up) => p.selected = p.selected.saturating_sub(1),
+                    Some(Command::AcceptPrompt) if !p.phones.is_empty() => {
+                        let i = p.selected.min(p.phones.len() - 1);
+                        return dial(p, i);
+                    }
+                    Some(Command::Dial(n)) => {
+                        if let Some(i) = p.phones.iter().position(|(k, _)| *k == n) {
+                            return dial(p, i);
+                        }
+                    }
+                    Some(Command::CancelPrompt) => return Outcome::No,
+                    _ => {}
+                }
+                Outcome::Open(Modal::Phones(p))
+            }
             Modal::Confirm { on_yes, .. } => match keys.lookup(Context::Confirm, &key) {
                 Some(Command::Yes) => Outcome::Yes(on_yes),
                 _ => Outcome::No,

@@ -155,7 +155,9 @@ pub async fn execute(
             };
             vec![Action::TerminAll(result)]
         }
-        Effect::ExportTermin { path, rows } => vec![Action::Exported(export_csv(&path, &rows))],
+        Effect::ExportTermin { path, rows } => {
+            vec![Action::Exported(export_csv(&expand_home(&path), &rows))]
+        }
         Effect::LoadTasks => match deliverer.client.tasks().await {
             Ok(tasks) => {
                 let regions = rt.regions.clone();
@@ -231,6 +233,14 @@ pub async fn execute(
     }
 }
 
+/// `~/x.csv` as the shell would read it.
+fn expand_home(path: &str) -> String {
+    match (path.strip_prefix("~/"), std::env::var_os("HOME")) {
+        (Some(rest), Some(home)) => std::path::Path::new(&home).join(rest).display().to_string(),
+        _ => path.to_string(),
+    }
+}
+
 /// Writes the rows to a new CSV file (never over an existing one) and says where it went.
 fn export_csv(path: &str, rows: &[crate::domain::Transaction]) -> Result<Exported, FileError> {
     use crate::domain::termin_view::{CSV_HEADERS, csv_row};
@@ -268,6 +278,11 @@ pub fn settings(session: &Session) -> Settings {
         mouse: config.ui.mouse.unwrap_or(true),
         rules: config.calling.rules.clone(),
         max_contacts_per_day: config.calling.max_contacts_per_day,
+        time_zone: config
+            .ui
+            .time_zone
+            .as_deref()
+            .and_then(crate::domain::zone::Zone::parse),
     }
 }
 
@@ -381,12 +396,22 @@ async fn event_loop(
         tokio::spawn(async move {
             let _ = tx.send(outbox_snapshot(&deliverer, None));
             let mut every = tokio::time::interval(SEND_INTERVAL);
+            let mut seen = deliverer.data_version().ok();
             loop {
                 every.tick().await;
+                // Another process (a CLI `submit`) wrote: the screen reads it again.
+                let version = deliverer.data_version().ok();
+                if version != seen {
+                    seen = version;
+                    let _ = tx.send(outbox_snapshot(&deliverer, None));
+                }
                 match deliverer.flush_once(false).await {
                     Ok(s) if s == Default::default() => {}
                     Ok(s) => {
                         tracing::info!(?s, "background send");
+                        if s.delivered + s.rejected > 0 {
+                            let _ = tx.send(Action::ServerAnswered);
+                        }
                         let _ = tx.send(outbox_snapshot(&deliverer, None));
                     }
                     Err(e) => tracing::warn!(error = %e, "background send failed"),

@@ -308,9 +308,14 @@ fn no_answer_closes_the_form_because_the_outbox_has_it() {
 fn help_opens_and_any_key_closes_it() {
     let mut app = app();
     press(&mut app, KeyCode::Char('?'));
-    assert!(matches!(app.modal, Some(Modal::Help)));
-    assert_eq!(app.context(), Context::Overlay);
+    assert!(matches!(app.modal, Some(Modal::Help { scroll: 0 })));
+    assert_eq!(app.context(), Context::Help);
     press(&mut app, KeyCode::Char('j'));
+    assert!(
+        matches!(app.modal, Some(Modal::Help { scroll: 3 })),
+        "j scrolls"
+    );
+    press(&mut app, KeyCode::Char('x'));
     assert!(app.modal.is_none());
     assert_eq!(selected(&app), "C", "the closing key does nothing else");
 }
@@ -341,41 +346,88 @@ fn the_dial_overlay_opens_because_the_number_was_copied_not_because_of_words() {
     assert!(matches!(&app.modal, Some(Modal::Dial { phone }) if phone == "0811"));
 }
 
+/// The first termin page, as many rows as the screen shows.
+fn first_termin_page(app: &App) -> Vec<Effect> {
+    let rows = super::layout::table_rows(app.areas().queue) as i64;
+    vec![Effect::LoadTerminPage {
+        page: 1,
+        limit: rows.clamp(10, 100),
+        prefetch: false,
+    }]
+}
+
 #[test]
-fn tabs_switch_by_number() {
+fn digits_switch_tabs_everywhere_and_never_dial() {
     let mut app = app();
+    let expected = first_termin_page(&app);
     assert_eq!(
-        alt(&mut app, '2'),
-        vec![Effect::LoadTerminPage {
-            page: 1,
-            limit: 10,
-            prefetch: false
-        }]
+        press(&mut app, KeyCode::Char('2')),
+        expected,
+        "from the queue too"
     );
     assert_eq!(app.tab, Tab::Termin);
+    assert!(app.modal.is_none(), "no dial, no question");
     press(&mut app, KeyCode::Char('4'));
-    assert_eq!(
-        app.tab,
-        Tab::Today,
-        "plain digits switch tabs outside the queue"
-    );
+    assert_eq!(app.tab, Tab::Today);
+    alt(&mut app, '3');
+    assert_eq!(app.tab, Tab::Outbox);
+    press(&mut app, KeyCode::BackTab);
+    assert_eq!(app.tab, Tab::Termin, "Shift-Tab goes back a tab");
     press(&mut app, KeyCode::Char('1'));
     assert_eq!(app.tab, Tab::Queue);
+    // In a text field a digit is text.
+    press(&mut app, KeyCode::Char('/'));
+    press(&mut app, KeyCode::Char('2'));
+    assert_eq!((app.tab, app.queue.list.filter.as_str()), (Tab::Queue, "2"));
+}
+
+#[test]
+fn c_picks_among_the_dialable_phones_and_the_guards_stay_in_front() {
+    let mut t = task("P", "PHONES", 3);
+    t.phone1 = "0".into();
+    t.phone2 = "0812-3456-7890".into();
+    t.phone3 = "--version".into();
+    t.phone4 = "(021) 555 1234".into();
+    let mut app = super::harness::app_with(vec![t], 120, 40, super::harness::fixed_now());
+    press(&mut app, KeyCode::Char('c'));
+    let Some(Modal::Phones(picker)) = &app.modal else {
+        panic!("{:?}", app.modal)
+    };
+    let listed: Vec<_> = picker
+        .phones
+        .iter()
+        .map(|(n, p)| (*n, p.as_str()))
+        .collect();
+    assert_eq!(listed, vec![(2, "081234567890"), (4, "0215551234")]);
+    assert_eq!(app.context(), Context::Picker);
+    assert!(
+        press(&mut app, KeyCode::Char('3')).is_empty(),
+        "phone 3 is not dialable"
+    );
+    assert_eq!(
+        press(&mut app, KeyCode::Char('4')),
+        vec![Effect::Dial {
+            account_no: "P".into(),
+            phone: "0215551234".into(),
+            override_reason: None
+        }]
+    );
+    // Past the contact limit the picked phone asks first.
+    app.settings.max_contacts_per_day = 0;
+    press(&mut app, KeyCode::Char('c'));
+    assert!(press(&mut app, KeyCode::Enter).is_empty());
+    assert!(app.question().unwrap().contains("limit 0"));
 }
 
 #[test]
 fn clicking_a_tab_does_what_its_key_does() {
     let mut app = app();
-    let (_, x, _) = super::layout::tab_labels()[1].clone();
+    let (_, x, _) = super::layout::tab_labels(app.size.width)[1].clone();
+    let expected = first_termin_page(&app);
     let effects = click(&mut app, x + 1, 0);
     assert_eq!(app.tab, Tab::Termin);
     assert_eq!(
-        effects,
-        vec![Effect::LoadTerminPage {
-            page: 1,
-            limit: 10,
-            prefetch: false
-        }],
+        effects, expected,
         "the termin tab loads its first page, as 2 does"
     );
 }
@@ -533,4 +585,143 @@ fn the_form_refuses_a_period_past_the_contracts_tenor_as_the_cli_does() {
     let why = &form.error_for(Field::Period).unwrap().message;
     assert!(why.contains("60 installments"), "{why}");
     assert_eq!(form.period.value(), "999", "kept as typed");
+}
+
+#[test]
+fn one_broken_promise_everywhere_the_servers_and_ours() {
+    let mut app = super::harness::app_with(
+        vec![
+            task("S", "SERVER SAYS", 8),
+            task("O", "OURS", 4),
+            task("N", "NONE", 3),
+        ],
+        120,
+        40,
+        super::harness::fixed_now(),
+    );
+    // Our own PTP for O fell due two days ago; O is still overdue in the list.
+    outbox(
+        &mut app,
+        vec![item(1, "O", "2026-11-25", DeliveryState::Delivered)],
+    );
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('p'));
+    assert_eq!(app.queue.promise_filter.label(), "broken promises");
+    let mut shown: Vec<_> = app
+        .queue
+        .list
+        .view
+        .iter()
+        .map(|&i| app.queue.list.tasks[i].contract_no.to_string())
+        .collect();
+    shown.sort();
+    assert_eq!(shown, vec!["O", "S"]);
+    let accounts: Vec<_> = app
+        .desk
+        .broken
+        .iter()
+        .map(|b| b.account_no.as_str())
+        .collect();
+    assert_eq!(
+        accounts,
+        vec!["S", "O"],
+        "Today lists the same, most owed first"
+    );
+    let today = super::pages::today::summary(&app.cx(Tab::Today));
+    assert_eq!(today.broken_promises.len(), 2);
+    assert_eq!(
+        today.broken_promises[1].promise_date.map(|d| d.to_string()),
+        Some("2026-11-25".into())
+    );
+    assert_eq!(today.broken_promises[0].total_due.as_deref(), Some("8000"));
+}
+
+#[test]
+fn an_empty_filtered_queue_says_which_filter_is_on() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('p'));
+    press(&mut app, KeyCode::Char('p'));
+    let screen = super::harness::render(&app);
+    assert!(
+        screen.contains("No broken promises among the 3 tasks. p shows all tasks."),
+        "{screen}"
+    );
+}
+
+#[test]
+fn capital_s_turns_the_order_round_and_shows_its_top() {
+    let mut app = app();
+    press(&mut app, KeyCode::Char('s')); // days overdue: B, A, C
+    press(&mut app, KeyCode::Char('S'));
+    assert_eq!(selected(&app), "C");
+    assert!(status(&app).contains("reversed"));
+    assert!(super::harness::render(&app).contains("Queue · 1 of 3"));
+}
+
+#[test]
+fn the_header_turns_connected_when_a_background_send_is_answered() {
+    let mut app = app();
+    update(&mut app, Action::TasksLoaded(Err(ApiError::Unauthorized)));
+    assert!(matches!(app.server, ServerState::Failing(_)));
+    update(&mut app, Action::ServerAnswered);
+    assert_eq!(app.server, ServerState::Connected);
+}
+
+#[test]
+fn a_new_failure_takes_the_outbox_selection() {
+    let mut app = app();
+    let ok = |id| item(id, "A", "2026-11-30", DeliveryState::Delivered);
+    outbox(&mut app, vec![ok(1), ok(2), ok(3)]);
+    alt(&mut app, '3');
+    press(&mut app, KeyCode::Char('G'));
+    assert_eq!(app.outbox.selected(&app.desk).unwrap().id, 1);
+    let mut refused = item(2, "A", "2026-11-30", DeliveryState::Rejected);
+    refused.last_error = Some("server refused".into());
+    outbox(&mut app, vec![ok(1), refused, ok(3)]);
+    assert_eq!(app.outbox.selected(&app.desk).unwrap().id, 2);
+    outbox(
+        &mut app,
+        vec![
+            ok(1),
+            item(2, "A", "2026-11-30", DeliveryState::Rejected),
+            ok(3),
+            ok(4),
+        ],
+    );
+    assert_eq!(
+        app.outbox.selected(&app.desk).unwrap().id,
+        2,
+        "stays when nothing new failed"
+    );
+}
+
+#[test]
+fn help_at_80x24_shows_every_word_of_every_binding() {
+    let mut app = super::harness::app_with(
+        vec![task("A", "ANDI", 3)],
+        80,
+        24,
+        super::harness::fixed_now(),
+    );
+    press(&mut app, KeyCode::Char('?'));
+    let mut screen = String::new();
+    // Scroll through whatever does not fit.
+    for _ in 0..10 {
+        screen.push_str(&super::harness::render(&app));
+        press(&mut app, KeyCode::Char('j'));
+    }
+    let words: String = screen
+        .lines()
+        .map(|l| l.trim_matches('"').replace('│', " "))
+        .collect::<Vec<_>>()
+        .join(" ");
+    for b in app.keys.help(Context::Queue) {
+        for word in b.help.split(' ') {
+            assert!(
+                words.split_whitespace().any(|w| w == word),
+                "'{word}' of '{}' is not shown whole",
+                b.help
+            );
+        }
+    }
 }

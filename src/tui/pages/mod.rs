@@ -28,6 +28,8 @@ pub struct Settings {
     pub rules: crate::domain::window::CallingRules,
     /// More results than this for one account in a day warn first.
     pub max_contacts_per_day: usize,
+    /// The header clock's zone; `None`: the machine's.
+    pub time_zone: Option<crate::domain::zone::Zone>,
 }
 
 /// What every page may read: the settings, the code list, the clock, the agent's own work,

@@ -6,7 +6,7 @@ mod help;
 pub mod theme;
 
 use super::app::{App, ServerState, StatusKind, Tab};
-use super::layout::{self, APP_LABEL};
+use super::layout;
 use super::modal::Modal;
 use super::pages;
 use ratatui::Frame;
@@ -28,6 +28,24 @@ pub fn state_style(theme: &Theme, state: crate::domain::outbox::DeliveryState) -
         crate::domain::outbox::DeliveryState::Queued
         | crate::domain::outbox::DeliveryState::Sending => Style::new(),
     }
+}
+
+/// `text` in at most `width` columns: whole when it fits, else cut with an ellipsis, so a
+/// cut never passes for the whole.
+pub fn fit(text: &str, width: usize) -> String {
+    let span = |s: &str| Span::raw(s.to_string()).width();
+    if span(text) <= width {
+        return text.to_string();
+    }
+    let mut out = String::new();
+    for c in text.chars() {
+        if span(&out) + span(&c.to_string()) + 1 > width {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
 }
 
 pub fn spinner(ticks: u64) -> &'static str {
@@ -64,15 +82,20 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     status(frame, app, theme, areas.status);
     footer(frame, app, theme, areas.footer);
     if let Some(form) = &app.form {
-        pages::form::draw(frame, form, &cx, theme, areas.body, app.modal.is_none());
+        let (form_area, customer) = layout::form_layout(areas.body);
+        if let Some(rect) = customer {
+            pages::queue::draw_customer(frame, &app.queue, &form.account_no, &cx, theme, rect);
+        }
+        pages::form::draw(frame, form, &cx, theme, form_area, app.modal.is_none());
     }
     match &app.modal {
         None | Some(Modal::Prompt(_)) => {}
-        Some(Modal::Help) => {
+        Some(Modal::Help { scroll }) => {
             // Help may cover everything under the header: it lists every binding.
-            help::draw(frame, app, theme, areas.below_header);
+            help::draw(frame, app, theme, areas.below_header, *scroll);
         }
         Some(Modal::Dial { phone }) => dialed(frame, phone, theme, areas.body),
+        Some(Modal::Phones(picker)) => phones(frame, picker, theme, areas.body),
         Some(Modal::Confirm { question, .. }) => {
             let area = layout::centered(areas.body, 72, 4);
             frame.render_widget(ratatui::widgets::Clear, area);
@@ -90,10 +113,50 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
 }
 
+/// The customer's dialable phones; the selected one is marked with ▸ as well as shown
+/// reversed.
+fn phones(frame: &mut Frame, p: &super::modal::PhonePicker, theme: &Theme, body: Rect) {
+    let mut lines: Vec<Line> = p
+        .phones
+        .iter()
+        .enumerate()
+        .map(|(i, (n, phone))| {
+            let chosen = i == p.selected;
+            let text = format!("{} phone {n}  {phone}", if chosen { "▸" } else { " " });
+            if chosen {
+                Line::styled(text, theme.selected())
+            } else {
+                Line::raw(text)
+            }
+        })
+        .collect();
+    lines.push(Line::raw(""));
+    lines.push(Line::styled(
+        "Enter or the phone's digit dials · Esc closes",
+        theme.dim(),
+    ));
+    let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
+    let area = layout::centered(body, width.max(36), lines.len() as u16 + 2);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    frame.render_widget(
+        Paragraph::new(lines).block(
+            Block::bordered()
+                .title(format!(
+                    " Call {} ",
+                    crate::domain::text::sanitize(&p.account_no)
+                ))
+                .border_style(theme.border_focus()),
+        ),
+        area,
+    );
+}
+
 /// A number big enough to read across the desk while dialing by hand.
 fn dialed(frame: &mut Frame, phone: &str, theme: &Theme, body: Rect) {
     let spaced: String = phone.chars().flat_map(|c| [c, ' ']).collect();
-    let area = layout::centered(body, (spaced.chars().count() as u16 + 8).max(40), 5);
+    const NOTE: &str = "copied to the clipboard · any key closes";
+    let width = spaced.chars().count().max(NOTE.chars().count()) as u16 + 6;
+    let area = layout::centered(body, width, 5);
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(
         Paragraph::new(vec![
@@ -104,7 +167,7 @@ fn dialed(frame: &mut Frame, phone: &str, theme: &Theme, body: Rect) {
                     .add_modifier(ratatui::style::Modifier::REVERSED),
             ),
             Line::raw(""),
-            Line::styled("copied to the clipboard · any key closes", theme.dim()),
+            Line::styled(NOTE, theme.dim()),
         ])
         .alignment(Alignment::Center)
         .block(
@@ -117,8 +180,11 @@ fn dialed(frame: &mut Frame, phone: &str, theme: &Theme, body: Rect) {
 }
 
 fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let mut spans = vec![Span::styled(APP_LABEL, theme.title()), Span::raw(" ")];
-    for ((label, _, _), tab) in layout::tab_labels().into_iter().zip(Tab::ALL) {
+    let mut spans = Vec::new();
+    if let Some(name) = layout::app_label(area.width) {
+        spans.extend([Span::styled(name, theme.title()), Span::raw(" ")]);
+    }
+    for ((label, _, _), tab) in layout::tab_labels(area.width).into_iter().zip(Tab::ALL) {
         let style = if tab == app.tab {
             theme.tab_active()
         } else {
@@ -137,12 +203,24 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ServerState::Failing(_) => (theme.error(), "failing"),
     };
     let agent = &app.settings.agent_id;
-    let time = app.clock.now_local().format("%H:%M").to_string();
+    // The clock names its zone: an agent in Makassar and a server in Jakarta differ.
+    let time = match app.settings.time_zone {
+        Some(zone) => {
+            let t = app.clock.now_utc().with_timezone(&zone.offset());
+            format!("{} {zone}", t.format("%H:%M"))
+        }
+        None => format!(
+            "{} {}",
+            app.clock.now_local().format("%H:%M"),
+            crate::domain::zone::Zone::label(app.clock.offset())
+        ),
+    };
     // The longest that fits: narrow terminals lose words, never the tabs.
     let variants = [
         format!("{state}  agent {agent}  {time} "),
         format!("{state}  {agent} {time} "),
         format!("{agent} {time} "),
+        format!("{time} "),
     ];
     let c = &app.desk.counts;
     let mut backlog = String::new();
@@ -199,7 +277,7 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             StatusKind::Success => theme.success(),
             StatusKind::Error => theme.error(),
         };
-        Line::styled(s.text.clone(), style)
+        Line::styled(fit(&s.text, area.width as usize), style)
     } else {
         Line::raw("")
     };

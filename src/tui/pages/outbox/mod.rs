@@ -6,7 +6,7 @@ mod view;
 pub use view::draw;
 
 use super::{Cx, Go, Reply};
-use crate::domain::outbox::Decision;
+use crate::domain::outbox::{Decision, DeliveryState};
 use crate::store::OutboxItem;
 use crate::store::StoreError;
 use crate::tui::chrome::StatusKind;
@@ -15,6 +15,7 @@ use crate::tui::keymap::Command;
 use crate::tui::list::{Cursor, Move};
 use crate::tui::message::{Effect, OutboxCommand, OutboxDone};
 use crate::tui::modal::Intent;
+use std::collections::HashSet;
 
 #[derive(Debug, Default)]
 pub struct OutboxPage {
@@ -22,6 +23,8 @@ pub struct OutboxPage {
     pub cursor: Cursor,
     /// The selected result's id, to find it again in the next read of the outbox.
     selected_id: Option<i64>,
+    /// Results already seen refused or uncertain: a new one takes the selection.
+    failures_seen: Option<HashSet<i64>>,
 }
 
 impl OutboxPage {
@@ -29,10 +32,21 @@ impl OutboxPage {
         desk.items.get(self.cursor.selected)
     }
 
-    /// A fresh read of the outbox: the selection stays on the same result.
+    /// A fresh read of the outbox: the selection stays on the same result, unless a result
+    /// failed since the last read: then it moves to the newest failure.
     pub fn follow(&mut self, desk: &Desk, rows: usize) {
-        if let Some(i) = self
-            .selected_id
+        let failed =
+            |i: &&OutboxItem| matches!(i.state, DeliveryState::Rejected | DeliveryState::Uncertain);
+        let new_failure = self.failures_seen.as_ref().and_then(|seen| {
+            desk.items
+                .iter()
+                .filter(failed)
+                .find(|i| !seen.contains(&i.id))
+                .map(|i| i.id)
+        });
+        self.failures_seen = Some(desk.items.iter().filter(failed).map(|i| i.id).collect());
+        if let Some(i) = new_failure
+            .or(self.selected_id)
             .and_then(|id| desk.items.iter().position(|i| i.id == id))
         {
             self.cursor.selected = i;

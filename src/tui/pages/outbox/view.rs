@@ -44,6 +44,7 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
                     state_style(theme, item.state),
                 )),
                 Cell::from(sanitize(&item.account_no).into_owned()),
+                Cell::from(sanitize(&item.result.cust_name).into_owned()),
                 Cell::from(format!("{} {}", item.action_code, item.result_code)),
                 Cell::from(
                     item.call_time
@@ -61,10 +62,11 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
             Constraint::Length(6),
             Constraint::Length(9),
             Constraint::Length(15),
+            Constraint::Fill(2),
             Constraint::Length(11),
             Constraint::Length(11),
             Constraint::Length(3),
-            Constraint::Min(10),
+            Constraint::Fill(3),
         ],
     )
     .header(
@@ -72,6 +74,7 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
             "ID",
             "STATE",
             "ACCOUNT",
+            "NAME",
             "RESULT",
             "CALLED",
             "TRY",

@@ -19,26 +19,41 @@ fn or_dash<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_else(|| "—".into())
 }
 
+/// The selected task's customer.
 pub fn draw(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect) {
+    draw_task(frame, page, page.list.selected_index(), cx, theme, area);
+}
+
+/// The customer of the task at `index` of the list.
+pub fn draw_task(
+    frame: &mut Frame,
+    page: &QueuePage,
+    index: Option<usize>,
+    cx: &Cx,
+    theme: &Theme,
+    area: Rect,
+) {
     let block = Block::bordered()
         .title(" Customer ")
         .border_style(theme.border());
     let q = &page.list;
-    let Some(i) = q.selected_index() else {
+    let Some(i) = index else {
         frame.render_widget(Paragraph::new("No task selected.").block(block), area);
         return;
     };
     let t = &q.tasks[i];
     let s = |v: &str| sanitize(v).into_owned();
-    let overdue_style = if t.overdue.unwrap_or(0) > 0 {
-        theme.overdue()
-    } else {
-        theme.figure()
+    let today = cx.clock.now_local().date();
+    let days = t.days_past_due(today);
+    let (overdue, overdue_style) = match t.days_until_due(today) {
+        Some(n) => (format!("due in {n} days"), theme.figure()),
+        None if days > 0 => (days.to_string(), theme.overdue()),
+        None => ("0".to_string(), theme.figure()),
     };
 
     // The figures a collector scans first, then who and what.
     let figures = [
-        ("Days overdue", or_dash(t.overdue), overdue_style),
+        ("Days overdue", overdue, overdue_style),
         ("Total due", money(t.total_due), theme.figure()),
         ("Penalty", money(t.penalty), theme.warn()),
         ("OSAR", money(t.osar), theme.figure()),
@@ -192,7 +207,7 @@ pub fn draw(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: R
 
     // What was recorded here before, right under the figures: promises, then the timeline.
     if let Some(p) = cx.desk.promises.latest.get(t.contract_no.as_str()) {
-        let (note, style) = if cx.desk.promises.broken.contains(t.contract_no.as_str()) {
+        let (note, style) = if q.bucket(i) == crate::domain::bucket::Bucket::BrokenPromise {
             ("broken", theme.error())
         } else if cx.desk.promises.due_soon.contains(t.contract_no.as_str()) {
             ("due now", theme.warn())

@@ -6,11 +6,12 @@ mod model;
 mod view;
 
 pub use model::{QueueState, SortMode};
-pub use view::draw;
+pub use view::{draw, draw_customer};
 
 use super::{Cx, Go, Reply};
 use crate::api::ApiError;
 use crate::domain::Task;
+use crate::domain::bucket::Bucket;
 use crate::domain::promise::PromiseBook;
 use crate::domain::today::at_contact_limit;
 use crate::domain::window::{Window, for_zone, zone_of_task};
@@ -19,7 +20,7 @@ use crate::tui::chrome::StatusKind;
 use crate::tui::keymap::Command;
 use crate::tui::list::Move;
 use crate::tui::message::{DialError, Dialed, Effect};
-use crate::tui::modal::{Intent, Modal, PromptEvent, PromptKind};
+use crate::tui::modal::{Intent, Modal, PhonePicker, PromptEvent, PromptKind};
 use chrono::{DateTime, Utc};
 
 /// Which promises the queue shows.
@@ -144,7 +145,8 @@ impl QueuePage {
         let only = match self.promise_filter {
             PromiseFilter::All => None,
             PromiseFilter::DueSoon => Some(book.due_soon.clone()),
-            PromiseFilter::Broken => Some(book.broken.clone()),
+            // The bucket decides, as everywhere: the server's overdue or our own promise.
+            PromiseFilter::Broken => Some(self.list.accounts_in(Bucket::BrokenPromise)),
         };
         self.list.restrict(only);
     }
@@ -158,17 +160,22 @@ impl QueuePage {
         match cmd {
             Command::StartFilter => return Reply::prompt(PromptKind::Filter, q.filter.clone()),
             Command::ClearFilter => q.set_filter(""),
-            Command::Dial(n) => return self.dial(n, cx),
+            Command::Call => return self.pick_phone(),
             Command::PromiseFilter => {
                 self.promise_filter = self.promise_filter.next();
                 self.apply_promises(&cx.desk.promises);
                 let label = self.promise_filter.label();
                 return Reply::say(StatusKind::Info, format!("showing {label}"));
             }
-            Command::CycleSort => {
-                q.cycle_sort();
+            Command::CycleSort | Command::ReverseSort => {
+                if cmd == Command::CycleSort {
+                    q.cycle_sort();
+                } else {
+                    q.reverse_sort();
+                }
                 let label = q.sort.label();
-                return Reply::say(StatusKind::Info, format!("sorted by {label}"));
+                let reversed = if q.reverse { ", reversed" } else { "" };
+                return Reply::say(StatusKind::Info, format!("sorted by {label}{reversed}"));
             }
             Command::Refresh if !q.loading => {
                 q.loading = true;
@@ -220,26 +227,27 @@ impl QueuePage {
         }
     }
 
-    /// `c` / `1`..`4` on a task: over-contact guard first, then the calling window.
-    fn dial(&mut self, n: usize, cx: &Cx) -> Reply {
+    /// `c` on a task: the picker of its dialable phones.
+    fn pick_phone(&self) -> Reply {
         let Some(task) = self.list.selected_task() else {
             return Reply::none();
         };
-        let phone = match n {
-            0 => task.phones().next().map(str::to_string),
-            n => [&task.phone1, &task.phone2, &task.phone3, &task.phone4]
-                .get(n - 1)
-                .map(|p| p.trim().to_string())
-                .filter(|p| !p.is_empty()),
-        };
-        let account_no = task.contract_no.to_string();
-        let Some(phone) = phone else {
-            let which = match n {
-                0 => "no phone on file".to_string(),
-                n => format!("phone {n} is empty"),
-            };
-            return Reply::say(StatusKind::Info, which);
-        };
+        let phones = task.dialable_phones();
+        if phones.is_empty() {
+            return Reply::say(StatusKind::Info, "no dialable phone on file");
+        }
+        Reply {
+            modal: Some(Modal::Phones(PhonePicker {
+                account_no: task.contract_no.to_string(),
+                phones,
+                selected: 0,
+            })),
+            ..Reply::none()
+        }
+    }
+
+    /// A phone picked: over-contact guard first, then the calling window.
+    pub fn dial(&self, account_no: String, phone: String, cx: &Cx) -> Reply {
         let contacts = cx.desk.contacts_today(&account_no);
         let max = cx.settings.max_contacts_per_day;
         if at_contact_limit(contacts, max) {

@@ -122,6 +122,16 @@ impl QueueState {
             .unwrap_or(0);
     }
 
+    /// The accounts of one bucket.
+    pub fn accounts_in(&self, bucket: Bucket) -> HashSet<String> {
+        self.tasks
+            .iter()
+            .zip(&self.buckets)
+            .filter(|(_, b)| **b == bucket)
+            .map(|(t, _)| t.contract_no.to_string())
+            .collect()
+    }
+
     pub fn bucket(&self, task_index: usize) -> Bucket {
         self.buckets[task_index]
     }

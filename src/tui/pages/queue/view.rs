@@ -16,6 +16,24 @@ pub fn draw(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, areas: 
     super::detail::draw(frame, page, cx, theme, areas.detail);
 }
 
+/// The customer of `account_no` (the form's), when the account is in the list.
+pub fn draw_customer(
+    frame: &mut Frame,
+    page: &QueuePage,
+    account_no: &str,
+    cx: &Cx,
+    theme: &Theme,
+    area: Rect,
+) {
+    let index = page
+        .list
+        .tasks
+        .iter()
+        .position(|t| t.contract_no == account_no);
+    frame.render_widget(ratatui::widgets::Clear, area);
+    super::detail::draw_task(frame, page, index, cx, theme, area);
+}
+
 fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect) {
     let q = &page.list;
     let mut title = format!(
@@ -46,6 +64,12 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
                 "No task matches '{}'. Esc clears the filter.",
                 sanitize(&q.filter)
             )
+        } else if page.promise_filter != super::PromiseFilter::All {
+            format!(
+                "No {} among the {} tasks. p shows all tasks.",
+                page.promise_filter.label(),
+                q.tasks.len()
+            )
         } else {
             "No tasks in today's queue.".to_string()
         };
@@ -58,86 +82,101 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
         return;
     }
 
-    // Name grows; branch and product show when there is room for them.
-    let inner = area.width.saturating_sub(2);
-    let with_branch = inner >= 76;
-    let with_product = inner >= 104;
-    // The customer's clock: their local time, or when a closed window opens.
-    let with_local = inner >= 90;
-    let rows = q.view[q.cursor.window(area, q.view.len())]
+    // Names on screen are shown whole where the width allows; then the customer's clock
+    // (their local time, or when a closed window opens), then the branch, then the product.
+    let shown = q.cursor.window(area, q.view.len());
+    let name_width = q.view[shown.clone()]
         .iter()
-        .map(|&i| {
-            let t = &q.tasks[i];
-            let done = q.is_done(i);
-            // One mark: recorded today, closed now, promise broken, or promise due soon.
-            let closed = !q.is_callable(i);
-            let mark = if done {
-                Line::styled("✓", theme.success())
-            } else if closed {
-                Line::styled("⊘", theme.dim())
-            } else if cx.desk.promises.broken.contains(t.contract_no.as_str()) {
-                Line::styled("!", theme.error())
-            } else if cx.desk.promises.due_soon.contains(t.contract_no.as_str()) {
-                Line::styled("◷", theme.warn())
-            } else {
-                Line::raw(" ")
-            };
-            let contacts = cx.desk.contacts_today(&t.contract_no);
-            let contacts_cell = match contacts {
-                0 => Line::raw(""),
-                // At the limit the mark says it as well as the colour.
-                n if at_contact_limit(n, cx.settings.max_contacts_per_day) => {
-                    Line::styled(format!("{n}!"), theme.error())
-                }
-                n => Line::styled(format!("{n}×"), theme.dim()),
-            };
-            let mut cells = vec![
-                Cell::from(mark),
-                Cell::from(contacts_cell),
-                Cell::from(q.bucket(i).label()),
-                Cell::from(sanitize(&t.contract_no).into_owned()),
-                Cell::from(sanitize(&t.name).into_owned()),
-                Cell::from(
-                    Line::from(t.overdue.map(|o| o.to_string()).unwrap_or_default())
-                        .alignment(Alignment::Right),
-                ),
-                Cell::from(
-                    Line::from(t.total_due.map(|m| m.rupiah()).unwrap_or_default())
-                        .alignment(Alignment::Right),
-                ),
-            ];
-            if with_branch {
-                cells.push(Cell::from(sanitize(&t.branch_name).into_owned()));
+        .map(|&i| Line::raw(sanitize(&q.tasks[i].name).into_owned()).width())
+        .max()
+        .unwrap_or(0)
+        .clamp(12, crate::domain::result::CUST_NAME_MAX) as i32;
+    // Mark, contacts, bucket, contract, OD and total due, with the gaps of all seven.
+    let mut room = area.width as i32 - 2 - (1 + 2 + 7 + 15 + 3 + 16 + 6) - name_width;
+    let mut take = |w: i32| {
+        let fits = room >= w + 1;
+        if fits {
+            room -= w + 1;
+        }
+        fits
+    };
+    let with_local = take(15);
+    let with_branch = take(11);
+    let with_product = take(10);
+    let today = cx.clock.now_local().date();
+    let rows = q.view[shown].iter().map(|&i| {
+        let t = &q.tasks[i];
+        let done = q.is_done(i);
+        // One mark: recorded today, closed now, promise broken, or promise due soon.
+        let closed = !q.is_callable(i);
+        let mark = if done {
+            Line::styled("✓", theme.success())
+        } else if closed {
+            Line::styled("⊘", theme.dim())
+        } else if cx.desk.promises.broken.contains(t.contract_no.as_str()) {
+            Line::styled("!", theme.error())
+        } else if cx.desk.promises.due_soon.contains(t.contract_no.as_str()) {
+            Line::styled("◷", theme.warn())
+        } else {
+            Line::raw(" ")
+        };
+        let contacts = cx.desk.contacts_today(&t.contract_no);
+        let contacts_cell = match contacts {
+            0 => Line::raw(""),
+            // At the limit the mark says it as well as the colour.
+            n if at_contact_limit(n, cx.settings.max_contacts_per_day) => {
+                Line::styled(format!("{n}!"), theme.error())
             }
-            if with_local {
-                let local = page.window(i).map(|(_, w)| {
-                    if w.callable {
-                        format!("{} {}", w.local.format("%H:%M"), w.zone)
-                    } else {
-                        match &w.opens {
-                            Some(opens) => format!("→{opens}"),
-                            None => "closed".into(),
-                        }
+            n => Line::styled(format!("{n}×"), theme.dim()),
+        };
+        let mut cells = vec![
+            Cell::from(mark),
+            Cell::from(contacts_cell),
+            Cell::from(q.bucket(i).label()),
+            Cell::from(sanitize(&t.contract_no).into_owned()),
+            Cell::from(sanitize(&t.name).into_owned()),
+            Cell::from(Line::from(t.days_past_due(today).to_string()).alignment(Alignment::Right)),
+            Cell::from(
+                Line::from(t.total_due.map(|m| m.rupiah()).unwrap_or_default())
+                    .alignment(Alignment::Right),
+            ),
+        ];
+        if with_branch {
+            cells.push(Cell::from(sanitize(&t.branch_name).into_owned()));
+        }
+        if with_local {
+            let local = page.window(i).map(|(_, w)| {
+                if w.callable {
+                    format!("{} {}", w.local.format("%H:%M"), w.zone)
+                } else {
+                    match &w.opens {
+                        Some(opens) => format!("→{opens}"),
+                        None => "closed".into(),
                     }
-                });
-                cells.push(Cell::from(local.unwrap_or_default()));
-            }
-            if with_product {
-                cells.push(Cell::from(sanitize(&t.product).into_owned()));
-            }
-            let style = if done || closed {
-                theme.dim()
-            } else {
-                ratatui::style::Style::new()
-            };
-            Row::new(cells).style(style)
-        });
+                }
+            });
+            cells.push(Cell::from(local.unwrap_or_default()));
+        }
+        if with_product {
+            cells.push(Cell::from(sanitize(&t.product).into_owned()));
+        }
+        let style = if done || closed {
+            theme.dim()
+        } else {
+            ratatui::style::Style::new()
+        };
+        Row::new(cells).style(style)
+    });
     let mut widths = vec![
         Constraint::Length(1),
         Constraint::Length(2),
         Constraint::Length(7),
         Constraint::Length(15),
-        Constraint::Min(12),
+        if with_product {
+            Constraint::Min(name_width as u16)
+        } else {
+            Constraint::Fill(1)
+        },
         Constraint::Length(3),
         Constraint::Length(16),
     ];
@@ -151,7 +190,7 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
         header.push("LOCAL / OPENS");
     }
     if with_product {
-        widths.push(Constraint::Min(10));
+        widths.push(Constraint::Fill(1));
         header.push("PRODUCT");
     }
     let table = Table::new(rows, widths)

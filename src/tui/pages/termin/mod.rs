@@ -17,12 +17,37 @@ use crate::tui::message::{Effect, Exported, FileError};
 use crate::tui::modal::{PromptEvent, PromptKind};
 
 impl TerminTab {
-    /// Shown for the first time: the first page loads.
-    pub fn on_show(&mut self) -> Reply {
+    /// Shown for the first time: the first page loads, as many rows as the screen shows.
+    pub fn on_show(&mut self, rows: usize) -> Reply {
         if !self.loaded && self.loading.is_none() {
+            if !self.limit_chosen {
+                self.limit = (rows as i64).clamp(PAGE_SIZES[0], PAGE_SIZES[3]);
+            }
             return self.go_to_page(1);
         }
         Reply::none()
+    }
+
+    /// Search and status filter cover every transaction: the first use loads them all.
+    fn load_all_for_filter(&mut self) -> Reply {
+        if self.all.is_some() || self.load_all.is_some() {
+            return Reply::none();
+        }
+        self.start_load_all().and_say(
+            StatusKind::Info,
+            "loading every page to search them all (Esc cancels)",
+        )
+    }
+
+    fn start_load_all(&mut self) -> Reply {
+        let cancel = CancelFlag::default();
+        self.load_all = Some(Progress {
+            page: 0,
+            of: self.total_pages(),
+            count: 0,
+            cancel: cancel.clone(),
+        });
+        Reply::run(Effect::LoadAllTermin { limit: 100, cancel })
     }
 
     /// Shows page `page`: at once when it was fetched ahead, else after a load (spinner).
@@ -116,13 +141,15 @@ impl TerminTab {
         }
     }
 
+    /// A failed export asks again with the same name, and says why.
     pub fn on_exported(&mut self, result: Result<Exported, FileError>) -> Reply {
         match result {
             Ok(done) => Reply::say(
                 StatusKind::Success,
                 format!("saved {} ({} rows)", done.path.display(), done.rows),
             ),
-            Err(e) => Reply::say(StatusKind::Error, format!("export failed: {e}")),
+            Err(e) => Reply::prompt(PromptKind::Export, e.path.display().to_string())
+                .and_say(StatusKind::Error, format!("not saved: {e}")),
         }
     }
 
@@ -144,6 +171,7 @@ impl TerminTab {
             Command::PageSizeUp | Command::PageSizeDown => {
                 // Keep the first row on screen roughly where it was.
                 let first_row = (self.page - 1) * self.limit;
+                self.limit_chosen = true;
                 self.limit = if cmd == Command::PageSizeUp {
                     self.next_page_size()
                 } else {
@@ -155,15 +183,27 @@ impl TerminTab {
                     .and_say(StatusKind::Info, format!("{limit} rows a page"));
             }
             Command::GoToPage => return Reply::prompt(PromptKind::GoToPage, ""),
-            Command::StartFilter => return Reply::prompt(PromptKind::Search, self.search.clone()),
+            Command::StartFilter => {
+                let mut reply = self.load_all_for_filter();
+                reply.modal = Reply::prompt(PromptKind::Search, self.search.clone()).modal;
+                return reply;
+            }
             Command::Export => {
-                let name = format!("termin-{}.csv", cx.clock.now_local().format("%Y%m%d-%H%M"));
+                // A fresh name each time: a second export in the same minute must not fail.
+                let name = format!(
+                    "termin-{}.csv",
+                    cx.clock.now_local().format("%Y%m%d-%H%M%S")
+                );
                 return Reply::prompt(PromptKind::Export, name);
             }
             Command::CycleStatus => {
                 self.cycle_status();
                 let label = self.status.clone().unwrap_or_else(|| "every status".into());
-                return Reply::say(StatusKind::Info, format!("showing {label}"));
+                let reply = self.load_all_for_filter();
+                return match reply.status {
+                    Some(_) => reply,
+                    None => reply.and_say(StatusKind::Info, format!("showing {label}")),
+                };
             }
             Command::ClearFilter => {
                 if let Some(p) = self.load_all.as_ref() {
@@ -174,16 +214,7 @@ impl TerminTab {
                 self.status = None;
                 self.refilter();
             }
-            Command::LoadAll if self.load_all.is_none() => {
-                let cancel = CancelFlag::default();
-                self.load_all = Some(Progress {
-                    page: 0,
-                    of: self.total_pages(),
-                    count: 0,
-                    cancel: cancel.clone(),
-                });
-                return Reply::run(Effect::LoadAllTermin { limit: 100, cancel });
-            }
+            Command::LoadAll if self.load_all.is_none() => return self.start_load_all(),
             Command::Totals if self.totals.is_some() => self.show_totals = !self.show_totals,
             Command::Totals => {
                 return Reply::say(

@@ -22,6 +22,8 @@ pub struct Progress {
 pub struct TerminTab {
     pub page: i64,
     pub limit: i64,
+    /// The agent chose the page size (`+`/`-`): it no longer follows the screen.
+    pub limit_chosen: bool,
     /// The page on screen: the last one that loaded.
     pub rows: Vec<Transaction>,
     pub meta: Meta,
@@ -48,6 +50,7 @@ impl Default for TerminTab {
         TerminTab {
             page: 1,
             limit: PAGE_SIZES[0],
+            limit_chosen: false,
             rows: Vec::new(),
             meta: Meta::default(),
             loaded: false,
@@ -142,20 +145,26 @@ impl TerminTab {
         self.refilter();
     }
 
+    /// The next page size up (10, 20, 50, 100); stays at 100.
     pub fn next_page_size(&self) -> i64 {
-        let i = PAGE_SIZES
-            .iter()
-            .position(|s| *s == self.limit)
-            .unwrap_or(0);
-        PAGE_SIZES[(i + 1) % PAGE_SIZES.len()]
+        PAGE_SIZES
+            .into_iter()
+            .find(|s| *s > self.limit)
+            .unwrap_or(self.limit.max(PAGE_SIZES[PAGE_SIZES.len() - 1]))
     }
 
+    /// The next page size down; stays at 10.
     pub fn prev_page_size(&self) -> i64 {
-        let i = PAGE_SIZES
-            .iter()
-            .position(|s| *s == self.limit)
-            .unwrap_or(0);
-        PAGE_SIZES[(i + PAGE_SIZES.len() - 1) % PAGE_SIZES.len()]
+        PAGE_SIZES
+            .into_iter()
+            .rev()
+            .find(|s| *s < self.limit)
+            .unwrap_or(self.limit.min(PAGE_SIZES[0]))
+    }
+
+    /// Whether search and status filter see every transaction, not only the page.
+    pub fn over_all(&self) -> bool {
+        self.all.is_some()
     }
 }
 
@@ -233,9 +242,13 @@ mod tests {
     }
 
     #[test]
-    fn page_sizes_cycle() {
-        let t = TerminTab::default();
+    fn page_sizes_step_and_stop_at_the_ends() {
+        let mut t = TerminTab::default();
         assert_eq!(t.next_page_size(), 20);
-        assert_eq!(t.prev_page_size(), 100);
+        assert_eq!(t.prev_page_size(), 10, "10 is the smallest");
+        t.limit = 100;
+        assert_eq!(t.next_page_size(), 100, "100 is the largest");
+        t.limit = 15;
+        assert_eq!((t.prev_page_size(), t.next_page_size()), (10, 20));
     }
 }

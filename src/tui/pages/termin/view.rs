@@ -43,8 +43,9 @@ pub fn draw(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, areas: &Ar
 }
 
 fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
-    let position = match &t.all {
-        Some(all) => format!("all {} transactions loaded", all.len()),
+    let scope = match &t.all {
+        Some(all) => format!("all {} transactions", all.len()),
+        None if !t.loaded => "loading".to_string(),
         None => format!(
             "page {} of {} · {} transactions · {} a page",
             t.page,
@@ -53,12 +54,16 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
             t.limit
         ),
     };
-    let mut title = format!(" Termin · {position} ");
+    let mut title = format!(" Termin · {} · {scope} ", t.cursor.position(t.view.len()));
+    let filtered = t.status.is_some() || !t.search.is_empty();
     if let Some(s) = &t.status {
         title.push_str(&format!("· status {} ", sanitize(s)));
     }
     if !t.search.is_empty() {
         title.push_str(&format!("· /{} ", sanitize(&t.search)));
+    }
+    if filtered && !t.over_all() {
+        title.push_str("· this page only until all are loaded ");
     }
     if let Some(p) = t.loading {
         title.push_str(&format!("· {} page {p} ", spinner(cx.ticks)));

@@ -94,6 +94,6 @@ pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
     } else {
         layout::rows(inner, left.len() as u16)
     };
-    frame.render_widget(Paragraph::new(left), l);
+    frame.render_widget(Paragraph::new(left).wrap(Wrap { trim: false }), l);
     frame.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), r);
 }
