@@ -43,6 +43,8 @@ pub struct CallingSection {
     pub end: Option<String>,
     /// A CSV of `date,name` replacing the shipped national holidays.
     pub holidays_file: Option<PathBuf>,
+    /// "allow" | "warn" | "block": how a cuti bersama day is treated (default "warn").
+    pub cuti_bersama: Option<String>,
     /// More results than this for one account in a day warn first (default 3).
     pub max_contacts_per_day: Option<usize>,
     /// A program that dials, `{phone}` replaced, run without a shell.
@@ -866,7 +868,7 @@ fn calling(
     c: CallingSection,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<Calling, ConfigError> {
-    use crate::domain::window::{CallingRules, parse_holidays, parse_weekday};
+    use crate::domain::window::{CallingRules, CutiBersama, parse_holidays, parse_weekday};
     let mut rules = CallingRules::default();
     if let Some(days) = c.days {
         rules.days = days
@@ -887,6 +889,13 @@ fn calling(
     }
     if let Some(e) = &c.end {
         rules.end = time(e, "end")?;
+    }
+    if let Some(mode) = &c.cuti_bersama {
+        rules.cuti_bersama = CutiBersama::parse(mode).ok_or_else(|| {
+            ConfigError::Invalid(format!(
+                "calling.cuti_bersama: '{mode}' is not allow, warn or block"
+            ))
+        })?;
     }
     if let Some(path) = &c.holidays_file {
         let text = std::fs::read_to_string(path).map_err(|e| ConfigError::Read {
@@ -1165,6 +1174,25 @@ mod tests {
         assert_eq!(c.calling.max_contacts_per_day, 2);
         let err = resolve("[calling]\nstart = \"9am\"\n", &Overrides::default(), &[]).unwrap_err();
         assert!(err.to_string().contains("calling.start"));
+        use crate::domain::window::CutiBersama;
+        assert_eq!(c.calling.rules.cuti_bersama, CutiBersama::Warn);
+        let c = resolve(
+            "[calling]\ncuti_bersama = \"block\"\n",
+            &Overrides::default(),
+            &[],
+        )
+        .unwrap();
+        assert_eq!(c.calling.rules.cuti_bersama, CutiBersama::Block);
+        let err = resolve(
+            "[calling]\ncuti_bersama = \"no\"\n",
+            &Overrides::default(),
+            &[],
+        )
+        .unwrap_err();
+        assert!(
+            err.to_string().contains("calling.cuti_bersama: 'no'"),
+            "{err}"
+        );
     }
 
     #[test]

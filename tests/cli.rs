@@ -162,9 +162,45 @@ fn sign_known_answer_from_flag_and_env() {
         stdout(&o).trim(),
         "87072d55e9a05731bdae67c13fe6d617ce60da95260165ec58bbc07377b4d381"
     );
+    // Demo mode (no server configured): the twin's own key, the seed document's.
     let o = r.run(&["sign", "000319280100042"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "87072d55e9a05731bdae67c13fe6d617ce60da95260165ec58bbc07377b4d381\n"
+    );
+    assert!(stderr(&o).contains("twin's hash key"), "{}", stderr(&o));
+    // A real server configured and no key: refused, on one line.
+    let o = r
+        .cmd(&["sign", "000319280100042"])
+        .env("DESKCOLL_BASE_URL", "http://127.0.0.1:9")
+        .output()
+        .unwrap();
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("no hash key"));
+    assert_eq!(stderr(&o).lines().count(), 1, "{}", stderr(&o));
+}
+
+#[test]
+fn serve_help_says_what_the_twin_takes() {
+    let r = Run::new();
+    let help = stdout(&r.run(&["serve", "--help"]));
+    for value in [
+        "SERVICEMNC",
+        "Mnc%^21",
+        "8de3ef10fec04f05adb8631f9186a437",
+        "twin-access-key",
+        "twin-access-secret",
+        "seed document",
+        "demo mode",
+    ] {
+        assert!(help.contains(value), "serve --help lacks {value}\n{help}");
+    }
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    for value in ["SERVICEMNC", "Mnc%^21", "8de3ef10fec04f05adb8631f9186a437"] {
+        assert!(readme.contains(value), "README lacks {value}");
+    }
 }
 
 #[test]
@@ -786,4 +822,356 @@ fn a_bad_key_binding_stops_the_workstation_with_its_line() {
         "{}",
         stderr(&o)
     );
+}
+
+// ---- issue 12: the CLI agrees with the workstation, and says things once ----
+
+/// 000318270200055 is 4 days past due on the fixed morning (2026-11-27); a promise for 24
+/// November recorded a week before makes it a broken promise by the local history.
+fn with_a_broken_promise(r: &Run) {
+    let o = r.run(&[
+        "--now=2026-11-20T02:00:00Z",
+        "submit",
+        "--account",
+        "000318270200055",
+        "--action",
+        "PTP",
+        "--result",
+        "PTP01",
+        "--promise",
+        "2026-11-24",
+        "--remark",
+        "janji bayar",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+}
+
+fn json_tasks(r: &Run, extra: &[&str]) -> Vec<serde_json::Value> {
+    let mut args = vec![MORNING, "tasks", "--format", "json"];
+    args.extend_from_slice(extra);
+    let o = r.run(&args);
+    assert!(o.status.success(), "{}", stderr(&o));
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+fn contracts(tasks: &[serde_json::Value]) -> Vec<String> {
+    tasks
+        .iter()
+        .map(|t| t["contract_no"].as_str().unwrap().to_string())
+        .collect()
+}
+
+#[test]
+fn tasks_come_in_the_workstations_order_with_bucket_and_days_past_due() {
+    use deskcoll::domain::bucket::Bucket;
+    use deskcoll::domain::order::{SortMode, sort};
+    let r = Run::new();
+    with_a_broken_promise(&r);
+    let json = json_tasks(&r, &[]);
+    assert_eq!(json.len(), 100);
+    let today: chrono::NaiveDate = "2026-11-27".parse().unwrap();
+    let tasks: Vec<deskcoll::domain::Task> = json
+        .iter()
+        .map(|v| serde_json::from_value(v.clone()).unwrap())
+        .collect();
+    let bucket_of = |i: usize| {
+        Bucket::ALL
+            .into_iter()
+            .find(|b| b.wire_name() == json[i]["bucket"])
+            .unwrap_or_else(|| panic!("bucket {}", json[i]["bucket"]))
+    };
+    for (i, (t, v)) in tasks.iter().zip(&json).enumerate() {
+        // Every server field is still there, as the server wrote it.
+        assert!(
+            v["overdue"].is_string() && v["total_amount"].is_string(),
+            "{v}"
+        );
+        assert_eq!(v["days_overdue"], t.days_past_due(today), "{v}");
+        let due = t.due_date.unwrap();
+        assert_eq!(v["days_overdue"], (today - due).num_days().max(0));
+        let expected = if t.contract_no == "000318270200055" {
+            Bucket::BrokenPromise
+        } else {
+            Bucket::classify(t.overdue, false)
+        };
+        assert_eq!(bucket_of(i), expected, "{}", t.contract_no);
+    }
+    let broken = &json[contracts(&json)
+        .iter()
+        .position(|c| c == "000318270200055")
+        .unwrap()];
+    assert_eq!(broken["bucket"], "broken_promise");
+    assert_eq!(broken["overdue"], "5", "the server's own figure, untouched");
+    assert_eq!(broken["days_overdue"], 4);
+
+    // The printed order is the workstation's: its sort leaves it as it is.
+    for (mode, args) in [
+        (SortMode::Priority, vec![]),
+        (SortMode::TotalDue, vec!["--sort", "total"]),
+        (SortMode::DaysOverdue, vec!["--sort", "overdue"]),
+        (SortMode::Osar, vec!["--sort", "osar"]),
+        (SortMode::Name, vec!["--sort", "name"]),
+    ] {
+        let listed = if args.is_empty() {
+            json.clone()
+        } else {
+            json_tasks(&r, &args)
+        };
+        let tasks: Vec<deskcoll::domain::Task> = listed
+            .iter()
+            .map(|v| serde_json::from_value(v.clone()).unwrap())
+            .collect();
+        let bucket_of = |i: usize| {
+            Bucket::ALL
+                .into_iter()
+                .find(|b| b.wire_name() == listed[i]["bucket"])
+                .unwrap()
+        };
+        let mut view: Vec<usize> = (0..tasks.len()).collect();
+        sort(&mut view, &tasks, mode, false, bucket_of, |i| {
+            listed[i]["callable_now"] == true
+        });
+        assert_eq!(
+            view,
+            (0..tasks.len()).collect::<Vec<_>>(),
+            "--sort {}",
+            mode.arg_name()
+        );
+        let mut reversed = contracts(&listed);
+        reversed.reverse();
+        let mut args = args.clone();
+        args.push("--reverse");
+        assert_eq!(contracts(&json_tasks(&r, &args)), reversed, "{args:?}");
+    }
+    // Broken promises first: the local one among them.
+    assert!(json[..4].iter().all(|t| t["bucket"] == "broken_promise"));
+    assert!(contracts(&json[..4]).contains(&"000318270200055".to_string()));
+
+    // CSV and the table say the same, in the same order.
+    let o = r.run(&[MORNING, "tasks", "--format", "csv"]);
+    let csv = stdout(&o);
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    let headers = rows.headers().unwrap().clone();
+    let header: Vec<&str> = headers.iter().collect();
+    assert_eq!(
+        header[header.len() - 2..],
+        ["bucket", "days_overdue"],
+        "appended after the original columns"
+    );
+    assert_eq!(header[..3], ["contract_no", "name", "overdue"]);
+    let rows: Vec<csv::StringRecord> = rows.records().map(Result::unwrap).collect();
+    assert_eq!(rows.len(), json.len());
+    for (row, v) in rows.iter().zip(&json) {
+        assert_eq!(row[0], *v["contract_no"].as_str().unwrap());
+        assert_eq!(row[2], *v["overdue"].as_str().unwrap());
+        assert_eq!(row[15], *v["bucket"].as_str().unwrap());
+        assert_eq!(row[16], v["days_overdue"].to_string());
+    }
+
+    let o = r.run(&[MORNING, "tasks"]);
+    let table = stdout(&o);
+    let mut lines = table.lines();
+    let head = lines.next().unwrap();
+    assert!(head.trim_start().starts_with("BUCKET"), "{head}");
+    let body: Vec<&str> = lines.filter(|l| l.contains(" 000")).collect();
+    assert_eq!(body.len(), json.len());
+    for (line, v) in body.iter().zip(&json) {
+        let b = Bucket::ALL
+            .into_iter()
+            .find(|b| b.wire_name() == v["bucket"])
+            .unwrap();
+        assert!(line.trim_start().starts_with(b.label()), "{line}");
+        assert!(line.contains(v["contract_no"].as_str().unwrap()), "{line}");
+        let days = v["days_overdue"].as_i64().unwrap();
+        let due = v["dueDate_Installment"].as_str().unwrap();
+        let due: chrono::NaiveDate = due.parse().unwrap();
+        let shown = if due > today {
+            let n = (due - today).num_days();
+            format!("due in {n} day{}", if n == 1 { "" } else { "s" })
+        } else {
+            format!(" {days} ")
+        };
+        assert!(line.contains(&shown), "{shown:?} in {line}");
+    }
+}
+
+#[test]
+fn every_json_output_ends_with_a_newline() {
+    let r = Run::new();
+    with_a_broken_promise(&r);
+    for args in [
+        &["tasks", "--format", "json"][..],
+        &["tasks", "--callable", "--format", "json"],
+        &["today", "--format", "json"],
+        &["outbox", "list", "--format", "json"],
+        &["termin", "--format", "json"],
+        &["termin", "--all", "--format", "json"],
+        &[
+            "termin",
+            "--all",
+            "--status",
+            "no such status",
+            "--format",
+            "json",
+        ],
+        &["termin", "--all", "--summary", "--format", "json"],
+    ] {
+        let o = r.run(&[&[MORNING][..], args].concat());
+        assert!(o.status.success(), "{args:?}: {}", stderr(&o));
+        let text = stdout(&o);
+        assert!(
+            text.ends_with("}\n") || text.ends_with("]\n"),
+            "{args:?}: {text:?}"
+        );
+        assert!(!text.ends_with("\n\n"), "{args:?}");
+        serde_json::from_str::<serde_json::Value>(&text).unwrap();
+    }
+    // `today`'s broken promises are objects, the local one among them.
+    let o = r.run(&[MORNING, "today", "--format", "json"]);
+    let day: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let broken = day["broken_promises"].as_array().unwrap();
+    assert!(broken.iter().any(|b| b["account_no"] == "000318270200055"));
+}
+
+#[test]
+fn a_termin_page_past_the_end_says_how_many_there_are() {
+    let r = Run::new();
+    for args in [
+        &["termin", "--page", "7"][..],
+        &["termin", "--page", "7", "--format", "json"],
+        &["termin", "--page", "7", "--all", "--format", "csv"],
+    ] {
+        let o = r.run(args);
+        assert_eq!(o.status.code(), Some(1), "{args:?}");
+        assert!(o.stdout.is_empty(), "{args:?}: {}", stdout(&o));
+        let err = stderr(&o);
+        assert_eq!(err.lines().count(), 1, "{err}");
+        assert!(err.contains("page 7 of 6"), "{err}");
+    }
+    let o = r.run(&["termin", "--page", "3", "--limit", "50"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(stderr(&o).contains("page 3 of 2"), "{}", stderr(&o));
+    // The last page is still a page.
+    let o = r.run(&["termin", "--page", "6"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("page 6 of 6, 57 transactions"));
+}
+
+#[test]
+fn a_refused_input_is_one_line_naming_every_field() {
+    let r = Run::new();
+    let one_line = |args: &[&str], expected: &str| {
+        let o = r.run(args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}: {}", stderr(&o));
+        assert!(o.stdout.is_empty(), "{args:?}");
+        assert_eq!(
+            stderr(&o),
+            format!("deskcoll: error: {expected}\n"),
+            "{args:?}"
+        );
+    };
+    one_line(
+        &[
+            "submit", "--action", "NCT", "--result", "NCT01", "--remark", "x",
+        ],
+        "--account: required (see `deskcoll submit --help`)",
+    );
+    one_line(
+        &["submit", "--action", "NCT"],
+        "--account: required; --remark: required (see `deskcoll submit --help`)",
+    );
+    one_line(
+        &["tasks", "--format", "xml"],
+        "--format: 'xml' is not one of table, json, csv (see `deskcoll tasks --help`)",
+    );
+    one_line(
+        &["tasks", "--format=xml", "--sort", "size"],
+        "--format: 'xml' is not one of table, json, csv; \
+         --sort: 'size' is not one of priority, overdue, total, osar, name \
+         (see `deskcoll tasks --help`)",
+    );
+    one_line(
+        &["today", "--format", "yaml", "--now", "tomorrow"],
+        "--format: 'yaml' is not one of table, json, csv; \
+         --now: 'tomorrow' is not an RFC 3339 time (premature end of input); \
+         e.g. 2026-11-27T09:30:00+07:00 (see `deskcoll today --help`)",
+    );
+    // Our own checks: every field at fault, one line.
+    one_line(
+        &[
+            MORNING,
+            "submit",
+            "--account",
+            "000318270200055",
+            "--action",
+            "PTP",
+            "--result",
+            "PTP01",
+            "--promise",
+            "garbage",
+            "--period",
+            "999",
+            "--remark",
+            "x",
+        ],
+        "invalid result, nothing sent: promise_date: 'garbage' is not a date (use YYYY-MM-DD or +N days); \
+         period: 999 is past the contract's 54 installments (1..54)",
+    );
+    // Help is still help.
+    let o = r.run(&["tasks", "--help"]);
+    assert_eq!(o.status.code(), Some(0));
+    assert!(stdout(&o).contains("--sort"));
+}
+
+#[test]
+fn cuti_bersama_is_said_in_the_window_note_or_closes_the_day() {
+    let r = Run::new();
+    // Friday 20 March 2026, 10:00 WIB: cuti bersama Idul Fitri.
+    let now = "--now=2026-03-20T03:00:00Z";
+    let o = r.run(&[now, "tasks", "--format", "json"]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let tasks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let wib: Vec<&serde_json::Value> = tasks.iter().filter(|t| t["time_zone"] == "WIB").collect();
+    assert!(!wib.is_empty());
+    for t in &wib {
+        assert_eq!(t["callable_now"], true);
+        assert_eq!(
+            t["window_note"],
+            "until 20:00 WIB · cuti bersama (Idul Fitri)"
+        );
+    }
+    let table = stdout(&r.run(&[now, "tasks"]));
+    assert!(table.contains("yes · cuti bersama (Idul Fitri)"), "{table}");
+
+    let config = r.home.path().join("block.toml");
+    std::fs::write(&config, "[calling]\ncuti_bersama = \"block\"\n").unwrap();
+    let o = r.run(&[
+        "--config",
+        config.to_str().unwrap(),
+        now,
+        "tasks",
+        "--format",
+        "json",
+    ]);
+    assert!(o.status.success(), "{}", stderr(&o));
+    let tasks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert!(tasks.iter().all(|t| t["callable_now"] == false));
+    let note = tasks[0]["window_note"].as_str().unwrap();
+    assert!(
+        note.starts_with("cuti bersama (Idul Fitri); opens Wed 08:00"),
+        "{note}"
+    );
+
+    std::fs::write(&config, "[calling]\ncuti_bersama = \"allow\"\n").unwrap();
+    let o = r.run(&[
+        "--config",
+        config.to_str().unwrap(),
+        now,
+        "tasks",
+        "--format",
+        "json",
+    ]);
+    let tasks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    let t = tasks.iter().find(|t| t["time_zone"] == "WIB").unwrap();
+    assert_eq!(t["window_note"], "until 20:00 WIB");
 }

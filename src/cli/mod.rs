@@ -2,6 +2,7 @@
 
 mod outbox;
 mod output;
+mod refusal;
 mod serve;
 mod submit;
 mod tasks;
@@ -72,14 +73,23 @@ pub enum Format {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// List today's task queue.
-    #[command(after_help = "Example:\n  deskcoll tasks --format json | jq '.[0]'")]
+    /// List today's task queue, in the workstation's order.
+    #[command(
+        after_help = "Examples:\n  deskcoll tasks --format json | jq '.[0]'\n  deskcoll tasks --sort total --reverse"
+    )]
     Tasks {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
         /// Only the accounts that may be called now (calling window, holidays).
         #[arg(long)]
         callable: bool,
+        /// The order: priority (the workstation's: bucket, callable now, total due), days
+        /// overdue, total due, OSAR (largest first) or name (A to Z).
+        #[arg(long, default_value = "priority", value_parser = tasks::sort_parser())]
+        sort: crate::domain::order::SortMode,
+        /// Turn the order round.
+        #[arg(long)]
+        reverse: bool,
     },
     /// The agent's day: calls by action, promises, delivery, promises due and broken.
     #[command(after_help = "Example:\n  deskcoll today --format json | jq .ptp_total_due")]
@@ -103,15 +113,18 @@ pub enum Command {
         action: outbox::OutboxAction,
     },
     /// Print the signature (`hashing`) of an account number.
-    #[command(after_help = "Example:\n  DESKCOLL_HASH_KEY=... deskcoll sign 000319280100042")]
+    #[command(
+        after_help = "Example:\n  DESKCOLL_HASH_KEY=... deskcoll sign 000319280100042\n\nIn demo mode (no server configured) the embedded twin's hash key is used."
+    )]
     Sign {
         account_no: String,
-        /// The hash key [default: from config or DESKCOLL_HASH_KEY].
+        /// The hash key [default: from config or DESKCOLL_HASH_KEY; in demo mode the twin's].
         #[arg(long, value_name = "KEY")]
         hash_key: Option<String>,
     },
     /// Run the embedded server twin (desk collection + termin) on loopback.
     #[command(
+        long_about = serve::long_about(),
         after_help = "Example:\n  deskcoll serve --addr 127.0.0.1:8080 --tasks 500 --fail-rate 0.1"
     )]
     Serve(serve::ServeArgs),
@@ -217,7 +230,14 @@ impl Cli {
 
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match refusal::parse(std::env::args_os().collect()) {
+        refusal::Parsed::Ok(cli) => *cli,
+        refusal::Parsed::Show(help) => help.exit(),
+        refusal::Parsed::Refused(line) => {
+            eprintln!("deskcoll: error: {line}");
+            return ExitCode::from(EXIT_INVALID);
+        }
+    };
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -267,18 +287,41 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
                 Some(k) => k,
                 None => {
                     let config = Config::load(&over)?;
-                    let key = config.hash_key.ok_or_else(|| {
-                        Failure::new(EXIT_INVALID, "no hash key: pass --hash-key, or set DESKCOLL_HASH_KEY or collection.hash_key")
-                    })?;
-                    key.expose().to_string()
+                    match config.hash_key {
+                        Some(key) => key.expose().to_string(),
+                        // Demo mode signs for the embedded twin, with the twin's key.
+                        None if config.is_demo() => {
+                            eprintln!(
+                                "deskcoll: demo mode (no server configured): signed with the twin's hash key"
+                            );
+                            crate::twin::SEED_HASH_KEY.to_string()
+                        }
+                        None => {
+                            return Err(Failure::new(
+                                EXIT_INVALID,
+                                "no hash key: pass --hash-key, or set DESKCOLL_HASH_KEY or collection.hash_key",
+                            ));
+                        }
+                    }
                 }
             };
             println!("{}", crate::domain::result::sign(account_no.trim(), &key));
             Ok(())
         }
-        Command::Tasks { format, callable } => {
+        Command::Tasks {
+            format,
+            callable,
+            sort,
+            reverse,
+        } => {
             let session = Session::open(Config::load(&over)?, clock).await?;
-            tasks::run(&session, format, callable).await
+            let listing = tasks::Listing {
+                format,
+                only_callable: callable,
+                sort,
+                reverse,
+            };
+            tasks::run(&session, listing).await
         }
         Command::Today { format } => {
             let session = Session::open(Config::load(&over)?, clock).await?;

@@ -63,10 +63,7 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
         OutboxAction::List { format } => {
             let items = lock().list().map_err(store)?;
             match format {
-                Format::Json => emit(
-                    &serde_json::to_vec_pretty(&items)
-                        .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?,
-                ),
+                Format::Json => output::emit_json(&items),
                 Format::Csv | Format::Table => {
                     let headers = [
                         "id",

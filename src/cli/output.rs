@@ -14,6 +14,19 @@ pub fn emit(bytes: &[u8]) -> Result<(), Failure> {
     }
 }
 
+/// Pretty JSON with a newline at the end, as every JSON output of the CLI is written.
+pub fn json_text<T: serde::Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, Failure> {
+    let mut bytes = serde_json::to_vec_pretty(value)
+        .map_err(|e| Failure::new(super::EXIT_ERROR, format!("JSON: {e}")))?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+/// Writes a value as pretty JSON, newline-terminated.
+pub fn emit_json<T: serde::Serialize + ?Sized>(value: &T) -> Result<(), Failure> {
+    emit(&json_text(value)?)
+}
+
 /// A plain table; `numeric` columns are right-aligned. Cells are sanitised.
 pub fn table(headers: &[&str], rows: &[Vec<String>], numeric: &[usize]) -> String {
     let mut t = Table::new();

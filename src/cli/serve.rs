@@ -7,14 +7,14 @@ pub struct ServeArgs {
     /// Address to listen on (loopback by default).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// Basic-auth user [default: the seed document's].
+    /// Basic-auth user, both services (default: the seed document's example).
     #[arg(long, default_value = twin::SEED_USER)]
     pub user: String,
-    /// Basic-auth password [default: the seed document's].
-    #[arg(long, default_value = twin::SEED_PASSWORD, hide_default_value = true)]
+    /// Basic-auth password, both services (default: the seed document's example).
+    #[arg(long, default_value = twin::SEED_PASSWORD)]
     pub password: String,
-    /// Key results must be signed with [default: the seed document's].
-    #[arg(long, default_value = twin::SEED_HASH_KEY, hide_default_value = true)]
+    /// Key results must be signed with (default: the seed document's example).
+    #[arg(long, default_value = twin::SEED_HASH_KEY)]
     pub hash_key: String,
     /// Accept requests without Basic auth.
     #[arg(long)]
@@ -34,11 +34,11 @@ pub struct ServeArgs {
     /// Bearer token accepted by the termin route (besides Basic auth).
     #[arg(long)]
     pub termin_token: Option<String>,
-    /// Access key the login takes [default: the twin's fixture].
+    /// Access key the termin login takes (default: the twin's fixture).
     #[arg(long, default_value = twin::SEED_ACCESS_KEY)]
     pub access_key: String,
-    /// Access secret the login takes [default: the twin's fixture].
-    #[arg(long, default_value = twin::SEED_ACCESS_SECRET, hide_default_value = true)]
+    /// Access secret the termin login takes (default: the twin's fixture).
+    #[arg(long, default_value = twin::SEED_ACCESS_SECRET)]
     pub access_secret: String,
     /// Lifetime of a login token.
     #[arg(long, default_value_t = 24 * 3600)]
@@ -52,6 +52,25 @@ pub struct ServeArgs {
     /// Share of requests whose connection is closed without an answer, after processing (0..1).
     #[arg(long, default_value_t = 0.0)]
     pub drop_rate: f64,
+}
+
+/// `serve --help`: what the twin takes by default, from the constants it uses.
+pub fn long_about() -> String {
+    format!(
+        "Run the embedded server twin (desk collection + termin) on loopback.\n\n\
+         Credentials: by default the twin takes the example values of the seed document \
+         (desk-collection-api.txt), public and for testing only: Basic-auth user {user}, \
+         password {password} (both services), hash key {key}; the termin login takes access \
+         key {access_key} and secret {access_secret}. --user, --password, --hash-key, \
+         --access-key and --access-secret replace them. In demo mode (no server configured) \
+         every deskcoll command starts its own twin with these defaults, and `deskcoll sign` \
+         signs with that hash key.",
+        user = twin::SEED_USER,
+        password = twin::SEED_PASSWORD,
+        key = twin::SEED_HASH_KEY,
+        access_key = twin::SEED_ACCESS_KEY,
+        access_secret = twin::SEED_ACCESS_SECRET,
+    )
 }
 
 pub async fn run(args: ServeArgs, clock: Clock) -> Result<(), Failure> {
@@ -72,6 +91,8 @@ pub async fn run(args: ServeArgs, clock: Clock) -> Result<(), Failure> {
             format!("--tasks {t} needs --contracts of at least {t}"),
         ));
     }
+    let seed_password = args.password == twin::SEED_PASSWORD;
+    let seed_hash_key = args.hash_key == twin::SEED_HASH_KEY;
     let running = twin::start(TwinOptions {
         addr: args.addr,
         user: args.user.clone(),
@@ -102,9 +123,20 @@ pub async fn run(args: ServeArgs, clock: Clock) -> Result<(), Failure> {
         "  export DESKCOLL_USER={} DESKCOLL_TERMIN_USER={}",
         args.user, args.user
     );
-    println!(
-        "  # and DESKCOLL_PASSWORD, DESKCOLL_TERMIN_PASSWORD, DESKCOLL_HASH_KEY as given to serve (default: the seed document's)"
-    );
+    if seed_password {
+        // The seed document's public example values: nothing secret to hide.
+        println!(
+            "  export DESKCOLL_PASSWORD='{p}' DESKCOLL_TERMIN_PASSWORD='{p}'",
+            p = twin::SEED_PASSWORD
+        );
+    } else {
+        println!("  # and DESKCOLL_PASSWORD, DESKCOLL_TERMIN_PASSWORD as given to serve");
+    }
+    if seed_hash_key {
+        println!("  export DESKCOLL_HASH_KEY={}", twin::SEED_HASH_KEY);
+    } else {
+        println!("  # and DESKCOLL_HASH_KEY as given to serve");
+    }
     println!(
         "results received: {}/__twin/collections",
         running.base_url()

@@ -1,14 +1,38 @@
-use super::output::{self, emit, opt};
+use super::output::{self, emit, emit_json, opt};
 use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::Task;
+use crate::domain::bucket::{Bucket, bucket_of};
+use crate::domain::order::{self, SortMode};
+use crate::domain::promise::PromiseBook;
 use crate::domain::text::sanitize;
 use crate::domain::today::contacts_on;
 use crate::domain::window::{Window, for_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::session::Session;
-use std::collections::HashMap;
 
-const HEADERS: [&str; 15] = [
+/// How `deskcoll tasks` lists: the workstation's order unless told otherwise.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Listing {
+    pub format: Format,
+    /// Only the accounts that may be called now.
+    pub only_callable: bool,
+    pub sort: SortMode,
+    pub reverse: bool,
+}
+
+/// `--sort`: the names `SortMode::arg_name` gives.
+pub fn sort_parser() -> impl clap::builder::TypedValueParser<Value = SortMode> {
+    use clap::builder::TypedValueParser;
+    clap::builder::PossibleValuesParser::new(SortMode::ALL.map(SortMode::arg_name)).map(|s| {
+        SortMode::ALL
+            .into_iter()
+            .find(|m| m.arg_name() == s)
+            .unwrap_or_default()
+    })
+}
+
+/// The CSV's columns: the first 15 are the original contract, later ones are appended.
+const HEADERS: [&str; 17] = [
     "contract_no",
     "name",
     "overdue",
@@ -24,14 +48,32 @@ const HEADERS: [&str; 15] = [
     "phone1",
     "time_zone",
     "callable_now",
+    "bucket",
+    "days_overdue",
 ];
 
-/// A task with where its customer is in time.
+/// A task with where its customer is in time, why it is in the list and how late it is.
 struct Annotated<'a> {
     task: &'a Task,
     zone: ZoneGuess,
     window: Window,
     contacts_today: usize,
+    bucket: Bucket,
+    /// Calendar days since the due date, 0 before it (`Task::days_past_due`).
+    days_overdue: i64,
+    /// Days until the due date, while it is ahead.
+    due_in: Option<i64>,
+}
+
+impl Annotated<'_> {
+    /// Days past due as a person reads it: "7", or "due in 3 days" before the due date.
+    fn overdue_words(&self) -> String {
+        match self.due_in {
+            Some(1) => "due in 1 day".into(),
+            Some(n) => format!("due in {n} days"),
+            None => self.days_overdue.to_string(),
+        }
+    }
 }
 
 fn csv_row(a: &Annotated) -> Vec<String> {
@@ -52,6 +94,8 @@ fn csv_row(a: &Annotated) -> Vec<String> {
         t.phone1.to_string(),
         a.zone.zone.to_string(),
         a.window.callable.to_string(),
+        a.bucket.wire_name().to_string(),
+        a.days_overdue.to_string(),
     ]
 }
 
@@ -65,16 +109,31 @@ fn json(a: &Annotated) -> Result<serde_json::Value, Failure> {
         obj.insert("callable_now".into(), a.window.callable.into());
         obj.insert("window_note".into(), a.window.note.clone().into());
         obj.insert("contacts_today".into(), a.contacts_today.into());
+        obj.insert("days_overdue".into(), a.days_overdue.into());
+        obj.insert("bucket".into(), a.bucket.wire_name().into());
     }
     Ok(v)
 }
 
-pub async fn run(session: &Session, format: Format, only_callable: bool) -> Result<(), Failure> {
+pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
+    let Listing {
+        format,
+        only_callable,
+        sort,
+        reverse,
+    } = listing;
     let tasks = session.client.tasks().await?;
     let regions = RegionTable::builtin();
     let rules = &session.config.calling.rules;
     let now = session.clock.now_utc();
-    let contacts = contacts_today(session)?;
+    let today = session.clock.now_local().date();
+    let records = session
+        .deliverer()?
+        .day_records()
+        .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
+    let contacts = contacts_on(&records, today);
+    // The workstation's book and buckets: one rule for both.
+    let book = PromiseBook::of(&records, today, &tasks);
     let annotated: Vec<Annotated> = tasks
         .iter()
         .map(|task| {
@@ -88,17 +147,33 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
                 zone,
                 window,
                 contacts_today,
+                bucket: bucket_of(task, &book),
+                days_overdue: task.days_past_due(today),
+                due_in: task.days_until_due(today),
             }
         })
+        .collect();
+    let mut view: Vec<usize> = (0..annotated.len()).collect();
+    order::sort(
+        &mut view,
+        &tasks,
+        sort,
+        reverse,
+        |i| annotated[i].bucket,
+        |i| annotated[i].window.callable,
+    );
+    let annotated: Vec<&Annotated> = view
+        .into_iter()
+        .map(|i| &annotated[i])
         .filter(|a| !only_callable || a.window.callable)
         .collect();
     match format {
         Format::Json => {
-            let values = annotated.iter().map(json).collect::<Result<Vec<_>, _>>()?;
-            emit(
-                &serde_json::to_vec_pretty(&values)
-                    .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?,
-            )
+            let values = annotated
+                .iter()
+                .map(|a| json(a))
+                .collect::<Result<Vec<_>, _>>()?;
+            emit_json(&values)
         }
         Format::Csv => {
             // Streamed: a 100,000-task queue never sits in memory as text.
@@ -126,23 +201,25 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
                 .map(|a| {
                     let t = a.task;
                     vec![
+                        a.bucket.label().to_string(),
                         t.contract_no.to_string(),
                         t.name.to_string(),
-                        opt(t.overdue),
+                        a.overdue_words(),
                         opt(t.total_due),
                         format!("{}/{}", t.installment_no(), opt(t.total_installments)),
                         t.branch_name.to_string(),
                         format!("{} {}", a.window.local.format("%H:%M"), a.zone.zone),
-                        if a.window.callable {
-                            "yes".into()
-                        } else {
-                            a.window.note.clone()
+                        match (&a.window.cuti_bersama, a.window.callable) {
+                            (Some(name), true) => format!("yes · cuti bersama ({name})"),
+                            (None, true) => "yes".into(),
+                            (_, false) => a.window.note.clone(),
                         },
                     ]
                 })
                 .collect();
             let mut text = output::table(
                 &[
+                    "BUCKET",
                     "CONTRACT",
                     "NAME",
                     "OVERDUE",
@@ -153,7 +230,7 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
                     "CALLABLE",
                 ],
                 &rows,
-                &[2, 3, 4],
+                &[3, 4, 5],
             );
             text.push_str(&format!(
                 "{} tasks{}{}\n",
@@ -168,13 +245,4 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
             emit(text.as_bytes())
         }
     }
-}
-
-/// Results recorded locally today, per account (the domain's count).
-fn contacts_today(session: &Session) -> Result<HashMap<String, usize>, Failure> {
-    let records = session
-        .deliverer()?
-        .day_records()
-        .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
-    Ok(contacts_on(&records, session.clock.now_local().date()))
 }

@@ -58,11 +58,38 @@ pub async fn run(session: &Session, args: TerminArgs) -> Result<(), Failure> {
     let mut first_json = true;
     let mut current = args.page;
     let streaming = !args.summary && args.format != Format::Table;
+    // The first page is read before anything is written: a page past the end is an error.
+    let first = session.client.termin_page(current, args.limit).await?;
+    if first.transactions().is_empty() && args.page > 1 {
+        let total = match first.meta().total_page.filter(|n| *n > 0) {
+            Some(n) => n,
+            // The provider answers a page past the end with its 404 "not found" and no meta:
+            // the first page tells the real number.
+            None => session
+                .client
+                .termin_page(1, args.limit)
+                .await?
+                .meta()
+                .total_page
+                .unwrap_or(0),
+        };
+        return Err(Failure::new(
+            EXIT_ERROR,
+            format!(
+                "page {} of {total}: past the last page (at {} a page)",
+                args.page, args.limit
+            ),
+        ));
+    }
     if streaming && args.format == Format::Json {
         emit(b"[")?;
     }
+    let mut fetched = Some(first);
     let meta = loop {
-        let p = session.client.termin_page(current, args.limit).await?;
+        let p = match fetched.take() {
+            Some(p) => p,
+            None => session.client.termin_page(current, args.limit).await?,
+        };
         let rows: Vec<&Transaction> = p
             .transactions()
             .iter()
@@ -162,7 +189,7 @@ fn summary(t: &Totals, format: Format, position: &str) -> Result<(), Failure> {
                 "grand": {"count": t.grand.count, "bill_amount": t.grand.bill.plain(), "price_sub_total": t.grand.subtotal.plain(),
                           "total_pph": t.grand.pph.plain(), "total_ppn": t.grand.ppn.plain()},
             });
-            emit(&serde_json::to_vec_pretty(&v).map_err(json_err)?)
+            output::emit_json(&v)
         }
         Format::Csv => {
             let rows: Vec<Vec<String>> = lines

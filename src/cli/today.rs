@@ -21,9 +21,7 @@ pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
     let book = PromiseBook::of(&records, today, &tasks);
     let s = TodaySummary::of(&records, today, &book, BrokenPromise::of(&tasks, &book));
     match format {
-        Format::Json => emit(
-            &serde_json::to_vec_pretty(&s).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?,
-        ),
+        Format::Json => output::emit_json(&s),
         Format::Csv | Format::Table => {
             let total: crate::domain::Money = s.ptp_total_due.parse().unwrap_or_default();
             let mut rows = vec![

@@ -13,8 +13,51 @@ pub struct CallingRules {
     pub start: NaiveTime,
     /// Exclusive: at 20:00 the window is closed.
     pub end: NaiveTime,
-    /// Date -> name.
-    pub holidays: BTreeMap<NaiveDate, String>,
+    /// Date -> the day off: a national holiday or a cuti bersama (collective leave).
+    pub holidays: BTreeMap<NaiveDate, DayOff>,
+    /// What a cuti bersama day means for calling.
+    pub cuti_bersama: CutiBersama,
+}
+
+/// What kind of day off a row of the holiday list is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DayKind {
+    /// A national holiday: no collection contact (POJK 22/2023 art. 62).
+    Holiday,
+    /// Cuti bersama (collective leave, decreed with the holidays): not a national holiday, so
+    /// collection may happen, but many companies stop.
+    CutiBersama,
+}
+
+/// A day off: its name ("Idul Fitri 1447 Hijriah") and kind.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DayOff {
+    pub name: String,
+    pub kind: DayKind,
+}
+
+/// `calling.cuti_bersama`: how a cuti bersama day is treated.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CutiBersama {
+    /// A normal working day.
+    Allow,
+    /// Calls allowed; the window says it is cuti bersama.
+    #[default]
+    Warn,
+    /// Closed, like a national holiday.
+    Block,
+}
+
+impl CutiBersama {
+    /// From the config's words: `allow`, `warn` or `block` (any case).
+    pub fn parse(s: &str) -> Option<CutiBersama> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "allow" => Some(CutiBersama::Allow),
+            "warn" => Some(CutiBersama::Warn),
+            "block" => Some(CutiBersama::Block),
+            _ => None,
+        }
+    }
 }
 
 const BUILTIN_HOLIDAYS: &str = include_str!("../../assets/holidays.csv");
@@ -33,21 +76,45 @@ impl Default for CallingRules {
             start: NaiveTime::from_hms_opt(8, 0, 0).expect("valid time"),
             end: NaiveTime::from_hms_opt(20, 0, 0).expect("valid time"),
             holidays: parse_holidays(BUILTIN_HOLIDAYS).expect("assets/holidays.csv is valid"),
+            cuti_bersama: CutiBersama::default(),
         }
     }
 }
 
-/// Reads `date,name[,...]` rows (a header first).
-pub fn parse_holidays(text: &str) -> Result<BTreeMap<NaiveDate, String>, String> {
+/// Reads `date,name[,basis][,kind]` rows, a header first. The columns are found by the
+/// header's names when it has them (`kind`: `holiday` or `cuti_bersama`); a file without a
+/// `kind` column (the older `date,name` and `date,name,basis`) lists holidays only.
+pub fn parse_holidays(text: &str) -> Result<BTreeMap<NaiveDate, DayOff>, String> {
+    let rows = csv_rows(text)?;
+    let header: Vec<String> = rows
+        .first()
+        .map(|h| h.iter().map(|c| c.trim().to_ascii_lowercase()).collect())
+        .unwrap_or_default();
+    let col =
+        |name: &str, default: Option<usize>| header.iter().position(|h| h == name).or(default);
+    let (date_col, name_col) = (col("date", Some(0)), col("name", Some(1)));
+    let kind_col = col("kind", None);
     let mut out = BTreeMap::new();
-    for (i, row) in csv_rows(text)?.into_iter().enumerate().skip(1) {
-        let date = row.first().map(|s| s.trim()).unwrap_or("");
+    for (i, row) in rows.iter().enumerate().skip(1) {
+        let cell = |c: Option<usize>| c.and_then(|c| row.get(c)).map(|s| s.trim()).unwrap_or("");
+        let date = cell(date_col);
         if date.is_empty() {
             continue;
         }
         let d = NaiveDate::parse_from_str(date, "%Y-%m-%d")
             .map_err(|_| format!("holidays line {}: '{date}' is not YYYY-MM-DD", i + 1))?;
-        out.insert(d, row.get(1).cloned().unwrap_or_default());
+        let kind = match cell(kind_col).to_ascii_lowercase().as_str() {
+            "" | "holiday" => DayKind::Holiday,
+            "cuti_bersama" | "cuti bersama" => DayKind::CutiBersama,
+            other => {
+                return Err(format!(
+                    "holidays line {}: kind '{other}' is not holiday or cuti_bersama",
+                    i + 1
+                ));
+            }
+        };
+        let name = cell(name_col).to_string();
+        out.insert(d, DayOff { name, kind });
     }
     Ok(out)
 }
@@ -76,17 +143,42 @@ pub struct Window {
     pub note: String,
     /// When a closed window opens: "08:00 WIT" today, "Mon 08:00 WITA" on another day.
     pub opens: Option<String>,
+    /// The name of the cuti bersama the customer's day is, unless `calling.cuti_bersama` is
+    /// `allow` (then it is a normal day): "Idul Fitri".
+    pub cuti_bersama: Option<String>,
 }
 
 impl CallingRules {
+    /// The day's cuti bersama, unless they are normal days here.
+    fn cuti_bersama_on(&self, d: NaiveDate) -> Option<&str> {
+        match self.holidays.get(&d) {
+            Some(off) if off.kind == DayKind::CutiBersama => {
+                (self.cuti_bersama != CutiBersama::Allow).then_some(off.name.as_str())
+            }
+            _ => None,
+        }
+    }
+
     fn day_open(&self, d: NaiveDate) -> bool {
-        self.days.contains(&d.weekday()) && !self.holidays.contains_key(&d)
+        let off = match self.holidays.get(&d) {
+            None => false,
+            Some(off) => match off.kind {
+                DayKind::Holiday => true,
+                DayKind::CutiBersama => self.cuti_bersama == CutiBersama::Block,
+            },
+        };
+        self.days.contains(&d.weekday()) && !off
     }
 
     fn why_closed(&self, d: NaiveDate, t: NaiveTime) -> String {
-        if let Some(name) = self.holidays.get(&d) {
-            format!("holiday ({name})")
-        } else if !self.days.contains(&d.weekday()) {
+        match self.holidays.get(&d) {
+            Some(off) if off.kind == DayKind::Holiday => return format!("holiday ({})", off.name),
+            Some(off) if self.cuti_bersama == CutiBersama::Block => {
+                return format!("cuti bersama ({})", off.name);
+            }
+            _ => {}
+        }
+        if !self.days.contains(&d.weekday()) {
             format!("{}", d.format("%A"))
         } else if t < self.start {
             "too early".into()
@@ -98,13 +190,19 @@ impl CallingRules {
     pub fn check(&self, now: DateTime<Utc>, zone: Zone) -> Window {
         let local = now.with_timezone(&zone.offset());
         let (d, t) = (local.date_naive(), local.time());
+        let cuti_bersama = self.cuti_bersama_on(d).map(str::to_string);
         if self.day_open(d) && t >= self.start && t < self.end {
+            let mut note = format!("until {} {zone}", self.end.format("%H:%M"));
+            if let Some(name) = &cuti_bersama {
+                note.push_str(&format!(" · cuti bersama ({name})"));
+            }
             return Window {
                 callable: true,
                 local,
                 zone,
-                note: format!("until {} {zone}", self.end.format("%H:%M")),
+                note,
                 opens: None,
+                cuti_bersama,
             };
         }
         let why = self.why_closed(d, t);
@@ -129,6 +227,7 @@ impl CallingRules {
             zone,
             note,
             opens,
+            cuti_bersama,
         }
     }
 }
@@ -281,5 +380,137 @@ mod tests {
         );
         assert_eq!(parse_weekday("Sabtu"), Some(Weekday::Sat));
         assert!(parse_holidays("date,name\n2026-13-01,x\n").is_err());
+    }
+
+    fn with(mode: CutiBersama) -> CallingRules {
+        CallingRules {
+            cuti_bersama: mode,
+            ..CallingRules::default()
+        }
+    }
+
+    #[test]
+    fn lebaran_2026_as_decreed() {
+        let r = rules();
+        let day = |s: &str| r.holidays.get(&s.parse::<NaiveDate>().unwrap()).cloned();
+        let holiday = |name: &str| {
+            Some(DayOff {
+                name: name.into(),
+                kind: DayKind::Holiday,
+            })
+        };
+        assert_eq!(day("2026-03-21"), holiday("Idul Fitri 1447 Hijriah"));
+        assert_eq!(day("2026-03-22"), holiday("Idul Fitri 1447 Hijriah"));
+        let cuti: Vec<String> = r
+            .holidays
+            .iter()
+            .filter(|(d, off)| d.year() == 2026 && off.kind == DayKind::CutiBersama)
+            .map(|(d, _)| d.format("%m-%d").to_string())
+            .collect();
+        assert_eq!(
+            cuti,
+            [
+                "02-16", "03-18", "03-20", "03-23", "03-24", "05-15", "05-28", "12-24"
+            ]
+        );
+        let holidays_2026 = r
+            .holidays
+            .iter()
+            .filter(|(d, off)| d.year() == 2026 && off.kind == DayKind::Holiday)
+            .count();
+        assert_eq!(holidays_2026, 17);
+        // 2027 is not decreed yet: every row says so.
+        for line in BUILTIN_HOLIDAYS.lines().filter(|l| l.starts_with("2027-")) {
+            assert!(line.ends_with(",estimated,holiday"), "{line}");
+        }
+    }
+
+    #[test]
+    fn cuti_bersama_warns_by_default() {
+        // Friday 20 and Monday 23 March 2026, cuti bersama Idul Fitri.
+        for date in ["2026-03-20", "2026-03-23"] {
+            let w = rules().check(at(&format!("{date}T10:00:00+07:00")), Zone::Wib);
+            assert!(w.callable, "{date}: {w:?}");
+            assert_eq!(w.note, "until 20:00 WIB · cuti bersama (Idul Fitri)");
+            assert_eq!(w.cuti_bersama.as_deref(), Some("Idul Fitri"));
+        }
+        // Saturday 21 March is Idul Fitri itself: closed, and Monday's cuti bersama opens.
+        let w = rules().check(at("2026-03-21T10:00:00+07:00"), Zone::Wib);
+        assert!(!w.callable);
+        assert_eq!(
+            w.note,
+            "holiday (Idul Fitri 1447 Hijriah); opens Mon 08:00 WIB"
+        );
+        assert_eq!(w.cuti_bersama, None);
+        // After hours on a cuti bersama day: closed for the hour, still named.
+        let w = rules().check(at("2026-03-20T20:30:00+07:00"), Zone::Wib);
+        assert!(!w.callable);
+        assert_eq!(w.note, "too late; opens Mon 08:00 WIB");
+        assert_eq!(w.cuti_bersama.as_deref(), Some("Idul Fitri"));
+        // An ordinary day has none.
+        let w = rules().check(at("2026-03-25T10:00:00+07:00"), Zone::Wib);
+        assert_eq!((w.note.as_str(), w.cuti_bersama), ("until 20:00 WIB", None));
+    }
+
+    #[test]
+    fn cuti_bersama_allowed_is_a_normal_day() {
+        for date in ["2026-03-20", "2026-03-23"] {
+            let w =
+                with(CutiBersama::Allow).check(at(&format!("{date}T10:00:00+07:00")), Zone::Wib);
+            assert!(w.callable);
+            assert_eq!(w.note, "until 20:00 WIB");
+            assert_eq!(w.cuti_bersama, None);
+        }
+        // Still closed on the holiday itself.
+        assert!(
+            !with(CutiBersama::Allow)
+                .check(at("2026-03-22T10:00:00+07:00"), Zone::Wib)
+                .callable
+        );
+    }
+
+    #[test]
+    fn cuti_bersama_blocked_is_closed_like_a_holiday() {
+        let block = with(CutiBersama::Block);
+        // 20 Mar cuti, 21-22 Idul Fitri, 23-24 cuti: open again Wednesday 25 March.
+        for date in ["2026-03-20", "2026-03-23"] {
+            let w = block.check(at(&format!("{date}T10:00:00+07:00")), Zone::Wib);
+            assert!(!w.callable, "{date}");
+            assert_eq!(w.note, "cuti bersama (Idul Fitri); opens Wed 08:00 WIB");
+            assert_eq!(w.cuti_bersama.as_deref(), Some("Idul Fitri"));
+            assert_eq!(w.opens.as_deref(), Some("Wed 08:00 WIB"));
+        }
+        let w = block.check(at("2026-03-21T10:00:00+07:00"), Zone::Wib);
+        assert_eq!(
+            w.note,
+            "holiday (Idul Fitri 1447 Hijriah); opens Wed 08:00 WIB"
+        );
+        // Tuesday 17 March after hours: 18 cuti bersama, 19 Nyepi, then Lebaran: Wednesday 25.
+        let w = block.check(at("2026-03-17T20:30:00+07:00"), Zone::Wib);
+        assert_eq!(w.note, "too late; opens Wed 08:00 WIB");
+    }
+
+    #[test]
+    fn holiday_files_old_and_new() {
+        let two = parse_holidays("date,name\n2026-03-20,Idul Fitri\n").unwrap();
+        let three = parse_holidays("date,name,basis\n2026-03-20,Idul Fitri,decreed\n").unwrap();
+        for days in [&two, &three] {
+            assert_eq!(days.len(), 1);
+            assert_eq!(days.values().next().unwrap().kind, DayKind::Holiday);
+        }
+        let four = parse_holidays(
+            "date,kind,name\n2026-03-20,cuti_bersama,Idul Fitri\n2026-03-21,holiday,Idul Fitri 1447 H\n",
+        )
+        .unwrap();
+        assert_eq!(
+            four.values().map(|d| d.kind).collect::<Vec<_>>(),
+            [DayKind::CutiBersama, DayKind::Holiday]
+        );
+        assert_eq!(four.values().next().unwrap().name, "Idul Fitri");
+        let err = parse_holidays("date,name,basis,kind\n2026-03-20,x,decreed,libur\n").unwrap_err();
+        assert!(err.contains("line 2") && err.contains("'libur'"), "{err}");
+        assert_eq!(CutiBersama::parse(" Block "), Some(CutiBersama::Block));
+        assert_eq!(CutiBersama::parse("maybe"), None);
+        assert_eq!(CutiBersama::default(), CutiBersama::Warn);
     }
 }
