@@ -94,7 +94,7 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
     // Mark, contacts, bucket, contract, OD and total due, with the gaps of all seven.
     let mut room = area.width as i32 - 2 - (1 + 2 + 7 + 15 + 3 + 16 + 6) - name_width;
     let mut take = |w: i32| {
-        let fits = room >= w + 1;
+        let fits = room > w;
         if fits {
             room -= w + 1;
         }
