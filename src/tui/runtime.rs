@@ -325,7 +325,9 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
     tracing::info!(demo = session.is_demo(), agent = %settings.agent_id, "workstation started");
 
     // ratatui::init restores the terminal on panic too; mouse capture is undone here.
-    let mut terminal = ratatui::init();
+    let mut terminal = ratatui::try_init().map_err(|e| {
+        anyhow::anyhow!("the workstation needs a terminal ({e}); the CLI commands work without one")
+    })?;
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
         let _ = crossterm::execute!(std::io::stdout(), DisableMouseCapture);

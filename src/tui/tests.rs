@@ -351,7 +351,7 @@ fn first_termin_page(app: &App) -> Vec<Effect> {
     let rows = super::layout::table_rows(app.areas().queue) as i64;
     vec![Effect::LoadTerminPage {
         page: 1,
-        limit: rows.clamp(10, 100),
+        limit: rows.clamp(1, 100),
         prefetch: false,
     }]
 }

@@ -103,6 +103,8 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
     let with_local = take(15);
     let with_branch = take(11);
     let with_product = take(10);
+    // What is left after the product's ten: products are long, and cut with an ellipsis.
+    let product_width = (room + 10).max(10) as usize;
     let today = cx.clock.now_local().date();
     let rows = q.view[shown].iter().map(|&i| {
         let t = &q.tasks[i];
@@ -158,7 +160,10 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
             cells.push(Cell::from(local.unwrap_or_default()));
         }
         if with_product {
-            cells.push(Cell::from(sanitize(&t.product).into_owned()));
+            cells.push(Cell::from(crate::tui::view::fit(
+                &sanitize(&t.product),
+                product_width,
+            )));
         }
         let style = if done || closed {
             theme.dim()
@@ -173,7 +178,7 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
         Constraint::Length(7),
         Constraint::Length(15),
         if with_product {
-            Constraint::Min(name_width as u16)
+            Constraint::Length(name_width as u16)
         } else {
             Constraint::Fill(1)
         },
@@ -190,7 +195,7 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
         header.push("LOCAL / OPENS");
     }
     if with_product {
-        widths.push(Constraint::Fill(1));
+        widths.push(Constraint::Length(product_width as u16));
         header.push("PRODUCT");
     }
     let table = Table::new(rows, widths)

@@ -21,7 +21,7 @@ impl TerminTab {
     pub fn on_show(&mut self, rows: usize) -> Reply {
         if !self.loaded && self.loading.is_none() {
             if !self.limit_chosen {
-                self.limit = (rows as i64).clamp(PAGE_SIZES[0], PAGE_SIZES[3]);
+                self.limit = (rows as i64).clamp(1, PAGE_SIZES[3]);
             }
             return self.go_to_page(1);
         }
