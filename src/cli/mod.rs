@@ -232,7 +232,11 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) if f.message.is_empty() => ExitCode::from(f.code),
         Err(f) => {
-            eprintln!("deskcoll: error: {}", f.message);
+            // The last guard: a message may quote a server.
+            eprintln!(
+                "deskcoll: error: {}",
+                crate::domain::text::sanitize(&f.message)
+            );
             ExitCode::from(f.code)
         }
     }
