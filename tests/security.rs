@@ -149,3 +149,137 @@ async fn a_redirected_result_stays_queued_and_goes_nowhere() {
         "nothing reached the other port"
     );
 }
+
+/// The binary with a private home and none of the caller's DESKCOLL_* variables.
+fn deskcoll(home: &std::path::Path, args: &[&str]) -> std::process::Command {
+    let mut c = std::process::Command::new(env!("CARGO_BIN_EXE_deskcoll"));
+    c.args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .stdin(std::process::Stdio::null());
+    for (k, _) in std::env::vars() {
+        if k.starts_with("DESKCOLL_") {
+            c.env_remove(k);
+        }
+    }
+    c
+}
+
+async fn output(mut c: std::process::Command) -> std::process::Output {
+    tokio::task::spawn_blocking(move || c.output().unwrap())
+        .await
+        .unwrap()
+}
+
+const HOSTILE: &str =
+    "ERROR: Account No \u{1b}]0;x\u{7}\u{1b}[2J\u{202E}\u{2066}evil does not exist";
+
+/// A server whose every word is hostile: a `90` for results, an `error` for termin.
+async fn hostile_server() -> String {
+    let app = Router::new()
+        .route(
+            "/api/DailyTask_DeskColl",
+            any(|| async {
+                (
+                    [(header::CONTENT_TYPE, "application/json")],
+                    r#"{"data":[]}"#,
+                )
+            }),
+        )
+        .route(
+            "/api/CollectionInsert",
+            any(|| async {
+                let body = serde_json::json!({"respon_code": "90", "respon_mess": HOSTILE});
+                (
+                    [(header::CONTENT_TYPE, "application/json")],
+                    body.to_string(),
+                )
+            }),
+        )
+        .route(
+            "/api/v1/bumn/transactions/termin",
+            any(|| async {
+                let body = serde_json::json!({"status": "error", "message": HOSTILE});
+                (
+                    [(header::CONTENT_TYPE, "application/json")],
+                    body.to_string(),
+                )
+            }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{addr}")
+}
+
+fn assert_clean(what: &str, bytes: &[u8]) {
+    let text = String::from_utf8_lossy(bytes);
+    for c in ['\u{1b}', '\u{7}', '\u{202E}', '\u{2066}'] {
+        assert!(!text.contains(c), "{what} holds {c:?}: {text:?}");
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_hostile_message_never_reaches_the_terminal_raw() {
+    let base = hostile_server().await;
+    let home = tempfile::tempdir().unwrap();
+    let mut c = deskcoll(
+        home.path(),
+        &[
+            "--now",
+            "2026-11-27T10:00:00+07:00",
+            "--base-url",
+            &base,
+            "--agent-id",
+            "A1",
+            "submit",
+            "--account",
+            "000319280100042",
+            "--action",
+            "NCT",
+            "--result",
+            "NCT01",
+            "--remark",
+            "x",
+        ],
+    );
+    c.env("DESKCOLL_HASH_KEY", "k");
+    let o = output(c).await;
+    assert_eq!(
+        o.status.code(),
+        Some(3),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(String::from_utf8_lossy(&o.stderr).contains("evil does not exist"));
+    assert_clean("submit's stderr", &o.stderr);
+    assert_clean("submit's stdout", &o.stdout);
+
+    // The rejected result, listed and resent: still clean.
+    for args in [
+        &["outbox", "list"][..],
+        &["outbox", "list", "--format", "csv"],
+        &["outbox", "resolve", "1", "--resend", "--yes"],
+    ] {
+        let mut c = deskcoll(home.path(), &[&["--base-url", &base][..], args].concat());
+        c.env("DESKCOLL_HASH_KEY", "k")
+            .env("DESKCOLL_AGENT_ID", "A1");
+        let o = output(c).await;
+        assert_clean(&format!("{args:?} stdout"), &o.stdout);
+        assert_clean(&format!("{args:?} stderr"), &o.stderr);
+    }
+
+    let o = output(deskcoll(
+        home.path(),
+        &[
+            "--termin-url",
+            &format!("{base}/api/v1/bumn/transactions/termin"),
+            "termin",
+        ],
+    ))
+    .await;
+    assert_ne!(o.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("evil"), "{o:?}");
+    assert_clean("termin's stderr", &o.stderr);
+}
