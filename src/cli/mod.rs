@@ -80,12 +80,18 @@ pub enum Command {
         /// Only the accounts that may be called now (calling window, holidays).
         #[arg(long)]
         callable: bool,
+        /// CSV for Excel with an Indonesian locale: a UTF-8 BOM and `;` separators (implies --format csv).
+        #[arg(long)]
+        excel: bool,
     },
     /// The agent's day: calls by action, promises, delivery, promises due and broken.
     #[command(after_help = "Example:\n  deskcoll today --format json | jq .ptp_total_due")]
     Today {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// CSV for Excel with an Indonesian locale: a UTF-8 BOM and `;` separators (implies --format csv).
+        #[arg(long)]
+        excel: bool,
     },
     /// Browse termin (staged-payment) transactions.
     #[command(
@@ -280,17 +286,25 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             println!("{}", crate::domain::result::sign(account_no.trim(), &key));
             Ok(())
         }
-        Command::Tasks { format, callable } => {
+        Command::Tasks {
+            format,
+            callable,
+            excel,
+        } => {
+            let (format, style) = csv_style(format, excel)?;
             let session = Session::open(Config::load(&over)?, clock).await?;
-            tasks::run(&session, format, callable).await
+            tasks::run(&session, format, callable, style).await
         }
-        Command::Today { format } => {
+        Command::Today { format, excel } => {
+            let (format, style) = csv_style(format, excel)?;
             let session = Session::open(Config::load(&over)?, clock).await?;
-            today::run(&session, format).await
+            today::run(&session, format, style).await
         }
-        Command::Termin(args) => {
+        Command::Termin(mut args) => {
+            let (format, style) = csv_style(args.format, args.excel)?;
+            args.format = format;
             let session = Session::open(Config::load(&over)?, clock).await?;
-            termin::run(&session, args).await
+            termin::run(&session, args, style).await
         }
         Command::Outbox { action } => {
             let session = Session::open(Config::load(&over)?, clock).await?;
@@ -300,6 +314,21 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             let session = Session::open(Config::load(&over)?, clock).await?;
             submit::run(&session, args).await
         }
+    }
+}
+
+/// `--excel`: CSV in the spreadsheet's style (and CSV when no other format was asked for).
+fn csv_style(
+    format: Format,
+    excel: bool,
+) -> Result<(Format, crate::domain::text::CsvStyle), Failure> {
+    match (format, excel) {
+        (Format::Json, true) => Err(Failure::new(
+            EXIT_INVALID,
+            "--excel writes CSV: it does not go with --format json",
+        )),
+        (_, true) => Ok((Format::Csv, crate::domain::text::CsvStyle { excel: true })),
+        (f, false) => Ok((f, crate::domain::text::CsvStyle::default())),
     }
 }
 

@@ -96,7 +96,12 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                         })
                         .collect();
                     if format == Format::Csv {
-                        emit(&output::csv(&headers, &rows, true)?)
+                        emit(&output::csv(
+                            &headers,
+                            &rows,
+                            true,
+                            crate::domain::text::CsvStyle::default(),
+                        )?)
                     } else {
                         let upper: Vec<String> = headers.iter().map(|h| h.to_uppercase()).collect();
                         let upper: Vec<&str> = upper.iter().map(String::as_str).collect();

@@ -1,12 +1,13 @@
 use super::output::{self, emit, opt};
 use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::Task;
-use crate::domain::text::sanitize;
+use crate::domain::text::{CsvStyle, csv_cell};
 use crate::domain::today::contacts_on;
 use crate::domain::window::{Window, for_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::session::Session;
 use std::collections::HashMap;
+use std::io::Write;
 
 const HEADERS: [&str; 15] = [
     "contract_no",
@@ -69,7 +70,12 @@ fn json(a: &Annotated) -> Result<serde_json::Value, Failure> {
     Ok(v)
 }
 
-pub async fn run(session: &Session, format: Format, only_callable: bool) -> Result<(), Failure> {
+pub async fn run(
+    session: &Session,
+    format: Format,
+    only_callable: bool,
+    style: CsvStyle,
+) -> Result<(), Failure> {
     let tasks = session.client.tasks().await?;
     let regions = RegionTable::builtin();
     let rules = &session.config.calling.rules;
@@ -102,13 +108,14 @@ pub async fn run(session: &Session, format: Format, only_callable: bool) -> Resu
         }
         Format::Csv => {
             // Streamed: a 100,000-task queue never sits in memory as text.
-            let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            let mut w = csv::Writer::from_writer(out);
-            let result = w
-                .write_record(HEADERS)
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let preamble = out.write_all(style.preamble()).map_err(csv::Error::from);
+            let mut w = style.writer(out);
+            let result = preamble
+                .and_then(|_| w.write_record(HEADERS))
                 .and_then(|_| {
                     annotated.iter().try_for_each(|a| {
-                        w.write_record(csv_row(a).iter().map(|c| sanitize(c).into_owned()))
+                        w.write_record(csv_row(a).iter().map(|c| csv_cell(c).into_owned()))
                     })
                 })
                 .and_then(|_| w.flush().map_err(csv::Error::from));

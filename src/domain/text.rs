@@ -34,9 +34,12 @@ pub fn clean(s: String) -> String {
 
 /// A CSV cell a spreadsheet will not run: sanitised, and a leading `'` before a cell that
 /// starts with `=`, `+`, `-`, `@`, a tab or a carriage return (Excel, LibreOffice and Google
-/// Sheets read those as a formula). Money columns are written as plain digits by their
-/// writers and never pass through here, so they stay numbers.
+/// Sheets read those as a formula). A plain number (`-1500`, `1502500.50`: money columns
+/// are written as plain digits) is left as it is, so it stays a number.
 pub fn csv_cell(s: &str) -> Cow<'_, str> {
+    if is_plain_number(s) {
+        return Cow::Borrowed(s);
+    }
     // Checked before sanitising: a tab or CR in front is what makes the formula.
     let risky = |s: &str| s.starts_with(['=', '+', '-', '@', '\t', '\r']);
     let leading_risk = risky(s);
@@ -45,6 +48,18 @@ pub fn csv_cell(s: &str) -> Cow<'_, str> {
         return Cow::Owned(format!("'{clean}"));
     }
     clean
+}
+
+/// `-?digits` with at most one `.digits`: a number a spreadsheet reads as a number.
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
 }
 
 /// How a CSV file is laid out: plain (`,`, no BOM) or for a spreadsheet whose locale uses
@@ -140,6 +155,15 @@ mod tests {
         );
         assert!(matches!(csv_cell("PT MAJU"), Cow::Borrowed("PT MAJU")));
         assert_eq!(csv_cell("a=b"), "a=b");
+        for number in ["-1500", "1502500.50", "0", "-0.5"] {
+            assert!(
+                matches!(csv_cell(number), Cow::Borrowed(_)),
+                "{number} stays a number"
+            );
+        }
+        for not_number in ["-1+2", "-", "-.5", "1.", "-1e5", "-1,5"] {
+            assert!(csv_cell(not_number).starts_with('\''), "{not_number}");
+        }
         assert_eq!(csv_cell(""), "");
         assert_eq!(csv_cell("BUDI\u{202E}"), "BUDI");
     }

@@ -231,30 +231,22 @@ pub async fn execute(
     }
 }
 
-/// Writes the rows to a new CSV file (never over an existing one) and says where it went.
+/// Writes the rows to a new CSV file (never over an existing one, readable by its owner
+/// only; cells escaped against formulas) and says where it went.
 fn export_csv(path: &str, rows: &[crate::domain::Transaction]) -> Result<Exported, FileError> {
-    use crate::domain::termin_view::{CSV_HEADERS, csv_row};
+    // TODO(export_excel): `ui.export_excel` (Config::ui.export_excel) is not reachable from
+    // here; wired through by the workstation's owner, it picks `CsvStyle { excel: true }`.
+    let style = crate::domain::text::CsvStyle::default();
     let path = std::path::PathBuf::from(path);
-    let fail = |source: std::io::Error| FileError {
-        path: path.clone(),
-        source,
-    };
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(fail)?;
-    let mut w = csv::Writer::from_writer(file);
-    let csv_fail = |e: csv::Error| fail(std::io::Error::other(e));
-    w.write_record(CSV_HEADERS).map_err(csv_fail)?;
-    for t in rows {
-        w.write_record(csv_row(t)).map_err(csv_fail)?;
-    }
-    w.flush().map_err(fail)?;
+    let written =
+        crate::files::export_termin_csv(&path, rows, style).map_err(|source| FileError {
+            path: path.clone(),
+            source,
+        })?;
     let shown = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     Ok(Exported {
         path: shown,
-        rows: rows.len(),
+        rows: written,
     })
 }
 
