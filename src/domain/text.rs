@@ -161,7 +161,7 @@ mod tests {
                 "{number} stays a number"
             );
         }
-        for not_number in ["-1+2", "-", "-.5", "1.", "-1e5", "-1,5"] {
+        for not_number in ["-1+2", "-", "-.5", "-1.", "-1e5", "-1,5"] {
             assert!(csv_cell(not_number).starts_with('\''), "{not_number}");
         }
         assert_eq!(csv_cell(""), "");
