@@ -176,15 +176,6 @@ impl Deliverer {
         }
     }
 
-    /// Uncertain results whose accounts left a fresh list of the call's day: stored.
-    pub fn settle_by_evidence(
-        &self,
-        accounts_in_list: &std::collections::HashSet<String>,
-    ) -> Result<usize, StoreError> {
-        self.lock()
-            .resolve_by_evidence(accounts_in_list, self.clock.now_local())
-    }
-
     /// The agent's "send now": a queued result at once, a rejected or uncertain one again.
     /// `None` when another sender has it in hand.
     pub async fn send_now(

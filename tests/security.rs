@@ -256,6 +256,21 @@ async fn a_hostile_message_never_reaches_the_terminal_raw() {
     assert_clean("submit's stderr", &o.stderr);
     assert_clean("submit's stdout", &o.stdout);
 
+    // A 90 does not prove "not stored": its resend asks for a yes.
+    let mut c = deskcoll(
+        home.path(),
+        &["--base-url", &base, "outbox", "resolve", "1", "--resend"],
+    );
+    c.env("DESKCOLL_HASH_KEY", "k");
+    let o = output(c).await;
+    assert_eq!(o.status.code(), Some(2));
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("may already be stored") && said.contains("--yes"),
+        "{said}"
+    );
+    assert_eq!(said.lines().count(), 1, "{said}");
+
     // The rejected result, listed and resent: still clean.
     for args in [
         &["outbox", "list"][..],
@@ -266,6 +281,11 @@ async fn a_hostile_message_never_reaches_the_terminal_raw() {
         c.env("DESKCOLL_HASH_KEY", "k")
             .env("DESKCOLL_AGENT_ID", "A1");
         let o = output(c).await;
+        if args.contains(&"--yes") {
+            let said = String::from_utf8_lossy(&o.stderr);
+            assert!(said.contains("may already be stored"), "{said}");
+            assert_eq!(o.status.code(), Some(4), "refused again: not delivered");
+        }
         assert_clean(&format!("{args:?} stdout"), &o.stdout);
         assert_clean(&format!("{args:?} stderr"), &o.stderr);
     }
@@ -430,4 +450,92 @@ async fn the_workstations_export_is_escaped_and_private() {
     .unwrap();
     let read = read_csv(&std::fs::read(&excel).unwrap(), true);
     assert_eq!(read[0].get(5), Some(&*format!("'{FORMULA}")));
+}
+
+/// A server whose list holds `accounts` and whose result route answers 502 (uncertain).
+async fn uncertain_server(accounts: &'static [&'static str]) -> String {
+    let app = Router::new()
+        .route(
+            "/api/DailyTask_DeskColl",
+            any(move || async move {
+                let data: Vec<_> = accounts
+                    .iter()
+                    .map(|a| serde_json::json!({"contract_no": a}))
+                    .collect();
+                let body = serde_json::json!({ "data": data });
+                (
+                    [(header::CONTENT_TYPE, "application/json")],
+                    body.to_string(),
+                )
+            }),
+        )
+        .route(
+            "/api/CollectionInsert",
+            any(|| async {
+                (
+                    StatusCode::BAD_GATEWAY,
+                    "<html><title>Bad Gateway</title></html>",
+                )
+            }),
+        );
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{addr}")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn leaving_the_list_is_a_hint_beside_an_uncertain_result_never_proof() {
+    const NOW: &str = "2026-11-27T10:00:00+07:00";
+    for (accounts, hinted) in [
+        (&["000222222222222"][..], true),
+        (&["000319280100042", "000222222222222"][..], false),
+    ] {
+        let base = uncertain_server(accounts).await;
+        let home = tempfile::tempdir().unwrap();
+        let cmd = |args: &[&str]| {
+            let mut c = deskcoll(
+                home.path(),
+                &[
+                    &["--now", NOW, "--base-url", &base, "--agent-id", "A1"][..],
+                    args,
+                ]
+                .concat(),
+            );
+            c.env("DESKCOLL_HASH_KEY", "k");
+            c
+        };
+        let o = output(cmd(&[
+            "submit",
+            "--account",
+            "000319280100042",
+            "--action",
+            "NCT",
+            "--result",
+            "NCT01",
+            "--period",
+            "1",
+            "--remark",
+            "x",
+        ]))
+        .await;
+        assert_eq!(
+            o.status.code(),
+            Some(4),
+            "{}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+        let o = output(cmd(&["outbox", "list"])).await;
+        let table = String::from_utf8_lossy(&o.stdout);
+        assert!(table.contains("uncertain"), "{table}");
+        assert_eq!(
+            table.contains("result 1: its account has left today's list: it may have arrived"),
+            hinted,
+            "{table}"
+        );
+        let o = output(cmd(&["outbox", "list", "--format", "json"])).await;
+        let items: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+        assert_eq!(items[0]["state"], "uncertain", "the hint settles nothing");
+        assert_eq!(items[0].get("hint").is_some(), hinted);
+    }
 }

@@ -7,7 +7,6 @@ use crate::domain::outbox::{Decision, DeliveryState};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -650,38 +649,6 @@ impl Outbox {
         let to = self.decide(id, Decision::Discard)?;
         self.transition(id, to, now, "", &[])
     }
-
-    /// Uncertain results whose account is no longer in a fresh task list: the server stored
-    /// them (that is what drops an account). Returns how many were settled.
-    pub fn resolve_by_evidence(
-        &mut self,
-        accounts_in_queue: &HashSet<String>,
-        now: NaiveDateTime,
-    ) -> Result<usize, StoreError> {
-        if accounts_in_queue.is_empty() {
-            // An empty list proves nothing (a server with a bad day answers one too).
-            return Ok(0);
-        }
-        let uncertain = self.select("WHERE state = 'uncertain'", [])?;
-        let mut n = 0;
-        // Only a result called on the list's day: an account also leaves the list by itself
-        // as days pass (a pre-due reminder, a payment).
-        for item in uncertain
-            .into_iter()
-            .filter(|i| i.result.call_time.date() == now.date())
-            .filter(|i| !accounts_in_queue.contains(&i.account_no))
-        {
-            self.transition(
-                item.id,
-                DeliveryState::Delivered,
-                now,
-                "delivered_by = 'evidence'",
-                &[],
-            )?;
-            n += 1;
-        }
-        Ok(n)
-    }
 }
 
 /// Whether a process with this id runs (on Linux, by its /proc entry; elsewhere assumed).
@@ -762,7 +729,7 @@ mod tests {
     }
 
     #[test]
-    fn uncertain_needs_a_decision_or_evidence() {
+    fn uncertain_needs_a_decision() {
         let (_d, mut o) = outbox();
         let now = at("2026-11-27 10:00:00");
         let a = o.enqueue(&result("A"), now).unwrap();
@@ -773,9 +740,8 @@ mod tests {
         }
         assert!(o.claim(a, now).unwrap().is_none(), "never resent blindly");
         assert!(o.due(now, true).unwrap().is_empty());
-        let still_in_queue: HashSet<String> = ["B".to_string()].into();
-        assert_eq!(o.resolve_by_evidence(&still_in_queue, now).unwrap(), 1);
-        assert_eq!(o.get(a).unwrap().delivered_by.as_deref(), Some("evidence"));
+        o.resolve_delivered(a, now).unwrap();
+        assert_eq!(o.get(a).unwrap().delivered_by.as_deref(), Some("agent"));
         o.resend(b, now).unwrap();
         assert_eq!(o.due(now, false).unwrap(), vec![b]);
     }
@@ -901,7 +867,7 @@ mod tests {
                 [sending],
             )
             .unwrap();
-        let mut seen = HashSet::new();
+        let mut seen = std::collections::HashSet::new();
 
         for decision in Decision::ALL {
             for id in ids {
@@ -949,31 +915,5 @@ mod tests {
         assert!(o.due(now, false).unwrap().is_empty());
         o.resend(queued, now).unwrap();
         assert_eq!(o.due(now, false).unwrap(), vec![queued]);
-    }
-
-    #[test]
-    fn evidence_needs_a_list_of_the_call_day() {
-        let (_d, mut o) = outbox();
-        let called = at("2026-11-27 09:00:00");
-        let id = o.enqueue(&result("A"), called).unwrap();
-        o.claim(id, called).unwrap();
-        o.mark_uncertain(id, "dropped", called).unwrap();
-        assert_eq!(
-            o.resolve_by_evidence(&HashSet::new(), called).unwrap(),
-            0,
-            "an empty list proves nothing"
-        );
-        let other: HashSet<String> = ["B".to_string()].into();
-        assert_eq!(
-            o.resolve_by_evidence(&other, at("2026-11-28 09:00:00"))
-                .unwrap(),
-            0,
-            "a later day proves nothing"
-        );
-        assert_eq!(
-            o.resolve_by_evidence(&other, at("2026-11-27 15:00:00"))
-                .unwrap(),
-            1
-        );
     }
 }
