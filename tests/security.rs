@@ -539,3 +539,63 @@ async fn leaving_the_list_is_a_hint_beside_an_uncertain_result_never_proof() {
         assert_eq!(items[0].get("hint").is_some(), hinted);
     }
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn files_with_secrets_and_names_are_the_owners_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("deskcoll.toml");
+    std::fs::write(&config, "agent_id = \"A1\"\n").unwrap();
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let config_arg = config.display().to_string();
+
+    // Any command warns, in one line, about a config file others can read.
+    let o = output(deskcoll(
+        home.path(),
+        &["--config", &config_arg, "config", "path"],
+    ))
+    .await;
+    assert!(o.status.success());
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(said.contains("can be read by other users"), "{said}");
+    assert_eq!(said.lines().count(), 1);
+
+    // init --force over it leaves it 0600, and the warning is gone.
+    let o = output(deskcoll(
+        home.path(),
+        &["--config", &config_arg, "config", "init", "--force"],
+    ))
+    .await;
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(mode(&config), 0o600);
+    let o = output(deskcoll(
+        home.path(),
+        &["--config", &config_arg, "config", "path"],
+    ))
+    .await;
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    let fresh = home.path().join("new/dir/config.toml");
+    let o = output(deskcoll(
+        home.path(),
+        &["--config", &fresh.display().to_string(), "config", "init"],
+    ))
+    .await;
+    assert!(o.status.success());
+    assert_eq!(mode(&fresh), 0o600);
+
+    // The data folder and the outbox in it.
+    let o = output(deskcoll(
+        home.path(),
+        &["--now", "2026-11-27T10:00:00+07:00", "today"],
+    ))
+    .await;
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let data = home.path().join("data/deskcoll");
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&data.join("outbox-demo.sqlite3")), 0o600);
+}

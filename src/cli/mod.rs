@@ -248,11 +248,36 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// One line on stderr when the config file (it holds secrets) can be read by others.
+fn warn_if_config_is_open(over: &Overrides) {
+    let env = |k: &str| std::env::var(k).ok();
+    if let Some((path, _)) = crate::config::chosen_path(over.config_path.as_deref(), &env)
+        && crate::files::readable_by_others(&path)
+    {
+        eprintln!(
+            "deskcoll: warning: {} can be read by other users and holds secrets; run chmod 600 on it",
+            path.display()
+        );
+    }
+}
+
 pub async fn run(cli: Cli) -> Result<(), Failure> {
     let clock = Clock::new(cli.now);
     let over = cli.overrides();
+    if !matches!(
+        cli.command,
+        Some(Command::Config {
+            action: ConfigAction::Init { .. }
+        })
+    ) {
+        warn_if_config_is_open(&over);
+    }
     let Some(command) = cli.command else {
         let config = Config::load(&over)?;
+        // The log the workstation writes (names, errors) is private, as is its folder.
+        if let Some(dir) = crate::config::data_dir() {
+            let _ = crate::files::prepare_log(&dir);
+        }
         return crate::tui::run(config, clock, cli.exit_after_first_queue)
             .await
             .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()));
@@ -351,9 +376,10 @@ fn config_command(action: ConfigAction, over: &Overrides) -> Result<(), Failure>
                 ));
             }
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)?;
+                crate::files::create_private_dir(dir)?;
             }
-            write_private(&path, crate::config::TEMPLATE)?;
+            // 0600 also over an older file of another mode (--force).
+            crate::files::write_private(&path, crate::config::TEMPLATE.as_bytes())?;
             println!("wrote {}", path.display());
             Ok(())
         }
@@ -371,17 +397,4 @@ fn config_command(action: ConfigAction, over: &Overrides) -> Result<(), Failure>
             Ok(())
         }
     }
-}
-
-/// Writes a file only its owner can read: it will hold secrets.
-fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    opts.open(path)?.write_all(text.as_bytes())
 }

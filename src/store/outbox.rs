@@ -206,12 +206,23 @@ fn read_item(row: &Row) -> rusqlite::Result<OutboxItem> {
 impl Outbox {
     /// Opens (creating) the outbox. Results caught mid-send by a crash become uncertain: they
     /// may have reached the server.
+    ///
+    /// It holds names, phones, remarks and consent reasons: folders it creates are 0700, the
+    /// database and its -wal and -shm files 0600 (SQLite gives those the database's mode).
     pub fn open(path: &Path) -> Result<Outbox, StoreError> {
+        let folder = |dir: &Path, e: std::io::Error| StoreError::Folder {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
-                path: dir.to_path_buf(),
-                reason: e.to_string(),
-            })?;
+            crate::files::create_private_dir(dir).map_err(|e| folder(dir, e))?;
+        }
+        // Created private before SQLite opens it, so that no moment finds it readable.
+        match crate::files::create_new_private(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                return Err(folder(path, e));
+            }
+            _ => {}
         }
         let conn = Connection::open(path).map_err(|source| StoreError::Sql {
             path: path.to_path_buf(),
@@ -221,8 +232,21 @@ impl Outbox {
             conn,
             path: path.to_path_buf(),
         };
+        outbox.restrict().map_err(|e| folder(path, e))?;
         outbox.init()?;
+        outbox.restrict().map_err(|e| folder(path, e))?;
         Ok(outbox)
+    }
+
+    /// The database and its companions, readable by the owner only (older files included).
+    fn restrict(&self) -> std::io::Result<()> {
+        crate::files::restrict(&self.path)?;
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut companion = self.path.clone().into_os_string();
+            companion.push(suffix);
+            crate::files::restrict(Path::new(&companion))?;
+        }
+        Ok(())
     }
 
     fn sql<T>(&self, r: rusqlite::Result<T>) -> Result<T, StoreError> {
@@ -726,6 +750,29 @@ mod tests {
         assert_eq!(items[0].state, DeliveryState::Uncertain);
         assert!(items[0].ever_uncertain);
         assert_eq!(items[1].state, DeliveryState::Queued);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn the_outbox_and_its_folder_are_the_owners_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new/outbox.sqlite3");
+        let mut o = Outbox::open(&path).unwrap();
+        let now = at("2026-11-27 10:00:00");
+        o.enqueue(&result("A"), now).unwrap();
+        assert_eq!(mode(&dir.path().join("new")), 0o700);
+        assert_eq!(mode(&path), 0o600);
+        for suffix in ["-wal", "-shm"] {
+            let companion = dir.path().join(format!("new/outbox.sqlite3{suffix}"));
+            assert_eq!(mode(&companion), 0o600, "{suffix}");
+        }
+        drop(o);
+        // An outbox an older version left open is closed on the next start.
+        crate::files::set_mode(&path, 0o644).unwrap();
+        Outbox::open(&path).unwrap();
+        assert_eq!(mode(&path), 0o600);
     }
 
     #[test]
