@@ -739,17 +739,35 @@ impl Config {
     }
 
     /// The address sent as cre_ip_address: configured, else the local address the OS would
-    /// use to reach the collection server (no packet is sent), else loopback.
+    /// use to reach the collection server (no packet is sent; IPv4 first when the server has
+    /// one), else loopback. Cut to the server's 25 characters (an IPv6 address is longer),
+    /// with a warning in the log: it never blocks a send.
     pub fn ip_address(&self) -> String {
-        if let Some(ip) = &self.ip_address {
-            return ip.clone();
+        let ip = self
+            .ip_address
+            .clone()
+            .unwrap_or_else(|| self.detected_ip());
+        let (fitted, cut) = crate::domain::result::fit_ip_address(&ip);
+        if cut {
+            tracing::warn!(
+                address = %ip,
+                sent = %fitted,
+                "the IP address is longer than the server's 25 characters; sending it cut"
+            );
         }
+        fitted
+    }
+
+    fn detected_ip(&self) -> String {
         let target = self
             .collection
             .as_ref()
             .and_then(|c| reqwest::Url::parse(&c.result_url).ok())
             .and_then(|u| u.socket_addrs(|| None).ok())
-            .and_then(|a| a.into_iter().next());
+            .and_then(|a| {
+                let v4 = a.iter().find(|s| s.is_ipv4()).copied();
+                v4.or_else(|| a.into_iter().next())
+            });
         target
             .and_then(|addr| {
                 let bind = if addr.is_ipv4() {
@@ -1073,6 +1091,32 @@ mod tests {
             assert!(!shown.contains(secret), "{secret} leaked");
         }
         assert!(c.show().contains("***"));
+    }
+
+    #[test]
+    fn an_ipv6_address_is_cut_to_the_field_never_refused() {
+        let v6 = "2001:0db8:85a3:0000:0000:8a2e:0370:7334";
+        let c = resolve("", &Overrides::default(), &[("DESKCOLL_IP_ADDRESS", v6)]).unwrap();
+        assert_eq!(c.ip_address(), "2001:0db8:85a3:0000:0000:");
+        let c = resolve(
+            "",
+            &Overrides::default(),
+            &[("DESKCOLL_IP_ADDRESS", "10.1.206.118")],
+        )
+        .unwrap();
+        assert_eq!(c.ip_address(), "10.1.206.118");
+        // Detected against a server reachable over both: IPv4 first.
+        let c = resolve(
+            "",
+            &Overrides::default(),
+            &[("DESKCOLL_BASE_URL", "http://localhost:9")],
+        )
+        .unwrap();
+        assert!(
+            c.ip_address().parse::<std::net::Ipv4Addr>().is_ok(),
+            "{}",
+            c.ip_address()
+        );
     }
 
     #[test]
