@@ -599,3 +599,62 @@ async fn files_with_secrets_and_names_are_the_owners_only() {
     assert_eq!(mode(&data), 0o700);
     assert_eq!(mode(&data.join("outbox-demo.sqlite3")), 0o600);
 }
+
+#[tokio::test]
+async fn the_dialer_gets_numbers_only() {
+    use deskcoll::tui::message::{Action, DialError, Dialed, Effect};
+    let t = common::twin().await;
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
+    let mut rt = deskcoll::tui::Runtime::quiet(deskcoll::delivery::Deliverer::new(
+        Arc::new(std::sync::Mutex::new(outbox)),
+        common::client_for(&t),
+        deskcoll::clock::Clock::at(common::fixed_now()),
+    ));
+    // A dialer that writes what it was given.
+    let got = dir.path().join("dialled");
+    rt.dial_command = Some(format!(
+        "sh -c 'printf %s \"$0\" > {}' {{phone}}",
+        got.display()
+    ));
+    let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
+    for (phone, dialled) in [
+        ("--version", None),
+        ("x@evil.example;transport=tcp", None),
+        ("0", None),
+        ("", None),
+        ("0812-3456-7890", Some("081234567890")),
+        ("(021) 555 1234", Some("0215551234")),
+        ("+6281234567890", Some("+6281234567890")),
+    ] {
+        let _ = std::fs::remove_file(&got);
+        let effect = Effect::Dial {
+            account_no: "000319280100042".into(),
+            phone: phone.into(),
+            override_reason: None,
+        };
+        let actions = deskcoll::tui::execute(effect, &rt, &tx).await;
+        let Action::Dialed { outcome, .. } = &actions[0] else {
+            panic!("{actions:?}")
+        };
+        match dialled {
+            None => assert!(
+                matches!(outcome, Err(DialError::NotDialable { .. })),
+                "{phone:?}: {outcome:?}"
+            ),
+            Some(number) => {
+                assert!(
+                    matches!(outcome, Ok(Dialed::Launched { .. })),
+                    "{outcome:?}"
+                );
+                let mut waited = 0;
+                while !got.exists() && waited < 50 {
+                    tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                    waited += 1;
+                }
+                tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+                assert_eq!(std::fs::read_to_string(&got).unwrap(), number);
+            }
+        }
+    }
+}

@@ -7,6 +7,7 @@ pub mod dates;
 pub mod lenient;
 pub mod money;
 pub mod outbox;
+pub mod phone;
 pub mod promise;
 pub mod result;
 pub mod secret;

@@ -59,8 +59,15 @@ pub fn outbox_snapshot(
     }
 }
 
-/// Hands a number to the dialer, or copies it.
+/// Hands a number to the dialer, or copies it. Only a number `domain::phone::dialable`
+/// accepts, cleaned, goes on: server text never becomes a dialer's option or SIP address.
 fn dial(rt: &Runtime, phone: &str) -> Result<Dialed, DialError> {
+    let Some(number) = crate::domain::phone::dialable(phone) else {
+        return Err(DialError::NotDialable {
+            phone: crate::domain::text::sanitize(phone).into_owned(),
+        });
+    };
+    let phone = number.as_str();
     if let Some(cmd) = rt.dial_command.as_deref() {
         let words = shell_words::split(cmd).map_err(|e| DialError::Command(e.to_string()))?;
         let mut args = words.iter().map(|w| w.replace("{phone}", phone));
