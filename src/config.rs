@@ -94,7 +94,10 @@ pub struct TerminSection {
 pub struct HttpSection {
     pub connect_timeout_secs: Option<u64>,
     pub timeout_secs: Option<u64>,
-    pub max_response_mb: Option<usize>,
+    /// Larger replies are refused rather than read (default 128). `max_response_mb`, its
+    /// older name, is read too.
+    #[serde(alias = "max_response_mb")]
+    pub max_body_mb: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -695,11 +698,17 @@ impl Config {
                 .timeout_secs
                 .map(Duration::from_secs)
                 .unwrap_or(defaults.timeout),
-            max_body_bytes: file
-                .http
-                .max_response_mb
-                .map(|mb| mb * 1024 * 1024)
-                .unwrap_or(defaults.max_body_bytes),
+            max_body_bytes: match file.http.max_body_mb {
+                None => defaults.max_body_bytes,
+                Some(0) => {
+                    return Err(ConfigError::Invalid(
+                        "http.max_body_mb must be at least 1".into(),
+                    ));
+                }
+                Some(mb) => mb.checked_mul(1024 * 1024).ok_or_else(|| {
+                    ConfigError::Invalid(format!("http.max_body_mb {mb} is too large"))
+                })?,
+            },
         };
         Ok(Config {
             file: file_path,
@@ -1091,6 +1100,25 @@ mod tests {
             assert!(!shown.contains(secret), "{secret} leaked");
         }
         assert!(c.show().contains("***"));
+    }
+
+    #[test]
+    fn the_body_cap_is_configurable() {
+        let c = resolve("", &Overrides::default(), &[]).unwrap();
+        assert_eq!(c.http.max_body_bytes, 128 * 1024 * 1024);
+        assert!(
+            c.http.max_body_bytes > 77_000_000,
+            "room for 100,000 real tasks"
+        );
+        let c = resolve("[http]\nmax_body_mb = 300\n", &Overrides::default(), &[]).unwrap();
+        assert_eq!(c.http.max_body_bytes, 300 * 1024 * 1024);
+        let c = resolve("[http]\nmax_response_mb = 2\n", &Overrides::default(), &[]).unwrap();
+        assert_eq!(
+            c.http.max_body_bytes,
+            2 * 1024 * 1024,
+            "the older name still works"
+        );
+        assert!(resolve("[http]\nmax_body_mb = 0\n", &Overrides::default(), &[]).is_err());
     }
 
     #[test]

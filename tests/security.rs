@@ -658,3 +658,38 @@ async fn the_dialer_gets_numbers_only() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_hostile_task_list_is_refused_not_fatal() {
+    // Within the cap: a body of nothing but keys is a wire error (and a modest pre-size).
+    let mut body = String::from("{\"data\":[");
+    body.push_str(&"\"contract_no\",".repeat(60_000));
+    body.push_str("]}");
+    let body: &'static str = Box::leak(body.into_boxed_str());
+    let app = Router::new().fallback(any(move || async move {
+        ([(header::CONTENT_TYPE, "application/json")], body)
+    }));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    let base = format!("http://{addr}");
+    let client = |max_body_bytes| {
+        Client::new(
+            Some(common::endpoints(&base, None, "k")),
+            None,
+            deskcoll::api::ClientOptions {
+                max_body_bytes,
+                ..common::quick_timeouts()
+            },
+        )
+        .unwrap()
+    };
+    assert!(matches!(
+        client(1 << 20).tasks().await,
+        Err(ApiError::Wire(_))
+    ));
+    // Over the cap: a clear error naming the setting.
+    let err = client(512 * 1024).tasks().await.unwrap_err();
+    assert!(matches!(err, ApiError::TooLarge { .. }), "{err:?}");
+    assert!(err.to_string().contains("http.max_body_mb"), "{err}");
+}

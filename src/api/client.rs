@@ -68,12 +68,16 @@ pub struct ClientOptions {
     pub max_body_bytes: usize,
 }
 
+/// The default cap on a reply's body (`http.max_body_mb`).
+pub const DEFAULT_MAX_BODY_MB: usize = 128;
+
 impl Default for ClientOptions {
     fn default() -> Self {
         ClientOptions {
             connect_timeout: Duration::from_secs(5),
             timeout: Duration::from_secs(30),
-            max_body_bytes: 256 * 1024 * 1024,
+            // 100,000 real tasks take about 77 MB; room to spare, and no more.
+            max_body_bytes: DEFAULT_MAX_BODY_MB * 1024 * 1024,
         }
     }
 }
