@@ -30,6 +30,21 @@ pub struct FileConfig {
     pub theme: ThemeConfig,
     #[serde(default)]
     pub keys: KeysSection,
+    #[serde(default)]
+    pub twin: TwinSection,
+}
+
+/// `[twin]`: what `deskcoll serve` accepts, instead of flags that `ps` would show. Each is
+/// also taken from the environment (`DESKCOLL_TWIN_*`); unset ones are the seed's fixtures.
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct TwinSection {
+    pub user: Option<String>,
+    pub password: Option<String>,
+    pub hash_key: Option<String>,
+    pub access_key: Option<String>,
+    pub access_secret: Option<String>,
+    pub termin_token: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -492,6 +507,32 @@ pub fn chosen_path(
     default_path().map(|p| (p, false))
 }
 
+/// The config file in force (`--config`, `$DESKCOLL_CONFIG`, the platform's), read and
+/// checked; an empty one when the default file does not exist.
+pub fn read_file(
+    over: &Overrides,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<(FileConfig, Option<PathBuf>), ConfigError> {
+    let mut file = FileConfig::default();
+    let mut file_path = None;
+    if let Some((path, required)) = chosen_path(over.config_path.as_deref(), env) {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                file = parse_file(&text, &path)?;
+                file_path = Some(path);
+            }
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(ConfigError::Read {
+                    path,
+                    reason: e.to_string(),
+                });
+            }
+        }
+    }
+    Ok((file, file_path))
+}
+
 /// Reads and checks a TOML text; errors name line and column.
 pub fn parse_file(text: &str, path: &Path) -> Result<FileConfig, ConfigError> {
     let mut file: FileConfig = toml::from_str(text).map_err(|e| {
@@ -535,23 +576,7 @@ impl Config {
         over: &Overrides,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Config, ConfigError> {
-        let mut file = FileConfig::default();
-        let mut file_path = None;
-        if let Some((path, required)) = chosen_path(over.config_path.as_deref(), env) {
-            match std::fs::read_to_string(&path) {
-                Ok(text) => {
-                    file = parse_file(&text, &path)?;
-                    file_path = Some(path);
-                }
-                Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(ConfigError::Read {
-                        path,
-                        reason: e.to_string(),
-                    });
-                }
-            }
-        }
+        let (file, file_path) = read_file(over, env)?;
         Self::resolve(file, file_path, over, env)
     }
 
@@ -791,8 +816,9 @@ impl Config {
             .unwrap_or_else(|| "127.0.0.1".into())
     }
 
-    /// A printable view with every secret masked.
+    /// A printable view with every secret masked, URLs' user-info and query values too.
     pub fn show(&self) -> String {
+        use crate::domain::text::redact_url;
         let mask = |s: &str| if s.is_empty() { "(not set)" } else { "***" };
         let mut out = String::new();
         let mut line = |k: &str, v: &str| out.push_str(&format!("{k:<24} {v}\n"));
@@ -829,8 +855,8 @@ impl Config {
         match &self.collection {
             None => line("collection", "(not set)"),
             Some(c) => {
-                line("collection.tasks_url", &c.tasks_url);
-                line("collection.result_url", &c.result_url);
+                line("collection.tasks_url", &redact_url(&c.tasks_url));
+                line("collection.result_url", &redact_url(&c.result_url));
                 line(
                     "collection.user",
                     c.auth.as_ref().map_or("(not set)", |a| &a.user),
@@ -847,12 +873,14 @@ impl Config {
         match &self.termin {
             None => line("termin", "(not set)"),
             Some(t) => {
-                line("termin.url", &t.url);
+                line("termin.url", &redact_url(&t.url));
                 let auth = match &t.auth {
                     TerminAuth::None => "none".to_string(),
                     TerminAuth::Basic(b) => format!("basic, user {}, password ***", b.user),
                     TerminAuth::Bearer(_) => "bearer token ***".to_string(),
-                    TerminAuth::Login(l) => format!("login at {}, access key ***", l.login_url),
+                    TerminAuth::Login(l) => {
+                        format!("login at {}, access key ***", redact_url(&l.login_url))
+                    }
                 };
                 line("termin.auth", &auth);
             }
@@ -1100,6 +1128,25 @@ mod tests {
             assert!(!shown.contains(secret), "{secret} leaked");
         }
         assert!(c.show().contains("***"));
+    }
+
+    #[test]
+    fn urls_show_without_their_credentials() {
+        let c = resolve(
+            "[collection]\nbase_url=\"https://svc:pw-in-url@host/x?token=tok-in-url\"\n[termin]\nurl=\"https://t.example/termin?key=k3y-in-url&page=1\"\nauth=\"login\"\naccess_key=\"k\"\naccess_secret=\"s\"\nlogin_url=\"https://u:p4ss@t.example/login?sig=s1g\"\n",
+            &Overrides::default(),
+            &[],
+        )
+        .unwrap();
+        let shown = c.show();
+        for secret in ["pw-in-url", "tok-in-url", "k3y-in-url", "p4ss", "s1g"] {
+            assert!(!shown.contains(secret), "{secret} leaked:\n{shown}");
+        }
+        assert!(
+            shown.contains("https://svc:***@host/x?token=***"),
+            "{shown}"
+        );
+        assert!(shown.contains("key=***&page=***"), "{shown}");
     }
 
     #[test]

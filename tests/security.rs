@@ -693,3 +693,136 @@ async fn a_hostile_task_list_is_refused_not_fatal() {
     assert!(matches!(err, ApiError::TooLarge { .. }), "{err:?}");
     assert!(err.to_string().contains("http.max_body_mb"), "{err}");
 }
+
+async fn status_of(url: &str, auth: Option<(&str, &str)>) -> u16 {
+    let mut req = reqwest::Client::new().get(url);
+    if let Some((u, p)) = auth {
+        req = req.basic_auth(u, Some(p));
+    }
+    req.send().await.unwrap().status().as_u16()
+}
+
+/// This machine's address on its network, if it has one besides loopback.
+fn outward_ip() -> Option<std::net::IpAddr> {
+    let s = std::net::UdpSocket::bind("0.0.0.0:0").ok()?;
+    s.connect("10.255.255.255:9").ok()?;
+    let ip = s.local_addr().ok()?.ip();
+    (!ip.is_loopback() && !ip.is_unspecified()).then_some(ip)
+}
+
+#[tokio::test]
+async fn the_twins_inspection_needs_its_credentials_and_this_machine() {
+    use deskcoll::twin::{SEED_PASSWORD, SEED_USER};
+    let seed = Some((SEED_USER, SEED_PASSWORD));
+    let t = common::twin_with(deskcoll::twin::TwinOptions {
+        no_auth: true,
+        ..common::options()
+    })
+    .await;
+    for route in ["collections", "stats"] {
+        let url = format!("{}/__twin/{route}", t.base_url());
+        assert_eq!(
+            status_of(&url, None).await,
+            401,
+            "{route}, even under --no-auth"
+        );
+        assert_eq!(status_of(&url, Some((SEED_USER, "wrong"))).await, 401);
+        assert_eq!(status_of(&url, seed).await, 200);
+    }
+
+    let Some(ip) = outward_ip() else {
+        eprintln!("no address besides loopback: the remote half is not tried");
+        return;
+    };
+    for expose in [false, true] {
+        let t = common::twin_with(deskcoll::twin::TwinOptions {
+            addr: "0.0.0.0:0".parse().unwrap(),
+            expose_inspect: expose,
+            ..common::options()
+        })
+        .await;
+        let url = format!("http://{ip}:{}/__twin/collections", t.addr.port());
+        assert_eq!(status_of(&url, seed).await, if expose { 200 } else { 403 });
+        assert_eq!(status_of(&url, None).await, if expose { 401 } else { 403 });
+        let local = format!("http://127.0.0.1:{}/__twin/collections", t.addr.port());
+        assert_eq!(status_of(&local, seed).await, 200);
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn serve_and_sign_take_their_secrets_from_the_environment_and_the_file() {
+    use std::io::BufRead;
+    let home = tempfile::tempdir().unwrap();
+    let config = home.path().join("c.toml");
+    std::fs::write(
+        &config,
+        "[collection]\nhash_key = \"8de3ef10fec04f05adb8631f9186a437\"\n[twin]\nhash_key = \"file-key\"\naccess_secret = \"file-secret\"\n",
+    )
+    .unwrap();
+    let config_arg = config.display().to_string();
+
+    // sign: from the config file; without any key and no terminal, a clear refusal.
+    let o = output(deskcoll(
+        home.path(),
+        &["--config", &config_arg, "sign", "000319280100042"],
+    ))
+    .await;
+    assert_eq!(
+        String::from_utf8_lossy(&o.stdout).trim(),
+        "87072d55e9a05731bdae67c13fe6d617ce60da95260165ec58bbc07377b4d381"
+    );
+    let o = output(deskcoll(home.path(), &["sign", "000319280100042"])).await;
+    assert_eq!(o.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("DESKCOLL_HASH_KEY"));
+
+    // serve: the password from the environment, the rest from [twin].
+    let mut c = deskcoll(
+        home.path(),
+        &["--config", &config_arg, "serve", "--addr", "127.0.0.1:0"],
+    );
+    c.env("DESKCOLL_TWIN_PASSWORD", "env-password")
+        .stdout(std::process::Stdio::piped());
+    let mut child = c.spawn().unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(child.stdout.as_mut().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let base = first
+        .trim()
+        .strip_prefix("deskcoll twin listening on ")
+        .unwrap()
+        .to_string();
+    let url = format!("{base}/__twin/stats");
+    let seed = (deskcoll::twin::SEED_USER, deskcoll::twin::SEED_PASSWORD);
+    assert_eq!(status_of(&url, Some(seed)).await, 401);
+    assert_eq!(status_of(&url, Some((seed.0, "env-password"))).await, 200);
+    let client = Client::new(
+        Some(common::endpoints(
+            &base,
+            Some(deskcoll::api::BasicAuth {
+                user: seed.0.into(),
+                password: Secret::new("env-password"),
+            }),
+            "file-key",
+        )),
+        None,
+        common::quick_timeouts(),
+    )
+    .unwrap();
+    let task = client.tasks().await.unwrap().remove(0);
+    let result = ResultDraft {
+        account_no: task.contract_no.to_string(),
+        action_code: "NCT".into(),
+        result_code: "NCT01".into(),
+        agent_id: "A1".into(),
+        ..ResultDraft::default()
+    }
+    .validate(common::fixed_now())
+    .unwrap();
+    assert!(
+        client.submit(&result).await.is_ok(),
+        "signed with [twin] hash_key"
+    );
+    let _ = child.kill();
+    let _ = child.wait();
+}

@@ -109,10 +109,12 @@ pub enum Command {
         action: outbox::OutboxAction,
     },
     /// Print the signature (`hashing`) of an account number.
-    #[command(after_help = "Example:\n  DESKCOLL_HASH_KEY=... deskcoll sign 000319280100042")]
+    #[command(
+        after_help = "Example:\n  DESKCOLL_HASH_KEY=... deskcoll sign 000319280100042\n\nThe key comes from --hash-key, else DESKCOLL_HASH_KEY or collection.hash_key, else a\nprompt when run at a terminal. A flag shows in `ps` and the shell's history: prefer the others."
+    )]
     Sign {
         account_no: String,
-        /// The hash key [default: from config or DESKCOLL_HASH_KEY].
+        /// The hash key (shows in `ps`) [default: DESKCOLL_HASH_KEY or collection.hash_key, else asked].
         #[arg(long, value_name = "KEY")]
         hash_key: Option<String>,
     },
@@ -248,6 +250,19 @@ pub fn main() -> ExitCode {
     }
 }
 
+/// A secret typed at the terminal, not echoed; `None` when stdin is not a terminal (a
+/// script) or nothing was typed.
+fn ask_secret(what: &str) -> Result<Option<String>, Failure> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let typed = rpassword::prompt_password(format!("{what}: "))
+        .map_err(|e| Failure::new(EXIT_ERROR, format!("cannot read the {what}: {e}")))?;
+    let typed = typed.trim().to_string();
+    Ok((!typed.is_empty()).then_some(typed))
+}
+
 /// One line on stderr when the config file (it holds secrets) can be read by others.
 fn warn_if_config_is_open(over: &Overrides) {
     let env = |k: &str| std::env::var(k).ok();
@@ -283,7 +298,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()));
     };
     match command {
-        Command::Serve(args) => serve::run(args, clock).await,
+        Command::Serve(args) => serve::run(args, clock, &over).await,
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
@@ -300,13 +315,15 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let key = match hash_key {
                 Some(k) => k,
-                None => {
-                    let config = Config::load(&over)?;
-                    let key = config.hash_key.ok_or_else(|| {
-                        Failure::new(EXIT_INVALID, "no hash key: pass --hash-key, or set DESKCOLL_HASH_KEY or collection.hash_key")
-                    })?;
-                    key.expose().to_string()
-                }
+                None => match Config::load(&over)?.hash_key {
+                    Some(key) => key.expose().to_string(),
+                    None => ask_secret("hash key")?.ok_or_else(|| {
+                        Failure::new(
+                            EXIT_INVALID,
+                            "no hash key: set DESKCOLL_HASH_KEY or collection.hash_key, run at a terminal to be asked, or pass --hash-key",
+                        )
+                    })?,
+                },
             };
             println!("{}", crate::domain::result::sign(account_no.trim(), &key));
             Ok(())
