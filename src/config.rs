@@ -767,6 +767,53 @@ impl Config {
         })
     }
 
+    /// True when credentials (Basic auth, a token, access keys, a signed result) would go
+    /// over plain `http://` to a host that is not this machine: anyone on the way can read
+    /// them. The workstation's header can say "insecure".
+    pub fn insecure_transport(&self) -> bool {
+        !self.insecure_hosts().is_empty()
+    }
+
+    /// The hosts of `insecure_transport`, each once, as `host[:port]`.
+    pub fn insecure_hosts(&self) -> Vec<String> {
+        let mut urls: Vec<&str> = Vec::new();
+        if let Some(c) = &self.collection
+            && (c.auth.is_some() || !c.hash_key.is_empty())
+        {
+            urls.extend([c.tasks_url.as_str(), c.result_url.as_str()]);
+        }
+        if let Some(t) = &self.termin {
+            match &t.auth {
+                TerminAuth::None => {}
+                TerminAuth::Login(l) => urls.extend([t.url.as_str(), l.login_url.as_str()]),
+                TerminAuth::Basic(_) | TerminAuth::Bearer(_) => urls.push(t.url.as_str()),
+            }
+        }
+        let mut hosts: Vec<String> = Vec::new();
+        for u in urls {
+            let Ok(url) = reqwest::Url::parse(u) else {
+                continue;
+            };
+            let loopback = url.host_str().is_none_or(|h| {
+                let h = h.trim_start_matches('[').trim_end_matches(']');
+                h.eq_ignore_ascii_case("localhost")
+                    || h.parse::<std::net::IpAddr>()
+                        .is_ok_and(|ip| ip.is_loopback())
+            });
+            if url.scheme() == "http" && !loopback {
+                let host = match (url.host_str(), url.port()) {
+                    (Some(h), Some(p)) => format!("{h}:{p}"),
+                    (Some(h), None) => h.to_string(),
+                    (None, _) => continue,
+                };
+                if !hosts.contains(&host) {
+                    hosts.push(host);
+                }
+            }
+        }
+        hosts
+    }
+
     /// No server configured at all: deskcoll runs against its embedded twin.
     pub fn is_demo(&self) -> bool {
         self.collection.is_none() && self.termin.is_none()
@@ -1191,6 +1238,57 @@ mod tests {
             c.ip_address().parse::<std::net::Ipv4Addr>().is_ok(),
             "{}",
             c.ip_address()
+        );
+    }
+
+    #[test]
+    fn credentials_over_plain_http_elsewhere_are_insecure() {
+        let insecure = |vars: &[(&str, &str)]| {
+            let c = resolve("", &Overrides::default(), vars).unwrap();
+            (c.insecure_transport(), c.insecure_hosts())
+        };
+        let with_auth = |base: &'static str| {
+            [
+                ("DESKCOLL_BASE_URL", base),
+                ("DESKCOLL_USER", "u"),
+                ("DESKCOLL_PASSWORD", "p"),
+            ]
+        };
+        assert_eq!(
+            insecure(&with_auth("http://collection.example:8080")),
+            (true, vec!["collection.example:8080".to_string()])
+        );
+        assert!(!insecure(&with_auth("https://collection.example")).0);
+        for local in [
+            "http://127.0.0.1:8080",
+            "http://localhost",
+            "http://[::1]:9",
+        ] {
+            assert!(!insecure(&with_auth(local)).0, "{local}");
+        }
+        assert!(
+            insecure(&[
+                ("DESKCOLL_BASE_URL", "http://h"),
+                ("DESKCOLL_HASH_KEY", "k")
+            ])
+            .0
+        );
+        assert!(
+            !insecure(&[("DESKCOLL_BASE_URL", "http://h")]).0,
+            "no credentials"
+        );
+        assert!(
+            insecure(&[
+                ("DESKCOLL_TERMIN_URL", "http://t.example/x"),
+                ("DESKCOLL_TERMIN_TOKEN", "tok")
+            ])
+            .0
+        );
+        assert!(!insecure(&[("DESKCOLL_TERMIN_URL", "http://t.example/x")]).0);
+        assert!(
+            !resolve("", &Overrides::default(), &[])
+                .unwrap()
+                .insecure_transport()
         );
     }
 

@@ -826,3 +826,29 @@ async fn serve_and_sign_take_their_secrets_from_the_environment_and_the_file() {
     let _ = child.kill();
     let _ = child.wait();
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn credentials_over_plain_http_are_warned_about() {
+    let home = tempfile::tempdir().unwrap();
+    let show = |base: &str| {
+        let mut c = deskcoll(home.path(), &["--base-url", base, "config", "show"]);
+        c.env("DESKCOLL_USER", "svc").env("DESKCOLL_PASSWORD", "pw");
+        c
+    };
+    let o = output(show("http://collection.example:9")).await;
+    assert!(o.status.success());
+    let said = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        said.contains("plain http:// to collection.example:9"),
+        "{said}"
+    );
+    assert_eq!(said.lines().count(), 1, "{said}");
+    for quiet in ["https://collection.example", "http://127.0.0.1:9"] {
+        let o = output(show(quiet)).await;
+        assert!(
+            o.stderr.is_empty(),
+            "{quiet}: {}",
+            String::from_utf8_lossy(&o.stderr)
+        );
+    }
+}

@@ -263,6 +263,20 @@ fn ask_secret(what: &str) -> Result<Option<String>, Failure> {
     Ok((!typed.is_empty()).then_some(typed))
 }
 
+/// The configuration in force, with a one-line warning on stderr when credentials would go
+/// over plain http:// to another machine.
+fn load_config(over: &Overrides) -> Result<Config, Failure> {
+    let config = Config::load(over)?;
+    let hosts = config.insecure_hosts();
+    if !hosts.is_empty() {
+        eprintln!(
+            "deskcoll: warning: credentials go unencrypted over plain http:// to {}; use https://",
+            crate::domain::text::sanitize(&hosts.join(", "))
+        );
+    }
+    Ok(config)
+}
+
 /// One line on stderr when the config file (it holds secrets) can be read by others.
 fn warn_if_config_is_open(over: &Overrides) {
     let env = |k: &str| std::env::var(k).ok();
@@ -288,7 +302,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         warn_if_config_is_open(&over);
     }
     let Some(command) = cli.command else {
-        let config = Config::load(&over)?;
+        let config = load_config(&over)?;
         // The log the workstation writes (names, errors) is private, as is its folder.
         if let Some(dir) = crate::config::data_dir() {
             let _ = crate::files::prepare_log(&dir);
@@ -315,7 +329,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         } => {
             let key = match hash_key {
                 Some(k) => k,
-                None => match Config::load(&over)?.hash_key {
+                None => match load_config(&over)?.hash_key {
                     Some(key) => key.expose().to_string(),
                     None => ask_secret("hash key")?.ok_or_else(|| {
                         Failure::new(
@@ -334,26 +348,26 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             excel,
         } => {
             let (format, style) = csv_style(format, excel)?;
-            let session = Session::open(Config::load(&over)?, clock).await?;
+            let session = Session::open(load_config(&over)?, clock).await?;
             tasks::run(&session, format, callable, style).await
         }
         Command::Today { format, excel } => {
             let (format, style) = csv_style(format, excel)?;
-            let session = Session::open(Config::load(&over)?, clock).await?;
+            let session = Session::open(load_config(&over)?, clock).await?;
             today::run(&session, format, style).await
         }
         Command::Termin(mut args) => {
             let (format, style) = csv_style(args.format, args.excel)?;
             args.format = format;
-            let session = Session::open(Config::load(&over)?, clock).await?;
+            let session = Session::open(load_config(&over)?, clock).await?;
             termin::run(&session, args, style).await
         }
         Command::Outbox { action } => {
-            let session = Session::open(Config::load(&over)?, clock).await?;
+            let session = Session::open(load_config(&over)?, clock).await?;
             outbox::run(&session, action).await
         }
         Command::Submit(args) => {
-            let session = Session::open(Config::load(&over)?, clock).await?;
+            let session = Session::open(load_config(&over)?, clock).await?;
             submit::run(&session, args).await
         }
     }
@@ -401,7 +415,7 @@ fn config_command(action: ConfigAction, over: &Overrides) -> Result<(), Failure>
             Ok(())
         }
         ConfigAction::Show => {
-            print!("{}", Config::load(over)?.show());
+            print!("{}", load_config(over)?.show());
             Ok(())
         }
         ConfigAction::Path => {
