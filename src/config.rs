@@ -30,6 +30,21 @@ pub struct FileConfig {
     pub theme: ThemeConfig,
     #[serde(default)]
     pub keys: KeysSection,
+    #[serde(default)]
+    pub twin: TwinSection,
+}
+
+/// `[twin]`: what `deskcoll serve` accepts, instead of flags that `ps` would show. Each is
+/// also taken from the environment (`DESKCOLL_TWIN_*`); unset ones are the seed's fixtures.
+#[derive(Debug, Default, Deserialize, Clone)]
+#[serde(deny_unknown_fields)]
+pub struct TwinSection {
+    pub user: Option<String>,
+    pub password: Option<String>,
+    pub hash_key: Option<String>,
+    pub access_key: Option<String>,
+    pub access_secret: Option<String>,
+    pub termin_token: Option<String>,
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -96,7 +111,10 @@ pub struct TerminSection {
 pub struct HttpSection {
     pub connect_timeout_secs: Option<u64>,
     pub timeout_secs: Option<u64>,
-    pub max_response_mb: Option<usize>,
+    /// Larger replies are refused rather than read (default 128). `max_response_mb`, its
+    /// older name, is read too.
+    #[serde(alias = "max_response_mb")]
+    pub max_body_mb: Option<usize>,
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -107,6 +125,17 @@ pub struct UiSection {
     pub time_zone: Option<String>,
     pub codes_file: Option<PathBuf>,
     pub promise_horizon_days: Option<i64>,
+    /// Exports for Excel with an Indonesian locale: a UTF-8 BOM and `;` separators.
+    pub export_excel: Option<bool>,
+}
+
+impl UiSection {
+    /// The CSV style of the workstation's exports (`ui.export_excel`).
+    pub fn export_style(&self) -> crate::domain::text::CsvStyle {
+        crate::domain::text::CsvStyle {
+            excel: self.export_excel.unwrap_or(false),
+        }
+    }
 }
 
 /// The colour roles of the workstation, one per method of `tui::view::Theme`.
@@ -482,6 +511,32 @@ pub fn chosen_path(
     default_path().map(|p| (p, false))
 }
 
+/// The config file in force (`--config`, `$DESKCOLL_CONFIG`, the platform's), read and
+/// checked; an empty one when the default file does not exist.
+pub fn read_file(
+    over: &Overrides,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<(FileConfig, Option<PathBuf>), ConfigError> {
+    let mut file = FileConfig::default();
+    let mut file_path = None;
+    if let Some((path, required)) = chosen_path(over.config_path.as_deref(), env) {
+        match std::fs::read_to_string(&path) {
+            Ok(text) => {
+                file = parse_file(&text, &path)?;
+                file_path = Some(path);
+            }
+            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {}
+            Err(e) => {
+                return Err(ConfigError::Read {
+                    path,
+                    reason: e.to_string(),
+                });
+            }
+        }
+    }
+    Ok((file, file_path))
+}
+
 /// Reads and checks a TOML text; errors name line and column.
 pub fn parse_file(text: &str, path: &Path) -> Result<FileConfig, ConfigError> {
     let mut file: FileConfig = toml::from_str(text).map_err(|e| {
@@ -525,23 +580,7 @@ impl Config {
         over: &Overrides,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Config, ConfigError> {
-        let mut file = FileConfig::default();
-        let mut file_path = None;
-        if let Some((path, required)) = chosen_path(over.config_path.as_deref(), env) {
-            match std::fs::read_to_string(&path) {
-                Ok(text) => {
-                    file = parse_file(&text, &path)?;
-                    file_path = Some(path);
-                }
-                Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {}
-                Err(e) => {
-                    return Err(ConfigError::Read {
-                        path,
-                        reason: e.to_string(),
-                    });
-                }
-            }
-        }
+        let (file, file_path) = read_file(over, env)?;
         Self::resolve(file, file_path, over, env)
     }
 
@@ -688,11 +727,17 @@ impl Config {
                 .timeout_secs
                 .map(Duration::from_secs)
                 .unwrap_or(defaults.timeout),
-            max_body_bytes: file
-                .http
-                .max_response_mb
-                .map(|mb| mb * 1024 * 1024)
-                .unwrap_or(defaults.max_body_bytes),
+            max_body_bytes: match file.http.max_body_mb {
+                None => defaults.max_body_bytes,
+                Some(0) => {
+                    return Err(ConfigError::Invalid(
+                        "http.max_body_mb must be at least 1".into(),
+                    ));
+                }
+                Some(mb) => mb.checked_mul(1024 * 1024).ok_or_else(|| {
+                    ConfigError::Invalid(format!("http.max_body_mb {mb} is too large"))
+                })?,
+            },
         };
         if let Some(z) = file.ui.time_zone.as_deref()
             && crate::domain::zone::Zone::parse(z).is_none()
@@ -733,23 +778,88 @@ impl Config {
         })
     }
 
+    /// True when credentials (Basic auth, a token, access keys, a signed result) would go
+    /// over plain `http://` to a host that is not this machine: anyone on the way can read
+    /// them. The workstation's header can say "insecure".
+    pub fn insecure_transport(&self) -> bool {
+        !self.insecure_hosts().is_empty()
+    }
+
+    /// The hosts of `insecure_transport`, each once, as `host[:port]`.
+    pub fn insecure_hosts(&self) -> Vec<String> {
+        let mut urls: Vec<&str> = Vec::new();
+        if let Some(c) = &self.collection
+            && (c.auth.is_some() || !c.hash_key.is_empty())
+        {
+            urls.extend([c.tasks_url.as_str(), c.result_url.as_str()]);
+        }
+        if let Some(t) = &self.termin {
+            match &t.auth {
+                TerminAuth::None => {}
+                TerminAuth::Login(l) => urls.extend([t.url.as_str(), l.login_url.as_str()]),
+                TerminAuth::Basic(_) | TerminAuth::Bearer(_) => urls.push(t.url.as_str()),
+            }
+        }
+        let mut hosts: Vec<String> = Vec::new();
+        for u in urls {
+            let Ok(url) = reqwest::Url::parse(u) else {
+                continue;
+            };
+            let loopback = url.host_str().is_none_or(|h| {
+                let h = h.trim_start_matches('[').trim_end_matches(']');
+                h.eq_ignore_ascii_case("localhost")
+                    || h.parse::<std::net::IpAddr>()
+                        .is_ok_and(|ip| ip.is_loopback())
+            });
+            if url.scheme() == "http" && !loopback {
+                let host = match (url.host_str(), url.port()) {
+                    (Some(h), Some(p)) => format!("{h}:{p}"),
+                    (Some(h), None) => h.to_string(),
+                    (None, _) => continue,
+                };
+                if !hosts.contains(&host) {
+                    hosts.push(host);
+                }
+            }
+        }
+        hosts
+    }
+
     /// No server configured at all: deskcoll runs against its embedded twin.
     pub fn is_demo(&self) -> bool {
         self.collection.is_none() && self.termin.is_none()
     }
 
     /// The address sent as cre_ip_address: configured, else the local address the OS would
-    /// use to reach the collection server (no packet is sent), else loopback.
+    /// use to reach the collection server (no packet is sent; IPv4 first when the server has
+    /// one), else loopback. Cut to the server's 25 characters (an IPv6 address is longer),
+    /// with a warning in the log: it never blocks a send.
     pub fn ip_address(&self) -> String {
-        if let Some(ip) = &self.ip_address {
-            return ip.clone();
+        let ip = self
+            .ip_address
+            .clone()
+            .unwrap_or_else(|| self.detected_ip());
+        let (fitted, cut) = crate::domain::result::fit_ip_address(&ip);
+        if cut {
+            tracing::warn!(
+                address = %ip,
+                sent = %fitted,
+                "the IP address is longer than the server's 25 characters; sending it cut"
+            );
         }
+        fitted
+    }
+
+    fn detected_ip(&self) -> String {
         let target = self
             .collection
             .as_ref()
             .and_then(|c| reqwest::Url::parse(&c.result_url).ok())
             .and_then(|u| u.socket_addrs(|| None).ok())
-            .and_then(|a| a.into_iter().next());
+            .and_then(|a| {
+                let v4 = a.iter().find(|s| s.is_ipv4()).copied();
+                v4.or_else(|| a.into_iter().next())
+            });
         target
             .and_then(|addr| {
                 let bind = if addr.is_ipv4() {
@@ -764,8 +874,9 @@ impl Config {
             .unwrap_or_else(|| "127.0.0.1".into())
     }
 
-    /// A printable view with every secret masked.
+    /// A printable view with every secret masked, URLs' user-info and query values too.
     pub fn show(&self) -> String {
+        use crate::domain::text::redact_url;
         let mask = |s: &str| if s.is_empty() { "(not set)" } else { "***" };
         let mut out = String::new();
         let mut line = |k: &str, v: &str| out.push_str(&format!("{k:<24} {v}\n"));
@@ -802,8 +913,8 @@ impl Config {
         match &self.collection {
             None => line("collection", "(not set)"),
             Some(c) => {
-                line("collection.tasks_url", &c.tasks_url);
-                line("collection.result_url", &c.result_url);
+                line("collection.tasks_url", &redact_url(&c.tasks_url));
+                line("collection.result_url", &redact_url(&c.result_url));
                 line(
                     "collection.user",
                     c.auth.as_ref().map_or("(not set)", |a| &a.user),
@@ -820,12 +931,14 @@ impl Config {
         match &self.termin {
             None => line("termin", "(not set)"),
             Some(t) => {
-                line("termin.url", &t.url);
+                line("termin.url", &redact_url(&t.url));
                 let auth = match &t.auth {
                     TerminAuth::None => "none".to_string(),
                     TerminAuth::Basic(b) => format!("basic, user {}, password ***", b.user),
                     TerminAuth::Bearer(_) => "bearer token ***".to_string(),
-                    TerminAuth::Login(l) => format!("login at {}, access key ***", l.login_url),
+                    TerminAuth::Login(l) => {
+                        format!("login at {}, access key ***", redact_url(&l.login_url))
+                    }
                 };
                 line("termin.auth", &auth);
             }
@@ -1080,6 +1193,121 @@ mod tests {
             assert!(!shown.contains(secret), "{secret} leaked");
         }
         assert!(c.show().contains("***"));
+    }
+
+    #[test]
+    fn urls_show_without_their_credentials() {
+        let c = resolve(
+            "[collection]\nbase_url=\"https://svc:pw-in-url@host/x?token=tok-in-url\"\n[termin]\nurl=\"https://t.example/termin?key=k3y-in-url&page=1\"\nauth=\"login\"\naccess_key=\"k\"\naccess_secret=\"s\"\nlogin_url=\"https://u:p4ss@t.example/login?sig=s1g\"\n",
+            &Overrides::default(),
+            &[],
+        )
+        .unwrap();
+        let shown = c.show();
+        for secret in ["pw-in-url", "tok-in-url", "k3y-in-url", "p4ss", "s1g"] {
+            assert!(!shown.contains(secret), "{secret} leaked:\n{shown}");
+        }
+        assert!(
+            shown.contains("https://svc:***@host/x?token=***"),
+            "{shown}"
+        );
+        assert!(shown.contains("key=***&page=***"), "{shown}");
+    }
+
+    #[test]
+    fn the_body_cap_is_configurable() {
+        let c = resolve("", &Overrides::default(), &[]).unwrap();
+        assert_eq!(c.http.max_body_bytes, 128 * 1024 * 1024);
+        assert!(
+            c.http.max_body_bytes > 77_000_000,
+            "room for 100,000 real tasks"
+        );
+        let c = resolve("[http]\nmax_body_mb = 300\n", &Overrides::default(), &[]).unwrap();
+        assert_eq!(c.http.max_body_bytes, 300 * 1024 * 1024);
+        let c = resolve("[http]\nmax_response_mb = 2\n", &Overrides::default(), &[]).unwrap();
+        assert_eq!(
+            c.http.max_body_bytes,
+            2 * 1024 * 1024,
+            "the older name still works"
+        );
+        assert!(resolve("[http]\nmax_body_mb = 0\n", &Overrides::default(), &[]).is_err());
+    }
+
+    #[test]
+    fn an_ipv6_address_is_cut_to_the_field_never_refused() {
+        let v6 = "2001:0db8:85a3:0000:0000:8a2e:0370:7334";
+        let c = resolve("", &Overrides::default(), &[("DESKCOLL_IP_ADDRESS", v6)]).unwrap();
+        assert_eq!(c.ip_address(), "2001:0db8:85a3:0000:0000:");
+        let c = resolve(
+            "",
+            &Overrides::default(),
+            &[("DESKCOLL_IP_ADDRESS", "10.1.206.118")],
+        )
+        .unwrap();
+        assert_eq!(c.ip_address(), "10.1.206.118");
+        // Detected against a server reachable over both: IPv4 first.
+        let c = resolve(
+            "",
+            &Overrides::default(),
+            &[("DESKCOLL_BASE_URL", "http://localhost:9")],
+        )
+        .unwrap();
+        assert!(
+            c.ip_address().parse::<std::net::Ipv4Addr>().is_ok(),
+            "{}",
+            c.ip_address()
+        );
+    }
+
+    #[test]
+    fn credentials_over_plain_http_elsewhere_are_insecure() {
+        let insecure = |vars: &[(&str, &str)]| {
+            let c = resolve("", &Overrides::default(), vars).unwrap();
+            (c.insecure_transport(), c.insecure_hosts())
+        };
+        let with_auth = |base: &'static str| {
+            [
+                ("DESKCOLL_BASE_URL", base),
+                ("DESKCOLL_USER", "u"),
+                ("DESKCOLL_PASSWORD", "p"),
+            ]
+        };
+        assert_eq!(
+            insecure(&with_auth("http://collection.example:8080")),
+            (true, vec!["collection.example:8080".to_string()])
+        );
+        assert!(!insecure(&with_auth("https://collection.example")).0);
+        for local in [
+            "http://127.0.0.1:8080",
+            "http://localhost",
+            "http://[::1]:9",
+        ] {
+            assert!(!insecure(&with_auth(local)).0, "{local}");
+        }
+        assert!(
+            insecure(&[
+                ("DESKCOLL_BASE_URL", "http://h"),
+                ("DESKCOLL_HASH_KEY", "k")
+            ])
+            .0
+        );
+        assert!(
+            !insecure(&[("DESKCOLL_BASE_URL", "http://h")]).0,
+            "no credentials"
+        );
+        assert!(
+            insecure(&[
+                ("DESKCOLL_TERMIN_URL", "http://t.example/x"),
+                ("DESKCOLL_TERMIN_TOKEN", "tok")
+            ])
+            .0
+        );
+        assert!(!insecure(&[("DESKCOLL_TERMIN_URL", "http://t.example/x")]).0);
+        assert!(
+            !resolve("", &Overrides::default(), &[])
+                .unwrap()
+                .insecure_transport()
+        );
     }
 
     #[test]

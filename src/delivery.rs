@@ -5,6 +5,7 @@ use crate::api::{ApiError, Client};
 use crate::clock::Clock;
 use crate::domain::CollectionResult;
 use crate::domain::outbox::{DeliveryState, backoff_millis};
+use crate::domain::text::clean;
 use crate::store::{Outbox, StoreError};
 use chrono::Duration;
 use rand::Rng;
@@ -35,14 +36,15 @@ pub enum Disposition {
 pub fn disposition(outcome: Result<crate::domain::CollectionResponse, ApiError>) -> Disposition {
     let e = match outcome {
         Ok(r) => {
+            // Server text, kept and shown later: made safe here, once.
             return Disposition::Delivered {
-                code: r.respon_code,
-                message: r.respon_mess,
+                code: clean(r.respon_code),
+                message: clean(r.respon_mess),
             };
         }
         Err(e) => e,
     };
-    let reason = e.to_string();
+    let reason = clean(e.to_string());
     match &e {
         ApiError::Refused { code, .. } | ApiError::InvalidToken { code, .. } => {
             Disposition::Rejected {
@@ -63,6 +65,9 @@ pub fn disposition(outcome: Result<crate::domain::CollectionResponse, ApiError>)
             code: Some("404".into()),
         },
         ApiError::Config(_) => Disposition::Rejected { reason, code: None },
+        // Not followed: the request went no further than the configured server, which did
+        // not take it. Kept queued, never delivered, until the URL is put right.
+        ApiError::Redirect { .. } => Disposition::Retry { reason },
         // Too slow or too many: the server says it did not take the request.
         ApiError::Status {
             status: 408 | 429, ..
@@ -174,15 +179,6 @@ impl Deliverer {
             Some(id) => outbox.edit(id, result, now).map(|_| id),
             None => outbox.enqueue_noting(result, total_due, now),
         }
-    }
-
-    /// Uncertain results whose accounts left a fresh list of the call's day: stored.
-    pub fn settle_by_evidence(
-        &self,
-        accounts_in_list: &std::collections::HashSet<String>,
-    ) -> Result<usize, StoreError> {
-        self.lock()
-            .resolve_by_evidence(accounts_in_list, self.clock.now_local())
     }
 
     /// The agent's "send now": a queued result at once, a rejected or uncertain one again.
@@ -331,6 +327,22 @@ mod tests {
             disposition(Err(ApiError::Dropped { host: "h".into() })),
             Disposition::Uncertain { .. }
         ));
+        let redirect = ApiError::redirect(307, "http://a/x", Some("http://b/x"));
+        assert!(
+            matches!(disposition(Err(redirect)), Disposition::Retry { .. }),
+            "a redirect keeps the result queued"
+        );
+        let hostile = disposition(Ok(crate::domain::CollectionResponse {
+            respon_code: "00".into(),
+            respon_mess: "ok\u{1b}]0;x\u{7}\u{202E}".into(),
+        }));
+        assert_eq!(
+            hostile,
+            Disposition::Delivered {
+                code: "00".into(),
+                message: "ok]0;x".into()
+            }
+        );
         assert!(matches!(
             disposition(Err(ApiError::Connect {
                 host: "h".into(),

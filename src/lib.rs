@@ -8,6 +8,7 @@ pub mod clock;
 pub mod config;
 pub mod delivery;
 pub mod domain;
+pub mod files;
 pub mod session;
 pub mod store;
 pub mod tui;

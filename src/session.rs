@@ -66,6 +66,18 @@ impl Session {
     /// Opens the outbox and a sender for it.
     pub fn deliverer(&self) -> Result<crate::delivery::Deliverer, SessionError> {
         let path = self.config.outbox_path(self.is_demo());
+        if self.config.outbox.is_none()
+            && let Some(dir) = crate::config::data_dir()
+        {
+            // deskcoll's own data folder: closed to others, also when an older version left
+            // it open.
+            crate::files::own_private_dir(&dir).map_err(|e| {
+                SessionError(format!(
+                    "cannot create the data folder {}: {e}",
+                    dir.display()
+                ))
+            })?;
+        }
         let outbox = crate::store::Outbox::open(&path).map_err(|e| SessionError(e.to_string()))?;
         Ok(crate::delivery::Deliverer::new(
             std::sync::Arc::new(std::sync::Mutex::new(outbox)),

@@ -705,13 +705,20 @@ impl Drop for Served {
     }
 }
 
-/// A plain HTTP/1.0 GET on loopback (no client library in the binary's tests).
+/// A plain HTTP/1.0 GET on loopback (no client library in the binary's tests), with the
+/// twin's Basic auth (its inspection routes refuse without).
 fn http_get(url: &str) -> Vec<u8> {
+    use base64::Engine;
     use std::io::{Read, Write};
     let rest = url.strip_prefix("http://").unwrap();
     let (host, path) = rest.split_at(rest.find('/').unwrap());
     let mut s = std::net::TcpStream::connect(host).unwrap();
-    write!(s, "GET {path} HTTP/1.0\r\nHost: {host}\r\n\r\n").unwrap();
+    let auth = base64::engine::general_purpose::STANDARD.encode("SERVICEMNC:Mnc%^21");
+    write!(
+        s,
+        "GET {path} HTTP/1.0\r\nHost: {host}\r\nAuthorization: Basic {auth}\r\n\r\n"
+    )
+    .unwrap();
     let mut all = Vec::new();
     s.read_to_end(&mut all).unwrap();
     let at = all.windows(4).position(|w| w == b"\r\n\r\n").unwrap() + 4;
@@ -806,6 +813,9 @@ fn a_bad_key_binding_stops_the_workstation_with_its_line() {
     let r = Run::new();
     let config = r.home.path().join("deskcoll.toml");
     std::fs::write(&config, "[keys]\nquit = \"ctrl-q\"\nsort = \"j\"\n").unwrap();
+    // Private, as a config file should be (one open to others is warned about, a line more).
+    use std::os::unix::fs::PermissionsExt;
+    std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o600)).unwrap();
     let o = r.run(&["--config", config.to_str().unwrap()]);
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     let err = stderr(&o);

@@ -115,13 +115,18 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     let done = screen.wait_for("Sukses Memasukan Data Dengan Account No : 000318270200055");
     assert!(done.contains("✓"));
 
-    let received: Vec<serde_json::Value> =
-        reqwest::get(format!("http://{addr}/__twin/collections"))
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+    let received: Vec<serde_json::Value> = reqwest::Client::new()
+        .get(format!("http://{addr}/__twin/collections"))
+        .basic_auth(
+            deskcoll::twin::SEED_USER,
+            Some(deskcoll::twin::SEED_PASSWORD),
+        )
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
     assert_eq!(received.len(), 1);
     let body = &received[0]["body"];
     assert_eq!(body["account_no"], "000318270200055");

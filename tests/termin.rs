@@ -29,12 +29,7 @@ fn login(t: &RunningTwin, secret: &str) -> TerminAuth {
 }
 
 async fn logins(t: &RunningTwin) -> u64 {
-    let v: serde_json::Value = reqwest::get(format!("{}/__twin/stats", t.base_url()))
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let v = common::inspect(&t.base_url(), "stats").await;
     v["logins"].as_u64().unwrap()
 }
 

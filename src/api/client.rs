@@ -1,6 +1,7 @@
 use super::error::{ApiError, excerpt};
 use crate::domain::task::parse_task_list;
 use crate::domain::termin::NOT_FOUND_MESSAGE;
+use crate::domain::text::{clean, sanitize};
 use crate::domain::{
     CollectionResponse, CollectionResult, Secret, Task, TerminErrorBody, TerminPage,
 };
@@ -67,12 +68,16 @@ pub struct ClientOptions {
     pub max_body_bytes: usize,
 }
 
+/// The default cap on a reply's body (`http.max_body_mb`).
+pub const DEFAULT_MAX_BODY_MB: usize = 128;
+
 impl Default for ClientOptions {
     fn default() -> Self {
         ClientOptions {
             connect_timeout: Duration::from_secs(5),
             timeout: Duration::from_secs(30),
-            max_body_bytes: 256 * 1024 * 1024,
+            // 100,000 real tasks take about 77 MB; room to spare, and no more.
+            max_body_bytes: DEFAULT_MAX_BODY_MB * 1024 * 1024,
         }
     }
 }
@@ -111,6 +116,9 @@ impl Client {
             .connect_timeout(options.connect_timeout)
             .timeout(options.timeout)
             .user_agent(concat!("deskcoll/", env!("CARGO_PKG_VERSION")))
+            // Every request carries credentials (Basic auth, a bearer token, access keys, a
+            // signed result): none is ever followed to another place. A 3xx is an error.
+            .redirect(reqwest::redirect::Policy::none())
             .build()
             .map_err(|e| ApiError::Config(format!("cannot build the HTTP client: {e}")))?;
         Ok(Client {
@@ -144,6 +152,13 @@ impl Client {
         let fail = |e| ApiError::from_reqwest(e, &host, self.options.timeout);
         let mut resp: Response = req.send().await.map_err(fail)?;
         let status = resp.status();
+        if status.is_redirection() {
+            let to = resp
+                .headers()
+                .get(reqwest::header::LOCATION)
+                .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
+            return Err(ApiError::redirect(status.as_u16(), url, to.as_deref()));
+        }
         let limit = self.options.max_body_bytes;
         if resp.content_length().is_some_and(|n| n as usize > limit) {
             return Err(ApiError::TooLarge { limit });
@@ -167,7 +182,7 @@ impl Client {
                 excerpt: excerpt(&reply.body),
             }),
             StatusCode::NOT_FOUND => Err(ApiError::NotFound {
-                url: url.to_string(),
+                url: crate::domain::text::redact_url(url),
             }),
             s => Err(ApiError::Status {
                 status: s.as_u16(),
@@ -220,20 +235,17 @@ impl Client {
             .ok()
             .filter(|r| !r.respon_code.trim().is_empty());
         match (reply.status, answer) {
-            (s, Some(r)) if s.is_success() && r.is_ok() => Ok(r),
+            (s, Some(r)) if s.is_success() && r.is_ok() => Ok(CollectionResponse {
+                respon_code: clean(r.respon_code),
+                respon_mess: clean(r.respon_mess),
+            }),
             (_, Some(r)) if r.respon_code.trim() == CollectionResponse::INVALID_TOKEN => {
-                Err(ApiError::InvalidToken {
-                    code: r.respon_code,
-                    message: r.respon_mess,
-                })
+                Err(ApiError::invalid_token(r.respon_code, r.respon_mess))
             }
             (s, Some(r))
                 if s.is_success() || s.is_client_error() && s != StatusCode::UNAUTHORIZED =>
             {
-                Err(ApiError::Refused {
-                    code: r.respon_code,
-                    message: r.respon_mess,
-                })
+                Err(ApiError::refused(r.respon_code, r.respon_mess))
             }
             _ => {
                 Self::check_common(&reply, &ep.result_url)?;
@@ -259,8 +271,10 @@ impl Client {
             .send(self.http.get(&ep.result_url), &ep.result_url)
             .await?;
         Self::check_common(&reply, &ep.result_url)?;
-        Ok(serde_json::from_slice::<String>(&reply.body)
-            .unwrap_or_else(|_| String::from_utf8_lossy(&reply.body).into_owned()))
+        Ok(clean(
+            serde_json::from_slice::<String>(&reply.body)
+                .unwrap_or_else(|_| String::from_utf8_lossy(&reply.body).into_owned()),
+        ))
     }
 
     /// A valid login token, logging in when there is none, it expired, or `renew`.
@@ -334,17 +348,14 @@ impl Client {
         {
             return Err(ApiError::Status {
                 status: reply.status.as_u16(),
-                excerpt: format!(": {}", e.message),
+                excerpt: format!(": {}", sanitize(&e.message)),
             });
         }
         Self::check_common(&reply, &ep.url)?;
         Self::not_json_guard(&reply)?;
         let parsed = TerminPage::parse(&reply.body)?;
         if parsed.status.eq_ignore_ascii_case("error") {
-            return Err(ApiError::Refused {
-                code: "error".into(),
-                message: parsed.message,
-            });
+            return Err(ApiError::refused("error".into(), parsed.message));
         }
         Ok(parsed)
     }

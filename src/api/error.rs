@@ -1,6 +1,7 @@
 //! What can go wrong talking to a server, in words a person can act on.
 
 use crate::domain::WireError;
+use crate::domain::text::{clean, redact_url, sanitize};
 use std::error::Error as _;
 use std::time::Duration;
 
@@ -28,8 +29,20 @@ pub enum ApiError {
     Dropped { host: String },
     #[error("the server sent a page instead of JSON (HTTP {status}){excerpt}")]
     NotJson { status: u16, excerpt: String },
-    #[error("response too large: more than {limit} bytes (raise max_response_mb)")]
+    #[error(
+        "response too large: more than {} MB (raise http.max_body_mb in the config)",
+        limit.div_ceil(1024 * 1024)
+    )]
     TooLarge { limit: usize },
+    /// A 3xx: never followed (every request carries credentials or a signed result).
+    #[error(
+        "the server at {from} answered HTTP {status}, a redirect to {to}: not followed (it would carry credentials or a signed result there); check the configured URL"
+    )]
+    Redirect {
+        status: u16,
+        from: String,
+        to: String,
+    },
     #[error("unreadable reply: {0}")]
     Wire(#[from] WireError),
     #[error("{0}")]
@@ -39,6 +52,50 @@ pub enum ApiError {
 }
 
 impl ApiError {
+    /// A redirect that was not followed, both places made fit to show (user-info and query
+    /// values masked, control characters removed). A relative `Location` is read against
+    /// `from`.
+    pub fn redirect(status: u16, from: &str, location: Option<&str>) -> ApiError {
+        let to = match location.map(str::trim).filter(|l| !l.is_empty()) {
+            None => "(no Location given)".to_string(),
+            Some(l) => {
+                let absolute = reqwest::Url::parse(from)
+                    .and_then(|base| base.join(l))
+                    .map(|u| u.to_string())
+                    .unwrap_or_else(|_| l.to_string());
+                let shown = redact_url(&absolute);
+                if shown.chars().count() > 200 {
+                    let mut cut: String = shown.chars().take(200).collect();
+                    cut.push('…');
+                    cut
+                } else {
+                    shown
+                }
+            }
+        };
+        ApiError::Redirect {
+            status,
+            from: redact_url(from),
+            to,
+        }
+    }
+
+    /// The server refused, in its own words made safe to print.
+    pub fn refused(code: String, message: String) -> ApiError {
+        ApiError::Refused {
+            code: clean(code),
+            message: clean(message),
+        }
+    }
+
+    /// The server rejected the signature, in its own words made safe to print.
+    pub fn invalid_token(code: String, message: String) -> ApiError {
+        ApiError::InvalidToken {
+            code: clean(code),
+            message: clean(message),
+        }
+    }
+
     /// True when the request may have been processed although no answer arrived: resending
     /// such a result could store it twice (the server has no duplicate protection).
     pub fn may_have_reached_server(&self) -> bool {
@@ -103,13 +160,15 @@ pub fn excerpt(body: &[u8]) -> String {
         (Some(a), Some(b)) if b > a + 7 => text[a + 7..b].to_string(),
         _ => strip_tags(&text),
     };
-    let clean: String = picked
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect::<String>()
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ");
+    let clean: String = sanitize(
+        &picked
+            .chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect::<String>(),
+    )
+    .split_whitespace()
+    .collect::<Vec<_>>()
+    .join(" ");
     if clean.is_empty() {
         return String::new();
     }
@@ -148,5 +207,37 @@ mod tests {
         assert_eq!(excerpt(b"plain\n\x1b[31mtext"), ": plain [31mtext");
         assert_eq!(excerpt(b""), "");
         assert!(excerpt("x".repeat(500).as_bytes()).ends_with('…'));
+        assert_eq!(
+            excerpt("<title>\u{1b}]0;x\u{7}Err\u{202E}or</title>".as_bytes()),
+            ": ]0;x Error"
+        );
+    }
+
+    #[test]
+    fn a_redirect_names_both_places_without_their_secrets() {
+        let e = ApiError::redirect(
+            307,
+            "https://svc:pw@host/api/CollectionInsert",
+            Some("http://evil.example:9/x?token=abc"),
+        );
+        let shown = e.to_string();
+        assert!(
+            shown.contains("https://svc:***@host/api/CollectionInsert"),
+            "{shown}"
+        );
+        assert!(
+            shown.contains("http://evil.example:9/x?token=***"),
+            "{shown}"
+        );
+        assert!(!shown.contains("pw@") && !shown.contains("abc"), "{shown}");
+        let relative = ApiError::redirect(302, "https://host/a/b", Some("/login"));
+        assert!(
+            relative.to_string().contains("https://host/login"),
+            "{relative}"
+        );
+        let none = ApiError::redirect(301, "https://host/", None);
+        assert!(none.to_string().contains("(no Location given)"));
+        let hostile = ApiError::refused("90".into(), "a\u{1b}[2Jb\u{202E}".into());
+        assert_eq!(hostile.to_string(), "server refused (code 90): a[2Jb");
     }
 }

@@ -5,6 +5,7 @@ mod error;
 mod token;
 
 pub use client::{
-    BasicAuth, Client, ClientOptions, CollectionEndpoint, LoginAuth, TerminAuth, TerminEndpoint,
+    BasicAuth, Client, ClientOptions, CollectionEndpoint, DEFAULT_MAX_BODY_MB, LoginAuth,
+    TerminAuth, TerminEndpoint,
 };
 pub use error::{ApiError, excerpt};

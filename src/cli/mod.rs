@@ -90,12 +90,18 @@ pub enum Command {
         /// Turn the order round.
         #[arg(long)]
         reverse: bool,
+        /// CSV for Excel with an Indonesian locale: a UTF-8 BOM and `;` separators (implies --format csv).
+        #[arg(long)]
+        excel: bool,
     },
     /// The agent's day: calls by action, promises, delivery, promises due and broken.
     #[command(after_help = "Example:\n  deskcoll today --format json | jq .ptp_total_due")]
     Today {
         #[arg(long, value_enum, default_value_t)]
         format: Format,
+        /// CSV for Excel with an Indonesian locale: a UTF-8 BOM and `;` separators (implies --format csv).
+        #[arg(long)]
+        excel: bool,
     },
     /// Browse termin (staged-payment) transactions.
     #[command(
@@ -114,11 +120,11 @@ pub enum Command {
     },
     /// Print the signature (`hashing`) of an account number.
     #[command(
-        after_help = "Example:\n  DESKCOLL_HASH_KEY=... deskcoll sign 000319280100042\n\nIn demo mode (no server configured) the embedded twin's hash key is used."
+        after_help = "Example:\n  DESKCOLL_HASH_KEY=... deskcoll sign 000319280100042\n\nThe key comes from --hash-key, else DESKCOLL_HASH_KEY or collection.hash_key, else (in demo\nmode) the embedded twin's, else a prompt when run at a terminal. A flag shows in `ps` and the\nshell's history: prefer the others."
     )]
     Sign {
         account_no: String,
-        /// The hash key [default: from config or DESKCOLL_HASH_KEY; in demo mode the twin's].
+        /// The hash key (shows in `ps`) [default: DESKCOLL_HASH_KEY or collection.hash_key; in demo mode the twin's; else asked].
         #[arg(long, value_name = "KEY")]
         hash_key: Option<String>,
     },
@@ -252,23 +258,79 @@ pub fn main() -> ExitCode {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) if f.message.is_empty() => ExitCode::from(f.code),
         Err(f) => {
-            eprintln!("deskcoll: error: {}", f.message);
+            // The last guard: a message may quote a server.
+            eprintln!(
+                "deskcoll: error: {}",
+                crate::domain::text::sanitize(&f.message)
+            );
             ExitCode::from(f.code)
         }
+    }
+}
+
+/// A secret typed at the terminal, not echoed; `None` when stdin is not a terminal (a
+/// script) or nothing was typed.
+fn ask_secret(what: &str) -> Result<Option<String>, Failure> {
+    use std::io::IsTerminal;
+    if !std::io::stdin().is_terminal() {
+        return Ok(None);
+    }
+    let typed = rpassword::prompt_password(format!("{what}: "))
+        .map_err(|e| Failure::new(EXIT_ERROR, format!("cannot read the {what}: {e}")))?;
+    let typed = typed.trim().to_string();
+    Ok((!typed.is_empty()).then_some(typed))
+}
+
+/// The configuration in force, with a one-line warning on stderr when credentials would go
+/// over plain http:// to another machine.
+fn load_config(over: &Overrides) -> Result<Config, Failure> {
+    let config = Config::load(over)?;
+    let hosts = config.insecure_hosts();
+    if !hosts.is_empty() {
+        eprintln!(
+            "deskcoll: warning: credentials go unencrypted over plain http:// to {}; use https://",
+            crate::domain::text::sanitize(&hosts.join(", "))
+        );
+    }
+    Ok(config)
+}
+
+/// One line on stderr when the config file (it holds secrets) can be read by others.
+fn warn_if_config_is_open(over: &Overrides) {
+    let env = |k: &str| std::env::var(k).ok();
+    if let Some((path, _)) = crate::config::chosen_path(over.config_path.as_deref(), &env)
+        && crate::files::readable_by_others(&path)
+    {
+        eprintln!(
+            "deskcoll: warning: {} can be read by other users and holds secrets; run chmod 600 on it",
+            path.display()
+        );
     }
 }
 
 pub async fn run(cli: Cli) -> Result<(), Failure> {
     let clock = Clock::new(cli.now);
     let over = cli.overrides();
+    if !matches!(
+        cli.command,
+        Some(Command::Config {
+            action: ConfigAction::Init { .. }
+        })
+    ) {
+        warn_if_config_is_open(&over);
+    }
     let Some(command) = cli.command else {
-        let config = Config::load(&over)?;
+        let config = load_config(&over)?;
+        // The log the workstation writes (names, errors) is private, as is its folder.
+        if let Some(dir) = crate::config::data_dir() {
+            let _ = crate::files::prepare_log(&dir);
+        }
         return crate::tui::run(config, clock, cli.exit_after_first_queue)
             .await
             .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()));
     };
     match command {
-        Command::Serve(args) => serve::run(args, clock).await,
+        Command::Serve(args) => serve::run(args, clock, &over).await,
         Command::Completions { shell } => {
             clap_complete::generate(
                 shell,
@@ -286,7 +348,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             let key = match hash_key {
                 Some(k) => k,
                 None => {
-                    let config = Config::load(&over)?;
+                    let config = load_config(&over)?;
                     match config.hash_key {
                         Some(key) => key.expose().to_string(),
                         // Demo mode signs for the embedded twin, with the twin's key.
@@ -296,12 +358,12 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
                             );
                             crate::twin::SEED_HASH_KEY.to_string()
                         }
-                        None => {
-                            return Err(Failure::new(
+                        None => ask_secret("hash key")?.ok_or_else(|| {
+                            Failure::new(
                                 EXIT_INVALID,
-                                "no hash key: pass --hash-key, or set DESKCOLL_HASH_KEY or collection.hash_key",
-                            ));
-                        }
+                                "no hash key: set DESKCOLL_HASH_KEY or collection.hash_key, run at a terminal to be asked, or pass --hash-key",
+                            )
+                        })?,
                     }
                 }
             };
@@ -313,32 +375,53 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             callable,
             sort,
             reverse,
+            excel,
         } => {
-            let session = Session::open(Config::load(&over)?, clock).await?;
+            let (format, style) = csv_style(format, excel)?;
+            let session = Session::open(load_config(&over)?, clock).await?;
             let listing = tasks::Listing {
                 format,
                 only_callable: callable,
                 sort,
                 reverse,
+                style,
             };
             tasks::run(&session, listing).await
         }
-        Command::Today { format } => {
-            let session = Session::open(Config::load(&over)?, clock).await?;
-            today::run(&session, format).await
+        Command::Today { format, excel } => {
+            let (format, style) = csv_style(format, excel)?;
+            let session = Session::open(load_config(&over)?, clock).await?;
+            today::run(&session, format, style).await
         }
-        Command::Termin(args) => {
-            let session = Session::open(Config::load(&over)?, clock).await?;
-            termin::run(&session, args).await
+        Command::Termin(mut args) => {
+            let (format, style) = csv_style(args.format, args.excel)?;
+            args.format = format;
+            let session = Session::open(load_config(&over)?, clock).await?;
+            termin::run(&session, args, style).await
         }
         Command::Outbox { action } => {
-            let session = Session::open(Config::load(&over)?, clock).await?;
+            let session = Session::open(load_config(&over)?, clock).await?;
             outbox::run(&session, action).await
         }
         Command::Submit(args) => {
-            let session = Session::open(Config::load(&over)?, clock).await?;
+            let session = Session::open(load_config(&over)?, clock).await?;
             submit::run(&session, args).await
         }
+    }
+}
+
+/// `--excel`: CSV in the spreadsheet's style (and CSV when no other format was asked for).
+fn csv_style(
+    format: Format,
+    excel: bool,
+) -> Result<(Format, crate::domain::text::CsvStyle), Failure> {
+    match (format, excel) {
+        (Format::Json, true) => Err(Failure::new(
+            EXIT_INVALID,
+            "--excel writes CSV: it does not go with --format json",
+        )),
+        (_, true) => Ok((Format::Csv, crate::domain::text::CsvStyle { excel: true })),
+        (f, false) => Ok((f, crate::domain::text::CsvStyle::default())),
     }
 }
 
@@ -361,14 +444,15 @@ fn config_command(action: ConfigAction, over: &Overrides) -> Result<(), Failure>
                 ));
             }
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-                std::fs::create_dir_all(dir)?;
+                crate::files::create_private_dir(dir)?;
             }
-            write_private(&path, crate::config::TEMPLATE)?;
+            // 0600 also over an older file of another mode (--force).
+            crate::files::write_private(&path, crate::config::TEMPLATE.as_bytes())?;
             println!("wrote {}", path.display());
             Ok(())
         }
         ConfigAction::Show => {
-            print!("{}", Config::load(over)?.show());
+            print!("{}", load_config(over)?.show());
             Ok(())
         }
         ConfigAction::Path => {
@@ -381,17 +465,4 @@ fn config_command(action: ConfigAction, over: &Overrides) -> Result<(), Failure>
             Ok(())
         }
     }
-}
-
-/// Writes a file only its owner can read: it will hold secrets.
-fn write_private(path: &std::path::Path, text: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::OpenOptionsExt;
-        opts.mode(0o600);
-    }
-    opts.open(path)?.write_all(text.as_bytes())
 }

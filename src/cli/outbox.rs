@@ -1,6 +1,7 @@
 use super::output::{self, emit};
 use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, Failure, Format};
-use crate::domain::outbox::{Decision, DeliveryState};
+use crate::domain::outbox::{Decision, DeliveryState, left_list_hint, resend_notice};
+use crate::domain::text::sanitize;
 use crate::session::Session;
 use clap::Subcommand;
 
@@ -27,6 +28,10 @@ pub enum OutboxAction {
         /// Send it again. If the first one did arrive, the server will hold it twice.
         #[arg(long)]
         resend: bool,
+        /// With --resend of a result refused with 90: send it although it may already be
+        /// stored (a 90 answers any database error, after the row was inserted).
+        #[arg(long, requires = "resend")]
+        yes: bool,
     },
 }
 
@@ -56,14 +61,56 @@ fn applies_to(decision: Decision) -> String {
     }
 }
 
+/// The hint beside each uncertain result whose account has left today's list: one read of
+/// the list, only when there is an uncertain result; without the list, no hints.
+async fn hints(session: &Session, items: &[crate::store::OutboxItem]) -> Vec<(i64, &'static str)> {
+    let uncertain: Vec<_> = items
+        .iter()
+        .filter(|i| i.state == DeliveryState::Uncertain)
+        .collect();
+    if uncertain.is_empty() {
+        return Vec::new();
+    }
+    let Ok(tasks) = session.client.tasks().await else {
+        return Vec::new();
+    };
+    // An empty list says nothing (a server with a bad day answers one too).
+    if tasks.is_empty() {
+        return Vec::new();
+    }
+    let in_list: std::collections::HashSet<&str> =
+        tasks.iter().map(|t| t.contract_no.trim()).collect();
+    let today = session.clock.now_local().date();
+    uncertain
+        .into_iter()
+        .filter_map(|i| {
+            let listed = in_list.contains(i.account_no.trim());
+            left_list_hint(i.result.call_time.date(), listed, today).map(|h| (i.id, h))
+        })
+        .collect()
+}
+
 pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure> {
     let deliverer = session.deliverer()?;
     let lock = || deliverer.outbox.lock().unwrap_or_else(|p| p.into_inner());
     match action {
         OutboxAction::List { format } => {
             let items = lock().list().map_err(store)?;
+            let hints = hints(session, &items).await;
+            let hint = |id: i64| hints.iter().find(|(i, _)| *i == id).map(|(_, h)| *h);
             match format {
-                Format::Json => output::emit_json(&items),
+                Format::Json => {
+                    let mut values = serde_json::to_value(&items)
+                        .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
+                    if let Some(list) = values.as_array_mut() {
+                        for (v, item) in list.iter_mut().zip(&items) {
+                            if let (Some(obj), Some(h)) = (v.as_object_mut(), hint(item.id)) {
+                                obj.insert("hint".into(), h.into());
+                            }
+                        }
+                    }
+                    output::emit_json(&values)
+                }
                 Format::Csv | Format::Table => {
                     let headers = [
                         "id",
@@ -75,6 +122,7 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                         "call_time",
                         "attempts",
                         "last_error",
+                        "hint",
                     ];
                     let rows: Vec<Vec<String>> = items
                         .iter()
@@ -89,15 +137,33 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                                 i.call_time.clone(),
                                 i.attempts.to_string(),
                                 i.last_error.clone().unwrap_or_default(),
+                                hint(i.id).unwrap_or_default().to_string(),
                             ]
                         })
                         .collect();
                     if format == Format::Csv {
-                        emit(&output::csv(&headers, &rows, true)?)
+                        emit(&output::csv(
+                            &headers,
+                            &rows,
+                            true,
+                            crate::domain::text::CsvStyle::default(),
+                        )?)
                     } else {
+                        // The hint goes under the table, beside its result's id.
+                        let rows: Vec<Vec<String>> = rows
+                            .into_iter()
+                            .map(|mut r| {
+                                r.pop();
+                                r
+                            })
+                            .collect();
+                        let headers = &headers[..headers.len() - 1];
                         let upper: Vec<String> = headers.iter().map(|h| h.to_uppercase()).collect();
                         let upper: Vec<&str> = upper.iter().map(String::as_str).collect();
                         let mut text = output::table(&upper, &rows, &[0, 7]);
+                        for (id, h) in &hints {
+                            text.push_str(&format!("result {id}: {h}\n"));
+                        }
                         let c = lock().counts().map_err(store)?;
                         text.push_str(&format!(
                             "{} results: {} delivered, {} waiting, {} rejected, {} uncertain\n",
@@ -140,6 +206,7 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
             id,
             delivered,
             resend,
+            yes,
         } => {
             let now = session.clock.now_local();
             // The flag is the agent's explicit yes (the help says what each one risks).
@@ -149,7 +216,8 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                 debug_assert!(resend);
                 Decision::Send
             };
-            let from = lock().get(id).map_err(store)?.state;
+            let item = lock().get(id).map_err(store)?;
+            let from = item.state;
             if decision.target(from).is_none() {
                 return Err(Failure::new(
                     EXIT_INVALID,
@@ -165,6 +233,17 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                 println!("result {id}: marked delivered");
                 return Ok(());
             }
+            if let Some(notice) = resend_notice(from, item.server_code.as_deref()) {
+                if !yes {
+                    return Err(Failure::new(
+                        EXIT_INVALID,
+                        format!(
+                            "result {id} was refused with 90 and {notice}; pass --yes to send it again"
+                        ),
+                    ));
+                }
+                eprintln!("deskcoll: result {id}: {notice}; sending again as asked (--yes)");
+            }
             lock().resend(id, now).map_err(store)?;
             let (state, _) = deliverer.deliver_patiently(id, 3).await.map_err(store)?;
             let item = lock().get(id).map_err(store)?;
@@ -172,7 +251,7 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                 "result {id}: {state}{}",
                 item.last_error
                     .filter(|_| state != DeliveryState::Delivered)
-                    .map(|e| format!(": {e}"))
+                    .map(|e| format!(": {}", sanitize(&e)))
                     .unwrap_or_default()
             );
             if state == DeliveryState::Delivered {

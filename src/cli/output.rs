@@ -1,7 +1,7 @@
 //! Writing command output: tables for people, CSV and JSON for scripts.
 
 use super::Failure;
-use crate::domain::text::sanitize;
+use crate::domain::text::{CsvStyle, csv_cell, sanitize};
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use std::io::Write;
 
@@ -46,15 +46,25 @@ pub fn table(headers: &[&str], rows: &[Vec<String>], numeric: &[usize]) -> Strin
     s
 }
 
-/// CSV rows (header first) with sanitised cells.
-pub fn csv(headers: &[&str], rows: &[Vec<String>], with_header: bool) -> Result<Vec<u8>, Failure> {
-    let mut w = ::csv::Writer::from_writer(Vec::new());
+/// CSV rows (header first, after the style's preamble) with cells made safe for a
+/// spreadsheet: sanitised, formulas quoted (`text::csv_cell`), plain numbers left numbers.
+pub fn csv(
+    headers: &[&str],
+    rows: &[Vec<String>],
+    with_header: bool,
+    style: CsvStyle,
+) -> Result<Vec<u8>, Failure> {
+    let mut out = Vec::new();
+    if with_header {
+        out.extend_from_slice(style.preamble());
+    }
+    let mut w = style.writer(out);
     let fail = |e: ::csv::Error| Failure::new(super::EXIT_ERROR, format!("CSV: {e}"));
     if with_header {
         w.write_record(headers).map_err(fail)?;
     }
     for row in rows {
-        w.write_record(row.iter().map(|c| sanitize(c).into_owned()))
+        w.write_record(row.iter().map(|c| csv_cell(c).into_owned()))
             .map_err(fail)?;
     }
     w.into_inner()

@@ -7,15 +7,17 @@ pub struct ServeArgs {
     /// Address to listen on (loopback by default).
     #[arg(long, default_value = "127.0.0.1:8080")]
     pub addr: SocketAddr,
-    /// Basic-auth user, both services (default: the seed document's example).
-    #[arg(long, default_value = twin::SEED_USER)]
-    pub user: String,
-    /// Basic-auth password, both services (default: the seed document's example).
-    #[arg(long, default_value = twin::SEED_PASSWORD)]
-    pub password: String,
-    /// Key results must be signed with (default: the seed document's example).
-    #[arg(long, default_value = twin::SEED_HASH_KEY)]
-    pub hash_key: String,
+    /// Basic-auth user [default: twin.user in the config, else the seed document's].
+    #[arg(long, env = "DESKCOLL_TWIN_USER")]
+    pub user: Option<String>,
+    /// Basic-auth password; a flag shows in `ps`: prefer the variable or twin.password
+    /// [default: the seed document's].
+    #[arg(long, env = "DESKCOLL_TWIN_PASSWORD", hide_env_values = true)]
+    pub password: Option<String>,
+    /// Key results must be signed with; a flag shows in `ps`: prefer the variable or
+    /// twin.hash_key [default: the seed document's].
+    #[arg(long, env = "DESKCOLL_TWIN_HASH_KEY", hide_env_values = true)]
+    pub hash_key: Option<String>,
     /// Accept requests without Basic auth.
     #[arg(long)]
     pub no_auth: bool,
@@ -31,15 +33,21 @@ pub struct ServeArgs {
     /// Termin transactions.
     #[arg(long, default_value_t = 57)]
     pub transactions: usize,
-    /// Bearer token accepted by the termin route (besides Basic auth).
-    #[arg(long)]
+    /// Bearer token accepted by the termin route (besides Basic auth); a flag shows in `ps`:
+    /// prefer the variable or twin.termin_token.
+    #[arg(long, env = "DESKCOLL_TWIN_TERMIN_TOKEN", hide_env_values = true)]
     pub termin_token: Option<String>,
-    /// Access key the termin login takes (default: the twin's fixture).
-    #[arg(long, default_value = twin::SEED_ACCESS_KEY)]
-    pub access_key: String,
-    /// Access secret the termin login takes (default: the twin's fixture).
-    #[arg(long, default_value = twin::SEED_ACCESS_SECRET)]
-    pub access_secret: String,
+    /// Access key the login takes [default: twin.access_key, else the twin's fixture].
+    #[arg(long, env = "DESKCOLL_TWIN_ACCESS_KEY", hide_env_values = true)]
+    pub access_key: Option<String>,
+    /// Access secret the login takes; a flag shows in `ps`: prefer the variable or
+    /// twin.access_secret [default: the twin's fixture].
+    #[arg(long, env = "DESKCOLL_TWIN_ACCESS_SECRET", hide_env_values = true)]
+    pub access_secret: Option<String>,
+    /// Answer `/__twin/*` (every result received, with its signature) to clients that are
+    /// not on this machine too. They still need the twin's Basic auth.
+    #[arg(long)]
+    pub expose_inspect: bool,
     /// Lifetime of a login token.
     #[arg(long, default_value_t = 24 * 3600)]
     pub token_ttl_secs: u64,
@@ -62,7 +70,10 @@ pub fn long_about() -> String {
          (desk-collection-api.txt), public and for testing only: Basic-auth user {user}, \
          password {password} (both services), hash key {key}; the termin login takes access \
          key {access_key} and secret {access_secret}. --user, --password, --hash-key, \
-         --access-key and --access-secret replace them. In demo mode (no server configured) \
+         --access-key and --access-secret replace them, as do DESKCOLL_TWIN_USER, \
+         DESKCOLL_TWIN_PASSWORD, DESKCOLL_TWIN_HASH_KEY, DESKCOLL_TWIN_ACCESS_KEY, \
+         DESKCOLL_TWIN_ACCESS_SECRET and the config file's [twin] section (flags show in `ps`: \
+         prefer the others). In demo mode (no server configured) \
          every deskcoll command starts its own twin with these defaults, and `deskcoll sign` \
          signs with that hash key.",
         user = twin::SEED_USER,
@@ -73,7 +84,35 @@ pub fn long_about() -> String {
     )
 }
 
-pub async fn run(args: ServeArgs, clock: Clock) -> Result<(), Failure> {
+/// Flag, else variable (both through clap), else `[twin]` in the config file, else the
+/// fixture.
+fn pick(given: Option<String>, from_file: Option<String>, fixture: &str) -> String {
+    given
+        .filter(|s| !s.is_empty())
+        .or(from_file.filter(|s| !s.is_empty()))
+        .unwrap_or_else(|| fixture.to_string())
+}
+
+pub async fn run(
+    args: ServeArgs,
+    clock: Clock,
+    over: &crate::config::Overrides,
+) -> Result<(), Failure> {
+    let env = |k: &str| std::env::var(k).ok();
+    let file = crate::config::read_file(over, &env)?.0.twin;
+    let user = pick(args.user, file.user, twin::SEED_USER);
+    let password = pick(args.password, file.password, twin::SEED_PASSWORD);
+    let hash_key = pick(args.hash_key, file.hash_key, twin::SEED_HASH_KEY);
+    let access_key = pick(args.access_key, file.access_key, twin::SEED_ACCESS_KEY);
+    let access_secret = pick(
+        args.access_secret,
+        file.access_secret,
+        twin::SEED_ACCESS_SECRET,
+    );
+    let termin_token = args
+        .termin_token
+        .filter(|s| !s.is_empty())
+        .or(file.termin_token.filter(|s| !s.is_empty()));
     for (name, rate) in [
         ("--fail-rate", args.fail_rate),
         ("--drop-rate", args.drop_rate),
@@ -91,21 +130,22 @@ pub async fn run(args: ServeArgs, clock: Clock) -> Result<(), Failure> {
             format!("--tasks {t} needs --contracts of at least {t}"),
         ));
     }
-    let seed_password = args.password == twin::SEED_PASSWORD;
-    let seed_hash_key = args.hash_key == twin::SEED_HASH_KEY;
+    let seed_password = password == twin::SEED_PASSWORD;
+    let seed_hash_key = hash_key == twin::SEED_HASH_KEY;
     let running = twin::start(TwinOptions {
         addr: args.addr,
-        user: args.user.clone(),
-        password: args.password,
-        hash_key: args.hash_key,
+        user: user.clone(),
+        password,
+        hash_key,
         no_auth: args.no_auth,
         seed: args.seed,
         contracts: args.contracts,
         tasks: args.tasks,
         transactions: args.transactions,
-        termin_token: args.termin_token,
-        access_key: args.access_key,
-        access_secret: args.access_secret,
+        termin_token,
+        access_key,
+        access_secret,
+        expose_inspect: args.expose_inspect,
         token_ttl_secs: args.token_ttl_secs,
         advertised_ttl_secs: None,
         latency_ms: args.latency_ms,
@@ -119,10 +159,7 @@ pub async fn run(args: ServeArgs, clock: Clock) -> Result<(), Failure> {
     println!("point a client at it:");
     println!("  export DESKCOLL_BASE_URL={}", running.base_url());
     println!("  export DESKCOLL_TERMIN_URL={}", running.termin_url());
-    println!(
-        "  export DESKCOLL_USER={} DESKCOLL_TERMIN_USER={}",
-        args.user, args.user
-    );
+    println!("  export DESKCOLL_USER={user} DESKCOLL_TERMIN_USER={user}");
     if seed_password {
         // The seed document's public example values: nothing secret to hide.
         println!(
@@ -138,8 +175,13 @@ pub async fn run(args: ServeArgs, clock: Clock) -> Result<(), Failure> {
         println!("  # and DESKCOLL_HASH_KEY as given to serve");
     }
     println!(
-        "results received: {}/__twin/collections",
-        running.base_url()
+        "results received: {}/__twin/collections (with the twin's Basic auth{})",
+        running.base_url(),
+        if args.expose_inspect {
+            ""
+        } else {
+            "; from this machine only"
+        }
     );
     tokio::select! {
         _ = running.wait() => {}

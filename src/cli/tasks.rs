@@ -4,11 +4,12 @@ use crate::domain::Task;
 use crate::domain::bucket::{Bucket, bucket_of};
 use crate::domain::order::{self, SortMode};
 use crate::domain::promise::PromiseBook;
-use crate::domain::text::sanitize;
+use crate::domain::text::{CsvStyle, csv_cell};
 use crate::domain::today::contacts_on;
 use crate::domain::window::{Window, for_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::session::Session;
+use std::io::Write;
 
 /// How `deskcoll tasks` lists: the workstation's order unless told otherwise.
 #[derive(Debug, Clone, Copy, Default)]
@@ -18,6 +19,8 @@ pub struct Listing {
     pub only_callable: bool,
     pub sort: SortMode,
     pub reverse: bool,
+    /// CSV for Excel (`--excel`) or plain.
+    pub style: CsvStyle,
 }
 
 /// `--sort`: the names `SortMode::arg_name` gives.
@@ -121,6 +124,7 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
         only_callable,
         sort,
         reverse,
+        style,
     } = listing;
     let tasks = session.client.tasks().await?;
     let regions = RegionTable::builtin();
@@ -177,13 +181,14 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
         }
         Format::Csv => {
             // Streamed: a 100,000-task queue never sits in memory as text.
-            let out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
-            let mut w = csv::Writer::from_writer(out);
-            let result = w
-                .write_record(HEADERS)
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let preamble = out.write_all(style.preamble()).map_err(csv::Error::from);
+            let mut w = style.writer(out);
+            let result = preamble
+                .and_then(|_| w.write_record(HEADERS))
                 .and_then(|_| {
                     annotated.iter().try_for_each(|a| {
-                        w.write_record(csv_row(a).iter().map(|c| sanitize(c).into_owned()))
+                        w.write_record(csv_row(a).iter().map(|c| csv_cell(c).into_owned()))
                     })
                 })
                 .and_then(|_| w.flush().map_err(csv::Error::from));

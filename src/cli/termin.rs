@@ -2,6 +2,7 @@ use super::output::{self, emit, opt};
 use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::dates;
 use crate::domain::termin_view::{self, CSV_HEADERS, Totals};
+use crate::domain::text::CsvStyle;
 use crate::domain::{Money, Transaction};
 use crate::session::Session;
 
@@ -22,6 +23,9 @@ pub struct TerminArgs {
     pub summary: bool,
     #[arg(long, value_enum, default_value_t)]
     pub format: Format,
+    /// CSV for Excel with an Indonesian locale: a UTF-8 BOM and `;` separators (implies --format csv).
+    #[arg(long)]
+    pub excel: bool,
 }
 
 /// Entry dates arrive in UTC; people read them in local time.
@@ -53,7 +57,7 @@ fn json_err(e: serde_json::Error) -> Failure {
     Failure::new(EXIT_ERROR, e.to_string())
 }
 
-pub async fn run(session: &Session, args: TerminArgs) -> Result<(), Failure> {
+pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result<(), Failure> {
     let mut collected: Vec<Transaction> = Vec::new();
     let mut first_json = true;
     let mut current = args.page;
@@ -99,7 +103,12 @@ pub async fn run(session: &Session, args: TerminArgs) -> Result<(), Failure> {
         match (streaming, args.format) {
             (true, Format::Csv) => {
                 let rows: Vec<Vec<String>> = rows.iter().map(|t| termin_view::csv_row(t)).collect();
-                emit(&output::csv(&CSV_HEADERS, &rows, current == args.page)?)?
+                emit(&output::csv(
+                    &CSV_HEADERS,
+                    &rows,
+                    current == args.page,
+                    style,
+                )?)?
             }
             (true, Format::Json) => {
                 for t in rows {
@@ -140,7 +149,7 @@ pub async fn run(session: &Session, args: TerminArgs) -> Result<(), Failure> {
         return Ok(());
     }
     if args.summary {
-        return summary(&Totals::of(&collected), args.format, &position);
+        return summary(&Totals::of(&collected), args.format, &position, style);
     }
     let rows: Vec<_> = collected.iter().map(table_row).collect();
     let mut text = if collected.is_empty() {
@@ -165,7 +174,7 @@ pub async fn run(session: &Session, args: TerminArgs) -> Result<(), Failure> {
     emit(text.as_bytes())
 }
 
-fn summary(t: &Totals, format: Format, position: &str) -> Result<(), Failure> {
+fn summary(t: &Totals, format: Format, position: &str, style: CsvStyle) -> Result<(), Failure> {
     let mut lines: Vec<(String, usize, Money, Money)> = t
         .by_status
         .iter()
@@ -200,6 +209,7 @@ fn summary(t: &Totals, format: Format, position: &str) -> Result<(), Failure> {
                 &["status_name", "count", "bill_amount", "price_sub_total"],
                 &rows,
                 true,
+                style,
             )?)
         }
         Format::Table => {

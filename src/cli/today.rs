@@ -5,7 +5,11 @@ use crate::domain::today::{BrokenPromise, TodaySummary};
 use crate::session::Session;
 
 /// The day's figures from the local outbox; broken promises need the current queue.
-pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
+pub async fn run(
+    session: &Session,
+    format: Format,
+    style: crate::domain::text::CsvStyle,
+) -> Result<(), Failure> {
     let records = session
         .deliverer()?
         .day_records()
@@ -63,7 +67,7 @@ pub async fn run(session: &Session, format: Format) -> Result<(), Failure> {
                 ]);
             }
             if format == Format::Csv {
-                emit(&output::csv(&["figure", "value"], &rows, true)?)
+                emit(&output::csv(&["figure", "value"], &rows, true, style)?)
             } else {
                 let mut text = format!("Today, {}\n", s.date);
                 text.push_str(&output::table(&["", ""], &rows, &[]));

@@ -52,7 +52,8 @@ impl From<serde_json::Error> for WireError {
         WireError::Malformed {
             line: e.line(),
             column: e.column(),
-            message,
+            // serde quotes what it found (an unknown value, a string): server text.
+            message: text::sanitize(&message).into_owned(),
         }
     }
 }

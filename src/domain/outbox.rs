@@ -64,8 +64,6 @@ impl DeliveryState {
                 // A late answer to a send another process had given up on.
                 | (Uncertain, Rejected)
                 | (Rejected, Queued)
-                // Evidence: the account left the queue.
-                | (Queued | Rejected, Delivered)
                 | (Queued | Rejected | Uncertain, Discarded)
         )
     }
@@ -103,11 +101,23 @@ impl Decision {
         }
     }
 
-    /// Whether the agent must say yes first (it may duplicate a stored result, or it gives one up).
-    /// Send from Uncertain, MarkDelivered, Discard: true. Others false.
+    /// Whether the agent must say yes first, not knowing the server's code: see
+    /// `needs_confirmation_for`, which callers that have the code should use.
     pub fn needs_confirmation(self, from: DeliveryState) -> bool {
+        self.needs_confirmation_for(from, None)
+    }
+
+    /// Whether the agent must say yes first (it may duplicate a stored result, or it gives one
+    /// up). Send from Uncertain, or from Rejected with the server's code `90` (the real stored
+    /// procedure inserts first and may fail after: a `90` does not prove "not stored");
+    /// MarkDelivered and Discard always. Others false.
+    pub fn needs_confirmation_for(self, from: DeliveryState, server_code: Option<&str>) -> bool {
         match self {
-            Decision::Send => from == DeliveryState::Uncertain,
+            Decision::Send => {
+                from == DeliveryState::Uncertain
+                    || from == DeliveryState::Rejected
+                        && may_be_stored_although_refused(server_code)
+            }
             Decision::MarkDelivered | Decision::Discard => true,
             Decision::Edit => false,
         }
@@ -127,6 +137,35 @@ impl fmt::Display for DeliveryState {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
     }
+}
+
+/// A refusal that does not prove the result was not stored: the server's `90` answers any
+/// SQL error, and its procedure inserts the row before the statements that may fail.
+pub fn may_be_stored_although_refused(server_code: Option<&str>) -> bool {
+    server_code.is_some_and(|c| c.trim() == "90")
+}
+
+/// The words beside a resend of a result refused with `90`; `None` for any other.
+pub fn resend_notice(from: DeliveryState, server_code: Option<&str>) -> Option<&'static str> {
+    (from == DeliveryState::Rejected && may_be_stored_although_refused(server_code)).then_some(
+        "it may already be stored: a 90 answers any database error, and the server inserts the row before the step that failed; sending again may store it twice",
+    )
+}
+
+/// What the hint says when an uncertain result's account has left the day's list.
+pub const LEFT_LIST_HINT: &str =
+    "its account has left today's list: it may have arrived — check before you decide";
+
+/// A hint, never proof, beside an uncertain result: its account has left a task list of the
+/// call's own day. The list is the same for every agent, so another agent's call or a
+/// payment removes an account too; the result stays uncertain until a person decides.
+/// `None` when the list is of another day or still holds the account.
+pub fn left_list_hint(
+    call_day: chrono::NaiveDate,
+    account_in_list: bool,
+    list_day: chrono::NaiveDate,
+) -> Option<&'static str> {
+    (call_day == list_day && !account_in_list).then_some(LEFT_LIST_HINT)
 }
 
 /// One recorded result, as the day's figures need it.
@@ -242,6 +281,42 @@ mod tests {
             assert!(MarkDelivered.needs_confirmation(from));
             assert!(Discard.needs_confirmation(from));
             assert!(!Edit.needs_confirmation(from));
+        }
+    }
+
+    #[test]
+    fn a_refused_90_may_be_stored_so_its_resend_is_confirmed() {
+        use Decision::*;
+        assert!(Send.needs_confirmation_for(Rejected, Some("90")));
+        assert!(Send.needs_confirmation_for(Rejected, Some(" 90 ")));
+        assert!(!Send.needs_confirmation_for(Rejected, Some("91")));
+        assert!(!Send.needs_confirmation_for(Rejected, Some("401")));
+        assert!(!Send.needs_confirmation_for(Rejected, None));
+        assert!(Send.needs_confirmation_for(Uncertain, None));
+        assert!(!Send.needs_confirmation_for(Queued, Some("90")));
+        assert!(!Edit.needs_confirmation_for(Rejected, Some("90")));
+        assert!(
+            resend_notice(Rejected, Some("90"))
+                .unwrap()
+                .contains("may already be stored")
+        );
+        assert_eq!(resend_notice(Rejected, Some("91")), None);
+        assert_eq!(resend_notice(Uncertain, Some("90")), None);
+    }
+
+    #[test]
+    fn leaving_the_list_is_a_hint_of_the_same_day_only() {
+        let day = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let next = day.succ_opt().unwrap();
+        assert_eq!(left_list_hint(day, false, day), Some(LEFT_LIST_HINT));
+        assert!(LEFT_LIST_HINT.contains("may have arrived"));
+        assert_eq!(left_list_hint(day, true, day), None, "still in the list");
+        assert_eq!(left_list_hint(day, false, next), None, "a later day's list");
+        for from in DeliveryState::ALL {
+            assert!(
+                !from.can_become(Delivered) || matches!(from, Sending | Uncertain),
+                "{from}: only a send or a person makes a result delivered"
+            );
         }
     }
 

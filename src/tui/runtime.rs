@@ -59,8 +59,15 @@ pub fn outbox_snapshot(
     }
 }
 
-/// Hands a number to the dialer, or copies it.
+/// Hands a number to the dialer, or copies it. Only a number `domain::phone::dialable`
+/// accepts, cleaned, goes on: server text never becomes a dialer's option or SIP address.
 fn dial(rt: &Runtime, phone: &str) -> Result<Dialed, DialError> {
+    let Some(number) = crate::domain::phone::dialable(phone) else {
+        return Err(DialError::NotDialable {
+            phone: crate::domain::text::sanitize(phone).into_owned(),
+        });
+    };
+    let phone = number.as_str();
     if let Some(cmd) = rt.dial_command.as_deref() {
         let words = shell_words::split(cmd).map_err(|e| DialError::Command(e.to_string()))?;
         let mut args = words.iter().map(|w| w.replace("{phone}", phone));
@@ -208,11 +215,11 @@ pub async fn execute(
                 outbox_snapshot(deliverer, None),
             ]
         }
-        Effect::SettleByEvidence(accounts) => {
-            let done = deliverer
-                .settle_by_evidence(&accounts)
-                .map(OutboxDone::Settled);
-            vec![outbox_snapshot(deliverer, Some(done))]
+        Effect::SettleByEvidence(_accounts) => {
+            // TODO(hint): leaving the list proves nothing (every agent gets the same list);
+            // the workstation shows `domain::outbox::left_list_hint` beside uncertain results
+            // instead. Nothing is settled here.
+            vec![outbox_snapshot(deliverer, None)]
         }
         Effect::Outbox(cmd) => {
             let done = match cmd {
@@ -241,30 +248,22 @@ fn expand_home(path: &str) -> String {
     }
 }
 
-/// Writes the rows to a new CSV file (never over an existing one) and says where it went.
+/// Writes the rows to a new CSV file (never over an existing one, readable by its owner
+/// only; cells escaped against formulas) and says where it went.
 fn export_csv(path: &str, rows: &[crate::domain::Transaction]) -> Result<Exported, FileError> {
-    use crate::domain::termin_view::{CSV_HEADERS, csv_row};
+    // TODO(export_excel): `ui.export_excel` (Config::ui.export_excel) is not reachable from
+    // here; wired through by the workstation's owner, it picks `CsvStyle { excel: true }`.
+    let style = crate::domain::text::CsvStyle::default();
     let path = std::path::PathBuf::from(path);
-    let fail = |source: std::io::Error| FileError {
-        path: path.clone(),
-        source,
-    };
-    let file = std::fs::OpenOptions::new()
-        .write(true)
-        .create_new(true)
-        .open(&path)
-        .map_err(fail)?;
-    let mut w = csv::Writer::from_writer(file);
-    let csv_fail = |e: csv::Error| fail(std::io::Error::other(e));
-    w.write_record(CSV_HEADERS).map_err(csv_fail)?;
-    for t in rows {
-        w.write_record(csv_row(t)).map_err(csv_fail)?;
-    }
-    w.flush().map_err(fail)?;
+    let written =
+        crate::files::export_termin_csv(&path, rows, style).map_err(|source| FileError {
+            path: path.clone(),
+            source,
+        })?;
     let shown = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     Ok(Exported {
         path: shown,
-        rows: rows.len(),
+        rows: written,
     })
 }
 

@@ -54,6 +54,8 @@ pub struct TwinOptions {
     pub drop_rate: f64,
     /// A fixed clock for the twin (tests, planning); `None` for the machine's local time.
     pub now: Option<NaiveDateTime>,
+    /// Answer `/__twin/*` to clients not on this machine too (always with Basic auth).
+    pub expose_inspect: bool,
 }
 
 impl Default for TwinOptions {
@@ -77,6 +79,7 @@ impl Default for TwinOptions {
             fail_rate: 0.0,
             drop_rate: 0.0,
             now: None,
+            expose_inspect: false,
         }
     }
 }
@@ -204,7 +207,7 @@ pub async fn start(opts: TwinOptions) -> std::io::Result<RunningTwin> {
     let (tx, mut rx) = oneshot::channel::<()>();
     let handle = tokio::spawn(async move {
         loop {
-            let (stream, _) = tokio::select! {
+            let (stream, peer) = tokio::select! {
                 _ = &mut rx => break,
                 accepted = listener.accept() => match accepted {
                     Ok(s) => s,
@@ -213,7 +216,7 @@ pub async fn start(opts: TwinOptions) -> std::io::Result<RunningTwin> {
             };
             let _ = stream.set_nodelay(true);
             let router = router.clone();
-            tokio::spawn(serve_connection(stream, router));
+            tokio::spawn(serve_connection(stream, peer, router));
         }
     });
     Ok(RunningTwin {
@@ -223,13 +226,18 @@ pub async fn start(opts: TwinOptions) -> std::io::Result<RunningTwin> {
     })
 }
 
-async fn serve_connection(stream: tokio::net::TcpStream, router: Router) {
+/// The address of the client on a connection.
+#[derive(Clone, Copy)]
+struct Peer(SocketAddr);
+
+async fn serve_connection(stream: tokio::net::TcpStream, peer: SocketAddr, router: Router) {
     use tower::ServiceExt;
     let killer = ConnectionKiller(Arc::new(Notify::new()));
     let k = killer.clone();
     let service =
         hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
             req.extensions_mut().insert(k.clone());
+            req.extensions_mut().insert(Peer(peer));
             router.clone().oneshot(req.map(Body::new))
         });
     let conn = hyper::server::conn::http1::Builder::new()
@@ -248,11 +256,28 @@ fn router(twin: Arc<Twin>) -> Router {
         .route(TERMIN_PATH, get(get_termin))
         .route(super::LOGIN_PATH, axum::routing::post(login))
         .layer(middleware::from_fn_with_state(twin.clone(), faults));
-    Router::new()
+    let inspect = Router::new()
         .route("/__twin/collections", get(list_collections))
         .route("/__twin/stats", get(stats))
-        .merge(api)
-        .with_state(twin)
+        .layer(middleware::from_fn_with_state(twin.clone(), inspect_guard));
+    Router::new().merge(inspect).merge(api).with_state(twin)
+}
+
+/// `/__twin/*` hands out every received `hashing` value: only with the twin's Basic auth
+/// (also under `--no-auth`), and only to this machine unless `expose_inspect`.
+async fn inspect_guard(State(twin): State<Arc<Twin>>, req: Request, next: Next) -> Response {
+    let peer = req.extensions().get::<Peer>().map(|p| p.0.ip());
+    if !twin.opts.expose_inspect && !peer.is_some_and(|ip| ip.is_loopback()) {
+        return json_response(
+            StatusCode::FORBIDDEN,
+            br#"{"Message":"the twin's inspection routes answer this machine only (serve --expose-inspect)"}"#
+                .to_vec(),
+        );
+    }
+    if !basic_ok(req.headers(), &twin.opts.user, &twin.opts.password) {
+        return unauthorized();
+    }
+    next.run(req).await
 }
 
 // ---- fault injection ----------------------------------------------------------------------

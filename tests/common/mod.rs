@@ -84,11 +84,21 @@ pub fn quick_timeouts() -> ClientOptions {
     }
 }
 
-pub async fn received(t: &RunningTwin) -> Vec<serde_json::Value> {
-    reqwest::get(format!("{}/__twin/collections", t.base_url()))
+/// A GET of the twin's inspection routes, with its Basic auth (they refuse without).
+pub async fn inspect(base_url: &str, route: &str) -> serde_json::Value {
+    reqwest::Client::new()
+        .get(format!("{base_url}/__twin/{route}"))
+        .basic_auth(twin::SEED_USER, Some(twin::SEED_PASSWORD))
+        .send()
         .await
+        .unwrap()
+        .error_for_status()
         .unwrap()
         .json()
         .await
         .unwrap()
+}
+
+pub async fn received(t: &RunningTwin) -> Vec<serde_json::Value> {
+    serde_json::from_value(inspect(&t.base_url(), "collections").await).unwrap()
 }
