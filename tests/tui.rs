@@ -223,7 +223,7 @@ async fn run(a: &mut App, deliverer: &deskcoll::delivery::Deliverer, effects: Ve
 }
 
 #[tokio::test]
-async fn outbox_tab_lists_every_result_and_settles_uncertain_ones() {
+async fn outbox_tab_lists_every_result_and_leaving_the_list_is_a_hint() {
     // A twin that processes every result but never answers: each one becomes uncertain.
     let twin = common::twin_with(deskcoll::twin::TwinOptions {
         drop_rate: 1.0,
@@ -282,6 +282,12 @@ async fn outbox_tab_lists_every_result_and_settles_uncertain_ones() {
         deskcoll::domain::outbox::DeliveryState::Uncertain
     );
     assert_eq!(item.delivered_by, None);
+    // The Outbox shows the hint beside it, with the decision left to the agent.
+    let screen = render(&a);
+    assert!(
+        screen.contains("Hint: its account has left today's list"),
+        "{screen}"
+    );
 }
 
 fn deliverer_for(

@@ -138,7 +138,9 @@ impl App {
     /// The promise book after the list or the outbox changed, and the queue's view of it.
     fn refresh_promises(&mut self) {
         let today = self.clock.now_local().date();
-        self.desk.refresh_promises(&self.queue.list.tasks, today);
+        let loaded = self.queue.list.loaded;
+        self.desk
+            .refresh_promises(&self.queue.list.tasks, today, loaded);
         self.queue.apply_promises(&self.desk.promises);
     }
 }

@@ -9,7 +9,7 @@ use crate::domain::promise::PromiseBook;
 use crate::domain::today::{BrokenPromise, DayRecord, contacts_on};
 use crate::store::{ContactEvent, Counts, OutboxItem};
 use chrono::NaiveDate;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Default)]
 pub struct Desk {
@@ -26,6 +26,10 @@ pub struct Desk {
     by_account: HashMap<String, Vec<usize>>,
     /// Results recorded today per account (the over-contact guard).
     contacts_today: HashMap<String, usize>,
+    /// Accounts of uncertain results that are not in the last list, and that list's day: a
+    /// hint for the agent, never proof (every agent gets the same list).
+    left_list: HashSet<String>,
+    list_day: Option<NaiveDate>,
 }
 
 impl Desk {
@@ -71,8 +75,33 @@ impl Desk {
 
     /// The promise book against a task list: a promise passed while its account is still in
     /// the list is broken.
-    pub fn refresh_promises(&mut self, tasks: &[Task], today: NaiveDate) {
+    pub fn refresh_promises(&mut self, tasks: &[Task], today: NaiveDate, list_loaded: bool) {
         self.promises = PromiseBook::of(&self.records(), today, tasks);
         self.broken = BrokenPromise::of(tasks, &self.promises);
+        self.list_day = list_loaded.then_some(today);
+        // Only the uncertain results' accounts matter; no set of the whole list is needed.
+        let mut uncertain: HashSet<String> = self
+            .items
+            .iter()
+            .filter(|i| i.state == DeliveryState::Uncertain)
+            .map(|i| i.account_no.clone())
+            .collect();
+        for t in tasks {
+            uncertain.remove(t.contract_no.as_str());
+        }
+        self.left_list = uncertain;
+    }
+
+    /// Beside an uncertain result: its account has left today's list (it may have arrived).
+    pub fn left_list_hint(&self, item: &OutboxItem) -> Option<&'static str> {
+        let list_day = self.list_day?;
+        if item.state != DeliveryState::Uncertain {
+            return None;
+        }
+        crate::domain::outbox::left_list_hint(
+            item.result.call_time.date(),
+            !self.left_list.contains(&item.account_no),
+            list_day,
+        )
     }
 }

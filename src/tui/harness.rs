@@ -23,6 +23,7 @@ pub fn settings() -> Settings {
         rules: crate::domain::window::CallingRules::default(),
         max_contacts_per_day: 3,
         time_zone: None,
+        insecure: false,
     }
 }
 

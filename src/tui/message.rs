@@ -8,7 +8,6 @@ use crate::domain::zone::ZoneGuess;
 use crate::domain::{CollectionResult, Task, TerminPage, Transaction};
 use crate::store::StoreError;
 use crossterm::event::{KeyEvent, MouseEvent};
-use std::collections::HashSet;
 use std::path::PathBuf;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -66,8 +65,6 @@ pub enum DialError {
 /// What an outbox command did.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum OutboxDone {
-    /// Uncertain results settled because their accounts left the list.
-    Settled(usize),
     Sent {
         id: i64,
         state: DeliveryState,
@@ -133,8 +130,6 @@ pub enum Effect {
         /// What the account owes now, kept with the result for the day's figures.
         total_due: Option<crate::domain::Money>,
     },
-    /// Accounts in a fresh task list: uncertain results of accounts not in it were stored.
-    SettleByEvidence(HashSet<String>),
     Outbox(OutboxCommand),
     LoadTerminPage {
         page: i64,

@@ -33,6 +33,8 @@ pub struct Runtime {
     /// With no dialer, copy the number to the clipboard through the terminal (OSC 52).
     pub write_clipboard: bool,
     pub regions: std::sync::Arc<crate::domain::zone::RegionTable>,
+    /// CSV exports for Excel with an Indonesian locale (`ui.export_excel`), or plain.
+    pub export_style: crate::domain::text::CsvStyle,
 }
 
 impl Runtime {
@@ -44,6 +46,7 @@ impl Runtime {
             agent_id: String::new(),
             write_clipboard: false,
             regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
+            export_style: Default::default(),
         }
     }
 }
@@ -125,9 +128,15 @@ pub async fn execute(
                 reason: override_reason.unwrap_or_default(),
                 agent_id: rt.agent_id.clone(),
             };
-            let outcome = match deliverer.log_contact(&event) {
-                Err(e) => Err(DialError::NotLogged(e)),
-                Ok(()) => dial(rt, &phone),
+            // A text that is no phone number is never dialled, nor logged as a contact.
+            let outcome = match crate::domain::phone::dialable(&phone) {
+                None => Err(DialError::NotDialable {
+                    phone: phone.clone(),
+                }),
+                Some(_) => match deliverer.log_contact(&event) {
+                    Err(e) => Err(DialError::NotLogged(e)),
+                    Ok(()) => dial(rt, &phone),
+                },
             };
             vec![
                 Action::Dialed { phone, outcome },
@@ -163,7 +172,11 @@ pub async fn execute(
             vec![Action::TerminAll(result)]
         }
         Effect::ExportTermin { path, rows } => {
-            vec![Action::Exported(export_csv(&expand_home(&path), &rows))]
+            vec![Action::Exported(export_csv(
+                &expand_home(&path),
+                &rows,
+                rt.export_style,
+            ))]
         }
         Effect::LoadTasks => match deliverer.client.tasks().await {
             Ok(tasks) => {
@@ -215,12 +228,6 @@ pub async fn execute(
                 outbox_snapshot(deliverer, None),
             ]
         }
-        Effect::SettleByEvidence(_accounts) => {
-            // TODO(hint): leaving the list proves nothing (every agent gets the same list);
-            // the workstation shows `domain::outbox::left_list_hint` beside uncertain results
-            // instead. Nothing is settled here.
-            vec![outbox_snapshot(deliverer, None)]
-        }
         Effect::Outbox(cmd) => {
             let done = match cmd {
                 OutboxCommand::Send(id) => match deliverer.send_now(id).await {
@@ -250,10 +257,11 @@ fn expand_home(path: &str) -> String {
 
 /// Writes the rows to a new CSV file (never over an existing one, readable by its owner
 /// only; cells escaped against formulas) and says where it went.
-fn export_csv(path: &str, rows: &[crate::domain::Transaction]) -> Result<Exported, FileError> {
-    // TODO(export_excel): `ui.export_excel` (Config::ui.export_excel) is not reachable from
-    // here; wired through by the workstation's owner, it picks `CsvStyle { excel: true }`.
-    let style = crate::domain::text::CsvStyle::default();
+fn export_csv(
+    path: &str,
+    rows: &[crate::domain::Transaction],
+    style: crate::domain::text::CsvStyle,
+) -> Result<Exported, FileError> {
     let path = std::path::PathBuf::from(path);
     let written =
         crate::files::export_termin_csv(&path, rows, style).map_err(|source| FileError {
@@ -282,6 +290,7 @@ pub fn settings(session: &Session) -> Settings {
             .time_zone
             .as_deref()
             .and_then(crate::domain::zone::Zone::parse),
+        insecure: config.insecure_transport(),
     }
 }
 
@@ -290,13 +299,9 @@ fn init_logging() {
     let Some(dir) = crate::config::data_dir() else {
         return;
     };
-    if std::fs::create_dir_all(&dir).is_err() {
-        return;
-    }
-    let Ok(file) = std::fs::OpenOptions::new()
-        .create(true)
-        .append(true)
-        .open(dir.join("deskcoll.log"))
+    // The log holds accounts and names: the folder 0700, the file 0600.
+    let Ok(file) =
+        crate::files::prepare_log(&dir).and_then(|log| crate::files::open_private_append(&log))
     else {
         return;
     };
@@ -345,6 +350,7 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
         agent_id: settings.agent_id.clone(),
         write_clipboard: true,
         regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
+        export_style: session.config.ui.export_style(),
     };
     let mut app = App::new(settings, codes, session.clock, size);
     app.keys = keys;

@@ -725,3 +725,24 @@ fn help_at_80x24_shows_every_word_of_every_binding() {
         }
     }
 }
+
+#[test]
+fn resending_a_result_refused_with_90_asks_first() {
+    let mut app = app();
+    let mut refused = item(8, "A", "2026-11-30", DeliveryState::Rejected);
+    refused.server_code = Some("90".into());
+    let mut plain = item(9, "B", "2026-11-30", DeliveryState::Rejected);
+    plain.server_code = Some("401".into());
+    outbox(&mut app, vec![refused, plain]);
+    alt(&mut app, '3');
+    // Newest first: #9 (401) sends at once, #8 (90) may be stored already.
+    assert_eq!(
+        press(&mut app, KeyCode::Char('R')),
+        vec![Effect::Outbox(OutboxCommand::Send(9))]
+    );
+    press(&mut app, KeyCode::Char('j'));
+    assert!(press(&mut app, KeyCode::Char('R')).is_empty());
+    assert!(app.question().is_some());
+    let screen = super::harness::render(&app);
+    assert!(screen.contains("Refused with 90"), "{screen}");
+}

@@ -30,6 +30,8 @@ pub struct Settings {
     pub max_contacts_per_day: usize,
     /// The header clock's zone; `None`: the machine's.
     pub time_zone: Option<crate::domain::zone::Zone>,
+    /// Credentials go over plain http to another machine: the header says "insecure".
+    pub insecure: bool,
 }
 
 /// What every page may read: the settings, the code list, the clock, the agent's own work,

@@ -234,7 +234,12 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         }
     }
     let variants = variants.map(|v| format!("{backlog}{v}"));
-    let badge = if app.settings.demo { " DEMO " } else { "" };
+    let badge = match (app.settings.demo, app.settings.insecure) {
+        (true, _) => " DEMO ",
+        // Passwords and signatures travel unencrypted: said in a word, not a colour.
+        (false, true) => " insecure ",
+        (false, false) => "",
+    };
     let fixed = badge.chars().count() + 3;
     if let Some(text) = variants
         .into_iter()

@@ -97,7 +97,7 @@ impl OutboxPage {
                 ),
             ),
         };
-        if decision.needs_confirmation(state) {
+        if decision.needs_confirmation_for(state, item.server_code.as_deref()) {
             Reply::ask(question, Intent::Run(work))
         } else {
             Reply::run(work)
@@ -118,10 +118,6 @@ impl OutboxPage {
 pub fn on_done(done: Result<OutboxDone, StoreError>) -> Reply {
     let text = match done {
         Err(e) => return Reply::say(StatusKind::Error, e.to_string()),
-        Ok(OutboxDone::Settled(0)) => return Reply::none(),
-        Ok(OutboxDone::Settled(n)) => {
-            format!("{n} uncertain results confirmed: their accounts left the queue")
-        }
         Ok(OutboxDone::Sent { id, state }) => format!("#{id}: {state}"),
         Ok(OutboxDone::BeingSent(id)) => format!("#{id} is being sent"),
         Ok(OutboxDone::MarkedDelivered(id)) => format!("#{id} marked delivered"),

@@ -110,8 +110,14 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
                     )
                 })
                 .unwrap_or_default();
+            let hint = o
+                .left_list_hint(item)
+                .map(|h| format!("Hint: {h}. "))
+                .unwrap_or_default();
+            let refused_90 =
+                crate::domain::outbox::may_be_stored_although_refused(item.server_code.as_deref());
             format!(
-                "#{} {}{by} · called {} · {} {}{promise} · remark: {}{server}\n{}",
+                "#{} {}{by} · called {} · {} {}{promise} · remark: {}{server}\n{hint}{}",
                 item.id,
                 item.state,
                 item.call_time,
@@ -120,7 +126,9 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
                 sanitize(&item.remark),
                 match item.state {
                     DeliveryState::Uncertain =>
-                        "No answer came: it may be on the server. R sends again (a duplicate if it arrived), D marks it delivered, a refresh of the queue settles it when the account leaves.",
+                        "No answer came: it may be on the server. R sends again (a duplicate if it arrived), D marks it delivered once you know the server has it.",
+                    DeliveryState::Rejected if refused_90 =>
+                        "Refused with 90, which the server also answers after storing it: check before R sends it again (it asks). e edits, x discards.",
                     DeliveryState::Rejected =>
                         "The server refused it. e edits and sends the correction, R sends it unchanged, x discards it.",
                     DeliveryState::Queued =>

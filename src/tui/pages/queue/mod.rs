@@ -126,17 +126,7 @@ impl QueuePage {
         let callable = self.windows.iter().map(|w| w.callable).collect();
         self.list
             .set_tasks_with(tasks, &cx.desk.promises.broken, callable);
-        let reply = Reply::say(StatusKind::Info, format!("{n} tasks loaded"));
-        if cx.desk.counts.uncertain > 0 {
-            let accounts = self
-                .list
-                .tasks
-                .iter()
-                .map(|t| t.contract_no.to_string())
-                .collect();
-            return reply.and_run(Effect::SettleByEvidence(accounts));
-        }
-        reply
+        Reply::say(StatusKind::Info, format!("{n} tasks loaded"))
     }
 
     /// A new promise book: buckets again, and the promise filter's accounts.
