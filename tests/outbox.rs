@@ -173,9 +173,25 @@ async fn kill_minus_nine_mid_flush_loses_nothing() {
     };
     let mut child = flush().spawn().unwrap();
     let deadline = Instant::now() + Duration::from_secs(30);
-    while received(&t).await.len() < 8 {
+    // Killed with a request in flight (a row in `sending`): the one result that must end
+    // uncertain, since the server may or may not have stored it.
+    let watch = rusqlite::Connection::open_with_flags(
+        &path,
+        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+    )
+    .unwrap();
+    let sending = || -> i64 {
+        watch
+            .query_row(
+                "SELECT COUNT(*) FROM results WHERE state = 'sending'",
+                [],
+                |r| r.get(0),
+            )
+            .unwrap_or(0)
+    };
+    while received(&t).await.len() < 8 || sending() == 0 {
         assert!(Instant::now() < deadline, "the flush never got going");
-        tokio::time::sleep(Duration::from_millis(20)).await;
+        tokio::time::sleep(Duration::from_millis(5)).await;
     }
     child.kill().unwrap(); // SIGKILL
     child.wait().unwrap();
@@ -206,6 +222,6 @@ async fn kill_minus_nine_mid_flush_loses_nothing() {
             other => panic!("{} left {other}", item.remark),
         }
     }
-    assert!(uncertain <= 1, "only the one caught mid-send is uncertain");
-    assert_eq!(status.code(), Some(if uncertain > 0 { 4 } else { 0 }));
+    assert_eq!(uncertain, 1, "the one caught mid-send, and only it, is uncertain");
+    assert_eq!(status.code(), Some(4), "an uncertain result: exit 4");
 }

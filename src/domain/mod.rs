@@ -1,6 +1,8 @@
 //! Pure types and rules: no I/O, no async. Everything else in the crate imports from here;
 //! this module imports nothing of ours from outside `domain`.
 
+#[cfg(test)]
+mod boundaries;
 pub mod bucket;
 pub mod codes;
 pub mod dates;

@@ -1,0 +1,119 @@
+//! The edges of the rules, one test a rule, named after it: the place where an off-by-one
+//! would let an agent break the law or lose a result.
+
+use super::codes::MasterData;
+use super::result::{CollectionResponse, Policy, REMARK_MAX, ResultDraft, check};
+use super::window::{CallingRules, parse_weekday};
+use super::zone::Zone;
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc, Weekday};
+
+fn call_time() -> NaiveDateTime {
+    super::dates::parse_datetime("2026-11-27 10:00:00").expect("a time")
+}
+
+fn draft(action: &str, result: &str, promise: &str, remark: &str) -> ResultDraft {
+    ResultDraft {
+        account_no: "000319280100042".into(),
+        cust_name: "PUTRA SIMEULUE CUTT".into(),
+        action_code: action.into(),
+        result_code: result.into(),
+        promise_date: promise.into(),
+        period: "1".into(),
+        remark: remark.into(),
+        agent_id: "1812010".into(),
+        ip_address: "10.1.206.118".into(),
+    }
+}
+
+fn checked(d: &ResultDraft) -> Result<super::CollectionResult, Vec<&'static str>> {
+    let policy = Policy {
+        horizon_days: 30,
+        tenor: None,
+    };
+    check(d, &MasterData::builtin(), &policy, call_time())
+        .map_err(|errors| errors.iter().map(|e| e.field).collect())
+}
+
+#[test]
+fn remark_of_exactly_255_is_accepted() {
+    let r = checked(&draft("MSG", "", "", &"x".repeat(REMARK_MAX))).expect("accepted");
+    assert_eq!(r.remark.chars().count(), 255);
+}
+
+#[test]
+fn remark_of_256_is_refused_at_the_remark() {
+    let refused = checked(&draft("MSG", "", "", &"x".repeat(REMARK_MAX + 1))).unwrap_err();
+    assert_eq!(refused, vec!["remark"]);
+}
+
+#[test]
+fn promise_on_the_call_date_is_accepted() {
+    let r = checked(&draft("PTP", "PTP01", "2026-11-27", "janji")).expect("accepted");
+    assert_eq!(r.promise_date, NaiveDate::from_ymd_opt(2026, 11, 27));
+}
+
+#[test]
+fn promise_the_day_before_the_call_is_refused() {
+    let refused = checked(&draft("PTP", "PTP01", "2026-11-26", "janji")).unwrap_err();
+    assert_eq!(refused, vec!["promise_date"]);
+}
+
+#[test]
+fn a_00_answer_is_ok_and_nothing_else_is() {
+    let answer = |code: &str| CollectionResponse {
+        respon_code: code.into(),
+        respon_mess: String::new(),
+    };
+    assert!(answer("00").is_ok());
+    assert!(answer(" 00 ").is_ok(), "the server's spacing");
+    for code in ["90", "91", "0", "", "000"] {
+        assert!(!answer(code).is_ok(), "{code:?}");
+    }
+}
+
+fn at(rfc3339: &str) -> DateTime<Utc> {
+    DateTime::parse_from_rfc3339(rfc3339)
+        .expect("a time")
+        .with_timezone(&Utc)
+}
+
+#[test]
+fn twenty_hundred_sharp_is_closed() {
+    let rules = CallingRules::default();
+    // Friday 27 November 2026, in each zone's own 20:00:00.
+    for (zone, offset) in [(Zone::Wib, "+07:00"), (Zone::Wita, "+08:00"), (Zone::Wit, "+09:00")] {
+        let last_second = rules.check(at(&format!("2026-11-27T19:59:59{offset}")), zone);
+        assert!(last_second.callable, "19:59:59 {zone} is open");
+        let sharp = rules.check(at(&format!("2026-11-27T20:00:00{offset}")), zone);
+        assert!(!sharp.callable, "20:00:00 {zone} is closed");
+    }
+}
+
+#[test]
+fn eight_hundred_sharp_is_open_and_a_second_before_is_too_early() {
+    let rules = CallingRules::default();
+    assert!(rules.check(at("2026-11-27T08:00:00+07:00"), Zone::Wib).callable);
+    let early = rules.check(at("2026-11-27T07:59:59+07:00"), Zone::Wib);
+    assert!(!early.callable);
+    assert_eq!(early.opens.as_deref(), Some("08:00 WIB"), "opens the same day");
+}
+
+#[test]
+fn every_day_name_is_read_in_english_and_indonesian() {
+    let days = [
+        (["Mon", "monday", "Sen", "Senin"], Weekday::Mon),
+        (["Tue", "tuesday", "Sel", "Selasa"], Weekday::Tue),
+        (["Wed", "wednesday", "Rab", "Rabu"], Weekday::Wed),
+        (["Thu", "thursday", "Kam", "Kamis"], Weekday::Thu),
+        (["Fri", "friday", "Jum", "Jumat"], Weekday::Fri),
+        (["Sat", "saturday", "Sab", "Sabtu"], Weekday::Sat),
+        (["Sun", "sunday", "Min", "Minggu"], Weekday::Sun),
+    ];
+    for (names, day) in days {
+        for name in names {
+            assert_eq!(parse_weekday(name), Some(day), "{name}");
+        }
+    }
+    assert_eq!(parse_weekday("xyz"), None);
+    assert_eq!(parse_weekday("mo"), None, "too short to tell");
+}
