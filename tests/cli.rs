@@ -33,6 +33,13 @@ impl Run {
     fn run(&self, args: &[&str]) -> Output {
         self.cmd(args).output().unwrap()
     }
+
+    /// A run that must succeed (exit 0), or the test says why it did not.
+    fn ok(&self, args: &[&str]) -> Output {
+        let o = self.run(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+        o
+    }
 }
 
 fn stdout(o: &Output) -> String {
@@ -56,7 +63,7 @@ fn demo_tasks_as_json_and_csv() {
             .any(|t| t["contract_no"] == "000418110200010" && t["total_amount"] == "26435641.00")
     );
 
-    let o = r.run(&["tasks", "--format", "csv"]);
+    let o = r.ok(&["tasks", "--format", "csv"]);
     let text = stdout(&o);
     let mut lines = text.lines();
     assert!(
@@ -143,7 +150,7 @@ fn submit_exit_codes() {
 #[test]
 fn sign_known_answer_from_flag_and_env() {
     let r = Run::new();
-    let o = r.run(&[
+    let o = r.ok(&[
         "sign",
         "000319280100042",
         "--hash-key",
@@ -240,6 +247,7 @@ fn config_init_show_masks_and_bad_toml_names_the_line() {
     assert!(stderr(&o).contains("line 3, column 11"), "{}", stderr(&o));
 
     let o = r.run(&["--config", "/nonexistent/deskcoll.toml", "tasks"]);
+    assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("cannot read config file /nonexistent/deskcoll.toml"));
 }
 
@@ -398,7 +406,7 @@ fn termin_status_filter_and_summary() {
         .sum();
     assert_eq!(s["grand"]["bill_amount"], bill_sum.to_string());
 
-    let o = r.run(&["termin", "--all", "--summary"]);
+    let o = r.ok(&["termin", "--all", "--summary"]);
     let text = stdout(&o);
     assert!(text.contains("TOTAL"), "{text}");
     assert!(text.contains("Rp "), "{text}");
@@ -430,7 +438,7 @@ fn tasks_carry_the_calling_window_and_today_counts_the_day() {
             .all(|t| t["time_zone"] == "WIB")
     );
 
-    let o = r.run(&[now, "tasks", "--callable", "--format", "json"]);
+    let o = r.ok(&[now, "tasks", "--callable", "--format", "json"]);
     let only: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(only.len(), callable);
 
@@ -466,14 +474,14 @@ fn tasks_carry_the_calling_window_and_today_counts_the_day() {
         let o = r.run(&[&[now][..], &args[..]].concat());
         assert!(o.status.success(), "{}", stderr(&o));
     }
-    let o = r.run(&[now, "tasks", "--format", "json"]);
+    let o = r.ok(&[now, "tasks", "--format", "json"]);
     let tasks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
     let task = tasks
         .iter()
         .find(|t| t["contract_no"] == "000318270200055")
         .expect("the account is in the list");
     assert_eq!(task["contacts_today"], 2);
-    let o = r.run(&[now, "today", "--format", "json"]);
+    let o = r.ok(&[now, "today", "--format", "json"]);
     let day: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(day["calls"], 2);
     assert_eq!(day["by_action"]["PTP"], 1);
@@ -515,7 +523,7 @@ fn submit(r: &Run, account: &str, action: &str, result: &str, extra: &[&str]) ->
 }
 
 fn task_of(r: &Run, account: &str) -> serde_json::Value {
-    let o = r.run(&[MORNING, "tasks", "--format", "json"]);
+    let o = r.ok(&[MORNING, "tasks", "--format", "json"]);
     let tasks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
     tasks
         .into_iter()
@@ -584,7 +592,7 @@ fn a_cli_promise_counts_its_amount_due_in_today() {
     let task = task_of(&r, "000418110200010");
     let o = submit(&r, "000418110200010", "PTP", "PTP01", &["--promise", "+2"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    let o = r.run(&[MORNING, "today", "--format", "json"]);
+    let o = r.ok(&[MORNING, "today", "--format", "json"]);
     let day: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let owed: deskcoll::domain::Money = task["total_amount"].as_str().unwrap().parse().unwrap();
     assert_eq!(day["ptp_count"], 1);
@@ -827,6 +835,7 @@ fn a_bad_key_binding_stops_the_workstation_with_its_line() {
 
     std::fs::write(&config, "[keys]\nqiut = \"q\"\n").unwrap();
     let o = r.run(&["--config", config.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(1));
     assert!(
         stderr(&o).contains("line 2") && stderr(&o).contains("qiut"),
         "{}",
@@ -958,7 +967,7 @@ fn tasks_come_in_the_workstations_order_with_bucket_and_days_past_due() {
     assert!(contracts(&json[..4]).contains(&"000318270200055".to_string()));
 
     // CSV and the table say the same, in the same order.
-    let o = r.run(&[MORNING, "tasks", "--format", "csv"]);
+    let o = r.ok(&[MORNING, "tasks", "--format", "csv"]);
     let csv = stdout(&o);
     let mut rows = csv::Reader::from_reader(csv.as_bytes());
     let headers = rows.headers().unwrap().clone();
@@ -978,7 +987,7 @@ fn tasks_come_in_the_workstations_order_with_bucket_and_days_past_due() {
         assert_eq!(row[16], v["days_overdue"].to_string());
     }
 
-    let o = r.run(&[MORNING, "tasks"]);
+    let o = r.ok(&[MORNING, "tasks"]);
     let table = stdout(&o);
     let mut lines = table.lines();
     let head = lines.next().unwrap();
@@ -1037,7 +1046,7 @@ fn every_json_output_ends_with_a_newline() {
         serde_json::from_str::<serde_json::Value>(&text).unwrap();
     }
     // `today`'s broken promises are objects, the local one among them.
-    let o = r.run(&[MORNING, "today", "--format", "json"]);
+    let o = r.ok(&[MORNING, "today", "--format", "json"]);
     let day: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let broken = day["broken_promises"].as_array().unwrap();
     assert!(broken.iter().any(|b| b["account_no"] == "000318270200055"));
@@ -1173,7 +1182,7 @@ fn cuti_bersama_is_said_in_the_window_note_or_closes_the_day() {
     );
 
     std::fs::write(&config, "[calling]\ncuti_bersama = \"allow\"\n").unwrap();
-    let o = r.run(&[
+    let o = r.ok(&[
         "--config",
         config.to_str().unwrap(),
         now,
