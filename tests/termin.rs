@@ -99,12 +99,20 @@ async fn login_token_is_cached_then_renewed_on_expiry() {
         ..options()
     })
     .await;
-    let c = client(&t, login(&t, twin::SEED_ACCESS_SECRET));
+    // The client's clock is the test's: time moves without sleeping.
+    let later = std::sync::Arc::new(std::sync::atomic::AtomicI64::new(0));
+    let c = client(&t, login(&t, twin::SEED_ACCESS_SECRET)).with_clock({
+        let later = later.clone();
+        move || {
+            chrono::Utc::now()
+                + chrono::Duration::seconds(later.load(std::sync::atomic::Ordering::SeqCst))
+        }
+    });
     c.termin_page(1, 10).await.unwrap();
     c.termin_page(2, 10).await.unwrap();
     assert_eq!(logins(&t).await, 1, "one login serves many pages");
-    // 31 s lifetime minus the 30 s renewal margin: after a second the client renews by itself.
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    // 31 s lifetime minus the 30 s renewal margin: two seconds on, the client renews by itself.
+    later.store(2, std::sync::atomic::Ordering::SeqCst);
     c.termin_page(3, 10).await.unwrap();
     assert_eq!(logins(&t).await, 2);
 }

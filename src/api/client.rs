@@ -83,7 +83,7 @@ impl Default for ClientOptions {
 }
 
 /// One client for every request of the process (connection pool, TLS sessions shared).
-#[derive(Clone, Debug)]
+#[derive(Clone)]
 pub struct Client {
     http: reqwest::Client,
     collection: Option<CollectionEndpoint>,
@@ -92,7 +92,22 @@ pub struct Client {
     /// The login token, shared by every clone; a lock held across the login so that many
     /// requests at once log in only once.
     token: std::sync::Arc<tokio::sync::Mutex<Option<super::token::Token>>>,
+    /// The time a token's lifetime is judged by: the system's, or a test's.
+    now: Now,
 }
+
+impl std::fmt::Debug for Client {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Client")
+            .field("collection", &self.collection)
+            .field("termin", &self.termin)
+            .field("options", &self.options)
+            .finish_non_exhaustive()
+    }
+}
+
+/// A source of the current time, shared by every clone of a client.
+pub type Now = std::sync::Arc<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send + Sync>;
 
 struct Reply {
     status: StatusCode,
@@ -127,7 +142,17 @@ impl Client {
             termin,
             options,
             token: Default::default(),
+            now: std::sync::Arc::new(chrono::Utc::now),
         })
+    }
+
+    /// The same client judging token lifetimes by `now` (tests move time without sleeping).
+    pub fn with_clock(
+        mut self,
+        now: impl Fn() -> chrono::DateTime<chrono::Utc> + Send + Sync + 'static,
+    ) -> Client {
+        self.now = std::sync::Arc::new(now);
+        self
     }
 
     fn collection(&self) -> Result<&CollectionEndpoint, ApiError> {
@@ -280,7 +305,7 @@ impl Client {
     /// A valid login token, logging in when there is none, it expired, or `renew`.
     async fn login_token(&self, login: &LoginAuth, renew: bool) -> Result<Secret, ApiError> {
         let mut cached = self.token.lock().await;
-        if !renew && let Some(t) = cached.as_ref().filter(|t| t.is_fresh(chrono::Utc::now())) {
+        if !renew && let Some(t) = cached.as_ref().filter(|t| t.is_fresh((self.now)())) {
             return Ok(t.value.clone());
         }
         let body = serde_json::json!({
@@ -294,7 +319,7 @@ impl Client {
         let reply = self.send(req, &login.login_url).await?;
         Self::check_common(&reply, &login.login_url)?;
         Self::not_json_guard(&reply)?;
-        let token = super::token::Token::from_login_reply(&reply.body, chrono::Utc::now())
+        let token = super::token::Token::from_login_reply(&reply.body, (self.now)())
             .ok_or_else(|| ApiError::Refused {
                 code: "login".into(),
                 message: format!("the login answered without a token{}", excerpt(&reply.body)),
