@@ -42,6 +42,8 @@ impl Session {
             })
             .await
             .map_err(|e| SessionError(format!("cannot start the demo twin: {e}")))?;
+            // Said in the log so that a tool (or a test) that asked for port 0 can find it.
+            tracing::info!(addr = %t.base_url(), "demo twin listening");
             config = demo_config(config, &t);
             running = Some(t);
         }

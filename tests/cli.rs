@@ -1,6 +1,7 @@
 //! The real binary, as a script would run it.
 
-use std::io::{BufRead, BufReader};
+mod common;
+
 use std::process::{Command, Output, Stdio};
 
 struct Run {
@@ -269,8 +270,8 @@ fn every_command_has_help_with_an_example() {
 #[test]
 fn serve_prints_its_address_and_a_configured_client_talks_to_it() {
     let r = Run::new();
-    let mut child = r
-        .cmd(&[
+    let (_serve, first) = common::spawn_for_first_line(
+        &mut r.cmd(&[
             "serve",
             "--addr",
             "127.0.0.1:0",
@@ -278,19 +279,10 @@ fn serve_prints_its_address_and_a_configured_client_talks_to_it() {
             "7",
             "--contracts",
             "20",
-        ])
-        .stdout(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    BufReader::new(child.stdout.as_mut().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let url = first
-        .trim()
-        .strip_prefix("deskcoll twin listening on ")
-        .expect(&first)
-        .to_string();
+        ]),
+        std::time::Duration::from_secs(20),
+    );
+    let url = common::served_url(&first);
 
     let with_server = |args: &[&str], password: Option<&str>| {
         let mut c = r.cmd(args);
@@ -316,8 +308,6 @@ fn serve_prints_its_address_and_a_configured_client_talks_to_it() {
     );
     let o = with_server(&["tasks"], None);
     assert!(stderr(&o).contains("DESKCOLL_PASSWORD"));
-    child.kill().unwrap();
-    child.wait().unwrap();
 }
 
 #[test]
@@ -667,27 +657,20 @@ fn the_fourth_result_of_the_day_is_warned_about_and_recorded() {
 
 /// `deskcoll serve` in the background, and commands pointed at it.
 struct Served {
-    child: std::process::Child,
+    _child: common::Guard,
     url: String,
 }
 
 impl Served {
     fn start(r: &Run) -> Served {
-        let mut child = r
-            .cmd(&[MORNING, "serve", "--addr", "127.0.0.1:0"])
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        let mut first = String::new();
-        BufReader::new(child.stdout.as_mut().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        let url = first
-            .trim()
-            .strip_prefix("deskcoll twin listening on ")
-            .expect(&first)
-            .to_string();
-        Served { child, url }
+        let (child, first) = common::spawn_for_first_line(
+            &mut r.cmd(&[MORNING, "serve", "--addr", "127.0.0.1:0"]),
+            std::time::Duration::from_secs(20),
+        );
+        Served {
+            _child: child,
+            url: common::served_url(&first),
+        }
     }
 
     fn cmd(&self, r: &Run, args: &[&str]) -> Command {
@@ -703,13 +686,6 @@ impl Served {
     /// What the twin was sent, as it received it.
     fn received(&self) -> Vec<serde_json::Value> {
         serde_json::from_slice(&http_get(&format!("{}/__twin/collections", self.url))).unwrap()
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
     }
 }
 

@@ -175,11 +175,9 @@ async fn kill_minus_nine_mid_flush_loses_nothing() {
     let deadline = Instant::now() + Duration::from_secs(30);
     // Killed with a request in flight (a row in `sending`): the one result that must end
     // uncertain, since the server may or may not have stored it.
-    let watch = rusqlite::Connection::open_with_flags(
-        &path,
-        rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
-    )
-    .unwrap();
+    let watch =
+        rusqlite::Connection::open_with_flags(&path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .unwrap();
     let sending = || -> i64 {
         watch
             .query_row(
@@ -222,6 +220,9 @@ async fn kill_minus_nine_mid_flush_loses_nothing() {
             other => panic!("{} left {other}", item.remark),
         }
     }
-    assert_eq!(uncertain, 1, "the one caught mid-send, and only it, is uncertain");
+    assert_eq!(
+        uncertain, 1,
+        "the one caught mid-send, and only it, is uncertain"
+    );
     assert_eq!(status.code(), Some(4), "an uncertain result: exit 4");
 }

@@ -34,18 +34,38 @@ impl Screen {
     }
 }
 
-fn free_port() -> u16 {
-    std::net::TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+/// The workstation under test, killed on every path out of the test.
+struct Killed(Box<dyn portable_pty::Child + Send + Sync>);
+
+impl Drop for Killed {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+    }
+}
+
+/// Where the workstation's demo twin listens: it binds a port of its own choosing (no port
+/// is picked here, freed and hoped for) and says it in its log.
+fn demo_url(data_home: &std::path::Path) -> String {
+    let log = data_home.join("deskcoll").join("deskcoll.log");
+    let deadline = Instant::now() + Duration::from_secs(20);
+    loop {
+        let text = std::fs::read_to_string(&log).unwrap_or_default();
+        if let Some(url) = text
+            .lines()
+            .filter(|l| l.contains("demo twin listening"))
+            .find_map(|l| l.split("addr=").nth(1))
+            .and_then(|rest| rest.split_whitespace().next())
+        {
+            return url.to_string();
+        }
+        assert!(Instant::now() < deadline, "no demo twin address in {log:?}");
+        std::thread::sleep(Duration::from_millis(20));
+    }
 }
 
 #[tokio::test(flavor = "multi_thread")]
 async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     let home = tempfile::tempdir().unwrap();
-    let addr = format!("127.0.0.1:{}", free_port());
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
@@ -64,9 +84,9 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
     cmd.env("XDG_DATA_HOME", home.path().join("data"));
     cmd.env("TERM", "xterm-256color");
-    cmd.env("DESKCOLL_DEMO_ADDR", &addr);
+    cmd.env("DESKCOLL_DEMO_ADDR", "127.0.0.1:0");
     cmd.env("DESKCOLL_AGENT_ID", "1812010");
-    let mut child = pty.slave.spawn_command(cmd).unwrap();
+    let mut child = Killed(pty.slave.spawn_command(cmd).unwrap());
     drop(pty.slave);
 
     // Drain the terminal continuously so the app never blocks writing to it.
@@ -116,7 +136,10 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     assert!(done.contains("✓"));
 
     let received: Vec<serde_json::Value> = reqwest::Client::new()
-        .get(format!("http://{addr}/__twin/collections"))
+        .get(format!(
+            "{}/__twin/collections",
+            demo_url(&home.path().join("data"))
+        ))
         .basic_auth(
             deskcoll::twin::SEED_USER,
             Some(deskcoll::twin::SEED_PASSWORD),
@@ -139,7 +162,7 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     send("q");
     let deadline = Instant::now() + Duration::from_secs(10);
     let status = loop {
-        if let Some(status) = child.try_wait().unwrap() {
+        if let Some(status) = child.0.try_wait().unwrap() {
             break status;
         }
         assert!(Instant::now() < deadline, "did not quit");

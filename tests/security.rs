@@ -751,7 +751,6 @@ async fn the_twins_inspection_needs_its_credentials_and_this_machine() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn serve_and_sign_take_their_secrets_from_the_environment_and_the_file() {
-    use std::io::BufRead;
     let home = tempfile::tempdir().unwrap();
     let config = home.path().join("c.toml");
     std::fs::write(
@@ -797,18 +796,9 @@ async fn serve_and_sign_take_their_secrets_from_the_environment_and_the_file() {
         home.path(),
         &["--config", &config_arg, "serve", "--addr", "127.0.0.1:0"],
     );
-    c.env("DESKCOLL_TWIN_PASSWORD", "env-password")
-        .stdout(std::process::Stdio::piped());
-    let mut child = c.spawn().unwrap();
-    let mut first = String::new();
-    std::io::BufReader::new(child.stdout.as_mut().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let base = first
-        .trim()
-        .strip_prefix("deskcoll twin listening on ")
-        .unwrap()
-        .to_string();
+    c.env("DESKCOLL_TWIN_PASSWORD", "env-password");
+    let (_serve, first) = common::spawn_for_first_line(&mut c, std::time::Duration::from_secs(20));
+    let base = common::served_url(&first);
     let url = format!("{base}/__twin/stats");
     let seed = (deskcoll::twin::SEED_USER, deskcoll::twin::SEED_PASSWORD);
     assert_eq!(status_of(&url, Some(seed)).await, 401);
@@ -840,8 +830,6 @@ async fn serve_and_sign_take_their_secrets_from_the_environment_and_the_file() {
         client.submit(&result).await.is_ok(),
         "signed with [twin] hash_key"
     );
-    let _ = child.kill();
-    let _ = child.wait();
 }
 
 #[tokio::test(flavor = "multi_thread")]

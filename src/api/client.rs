@@ -319,10 +319,12 @@ impl Client {
         let reply = self.send(req, &login.login_url).await?;
         Self::check_common(&reply, &login.login_url)?;
         Self::not_json_guard(&reply)?;
-        let token = super::token::Token::from_login_reply(&reply.body, (self.now)())
-            .ok_or_else(|| ApiError::Refused {
-                code: "login".into(),
-                message: format!("the login answered without a token{}", excerpt(&reply.body)),
+        let token =
+            super::token::Token::from_login_reply(&reply.body, (self.now)()).ok_or_else(|| {
+                ApiError::Refused {
+                    code: "login".into(),
+                    message: format!("the login answered without a token{}", excerpt(&reply.body)),
+                }
             })?;
         let value = token.value.clone();
         *cached = Some(token);

@@ -81,7 +81,11 @@ fn at(rfc3339: &str) -> DateTime<Utc> {
 fn twenty_hundred_sharp_is_closed() {
     let rules = CallingRules::default();
     // Friday 27 November 2026, in each zone's own 20:00:00.
-    for (zone, offset) in [(Zone::Wib, "+07:00"), (Zone::Wita, "+08:00"), (Zone::Wit, "+09:00")] {
+    for (zone, offset) in [
+        (Zone::Wib, "+07:00"),
+        (Zone::Wita, "+08:00"),
+        (Zone::Wit, "+09:00"),
+    ] {
         let last_second = rules.check(at(&format!("2026-11-27T19:59:59{offset}")), zone);
         assert!(last_second.callable, "19:59:59 {zone} is open");
         let sharp = rules.check(at(&format!("2026-11-27T20:00:00{offset}")), zone);
@@ -92,10 +96,18 @@ fn twenty_hundred_sharp_is_closed() {
 #[test]
 fn eight_hundred_sharp_is_open_and_a_second_before_is_too_early() {
     let rules = CallingRules::default();
-    assert!(rules.check(at("2026-11-27T08:00:00+07:00"), Zone::Wib).callable);
+    assert!(
+        rules
+            .check(at("2026-11-27T08:00:00+07:00"), Zone::Wib)
+            .callable
+    );
     let early = rules.check(at("2026-11-27T07:59:59+07:00"), Zone::Wib);
     assert!(!early.callable);
-    assert_eq!(early.opens.as_deref(), Some("08:00 WIB"), "opens the same day");
+    assert_eq!(
+        early.opens.as_deref(),
+        Some("08:00 WIB"),
+        "opens the same day"
+    );
 }
 
 #[test]

@@ -102,3 +102,47 @@ pub async fn inspect(base_url: &str, route: &str) -> serde_json::Value {
 pub async fn received(t: &RunningTwin) -> Vec<serde_json::Value> {
     serde_json::from_value(inspect(&t.base_url(), "collections").await).unwrap()
 }
+
+/// A child process that is killed and reaped whatever happens to the test.
+pub struct Guard(pub std::process::Child);
+
+impl Drop for Guard {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// Starts `cmd` with its stdout piped, guarded, and returns it with the first line it
+/// printed; the test fails if none comes within `within`. The rest of the output is drained
+/// so that the child never blocks or dies writing it.
+pub fn spawn_for_first_line(cmd: &mut std::process::Command, within: Duration) -> (Guard, String) {
+    use std::io::BufRead;
+    let mut child = Guard(
+        cmd.stdout(std::process::Stdio::piped())
+            .spawn()
+            .expect("the child starts"),
+    );
+    let stdout = child.0.stdout.take().expect("piped stdout");
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let mut lines = std::io::BufReader::new(stdout).lines();
+        if let Some(Ok(first)) = lines.next() {
+            let _ = tx.send(first);
+        }
+        for _ in lines {}
+    });
+    let first = rx
+        .recv_timeout(within)
+        .unwrap_or_else(|_| panic!("no first line within {within:?}"));
+    (child, first)
+}
+
+/// The address a `deskcoll serve` child announced on its first line.
+pub fn served_url(first: &str) -> String {
+    first
+        .trim()
+        .strip_prefix("deskcoll twin listening on ")
+        .unwrap_or_else(|| panic!("not the twin's first line: {first}"))
+        .to_string()
+}
