@@ -226,3 +226,21 @@ async fn kill_minus_nine_mid_flush_loses_nothing() {
     );
     assert_eq!(status.code(), Some(4), "an uncertain result: exit 4");
 }
+
+#[test]
+fn a_result_written_by_another_process_changes_the_data_version() {
+    // The workstation re-reads the outbox when this number moves (a CLI `submit` beside it).
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("outbox.sqlite3");
+    let screen = Outbox::open(&path).unwrap();
+    let before = screen.data_version().unwrap();
+    assert_eq!(
+        screen.data_version().unwrap(),
+        before,
+        "steady while nothing happens"
+    );
+    let mut cli = Outbox::open(&path).unwrap();
+    cli.enqueue_all(&results(1, "other"), fixed_now()).unwrap();
+    assert_ne!(screen.data_version().unwrap(), before);
+    assert_eq!(screen.list().unwrap().len(), 1);
+}

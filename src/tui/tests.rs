@@ -746,3 +746,23 @@ fn resending_a_result_refused_with_90_asks_first() {
     let screen = super::harness::render(&app);
     assert!(screen.contains("Refused with 90"), "{screen}");
 }
+
+#[test]
+fn credentials_over_plain_http_say_insecure_in_the_header() {
+    let mut app = app();
+    app.settings.demo = false;
+    app.settings.insecure = true;
+    let screen = super::harness::render(&app);
+    assert!(
+        screen.lines().next().unwrap().contains("insecure"),
+        "{screen}"
+    );
+    app.settings.insecure = false;
+    assert!(
+        !super::harness::render(&app)
+            .lines()
+            .next()
+            .unwrap()
+            .contains("insecure")
+    );
+}
