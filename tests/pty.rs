@@ -63,9 +63,9 @@ fn demo_url(data_home: &std::path::Path) -> String {
     }
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn record_a_ptp_with_keystrokes_in_demo_mode() {
-    let home = tempfile::tempdir().unwrap();
+/// The workstation in a pseudo-terminal of its own, in demo mode, with `env` set; its screen
+/// is read continuously so that it never blocks writing.
+fn start(home: &std::path::Path, env: &[(&str, &str)]) -> (Killed, Screen, Box<dyn Write + Send>) {
     let pty = native_pty_system()
         .openpty(PtySize {
             rows: ROWS,
@@ -80,16 +80,17 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
             cmd.env_remove(k);
         }
     }
-    cmd.env("HOME", home.path());
-    cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
-    cmd.env("XDG_DATA_HOME", home.path().join("data"));
+    cmd.env("HOME", home);
+    cmd.env("XDG_CONFIG_HOME", home.join("config"));
+    cmd.env("XDG_DATA_HOME", home.join("data"));
     cmd.env("TERM", "xterm-256color");
     cmd.env("DESKCOLL_DEMO_ADDR", "127.0.0.1:0");
     cmd.env("DESKCOLL_AGENT_ID", "1812010");
-    let mut child = Killed(pty.slave.spawn_command(cmd).unwrap());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let child = Killed(pty.slave.spawn_command(cmd).unwrap());
     drop(pty.slave);
-
-    // Drain the terminal continuously so the app never blocks writing to it.
     let parser = Arc::new(Mutex::new(vt100::Parser::new(
         ROWS.try_into().unwrap(),
         COLS.try_into().unwrap(),
@@ -106,8 +107,89 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
             sink.lock().unwrap().process(&buf[..n]);
         }
     });
-    let mut keys = pty.master.take_writer().unwrap();
-    let screen = Screen { parser };
+    // The master must outlive the writer and reader: keep it in the thread that reads.
+    let keys = pty.master.take_writer().unwrap();
+    std::mem::forget(pty.master);
+    (child, Screen { parser }, keys)
+}
+
+impl Killed {
+    /// The exit status, within ten seconds.
+    fn wait(&mut self) -> portable_pty::ExitStatus {
+        let deadline = Instant::now() + Duration::from_secs(10);
+        loop {
+            if let Some(status) = self.0.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "did not end");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
+
+impl Screen {
+    /// Whether the terminal is back as it was: main screen, cursor shown, no mouse capture.
+    fn restored(&self) -> bool {
+        let p = self.parser.lock().unwrap();
+        let s = p.screen();
+        !s.alternate_screen()
+            && !s.hide_cursor()
+            && s.mouse_protocol_mode() == vt100::MouseProtocolMode::None
+    }
+
+    /// Whether any cell has a colour of its own.
+    fn coloured(&self) -> bool {
+        let p = self.parser.lock().unwrap();
+        let s = p.screen();
+        (0..ROWS).any(|r| {
+            (0..COLS).any(|c| {
+                s.cell(r, c).is_some_and(|cell| {
+                    cell.fgcolor() != vt100::Color::Default
+                        || cell.bgcolor() != vt100::Color::Default
+                })
+            })
+        })
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn quitting_and_panicking_both_give_the_terminal_back() {
+    let home = tempfile::tempdir().unwrap();
+    let (mut child, screen, mut keys) = start(home.path(), &[]);
+    screen.wait_for("tasks loaded");
+    assert!(
+        !screen.restored(),
+        "the workstation took the screen and the mouse"
+    );
+    keys.write_all(b"q").unwrap();
+    keys.flush().unwrap();
+    assert!(child.wait().success());
+    assert!(screen.restored(), "after q");
+
+    let home = tempfile::tempdir().unwrap();
+    let (mut child, screen, _keys) =
+        start(home.path(), &[("DESKCOLL_PANIC_AFTER_FIRST_QUEUE", "1")]);
+    assert!(!child.wait().success(), "it panicked");
+    assert!(screen.restored(), "after a panic");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn no_color_means_no_colour_at_all() {
+    let home = tempfile::tempdir().unwrap();
+    let (_child, screen, _keys) = start(home.path(), &[]);
+    screen.wait_for("tasks loaded");
+    assert!(screen.coloured(), "colours by default");
+    let home = tempfile::tempdir().unwrap();
+    let (_child, screen, _keys) = start(home.path(), &[("NO_COLOR", "1")]);
+    screen.wait_for("tasks loaded");
+    assert!(!screen.coloured(), "NO_COLOR: none");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn record_a_ptp_with_keystrokes_in_demo_mode() {
+    let home = tempfile::tempdir().unwrap();
+    let (mut child, screen, mut keys) = start(home.path(), &[]);
+
     let mut send = |s: &str| {
         keys.write_all(s.as_bytes()).unwrap();
         keys.flush().unwrap();
@@ -160,13 +242,5 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     assert_eq!(body["period"], "29");
 
     send("q");
-    let deadline = Instant::now() + Duration::from_secs(10);
-    let status = loop {
-        if let Some(status) = child.0.try_wait().unwrap() {
-            break status;
-        }
-        assert!(Instant::now() < deadline, "did not quit");
-        std::thread::sleep(Duration::from_millis(50));
-    };
-    assert!(status.success());
+    assert!(child.wait().success());
 }

@@ -432,6 +432,10 @@ async fn event_loop(
         if exit_after_first_queue && app.queue.list.loaded {
             break Ok(());
         }
+        // A test's hook: the terminal must come back whole after a panic too.
+        if app.queue.list.loaded && std::env::var_os("DESKCOLL_PANIC_AFTER_FIRST_QUEUE").is_some() {
+            panic!("DESKCOLL_PANIC_AFTER_FIRST_QUEUE is set");
+        }
         let first = tokio::select! {
             ev = events.next() => match ev {
                 Some(Ok(ev)) => from_event(ev),
