@@ -139,7 +139,7 @@ async fn no_answer_is_exit_4_and_the_cli_settles_an_uncertain_result_either_way(
         ))
         .await,
     );
-    let second = items.iter().find(|i| i["id"].to_string() == id).unwrap();
+    let second = items.iter().find(|i| i["id"] == second_id).unwrap();
     assert_eq!(second["state"], "delivered");
     assert_eq!(
         common::received(&good).await.len(),
