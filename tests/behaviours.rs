@@ -123,7 +123,8 @@ async fn no_answer_is_exit_4_and_the_cli_settles_an_uncertain_result_either_way(
         .iter()
         .find(|i| i["state"] == "uncertain")
         .expect("the second result is uncertain");
-    let id = second["id"].to_string();
+    let second_id = second["id"].clone();
+    let id = second_id.to_string();
     let o = run(&mut deskcoll(
         home.path(),
         &good.base_url(),
