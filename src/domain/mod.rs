@@ -16,6 +16,7 @@ pub mod result;
 pub mod secret;
 pub mod task;
 pub mod termin;
+pub mod termin_desk;
 pub mod termin_view;
 pub mod text;
 pub mod today;

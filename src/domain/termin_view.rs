@@ -95,7 +95,7 @@ pub struct Sum {
 }
 
 impl Sum {
-    fn add(&mut self, t: &Transaction) {
+    pub fn add(&mut self, t: &Transaction) {
         let p = &t.payment;
         self.count += 1;
         self.bill = self.bill + p.bill_amount.unwrap_or_default();
