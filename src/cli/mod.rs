@@ -7,6 +7,7 @@ mod serve;
 mod submit;
 mod tasks;
 mod termin;
+mod termin_desk;
 mod today;
 
 use crate::api::ApiError;

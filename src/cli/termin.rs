@@ -26,6 +26,27 @@ pub struct TerminArgs {
     /// CSV for Excel with an Indonesian locale: a UTF-8 BOM and `;` separators (implies --format csv).
     #[arg(long)]
     pub excel: bool,
+    /// Sort the whole set by entry_date, bill_amount, status, vendor, buyer or step.
+    #[arg(long, value_name = "COLUMN")]
+    pub sort: Option<String>,
+    /// Turn the --sort order round.
+    #[arg(long, requires = "sort")]
+    pub reverse: bool,
+    /// Only transactions entered on or after this day (read in WIB).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub since: Option<chrono::NaiveDate>,
+    /// Only transactions entered on or before this day (read in WIB).
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub until: Option<chrono::NaiveDate>,
+    /// Count and sum the whole set by status, vendor, buyer or month of entry.
+    #[arg(long, value_name = "BY")]
+    pub group_by: Option<String>,
+    /// Days since entry of what is not finished, in bands, per status.
+    #[arg(long)]
+    pub aging: bool,
+    /// What is new, changed or gone since the last look (kept on this desk).
+    #[arg(long)]
+    pub changes: bool,
 }
 
 /// Entry dates arrive in UTC; people read them in local time.
@@ -58,6 +79,9 @@ fn json_err(e: serde_json::Error) -> Failure {
 }
 
 pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result<(), Failure> {
+    if args.asks_the_whole_set() {
+        return super::termin_desk::run(session, args, style).await;
+    }
     let mut collected: Vec<Transaction> = Vec::new();
     let mut first_json = true;
     let mut current = args.page;

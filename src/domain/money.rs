@@ -27,6 +27,17 @@ impl Money {
         self.0.normalize().to_string()
     }
 
+    /// This amount as a whole percent of `total` (exact, rounded half up); `None` when the
+    /// total is zero.
+    pub fn percent_of(&self, total: Money) -> Option<u32> {
+        if total.0.is_zero() {
+            return None;
+        }
+        (self.0 * Decimal::from(100) / total.0)
+            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+            .to_u32()
+    }
+
     /// `Rp 1.445.252.000`; cents only when there are any (`Rp 1.234,50`).
     pub fn rupiah(&self) -> String {
         let rounded = self.0.round_dp(2);
@@ -99,6 +110,15 @@ impl Serialize for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_share_in_whole_percent() {
+        let m = Money::from_units;
+        assert_eq!(m(1).percent_of(m(3)), Some(33));
+        assert_eq!(m(1).percent_of(m(2)), Some(50));
+        assert_eq!(m(1).percent_of(m(200)), Some(1), "0.5 rounds up");
+        assert_eq!(m(5).percent_of(Money::ZERO), None);
+    }
 
     fn m(s: &str) -> Money {
         s.parse().unwrap()
