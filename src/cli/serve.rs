@@ -62,7 +62,8 @@ pub struct ServeArgs {
     pub drop_rate: f64,
     /// A fault of the real server, NAME=RATE (0..1), repeatable: `data-null` answers the task
     /// list `{"data":null}` (its query failed), `stored-90` stores a result and answers 90
-    /// all the same (a statement after the insert failed).
+    /// all the same (a statement after the insert failed), `exception-500` answers ASP.NET's
+    /// 500 to a list or a result (an exception the controller does not catch; nothing stored).
     #[arg(long = "fault", value_name = "NAME=RATE")]
     pub faults: Vec<String>,
     /// Keep stored results and the twin's clock offset in this SQLite file, so that a restart
@@ -71,9 +72,9 @@ pub struct ServeArgs {
     pub state: Option<std::path::PathBuf>,
 }
 
-/// The rates of `--fault NAME=RATE`: (data-null, stored-90).
-fn fault_rates(faults: &[String]) -> Result<(f64, f64), Failure> {
-    let (mut data_null, mut stored_90) = (0.0, 0.0);
+/// The rates of `--fault NAME=RATE`: (data-null, stored-90, exception-500).
+fn fault_rates(faults: &[String]) -> Result<(f64, f64, f64), Failure> {
+    let (mut data_null, mut stored_90, mut exception) = (0.0, 0.0, 0.0);
     let mut problems = Vec::new();
     for f in faults {
         let (name, rate) = f.split_once('=').unwrap_or((f.as_str(), ""));
@@ -91,13 +92,14 @@ fn fault_rates(faults: &[String]) -> Result<(f64, f64), Failure> {
         match name.trim() {
             "data-null" => data_null = rate,
             "stored-90" => stored_90 = rate,
+            "exception-500" => exception = rate,
             other => problems.push(format!(
-                "--fault {f}: '{other}' is not one of data-null, stored-90"
+                "--fault {f}: '{other}' is not one of data-null, stored-90, exception-500"
             )),
         }
     }
     if problems.is_empty() {
-        Ok((data_null, stored_90))
+        Ok((data_null, stored_90, exception))
     } else {
         Err(Failure::new(super::EXIT_INVALID, problems.join("; ")))
     }
@@ -171,7 +173,7 @@ pub async fn run(
             format!("--tasks {t} needs --contracts of at least {t}"),
         ));
     }
-    let (data_null_rate, stored_refusal_rate) = fault_rates(&args.faults)?;
+    let (data_null_rate, stored_refusal_rate, exception_rate) = fault_rates(&args.faults)?;
     let seed_password = password == twin::SEED_PASSWORD;
     let seed_hash_key = hash_key == twin::SEED_HASH_KEY;
     let running = twin::start(TwinOptions {
@@ -195,6 +197,7 @@ pub async fn run(
         drop_rate: args.drop_rate,
         data_null_rate,
         stored_refusal_rate,
+        exception_rate,
         state: args.state.clone(),
         now: clock.is_fixed().then(|| clock.now_local()),
     })
@@ -231,6 +234,9 @@ pub async fn run(
             "; from this machine only"
         }
     );
+    if let Some(path) = &args.state {
+        println!("stored results and the clock kept in {}", path.display());
+    }
     tokio::select! {
         _ = running.wait() => {}
         _ = tokio::signal::ctrl_c() => {}

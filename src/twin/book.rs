@@ -443,7 +443,7 @@ fn real_shapes(book: &mut LoanBook, seed: u64, today: NaiveDate) {
                     .into();
                 }
             }
-            6 => t.address = sql_address(None, None, None, None).into(),
+            6..=7 => t.address = sql_address(None, None, None, None).into(),
             _ => {}
         }
         if rng.random_range(0..100) < 3 {

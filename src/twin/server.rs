@@ -62,6 +62,10 @@ pub struct TwinOptions {
     /// Share of stored results answered with code 90 all the same (the real procedure's
     /// statements after the insert failing: the row stays).
     pub stored_refusal_rate: f64,
+    /// Share of task-list and result requests that meet an exception the controllers do not
+    /// catch (the connection pool's timeout is no `SqlException`): ASP.NET's JSON 500, with
+    /// nothing stored.
+    pub exception_rate: f64,
     /// Keep stored results and the clock offset in this SQLite file across restarts.
     pub state: Option<PathBuf>,
     /// A fixed clock for the twin (tests, planning); `None` for the machine's local time.
@@ -92,6 +96,7 @@ impl Default for TwinOptions {
             drop_rate: 0.0,
             data_null_rate: 0.0,
             stored_refusal_rate: 0.0,
+            exception_rate: 0.0,
             state: None,
             now: None,
             expose_inspect: false,
@@ -496,6 +501,9 @@ async fn get_tasks(State(twin): State<Arc<Twin>>, headers: HeaderMap) -> Respons
         return unauthorized();
     }
     // The controller's catch of a SqlException leaves `data` null, answered with 200.
+    if twin.roll(twin.opts.exception_rate) {
+        return server_error();
+    }
     if twin.roll(twin.opts.data_null_rate) {
         return json_response(StatusCode::OK, br#"{"data":null}"#.to_vec());
     }
@@ -566,6 +574,9 @@ async fn post_result(State(twin): State<Arc<Twin>>, headers: HeaderMap, body: By
         .is_some_and(|h| h.eq_ignore_ascii_case(&sign(&account, &twin.opts.hash_key)));
     if !signed {
         return respond(StatusCode::FORBIDDEN, "91", "Invalid Token");
+    }
+    if twin.roll(twin.opts.exception_rate) {
+        return server_error();
     }
     let refusal = format!("ERROR: Account No {account} does not exist");
     let now = twin.now();
