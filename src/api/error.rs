@@ -220,7 +220,7 @@ mod tests {
             excerpt(br#"{"Message":"An error has occurred.","StackTrace":null}"#),
             ": An error has occurred."
         );
-        assert_eq!(excerpt(br#"{"Message":"[2Jx"}"#), ": [2Jx");
+        assert_eq!(excerpt(br#"{"Message":"\u001b[2Jx"}"#), ": [2Jx");
         assert_eq!(
             excerpt("<title>\u{1b}]0;x\u{7}Err\u{202E}or</title>".as_bytes()),
             ": ]0;x Error"
