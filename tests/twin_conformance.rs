@@ -272,10 +272,16 @@ async fn row05_unknown_account_is_stored_and_90_is_any_sql_error() {
         json!({"respon_code": "90", "respon_mess": format!("ERROR: Account No {SEED_ACCOUNT} does not exist")})
     );
     assert_eq!(received(&t).await.len(), 2);
-    // A null name has one (' '), then the agreement's.
+    // A null name has one (''), then the agreement's; with no agreement it stays ''.
     let mut b = seed_body();
     b["cust_name"] = Value::Null;
     assert_eq!(post(&t, &b).await.1["respon_code"], "00");
+    let mut b = body_for("000000000000002");
+    b["cust_name"] = Value::Null;
+    assert_eq!(post(&t, &b).await.1["respon_code"], "00");
+    let got = received(&t).await;
+    assert_eq!(got[2]["stored"]["cust_name"], "PUTRA SIMEULUE CUTT");
+    assert_eq!(got[3]["stored"]["cust_name"], "");
 }
 
 /// Row 6: broken-promise and message-follow-up accounts stay in the list after a result; in

@@ -166,7 +166,7 @@ pub fn insert(
         return Err(Failure::Unhandled);
     }
     let promise = p.promise_date.expect("checked");
-    // A C# null is sent as "default": the procedure has one only for cust_name (and c_code).
+    // A C# null is sent as "default": the procedure has one ('') only for cust_name and c_code.
     let required = |v: &Option<String>, size: usize| v.as_deref().map(|s| cut(s, size));
     let (
         Some(account_no),
@@ -194,7 +194,7 @@ pub fn insert(
         .cust_name
         .as_deref()
         .map(|s| cut(s, 50))
-        .unwrap_or_else(|| " ".into());
+        .unwrap_or_default();
     // The agreement's name replaces what was sent, when the agreement exists.
     let cust_name = name_of(&account_no)
         .map(|n| cut(&n, 50))
