@@ -110,8 +110,9 @@ async fn twin_applies_the_real_servers_rules_to_codes() {
     let got = received(&t).await;
     assert_eq!(got[0]["stored"]["result_code"], "");
     assert_eq!(
-        got[0]["stored"]["promise_date"], "",
-        "promise cleared for non-PTP"
+        got[0]["stored"]["promise_date"],
+        serde_json::Value::Null,
+        "promise cleared (NULL) for non-PTP"
     );
     assert_eq!(
         got[0]["body"]["promise_date"], "2026-11-27 10:00:00",
@@ -166,20 +167,35 @@ async fn no_auth_twin_accepts_anonymous_requests() {
     assert_eq!(client.health().await.unwrap(), "Welcome To Web API MNC GUI");
 }
 
+/// The real procedure checks no account: an unknown one is stored with 00 (and the name sent
+/// is kept, there being no agreement to take one from). A 90, in the server's words, comes
+/// from a database error: the twin's `stored-90` fault.
 #[tokio::test]
-async fn unknown_account_is_code_90_in_the_servers_words() {
+async fn unknown_account_is_stored_and_90_comes_from_a_database_error() {
     let t = twin().await;
     let client = client_for(&t);
     let result = draft("000000000000001", "NCT", "NCT01", "")
         .validate(fixed_now())
         .unwrap();
-    match client.submit(&result).await.unwrap_err() {
+    assert_eq!(client.submit(&result).await.unwrap().respon_code, "00");
+    assert_eq!(
+        received(&t).await[0]["stored"]["account_no"],
+        "000000000000001"
+    );
+
+    let failing = twin_with(TwinOptions {
+        stored_refusal_rate: 1.0,
+        ..options()
+    })
+    .await;
+    match client_for(&failing).submit(&result).await.unwrap_err() {
         ApiError::Refused { code, message } => {
             assert_eq!(code, "90");
             assert_eq!(message, "ERROR: Account No 000000000000001 does not exist");
         }
         other => panic!("{other:?}"),
     }
+    assert_eq!(received(&failing).await.len(), 1, "stored all the same");
 }
 
 #[tokio::test]
@@ -332,8 +348,10 @@ async fn nothing_listening_is_connection_refused() {
     );
 }
 
+/// The client refuses a remark over 255 characters; the real server would cut it silently
+/// (ADO.NET's parameter size) and answer 00, as the twin does.
 #[tokio::test]
-async fn over_long_values_are_refused_before_sending_and_by_the_twin() {
+async fn over_long_values_are_refused_before_sending_and_cut_by_the_twin() {
     let t = twin().await;
     let mut d = draft("000319280100042", "PTP", "PTP01", "+1");
     d.remark = "x".repeat(256);
@@ -342,7 +360,7 @@ async fn over_long_values_are_refused_before_sending_and_by_the_twin() {
         errors[0].to_string(),
         "remark: 256 characters, at most 255 allowed"
     );
-    // The twin, like the real database, answers 90 for an overflow that got through.
+    // The twin, like the real server, cuts an overflow that got through and stores it.
     let mut body: serde_json::Value = serde_json::from_str(SEED_BODY).unwrap();
     body["remark"] = serde_json::Value::String("x".repeat(256));
     let resp: serde_json::Value = reqwest::Client::new()
@@ -355,7 +373,10 @@ async fn over_long_values_are_refused_before_sending_and_by_the_twin() {
         .json()
         .await
         .unwrap();
-    assert_eq!(resp["respon_code"], "90");
+    assert_eq!(resp["respon_code"], "00");
+    let got = received(&t).await;
+    assert_eq!(got[0]["stored"]["remark"], "x".repeat(255));
+    assert_eq!(got[0]["body"]["remark"], "x".repeat(256));
 }
 
 #[tokio::test]

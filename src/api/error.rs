@@ -151,13 +151,22 @@ fn innermost_message(e: &(dyn std::error::Error + 'static)) -> String {
     msg
 }
 
-/// A short, printable look at a body: an HTML page's title or the first words of its text.
+/// A short, printable look at a body: ASP.NET's JSON error message (`{"Message": ...}`), an
+/// HTML page's title, or the first words of its text.
 pub fn excerpt(body: &[u8]) -> String {
     const MAX: usize = 160;
     let text = String::from_utf8_lossy(body);
     let lower = text.to_ascii_lowercase();
-    let picked = match (lower.find("<title>"), lower.find("</title>")) {
-        (Some(a), Some(b)) if b > a + 7 => text[a + 7..b].to_string(),
+    let aspnet = match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(serde_json::Value::Object(m)) => m
+            .get("Message")
+            .and_then(|v| v.as_str())
+            .map(str::to_string),
+        _ => None,
+    };
+    let picked = match (aspnet, lower.find("<title>"), lower.find("</title>")) {
+        (Some(message), _, _) => message,
+        (None, Some(a), Some(b)) if b > a + 7 => text[a + 7..b].to_string(),
         _ => strip_tags(&text),
     };
     let clean: String = sanitize(
@@ -207,6 +216,11 @@ mod tests {
         assert_eq!(excerpt(b"plain\n\x1b[31mtext"), ": plain [31mtext");
         assert_eq!(excerpt(b""), "");
         assert!(excerpt("x".repeat(500).as_bytes()).ends_with('…'));
+        assert_eq!(
+            excerpt(br#"{"Message":"An error has occurred.","StackTrace":null}"#),
+            ": An error has occurred."
+        );
+        assert_eq!(excerpt(br#"{"Message":"\u001b[2Jx"}"#), ": [2Jx");
         assert_eq!(
             excerpt("<title>\u{1b}]0;x\u{7}Err\u{202E}or</title>".as_bytes()),
             ": ]0;x Error"

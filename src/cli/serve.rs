@@ -60,6 +60,49 @@ pub struct ServeArgs {
     /// Share of requests whose connection is closed without an answer, after processing (0..1).
     #[arg(long, default_value_t = 0.0)]
     pub drop_rate: f64,
+    /// A fault of the real server, NAME=RATE (0..1), repeatable: `data-null` answers the task
+    /// list `{"data":null}` (its query failed), `stored-90` stores a result and answers 90
+    /// all the same (a statement after the insert failed), `exception-500` answers ASP.NET's
+    /// 500 to a list or a result (an exception the controller does not catch; nothing stored).
+    #[arg(long = "fault", value_name = "NAME=RATE")]
+    pub faults: Vec<String>,
+    /// Keep stored results and the twin's clock offset in this SQLite file, so that a restart
+    /// keeps them [default: memory only].
+    #[arg(long, value_name = "FILE")]
+    pub state: Option<std::path::PathBuf>,
+}
+
+/// The rates of `--fault NAME=RATE`: (data-null, stored-90, exception-500).
+fn fault_rates(faults: &[String]) -> Result<(f64, f64, f64), Failure> {
+    let (mut data_null, mut stored_90, mut exception) = (0.0, 0.0, 0.0);
+    let mut problems = Vec::new();
+    for f in faults {
+        let (name, rate) = f.split_once('=').unwrap_or((f.as_str(), ""));
+        let Some(rate) = rate
+            .trim()
+            .parse::<f64>()
+            .ok()
+            .filter(|r| (0.0..=1.0).contains(r))
+        else {
+            problems.push(format!(
+                "--fault {f}: RATE must be a number between 0 and 1"
+            ));
+            continue;
+        };
+        match name.trim() {
+            "data-null" => data_null = rate,
+            "stored-90" => stored_90 = rate,
+            "exception-500" => exception = rate,
+            other => problems.push(format!(
+                "--fault {f}: '{other}' is not one of data-null, stored-90, exception-500"
+            )),
+        }
+    }
+    if problems.is_empty() {
+        Ok((data_null, stored_90, exception))
+    } else {
+        Err(Failure::new(super::EXIT_INVALID, problems.join("; ")))
+    }
 }
 
 /// `serve --help`: what the twin takes by default, from the constants it uses.
@@ -130,6 +173,7 @@ pub async fn run(
             format!("--tasks {t} needs --contracts of at least {t}"),
         ));
     }
+    let (data_null_rate, stored_refusal_rate, exception_rate) = fault_rates(&args.faults)?;
     let seed_password = password == twin::SEED_PASSWORD;
     let seed_hash_key = hash_key == twin::SEED_HASH_KEY;
     let running = twin::start(TwinOptions {
@@ -151,10 +195,17 @@ pub async fn run(
         latency_ms: args.latency_ms,
         fail_rate: args.fail_rate,
         drop_rate: args.drop_rate,
+        data_null_rate,
+        stored_refusal_rate,
+        exception_rate,
+        state: args.state.clone(),
         now: clock.is_fixed().then(|| clock.now_local()),
     })
     .await
-    .map_err(|e| Failure::new(EXIT_ERROR, format!("cannot listen on {}: {e}", args.addr)))?;
+    .map_err(|e| match e.kind() {
+        std::io::ErrorKind::Other => Failure::new(EXIT_ERROR, e.to_string()),
+        _ => Failure::new(EXIT_ERROR, format!("cannot listen on {}: {e}", args.addr)),
+    })?;
     println!("deskcoll twin listening on {}", running.base_url());
     println!("point a client at it:");
     println!("  export DESKCOLL_BASE_URL={}", running.base_url());
@@ -183,6 +234,9 @@ pub async fn run(
             "; from this machine only"
         }
     );
+    if let Some(path) = &args.state {
+        println!("stored results and the clock kept in {}", path.display());
+    }
     tokio::select! {
         _ = running.wait() => {}
         _ = tokio::signal::ctrl_c() => {}

@@ -16,6 +16,28 @@ pub struct Contract {
     /// Earliest unpaid due date.
     pub due_date: NaiveDate,
     pub installment: Money,
+    /// No installment paid yet: the query's left joins to the ledger find no row, so the
+    /// installment, its due date, the total and the last payment come back "".
+    pub never_paid: bool,
+}
+
+/// The query's address: `isnull(address1,'') + ' ' + isnull(address2,'') + ' ' +
+/// isnull(address3,'') + ', ' + KOTA`; a NULL KOTA makes the whole address NULL, sent as "".
+pub fn sql_address(
+    a1: Option<&str>,
+    a2: Option<&str>,
+    a3: Option<&str>,
+    kota: Option<&str>,
+) -> String {
+    match kota {
+        None => String::new(),
+        Some(k) => format!(
+            "{} {} {}, {k}",
+            a1.unwrap_or(""),
+            a2.unwrap_or(""),
+            a3.unwrap_or("")
+        ),
+    }
 }
 
 /// A call recorded before the twin started (so broken-promise and message buckets exist).
@@ -340,6 +362,7 @@ impl LoanBook {
                 task,
                 due_date: today - Duration::days(overdue_days),
                 installment,
+                never_paid: false,
             });
         }
         let mut seen: std::collections::HashSet<String> = book
@@ -383,7 +406,66 @@ impl LoanBook {
                 _ => {}
             }
         }
+        real_shapes(&mut book, seed, today);
         book
+    }
+}
+
+/// What the real query sends for some accounts, on a random stream of its own (the rest of
+/// the book stays as the seed makes it): `phone1` "0" (the client's phone is NULL) or ""
+/// (a client type the CASE does not know), empty address parts or no address at all (a
+/// NULL city), the left joins' "" (no marketing, branch, asset, product or payment method),
+/// and new contracts in the first-day bucket with nothing paid yet. The seed documents'
+/// accounts are left as published.
+fn real_shapes(book: &mut LoanBook, seed: u64, today: NaiveDate) {
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0x5a11_0c0d);
+    for c in book.contracts.iter_mut().skip(SEED_ACCOUNTS.len()) {
+        let t = &mut c.task;
+        match rng.random_range(0..100) {
+            0..=5 => t.phone1 = "0".into(),
+            6..=7 => t.phone1 = "".into(),
+            _ => {}
+        }
+        match rng.random_range(0..100) {
+            0..=5 => {
+                // address2 (RT/RW) or address3 (the city) missing.
+                let a = t.address.to_string();
+                let parts: Vec<&str> = a.splitn(3, ", ").collect();
+                if let [a1, a2, rest] = parts[..] {
+                    let (a3, kota) = rest.rsplit_once(", ").unwrap_or((rest, ""));
+                    let drop2 = rng.random_bool(0.5);
+                    t.address = sql_address(
+                        Some(&format!("{a1},")),
+                        (!drop2).then(|| format!("{a2},")).as_deref(),
+                        drop2.then_some(a3),
+                        Some(kota),
+                    )
+                    .into();
+                }
+            }
+            6..=7 => t.address = sql_address(None, None, None, None).into(),
+            _ => {}
+        }
+        if rng.random_range(0..100) < 3 {
+            t.marketing_name = "".into();
+        }
+        if rng.random_range(0..100) < 2 {
+            t.branch_name = "".into();
+        }
+        if rng.random_range(0..100) < 3 {
+            t.asset = "".into();
+        }
+        if rng.random_range(0..100) < 2 {
+            t.payment_method = "".into();
+        }
+        if rng.random_range(0..100) < 1 {
+            t.product = "".into();
+        }
+        // A quarter of the first-day accounts: the first installment fell due yesterday.
+        let first_day = c.due_date == today - Duration::days(1);
+        if rng.random_range(0..100) < 25 && first_day {
+            c.never_paid = true;
+        }
     }
 }
 
@@ -477,6 +559,7 @@ fn generate_contract(
         task,
         due_date,
         installment,
+        never_paid: false,
     }
 }
 
@@ -486,6 +569,15 @@ impl Contract {
         let mut t = self.task.clone();
         let days = (today - self.due_date).num_days();
         t.overdue = Some((days + 1).max(0));
+        if self.never_paid {
+            t.installment_number_field = None;
+            t.total_due = None;
+            t.lastpaid_amount = None;
+            t.lastpaid_duedate = None;
+            t.lastpaid_tenor = None;
+            t.lastpaid_paymentdate = None;
+            return t;
+        }
         t.due_date = Some(self.due_date);
         if t.lastpaid_duedate.is_none() {
             t.lastpaid_duedate =

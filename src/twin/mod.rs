@@ -2,10 +2,13 @@
 //! (routes, auth, signing, codes, quirks), with generated data and fault injection.
 //! It backs the demo mode and the tests.
 
+pub mod aspnet;
 pub mod book;
+pub mod ledger;
 mod server;
+mod state;
 
-pub use server::{RunningTwin, TwinOptions, start};
+pub use server::{Answer, ReceivedResult, RunningTwin, TwinOptions, start};
 
 /// The seed documents' published example credentials: fixtures for the twin and the tests,
 /// never defaults of the client.

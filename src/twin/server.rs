@@ -1,10 +1,13 @@
+use super::aspnet;
 use super::book::{Contract, LoanBook, generate_termin};
+use super::ledger::{self, Call, Failure, Master, Stored};
+use super::state::State as StateFile;
 use super::{SEED_HASH_KEY, SEED_PASSWORD, SEED_USER, TERMIN_PATH};
 use crate::domain::codes::MasterData;
-use crate::domain::result::{CUST_NAME_MAX, action_has_result, action_needs_promise, sign};
+use crate::domain::result::sign;
 use crate::domain::task::write_task_list;
 use crate::domain::termin::{Meta, NOT_FOUND_MESSAGE, TerminData};
-use crate::domain::{CollectionRequest, TerminPage, Transaction, dates};
+use crate::domain::{TerminPage, Transaction, dates};
 use axum::Router;
 use axum::body::{Body, Bytes};
 use axum::extract::{Query, Request, State};
@@ -13,12 +16,13 @@ use axum::middleware::{self, Next};
 use axum::response::{IntoResponse, Response};
 use axum::routing::get;
 use base64::Engine;
-use chrono::{Duration, Local, NaiveDate, NaiveDateTime};
+use chrono::{Duration, Local, NaiveDateTime};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::sync::{Arc, Mutex};
 use tokio::net::TcpListener;
 use tokio::sync::{Notify, oneshot};
@@ -52,6 +56,18 @@ pub struct TwinOptions {
     pub fail_rate: f64,
     /// Share of requests whose connection is closed without an answer (after processing).
     pub drop_rate: f64,
+    /// Share of task-list requests answered `{"data":null}` with 200 (the real server's
+    /// answer when its task query fails).
+    pub data_null_rate: f64,
+    /// Share of stored results answered with code 90 all the same (the real procedure's
+    /// statements after the insert failing: the row stays).
+    pub stored_refusal_rate: f64,
+    /// Share of task-list and result requests that meet an exception the controllers do not
+    /// catch (the connection pool's timeout is no `SqlException`): ASP.NET's JSON 500, with
+    /// nothing stored.
+    pub exception_rate: f64,
+    /// Keep stored results and the clock offset in this SQLite file across restarts.
+    pub state: Option<PathBuf>,
     /// A fixed clock for the twin (tests, planning); `None` for the machine's local time.
     pub now: Option<NaiveDateTime>,
     /// Answer `/__twin/*` to clients not on this machine too (always with Basic auth).
@@ -78,40 +94,80 @@ impl Default for TwinOptions {
             latency_ms: 0,
             fail_rate: 0.0,
             drop_rate: 0.0,
+            data_null_rate: 0.0,
+            stored_refusal_rate: 0.0,
+            exception_rate: 0.0,
+            state: None,
             now: None,
             expose_inspect: false,
         }
     }
 }
 
-/// A call on an account: generated history or a result the twin received.
-#[derive(Debug, Clone)]
-struct Call {
-    at: NaiveDateTime,
-    action: String,
-    promise: Option<NaiveDate>,
-    followed_up: bool,
-}
-
-/// What `GET /__twin/collections` lists: the body as received, when, and what was stored.
+/// What `GET /__twin/collections` lists, one per stored row of `account_collection`: the
+/// body as received (JSON as sent, or its text when it was not JSON), when, the row as
+/// stored (after ADO.NET's cuts, the binder's conversions and the procedure), and what the
+/// client was answered.
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct ReceivedResult {
     pub received_at: String,
-    pub body: CollectionRequest,
-    pub stored: CollectionRequest,
+    pub body: serde_json::Value,
+    pub stored: Stored,
+    pub answer: Answer,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Answer {
+    pub status: u16,
+    pub respon_code: String,
+    pub respon_mess: String,
 }
 
 struct Books {
     contracts: Vec<Contract>,
     by_account: HashMap<String, usize>,
+    /// `account_collection` by account: generated history and stored results.
     calls: HashMap<String, Vec<Call>>,
     received: Vec<ReceivedResult>,
+    next_id: i64,
+    state: Option<StateFile>,
     termin: Vec<Transaction>,
+}
+
+impl Books {
+    /// `select name from ls_agreement where lsagree = @p_account_no`.
+    fn name_of(&self, account: &str) -> Option<String> {
+        self.by_account
+            .get(account.trim_end_matches(' '))
+            .map(|&i| self.contracts[i].task.name.to_string())
+    }
+}
+
+/// The twin's time: stopped (`--now`, tests) or the machine's clock plus an offset (kept in
+/// the state file, so that a restart goes on from the twin's own day).
+#[derive(Debug, Clone, Copy)]
+enum TwinClock {
+    Fixed(NaiveDateTime),
+    Offset(Duration),
+}
+
+impl TwinClock {
+    fn now(self) -> NaiveDateTime {
+        match self {
+            TwinClock::Fixed(t) => t,
+            TwinClock::Offset(d) => Local::now().naive_local() + d,
+        }
+    }
+
+    fn offset_secs(self) -> i64 {
+        (self.now() - Local::now().naive_local()).num_seconds()
+    }
 }
 
 struct Twin {
     opts: TwinOptions,
-    codes: MasterData,
+    clock: TwinClock,
+    master: Master,
     books: Mutex<Books>,
     faults: Mutex<ChaCha8Rng>,
     /// Login tokens issued and when each dies.
@@ -121,7 +177,11 @@ struct Twin {
 
 impl Twin {
     fn now(&self) -> NaiveDateTime {
-        self.opts.now.unwrap_or_else(|| Local::now().naive_local())
+        self.clock.now()
+    }
+
+    fn roll(&self, rate: f64) -> bool {
+        rate > 0.0 && self.faults.lock().unwrap().random::<f64>() < rate
     }
 }
 
@@ -164,10 +224,19 @@ struct ConnectionKiller(Arc<Notify>);
 pub async fn start(opts: TwinOptions) -> std::io::Result<RunningTwin> {
     let listener = TcpListener::bind(opts.addr).await?;
     let addr = listener.local_addr()?;
-    let today = opts
-        .now
-        .map(|n| n.date())
-        .unwrap_or_else(|| Local::now().date_naive());
+    let state = opts.state.as_deref().map(StateFile::open).transpose()?;
+    let clock = match (opts.now, &state) {
+        (Some(t), _) => TwinClock::Fixed(t),
+        (None, Some(s)) => TwinClock::Offset(Duration::seconds(s.clock_offset()?.unwrap_or(0))),
+        (None, None) => TwinClock::Offset(Duration::zero()),
+    };
+    if let Some(s) = &state {
+        s.save_clock_offset(clock.offset_secs())?;
+    }
+    let now = clock.now();
+    let today = now.date();
+    let codes = MasterData::builtin();
+    let master = Master::from_codes(&codes);
     let tasks = opts
         .tasks
         .unwrap_or(opts.contracts / 3)
@@ -177,25 +246,41 @@ pub async fn start(opts: TwinOptions) -> std::io::Result<RunningTwin> {
     for p in book.prior_calls {
         calls.entry(p.account_no).or_default().push(Call {
             at: p.at,
-            action: p.action_code,
+            action_id: master.action_id(&p.action_code),
             promise: p.promise_date,
-            followed_up: false,
+            is_promise_call: false,
+            entry: None,
         });
     }
+    let received = match &state {
+        Some(s) => s.load()?,
+        None => Vec::new(),
+    };
+    for (i, r) in received.iter().enumerate() {
+        if let Some(c) = Call::of(&r.stored, i) {
+            calls
+                .entry(r.stored.account_no.trim_end_matches(' ').to_string())
+                .or_default()
+                .push(c);
+        }
+    }
+    let next_id = received.iter().map(|r| r.stored.id).max().unwrap_or(0) + 1;
     let by_account = book
         .contracts
         .iter()
         .enumerate()
         .map(|(i, c)| (c.task.contract_no.to_string(), i))
         .collect();
-    let now = opts.now.unwrap_or_else(|| Local::now().naive_local());
     let twin = Arc::new(Twin {
-        codes: MasterData::builtin(),
+        clock,
+        master,
         books: Mutex::new(Books {
             contracts: book.contracts,
             by_account,
             calls,
-            received: Vec::new(),
+            received,
+            next_id,
+            state,
             termin: generate_termin(opts.seed, opts.transactions, now),
         }),
         faults: Mutex::new(ChaCha8Rng::seed_from_u64(opts.seed ^ 0xfa17)),
@@ -238,6 +323,19 @@ async fn serve_connection(stream: tokio::net::TcpStream, peer: SocketAddr, route
         hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
             req.extensions_mut().insert(k.clone());
             req.extensions_mut().insert(Peer(peer));
+            // ASP.NET routes ignore case and a trailing slash.
+            if let Some(path) = aspnet::canonical_path(req.uri().path()) {
+                let mut parts = req.uri().clone().into_parts();
+                let query = req
+                    .uri()
+                    .query()
+                    .map(|q| format!("?{q}"))
+                    .unwrap_or_default();
+                parts.path_and_query = format!("{path}{query}").parse().ok();
+                if let Ok(uri) = axum::http::Uri::from_parts(parts) {
+                    *req.uri_mut() = uri;
+                }
+            }
             router.clone().oneshot(req.map(Body::new))
         });
     let conn = hyper::server::conn::http1::Builder::new()
@@ -251,8 +349,14 @@ async fn serve_connection(stream: tokio::net::TcpStream, peer: SocketAddr, route
 
 fn router(twin: Arc<Twin>) -> Router {
     let api = Router::new()
-        .route("/api/DailyTask_DeskColl", get(get_tasks))
-        .route("/api/CollectionInsert", get(health).post(post_result))
+        .route(
+            "/api/DailyTask_DeskColl",
+            get(get_tasks).fallback(method_not_allowed),
+        )
+        .route(
+            "/api/CollectionInsert",
+            get(health).post(post_result).fallback(method_not_allowed),
+        )
         .route(TERMIN_PATH, get(get_termin))
         .route(super::LOGIN_PATH, axum::routing::post(login))
         .layer(middleware::from_fn_with_state(twin.clone(), faults));
@@ -260,7 +364,37 @@ fn router(twin: Arc<Twin>) -> Router {
         .route("/__twin/collections", get(list_collections))
         .route("/__twin/stats", get(stats))
         .layer(middleware::from_fn_with_state(twin.clone(), inspect_guard));
-    Router::new().merge(inspect).merge(api).with_state(twin)
+    Router::new()
+        .merge(inspect)
+        .merge(api)
+        .fallback(not_found)
+        .with_state(twin)
+}
+
+/// Web API's answer for a method the controller has no action for.
+async fn method_not_allowed(method: axum::http::Method) -> Response {
+    json_response(
+        StatusCode::METHOD_NOT_ALLOWED,
+        aspnet::method_not_allowed_body(method.as_str()),
+    )
+}
+
+/// Web API's answer for `api/{controller}` naming no controller; IIS's page elsewhere.
+async fn not_found(headers: HeaderMap, uri: axum::http::Uri) -> Response {
+    let path = uri.path();
+    let lower = path.to_ascii_lowercase();
+    if lower.starts_with("/api/") {
+        let controller = path["/api/".len()..].split('/').next().unwrap_or("");
+        let host = headers
+            .get(header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("localhost");
+        return json_response(
+            StatusCode::NOT_FOUND,
+            aspnet::not_found_body(&format!("http://{host}{uri}"), controller),
+        );
+    }
+    html_error(StatusCode::NOT_FOUND, "The resource cannot be found.")
 }
 
 /// `/__twin/*` hands out every received `hashing` value: only with the twin's Basic auth
@@ -348,14 +482,12 @@ fn basic_ok(headers: &HeaderMap, user: &str, password: &str) -> bool {
     decoded == expected.as_bytes()
 }
 
+/// The answer of the source's Basic-auth filter: 401, no body, its own challenge.
 fn unauthorized() -> Response {
-    let mut r = json_response(
-        StatusCode::UNAUTHORIZED,
-        br#"{"Message":"Authorization has been denied for this request."}"#.to_vec(),
-    );
+    let mut r = StatusCode::UNAUTHORIZED.into_response();
     r.headers_mut().insert(
         header::WWW_AUTHENTICATE,
-        HeaderValue::from_static("Basic realm=\"DeskCollWebService\""),
+        HeaderValue::from_static("Basic Scheme='Data' location = 'http://localhost:"),
     );
     r
 }
@@ -364,48 +496,33 @@ fn authorized(twin: &Twin, headers: &HeaderMap) -> bool {
     twin.opts.no_auth || basic_ok(headers, &twin.opts.user, &twin.opts.password)
 }
 
-fn called_since(calls: &[Call], since: NaiveDate) -> bool {
-    calls.iter().any(|c| c.at.date() >= since)
-}
-
-/// The real server's five buckets (see DOMAIN.md), against what has been posted.
-fn in_queue(contract: &Contract, calls: &[Call], today: NaiveDate) -> bool {
-    let od = contract.overdue_days(today);
-    let yesterday = today - Duration::days(1);
-    let called_today = called_since(calls, today);
-    let pre_due = (-4..=-2).contains(&od) && !called_since(calls, today - Duration::days(2));
-    let first_day = od == 1 && !called_today;
-    let early = (2..=6).contains(&od) && !called_since(calls, today - Duration::days(6));
-    let broken = (1..=7).contains(&od)
-        && calls
-            .iter()
-            .any(|c| c.action == "PTP" && c.promise == Some(yesterday) && !c.followed_up);
-    let follow_up = od > 0
-        && !called_today
-        && calls
-            .iter()
-            .any(|c| c.action == "MSG" && c.at.date() == yesterday);
-    pre_due || first_day || early || broken || follow_up
-}
-
 async fn get_tasks(State(twin): State<Arc<Twin>>, headers: HeaderMap) -> Response {
     if !authorized(&twin, &headers) {
         return unauthorized();
     }
-    let today = twin.now().date();
+    // The controller's catch of a SqlException leaves `data` null, answered with 200.
+    if twin.roll(twin.opts.exception_rate) {
+        return server_error();
+    }
+    if twin.roll(twin.opts.data_null_rate) {
+        return json_response(StatusCode::OK, br#"{"data":null}"#.to_vec());
+    }
+    let now = twin.now();
+    let today = now.date();
     let tasks: Vec<_> = {
         let books = twin.books.lock().unwrap();
         books
             .contracts
             .iter()
             .filter(|c| {
-                in_queue(
-                    c,
+                ledger::in_queue(
+                    c.overdue_days(today),
                     books
                         .calls
                         .get(c.task.contract_no.as_str())
                         .map_or(&[], Vec::as_slice),
-                    today,
+                    now,
+                    &twin.master,
                 )
             })
             .map(|c| c.task_on(today))
@@ -423,108 +540,106 @@ fn respond(status: StatusCode, code: &str, message: &str) -> Response {
     json_response(status, body.to_string().into_bytes())
 }
 
-fn bad_request(detail: &str) -> Response {
-    let body = serde_json::json!({ "Message": "The request is invalid.", "MessageDetail": detail });
-    json_response(StatusCode::BAD_REQUEST, body.to_string().into_bytes())
+/// ASP.NET's 500 for an exception the controller does not catch.
+fn server_error() -> Response {
+    json_response(
+        StatusCode::INTERNAL_SERVER_ERROR,
+        aspnet::ERROR_BODY.to_vec(),
+    )
 }
 
+/// `POST api/CollectionInsert`, in the real server's order: the binder, the hash, the
+/// procedure (see `docs/twin-conformance.md`).
 async fn post_result(State(twin): State<Arc<Twin>>, headers: HeaderMap, body: Bytes) -> Response {
     if !authorized(&twin, &headers) {
         return unauthorized();
     }
-    let req: CollectionRequest = match serde_json::from_slice(&body) {
-        Ok(r) => r,
-        Err(e) => return bad_request(&format!("Error converting the request body: {e}")),
-    };
-    let (Some(_), Some(promise)) = (
-        dates::parse_datetime(&req.collection_date),
-        dates::parse_datetime(&req.promise_date),
-    ) else {
-        return bad_request(
-            "The value of collection_date or promise_date is not a valid DateTime.",
+    let content_type = headers
+        .get(header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok());
+    if let Err(media) = aspnet::media_type(content_type) {
+        return json_response(
+            StatusCode::UNSUPPORTED_MEDIA_TYPE,
+            aspnet::unsupported_media_body(&media),
         );
+    }
+    let Some(param) = aspnet::bind(&body) else {
+        return server_error();
     };
-    if !req
+    // C#'s `null + key` is the key alone.
+    let account = param.account_no.clone().unwrap_or_default();
+    let signed = param
         .hashing
-        .eq_ignore_ascii_case(&sign(&req.account_no, &twin.opts.hash_key))
-    {
+        .as_deref()
+        .is_some_and(|h| h.eq_ignore_ascii_case(&sign(&account, &twin.opts.hash_key)));
+    if !signed {
         return respond(StatusCode::FORBIDDEN, "91", "Invalid Token");
     }
-    let refused = || {
-        respond(
-            StatusCode::OK,
-            "90",
-            &format!("ERROR: Account No {} does not exist", req.account_no),
-        )
-    };
-    // The database's column sizes: any overflow surfaces as the same "does not exist".
-    let too_long = [
-        (&req.account_no, 25),
-        (&req.result_code, 10),
-        (&req.action_code, 10),
-        (&req.remark, 255),
-        (&req.cre_by, 25),
-        (&req.mod_by, 25),
-        (&req.cre_ip_address, 25),
-        (&req.mod_ip_address, 25),
-    ]
-    .iter()
-    .any(|(v, max)| v.chars().count() > *max);
-    if too_long || req.period.trim().parse::<i64>().is_err() && !req.period.trim().is_empty() {
-        return refused();
+    if twin.roll(twin.opts.exception_rate) {
+        return server_error();
     }
+    let refusal = format!("ERROR: Account No {account} does not exist");
     let now = twin.now();
     let mut books = twin.books.lock().unwrap();
-    let Some(&index) = books.by_account.get(req.account_no.trim()) else {
-        return refused();
+    let id = books.next_id;
+    let stored = match ledger::insert(&param, now, &twin.master, id, |a| books.name_of(a)) {
+        Ok(s) => s,
+        Err(Failure::Unhandled) => return server_error(),
+        Err(Failure::Sql) => return respond(StatusCode::OK, "90", &refusal),
     };
-    // Codes are looked up by text; an unknown one is stored empty.
-    let action = if twin.codes.action(&req.action_code).is_some() {
-        req.action_code.trim().to_uppercase()
+    books.next_id += 1;
+    let answer = if twin.roll(twin.opts.stored_refusal_rate) {
+        Answer {
+            status: 200,
+            respon_code: "90".into(),
+            respon_mess: refusal.clone(),
+        }
     } else {
-        String::new()
+        Answer {
+            status: 200,
+            respon_code: "00".into(),
+            respon_mess: format!("Sukses Memasukan Data Dengan Account No : {account}"),
+        }
     };
-    let result = if action_has_result(&action) && twin.codes.is_result(&req.result_code) {
-        req.result_code.trim().to_uppercase()
-    } else {
-        String::new()
-    };
-    let promise = action_needs_promise(&action).then(|| promise.date());
-    let cust_name: String = books.contracts[index]
-        .task
-        .name
-        .chars()
-        .take(CUST_NAME_MAX)
+    let key = stored.account_no.trim_end_matches(' ').to_string();
+    let index = books.received.len();
+    let ptp = twin.master.action_id("PTP");
+    // Earlier open PTPs of the account are marked followed up (IS_PROMISE_CALL = 1).
+    let followed: Vec<usize> = books
+        .calls
+        .entry(key.clone())
+        .or_default()
+        .iter_mut()
+        .filter(|c| c.action_id.is_some() && c.action_id == ptp && !c.is_promise_call)
+        .filter_map(|c| {
+            c.is_promise_call = true;
+            c.entry
+        })
         .collect();
-    let stored = CollectionRequest {
-        collection_date: dates::wire(now),
-        cust_name,
-        action_code: action.clone(),
-        result_code: result,
-        promise_date: promise.map(|d| format!("{d} 00:00:00")).unwrap_or_default(),
-        ..req.clone()
-    };
-    let account = req.account_no.trim().to_string();
-    let calls = books.calls.entry(account.clone()).or_default();
-    for c in calls.iter_mut().filter(|c| c.action == "PTP") {
-        c.followed_up = true;
-    }
-    calls.push(Call {
-        at: now,
-        action,
-        promise,
-        followed_up: false,
-    });
-    books.received.push(ReceivedResult {
+    let entry = ReceivedResult {
         received_at: dates::wire(now),
-        body: req,
+        body: serde_json::from_slice(&body).unwrap_or_default(),
         stored,
-    });
-    respond(
-        StatusCode::OK,
-        "00",
-        &format!("Sukses Memasukan Data Dengan Account No : {account}"),
-    )
+        answer: answer.clone(),
+    };
+    if let Some(c) = Call::of(&entry.stored, index) {
+        books.calls.entry(key).or_default().push(c);
+    }
+    books.received.push(entry);
+    for &i in &followed {
+        books.received[i].stored.is_promise_call = true;
+    }
+    if let Some(state) = &books.state {
+        let saved = std::iter::once(index)
+            .chain(followed)
+            .try_for_each(|i| state.save(&books.received[i]));
+        if let Err(e) = saved {
+            // A database error is a SqlException to the real controller.
+            tracing::warn!("{e}");
+            return respond(StatusCode::OK, "90", &refusal);
+        }
+    }
+    respond(StatusCode::OK, &answer.respon_code, &answer.respon_mess)
 }
 
 async fn list_collections(State(twin): State<Arc<Twin>>) -> Response {
