@@ -363,6 +363,7 @@ fn router(twin: Arc<Twin>) -> Router {
     let inspect = Router::new()
         .route("/__twin/collections", get(list_collections))
         .route("/__twin/stats", get(stats))
+        .route("/__twin/expire-tokens", axum::routing::post(expire_tokens))
         .layer(middleware::from_fn_with_state(twin.clone(), inspect_guard));
     Router::new()
         .merge(inspect)
@@ -788,6 +789,15 @@ async fn login(State(twin): State<Arc<Twin>>, headers: HeaderMap, body: Bytes) -
         "data": { "token": token, "expired_at": expired_at.to_rfc3339() },
     });
     json_response(StatusCode::OK, body.to_string().into_bytes())
+}
+
+/// Ends every login token now, as their lifetime would: a test need not wait for it.
+async fn expire_tokens(State(twin): State<Arc<Twin>>) -> Response {
+    twin.tokens
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .clear();
+    json_response(StatusCode::OK, br#"{"expired":true}"#.to_vec())
 }
 
 async fn stats(State(twin): State<Arc<Twin>>) -> Response {
