@@ -129,3 +129,26 @@ fn every_day_name_is_read_in_english_and_indonesian() {
     assert_eq!(parse_weekday("xyz"), None);
     assert_eq!(parse_weekday("mo"), None, "too short to tell");
 }
+
+#[test]
+fn every_bucket_has_its_contract_name_its_label_and_its_words() {
+    use super::bucket::Bucket;
+    let names: Vec<_> = Bucket::ALL.iter().map(|b| b.wire_name()).collect();
+    assert_eq!(
+        names,
+        vec!["broken_promise", "day_1", "od_2_6", "message_follow_up", "pre_due"]
+    );
+    let labels: Vec<_> = Bucket::ALL.iter().map(|b| b.label()).collect();
+    assert_eq!(labels, vec!["BROKEN", "DAY 1", "OD 2-6", "MSG FU", "PRE-DUE"]);
+    let words: Vec<_> = Bucket::ALL.iter().map(|b| b.describe()).collect();
+    assert_eq!(
+        words,
+        vec![
+            "broken promise",
+            "first day past due",
+            "overdue 2-6 days",
+            "message follow-up",
+            "pre-due reminder"
+        ]
+    );
+}
