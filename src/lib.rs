@@ -11,5 +11,6 @@ pub mod domain;
 pub mod files;
 pub mod session;
 pub mod store;
+pub mod termin_snapshot;
 pub mod tui;
 pub mod twin;

@@ -61,6 +61,18 @@ impl Session {
         })
     }
 
+    /// Which termin server this is, for what is kept per server ("demo" for the twin).
+    pub fn termin_server(&self) -> String {
+        if self.is_demo() {
+            return "demo".into();
+        }
+        self.config
+            .termin
+            .as_ref()
+            .map(|t| t.url.clone())
+            .unwrap_or_default()
+    }
+
     pub fn is_demo(&self) -> bool {
         self.twin.is_some()
     }

@@ -4,12 +4,11 @@
 use super::output::{self, emit, emit_json, opt};
 use super::termin::{TerminArgs, local_date};
 use super::{EXIT_ERROR, EXIT_INVALID, Failure, Format};
-use crate::domain::termin_desk::{self, Changes, Column, DateRange, GroupBy, Snapshot};
+use crate::domain::termin_desk::{self, Column, DateRange, GroupBy};
 use crate::domain::termin_view::{self, CSV_HEADERS};
 use crate::domain::text::CsvStyle;
 use crate::domain::{Money, Transaction};
 use crate::session::Session;
-use std::path::PathBuf;
 
 /// Pages fetched at once when walking the whole set.
 const CONCURRENCY: usize = 4;
@@ -28,31 +27,6 @@ impl TerminArgs {
 
 fn plain(m: Money) -> String {
     m.plain()
-}
-
-/// Where the last full load's snapshot is kept: per server, in the data folder, 0600.
-fn snapshot_path(session: &Session) -> Option<PathBuf> {
-    let server = if session.is_demo() {
-        "demo".to_string()
-    } else {
-        session.config.termin.as_ref()?.url.clone()
-    };
-    let key = crate::domain::result::sign(&server, "termin-snapshot");
-    Some(crate::config::data_dir()?.join(format!("termin-snapshot-{}.json", &key[..16])))
-}
-
-fn read_snapshot(path: &std::path::Path) -> Option<Snapshot> {
-    serde_json::from_slice(&std::fs::read(path).ok()?).ok()
-}
-
-fn save_snapshot(path: &std::path::Path, snapshot: &Snapshot) -> Result<(), Failure> {
-    let fail = |e: std::io::Error| Failure::new(EXIT_ERROR, format!("{}: {e}", path.display()));
-    if let Some(dir) = path.parent() {
-        crate::files::own_private_dir(dir).map_err(fail)?;
-    }
-    let bytes =
-        serde_json::to_vec(snapshot).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
-    crate::files::write_private(path, &bytes).map_err(fail)
 }
 
 pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result<(), Failure> {
@@ -327,13 +301,9 @@ fn aging(
 }
 
 fn changes(session: &Session, all: &[Transaction], format: Format) -> Result<(), Failure> {
-    let path = snapshot_path(session);
-    let previous = path.as_deref().and_then(read_snapshot);
-    let c = Changes::between(previous.as_ref(), all);
-    if let Some(path) = &path {
-        let now = session.clock.now_utc().to_rfc3339();
-        save_snapshot(path, &Snapshot::of(all, now))?;
-    }
+    let now = session.clock.now_utc().to_rfc3339();
+    let c = crate::termin_snapshot::compare_and_keep(&session.termin_server(), all, now)
+        .map_err(|e| Failure::new(EXIT_ERROR, format!("cannot keep the termin snapshot: {e}")))?;
     match format {
         Format::Json | Format::Csv => emit_json(&c),
         Format::Table => {

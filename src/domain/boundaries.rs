@@ -136,10 +136,19 @@ fn every_bucket_has_its_contract_name_its_label_and_its_words() {
     let names: Vec<_> = Bucket::ALL.iter().map(|b| b.wire_name()).collect();
     assert_eq!(
         names,
-        vec!["broken_promise", "day_1", "od_2_6", "message_follow_up", "pre_due"]
+        vec![
+            "broken_promise",
+            "day_1",
+            "od_2_6",
+            "message_follow_up",
+            "pre_due"
+        ]
     );
     let labels: Vec<_> = Bucket::ALL.iter().map(|b| b.label()).collect();
-    assert_eq!(labels, vec!["BROKEN", "DAY 1", "OD 2-6", "MSG FU", "PRE-DUE"]);
+    assert_eq!(
+        labels,
+        vec!["BROKEN", "DAY 1", "OD 2-6", "MSG FU", "PRE-DUE"]
+    );
     let words: Vec<_> = Bucket::ALL.iter().map(|b| b.describe()).collect();
     assert_eq!(
         words,

@@ -176,7 +176,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.termin.on_progress(page, of, count);
             Reply::none()
         }
-        Action::TerminAll(result) => app.termin.on_all(result),
+        Action::TerminAll { result, changes } => app.termin.on_all(result, changes),
         Action::Exported(result) => app.termin.on_exported(result),
         Action::Dialed { phone, outcome } => super::pages::queue::on_dialed(phone, outcome),
         Action::ServerAnswered => {

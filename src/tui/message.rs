@@ -104,7 +104,11 @@ pub enum Action {
         count: usize,
     },
     /// The end of "load all": everything, or why not (`Ok(None)`: cancelled).
-    TerminAll(Result<Option<Vec<Transaction>>, ApiError>),
+    TerminAll {
+        result: Result<Option<Vec<Transaction>>, ApiError>,
+        /// What changed since the last full look (kept on this desk), when it could be told.
+        changes: Option<crate::domain::termin_desk::Changes>,
+    },
     Exported(Result<Exported, FileError>),
     Dialed {
         phone: String,

@@ -68,6 +68,8 @@ pub enum PromptKind {
     Search,
     GoToPage,
     Export,
+    /// Termin: the entry dates to show.
+    DateRange,
     /// Why this customer may be called outside the window (their prior consent).
     OverrideReason {
         account_no: String,
@@ -80,7 +82,10 @@ impl PromptKind {
     pub fn owner(&self) -> Tab {
         match self {
             PromptKind::Filter | PromptKind::OverrideReason { .. } => Tab::Queue,
-            PromptKind::Search | PromptKind::GoToPage | PromptKind::Export => Tab::Termin,
+            PromptKind::Search
+            | PromptKind::GoToPage
+            | PromptKind::Export
+            | PromptKind::DateRange => Tab::Termin,
         }
     }
 
@@ -90,6 +95,7 @@ impl PromptKind {
             PromptKind::Search => "search: ",
             PromptKind::GoToPage => "go to page: ",
             PromptKind::Export => "save CSV as: ",
+            PromptKind::DateRange => "entry dates, WIB (FROM TO, FROM, ..TO or empty): ",
             PromptKind::OverrideReason { .. } => {
                 "outside hours: the consumer's prior consent (reason): "
             }

@@ -35,6 +35,8 @@ pub struct Runtime {
     pub regions: std::sync::Arc<crate::domain::zone::RegionTable>,
     /// CSV exports for Excel with an Indonesian locale (`ui.export_excel`), or plain.
     pub export_style: crate::domain::text::CsvStyle,
+    /// Which termin server, for the snapshot kept per server.
+    pub termin_server: String,
 }
 
 impl Runtime {
@@ -47,6 +49,7 @@ impl Runtime {
             write_clipboard: false,
             regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
             export_style: Default::default(),
+            termin_server: "test".into(),
         }
     }
 }
@@ -169,7 +172,18 @@ pub async fn execute(
                 Ok(all) => Ok(Some(all)),
                 Err(e) => Err(e),
             };
-            vec![Action::TerminAll(result)]
+            // A full look is kept, to tell what changed by the next one.
+            let changes = match &result {
+                Ok(Some(all)) => crate::termin_snapshot::compare_and_keep(
+                    &rt.termin_server,
+                    all,
+                    deliverer.clock.now_utc().to_rfc3339(),
+                )
+                .inspect_err(|e| tracing::warn!(error = %e, "termin snapshot not kept"))
+                .ok(),
+                _ => None,
+            };
+            vec![Action::TerminAll { result, changes }]
         }
         Effect::ExportTermin { path, rows } => {
             vec![Action::Exported(export_csv(
@@ -351,6 +365,7 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
         write_clipboard: true,
         regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
         export_style: session.config.ui.export_style(),
+        termin_server: session.termin_server(),
     };
     let mut app = App::new(settings, codes, session.clock, size);
     app.keys = keys;

@@ -1,6 +1,8 @@
 //! The Termin page: supervisors' pages of staged-payment transactions, with the next page
 //! fetched ahead, search and status filter, load all with totals, and CSV export.
 
+mod desk;
+mod desk_view;
 mod model;
 mod view;
 
@@ -120,10 +122,15 @@ impl TerminTab {
     }
 
     /// The end of "load all": everything, or why not (`Ok(None)`: cancelled).
-    pub fn on_all(&mut self, result: Result<Option<Vec<Transaction>>, ApiError>) -> Reply {
+    pub fn on_all(
+        &mut self,
+        result: Result<Option<Vec<Transaction>>, ApiError>,
+        changes: Option<crate::domain::termin_desk::Changes>,
+    ) -> Reply {
         match result {
             Ok(Some(all)) => {
                 let n = all.len();
+                self.desk.changes = changes;
                 self.show_all(all);
                 Reply::say(
                     StatusKind::Success,
@@ -155,8 +162,16 @@ impl TerminTab {
 
     pub fn command(&mut self, cmd: Command, cx: &Cx) -> Reply {
         if let Some(m) = Move::of(cmd) {
-            self.cursor.apply(m, self.view.len(), cx.rows);
+            if self.desk.showing_groups() {
+                let len = self.desk.groups.len();
+                self.desk.group_cursor.apply(m, len, cx.rows);
+            } else {
+                self.cursor.apply(m, self.view.len(), cx.rows);
+            }
             return Reply::none();
+        }
+        if let Some(reply) = self.desk_command(cmd) {
+            return reply;
         }
         let page = self.page;
         match cmd {
@@ -205,6 +220,12 @@ impl TerminTab {
                     None => reply.and_say(StatusKind::Info, format!("showing {label}")),
                 };
             }
+            Command::ClearFilter if self.desk.open_group.is_some() => {
+                // Back from a group's transactions to the groups.
+                self.desk.open_group = None;
+                self.cursor.top();
+                self.refilter();
+            }
             Command::ClearFilter => {
                 if let Some(p) = self.load_all.as_ref() {
                     p.cancel.cancel();
@@ -237,6 +258,19 @@ impl TerminTab {
                 self.search.clear();
                 self.refilter();
             }
+            (PromptKind::DateRange, PromptEvent::Accepted(text)) => {
+                return match crate::domain::termin_desk::DateRange::parse(&text) {
+                    Ok(range) => {
+                        self.desk.range = range;
+                        self.cursor.top();
+                        self.refilter();
+                        self.load_all_for_filter()
+                    }
+                    Err(why) => {
+                        Reply::prompt(PromptKind::DateRange, text).and_say(StatusKind::Error, why)
+                    }
+                };
+            }
             (PromptKind::GoToPage, PromptEvent::Accepted(text)) => {
                 return match text.parse::<i64>() {
                     Ok(p) if p >= 1 => self.go_to_page(p),
@@ -263,5 +297,49 @@ impl TerminTab {
         if let Some(i) = self.cursor.at_row(row, len) {
             self.cursor.select(i, len, rows);
         }
+    }
+}
+
+impl TerminTab {
+    /// The questions over the whole set; `None` when `cmd` is not one of them.
+    fn desk_command(&mut self, cmd: Command) -> Option<Reply> {
+        let desk = &mut self.desk;
+        match cmd {
+            Command::SortColumn => desk.cycle_sort(),
+            Command::ReverseColumn => match desk.sort.as_mut() {
+                Some((_, reverse)) => *reverse = !*reverse,
+                None => desk.sort = Some((crate::domain::termin_desk::Column::EntryDate, true)),
+            },
+            Command::GroupBy => desk.cycle_group(),
+            Command::Ageing => desk.aging = !desk.aging,
+            Command::ChangedOnly => desk.changed_only = !desk.changed_only,
+            Command::OpenForm if desk.showing_groups() => {
+                let chosen = desk.groups.get(desk.group_cursor.selected)?;
+                desk.open_group = Some(chosen.key.clone());
+            }
+            Command::DateRange => {
+                let shown = match (desk.range.since, desk.range.until) {
+                    (None, None) => String::new(),
+                    (Some(s), None) => s.to_string(),
+                    (None, Some(u)) => format!("..{u}"),
+                    (Some(s), Some(u)) => format!("{s} {u}"),
+                };
+                return Some(Reply::prompt(PromptKind::DateRange, shown));
+            }
+            _ => return None,
+        }
+        self.cursor.top();
+        self.refilter();
+        let words = self.desk.describe().join(" · ");
+        let reply = if self.desk.needs_all() {
+            self.load_all_for_filter()
+        } else {
+            Reply::none()
+        };
+        Some(match reply.status {
+            Some(_) => reply,
+            None if words.is_empty() => reply.and_say(StatusKind::Info, "every transaction"),
+            None => reply.and_say(StatusKind::Info, words),
+        })
     }
 }

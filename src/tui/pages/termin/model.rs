@@ -43,6 +43,8 @@ pub struct TerminTab {
     pub cursor: Cursor,
     pub show_totals: bool,
     pub totals: Option<Totals>,
+    /// The questions over the whole set.
+    pub desk: super::desk::Desk,
 }
 
 impl Default for TerminTab {
@@ -65,6 +67,7 @@ impl Default for TerminTab {
             cursor: Cursor::default(),
             show_totals: false,
             totals: None,
+            desk: Default::default(),
         }
     }
 }
@@ -94,9 +97,12 @@ impl TerminTab {
 
     pub fn refilter(&mut self) {
         let status = self.status.as_deref();
-        self.view = (0..self.source().len())
-            .filter(|&i| termin_view::matches(&self.source()[i], &self.search, status))
+        let source = self.all.as_deref().unwrap_or(&self.rows);
+        let mut view: Vec<usize> = (0..source.len())
+            .filter(|&i| termin_view::matches(&source[i], &self.search, status))
             .collect();
+        self.desk.apply(source, &mut view);
+        self.view = view;
         self.cursor.selected = self.cursor.selected.min(self.view.len().saturating_sub(1));
         self.cursor.offset = self.cursor.offset.min(self.cursor.selected);
     }

@@ -34,7 +34,13 @@ fn when(cx: &Cx, s: &str) -> String {
 }
 
 pub fn draw(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, areas: &Areas) {
-    list(frame, t, cx, theme, areas.queue);
+    if t.desk.aging && t.all.is_some() {
+        super::desk_view::ageing(frame, t, cx, theme, areas.queue);
+    } else if t.desk.showing_groups() && t.all.is_some() {
+        super::desk_view::groups(frame, t, theme, areas.queue);
+    } else {
+        list(frame, t, cx, theme, areas.queue);
+    }
     if t.show_totals {
         totals(frame, t, theme, areas.detail);
     } else {
@@ -61,6 +67,9 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
     }
     if !t.search.is_empty() {
         title.push_str(&format!("· /{} ", sanitize(&t.search)));
+    }
+    for part in t.desk.describe() {
+        title.push_str(&format!("· {part} "));
     }
     if filtered && !t.over_all() {
         title.push_str("· this page only until all are loaded ");
@@ -142,7 +151,15 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
                 .map(|d| d.format(date_format).to_string());
             let mut cells = vec![
                 Cell::from(entry.unwrap_or_else(|| sanitize(&g.entry_date).into_owned())),
-                Cell::from(sanitize(&g.purchase_order_number).into_owned()),
+                // New or changed since the last look: marked with a sign, not a colour only.
+                Cell::from(
+                    match &t.desk.changes {
+                        Some(c) if c.marks(&g.purchase_order_number) => "● ",
+                        _ => "",
+                    }
+                    .to_string()
+                        + &sanitize(&g.purchase_order_number),
+                ),
             ];
             if wide {
                 cells.push(Cell::from(
