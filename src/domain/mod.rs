@@ -4,6 +4,7 @@
 pub mod bucket;
 pub mod codes;
 pub mod dates;
+pub mod lang;
 pub mod lenient;
 pub mod money;
 pub mod order;

@@ -291,6 +291,7 @@ pub fn settings(session: &Session) -> Settings {
             .as_deref()
             .and_then(crate::domain::zone::Zone::parse),
         insecure: config.insecure_transport(),
+        lang: config.language,
     }
 }
 
