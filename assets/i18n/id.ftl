@@ -93,3 +93,399 @@ field-result = Kode hasil
 field-promise = Tanggal janji
 field-period = Periode
 field-remark = Catatan
+
+## Tombol: judul bantuan, kata di baris bawah, fungsi setiap tombol
+
+context-global = Di mana saja
+context-queue = Antrean
+context-filter = Saring (mengetik)
+context-form = Formulir hasil
+context-outbox = Kotak Keluar
+context-termin = Termin
+context-prompt = Isian
+context-confirm = Pertanyaan
+context-overlay = Panggil
+context-help = Bantuan
+context-picker = Pilih telepon
+hint-accept = terima
+hint-all = semua
+hint-back = kembali
+hint-call = telepon
+hint-cancel = batal
+hint-clear = hapus
+hint-delivered = terkirim
+hint-dial = telepon
+hint-discard = buang
+hint-done = selesai
+hint-down = turun
+hint-edit = ubah
+hint-export = ekspor
+hint-filter = saring
+hint-help = bantuan
+hint-next = lanjut
+hint-no = tidak
+hint-page = halaman
+hint-prev = sebelum
+hint-promises = janji
+hint-quit = keluar
+hint-record = catat
+hint-refresh = muat ulang
+hint-search = cari
+hint-send = kirim
+hint-sort = urutan
+hint-status = status
+hint-submit = kirim
+hint-totals = total
+hint-up = naik
+hint-yes = ya
+hint-closes = tutup
+hint-closes-key = tombol apa saja
+hint-closes-other = tutup
+hint-closes-other-key = tombol lain
+help-queue-move_down = turun satu baris
+help-queue-move_up = naik satu baris
+help-queue-page_down = satu halaman ke bawah
+help-queue-page_up = satu halaman ke atas
+help-queue-first = tugas pertama
+help-queue-last = tugas terakhir
+help-queue-record = catat hasil telepon
+help-queue-filter = saring menurut nama, kontrak, kode konsumen, telepon
+help-queue-clear_filter = hapus saringan
+help-queue-sort = ganti urutan (yang teratas ditampilkan)
+help-queue-reverse_sort = balik urutan
+help-queue-refresh = muat ulang antrean
+help-queue-promises = janji bayar: jatuh tempo hari ini/besok, ingkar, semua
+help-queue-call = telepon: pilih nomor (bertanya bila lewat batas kontak atau di luar jam telepon)
+help-outbox-move_down = turun satu baris
+help-outbox-move_up = naik satu baris
+help-outbox-page_down = satu halaman ke bawah
+help-outbox-page_up = satu halaman ke atas
+help-outbox-first = terbaru
+help-outbox-last = terlama
+help-outbox-send = kirim sekarang (bertanya dulu untuk yang belum pasti)
+help-outbox-edit = ubah hasil yang ditolak
+help-outbox-mark_delivered = tandai hasil yang belum pasti sebagai terkirim (bertanya dulu)
+help-outbox-discard = buang (bertanya dulu; tetap tercantum)
+help-termin-move_down = turun satu baris
+help-termin-move_up = naik satu baris
+help-termin-page_down = satu layar baris ke bawah
+help-termin-page_up = satu layar baris ke atas
+help-termin-first = baris pertama
+help-termin-last = baris terakhir
+help-termin-next_page = halaman berikutnya
+help-termin-prev_page = halaman sebelumnya
+help-termin-first_page = halaman pertama
+help-termin-last_page = halaman terakhir
+help-termin-go_to_page = ke halaman
+help-termin-more_rows = lebih banyak baris per halaman
+help-termin-fewer_rows = lebih sedikit baris per halaman
+help-termin-search = cari PO, PR, faktur, pembeli, vendor
+help-termin-status_filter = saring menurut status (bergilir di antara yang dimuat)
+help-termin-load_all = muat semua halaman (Esc membatalkan), lalu total
+help-termin-totals = total per status dan vendor (setelah A)
+help-termin-export = ekspor baris yang tampil ke CSV
+help-termin-refresh = muat ulang halaman
+help-termin-clear_filter = batalkan muat semua / hapus pencarian dan status
+help-prompt-accept = terima
+help-prompt-cancel = batal
+help-filter-accept = simpan saringan, kembali ke daftar
+help-filter-cancel = hapus saringan
+help-form-next_field = isian berikutnya
+help-form-prev_field = isian sebelumnya
+help-form-pick_down = kode berikutnya di daftar
+help-form-pick_up = kode sebelumnya di daftar
+help-form-take_code = ambil kode / isian berikutnya (di isian terakhir: kirim)
+help-form-submit = simpan dan kirim
+help-form-cancel = batal (bertanya bila sudah ada yang diketik)
+help-picker-pick_down = nomor berikutnya
+help-picker-pick_up = nomor sebelumnya
+help-picker-accept = telepon nomor yang ditandai
+help-picker-call_1 = telepon nomor 1
+help-picker-call_2 = telepon nomor 2
+help-picker-call_3 = telepon nomor 3
+help-picker-call_4 = telepon nomor 4
+help-picker-cancel = tutup tanpa menelepon
+help-help-scroll_down = gulir bantuan ke bawah
+help-help-scroll_up = gulir bantuan ke atas
+help-confirm-yes = ya, lanjutkan
+help-confirm-no = tidak (tombol lain juga)
+help-global-help = bantuan
+help-global-tab_1 = tab Antrean
+help-global-tab_2 = tab Termin
+help-global-tab_3 = tab Kotak Keluar
+help-global-tab_4 = tab Hari Ini
+help-global-next_tab = tab berikutnya
+help-global-prev_tab = tab sebelumnya
+help-global-quit = keluar
+help-global-force_quit = keluar (bertanya bila formulir berisi)
+
+## Bingkai: tab, kepala, baris status, jendela
+
+tab-queue = Antrean
+tab-termin = Termin
+tab-outbox = Kotak Keluar
+tab-today = Hari Ini
+frame-too-small = Terminal terlalu kecil ({ $width }x{ $height }).
+    deskcoll butuh paling sedikit { $min_width }x{ $min_height }.
+confirm-title = y (ya) / n (tidak)
+picker-title = Telepon { $account }
+picker-phone = telepon { $n }
+picker-hint = Enter atau angka nomornya menelepon · Esc menutup
+dial-title = Panggil
+dial-note = disalin ke clipboard · tombol apa saja menutup
+server-connecting = menyambung
+server-connected = tersambung
+server-failing = gagal
+header-agent = agen { $agent }
+header-waiting = menunggu
+header-demo = DEMO
+header-insecure = tidak aman
+prompt-filter = saring
+prompt-search = cari
+prompt-go-to-page = ke halaman
+prompt-export = simpan CSV sebagai
+prompt-override-reason = di luar jam: persetujuan konsumen sebelumnya (alasan)
+help-title = Tombol · j/k gulir · tombol lain menutup
+help-title-more = Tombol · j/k gulir (masih ada di bawah) · tombol lain menutup
+queue-loading = memuat antrean…
+
+## Server dan kotak keluar: apa yang salah
+
+api-unauthorized = kredensial salah: server menolak nama pengguna atau kata sandi (HTTP 401)
+api-invalid-token = token tidak sah: server menolak tanda tangan (kode { $code }: { $message }); periksa hash key
+api-forbidden = akses ditolak (HTTP 403){ $excerpt }
+api-refused = server menolak (kode { $code }): { $message }
+api-not-found = tidak ditemukan (HTTP 404): { $url }; periksa URL di konfigurasi
+api-status = kesalahan server: HTTP { $status }{ $excerpt }
+api-timeout = tidak ada jawaban setelah { $secs } detik dari server di { $host }
+api-connect = tidak dapat tersambung ke { $host }: { $reason }
+api-dropped = sambungan ke { $host } terputus sebelum server menjawab
+api-not-json = server mengirim halaman, bukan JSON (HTTP { $status }){ $excerpt }
+api-too-large = jawaban terlalu besar: lebih dari { $mb } MB (naikkan http.max_body_mb di konfigurasi)
+api-redirect = server di { $from } menjawab HTTP { $status }, pengalihan ke { $to }: tidak diikuti (kredensial atau hasil bertanda tangan akan terbawa ke sana); periksa URL di konfigurasi
+api-wire = jawaban tidak terbaca: { $reason }
+api-other = permintaan gagal: { $reason }
+store-sql = kotak keluar { $path }: { $reason }
+store-no-such-item = kotak keluar: tidak ada hasil dengan id { $id }
+store-not-allowed = kotak keluar: hasil { $id } berstatus { $from }; tidak dapat menjadi { $to }
+store-folder = tidak dapat membuat folder kotak keluar { $path }: { $reason }
+outbox-cannot-read = kotak keluar tidak terbaca: { $error }
+nothing-changed = tidak ada yang berubah
+form-discarded = hasil dibuang
+quit-question = Keluar dan buang hasil yang sedang diketik? y / n
+
+## Antrean
+
+promises-all = semua tugas
+promises-due-soon = janji bayar jatuh tempo hari ini atau besok
+promises-broken = ingkar janji
+queue-load-failed = antrean tidak dapat dimuat: { $error }
+queue-loaded = { $n } tugas dimuat
+queue-showing = menampilkan { $what }
+queue-sorted = diurutkan menurut { $sort }
+queue-sorted-reversed = diurutkan menurut { $sort }, terbalik
+queue-none-selected = tidak ada tugas yang dipilih
+dial-override-needs-reason = tidak ditelepon: pengecualian butuh persetujuan konsumen dan alasannya
+dial-not-dialed = tidak ditelepon
+dial-no-phone = tidak ada nomor telepon yang dapat dihubungi
+dial-past-limit-question = { $account } sudah dihubungi { $contacts } kali hari ini (batas { $max }). Kontak yang "terus-menerus atau mengganggu" dilarang. Tetap telepon? y / n
+dial-outside-window = di luar jam telepon ({ $note }); hanya dengan persetujuan konsumen sebelumnya
+dial-copied = { $phone } disalin ke clipboard: tekan nomornya di telepon Anda
+dial-launched = menelepon { $phone } dengan { $program }
+dial-failed = tidak dapat menelepon { $phone }: { $error }
+dial-error-not-logged = tidak ditelepon: kontak tidak dapat dicatat ({ $error })
+dial-error-not-dialable = tidak ditelepon: '{ $phone }' bukan nomor telepon
+dial-error-command = dial_command: { $reason }
+dial-error-empty-command = dial_command: kosong
+list-position = { $at } dari { $of }
+queue-title = Antrean · { $position } · urutan: { $sort }
+queue-in-all = { $n } seluruhnya
+queue-not-loaded = Antrean tidak dapat dimuat. Tekan r untuk mencoba lagi.
+queue-no-match = Tidak ada tugas yang cocok dengan '{ $filter }'. Esc menghapus saringan.
+queue-no-promises = Tidak ada { $what } di antara { $n } tugas. p menampilkan semua tugas.
+queue-empty = Tidak ada tugas di antrean hari ini.
+queue-closed = tutup
+# Judul kolom: TAHAP selebar 7, OD 3 (hari terlambat, istilah leasing), TOTAL TAGIHAN 16, CABANG 11, WAKTU / BUKA 15.
+queue-col-bucket = TAHAP
+queue-col-contract = KONTRAK
+queue-col-name = NAMA
+queue-col-overdue = OD
+queue-col-total-due = TOTAL TAGIHAN
+queue-col-branch = CABANG
+queue-col-local = WAKTU / BUKA
+queue-col-product = PRODUK
+
+## Panel konsumen (label: kolomnya selebar label terpanjang)
+
+customer-title = Konsumen
+customer-none = Tidak ada tugas yang dipilih.
+customer-due-in = jatuh tempo { $n } hari lagi
+customer-days-overdue = Hari Terlambat
+customer-total-due = Total Tagihan
+customer-penalty = Denda
+customer-osar = Sisa Piutang
+customer-installment = Angsuran
+customer-installment-value = { $amount } · ke-{ $no } dari { $of } · jatuh tempo { $due }
+customer-last-payment = Bayar terakhir
+customer-last-payment-value = { $amount } pada { $on } · tenor { $tenor } · jatuh tempo { $due }
+customer-phones = Telepon
+customer-no-phones = tidak ada
+customer-contract = Kontrak
+customer-contract-value = { $contract } · konsumen { $customer }
+customer-asset = Aset
+customer-payment = Cara bayar
+customer-branch = Cabang
+customer-branch-value = { $branch } · pemasar { $marketing }
+customer-address = Alamat
+customer-local-time = Waktu lokal
+customer-today = Hari ini
+customer-promise = Janji bayar
+customer-promise-broken = ingkar
+customer-promise-due = jatuh tempo
+customer-recorded = hasil tercatat
+customer-zone-branch = perkiraan dari cabang { $place }
+customer-zone-unknown = zona tidak diketahui: dianggap WIB
+customer-callable = boleh ditelepon { $note }
+customer-closed = tutup: { $note }
+customer-contacts = { $n } dari { $max } kontak
+customer-override = pengecualian { $at } ({ $reason })
+customer-history = Riwayat
+
+## Formulir hasil
+
+form-title = Hasil · { $account } · { $name }
+form-promise-hint = YYYY-MM-DD atau +N hari
+form-period-hint = angsuran (tenor) yang ditagih
+form-no-code = tidak ada kode yang cocok
+form-sends = Dikirim: waktu telepon { $time } · agen { $agent } · IP { $ip }
+form-not-set = (belum diisi)
+form-sending = mengirim…
+form-failed = tidak terkirim: { $reason }
+form-discard-question = Buang hasil yang sedang diketik? y / n
+form-not-sent = tidak terkirim: { $error }
+form-past-limit-question = Ini kontak ke-{ $n } dengan { $account } hari ini (batas { $max }). Tetap catat? y / n
+form-not-saved = tidak tersimpan: { $error }
+form-rejected = ditolak: { $reason } (disimpan di Kotak Keluar sebagai #{ $id })
+form-uncertain = tidak ada jawaban ({ $reason }): #{ $id } mungkin sudah tersimpan; menunggu keputusan Anda di Kotak Keluar
+form-retry = disimpan sebagai #{ $id }, belum terkirim ({ $reason }); dicoba lagi di latar belakang
+
+## Kotak Keluar
+
+outbox-title = Kotak Keluar · { $position } · { $delivered } terkirim · { $waiting } menunggu · { $rejected } ditolak · { $uncertain } belum pasti
+outbox-empty = Belum ada hasil yang dicatat. Setiap hasil yang Anda kirim disimpan di sini lebih dulu.
+# Judul kolom: ID 6, STATUS selebar kata terpanjangnya, KONTRAK 15, HASIL 11, DITELEPON 11, COBA 3.
+outbox-col-id = ID
+outbox-col-state = STATUS
+outbox-col-account = KONTRAK
+outbox-col-name = NAMA
+outbox-col-result = HASIL
+outbox-col-called = DITELEPON
+outbox-col-tries = COBA
+outbox-col-last-error = KESALAHAN TERAKHIR
+outbox-promise = janji { $date }
+outbox-by = oleh { $who }
+outbox-server = server: { $code } { $message }
+outbox-called = ditelepon { $time }
+outbox-remark = catatan: { $remark }
+outbox-left-list-hint = Petunjuk: kontraknya sudah keluar dari daftar hari ini: mungkin sudah sampai — periksa sebelum memutuskan.
+outbox-advice-uncertain = Tidak ada jawaban: mungkin sudah ada di server. R mengirim lagi (ganda bila sudah sampai), D menandainya terkirim setelah Anda tahu server sudah menyimpannya.
+outbox-advice-refused-90 = Ditolak dengan 90, yang juga dijawab server setelah menyimpannya: periksa sebelum R mengirim lagi (akan bertanya). e mengubah, x membuang.
+outbox-advice-rejected = Server menolaknya. e mengubah dan mengirim perbaikannya, R mengirim tanpa perubahan, x membuangnya.
+outbox-advice-queued = Menunggu dikirim; dicoba lagi di latar belakang. R mengirimnya sekarang.
+outbox-nothing-to-do = #{ $id } berstatus { $state }: tidak ada yang perlu dilakukan
+outbox-send-question = Kirim #{ $id } lagi? Bila yang pertama sudah sampai, server akan menyimpannya dua kali. y / n
+outbox-mark-question = Tandai #{ $id } terkirim? Hanya bila Anda tahu server sudah menyimpannya. y / n
+outbox-discard-question = Buang #{ $id } untuk { $account }? Tidak akan dikirim; tetap tercantum. y / n
+outbox-being-sent = #{ $id } sedang dikirim
+outbox-marked = #{ $id } ditandai terkirim
+outbox-discarded = #{ $id } dibuang
+
+## Termin
+
+termin-title = Termin · { $position } · { $scope }
+termin-scope-all = semua { $n } transaksi
+termin-scope-loading = memuat
+termin-scope-page = halaman { $page } dari { $of } · { $n } transaksi · { $limit } per halaman
+termin-status = status { $status }
+termin-page-only = hanya halaman ini sampai semua dimuat
+termin-loading-page = halaman { $page }
+termin-gauge = memuat halaman { $page } dari { $of } · { $n } transaksi · Esc membatalkan
+termin-loading = memuat transaksi termin…
+termin-load-failed = Transaksi termin tidak dapat dimuat:
+    { $error }
+
+    r mencoba lagi.
+termin-none = Tidak ada transaksi termin.
+    Server tidak punya yang bisa ditampilkan.
+termin-page-empty = Halaman { $page } kosong.
+    h kembali, H ke halaman pertama.
+termin-no-match = Tidak ada transaksi yang cocok dengan pencarian atau status. Esc menghapusnya.
+# Judul kolom: TGL MASUK 11 (16 dengan penjual), NOMOR PO dan PR 23, STATUS 16, TAHAP 5,
+# JUMLAH TAGIHAN 16, SUBTOTAL 16, pajak 15.
+termin-col-entry-date = TGL MASUK
+termin-col-po = NOMOR PO
+termin-col-pr = NOMOR PR
+termin-col-buyer = PEMBELI
+termin-col-vendor = PENJUAL
+termin-col-status = STATUS
+termin-col-step = TAHAP
+termin-col-bill = JUMLAH TAGIHAN
+termin-col-subtotal = SUBTOTAL
+termin-col-pph = TOTAL PPh
+termin-col-ppn = TOTAL PPN
+termin-detail-title = Transaksi
+termin-none-selected = Tidak ada transaksi yang dipilih.
+termin-step = tahap { $step }
+termin-general = Umum
+termin-general-value = PR { $pr } · faktur { $invoice } tanggal { $invoiced } · masuk { $entered } · status berubah { $changed }
+termin-buyer = Pembeli
+termin-buyer-value = { $buyer } ({ $user_name }) · grup { $group } · BUMN { $bumn } · pengguna { $user }
+termin-payment = Pembayaran
+termin-subtotal = subtotal
+termin-shipping = ongkos kirim { $cost } (PPN { $ppn }, PPh { $pph })
+termin-taxes = PPN { $ppn } (produk { $product }) ditanggung { $by } · PPh21 { $pph21 } · PPh22 { $pph22 } · PPh23 { $pph23 } · total PPh { $pph }
+termin-bill = tagihan
+termin-bank = { $bank } · VA { $va } · metode { $method } · pemilik { $holder } · tahap { $step }
+termin-vendor = Penjual
+termin-email = surel
+termin-phone = telepon
+termin-totals-title = Total semua transaksi · t menyembunyikan
+termin-totals-all = SEMUA
+termin-totals-top-vendors = PENJUAL TERBESAR
+termin-totals-count = JUMLAH
+termin-no-status = tanpa status
+termin-no-vendor = tanpa penjual
+termin-loading-for-filter = memuat semua halaman agar semuanya dapat dicari (Esc membatalkan)
+termin-page-failed = halaman { $page } tidak dapat dimuat: { $error }
+termin-all-loaded = semua { $n } transaksi dimuat; t menampilkan total
+termin-all-cancelled = memuat semua halaman dibatalkan
+termin-all-failed = semua halaman tidak dapat dimuat: { $error }
+termin-exported = tersimpan { $path } ({ $n } baris)
+termin-export-failed = tidak tersimpan: { $error }
+termin-rows-a-page = { $n } baris per halaman
+termin-every-status = semua status
+termin-cancelling = membatalkan…
+termin-totals-need-all = total butuh semua halaman: tekan A untuk memuat semua
+termin-not-a-page = '{ $text }' bukan nomor halaman
+termin-no-file-name = tidak ada nama file: tidak ada yang diekspor
+
+## Hari Ini
+
+today-title = Hari Ini · { $date }
+today-calls = Telepon tercatat
+today-ptp = Janji bayar diperoleh
+today-ptp-total = Total tagihan yang dijanjikan
+today-delivered = Terkirim
+today-waiting = Menunggu dikirim
+today-rejected = Ditolak
+today-uncertain = Belum pasti
+today-by-action = Menurut aksi
+today-none = tidak ada
+today-due-today = Janji bayar jatuh tempo hari ini
+today-due-tomorrow = Janji bayar jatuh tempo besok
+today-broken = Ingkar janji (kembali ke antrean)
+
+## Memulai layar kerja
+
+config-invalid-file = berkas konfigurasi tidak sah { $file }: { $error }
+workstation-needs-terminal = layar kerja butuh terminal ({ $error }); perintah CLI bisa dipakai tanpa terminal

@@ -160,3 +160,61 @@ pub fn field(lang: Lang, wire_name: &str) -> String {
 pub fn field_error(lang: Lang, e: &crate::domain::FieldError) -> String {
     format!("{}: {}", field(lang, e.field), refusal(lang, &e.reason))
 }
+
+/// A server's or the network's failure in words. The server's own words (a refusal's
+/// message) and the unreadable parts of a reply are quoted as they came.
+pub fn api_error(lang: Lang, e: &crate::api::ApiError) -> String {
+    use crate::api::ApiError as E;
+    match e {
+        E::Unauthorized => tr!(lang, "api-unauthorized"),
+        E::InvalidToken { code, message } => {
+            tr!(lang, "api-invalid-token", code = code, message = message)
+        }
+        E::Forbidden { excerpt } => tr!(lang, "api-forbidden", excerpt = excerpt),
+        E::Refused { code, message } => tr!(lang, "api-refused", code = code, message = message),
+        E::NotFound { url } => tr!(lang, "api-not-found", url = url),
+        E::Status { status, excerpt } => {
+            tr!(lang, "api-status", status = *status, excerpt = excerpt)
+        }
+        E::Timeout { host, secs } => tr!(lang, "api-timeout", host = host, secs = *secs),
+        E::Connect { host, reason } => tr!(lang, "api-connect", host = host, reason = reason),
+        E::Dropped { host } => tr!(lang, "api-dropped", host = host),
+        E::NotJson { status, excerpt } => {
+            tr!(lang, "api-not-json", status = *status, excerpt = excerpt)
+        }
+        E::TooLarge { limit } => tr!(lang, "api-too-large", mb = limit.div_ceil(1024 * 1024)),
+        E::Redirect { status, from, to } => {
+            tr!(lang, "api-redirect", status = *status, from = from, to = to)
+        }
+        E::Wire(w) => tr!(lang, "api-wire", reason = w.to_string()),
+        E::Config(s) => s.clone(),
+        E::Other(s) => tr!(lang, "api-other", reason = s),
+    }
+}
+
+/// The outbox's failure in words (SQLite's own words quoted).
+pub fn store_error(lang: Lang, e: &crate::store::StoreError) -> String {
+    use crate::store::StoreError as E;
+    match e {
+        E::Sql { path, source } => tr!(
+            lang,
+            "store-sql",
+            path = path.display().to_string(),
+            reason = source.to_string()
+        ),
+        E::NoSuchItem(id) => tr!(lang, "store-no-such-item", id = *id),
+        E::NotAllowed { id, from, to } => tr!(
+            lang,
+            "store-not-allowed",
+            id = *id,
+            from = state(lang, *from),
+            to = state(lang, *to)
+        ),
+        E::Folder { path, reason } => tr!(
+            lang,
+            "store-folder",
+            path = path.display().to_string(),
+            reason = reason
+        ),
+    }
+}
