@@ -27,6 +27,8 @@ impl Run {
                 c.env_remove(k);
             }
         }
+        // English whatever the machine's locale; tests of Indonesian set it again.
+        c.env("DESKCOLL_LANG", "en");
         c
     }
 

@@ -64,6 +64,7 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     cmd.env("XDG_CONFIG_HOME", home.path().join("config"));
     cmd.env("XDG_DATA_HOME", home.path().join("data"));
     cmd.env("TERM", "xterm-256color");
+    cmd.env("DESKCOLL_LANG", "en");
     cmd.env("DESKCOLL_DEMO_ADDR", &addr);
     cmd.env("DESKCOLL_AGENT_ID", "1812010");
     let mut child = pty.slave.spawn_command(cmd).unwrap();

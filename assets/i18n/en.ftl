@@ -492,3 +492,113 @@ today-broken = Broken promises (back in the queue)
 
 config-invalid-file = invalid config file { $file }: { $error }
 workstation-needs-terminal = the workstation needs a terminal ({ $error }); the CLI commands work without one
+
+## The command line: refused command lines
+
+cli-refused = { $faults } (see `{ $help } --help`)
+cli-did-you-mean = did you mean { $name }?
+cli-value-needed = a value is needed
+cli-not-valid = '{ $value }' is not valid
+cli-not-one-of = '{ $value }' is not one of { $valid }
+cli-required = required
+cli-conflict = cannot be used with { $other }
+cli-conflict-others = cannot be used with the others given
+cli-unknown-option = not an option here
+cli-unknown-command = '{ $name }' is not a command
+cli-command-needed = a command is needed: { $names }
+
+## The command line: its own words
+
+cli-error = deskcoll: error: { $message }
+cli-warning = deskcoll: warning: { $message }
+cli-no-runtime = cannot start the runtime: { $error }
+cli-cannot-read-secret = cannot read the { $what }: { $error }
+cli-insecure = credentials go unencrypted over plain http:// to { $hosts }; use https://
+cli-config-open = { $path } can be read by other users and holds secrets; run chmod 600 on it
+cli-sign-demo = demo mode (no server configured): signed with the twin's hash key
+cli-no-hash-key = no hash key: set DESKCOLL_HASH_KEY or collection.hash_key, run at a terminal to be asked, or pass --hash-key
+cli-excel-json = --excel writes CSV: it does not go with --format json
+cli-no-config-dir = no config directory on this platform: pass --config PATH
+cli-config-exists = { $path } exists; pass --force to overwrite
+cli-wrote = wrote { $path }
+cli-none = none
+
+## deskcoll tasks (the table; JSON and CSV never change)
+
+tasks-due-in = { $n ->
+    [one] due in 1 day
+   *[other] due in { $n } days
+}
+tasks-yes = yes
+tasks-col-bucket = BUCKET
+tasks-col-contract = CONTRACT
+tasks-col-name = NAME
+tasks-col-overdue = OVERDUE
+tasks-col-total-due = TOTAL DUE
+tasks-col-n-of = N/OF
+tasks-col-branch = BRANCH
+tasks-col-local = LOCAL
+tasks-col-callable = CALLABLE
+tasks-count = { $n } tasks
+tasks-count-callable = { $n } tasks callable now
+tasks-demo = demo twin
+
+## deskcoll today (the table; the CSV's figure names never change)
+
+today-no-task-list = no task list ({ $error }); broken promises cannot be told
+today-calls-of = calls { $action }
+today-broken-short = Broken promises
+today-heading = Today, { $date }
+
+## deskcoll termin
+
+termin-cli-past-last = page { $page } of { $of }: past the last page (at { $limit } a page)
+termin-cli-position = page { $page } of { $of }, { $n } transactions
+termin-cli-none = no termin transactions
+
+## deskcoll outbox (the table; JSON and CSV never change)
+
+outbox-cli-or = { $some } or { $last }
+outbox-cli-nothing = nothing
+outbox-cli-col-action = ACTION
+outbox-cli-col-promise = PROMISE
+outbox-cli-col-call-time = CALL_TIME
+outbox-cli-col-attempts = ATTEMPTS
+outbox-cli-hint = result { $id }: its account has left today's list: it may have arrived — check before you decide
+outbox-cli-counts = { $n } results: { $delivered } delivered, { $waiting } waiting, { $rejected } rejected, { $uncertain } uncertain
+outbox-cli-flushed = { $delivered } delivered, { $queued } queued, { $rejected } rejected, { $uncertain } uncertain
+outbox-cli-undelivered = { $n } results are not delivered (see `deskcoll outbox list`)
+outbox-cli-not-applicable = result { $id } is { $state }: { $flag } applies only to { $states }
+outbox-cli-marked = result { $id }: marked delivered
+outbox-cli-resend-notice = it may already be stored: a 90 answers any database error, and the server inserts the row before the step that failed; sending again may store it twice
+outbox-cli-refused-90 = result { $id } was refused with 90 and { $notice }; pass --yes to send it again
+outbox-cli-resending = result { $id }: { $notice }; sending again as asked (--yes)
+outbox-cli-result-state = result { $id }: { $state }
+
+## deskcoll submit (field names stay as the server and the batch file know them)
+
+submit-no-task-list = no task list ({ $error }); without it the period defaults to 0, the contract's installments are not checked and no amount due is kept
+submit-at-limit = { $account } has { $n } results today, at the limit of { $max } a day (calling.max_contacts_per_day); recorded anyway
+submit-over-limit = { $account } has { $n } results today, over the limit of { $max } a day (calling.max_contacts_per_day); recorded anyway
+submit-rejected = rejected: { $reason }
+submit-uncertain = uncertain: { $reason } (it may be stored; see `deskcoll outbox list`)
+submit-queued = queued: { $reason }; `deskcoll outbox flush` sends it
+submit-invalid = invalid result, nothing sent: { $refusals }
+submit-result = result { $id }: { $what }
+submit-cannot-read = cannot read { $path }: { $error }
+submit-no-column = { $path }: no '{ $column }' column (need account, action, result, promise, period, remark)
+submit-row = row { $line }: { $what }
+submit-row-invalid = row { $line }: invalid: { $why }
+submit-summary = { $n } rows: { $delivered } delivered, { $undelivered } not delivered, { $invalid } invalid
+
+## deskcoll serve
+
+serve-rate = { $name } must be between 0 and 1
+serve-tasks = --tasks { $n } needs --contracts of at least { $n }
+serve-cannot-listen = cannot listen on { $addr }: { $error }
+serve-listening = deskcoll twin listening on { $url }
+serve-point = point a client at it:
+serve-and-passwords = and DESKCOLL_PASSWORD, DESKCOLL_TERMIN_PASSWORD as given to serve
+serve-and-hash-key = and DESKCOLL_HASH_KEY as given to serve
+serve-received = results received: { $url } (with the twin's Basic auth)
+serve-received-local = results received: { $url } (with the twin's Basic auth; from this machine only)

@@ -489,3 +489,110 @@ today-broken = Ingkar janji (kembali ke antrean)
 
 config-invalid-file = berkas konfigurasi tidak sah { $file }: { $error }
 workstation-needs-terminal = layar kerja butuh terminal ({ $error }); perintah CLI bisa dipakai tanpa terminal
+
+## Baris perintah: perintah yang ditolak
+
+cli-refused = { $faults } (lihat `{ $help } --help`)
+cli-did-you-mean = maksud Anda { $name }?
+cli-value-needed = butuh nilai
+cli-not-valid = '{ $value }' tidak sah
+cli-not-one-of = '{ $value }' bukan salah satu dari { $valid }
+cli-required = wajib
+cli-conflict = tidak dapat dipakai bersama { $other }
+cli-conflict-others = tidak dapat dipakai bersama yang lain
+cli-unknown-option = bukan opsi di sini
+cli-unknown-command = '{ $name }' bukan perintah
+cli-command-needed = butuh perintah: { $names }
+
+## Baris perintah: kata-katanya sendiri
+
+cli-error = deskcoll: kesalahan: { $message }
+cli-warning = deskcoll: peringatan: { $message }
+cli-no-runtime = runtime tidak dapat dimulai: { $error }
+cli-cannot-read-secret = { $what } tidak dapat dibaca: { $error }
+cli-insecure = kredensial terkirim tanpa enkripsi lewat http:// biasa ke { $hosts }; pakai https://
+cli-config-open = { $path } dapat dibaca pengguna lain dan berisi rahasia; jalankan chmod 600 padanya
+cli-sign-demo = mode demo (tidak ada server dikonfigurasi): ditandatangani dengan hash key twin
+cli-no-hash-key = tidak ada hash key: isi DESKCOLL_HASH_KEY atau collection.hash_key, jalankan di terminal agar ditanya, atau beri --hash-key
+cli-excel-json = --excel menulis CSV: tidak bisa bersama --format json
+cli-no-config-dir = tidak ada folder konfigurasi di platform ini: beri --config PATH
+cli-config-exists = { $path } sudah ada; beri --force untuk menimpanya
+cli-wrote = ditulis { $path }
+cli-none = tidak ada
+
+## deskcoll tasks (tabelnya; JSON dan CSV tidak pernah berubah)
+
+tasks-due-in = jatuh tempo { $n } hari lagi
+tasks-yes = ya
+tasks-col-bucket = TAHAP
+tasks-col-contract = KONTRAK
+tasks-col-name = NAMA
+tasks-col-overdue = HARI TERLAMBAT
+tasks-col-total-due = TOTAL TAGIHAN
+tasks-col-n-of = KE/DARI
+tasks-col-branch = CABANG
+tasks-col-local = WAKTU LOKAL
+tasks-col-callable = BOLEH DITELEPON
+tasks-count = { $n } tugas
+tasks-count-callable = { $n } tugas boleh ditelepon sekarang
+tasks-demo = twin demo
+
+## deskcoll today (tabelnya; nama angka di CSV tidak pernah berubah)
+
+today-no-task-list = tidak ada daftar tugas ({ $error }); ingkar janji tidak dapat diketahui
+today-calls-of = telepon { $action }
+today-broken-short = Ingkar janji
+today-heading = Hari ini, { $date }
+
+## deskcoll termin
+
+termin-cli-past-last = halaman { $page } dari { $of }: melewati halaman terakhir ({ $limit } per halaman)
+termin-cli-position = halaman { $page } dari { $of }, { $n } transaksi
+termin-cli-none = tidak ada transaksi termin
+
+## deskcoll outbox (tabelnya; JSON dan CSV tidak pernah berubah)
+
+outbox-cli-or = { $some } atau { $last }
+outbox-cli-nothing = tidak ada
+outbox-cli-col-action = AKSI
+outbox-cli-col-promise = JANJI
+outbox-cli-col-call-time = WAKTU_TELEPON
+outbox-cli-col-attempts = PERCOBAAN
+outbox-cli-hint = hasil { $id }: kontraknya sudah keluar dari daftar hari ini: mungkin sudah sampai — periksa sebelum memutuskan
+outbox-cli-counts = { $n } hasil: { $delivered } terkirim, { $waiting } menunggu, { $rejected } ditolak, { $uncertain } belum pasti
+outbox-cli-flushed = { $delivered } terkirim, { $queued } antre, { $rejected } ditolak, { $uncertain } belum pasti
+outbox-cli-undelivered = { $n } hasil belum terkirim (lihat `deskcoll outbox list`)
+outbox-cli-not-applicable = hasil { $id } berstatus { $state }: { $flag } hanya berlaku untuk { $states }
+outbox-cli-marked = hasil { $id }: ditandai terkirim
+outbox-cli-resend-notice = mungkin sudah tersimpan: 90 menjawab kesalahan basis data apa pun, dan server menyisipkan barisnya sebelum langkah yang gagal; mengirim lagi bisa menyimpannya dua kali
+outbox-cli-refused-90 = hasil { $id } ditolak dengan 90 dan { $notice }; beri --yes untuk mengirimnya lagi
+outbox-cli-resending = hasil { $id }: { $notice }; dikirim lagi sesuai permintaan (--yes)
+outbox-cli-result-state = hasil { $id }: { $state }
+
+## deskcoll submit (nama isian tetap seperti yang dikenal server dan berkas batch)
+
+submit-no-task-list = tidak ada daftar tugas ({ $error }); tanpanya periode menjadi 0, angsuran kontrak tidak diperiksa, dan tagihan tidak dicatat
+submit-at-limit = { $account } sudah { $n } hasil hari ini, tepat di batas { $max } sehari (calling.max_contacts_per_day); tetap dicatat
+submit-over-limit = { $account } sudah { $n } hasil hari ini, melewati batas { $max } sehari (calling.max_contacts_per_day); tetap dicatat
+submit-rejected = ditolak: { $reason }
+submit-uncertain = belum pasti: { $reason } (mungkin sudah tersimpan; lihat `deskcoll outbox list`)
+submit-queued = antre: { $reason }; `deskcoll outbox flush` mengirimnya
+submit-invalid = hasil tidak sah, tidak ada yang dikirim: { $refusals }
+submit-result = hasil { $id }: { $what }
+submit-cannot-read = { $path } tidak dapat dibaca: { $error }
+submit-no-column = { $path }: tidak ada kolom '{ $column }' (butuh account, action, result, promise, period, remark)
+submit-row = baris { $line }: { $what }
+submit-row-invalid = baris { $line }: tidak sah: { $why }
+submit-summary = { $n } baris: { $delivered } terkirim, { $undelivered } belum terkirim, { $invalid } tidak sah
+
+## deskcoll serve
+
+serve-rate = { $name } harus di antara 0 dan 1
+serve-tasks = --tasks { $n } butuh --contracts paling sedikit { $n }
+serve-cannot-listen = tidak dapat mendengarkan di { $addr }: { $error }
+serve-listening = twin deskcoll mendengarkan di { $url }
+serve-point = arahkan klien ke sana:
+serve-and-passwords = dan DESKCOLL_PASSWORD, DESKCOLL_TERMIN_PASSWORD seperti yang diberikan ke serve
+serve-and-hash-key = dan DESKCOLL_HASH_KEY seperti yang diberikan ke serve
+serve-received = hasil yang diterima: { $url } (dengan Basic auth twin)
+serve-received-local = hasil yang diterima: { $url } (dengan Basic auth twin; hanya dari mesin ini)
