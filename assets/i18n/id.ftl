@@ -371,7 +371,7 @@ form-retry = disimpan sebagai #{ $id }, belum terkirim ({ $reason }); dicoba lag
 
 ## Kotak Keluar
 
-outbox-title = Kotak Keluar · { $position } · { $delivered } terkirim · { $waiting } menunggu · { $rejected } ditolak · { $uncertain } belum pasti
+outbox-title = Kotak Keluar { $position }: { $delivered } terkirim, { $waiting } menunggu, { $rejected } ditolak, { $uncertain } belum pasti
 outbox-empty = Belum ada hasil yang dicatat. Setiap hasil yang Anda kirim disimpan di sini lebih dulu.
 # Judul kolom: ID 6, STATUS selebar kata terpanjangnya, KONTRAK 15, HASIL 11, DITELEPON 11, COBA 3.
 outbox-col-id = ID
@@ -381,7 +381,7 @@ outbox-col-name = NAMA
 outbox-col-result = HASIL
 outbox-col-called = DITELEPON
 outbox-col-tries = COBA
-outbox-col-last-error = KESALAHAN TERAKHIR
+outbox-col-last-error = KESALAHAN
 outbox-promise = janji { $date }
 outbox-by = oleh { $who }
 outbox-server = server: { $code } { $message }

@@ -250,3 +250,109 @@ fn windows_in_words() {
         }
     }
 }
+
+/// Literals a view may hold although they have letters: none is drawn as a sentence.
+const VIEW_LITERALS: [&str; 5] = [
+    "NPWP",        // the tax id's name, the same in both languages
+    "(no status)", // the domain's key for a missing status, compared, then worded
+    "(no vendor)", // the same for a missing vendor
+    "override",    // a contact event's kind, compared
+    "NO_COLOR",    // an environment variable's name
+];
+
+/// The string literals of a Rust source outside comments and its tests, with their lines.
+fn literals(source: &str) -> Vec<(usize, String)> {
+    let code = source.split("#[cfg(test)]").next().unwrap_or("");
+    let mut out = Vec::new();
+    for (n, line) in code.lines().enumerate() {
+        let line = line.trim_start();
+        if line.starts_with("//") {
+            continue;
+        }
+        let mut chars = line.chars().peekable();
+        let mut inside: Option<String> = None;
+        let mut prev = ' ';
+        while let Some(c) = chars.next() {
+            match (&mut inside, c) {
+                (None, '"') if prev != '\'' => inside = Some(String::new()),
+                (None, '/') if chars.peek() == Some(&'/') => break,
+                (Some(s), '\\') => {
+                    s.push(c);
+                    if let Some(next) = chars.next() {
+                        s.push(next);
+                    }
+                }
+                (Some(s), '"') => {
+                    out.push((n + 1, std::mem::take(s)));
+                    inside = None;
+                }
+                (Some(s), c) => s.push(c),
+                (None, _) => {}
+            }
+            prev = c;
+        }
+    }
+    out
+}
+
+/// Whether a literal holds a word: letters left after format placeholders (`{}`, `{n:>4}`)
+/// and date formats (`%H`) are taken out.
+fn has_words(literal: &str) -> bool {
+    let mut text = String::new();
+    let mut depth = 0;
+    let mut chars = literal.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '{' => depth += 1,
+            '}' => depth -= 1,
+            '%' if depth == 0 => {
+                chars.next_if_eq(&'-');
+                chars.next();
+            }
+            c if depth == 0 => text.push(c),
+            _ => {}
+        }
+    }
+    let mut run = 0;
+    text.chars().any(|c| {
+        run = if c.is_alphabetic() { run + 1 } else { 0 };
+        run >= 2
+    })
+}
+
+#[test]
+fn views_draw_no_literal_words() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("src/tui");
+    let mut files = Vec::new();
+    rust_files(&root.join("view"), &mut files);
+    rust_files(&root.join("pages"), &mut files);
+    // What each page draws: its view, and the customer pane the queue's view calls.
+    files.retain(|f| {
+        f.starts_with(root.join("view")) || f.ends_with("view.rs") || f.ends_with("queue/detail.rs")
+    });
+    assert!(files.len() >= 9, "{files:?}");
+    let ids = messages(EN_FTL);
+    let mut found = Vec::new();
+    for file in &files {
+        let source = std::fs::read_to_string(file).expect("readable");
+        for (line, lit) in literals(&source) {
+            if has_words(&lit) && !ids.contains_key(&lit) && !VIEW_LITERALS.contains(&lit.as_str())
+            {
+                found.push(format!("{}:{line}: \"{lit}\"", file.display()));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "words drawn from the source, not assets/i18n: {found:#?}"
+    );
+    // The scan itself finds what it must.
+    let sample = "let a = \"Press r\"; // \"a comment\"\nlet b = format!(\"{} {n:>4}\", x);\nlet c = tr!(lang, \"queue-empty\");";
+    let words: Vec<_> = literals(sample)
+        .into_iter()
+        .filter(|(_, l)| has_words(l) && !ids.contains_key(l))
+        .collect();
+    assert_eq!(words, vec![(1, "Press r".to_string())]);
+    assert!(!has_words("%Y-%m-%d %H:%M"));
+    assert!(has_words("→ due"));
+}

@@ -28,7 +28,7 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
     // The label column fits the language's longest label.
     let label_width = fields
         .iter()
-        .map(|f| f.label(lang).chars().count() + 2)
+        .map(|f| f.label(lang).chars().count() + 3)
         .max()
         .unwrap_or(0)
         .max(LABEL_WIDTH as usize) as u16;
@@ -143,16 +143,11 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
         }
     }
     // Errors on fields the form does not show (agent id, account) still need saying.
-    for e in form.errors.iter().filter(|e| {
-        ![
-            "action_code",
-            "result_code",
-            "promise_date",
-            "period",
-            "remark",
-        ]
-        .contains(&e.field)
-    }) {
+    for e in form
+        .errors
+        .iter()
+        .filter(|e| !crate::domain::result::FORM_ORDER.contains(&e.field))
+    {
         lines.push(Line::styled(
             format!("✗ {}", words::field_error(lang, e)),
             theme.error(),
