@@ -1213,15 +1213,23 @@ fn indonesian_words_and_contracts_that_never_change() {
         serde_json::from_slice(&in_lang(&r, "id", &["tasks", "--format", "json", now]).stdout)
             .unwrap();
     assert!(
-        json.iter()
-            .any(|t| t["window_note"].as_str().unwrap().starts_with("too late; opens")),
+        json.iter().any(|t| t["window_note"]
+            .as_str()
+            .unwrap()
+            .starts_with("too late; opens")),
         "window_note stays English"
     );
     // The table speaks Indonesian.
     let table = stdout(&in_lang(&r, "id", &["tasks", now]));
-    assert!(table.contains("KONTRAK") && table.contains("TOTAL TAGIHAN"), "{table}");
+    assert!(
+        table.contains("KONTRAK") && table.contains("TOTAL TAGIHAN"),
+        "{table}"
+    );
     assert!(table.contains("terlalu malam; buka Sab 08.00"), "{table}");
-    assert!(table.contains("tugas") && !table.contains(" tasks"), "{table}");
+    assert!(
+        table.contains("tugas") && !table.contains(" tasks"),
+        "{table}"
+    );
     let today = stdout(&in_lang(&r, "id", &["today", now]));
     assert!(today.starts_with("Hari ini, Jum, 27 Nov 2026"), "{today}");
     // Errors too, and a refused command line.
@@ -1235,12 +1243,21 @@ fn indonesian_words_and_contracts_that_never_change() {
         &r,
         "id",
         &[
-            "submit", "--account", "000318270200055", "--action", "XYZ", "--remark", "x", now,
+            "submit",
+            "--account",
+            "000318270200055",
+            "--action",
+            "XYZ",
+            "--remark",
+            "x",
+            now,
         ],
     );
     assert_eq!(o.status.code(), Some(2));
     assert!(
-        stderr(&o).contains("hasil tidak sah, tidak ada yang dikirim: action_code: 'XYZ' tidak ada di daftar kode"),
+        stderr(&o).contains(
+            "hasil tidak sah, tidak ada yang dikirim: action_code: 'XYZ' tidak ada di daftar kode"
+        ),
         "{}",
         stderr(&o)
     );
