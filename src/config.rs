@@ -127,6 +127,8 @@ pub struct UiSection {
     pub promise_horizon_days: Option<i64>,
     /// Exports for Excel with an Indonesian locale: a UTF-8 BOM and `;` separators.
     pub export_excel: Option<bool>,
+    /// "id" or "en" (default: `DESKCOLL_LANG`, else the locale; see `crate::i18n::resolve`).
+    pub language: Option<String>,
 }
 
 impl UiSection {
@@ -474,6 +476,9 @@ pub struct Config {
     /// `[keys]`: key bindings overridden by action name, in file order. Action names and key
     /// specs are not checked here (the keymap knows them).
     pub keys: Vec<KeyOverride>,
+    /// The language of the workstation and the CLI's words (`ui.language`, `DESKCOLL_LANG`,
+    /// the locale), decided by `crate::i18n::resolve`.
+    pub language: crate::i18n::Lang,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -746,7 +751,10 @@ impl Config {
                 "ui.time_zone: '{z}' is not WIB, WITA or WIT"
             )));
         }
+        let language =
+            crate::i18n::resolve(file.ui.language.as_deref(), env).map_err(ConfigError::Invalid)?;
         Ok(Config {
+            language,
             file: file_path,
             agent_id,
             ip_address: nonempty(env("DESKCOLL_IP_ADDRESS")).or(nonempty(file.ip_address)),
@@ -964,6 +972,7 @@ impl Config {
                 format!("{preset}, own colours for {}", roles.join(", "))
             },
         );
+        line("ui.language", self.language.code());
         let actions: Vec<_> = self.keys.iter().map(|k| k.action.as_str()).collect();
         line(
             "keys",

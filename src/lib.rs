@@ -9,6 +9,7 @@ pub mod config;
 pub mod delivery;
 pub mod domain;
 pub mod files;
+pub mod i18n;
 pub mod session;
 pub mod store;
 pub mod termin_snapshot;

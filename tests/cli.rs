@@ -28,6 +28,8 @@ impl Run {
                 c.env_remove(k);
             }
         }
+        // English whatever the machine's locale; tests of Indonesian set it again.
+        c.env("DESKCOLL_LANG", "en");
         c
     }
 
@@ -1193,4 +1195,98 @@ fn cuti_bersama_is_said_in_the_window_note_or_closes_the_day() {
     let tasks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
     let t = tasks.iter().find(|t| t["time_zone"] == "WIB").unwrap();
     assert_eq!(t["window_note"], "until 20:00 WIB");
+}
+
+/// `deskcoll` in a chosen language, the rest as `Run::cmd`.
+fn in_lang(r: &Run, lang: &str, args: &[&str]) -> Output {
+    r.cmd(args).env("DESKCOLL_LANG", lang).output().unwrap()
+}
+
+#[test]
+fn indonesian_words_and_contracts_that_never_change() {
+    let r = Run::new();
+    let now = "--now=2026-11-27T12:30:00Z";
+    // JSON and CSV are the same bytes in either language: keys, values, headers.
+    for args in [
+        ["tasks", "--format", "json", now],
+        ["tasks", "--format", "csv", now],
+        ["today", "--format", "json", now],
+        ["today", "--format", "csv", now],
+    ] {
+        let en = in_lang(&r, "en", &args);
+        let id = in_lang(&r, "id", &args);
+        assert!(en.status.success() && id.status.success(), "{args:?}");
+        assert_eq!(stdout(&en), stdout(&id), "{args:?}");
+    }
+    let json: Vec<serde_json::Value> =
+        serde_json::from_slice(&in_lang(&r, "id", &["tasks", "--format", "json", now]).stdout)
+            .unwrap();
+    assert!(
+        json.iter().any(|t| t["window_note"]
+            .as_str()
+            .unwrap()
+            .starts_with("too late; opens")),
+        "window_note stays English"
+    );
+    // The table speaks Indonesian.
+    let table = stdout(&in_lang(&r, "id", &["tasks", now]));
+    assert!(
+        table.contains("KONTRAK") && table.contains("TOTAL TAGIHAN"),
+        "{table}"
+    );
+    assert!(table.contains("terlalu malam; buka Sab 08.00"), "{table}");
+    assert!(
+        table.contains("tugas") && !table.contains(" tasks"),
+        "{table}"
+    );
+    let today = stdout(&in_lang(&r, "id", &["today", now]));
+    assert!(today.starts_with("Hari ini, Jum, 27 Nov 2026"), "{today}");
+    // Errors too, and a refused command line.
+    let o = in_lang(&r, "id", &["tasks", "--format", "xml"]);
+    assert_eq!(o.status.code(), Some(2));
+    assert_eq!(
+        stderr(&o),
+        "deskcoll: kesalahan: --format: 'xml' bukan salah satu dari table, json, csv (lihat `deskcoll tasks --help`)\n"
+    );
+    let o = in_lang(
+        &r,
+        "id",
+        &[
+            "submit",
+            "--account",
+            "000318270200055",
+            "--action",
+            "XYZ",
+            "--remark",
+            "x",
+            now,
+        ],
+    );
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains(
+            "hasil tidak sah, tidak ada yang dikirim: action_code: 'XYZ' tidak ada di daftar kode"
+        ),
+        "{}",
+        stderr(&o)
+    );
+    // ui.language decides when DESKCOLL_LANG is not set; the locale when neither is.
+    let config = r.home.path().join("lang.toml");
+    std::fs::write(&config, "[ui]\nlanguage = \"id\"\n").unwrap();
+    let o = r
+        .cmd(&["--config", config.to_str().unwrap(), "tasks", now])
+        .env_remove("DESKCOLL_LANG")
+        .env("LANG", "en_US.UTF-8")
+        .output()
+        .unwrap();
+    assert!(stdout(&o).contains("KONTRAK"), "{}", stderr(&o));
+    let o = r
+        .cmd(&["tasks", now])
+        .env_remove("DESKCOLL_LANG")
+        .env_remove("LC_ALL")
+        .env_remove("LC_MESSAGES")
+        .env("LANG", "id_ID.UTF-8")
+        .output()
+        .unwrap();
+    assert!(stdout(&o).contains("KONTRAK"), "{}", stderr(&o));
 }

@@ -84,6 +84,7 @@ fn start(home: &std::path::Path, env: &[(&str, &str)]) -> (Killed, Screen, Box<d
     cmd.env("XDG_CONFIG_HOME", home.join("config"));
     cmd.env("XDG_DATA_HOME", home.join("data"));
     cmd.env("TERM", "xterm-256color");
+    cmd.env("DESKCOLL_LANG", "en");
     cmd.env("DESKCOLL_DEMO_ADDR", "127.0.0.1:0");
     cmd.env("DESKCOLL_AGENT_ID", "1812010");
     for (k, v) in env {

@@ -163,6 +163,7 @@ fn deskcoll(home: &std::path::Path, args: &[&str]) -> std::process::Command {
             c.env_remove(k);
         }
     }
+    c.env("DESKCOLL_LANG", "en");
     c
 }
 

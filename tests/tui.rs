@@ -6,6 +6,7 @@ mod common;
 use chrono::NaiveDate;
 use crossterm::event::KeyCode;
 use deskcoll::clock::Clock;
+use deskcoll::i18n::Lang;
 use deskcoll::tui::app::{Action, App, Effect, update};
 use deskcoll::tui::harness::{self, alt, ctrl, press, render, type_text};
 use deskcoll::twin::book::LoanBook;
@@ -15,12 +16,16 @@ fn today() -> NaiveDate {
     common::fixed_now().date()
 }
 
-/// An app with the twin's generated queue (deterministic), sized `w` x `h`.
+/// An app with the twin's generated queue (deterministic), sized `w` x `h`, in English.
 fn app(w: u16, h: u16) -> App {
-    app_at(w, h, common::fixed_now())
+    app_in(Lang::En, w, h)
 }
 
-fn app_at(w: u16, h: u16, now: chrono::NaiveDateTime) -> App {
+fn app_in(lang: Lang, w: u16, h: u16) -> App {
+    app_at_in(lang, w, h, common::fixed_now())
+}
+
+fn app_at_in(lang: Lang, w: u16, h: u16, now: chrono::NaiveDateTime) -> App {
     let book = LoanBook::generate(1, 60, 20, today());
     let tasks = book
         .contracts
@@ -28,25 +33,80 @@ fn app_at(w: u16, h: u16, now: chrono::NaiveDateTime) -> App {
         .take(20)
         .map(|c| c.task_on(today()))
         .collect();
-    harness::app_with(tasks, w, h, now)
+    harness::app_with_in(lang, tasks, w, h, now)
 }
 
 const SIZES: [(u16, u16); 2] = [(120, 40), (80, 24)];
 
+/// Words of the English messages that the Indonesian ones do not use: none of them may be
+/// on an Indonesian screen. (Data from the server is Indonesian or names; the few English
+/// words the twin's data and the server's messages carry are left out.)
+fn english_words() -> std::collections::BTreeSet<String> {
+    let words = |ftl: &str| -> std::collections::BTreeSet<String> {
+        ftl.lines()
+            .filter(|l| !l.starts_with('#'))
+            .map(|l| l.split_once(" = ").map_or(l, |(_, v)| v))
+            .flat_map(|v| {
+                v.split(|c: char| !c.is_alphabetic())
+                    .filter(|w| w.chars().count() >= 3)
+                    .map(str::to_lowercase)
+                    .collect::<Vec<_>>()
+            })
+            .collect()
+    };
+    let id = words(deskcoll::i18n::ID_FTL);
+    // In the twin's data (products, banks, the server's own messages) and a code (MSG).
+    const DATA: [&str; 5] = ["account", "data", "virtual", "equipment", "msg"];
+    words(deskcoll::i18n::EN_FTL)
+        .into_iter()
+        .filter(|w| !id.contains(w) && !DATA.contains(&w.as_str()))
+        .collect()
+}
+
+/// A snapshot named by page, language and size; an Indonesian screen is also checked for
+/// English words.
+fn snapshot(page: &str, lang: Lang, size: (u16, u16), screen: &str) {
+    snapshot_quoting(page, lang, size, screen, &[]);
+}
+
+/// A snapshot of a screen that quotes stored words (`quoted`), which the check skips.
+fn snapshot_quoting(page: &str, lang: Lang, (w, h): (u16, u16), screen: &str, quoted: &[&str]) {
+    if lang == Lang::Id {
+        let english = english_words();
+        let found: Vec<&str> = screen
+            .split(|c: char| !c.is_alphabetic())
+            .filter(|w| english.contains(&w.to_lowercase()) && !quoted.contains(w))
+            .collect();
+        assert!(
+            found.is_empty(),
+            "English on {page} {w}x{h}: {found:?}\n{screen}"
+        );
+    }
+    insta::assert_snapshot!(format!("{page}_{}_{w}x{h}", lang.code()), screen);
+}
+
 #[test]
 fn queue_with_detail() {
-    for (w, h) in SIZES {
-        let app = app(w, h);
-        insta::assert_snapshot!(format!("queue_{w}x{h}"), render(&app));
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let app = app_in(lang, w, h);
+            snapshot("queue", lang, (w, h), &render(&app));
+        }
     }
 }
 
 #[test]
 fn form_empty_invalid_and_ptp_filled() {
+    for lang in Lang::ALL {
+        form_snapshots(lang);
+    }
+}
+
+fn form_snapshots(lang: Lang) {
     for (w, h) in SIZES {
-        let mut a = app(w, h);
+        let mut a = app_in(lang, w, h);
         press(&mut a, KeyCode::Enter);
-        insta::assert_snapshot!(format!("form_empty_{w}x{h}"), render(&a));
+        snapshot("form_empty", lang, (w, h), &render(&a));
 
         type_text(&mut a, "PTP");
         press(&mut a, KeyCode::Tab);
@@ -56,9 +116,9 @@ fn form_empty_invalid_and_ptp_filled() {
         press(&mut a, KeyCode::Tab);
         type_text(&mut a, &"x".repeat(260));
         assert!(ctrl(&mut a, 's').is_empty(), "nothing is sent");
-        insta::assert_snapshot!(format!("form_invalid_{w}x{h}"), render(&a));
+        snapshot("form_invalid", lang, (w, h), &render(&a));
 
-        let mut a = app(w, h);
+        let mut a = app_in(lang, w, h);
         press(&mut a, KeyCode::Enter);
         type_text(&mut a, "ptp");
         press(&mut a, KeyCode::Tab);
@@ -67,16 +127,22 @@ fn form_empty_invalid_and_ptp_filled() {
         press(&mut a, KeyCode::Tab);
         press(&mut a, KeyCode::Tab);
         type_text(&mut a, "Customer pasti bayar hari Senin");
-        insta::assert_snapshot!(format!("form_ptp_filled_{w}x{h}"), render(&a));
+        snapshot("form_ptp_filled", lang, (w, h), &render(&a));
+        // Esc on a form with input asks: the y/n question.
+        press(&mut a, KeyCode::Esc);
+        assert!(a.question().is_some());
+        snapshot("question", lang, (w, h), &render(&a));
     }
 }
 
 #[test]
 fn help_overlay() {
-    for (w, h) in SIZES {
-        let mut a = app(w, h);
-        press(&mut a, KeyCode::Char('?'));
-        insta::assert_snapshot!(format!("help_{w}x{h}"), render(&a));
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let mut a = app_in(lang, w, h);
+            press(&mut a, KeyCode::Char('?'));
+            snapshot("help", lang, (w, h), &render(&a));
+        }
     }
 }
 
@@ -224,6 +290,11 @@ async fn run(a: &mut App, deliverer: &deskcoll::delivery::Deliverer, effects: Ve
 
 #[tokio::test]
 async fn outbox_tab_lists_every_result_and_leaving_the_list_is_a_hint() {
+    outbox_and_today(Lang::Id).await;
+    outbox_and_today(Lang::En).await;
+}
+
+async fn outbox_and_today(lang: Lang) {
     // A twin that processes every result but never answers: each one becomes uncertain.
     let twin = common::twin_with(deskcoll::twin::TwinOptions {
         drop_rate: 1.0,
@@ -237,7 +308,7 @@ async fn outbox_tab_lists_every_result_and_leaving_the_list_is_a_hint() {
         common::client_for(&twin),
         Clock::at(common::fixed_now()),
     );
-    let mut a = app(120, 40);
+    let mut a = app_in(lang, 120, 40);
     press(&mut a, KeyCode::Enter);
     type_text(&mut a, "MSG");
     press(&mut a, KeyCode::Tab);
@@ -246,19 +317,33 @@ async fn outbox_tab_lists_every_result_and_leaving_the_list_is_a_hint() {
     let effects = ctrl(&mut a, 's');
     run(&mut a, &d, effects).await;
     assert!(a.form.is_none(), "the outbox has it; the agent moves on");
-    assert!(render(&a).contains("1 uncertain"), "the header counts it");
+    let uncertain = match lang {
+        Lang::En => "1 uncertain",
+        Lang::Id => "1 belum pasti",
+    };
+    assert!(render(&a).contains(uncertain), "the header counts it");
+    let screen = |a: &App| render(a).replace(&twin.addr.to_string(), "TWIN");
+    // The reason a send failed is the outbox's record, kept as the client wrote it (English,
+    // as `outbox list` and its JSON show it): quoted, not a word of the screen's own.
+    let stored = ["connection", "dropped", "before", "the", "answered"];
+    alt(&mut a, '4');
+    for size in SIZES {
+        update(&mut a, Action::Resize(size.0, size.1));
+        snapshot_quoting("today", lang, size, &screen(&a), &stored);
+    }
     alt(&mut a, '3');
-    for (w, h) in SIZES {
-        update(&mut a, Action::Resize(w, h));
-        insta::assert_snapshot!(
-            format!("outbox_{w}x{h}"),
-            render(&a).replace(&twin.addr.to_string(), "TWIN")
-        );
+    for size in SIZES {
+        update(&mut a, Action::Resize(size.0, size.1));
+        snapshot_quoting("outbox", lang, size, &screen(&a), &stored);
     }
     update(&mut a, Action::Resize(120, 40));
 
     // D asks first; n leaves it alone.
     press(&mut a, KeyCode::Char('D'));
+    if lang == Lang::Id {
+        assert!(render(&a).contains("Hanya bila Anda tahu server sudah menyimpannya"));
+        return;
+    }
     assert!(render(&a).contains("Only when you know the server has it"));
     press(&mut a, KeyCode::Char('n'));
     assert_eq!(
@@ -334,16 +419,16 @@ async fn termin_tab_snapshots_loading_list_detail_empty() {
     let twin = common::twin().await;
     let dir = tempfile::tempdir().unwrap();
     let d = deliverer_for(&twin, &dir);
-    for (w, h) in SIZES {
-        let mut a = app(w, h);
+    for (lang, (w, h)) in Lang::ALL.into_iter().flat_map(|l| SIZES.map(|s| (l, s))) {
+        let mut a = app_in(lang, w, h);
         let effects = alt(&mut a, '2');
         assert_eq!(effects.len(), 1, "the first visit loads page 1");
-        insta::assert_snapshot!(format!("termin_loading_{w}x{h}"), render(&a));
+        snapshot("termin_loading", lang, (w, h), &render(&a));
         run(&mut a, &d, effects).await;
-        insta::assert_snapshot!(format!("termin_list_{w}x{h}"), render(&a));
+        snapshot("termin_list", lang, (w, h), &render(&a));
         press(&mut a, KeyCode::Char('j'));
         press(&mut a, KeyCode::Char('j'));
-        insta::assert_snapshot!(format!("termin_detail_{w}x{h}"), render(&a));
+        snapshot("termin_detail", lang, (w, h), &render(&a));
     }
     let empty = common::twin_with(deskcoll::twin::TwinOptions {
         transactions: 0,
@@ -351,11 +436,11 @@ async fn termin_tab_snapshots_loading_list_detail_empty() {
     })
     .await;
     let d = deliverer_for(&empty, &dir);
-    for (w, h) in SIZES {
-        let mut a = app(w, h);
+    for (lang, (w, h)) in Lang::ALL.into_iter().flat_map(|l| SIZES.map(|s| (l, s))) {
+        let mut a = app_in(lang, w, h);
         let effects = alt(&mut a, '2');
         run(&mut a, &d, effects).await;
-        insta::assert_snapshot!(format!("termin_empty_{w}x{h}"), render(&a));
+        snapshot("termin_empty", lang, (w, h), &render(&a));
     }
 }
 
@@ -523,7 +608,12 @@ async fn termin_errors_keep_the_last_good_page() {
 
 /// 19:30 in Jakarta is 20:30 in Manado and 21:30 in Jayapura: some customers are closed.
 fn evening_app(w: u16, h: u16) -> App {
-    app_at(
+    evening_app_in(Lang::En, w, h)
+}
+
+fn evening_app_in(lang: Lang, w: u16, h: u16) -> App {
+    app_at_in(
+        lang,
         w,
         h,
         deskcoll::domain::dates::parse_datetime("2026-11-27 19:30:00").unwrap(),
@@ -532,9 +622,11 @@ fn evening_app(w: u16, h: u16) -> App {
 
 #[test]
 fn queue_marks_closed_accounts_and_callable_ones_come_first() {
-    for (w, h) in SIZES {
-        let a = evening_app(w, h);
-        insta::assert_snapshot!(format!("queue_evening_{w}x{h}"), render(&a));
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let a = evening_app_in(lang, w, h);
+            snapshot("queue_evening", lang, (w, h), &render(&a));
+        }
     }
     let a = evening_app(120, 40);
     // Within each bucket, callable accounts first.
@@ -558,7 +650,13 @@ fn queue_marks_closed_accounts_and_callable_ones_come_first() {
 
 #[test]
 fn dialing_outside_the_window_asks_for_consent_and_records_it() {
-    let mut a = evening_app(120, 40);
+    for lang in Lang::ALL {
+        dialing_outside_the_window(lang);
+    }
+}
+
+fn dialing_outside_the_window(lang: Lang) {
+    let mut a = evening_app_in(lang, 120, 40);
     // Select a closed account.
     let closed = a
         .queue
@@ -580,10 +678,14 @@ fn dialing_outside_the_window_asks_for_consent_and_records_it() {
         press(&mut a, KeyCode::Char('c')).is_empty(),
         "the picker first"
     );
+    for (w, h) in SIZES {
+        update(&mut a, Action::Resize(w, h));
+        snapshot("phone_picker", lang, (w, h), &render(&a));
+    }
     assert!(press(&mut a, KeyCode::Enter).is_empty(), "no dial yet");
     for (w, h) in SIZES {
         update(&mut a, Action::Resize(w, h));
-        insta::assert_snapshot!(format!("override_prompt_{w}x{h}"), render(&a));
+        snapshot("override_prompt", lang, (w, h), &render(&a));
     }
     assert!(
         press(&mut a, KeyCode::Enter).is_empty(),

@@ -12,6 +12,8 @@ mod today;
 
 use crate::api::ApiError;
 use crate::config::{Config, ConfigError, Overrides};
+use crate::i18n::Lang;
+use crate::tr;
 use clap::{CommandFactory, Parser, Subcommand, ValueEnum};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -166,11 +168,13 @@ pub enum ConfigAction {
     Path,
 }
 
-/// A failed command: one line for stderr and the exit code scripts rely on.
+/// A failed command: one line for stderr and the exit code scripts rely on. A server's
+/// failure keeps its typed error, so that `main` says it in the language in force.
 #[derive(Debug)]
 pub struct Failure {
     pub code: u8,
     pub message: String,
+    pub api: Option<ApiError>,
 }
 
 pub const EXIT_ERROR: u8 = 1;
@@ -183,6 +187,15 @@ impl Failure {
         Failure {
             code,
             message: message.into(),
+            api: None,
+        }
+    }
+
+    /// The message in `lang`: a server's failure worded again, the rest as made.
+    pub fn message_in(&self, lang: Lang) -> String {
+        match &self.api {
+            Some(e) => crate::i18n::words::api_error(lang, e),
+            None => self.message.clone(),
         }
     }
 }
@@ -197,7 +210,9 @@ impl From<ApiError> for Failure {
             e if e.may_have_reached_server() => EXIT_NO_ANSWER,
             _ => EXIT_ERROR,
         };
-        Failure::new(code, e.to_string())
+        let mut f = Failure::new(code, e.to_string());
+        f.api = Some(e);
+        f
     }
 }
 
@@ -235,35 +250,62 @@ impl Cli {
     }
 }
 
+/// The language of the CLI's words for a command line: `crate::i18n::resolve` over the
+/// config file the overrides name (its `ui.language`) and the environment. A config file that
+/// cannot be read leaves the environment to decide (its error is said later, in words).
+pub fn language(over: &Overrides) -> Lang {
+    let env = |k: &str| std::env::var(k).ok();
+    let configured = crate::config::read_file(over, &env)
+        .ok()
+        .and_then(|(file, _)| file.ui.language);
+    crate::i18n::resolve(configured.as_deref(), &env)
+        .or_else(|_| crate::i18n::resolve(None, &env))
+        .unwrap_or_default()
+}
+
+/// "deskcoll: error: ..." in the language.
+pub fn error_line(lang: Lang, message: &str) -> String {
+    tr!(lang, "cli-error", message = message)
+}
+
+/// "deskcoll: warning: ..." in the language.
+pub fn warning_line(lang: Lang, message: &str) -> String {
+    tr!(lang, "cli-warning", message = message)
+}
+
 /// Entry point of the binary.
 pub fn main() -> ExitCode {
-    let cli = match refusal::parse(std::env::args_os().collect()) {
+    // Before the command line is read `--config` is unknown: the default file and the
+    // environment decide the words of a refusal.
+    let early = language(&Overrides::default());
+    let cli = match refusal::parse(std::env::args_os().collect(), early) {
         refusal::Parsed::Ok(cli) => *cli,
         refusal::Parsed::Show(help) => help.exit(),
         refusal::Parsed::Refused(line) => {
-            eprintln!("deskcoll: error: {line}");
+            eprintln!("{}", error_line(early, &line));
             return ExitCode::from(EXIT_INVALID);
         }
     };
+    let lang = language(&cli.overrides());
     let runtime = match tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
     {
         Ok(r) => r,
         Err(e) => {
-            eprintln!("deskcoll: error: cannot start the runtime: {e}");
+            let message = tr!(lang, "cli-no-runtime", error = e.to_string());
+            eprintln!("{}", error_line(lang, &message));
             return ExitCode::from(EXIT_ERROR);
         }
     };
-    match runtime.block_on(run(cli)) {
+    match runtime.block_on(run(cli, lang)) {
         Ok(()) => ExitCode::SUCCESS,
         Err(f) if f.message.is_empty() => ExitCode::from(f.code),
         Err(f) => {
             // The last guard: a message may quote a server.
-            eprintln!(
-                "deskcoll: error: {}",
-                crate::domain::text::sanitize(&f.message)
-            );
+            let message = f.message_in(lang);
+            let message = crate::domain::text::sanitize(&message);
+            eprintln!("{}", error_line(lang, &message));
             ExitCode::from(f.code)
         }
     }
@@ -271,13 +313,22 @@ pub fn main() -> ExitCode {
 
 /// A secret typed at the terminal, not echoed; `None` when stdin is not a terminal (a
 /// script) or nothing was typed.
-fn ask_secret(what: &str) -> Result<Option<String>, Failure> {
+fn ask_secret(what: &str, lang: Lang) -> Result<Option<String>, Failure> {
     use std::io::IsTerminal;
     if !std::io::stdin().is_terminal() {
         return Ok(None);
     }
-    let typed = rpassword::prompt_password(format!("{what}: "))
-        .map_err(|e| Failure::new(EXIT_ERROR, format!("cannot read the {what}: {e}")))?;
+    let typed = rpassword::prompt_password(format!("{what}: ")).map_err(|e| {
+        Failure::new(
+            EXIT_ERROR,
+            tr!(
+                lang,
+                "cli-cannot-read-secret",
+                what = what,
+                error = e.to_string()
+            ),
+        )
+    })?;
     let typed = typed.trim().to_string();
     Ok((!typed.is_empty()).then_some(typed))
 }
@@ -288,28 +339,29 @@ fn load_config(over: &Overrides) -> Result<Config, Failure> {
     let config = Config::load(over)?;
     let hosts = config.insecure_hosts();
     if !hosts.is_empty() {
-        eprintln!(
-            "deskcoll: warning: credentials go unencrypted over plain http:// to {}; use https://",
-            crate::domain::text::sanitize(&hosts.join(", "))
+        let lang = config.language;
+        let message = tr!(
+            lang,
+            "cli-insecure",
+            hosts = crate::domain::text::sanitize(&hosts.join(", "))
         );
+        eprintln!("{}", warning_line(lang, &message));
     }
     Ok(config)
 }
 
 /// One line on stderr when the config file (it holds secrets) can be read by others.
-fn warn_if_config_is_open(over: &Overrides) {
+fn warn_if_config_is_open(over: &Overrides, lang: Lang) {
     let env = |k: &str| std::env::var(k).ok();
     if let Some((path, _)) = crate::config::chosen_path(over.config_path.as_deref(), &env)
         && crate::files::readable_by_others(&path)
     {
-        eprintln!(
-            "deskcoll: warning: {} can be read by other users and holds secrets; run chmod 600 on it",
-            path.display()
-        );
+        let message = tr!(lang, "cli-config-open", path = path.display().to_string());
+        eprintln!("{}", warning_line(lang, &message));
     }
 }
 
-pub async fn run(cli: Cli) -> Result<(), Failure> {
+pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     let clock = Clock::new(cli.now);
     let over = cli.overrides();
     if !matches!(
@@ -318,7 +370,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             action: ConfigAction::Init { .. }
         })
     ) {
-        warn_if_config_is_open(&over);
+        warn_if_config_is_open(&over, lang);
     }
     let Some(command) = cli.command else {
         let config = load_config(&over)?;
@@ -341,7 +393,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             );
             Ok(())
         }
-        Command::Config { action } => config_command(action, &over),
+        Command::Config { action } => config_command(action, &over, lang),
         Command::Sign {
             account_no,
             hash_key,
@@ -354,16 +406,11 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
                         Some(key) => key.expose().to_string(),
                         // Demo mode signs for the embedded twin, with the twin's key.
                         None if config.is_demo() => {
-                            eprintln!(
-                                "deskcoll: demo mode (no server configured): signed with the twin's hash key"
-                            );
+                            eprintln!("deskcoll: {}", tr!(lang, "cli-sign-demo"));
                             crate::twin::SEED_HASH_KEY.to_string()
                         }
-                        None => ask_secret("hash key")?.ok_or_else(|| {
-                            Failure::new(
-                                EXIT_INVALID,
-                                "no hash key: set DESKCOLL_HASH_KEY or collection.hash_key, run at a terminal to be asked, or pass --hash-key",
-                            )
+                        None => ask_secret("hash key", lang)?.ok_or_else(|| {
+                            Failure::new(EXIT_INVALID, tr!(lang, "cli-no-hash-key"))
                         })?,
                     }
                 }
@@ -378,7 +425,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             reverse,
             excel,
         } => {
-            let (format, style) = csv_style(format, excel)?;
+            let (format, style) = csv_style(format, excel, lang)?;
             let session = Session::open(load_config(&over)?, clock).await?;
             let listing = tasks::Listing {
                 format,
@@ -390,12 +437,12 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             tasks::run(&session, listing).await
         }
         Command::Today { format, excel } => {
-            let (format, style) = csv_style(format, excel)?;
+            let (format, style) = csv_style(format, excel, lang)?;
             let session = Session::open(load_config(&over)?, clock).await?;
             today::run(&session, format, style).await
         }
         Command::Termin(mut args) => {
-            let (format, style) = csv_style(args.format, args.excel)?;
+            let (format, style) = csv_style(args.format, args.excel, lang)?;
             args.format = format;
             let session = Session::open(load_config(&over)?, clock).await?;
             termin::run(&session, args, style).await
@@ -415,33 +462,26 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
 fn csv_style(
     format: Format,
     excel: bool,
+    lang: Lang,
 ) -> Result<(Format, crate::domain::text::CsvStyle), Failure> {
     match (format, excel) {
-        (Format::Json, true) => Err(Failure::new(
-            EXIT_INVALID,
-            "--excel writes CSV: it does not go with --format json",
-        )),
+        (Format::Json, true) => Err(Failure::new(EXIT_INVALID, tr!(lang, "cli-excel-json"))),
         (_, true) => Ok((Format::Csv, crate::domain::text::CsvStyle { excel: true })),
         (f, false) => Ok((f, crate::domain::text::CsvStyle::default())),
     }
 }
 
-fn config_command(action: ConfigAction, over: &Overrides) -> Result<(), Failure> {
+fn config_command(action: ConfigAction, over: &Overrides, lang: Lang) -> Result<(), Failure> {
     match action {
         ConfigAction::Init { force } => {
             let path =
                 crate::config::chosen_path(over.config_path.as_deref(), &|k| std::env::var(k).ok())
                     .map(|(p, _)| p)
-                    .ok_or_else(|| {
-                        Failure::new(
-                            EXIT_ERROR,
-                            "no config directory on this platform: pass --config PATH",
-                        )
-                    })?;
+                    .ok_or_else(|| Failure::new(EXIT_ERROR, tr!(lang, "cli-no-config-dir")))?;
             if path.exists() && !force {
                 return Err(Failure::new(
                     EXIT_ERROR,
-                    format!("{} exists; pass --force to overwrite", path.display()),
+                    tr!(lang, "cli-config-exists", path = path.display().to_string()),
                 ));
             }
             if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -449,7 +489,10 @@ fn config_command(action: ConfigAction, over: &Overrides) -> Result<(), Failure>
             }
             // 0600 also over an older file of another mode (--force).
             crate::files::write_private(&path, crate::config::TEMPLATE.as_bytes())?;
-            println!("wrote {}", path.display());
+            println!(
+                "{}",
+                tr!(lang, "cli-wrote", path = path.display().to_string())
+            );
             Ok(())
         }
         ConfigAction::Show => {
@@ -461,7 +504,7 @@ fn config_command(action: ConfigAction, over: &Overrides) -> Result<(), Failure>
                 std::env::var(k).ok()
             }) {
                 Some((p, _)) => println!("{}", p.display()),
-                None => println!("(none)"),
+                None => println!("({})", tr!(lang, "cli-none")),
             }
             Ok(())
         }

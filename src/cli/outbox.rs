@@ -2,7 +2,9 @@ use super::output::{self, emit};
 use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, Failure, Format};
 use crate::domain::outbox::{Decision, DeliveryState, left_list_hint, resend_notice};
 use crate::domain::text::sanitize;
+use crate::i18n::{Lang, words};
 use crate::session::Session;
+use crate::tr;
 use clap::Subcommand;
 
 #[derive(Subcommand, Debug)]
@@ -35,29 +37,32 @@ pub enum OutboxAction {
     },
 }
 
-fn store(e: crate::store::StoreError) -> Failure {
-    let code = if matches!(
-        e,
-        crate::store::StoreError::NotAllowed { .. } | crate::store::StoreError::NoSuchItem(_)
-    ) {
-        EXIT_INVALID
-    } else {
-        EXIT_ERROR
-    };
-    Failure::new(code, e.to_string())
+/// The outbox's failure as a command's, in the language.
+fn store_in(lang: Lang) -> impl Fn(crate::store::StoreError) -> Failure {
+    move |e| {
+        let code = if matches!(
+            e,
+            crate::store::StoreError::NotAllowed { .. } | crate::store::StoreError::NoSuchItem(_)
+        ) {
+            EXIT_INVALID
+        } else {
+            EXIT_ERROR
+        };
+        Failure::new(code, words::store_error(lang, &e))
+    }
 }
 
 /// The states a decision applies to, in words: "uncertain", "queued, rejected or uncertain".
-fn applies_to(decision: Decision) -> String {
-    let states: Vec<&str> = DeliveryState::ALL
+fn applies_to(decision: Decision, lang: Lang) -> String {
+    let states: Vec<String> = DeliveryState::ALL
         .into_iter()
         .filter(|s| decision.target(*s).is_some())
-        .map(DeliveryState::as_str)
+        .map(|s| words::state(lang, s))
         .collect();
     match states.split_last() {
         Some((last, [])) => last.to_string(),
-        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
-        None => "nothing".into(),
+        Some((last, rest)) => tr!(lang, "outbox-cli-or", some = rest.join(", "), last = last),
+        None => tr!(lang, "outbox-cli-nothing"),
     }
 }
 
@@ -91,11 +96,13 @@ async fn hints(session: &Session, items: &[crate::store::OutboxItem]) -> Vec<(i6
 }
 
 pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure> {
+    let lang = session.config.language;
+    let store = store_in(lang);
     let deliverer = session.deliverer()?;
     let lock = || deliverer.outbox.lock().unwrap_or_else(|p| p.into_inner());
     match action {
         OutboxAction::List { format } => {
-            let items = lock().list().map_err(store)?;
+            let items = lock().list().map_err(&store)?;
             let hints = hints(session, &items).await;
             let hint = |id: i64| hints.iter().find(|(i, _)| *i == id).map(|(_, h)| *h);
             match format {
@@ -157,47 +164,71 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                                 r
                             })
                             .collect();
-                        let headers = &headers[..headers.len() - 1];
-                        let upper: Vec<String> = headers.iter().map(|h| h.to_uppercase()).collect();
+                        // The table's words follow the language; the CSV's never do.
+                        let rows: Vec<Vec<String>> = rows
+                            .into_iter()
+                            .zip(&items)
+                            .map(|(mut r, i)| {
+                                r[1] = words::state(lang, i.state);
+                                r
+                            })
+                            .collect();
+                        let upper = [
+                            tr!(lang, "outbox-col-id"),
+                            tr!(lang, "outbox-col-state"),
+                            tr!(lang, "outbox-col-account"),
+                            tr!(lang, "outbox-cli-col-action"),
+                            tr!(lang, "outbox-col-result"),
+                            tr!(lang, "outbox-cli-col-promise"),
+                            tr!(lang, "outbox-cli-col-call-time"),
+                            tr!(lang, "outbox-cli-col-attempts"),
+                            tr!(lang, "outbox-col-last-error"),
+                        ];
                         let upper: Vec<&str> = upper.iter().map(String::as_str).collect();
                         let mut text = output::table(&upper, &rows, &[0, 7]);
-                        for (id, h) in &hints {
-                            text.push_str(&format!("result {id}: {h}\n"));
+                        for (id, _) in &hints {
+                            text.push_str(&tr!(lang, "outbox-cli-hint", id = *id));
+                            text.push('\n');
                         }
-                        let c = lock().counts().map_err(store)?;
-                        text.push_str(&format!(
-                            "{} results: {} delivered, {} waiting, {} rejected, {} uncertain\n",
-                            items.len(),
-                            c.delivered,
-                            c.waiting(),
-                            c.rejected,
-                            c.uncertain
+                        let c = lock().counts().map_err(&store)?;
+                        text.push_str(&tr!(
+                            lang,
+                            "outbox-cli-counts",
+                            n = items.len(),
+                            delivered = c.delivered,
+                            waiting = c.waiting(),
+                            rejected = c.rejected,
+                            uncertain = c.uncertain
                         ));
+                        text.push('\n');
                         emit(text.as_bytes())
                     }
                 }
             }
         }
         OutboxAction::Flush => {
-            let due = lock().due(session.clock.now_local(), true).map_err(store)?;
+            let due = lock()
+                .due(session.clock.now_local(), true)
+                .map_err(&store)?;
             for id in due {
-                deliverer.deliver_patiently(id, 3).await.map_err(store)?;
+                deliverer.deliver_patiently(id, 3).await.map_err(&store)?;
             }
-            let c = lock().counts().map_err(store)?;
+            let c = lock().counts().map_err(&store)?;
             println!(
-                "{} delivered, {} queued, {} rejected, {} uncertain",
-                c.delivered,
-                c.waiting(),
-                c.rejected,
-                c.uncertain
+                "{}",
+                tr!(
+                    lang,
+                    "outbox-cli-flushed",
+                    delivered = c.delivered,
+                    queued = c.waiting(),
+                    rejected = c.rejected,
+                    uncertain = c.uncertain
+                )
             );
             if c.undelivered() > 0 {
                 return Err(Failure::new(
                     EXIT_NO_ANSWER,
-                    format!(
-                        "{} results are not delivered (see `deskcoll outbox list`)",
-                        c.undelivered()
-                    ),
+                    tr!(lang, "outbox-cli-undelivered", n = c.undelivered()),
                 ));
             }
             Ok(())
@@ -216,39 +247,50 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                 debug_assert!(resend);
                 Decision::Send
             };
-            let item = lock().get(id).map_err(store)?;
+            let item = lock().get(id).map_err(&store)?;
             let from = item.state;
             if decision.target(from).is_none() {
                 return Err(Failure::new(
                     EXIT_INVALID,
-                    format!(
-                        "result {id} is {from}: {} applies only to {}",
-                        if delivered { "--delivered" } else { "--resend" },
-                        applies_to(decision)
+                    tr!(
+                        lang,
+                        "outbox-cli-not-applicable",
+                        id = id,
+                        state = words::state(lang, from),
+                        flag = if delivered { "--delivered" } else { "--resend" },
+                        states = applies_to(decision, lang)
                     ),
                 ));
             }
             if delivered {
-                lock().resolve_delivered(id, now).map_err(store)?;
-                println!("result {id}: marked delivered");
+                lock().resolve_delivered(id, now).map_err(&store)?;
+                println!("{}", tr!(lang, "outbox-cli-marked", id = id));
                 return Ok(());
             }
-            if let Some(notice) = resend_notice(from, item.server_code.as_deref()) {
+            if resend_notice(from, item.server_code.as_deref()).is_some() {
+                let notice = tr!(lang, "outbox-cli-resend-notice");
                 if !yes {
                     return Err(Failure::new(
                         EXIT_INVALID,
-                        format!(
-                            "result {id} was refused with 90 and {notice}; pass --yes to send it again"
-                        ),
+                        tr!(lang, "outbox-cli-refused-90", id = id, notice = &notice),
                     ));
                 }
-                eprintln!("deskcoll: result {id}: {notice}; sending again as asked (--yes)");
+                eprintln!(
+                    "deskcoll: {}",
+                    tr!(lang, "outbox-cli-resending", id = id, notice = notice)
+                );
             }
-            lock().resend(id, now).map_err(store)?;
-            let (state, _) = deliverer.deliver_patiently(id, 3).await.map_err(store)?;
-            let item = lock().get(id).map_err(store)?;
+            lock().resend(id, now).map_err(&store)?;
+            let (state, _) = deliverer.deliver_patiently(id, 3).await.map_err(&store)?;
+            let item = lock().get(id).map_err(&store)?;
             println!(
-                "result {id}: {state}{}",
+                "{}{}",
+                tr!(
+                    lang,
+                    "outbox-cli-result-state",
+                    id = id,
+                    state = words::state(lang, state)
+                ),
                 item.last_error
                     .filter(|_| state != DeliveryState::Delivered)
                     .map(|e| format!(": {}", sanitize(&e)))

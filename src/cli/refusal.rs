@@ -5,6 +5,8 @@
 //! cannot be taken out (a missing argument, an unknown one), so that one line names them all.
 
 use super::Cli;
+use crate::i18n::Lang;
+use crate::tr;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{CommandFactory, FromArgMatches};
 use std::ffi::OsString;
@@ -21,7 +23,7 @@ pub enum Parsed {
 /// At most this many faults are collected (and as many parses made).
 const MAX_FAULTS: usize = 16;
 
-pub fn parse(args: Vec<OsString>) -> Parsed {
+pub fn parse(args: Vec<OsString>, lang: Lang) -> Parsed {
     let first = match try_parse(&args) {
         Ok(cli) => return Parsed::Ok(Box::new(cli)),
         Err(e) => e,
@@ -37,7 +39,7 @@ pub fn parse(args: Vec<OsString>) -> Parsed {
     let mut faults: Vec<(String, String)> = Vec::new();
     let mut error = first;
     for _ in 0..MAX_FAULTS {
-        for (field, why) in faults_of(&error, &args) {
+        for (field, why) in faults_of(&error, &args, lang) {
             // One reason a field: a value taken out is not "missing" too.
             if !faults.iter().any(|(f, _)| *f == field) {
                 faults.push((field, why));
@@ -81,9 +83,11 @@ pub fn parse(args: Vec<OsString>) -> Parsed {
         })
         .collect();
     let help = walk(Cli::command(), &args).0;
-    Parsed::Refused(format!(
-        "{} (see `{help} --help`)",
-        crate::domain::text::sanitize(&listed.join("; "))
+    Parsed::Refused(tr!(
+        lang,
+        "cli-refused",
+        faults = crate::domain::text::sanitize(&listed.join("; ")),
+        help = help
     ))
 }
 
@@ -124,29 +128,34 @@ fn first_line(e: &clap::Error) -> String {
     line.strip_prefix("error: ").unwrap_or(line).to_string()
 }
 
-fn did_you_mean(e: &clap::Error) -> String {
+fn did_you_mean(e: &clap::Error, lang: Lang) -> String {
     let mut s: Vec<String> = context(e, ContextKind::SuggestedArg);
     s.extend(context(e, ContextKind::SuggestedSubcommand));
     s.extend(context(e, ContextKind::SuggestedValue));
     match s.first() {
-        Some(x) => format!(" (did you mean {x}?)"),
+        Some(x) => format!(" ({})", tr!(lang, "cli-did-you-mean", name = x)),
         None => String::new(),
     }
 }
 
 /// The fields at fault in one error and why, in the CLI's words.
-fn faults_of(e: &clap::Error, args: &[OsString]) -> Vec<(String, String)> {
+fn faults_of(e: &clap::Error, args: &[OsString], lang: Lang) -> Vec<(String, String)> {
     let arg = one(e, ContextKind::InvalidArg).map(|a| field(&a));
     match e.kind() {
         ErrorKind::InvalidValue => {
             let value = one(e, ContextKind::InvalidValue).unwrap_or_default();
             let valid = context(e, ContextKind::ValidValue);
             let why = if value.is_empty() {
-                "a value is needed".to_string()
+                tr!(lang, "cli-value-needed")
             } else if valid.is_empty() {
-                format!("'{value}' is not valid")
+                tr!(lang, "cli-not-valid", value = &value)
             } else {
-                format!("'{value}' is not one of {}", valid.join(", "))
+                tr!(
+                    lang,
+                    "cli-not-one-of",
+                    value = &value,
+                    valid = valid.join(", ")
+                )
             };
             vec![(arg.unwrap_or_default(), why)]
         }
@@ -162,31 +171,39 @@ fn faults_of(e: &clap::Error, args: &[OsString]) -> Vec<(String, String)> {
                         format!("'{value}': {inner}")
                     }
                 }
-                None => format!("'{value}' is not valid"),
+                None => tr!(lang, "cli-not-valid", value = &value),
             };
             vec![(arg.unwrap_or_default(), why)]
         }
         ErrorKind::MissingRequiredArgument => context(e, ContextKind::InvalidArg)
             .iter()
-            .map(|a| (field(a), "required".to_string()))
+            .map(|a| (field(a), tr!(lang, "cli-required")))
             .collect(),
         ErrorKind::ArgumentConflict => {
             let other = one(e, ContextKind::PriorArg).map(|a| field(&a));
             let why = match other {
-                Some(o) => format!("cannot be used with {o}"),
-                None => "cannot be used with the others given".into(),
+                Some(o) => tr!(lang, "cli-conflict", other = o),
+                None => tr!(lang, "cli-conflict-others"),
             };
             vec![(arg.unwrap_or_default(), why)]
         }
         ErrorKind::UnknownArgument => vec![(
             arg.unwrap_or_default(),
-            format!("not an option here{}", did_you_mean(e)),
+            format!(
+                "{}{}",
+                tr!(lang, "cli-unknown-option"),
+                did_you_mean(e, lang)
+            ),
         )],
         ErrorKind::InvalidSubcommand => {
             let name = one(e, ContextKind::InvalidSubcommand).unwrap_or_default();
             vec![(
                 String::new(),
-                format!("'{name}' is not a command{}", did_you_mean(e)),
+                format!(
+                    "{}{}",
+                    tr!(lang, "cli-unknown-command", name = &name),
+                    did_you_mean(e, lang)
+                ),
             )]
         }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
@@ -199,7 +216,10 @@ fn faults_of(e: &clap::Error, args: &[OsString]) -> Vec<(String, String)> {
             if names.is_empty() {
                 vec![(String::new(), first_line(e))]
             } else {
-                vec![(path, format!("a command is needed: {}", names.join(", ")))]
+                vec![(
+                    path,
+                    tr!(lang, "cli-command-needed", names = names.join(", ")),
+                )]
             }
         }
         _ => vec![(arg.unwrap_or_default(), first_line(e))],
@@ -272,7 +292,7 @@ mod tests {
                     .map(Into::into),
             )
             .collect();
-        match parse(args) {
+        match parse(args, Lang::En) {
             Parsed::Refused(s) => s,
             Parsed::Ok(_) => panic!("{line}: accepted"),
             Parsed::Show(e) => panic!("{line}: shown {e}"),
@@ -318,13 +338,41 @@ mod tests {
     }
 
     #[test]
+    fn refusals_in_indonesian() {
+        let refused = |line: &str| {
+            let args: Vec<OsString> = std::iter::once("deskcoll")
+                .chain(line.split(' '))
+                .map(Into::into)
+                .collect();
+            match parse(args, Lang::Id) {
+                Parsed::Refused(s) => s,
+                _ => panic!("{line}: accepted"),
+            }
+        };
+        assert_eq!(
+            refused("tasks --format xml --sort size"),
+            "--format: 'xml' bukan salah satu dari table, json, csv; \
+             --sort: 'size' bukan salah satu dari priority, overdue, total, osar, name \
+             (lihat `deskcoll tasks --help`)"
+        );
+        assert_eq!(
+            refused("taks"),
+            "'taks' bukan perintah (maksud Anda tasks?) (lihat `deskcoll --help`)"
+        );
+        assert_eq!(
+            refused("submit --action PTP"),
+            "--account: wajib; --remark: wajib (lihat `deskcoll submit --help`)"
+        );
+    }
+
+    #[test]
     fn help_and_version_are_shown_as_clap_shows_them() {
         for a in ["--help", "--version", "tasks --help"] {
             let args: Vec<OsString> = std::iter::once("deskcoll")
                 .chain(a.split(' '))
                 .map(Into::into)
                 .collect();
-            assert!(matches!(parse(args), Parsed::Show(_)), "{a}");
+            assert!(matches!(parse(args, Lang::En), Parsed::Show(_)), "{a}");
         }
     }
 }

@@ -1,4 +1,5 @@
 use super::{Clock, EXIT_ERROR, Failure};
+use crate::tr;
 use crate::twin::{self, TwinOptions};
 use std::net::SocketAddr;
 
@@ -142,6 +143,7 @@ pub async fn run(
     over: &crate::config::Overrides,
 ) -> Result<(), Failure> {
     let env = |k: &str| std::env::var(k).ok();
+    let lang = super::language(over);
     let file = crate::config::read_file(over, &env)?.0.twin;
     let user = pick(args.user, file.user, twin::SEED_USER);
     let password = pick(args.password, file.password, twin::SEED_PASSWORD);
@@ -163,14 +165,14 @@ pub async fn run(
         if !(0.0..=1.0).contains(&rate) {
             return Err(Failure::new(
                 super::EXIT_INVALID,
-                format!("{name} must be between 0 and 1"),
+                tr!(lang, "serve-rate", name = name),
             ));
         }
     }
     if let Some(t) = args.tasks.filter(|t| *t > args.contracts) {
         return Err(Failure::new(
             super::EXIT_INVALID,
-            format!("--tasks {t} needs --contracts of at least {t}"),
+            tr!(lang, "serve-tasks", n = t),
         ));
     }
     let (data_null_rate, stored_refusal_rate, exception_rate) = fault_rates(&args.faults)?;
@@ -203,11 +205,20 @@ pub async fn run(
     })
     .await
     .map_err(|e| match e.kind() {
+        // The state file's own words (which file, why).
         std::io::ErrorKind::Other => Failure::new(EXIT_ERROR, e.to_string()),
-        _ => Failure::new(EXIT_ERROR, format!("cannot listen on {}: {e}", args.addr)),
+        _ => Failure::new(
+            EXIT_ERROR,
+            tr!(
+                lang,
+                "serve-cannot-listen",
+                addr = args.addr.to_string(),
+                error = e.to_string()
+            ),
+        ),
     })?;
-    println!("deskcoll twin listening on {}", running.base_url());
-    println!("point a client at it:");
+    println!("{}", tr!(lang, "serve-listening", url = running.base_url()));
+    println!("{}", tr!(lang, "serve-point"));
     println!("  export DESKCOLL_BASE_URL={}", running.base_url());
     println!("  export DESKCOLL_TERMIN_URL={}", running.termin_url());
     println!("  export DESKCOLL_USER={user} DESKCOLL_TERMIN_USER={user}");
@@ -218,20 +229,20 @@ pub async fn run(
             p = twin::SEED_PASSWORD
         );
     } else {
-        println!("  # and DESKCOLL_PASSWORD, DESKCOLL_TERMIN_PASSWORD as given to serve");
+        println!("  # {}", tr!(lang, "serve-and-passwords"));
     }
     if seed_hash_key {
         println!("  export DESKCOLL_HASH_KEY={}", twin::SEED_HASH_KEY);
     } else {
-        println!("  # and DESKCOLL_HASH_KEY as given to serve");
+        println!("  # {}", tr!(lang, "serve-and-hash-key"));
     }
+    let url = format!("{}/__twin/collections", running.base_url());
     println!(
-        "results received: {}/__twin/collections (with the twin's Basic auth{})",
-        running.base_url(),
+        "{}",
         if args.expose_inspect {
-            ""
+            tr!(lang, "serve-received", url = url)
         } else {
-            "; from this machine only"
+            tr!(lang, "serve-received-local", url = url)
         }
     );
     if let Some(path) = &args.state {

@@ -6,7 +6,9 @@ use crate::domain::result::{CUST_NAME_MAX, Policy, check};
 use crate::domain::text::sanitize;
 use crate::domain::today::contacts_on;
 use crate::domain::{CollectionResult, FieldError, Money, ResultDraft, Task};
+use crate::i18n::{Lang, words};
 use crate::session::Session;
+use crate::tr;
 use chrono::NaiveDateTime;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -50,12 +52,14 @@ struct Rules {
     max_contacts: usize,
     /// The day's task list by account (empty when it could not be read).
     tasks: HashMap<String, Task>,
+    lang: Lang,
 }
 
 impl Rules {
     /// The code list and the settings the workstation uses, and ONE read of the task list.
     async fn load(session: &Session) -> Result<Rules, Failure> {
         let config = &session.config;
+        let lang = config.language;
         let codes = crate::config::load_codes(config.ui.codes_file.as_deref())
             .map_err(|e| Failure::new(EXIT_ERROR, e))?;
         let mut tasks = HashMap::new();
@@ -65,10 +69,14 @@ impl Rules {
                     tasks.entry(t.contract_no.to_string()).or_insert(t);
                 }
             }
-            Err(e) => eprintln!(
-                "deskcoll: warning: no task list ({}); without it the period defaults to 0, the contract's installments are not checked and no amount due is kept",
-                sanitize(&e.to_string())
-            ),
+            Err(e) => {
+                let message = tr!(
+                    lang,
+                    "submit-no-task-list",
+                    error = sanitize(&words::api_error(lang, &e))
+                );
+                eprintln!("{}", super::warning_line(lang, &message));
+            }
         }
         Ok(Rules {
             codes,
@@ -76,6 +84,7 @@ impl Rules {
             horizon_days: config.ui.promise_horizon_days.unwrap_or(30).max(0),
             max_contacts: config.calling.max_contacts_per_day,
             tasks,
+            lang,
         })
     }
 
@@ -115,11 +124,25 @@ impl Rules {
     /// today; `None` under the limit.
     fn over_limit(&self, account_no: &str, earlier: usize) -> Option<String> {
         let max = self.max_contacts;
+        let lang = self.lang;
         crate::domain::today::at_contact_limit(earlier, max).then(|| {
-            format!(
-                "{account_no} has {earlier} results today, {} the limit of {max} a day (calling.max_contacts_per_day); recorded anyway",
-                if earlier == max { "at" } else { "over" }
-            )
+            if earlier == max {
+                tr!(
+                    lang,
+                    "submit-at-limit",
+                    account = account_no,
+                    n = earlier,
+                    max = max
+                )
+            } else {
+                tr!(
+                    lang,
+                    "submit-over-limit",
+                    account = account_no,
+                    n = earlier,
+                    max = max
+                )
+            }
         })
     }
 }
@@ -128,14 +151,19 @@ impl Rules {
 fn contacts_today(
     deliverer: &crate::delivery::Deliverer,
     now: NaiveDateTime,
+    lang: Lang,
 ) -> Result<HashMap<String, usize>, Failure> {
-    let records = deliverer.day_records().map_err(store_failure)?;
+    let records = deliverer.day_records().map_err(store_failure(lang))?;
     Ok(contacts_on(&records, now.date()))
 }
 
-/// Every refusal on one line, in the form's words.
-fn refusals(errors: &[FieldError]) -> String {
-    let all: Vec<String> = errors.iter().map(|e| e.to_string()).collect();
+/// Every refusal on one line: the field's name as the server and the batch file know it, the
+/// reason in the language.
+fn refusals(errors: &[FieldError], lang: Lang) -> String {
+    let all: Vec<String> = errors
+        .iter()
+        .map(|e| format!("{}: {}", e.field, words::refusal(lang, &e.reason)))
+        .collect();
     sanitize(&all.join("; ")).into_owned()
 }
 
@@ -148,19 +176,17 @@ fn by_agent(session: &Session, draft: ResultDraft) -> ResultDraft {
     }
 }
 
-fn describe(state: DeliveryState, d: &Option<Disposition>) -> String {
+fn describe(state: DeliveryState, d: &Option<Disposition>, lang: Lang) -> String {
     match d {
         Some(Disposition::Delivered { code, message }) => {
             format!("{code} {}", crate::domain::text::sanitize(message))
         }
-        Some(Disposition::Rejected { reason, .. }) => format!("rejected: {reason}"),
-        Some(Disposition::Uncertain { reason }) => {
-            format!("uncertain: {reason} (it may be stored; see `deskcoll outbox list`)")
+        Some(Disposition::Rejected { reason, .. }) => {
+            tr!(lang, "submit-rejected", reason = reason)
         }
-        Some(Disposition::Retry { reason }) => {
-            format!("queued: {reason}; `deskcoll outbox flush` sends it")
-        }
-        None => format!("{state}"),
+        Some(Disposition::Uncertain { reason }) => tr!(lang, "submit-uncertain", reason = reason),
+        Some(Disposition::Retry { reason }) => tr!(lang, "submit-queued", reason = reason),
+        None => words::state(lang, state),
     }
 }
 
@@ -175,6 +201,7 @@ fn exit_code(state: DeliveryState) -> u8 {
 
 pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
     let rules = Rules::load(session).await?;
+    let lang = rules.lang;
     if let Some(file) = &args.batch {
         return batch(session, &rules, file).await;
     }
@@ -196,47 +223,63 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
     let (result, total_due) = rules.check(d, period_given, now).map_err(|errors| {
         Failure::new(
             EXIT_INVALID,
-            format!("invalid result, nothing sent: {}", refusals(&errors)),
+            tr!(lang, "submit-invalid", refusals = refusals(&errors, lang)),
         )
     })?;
     let deliverer = session.deliverer()?;
-    let earlier = contacts_today(&deliverer, now)?
+    let earlier = contacts_today(&deliverer, now, lang)?
         .get(&result.account_no)
         .copied()
         .unwrap_or(0);
     if let Some(warning) = rules.over_limit(&result.account_no, earlier) {
-        eprintln!("deskcoll: warning: {}", sanitize(&warning));
+        eprintln!("{}", super::warning_line(lang, &sanitize(&warning)));
     }
     let id = deliverer
         .save(&result, None, total_due)
-        .map_err(store_failure)?;
+        .map_err(store_failure(lang))?;
     let (state, d) = deliverer
         .deliver_patiently(id, ATTEMPTS)
         .await
-        .map_err(store_failure)?;
+        .map_err(store_failure(lang))?;
     match state {
         DeliveryState::Delivered => {
-            println!("{}", describe(state, &d));
+            println!("{}", describe(state, &d, lang));
             Ok(())
         }
         _ => Err(Failure::new(
             exit_code(state),
-            format!("result {id}: {}", describe(state, &d)),
+            tr!(
+                lang,
+                "submit-result",
+                id = id,
+                what = describe(state, &d, lang)
+            ),
         )),
     }
 }
 
-fn store_failure(e: crate::store::StoreError) -> Failure {
-    Failure::new(EXIT_ERROR, e.to_string())
+fn store_failure(lang: Lang) -> impl Fn(crate::store::StoreError) -> Failure {
+    move |e| Failure::new(EXIT_ERROR, words::store_error(lang, &e))
 }
 
 /// Every row is checked first (as the form checks it); the valid ones are saved in one
 /// transaction, then sent. Rows over the day's contact limit are warned about, and kept.
 async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Result<(), Failure> {
+    let lang = rules.lang;
     let mut reader = csv::ReaderBuilder::new()
         .trim(csv::Trim::All)
         .from_path(file)
-        .map_err(|e| Failure::new(EXIT_ERROR, format!("cannot read {}: {e}", file.display())))?;
+        .map_err(|e| {
+            Failure::new(
+                EXIT_ERROR,
+                tr!(
+                    lang,
+                    "submit-cannot-read",
+                    path = file.display().to_string(),
+                    error = e.to_string()
+                ),
+            )
+        })?;
     let headers: Vec<String> = reader
         .headers()
         .map_err(|e| Failure::new(EXIT_INVALID, format!("{}: {e}", file.display())))?
@@ -248,9 +291,11 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
         if col(required).is_none() {
             return Err(Failure::new(
                 EXIT_INVALID,
-                format!(
-                    "{}: no '{required}' column (need account, action, result, promise, period, remark)",
-                    file.display()
+                tr!(
+                    lang,
+                    "submit-no-column",
+                    path = file.display().to_string(),
+                    column = required
                 ),
             ));
         }
@@ -258,7 +303,7 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
     let now = session.clock.now_local();
     let deliverer = session.deliverer()?;
     // Results today per account: the outbox's, then the rows before in this file.
-    let mut contacts = contacts_today(&deliverer, now)?;
+    let mut contacts = contacts_today(&deliverer, now, lang)?;
     let mut valid: Vec<(usize, CollectionResult, Option<Money>)> = Vec::new();
     let mut invalid = 0;
     for (i, record) in reader.records().enumerate() {
@@ -266,7 +311,15 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                println!("row {line}: invalid: {}", sanitize(&e.to_string()));
+                println!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "submit-row-invalid",
+                        line = line,
+                        why = sanitize(&e.to_string())
+                    )
+                );
                 invalid += 1;
                 continue;
             }
@@ -296,13 +349,22 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
             Ok((r, total_due)) => {
                 let earlier = contacts.entry(r.account_no.clone()).or_default();
                 if let Some(warning) = rules.over_limit(&r.account_no, *earlier) {
-                    eprintln!("deskcoll: warning: row {line}: {}", sanitize(&warning));
+                    let message = tr!(lang, "submit-row", line = line, what = sanitize(&warning));
+                    eprintln!("{}", super::warning_line(lang, &message));
                 }
                 *earlier += 1;
                 valid.push((line, r, total_due));
             }
             Err(errors) => {
-                println!("row {line}: invalid: {}", refusals(&errors));
+                println!(
+                    "{}",
+                    tr!(
+                        lang,
+                        "submit-row-invalid",
+                        line = line,
+                        why = refusals(&errors, lang)
+                    )
+                );
                 invalid += 1;
             }
         }
@@ -316,29 +378,36 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
         .lock()
         .unwrap_or_else(|p| p.into_inner())
         .enqueue_all_noting(&noted, now)
-        .map_err(store_failure)?;
+        .map_err(store_failure(lang))?;
     let mut worst = 0u8;
     let mut delivered = 0;
     for ((line, r, _), id) in valid.iter().zip(ids) {
         let (state, d) = deliverer
             .deliver_patiently(id, ATTEMPTS)
             .await
-            .map_err(store_failure)?;
+            .map_err(store_failure(lang))?;
         if state == DeliveryState::Delivered {
             delivered += 1;
         }
         worst = worst.max(exit_code(state));
-        println!(
-            "row {line}: {} {}: {}",
+        let what = format!(
+            "{} {}: {}",
             r.account_no,
             r.action_code,
-            describe(state, &d)
+            describe(state, &d, lang)
         );
+        println!("{}", tr!(lang, "submit-row", line = *line, what = what));
     }
     println!(
-        "{} rows: {delivered} delivered, {} not delivered, {invalid} invalid",
-        valid.len() + invalid,
-        valid.len() - delivered
+        "{}",
+        tr!(
+            lang,
+            "submit-summary",
+            n = valid.len() + invalid,
+            delivered = delivered,
+            undelivered = valid.len() - delivered,
+            invalid = invalid
+        )
     );
     if invalid > 0 {
         worst = worst.max(EXIT_INVALID);

@@ -8,7 +8,9 @@ use crate::domain::text::{CsvStyle, csv_cell};
 use crate::domain::today::contacts_on;
 use crate::domain::window::{Window, for_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
+use crate::i18n::{Lang, words};
 use crate::session::Session;
+use crate::tr;
 use std::io::Write;
 
 /// How `deskcoll tasks` lists: the workstation's order unless told otherwise.
@@ -70,10 +72,9 @@ struct Annotated<'a> {
 
 impl Annotated<'_> {
     /// Days past due as a person reads it: "7", or "due in 3 days" before the due date.
-    fn overdue_words(&self) -> String {
+    fn overdue_words(&self, lang: Lang) -> String {
         match self.due_in {
-            Some(1) => "due in 1 day".into(),
-            Some(n) => format!("due in {n} days"),
+            Some(n) => tr!(lang, "tasks-due-in", n = n),
             None => self.days_overdue.to_string(),
         }
     }
@@ -126,6 +127,7 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
         reverse,
         style,
     } = listing;
+    let lang = session.config.language;
     let tasks = session.client.tasks().await?;
     let regions = RegionTable::builtin();
     let rules = &session.config.calling.rules;
@@ -134,7 +136,7 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
     let records = session
         .deliverer()?
         .day_records()
-        .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
+        .map_err(|e| Failure::new(EXIT_ERROR, words::store_error(lang, &e)))?;
     let contacts = contacts_on(&records, today);
     // The workstation's book and buckets: one rule for both.
     let book = PromiseBook::of(&records, today, &tasks);
@@ -206,47 +208,54 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
                 .map(|a| {
                     let t = a.task;
                     vec![
-                        a.bucket.label().to_string(),
+                        words::bucket_label(lang, a.bucket),
                         t.contract_no.to_string(),
                         t.name.to_string(),
-                        a.overdue_words(),
+                        a.overdue_words(lang),
                         opt(t.total_due),
                         format!("{}/{}", t.installment_no(), opt(t.total_installments)),
                         t.branch_name.to_string(),
-                        format!("{} {}", a.window.local.format("%H:%M"), a.zone.zone),
+                        format!(
+                            "{} {}",
+                            crate::i18n::clock(lang, &a.window.local),
+                            a.zone.zone
+                        ),
                         match (&a.window.cuti_bersama, a.window.callable) {
-                            (Some(name), true) => format!("yes · cuti bersama ({name})"),
-                            (None, true) => "yes".into(),
-                            (_, false) => a.window.note.clone(),
+                            (Some(name), true) => format!(
+                                "{} · {}",
+                                tr!(lang, "tasks-yes"),
+                                tr!(lang, "window-cuti-bersama", name = name)
+                            ),
+                            (None, true) => tr!(lang, "tasks-yes"),
+                            (_, false) => words::window_note(lang, &a.window),
                         },
                     ]
                 })
                 .collect();
-            let mut text = output::table(
-                &[
-                    "BUCKET",
-                    "CONTRACT",
-                    "NAME",
-                    "OVERDUE",
-                    "TOTAL DUE",
-                    "N/OF",
-                    "BRANCH",
-                    "LOCAL",
-                    "CALLABLE",
-                ],
-                &rows,
-                &[3, 4, 5],
-            );
-            text.push_str(&format!(
-                "{} tasks{}{}\n",
-                annotated.len(),
-                if only_callable { " callable now" } else { "" },
-                if session.is_demo() {
-                    " (demo twin)"
-                } else {
-                    ""
-                }
-            ));
+            let headers = [
+                tr!(lang, "tasks-col-bucket"),
+                tr!(lang, "tasks-col-contract"),
+                tr!(lang, "tasks-col-name"),
+                tr!(lang, "tasks-col-overdue"),
+                tr!(lang, "tasks-col-total-due"),
+                tr!(lang, "tasks-col-n-of"),
+                tr!(lang, "tasks-col-branch"),
+                tr!(lang, "tasks-col-local"),
+                tr!(lang, "tasks-col-callable"),
+            ];
+            let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+            let mut text = output::table(&headers, &rows, &[3, 4, 5]);
+            let n = annotated.len();
+            let mut count = if only_callable {
+                tr!(lang, "tasks-count-callable", n = n)
+            } else {
+                tr!(lang, "tasks-count", n = n)
+            };
+            if session.is_demo() {
+                count.push_str(&format!(" ({})", tr!(lang, "tasks-demo")));
+            }
+            text.push_str(&count);
+            text.push('\n');
             emit(text.as_bytes())
         }
     }

@@ -4,7 +4,9 @@ use crate::domain::dates;
 use crate::domain::termin_view::{self, CSV_HEADERS, Totals};
 use crate::domain::text::CsvStyle;
 use crate::domain::{Money, Transaction};
+use crate::i18n::Lang;
 use crate::session::Session;
+use crate::tr;
 
 #[derive(clap::Args, Debug)]
 pub struct TerminArgs {
@@ -82,6 +84,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
     if args.asks_the_whole_set() {
         return super::termin_desk::run(session, args, style).await;
     }
+    let lang = session.config.language;
     let mut collected: Vec<Transaction> = Vec::new();
     let mut first_json = true;
     let mut current = args.page;
@@ -103,9 +106,12 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
         };
         return Err(Failure::new(
             EXIT_ERROR,
-            format!(
-                "page {} of {total}: past the last page (at {} a page)",
-                args.page, args.limit
+            tr!(
+                lang,
+                "termin-cli-past-last",
+                page = args.page,
+                of = total,
+                limit = args.limit
             ),
         ));
     }
@@ -155,15 +161,16 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
         current += 1;
     };
     let total_pages = meta.total_page.unwrap_or(0);
-    let position = format!(
-        "page {} of {}, {} transactions",
-        if args.all {
+    let position = tr!(
+        lang,
+        "termin-cli-position",
+        page = if args.all {
             format!("{}-{}", args.page, current.min(total_pages.max(1)))
         } else {
             current.to_string()
         },
-        total_pages,
-        meta.total_data.unwrap_or(0)
+        of = total_pages,
+        n = meta.total_data.unwrap_or(0)
     );
     if streaming {
         if args.format == Format::Json {
@@ -173,32 +180,36 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
         return Ok(());
     }
     if args.summary {
-        return summary(&Totals::of(&collected), args.format, &position, style);
+        return summary(&Totals::of(&collected), args.format, &position, style, lang);
     }
     let rows: Vec<_> = collected.iter().map(table_row).collect();
     let mut text = if collected.is_empty() {
-        "no termin transactions\n".to_string()
+        format!("{}\n", tr!(lang, "termin-cli-none"))
     } else {
-        output::table(
-            &[
-                "ENTRY DATE",
-                "PO NUMBER",
-                "BUYER",
-                "VENDOR",
-                "STATUS",
-                "STEP",
-                "BILL AMOUNT",
-            ],
-            &rows,
-            &[5, 6],
-        )
+        let headers = [
+            tr!(lang, "termin-col-entry-date"),
+            tr!(lang, "termin-col-po"),
+            tr!(lang, "termin-col-buyer"),
+            tr!(lang, "termin-col-vendor"),
+            tr!(lang, "termin-col-status"),
+            tr!(lang, "termin-col-step"),
+            tr!(lang, "termin-col-bill"),
+        ];
+        let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+        output::table(&headers, &rows, &[5, 6])
     };
     text.push_str(&position);
     text.push('\n');
     emit(text.as_bytes())
 }
 
-fn summary(t: &Totals, format: Format, position: &str, style: CsvStyle) -> Result<(), Failure> {
+fn summary(
+    t: &Totals,
+    format: Format,
+    position: &str,
+    style: CsvStyle,
+    lang: Lang,
+) -> Result<(), Failure> {
     let mut lines: Vec<(String, usize, Money, Money)> = t
         .by_status
         .iter()
@@ -241,11 +252,14 @@ fn summary(t: &Totals, format: Format, position: &str, style: CsvStyle) -> Resul
                 .iter()
                 .map(|(s, n, b, st)| vec![s.clone(), n.to_string(), b.rupiah(), st.rupiah()])
                 .collect();
-            let mut text = output::table(
-                &["STATUS", "COUNT", "BILL AMOUNT", "SUBTOTAL"],
-                &rows,
-                &[1, 2, 3],
-            );
+            let headers = [
+                tr!(lang, "termin-col-status"),
+                tr!(lang, "termin-totals-count"),
+                tr!(lang, "termin-col-bill"),
+                tr!(lang, "termin-col-subtotal"),
+            ];
+            let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+            let mut text = output::table(&headers, &rows, &[1, 2, 3]);
             text.push_str(position);
             text.push('\n');
             emit(text.as_bytes())

@@ -2,7 +2,9 @@ use super::output::{self, emit};
 use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::promise::PromiseBook;
 use crate::domain::today::{BrokenPromise, TodaySummary};
+use crate::i18n::words;
 use crate::session::Session;
+use crate::tr;
 
 /// The day's figures from the local outbox; broken promises need the current queue.
 pub async fn run(
@@ -10,14 +12,20 @@ pub async fn run(
     format: Format,
     style: crate::domain::text::CsvStyle,
 ) -> Result<(), Failure> {
+    let lang = session.config.language;
     let records = session
         .deliverer()?
         .day_records()
-        .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
+        .map_err(|e| Failure::new(EXIT_ERROR, words::store_error(lang, &e)))?;
     let tasks = match session.client.tasks().await {
         Ok(tasks) => tasks,
         Err(e) => {
-            eprintln!("deskcoll: warning: no task list ({e}); broken promises cannot be told");
+            let message = tr!(
+                lang,
+                "today-no-task-list",
+                error = words::api_error(lang, &e)
+            );
+            eprintln!("{}", super::warning_line(lang, &message));
             Vec::new()
         }
     };
@@ -27,38 +35,70 @@ pub async fn run(
     match format {
         Format::Json => output::emit_json(&s),
         Format::Csv | Format::Table => {
+            let csv = format == Format::Csv;
+            // The CSV's figure names are a contract (scripts read them): never translated.
+            let name = |wire: &str, words: String| if csv { wire.to_string() } else { words };
             let total: crate::domain::Money = s.ptp_total_due.parse().unwrap_or_default();
             let mut rows = vec![
-                vec!["calls".to_string(), s.calls.to_string()],
-                vec!["promises to pay".into(), s.ptp_count.to_string()],
+                vec![name("calls", tr!(lang, "today-calls")), s.calls.to_string()],
                 vec![
-                    "total due under promise".into(),
-                    if format == Format::Csv {
+                    name("promises to pay", tr!(lang, "today-ptp")),
+                    s.ptp_count.to_string(),
+                ],
+                vec![
+                    name("total due under promise", tr!(lang, "today-ptp-total")),
+                    if csv {
                         s.ptp_total_due.clone()
                     } else {
                         total.rupiah()
                     },
                 ],
-                vec!["delivered".into(), s.delivered.to_string()],
-                vec!["waiting".into(), s.waiting.to_string()],
-                vec!["rejected".into(), s.rejected.to_string()],
-                vec!["uncertain".into(), s.uncertain.to_string()],
+                vec![
+                    name("delivered", tr!(lang, "today-delivered")),
+                    s.delivered.to_string(),
+                ],
+                vec![
+                    name("waiting", tr!(lang, "today-waiting")),
+                    s.waiting.to_string(),
+                ],
+                vec![
+                    name("rejected", tr!(lang, "today-rejected")),
+                    s.rejected.to_string(),
+                ],
+                vec![
+                    name("uncertain", tr!(lang, "today-uncertain")),
+                    s.uncertain.to_string(),
+                ],
             ];
             for (action, n) in &s.by_action {
-                rows.push(vec![format!("calls {action}"), n.to_string()]);
+                rows.push(vec![
+                    name(
+                        &format!("calls {action}"),
+                        tr!(lang, "today-calls-of", action = action),
+                    ),
+                    n.to_string(),
+                ]);
             }
             let broken: Vec<String> = s
                 .broken_promises
                 .iter()
                 .map(|b| b.account_no.clone())
                 .collect();
-            for (label, list) in [
-                ("promises due today", &s.promises_due_today),
-                ("promises due tomorrow", &s.promises_due_tomorrow),
-                ("broken promises", &broken),
+            for (label, words, list) in [
+                (
+                    "promises due today",
+                    tr!(lang, "today-due-today"),
+                    &s.promises_due_today,
+                ),
+                (
+                    "promises due tomorrow",
+                    tr!(lang, "today-due-tomorrow"),
+                    &s.promises_due_tomorrow,
+                ),
+                ("broken promises", tr!(lang, "today-broken-short"), &broken),
             ] {
                 rows.push(vec![
-                    label.to_string(),
+                    name(label, words),
                     if list.is_empty() {
                         "-".into()
                     } else {
@@ -69,7 +109,14 @@ pub async fn run(
             if format == Format::Csv {
                 emit(&output::csv(&["figure", "value"], &rows, true, style)?)
             } else {
-                let mut text = format!("Today, {}\n", s.date);
+                let mut text = format!(
+                    "{}\n",
+                    tr!(
+                        lang,
+                        "today-heading",
+                        date = crate::i18n::date_long(lang, today)
+                    )
+                );
                 text.push_str(&output::table(&["", ""], &rows, &[]));
                 emit(text.as_bytes())
             }

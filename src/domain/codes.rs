@@ -5,6 +5,8 @@
 pub const ACTIONS_WITHOUT_RESULT: [&str; 2] = ["BPH", "MSG"];
 pub const PROMISE_ACTION: &str = "PTP";
 
+use super::lang::Lang;
+
 pub fn action_needs_promise(action: &str) -> bool {
     action.trim().eq_ignore_ascii_case(PROMISE_ACTION)
 }
@@ -23,7 +25,10 @@ pub fn needs_promise(codes: &MasterData, action: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ActionCode {
     pub code: String,
+    /// As the list writes it: the shipped list's `Indonesian (English)`.
     pub description: String,
+    /// A `DESCRIPTION_EN` column's text, when the list has one ("" otherwise).
+    pub description_en: String,
     pub needs_promise: bool,
 }
 
@@ -32,6 +37,45 @@ pub struct ResultCode {
     pub action: String,
     pub code: String,
     pub description: String,
+    pub description_en: String,
+}
+
+impl ActionCode {
+    /// The description in `lang` (see [`describe`]).
+    pub fn text(&self, lang: Lang) -> &str {
+        describe(&self.description, &self.description_en, lang)
+    }
+}
+
+impl ResultCode {
+    /// The description in `lang` (see [`describe`]).
+    pub fn text(&self, lang: Lang) -> &str {
+        describe(&self.description, &self.description_en, lang)
+    }
+}
+
+/// A code's description in `lang`. With a `DESCRIPTION_EN` column (`en` not empty) the
+/// description is the Indonesian text and `en` the English one. Without it, a description
+/// written `Indonesian (English)` (the shipped list) gives its first part in `id`, the part
+/// in parentheses in `en`; any other description is shown as written in both.
+pub fn describe<'a>(description: &'a str, en: &'a str, lang: Lang) -> &'a str {
+    let en = en.trim();
+    if !en.is_empty() {
+        return match lang {
+            Lang::En => en,
+            Lang::Id => description,
+        };
+    }
+    let split = description
+        .trim_end()
+        .strip_suffix(')')
+        .and_then(|d| d.rfind(" (").map(|i| (d[..i].trim_end(), &d[i + 2..])))
+        .filter(|(id, en)| !id.is_empty() && !en.is_empty());
+    match (split, lang) {
+        (Some((_, en)), Lang::En) => en,
+        (Some((id, _)), Lang::Id) => id,
+        (None, _) => description,
+    }
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -80,6 +124,7 @@ impl MasterData {
             "RESULTDESCRIPTION",
             "RESULTDESC",
         ]);
+        let desc_en_col = find(&["DESCRIPTIONEN", "DESCEN", "ENGLISH"]);
         let promise_col = find(&["NEEDSPROMISE", "PROMISE", "NEEDPROMISE", "PTP"]);
         let mut data = MasterData::default();
         for row in rows {
@@ -94,6 +139,7 @@ impl MasterData {
             }
             let result = cell(result_col).to_uppercase();
             let description = cell(desc_col);
+            let description_en = cell(desc_en_col);
             let flag = cell(promise_col).to_uppercase();
             let needs_promise = matches!(flag.as_str(), "Y" | "YES" | "YA" | "1" | "TRUE")
                 || action_needs_promise(&action);
@@ -106,6 +152,11 @@ impl MasterData {
                     } else {
                         String::new()
                     },
+                    description_en: if result.is_empty() {
+                        description_en.clone()
+                    } else {
+                        String::new()
+                    },
                     needs_promise,
                 }),
             }
@@ -114,6 +165,7 @@ impl MasterData {
                     && a.description.is_empty()
                 {
                     a.description = description;
+                    a.description_en = description_en;
                 }
             } else if !data
                 .results
@@ -124,6 +176,7 @@ impl MasterData {
                     action,
                     code: result,
                     description,
+                    description_en,
                 });
             }
         }
@@ -197,5 +250,40 @@ mod tests {
             "Tidak diangkat"
         );
         assert!(MasterData::from_rows(csv_rows("A,B\n1,2\n").unwrap()).is_err());
+    }
+
+    #[test]
+    fn descriptions_in_either_language() {
+        let m = MasterData::builtin();
+        let ptp01 = m.results_for("PTP").find(|r| r.code == "PTP01").unwrap();
+        assert_eq!(ptp01.text(Lang::Id), "Janji bayar penuh");
+        assert_eq!(ptp01.text(Lang::En), "will pay in full");
+        let msg = m.action("MSG").unwrap();
+        assert_eq!(msg.text(Lang::Id), "Titip pesan");
+        assert_eq!(msg.text(Lang::En), "message left; no result code");
+        // Every shipped description has both parts.
+        for d in m
+            .actions
+            .iter()
+            .map(|a| a.text(Lang::En))
+            .chain(m.results.iter().map(|r| r.text(Lang::En)))
+        {
+            assert!(!d.is_empty() && !d.contains('('), "{d}");
+        }
+        // A company's list with an English column: each column as written.
+        let rows = csv_rows(
+            "ACTION_CODE,RESULT_CODE,DESCRIPTION,DESCRIPTION_EN\nPTP,PTP09,Janji bayar (PTP),Promise (PTP)\nKNJ,,Kunjungan,\n",
+        )
+        .unwrap();
+        let m = MasterData::from_rows(rows).unwrap();
+        let r = m.results_for("PTP").next().unwrap();
+        assert_eq!(r.text(Lang::Id), "Janji bayar (PTP)");
+        assert_eq!(r.text(Lang::En), "Promise (PTP)");
+        // Nothing to split: the same words in both.
+        let k = m.action("KNJ").unwrap();
+        assert_eq!(
+            (k.text(Lang::Id), k.text(Lang::En)),
+            ("Kunjungan", "Kunjungan")
+        );
     }
 }

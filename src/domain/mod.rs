@@ -6,6 +6,7 @@ mod boundaries;
 pub mod bucket;
 pub mod codes;
 pub mod dates;
+pub mod lang;
 pub mod lenient;
 pub mod money;
 pub mod order;

@@ -42,11 +42,140 @@ pub fn sign(account_no: &str, hash_key: &str) -> String {
     hex::encode(h.finalize())
 }
 
-/// A refused value: which field, and why, in words an agent understands.
+/// A refused value: which field, and why. `reason` is what the workstation and the CLI word
+/// in the agent's language; `message` is the same in English (logs, tests).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct FieldError {
     pub field: &'static str,
     pub message: String,
+    pub reason: Refusal,
+}
+
+impl FieldError {
+    pub fn new(field: &'static str, reason: Refusal) -> FieldError {
+        FieldError {
+            field,
+            message: reason.to_string(),
+            reason,
+        }
+    }
+}
+
+/// Why a value is refused, with the numbers and the words typed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refusal {
+    /// `n` characters, at most `max`.
+    TooLong {
+        n: usize,
+        max: usize,
+    },
+    Required,
+    ControlCharacters,
+    /// A PTP without a promise date.
+    PromiseRequiredPtp,
+    /// What was typed is not a date (`typed` empty: not said).
+    NotADate {
+        typed: String,
+    },
+    BeforeCallDate {
+        date: NaiveDate,
+        call_date: NaiveDate,
+    },
+    PeriodTooLarge {
+        typed: String,
+        max: u32,
+    },
+    NotAWholeNumber {
+        typed: String,
+    },
+    /// 0, or something not a number, for a contract of `tenor` installments.
+    NotAnInstallment {
+        typed: String,
+        tenor: u32,
+    },
+    PastTheTenor {
+        n: u32,
+        tenor: u32,
+    },
+    PeriodRequired {
+        tenor: u32,
+    },
+    UnknownAction {
+        action: String,
+    },
+    NotAResultOf {
+        result: String,
+        action: String,
+    },
+    /// The code list marks `action` as needing a promise date.
+    PromiseRequiredFor {
+        action: String,
+    },
+    InThePast {
+        date: NaiveDate,
+    },
+    TooFarAhead {
+        date: NaiveDate,
+        days: i64,
+        latest: NaiveDate,
+    },
+}
+
+impl fmt::Display for Refusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Refusal::TooLong { n, max } => write!(f, "{n} characters, at most {max} allowed"),
+            Refusal::Required => write!(f, "required"),
+            Refusal::ControlCharacters => {
+                write!(
+                    f,
+                    "contains control characters (line breaks, tabs or escapes)"
+                )
+            }
+            Refusal::PromiseRequiredPtp => write!(f, "required for a promise to pay (PTP)"),
+            Refusal::NotADate { typed } if typed.is_empty() => {
+                write!(f, "not a date (use YYYY-MM-DD or +N days)")
+            }
+            Refusal::NotADate { typed } => {
+                write!(f, "'{typed}' is not a date (use YYYY-MM-DD or +N days)")
+            }
+            Refusal::BeforeCallDate { date, call_date } => {
+                write!(f, "{date} is before the call date {call_date}")
+            }
+            Refusal::PeriodTooLarge { typed, max } => {
+                write!(f, "'{typed}' is past the server's largest number ({max})")
+            }
+            Refusal::NotAWholeNumber { typed } => {
+                write!(f, "'{typed}' is not a whole number of 0 or more")
+            }
+            Refusal::NotAnInstallment { typed, tenor } => write!(
+                f,
+                "{} is not an installment of the contract (1..{tenor})",
+                if typed == "0" {
+                    "0".to_string()
+                } else {
+                    format!("'{typed}'")
+                }
+            ),
+            Refusal::PastTheTenor { n, tenor } => write!(
+                f,
+                "{n} is past the contract's {tenor} installments (1..{tenor})"
+            ),
+            Refusal::PeriodRequired { tenor } => write!(
+                f,
+                "required: the installment the result is about (1..{tenor})"
+            ),
+            Refusal::UnknownAction { action } => write!(f, "'{action}' is not in the code list"),
+            Refusal::NotAResultOf { result, action } => {
+                write!(f, "'{result}' is not a result of {action}")
+            }
+            Refusal::PromiseRequiredFor { action } => write!(f, "required for {action}"),
+            Refusal::InThePast { date } => write!(f, "{date} is in the past"),
+            Refusal::TooFarAhead { date, days, latest } => {
+                write!(f, "{date} is more than {days} days ahead (latest {latest})")
+            }
+        }
+    }
 }
 
 impl fmt::Display for FieldError {
@@ -100,19 +229,13 @@ pub fn parse_promise(input: &str, today: NaiveDate) -> Option<NaiveDate> {
 fn check_len(errors: &mut Vec<FieldError>, field: &'static str, value: &str, max: usize) {
     let n = value.chars().count();
     if n > max {
-        errors.push(FieldError {
-            field,
-            message: format!("{n} characters, at most {max} allowed"),
-        });
+        errors.push(FieldError::new(field, Refusal::TooLong { n, max }));
     }
 }
 
 fn require(errors: &mut Vec<FieldError>, field: &'static str, value: &str) {
     if value.trim().is_empty() {
-        errors.push(FieldError {
-            field,
-            message: "required".into(),
-        });
+        errors.push(FieldError::new(field, Refusal::Required));
     }
 }
 
@@ -157,32 +280,28 @@ impl ResultDraft {
             AGENT_FIELD_MAX,
         );
         if self.remark.chars().any(char::is_control) {
-            errors.push(FieldError {
-                field: "remark",
-                message: "contains control characters (line breaks, tabs or escapes)".into(),
-            });
+            errors.push(FieldError::new("remark", Refusal::ControlCharacters));
         }
 
         let mut promise_date = None;
         if action_needs_promise(&action) {
             if self.promise_date.trim().is_empty() {
-                errors.push(FieldError {
-                    field: "promise_date",
-                    message: "required for a promise to pay (PTP)".into(),
-                });
+                errors.push(FieldError::new("promise_date", Refusal::PromiseRequiredPtp));
             } else {
                 match parse_promise(&self.promise_date, call_time.date()) {
-                    None => errors.push(FieldError {
-                        field: "promise_date",
-                        message: format!(
-                            "'{}' is not a date (use YYYY-MM-DD or +N days)",
-                            self.promise_date.trim()
-                        ),
-                    }),
-                    Some(d) if d < call_time.date() => errors.push(FieldError {
-                        field: "promise_date",
-                        message: format!("{d} is before the call date {}", call_time.date()),
-                    }),
+                    None => errors.push(FieldError::new(
+                        "promise_date",
+                        Refusal::NotADate {
+                            typed: self.promise_date.trim().to_string(),
+                        },
+                    )),
+                    Some(d) if d < call_time.date() => errors.push(FieldError::new(
+                        "promise_date",
+                        Refusal::BeforeCallDate {
+                            date: d,
+                            call_date: call_time.date(),
+                        },
+                    )),
                     Some(d) => promise_date = Some(d),
                 }
             }
@@ -193,19 +312,22 @@ impl ResultDraft {
             p => match p.parse::<u32>() {
                 Ok(n) if n <= PERIOD_MAX => n,
                 Ok(_) => {
-                    errors.push(FieldError {
-                        field: "period",
-                        message: format!(
-                            "'{p}' is past the server's largest number ({PERIOD_MAX})"
-                        ),
-                    });
+                    errors.push(FieldError::new(
+                        "period",
+                        Refusal::PeriodTooLarge {
+                            typed: p.to_string(),
+                            max: PERIOD_MAX,
+                        },
+                    ));
                     0
                 }
                 Err(_) => {
-                    errors.push(FieldError {
-                        field: "period",
-                        message: format!("'{p}' is not a whole number of 0 or more"),
-                    });
+                    errors.push(FieldError::new(
+                        "period",
+                        Refusal::NotAWholeNumber {
+                            typed: p.to_string(),
+                        },
+                    ));
                     0
                 }
             },
@@ -280,9 +402,9 @@ pub fn check(
     };
     let checked = draft.validate(call_time);
     let mut errors: Vec<FieldError> = Vec::new();
-    let mut refuse = |field: &'static str, message: String| {
+    let mut refuse = |field: &'static str, reason: Refusal| {
         if !errors.iter().any(|e| e.field == field) {
-            errors.push(FieldError { field, message });
+            errors.push(FieldError::new(field, reason));
         }
     };
     // With the contract's tenor known, its words go first for the period.
@@ -292,30 +414,35 @@ pub fn check(
             Ok(n) if (1..=tenor).contains(&n) => {}
             Ok(0) => refuse(
                 "period",
-                format!("0 is not an installment of the contract (1..{tenor})"),
+                Refusal::NotAnInstallment {
+                    typed: "0".into(),
+                    tenor,
+                },
             ),
-            Ok(n) => refuse(
-                "period",
-                format!("{n} is past the contract's {tenor} installments (1..{tenor})"),
-            ),
-            Err(_) if typed.is_empty() => refuse(
-                "period",
-                format!("required: the installment the result is about (1..{tenor})"),
-            ),
+            Ok(n) => refuse("period", Refusal::PastTheTenor { n, tenor }),
+            Err(_) if typed.is_empty() => refuse("period", Refusal::PeriodRequired { tenor }),
             Err(_) => refuse(
                 "period",
-                format!("'{typed}' is not an installment of the contract (1..{tenor})"),
+                Refusal::NotAnInstallment {
+                    typed: typed.to_string(),
+                    tenor,
+                },
             ),
         }
     }
     if let Err(found) = &checked {
         for e in found {
-            refuse(e.field, e.message.clone());
+            refuse(e.field, e.reason.clone());
         }
     }
 
     if !action.is_empty() && codes.action(&action).is_none() {
-        refuse("action_code", format!("'{action}' is not in the code list"));
+        refuse(
+            "action_code",
+            Refusal::UnknownAction {
+                action: action.clone(),
+            },
+        );
     }
     let result = draft.result_code.trim().to_uppercase();
     if !result.is_empty()
@@ -324,7 +451,10 @@ pub fn check(
     {
         refuse(
             "result_code",
-            format!("'{result}' is not a result of {action}"),
+            Refusal::NotAResultOf {
+                result: result.clone(),
+                action: action.clone(),
+            },
         );
     }
 
@@ -337,14 +467,19 @@ pub fn check(
         // `validate` knows PTP; a company list may mark other actions as promises.
         if !action_needs_promise(&action) {
             match promise {
-                None if draft.promise_date.trim().is_empty() => {
-                    refuse("promise_date", format!("required for {action}"))
-                }
+                None if draft.promise_date.trim().is_empty() => refuse(
+                    "promise_date",
+                    Refusal::PromiseRequiredFor {
+                        action: action.clone(),
+                    },
+                ),
                 None => refuse(
                     "promise_date",
-                    "not a date (use YYYY-MM-DD or +N days)".into(),
+                    Refusal::NotADate {
+                        typed: String::new(),
+                    },
                 ),
-                Some(d) if d < today => refuse("promise_date", format!("{d} is in the past")),
+                Some(d) if d < today => refuse("promise_date", Refusal::InThePast { date: d }),
                 Some(_) => {}
             }
         }
@@ -352,10 +487,11 @@ pub fn check(
         if let Some(date) = promise.filter(|d| *d > latest) {
             refuse(
                 "promise_date",
-                format!(
-                    "{date} is more than {} days ahead (latest {latest})",
-                    policy.horizon_days
-                ),
+                Refusal::TooFarAhead {
+                    date,
+                    days: policy.horizon_days,
+                    latest,
+                },
             );
         }
     }

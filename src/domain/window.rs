@@ -132,13 +132,42 @@ pub fn parse_weekday(s: &str) -> Option<Weekday> {
     }
 }
 
-/// Whether a customer may be called at an instant, and the words for it.
+/// Why a window is closed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Closed {
+    /// A national holiday, by name.
+    Holiday(String),
+    /// A cuti bersama closed by `calling.cuti_bersama = "block"`, by name.
+    CutiBersama(String),
+    /// A weekday the rules do not call on (Sunday).
+    DayOff(Weekday),
+    TooEarly,
+    TooLate,
+}
+
+/// When a closed window opens: today (`day` `None`) or on another day, at `time`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Opening {
+    pub day: Option<Weekday>,
+    pub time: NaiveTime,
+}
+
+/// Whether a customer may be called at an instant, and why. The typed fields (`end`,
+/// `closed`, `opening`) are what the workstation and the CLI word in the agent's language;
+/// `note` and `opens` are the same in fixed English words, for `window_note` in JSON and CSV
+/// (a contract scripts read).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Window {
     pub callable: bool,
     /// The customer's wall-clock time.
     pub local: DateTime<chrono::FixedOffset>,
     pub zone: Zone,
+    /// When an open window closes (exclusive).
+    pub end: NaiveTime,
+    /// Why a closed window is closed (`None` when callable).
+    pub closed: Option<Closed>,
+    /// When a closed window opens (`None`: callable, or no open day in the next month).
+    pub opening: Option<Opening>,
     /// "until 20:00 WITA", or why not and when it opens: "Sunday; opens Mon 08:00 WITA".
     pub note: String,
     /// When a closed window opens: "08:00 WIT" today, "Mon 08:00 WITA" on another day.
@@ -170,20 +199,20 @@ impl CallingRules {
         self.days.contains(&d.weekday()) && !off
     }
 
-    fn why_closed(&self, d: NaiveDate, t: NaiveTime) -> String {
+    fn why_closed(&self, d: NaiveDate, t: NaiveTime) -> Closed {
         match self.holidays.get(&d) {
-            Some(off) if off.kind == DayKind::Holiday => return format!("holiday ({})", off.name),
+            Some(off) if off.kind == DayKind::Holiday => return Closed::Holiday(off.name.clone()),
             Some(off) if self.cuti_bersama == CutiBersama::Block => {
-                return format!("cuti bersama ({})", off.name);
+                return Closed::CutiBersama(off.name.clone());
             }
             _ => {}
         }
         if !self.days.contains(&d.weekday()) {
-            format!("{}", d.format("%A"))
+            Closed::DayOff(d.weekday())
         } else if t < self.start {
-            "too early".into()
+            Closed::TooEarly
         } else {
-            "too late".into()
+            Closed::TooLate
         }
     }
 
@@ -200,16 +229,30 @@ impl CallingRules {
                 callable: true,
                 local,
                 zone,
+                end: self.end,
+                closed: None,
+                opening: None,
                 note,
                 opens: None,
                 cuti_bersama,
             };
         }
-        let why = self.why_closed(d, t);
-        let opens = (0..=31)
+        let closed = self.why_closed(d, t);
+        let why = match &closed {
+            Closed::Holiday(name) => format!("holiday ({name})"),
+            Closed::CutiBersama(name) => format!("cuti bersama ({name})"),
+            Closed::DayOff(_) => format!("{}", d.format("%A")),
+            Closed::TooEarly => "too early".into(),
+            Closed::TooLate => "too late".into(),
+        };
+        let open_day = (0..=31)
             .map(|k| d + Duration::days(k))
             .find(|day| self.day_open(*day) && (*day > d || t < self.start));
-        let opens = opens.map(|day| {
+        let opening = open_day.map(|day| Opening {
+            day: (day != d).then(|| day.weekday()),
+            time: self.start,
+        });
+        let opens = open_day.map(|day| {
             let at = format!("{} {zone}", self.start.format("%H:%M"));
             if day == d {
                 at
@@ -225,6 +268,9 @@ impl CallingRules {
             callable: false,
             local,
             zone,
+            end: self.end,
+            closed: Some(closed),
+            opening,
             note,
             opens,
             cuti_bersama,

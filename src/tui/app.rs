@@ -25,6 +25,7 @@ use crate::domain::Task;
 use crate::domain::codes::MasterData;
 use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::store::StoreError;
+use crate::tr;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
 
@@ -171,14 +172,20 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             limit,
             prefetch,
             result,
-        } => app.termin.on_page(page, limit, prefetch, result),
+        } => app
+            .termin
+            .on_page(page, limit, prefetch, result, app.settings.lang),
         Action::TerminProgress { page, of, count } => {
             app.termin.on_progress(page, of, count);
             Reply::none()
         }
-        Action::TerminAll { result, changes } => app.termin.on_all(result, changes),
-        Action::Exported(result) => app.termin.on_exported(result),
-        Action::Dialed { phone, outcome } => super::pages::queue::on_dialed(phone, outcome),
+        Action::TerminAll { result, changes } => {
+            app.termin.on_all(result, changes, app.settings.lang)
+        }
+        Action::Exported(result) => app.termin.on_exported(result, app.settings.lang),
+        Action::Dialed { phone, outcome } => {
+            super::pages::queue::on_dialed(phone, outcome, app.settings.lang)
+        }
         Action::ServerAnswered => {
             app.server = ServerState::Connected;
             Reply::none()
@@ -241,9 +248,10 @@ fn on_tasks(
 }
 
 fn on_delivery(app: &mut App, account_no: &str, outcome: Result<Sent, StoreError>) -> Reply {
-    let mut reply = form::delivery_status(&outcome);
+    let lang = app.settings.lang;
+    let mut reply = form::delivery_status(&outcome, lang);
     if let Some(f) = app.form.as_mut().filter(|f| f.account_no == account_no) {
-        reply.go = f.on_delivery(&outcome).go;
+        reply.go = f.on_delivery(&outcome, lang).go;
     }
     if let Ok(sent) = &outcome {
         match &sent.disposition {
@@ -267,12 +275,21 @@ fn on_outbox(
 ) -> Reply {
     match snapshot {
         Ok(s) => app.desk.set(s, app.clock.now_local().date()),
-        Err(e) => return Reply::say(StatusKind::Error, format!("cannot read the outbox: {e}")),
+        Err(e) => {
+            return Reply::say(
+                StatusKind::Error,
+                tr!(
+                    app.settings.lang,
+                    "outbox-cannot-read",
+                    error = crate::i18n::words::store_error(app.settings.lang, &e)
+                ),
+            );
+        }
     }
     app.refresh_promises();
     match done {
         None => Reply::none(),
-        Some(done) => super::pages::outbox::on_done(done),
+        Some(done) => super::pages::outbox::on_done(done, app.settings.lang),
     }
 }
 
@@ -285,7 +302,7 @@ fn on_key(app: &mut App, key: KeyEvent) -> Reply {
             }
             Outcome::Closed => Reply::none(),
             Outcome::Yes(intent) => on_yes(app, intent),
-            Outcome::No => Reply::say(StatusKind::Info, "nothing changed"),
+            Outcome::No => Reply::say(StatusKind::Info, tr!(app.settings.lang, "nothing-changed")),
             Outcome::Edited(m, kind, text) => {
                 app.modal = Some(m);
                 on_prompt(app, kind, PromptEvent::Edited(text))
@@ -329,8 +346,8 @@ pub fn page_command(app: &mut App, cmd: Command) -> Reply {
 
 fn on_prompt(app: &mut App, kind: PromptKind, event: PromptEvent) -> Reply {
     match kind.owner() {
-        Tab::Termin => app.termin.on_prompt(kind, event),
-        _ => app.queue.on_prompt(kind, event),
+        Tab::Termin => app.termin.on_prompt(kind, event, app.settings.lang),
+        _ => app.queue.on_prompt(kind, event, app.settings.lang),
     }
 }
 
@@ -340,16 +357,18 @@ fn on_yes(app: &mut App, intent: Intent) -> Reply {
         Intent::Dial { account_no, phone } => {
             app.queue.dial(account_no, phone, &cx!(app, Tab::Queue))
         }
-        Intent::DialPastLimit { account_no, phone } => app.queue.dial_in_window(account_no, phone),
+        Intent::DialPastLimit { account_no, phone } => {
+            app.queue
+                .dial_in_window(account_no, phone, app.settings.lang)
+        }
         Intent::SendResult(effect) => {
             if let Some(form) = app.form.as_mut() {
                 form.submitting = true;
             }
             Reply::run(effect)
         }
-        Intent::DiscardForm => {
-            Reply::go(Go::CloseForm).and_say(StatusKind::Info, "result discarded")
-        }
+        Intent::DiscardForm => Reply::go(Go::CloseForm)
+            .and_say(StatusKind::Info, tr!(app.settings.lang, "form-discarded")),
         Intent::Quit => {
             app.should_quit = true;
             Reply::none()
@@ -369,7 +388,7 @@ fn show_tab(app: &mut App, tab: Tab) -> Reply {
 fn request_quit(app: &mut App) {
     if app.form.as_ref().is_some_and(FormState::is_dirty) {
         app.modal = Some(Modal::Confirm {
-            question: "Quit and lose the result being typed? y / n".into(),
+            question: tr!(app.settings.lang, "quit-question"),
             on_yes: Intent::Quit,
         });
     } else {
@@ -382,7 +401,7 @@ fn on_mouse(app: &mut App, m: crossterm::event::MouseEvent) -> Reply {
         return Reply::none();
     }
     let rows = list_rows(app.size, app.tab);
-    match mouse::interpret(m, &app.areas(), app.tab) {
+    match mouse::interpret(m, &app.areas(), app.tab, app.settings.lang) {
         Some(Pointer::Tab(tab)) => Reply::go(Go::Tab(tab)),
         Some(Pointer::Row(row)) => {
             match app.tab {

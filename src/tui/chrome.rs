@@ -1,6 +1,8 @@
 //! What the frame around the pages shows: the tabs, the server's state, the status line.
 
 use super::keymap::Context;
+use crate::i18n::Lang;
+use crate::tr;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tab {
@@ -13,12 +15,12 @@ pub enum Tab {
 impl Tab {
     pub const ALL: [Tab; 4] = [Tab::Queue, Tab::Termin, Tab::Outbox, Tab::Today];
 
-    pub fn title(self) -> &'static str {
+    pub fn title(self, lang: Lang) -> String {
         match self {
-            Tab::Queue => "Queue",
-            Tab::Termin => "Termin",
-            Tab::Outbox => "Outbox",
-            Tab::Today => "Today",
+            Tab::Queue => tr!(lang, "tab-queue"),
+            Tab::Termin => tr!(lang, "tab-termin"),
+            Tab::Outbox => tr!(lang, "tab-outbox"),
+            Tab::Today => tr!(lang, "tab-today"),
         }
     }
 

@@ -6,14 +6,20 @@ use super::view::{self, Theme};
 use crate::clock::Clock;
 use crate::domain::codes::MasterData;
 use crate::domain::{Task, dates};
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers, MouseButton, MouseEvent, MouseEventKind};
 use ratatui::Terminal;
 use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-/// The settings tests run with: demo, agent 1812010, three contacts a day.
+/// The settings tests run with: demo, agent 1812010, three contacts a day, English.
 pub fn settings() -> Settings {
+    settings_in(Lang::En)
+}
+
+/// The test settings in a chosen language (never the machine's locale).
+pub fn settings_in(lang: Lang) -> Settings {
     Settings {
         agent_id: "1812010".into(),
         ip_address: "10.1.206.118".into(),
@@ -24,6 +30,7 @@ pub fn settings() -> Settings {
         max_contacts_per_day: 3,
         time_zone: None,
         insecure: false,
+        lang,
     }
 }
 
@@ -32,19 +39,35 @@ pub fn fixed_now() -> chrono::NaiveDateTime {
     dates::parse_datetime("2026-11-27 10:00:00").expect("a valid time")
 }
 
-/// An app of `w` x `h` at `now` that has loaded nothing yet.
+/// An app of `w` x `h` at `now` that has loaded nothing yet, in English.
 pub fn app_unloaded(w: u16, h: u16, now: chrono::NaiveDateTime) -> App {
+    app_unloaded_in(Lang::En, w, h, now)
+}
+
+/// An app in `lang` of `w` x `h` at `now` that has loaded nothing yet.
+pub fn app_unloaded_in(lang: Lang, w: u16, h: u16, now: chrono::NaiveDateTime) -> App {
     App::new(
-        settings(),
+        settings_in(lang),
         MasterData::builtin(),
         Clock::at(now),
         Rect::new(0, 0, w, h),
     )
 }
 
-/// An app of `w` x `h` at `now` that has loaded `tasks`.
+/// An app of `w` x `h` at `now` that has loaded `tasks`, in English.
 pub fn app_with(tasks: Vec<Task>, w: u16, h: u16, now: chrono::NaiveDateTime) -> App {
-    let mut app = app_unloaded(w, h, now);
+    app_with_in(Lang::En, tasks, w, h, now)
+}
+
+/// An app in `lang` of `w` x `h` at `now` that has loaded `tasks`.
+pub fn app_with_in(
+    lang: Lang,
+    tasks: Vec<Task>,
+    w: u16,
+    h: u16,
+    now: chrono::NaiveDateTime,
+) -> App {
+    let mut app = app_unloaded_in(lang, w, h, now);
     app.start();
     update(&mut app, Action::TasksLoaded(Ok(tasks)));
     app

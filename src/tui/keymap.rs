@@ -2,6 +2,7 @@
 //! all read it, so what the help says is what the keys do. Each binding has an action name;
 //! `[keys]` in the config file rebinds actions by that name.
 
+use crate::i18n::Lang;
 use crossterm::event::{KeyCode, KeyEvent, KeyModifiers};
 
 /// What a key asks for; the page decides what that means in its state.
@@ -102,20 +103,26 @@ impl Context {
         Context::Picker,
     ];
 
-    pub fn title(self) -> &'static str {
+    /// The name in message ids: `help-queue-sort`, `context-queue`.
+    pub fn slug(self) -> &'static str {
         match self {
-            Context::Global => "Everywhere",
-            Context::Queue => "Queue",
-            Context::Filter => "Filter (typing)",
-            Context::Form => "Result form",
-            Context::Outbox => "Outbox",
-            Context::Termin => "Termin",
-            Context::Prompt => "Prompt",
-            Context::Confirm => "Questions",
-            Context::Overlay => "Dial",
-            Context::Help => "Help",
-            Context::Picker => "Phone picker",
+            Context::Global => "global",
+            Context::Queue => "queue",
+            Context::Filter => "filter",
+            Context::Form => "form",
+            Context::Outbox => "outbox",
+            Context::Termin => "termin",
+            Context::Prompt => "prompt",
+            Context::Confirm => "confirm",
+            Context::Overlay => "overlay",
+            Context::Help => "help",
+            Context::Picker => "picker",
         }
+    }
+
+    /// The help's heading for this focus.
+    pub fn title(self, lang: Lang) -> String {
+        crate::i18n::text(lang, &format!("context-{}", self.slug()))
     }
 
     /// Pages take the global keys they do not bind themselves.
@@ -135,13 +142,28 @@ pub struct Binding {
     /// The action's name in `[keys]`.
     pub name: &'static str,
     pub keys: Vec<Key>,
-    pub help: &'static str,
     pub command: Command,
-    /// The word shown in the footer; "" for bindings only the help overlay lists.
+    /// The footer's word (the message `hint-<hint>`); "" for bindings only the help overlay
+    /// lists.
     pub hint: &'static str,
 }
 
 impl Binding {
+    /// The message id of what the binding does, in the help.
+    pub fn help_id(&self) -> String {
+        format!("help-{}-{}", self.context.slug(), self.name)
+    }
+
+    /// What the binding does, in the help.
+    pub fn help(&self, lang: Lang) -> String {
+        crate::i18n::text(lang, &self.help_id())
+    }
+
+    /// The footer's word ("" for none).
+    pub fn hint(&self, lang: Lang) -> String {
+        hint_word(lang, self.hint)
+    }
+
     /// How the keys are written in hints and help: "j/↓", "Ctrl-S".
     pub fn label(&self) -> String {
         let names: Vec<String> = self
@@ -171,101 +193,95 @@ const fn key(code: KeyCode) -> Key {
 use Command as C;
 use Context::{Confirm, Filter, Form, Global, Outbox, Picker, Prompt, Queue, Termin};
 
-/// One shipped binding: (context, action name, keys, help, command, footer hint).
-type Shipped = (
-    Context,
-    &'static str,
-    &'static [Key],
-    &'static str,
-    Command,
-    &'static str,
-);
+/// One shipped binding: (context, action name, keys, command, footer hint). The help's words
+/// are the message `help-<context>-<action>` of `assets/i18n/*.ftl`, the hint's `hint-<hint>`.
+type Shipped = (Context, &'static str, &'static [Key], Command, &'static str);
 
 #[rustfmt::skip]
 const DEFAULTS: &[Shipped] = &[
-    (Queue, "move_down", &[ch('j'), key(KeyCode::Down)], "move down", C::Down, "down"),
-    (Queue, "move_up", &[ch('k'), key(KeyCode::Up)], "move up", C::Up, "up"),
-    (Queue, "page_down", &[key(KeyCode::PageDown), (KeyCode::Char('d'), CTRL)], "page down", C::PageDown, ""),
-    (Queue, "page_up", &[key(KeyCode::PageUp), (KeyCode::Char('u'), CTRL)], "page up", C::PageUp, ""),
-    (Queue, "first", &[ch('g'), key(KeyCode::Home)], "first task", C::First, ""),
-    (Queue, "last", &[ch('G'), key(KeyCode::End)], "last task", C::Last, ""),
-    (Queue, "record", &[key(KeyCode::Enter)], "record a result", C::OpenForm, "record"),
-    (Queue, "filter", &[ch('/')], "filter by name, contract, customer code, phone", C::StartFilter, "filter"),
-    (Queue, "clear_filter", &[key(KeyCode::Esc)], "clear the filter", C::ClearFilter, ""),
-    (Queue, "sort", &[ch('s')], "change the sort order (shows its top)", C::CycleSort, "sort"),
-    (Queue, "reverse_sort", &[ch('S')], "turn the sort order round", C::ReverseSort, ""),
-    (Queue, "refresh", &[ch('r'), key(KeyCode::F(5))], "refresh the queue", C::Refresh, "refresh"),
-    (Queue, "promises", &[ch('p')], "promises: due today/tomorrow, broken, all", C::PromiseFilter, "promises"),
-    (Queue, "call", &[ch('c')], "call: pick a phone (asks past the contact limit or outside the calling window)", C::Call, "call"),
-    (Outbox, "move_down", &[ch('j'), key(KeyCode::Down)], "move down", C::Down, "down"),
-    (Outbox, "move_up", &[ch('k'), key(KeyCode::Up)], "move up", C::Up, "up"),
-    (Outbox, "page_down", &[key(KeyCode::PageDown)], "page down", C::PageDown, ""),
-    (Outbox, "page_up", &[key(KeyCode::PageUp)], "page up", C::PageUp, ""),
-    (Outbox, "first", &[ch('g'), key(KeyCode::Home)], "newest", C::First, ""),
-    (Outbox, "last", &[ch('G'), key(KeyCode::End)], "oldest", C::Last, ""),
-    (Outbox, "send", &[ch('R')], "send now (asks first for an uncertain one)", C::Retry, "send"),
-    (Outbox, "edit", &[ch('e'), key(KeyCode::Enter)], "edit a rejected result", C::Edit, "edit"),
-    (Outbox, "mark_delivered", &[ch('D')], "mark an uncertain result delivered (asks first)", C::MarkDelivered, "delivered"),
-    (Outbox, "discard", &[ch('x')], "discard (asks first; it stays listed)", C::Discard, "discard"),
-    (Termin, "move_down", &[ch('j'), key(KeyCode::Down)], "move down", C::Down, "down"),
-    (Termin, "move_up", &[ch('k'), key(KeyCode::Up)], "move up", C::Up, "up"),
-    (Termin, "page_down", &[key(KeyCode::PageDown)], "page of rows down", C::PageDown, ""),
-    (Termin, "page_up", &[key(KeyCode::PageUp)], "page of rows up", C::PageUp, ""),
-    (Termin, "first", &[ch('g'), key(KeyCode::Home)], "first row", C::First, ""),
-    (Termin, "last", &[ch('G'), key(KeyCode::End)], "last row", C::Last, ""),
-    (Termin, "next_page", &[ch('l'), key(KeyCode::Right)], "next page", C::NextPage, "next"),
-    (Termin, "prev_page", &[ch('h'), key(KeyCode::Left)], "previous page", C::PrevPage, "prev"),
-    (Termin, "first_page", &[ch('H')], "first page", C::FirstPage, ""),
-    (Termin, "last_page", &[ch('L')], "last page", C::LastPage, ""),
-    (Termin, "go_to_page", &[ch(':')], "go to page", C::GoToPage, "page"),
-    (Termin, "more_rows", &[ch('+')], "more rows a page", C::PageSizeUp, ""),
-    (Termin, "fewer_rows", &[ch('-')], "fewer rows a page", C::PageSizeDown, ""),
-    (Termin, "search", &[ch('/')], "search PO, PR, invoice, buyer, vendor", C::StartFilter, "search"),
-    (Termin, "status_filter", &[ch('s')], "filter by status (cycles through those loaded)", C::CycleStatus, "status"),
-    (Termin, "load_all", &[ch('A')], "load all pages (Esc cancels), then totals", C::LoadAll, "all"),
-    (Termin, "totals", &[ch('t')], "totals per status and vendor (after A)", C::Totals, "totals"),
-    (Termin, "export", &[ch('E')], "export the rows shown to CSV", C::Export, "export"),
-    (Termin, "refresh", &[ch('r'), key(KeyCode::F(5))], "reload the page", C::Refresh, ""),
-    (Termin, "sort_column", &[ch('o')], "sort all by entry date, bill, status, vendor, buyer, step, then none", C::SortColumn, "order"),
-    (Termin, "reverse_column", &[ch('O')], "turn that order round", C::ReverseColumn, ""),
-    (Termin, "date_range", &[ch('d')], "entry dates from/to (WIB): YYYY-MM-DD YYYY-MM-DD", C::DateRange, "dates"),
-    (Termin, "group", &[ch('F')], "group all by status, vendor, buyer, month, then none", C::GroupBy, "group"),
-    (Termin, "open_group", &[key(KeyCode::Enter)], "open the group under the cursor (Esc comes back)", C::OpenForm, ""),
-    (Termin, "aging", &[ch('a')], "ageing of unfinished work: days since entry per status", C::Ageing, "ageing"),
-    (Termin, "changes", &[ch('c')], "only what is new or changed since the last look", C::ChangedOnly, "changes"),
-    (Termin, "clear_filter", &[key(KeyCode::Esc)], "cancel loading all / clear search and status", C::ClearFilter, ""),
-    (Prompt, "accept", &[key(KeyCode::Enter)], "accept", C::AcceptPrompt, "accept"),
-    (Prompt, "cancel", &[key(KeyCode::Esc)], "cancel", C::CancelPrompt, "cancel"),
-    (Filter, "accept", &[key(KeyCode::Enter), key(KeyCode::Down)], "keep the filter, back to the list", C::AcceptPrompt, "done"),
-    (Filter, "cancel", &[key(KeyCode::Esc)], "clear the filter", C::CancelPrompt, "clear"),
-    (Form, "next_field", &[key(KeyCode::Tab)], "next field", C::NextField, "next"),
-    (Form, "prev_field", &[key(KeyCode::BackTab)], "previous field", C::PrevField, "back"),
-    (Form, "pick_down", &[key(KeyCode::Down)], "next code in the list", C::PickDown, ""),
-    (Form, "pick_up", &[key(KeyCode::Up)], "previous code in the list", C::PickUp, ""),
-    (Form, "take_code", &[key(KeyCode::Enter)], "take the code / next field (submits on the last)", C::NextField, ""),
-    (Form, "submit", &[(KeyCode::Char('s'), CTRL)], "submit", C::Submit, "submit"),
-    (Form, "cancel", &[key(KeyCode::Esc)], "cancel (asks when something was typed)", C::Cancel, "cancel"),
-    (Picker, "pick_down", &[ch('j'), key(KeyCode::Down)], "next phone", C::Down, "down"),
-    (Picker, "pick_up", &[ch('k'), key(KeyCode::Up)], "previous phone", C::Up, "up"),
-    (Picker, "accept", &[key(KeyCode::Enter)], "dial the phone shown", C::AcceptPrompt, "dial"),
-    (Picker, "call_1", &[ch('1')], "dial phone 1", C::Dial(1), ""),
-    (Picker, "call_2", &[ch('2')], "dial phone 2", C::Dial(2), ""),
-    (Picker, "call_3", &[ch('3')], "dial phone 3", C::Dial(3), ""),
-    (Picker, "call_4", &[ch('4')], "dial phone 4", C::Dial(4), ""),
-    (Picker, "cancel", &[key(KeyCode::Esc)], "close without dialing", C::CancelPrompt, "cancel"),
-    (Context::Help, "scroll_down", &[ch('j'), key(KeyCode::Down), key(KeyCode::PageDown)], "scroll the help down", C::Down, "down"),
-    (Context::Help, "scroll_up", &[ch('k'), key(KeyCode::Up), key(KeyCode::PageUp)], "scroll the help up", C::Up, "up"),
-    (Confirm, "yes", &[ch('y'), ch('Y')], "yes, go ahead", C::Yes, "yes"),
-    (Confirm, "no", &[ch('n'), ch('N'), key(KeyCode::Esc)], "no (any other key too)", C::No, "no"),
-    (Global, "help", &[ch('?'), key(KeyCode::F(1))], "help", C::Help, "help"),
-    (Global, "tab_1", &[ch('1'), (KeyCode::Char('1'), KeyModifiers::ALT)], "Queue tab", C::ShowTab(1), ""),
-    (Global, "tab_2", &[ch('2'), (KeyCode::Char('2'), KeyModifiers::ALT)], "Termin tab", C::ShowTab(2), ""),
-    (Global, "tab_3", &[ch('3'), (KeyCode::Char('3'), KeyModifiers::ALT)], "Outbox tab", C::ShowTab(3), ""),
-    (Global, "tab_4", &[ch('4'), (KeyCode::Char('4'), KeyModifiers::ALT)], "Today tab", C::ShowTab(4), ""),
-    (Global, "next_tab", &[key(KeyCode::Tab)], "next tab", C::NextTab, ""),
-    (Global, "prev_tab", &[key(KeyCode::BackTab)], "previous tab", C::PrevTab, ""),
-    (Global, "quit", &[ch('q')], "quit", C::Quit, "quit"),
-    (Global, "force_quit", &[(KeyCode::Char('c'), CTRL)], "quit (asks when a form has input)", C::ForceQuit, ""),
+    (Queue, "move_down", &[ch('j'), key(KeyCode::Down)], C::Down, "down"),
+    (Queue, "move_up", &[ch('k'), key(KeyCode::Up)], C::Up, "up"),
+    (Queue, "page_down", &[key(KeyCode::PageDown), (KeyCode::Char('d'), CTRL)], C::PageDown, ""),
+    (Queue, "page_up", &[key(KeyCode::PageUp), (KeyCode::Char('u'), CTRL)], C::PageUp, ""),
+    (Queue, "first", &[ch('g'), key(KeyCode::Home)], C::First, ""),
+    (Queue, "last", &[ch('G'), key(KeyCode::End)], C::Last, ""),
+    (Queue, "record", &[key(KeyCode::Enter)], C::OpenForm, "record"),
+    (Queue, "filter", &[ch('/')], C::StartFilter, "filter"),
+    (Queue, "clear_filter", &[key(KeyCode::Esc)], C::ClearFilter, ""),
+    (Queue, "sort", &[ch('s')], C::CycleSort, "sort"),
+    (Queue, "reverse_sort", &[ch('S')], C::ReverseSort, ""),
+    (Queue, "refresh", &[ch('r'), key(KeyCode::F(5))], C::Refresh, "refresh"),
+    (Queue, "promises", &[ch('p')], C::PromiseFilter, "promises"),
+    (Queue, "call", &[ch('c')], C::Call, "call"),
+    (Outbox, "move_down", &[ch('j'), key(KeyCode::Down)], C::Down, "down"),
+    (Outbox, "move_up", &[ch('k'), key(KeyCode::Up)], C::Up, "up"),
+    (Outbox, "page_down", &[key(KeyCode::PageDown)], C::PageDown, ""),
+    (Outbox, "page_up", &[key(KeyCode::PageUp)], C::PageUp, ""),
+    (Outbox, "first", &[ch('g'), key(KeyCode::Home)], C::First, ""),
+    (Outbox, "last", &[ch('G'), key(KeyCode::End)], C::Last, ""),
+    (Outbox, "send", &[ch('R')], C::Retry, "send"),
+    (Outbox, "edit", &[ch('e'), key(KeyCode::Enter)], C::Edit, "edit"),
+    (Outbox, "mark_delivered", &[ch('D')], C::MarkDelivered, "delivered"),
+    (Outbox, "discard", &[ch('x')], C::Discard, "discard"),
+    (Termin, "move_down", &[ch('j'), key(KeyCode::Down)], C::Down, "down"),
+    (Termin, "move_up", &[ch('k'), key(KeyCode::Up)], C::Up, "up"),
+    (Termin, "page_down", &[key(KeyCode::PageDown)], C::PageDown, ""),
+    (Termin, "page_up", &[key(KeyCode::PageUp)], C::PageUp, ""),
+    (Termin, "first", &[ch('g'), key(KeyCode::Home)], C::First, ""),
+    (Termin, "last", &[ch('G'), key(KeyCode::End)], C::Last, ""),
+    (Termin, "next_page", &[ch('l'), key(KeyCode::Right)], C::NextPage, "next"),
+    (Termin, "prev_page", &[ch('h'), key(KeyCode::Left)], C::PrevPage, "prev"),
+    (Termin, "first_page", &[ch('H')], C::FirstPage, ""),
+    (Termin, "last_page", &[ch('L')], C::LastPage, ""),
+    (Termin, "go_to_page", &[ch(':')], C::GoToPage, "page"),
+    (Termin, "more_rows", &[ch('+')], C::PageSizeUp, ""),
+    (Termin, "fewer_rows", &[ch('-')], C::PageSizeDown, ""),
+    (Termin, "search", &[ch('/')], C::StartFilter, "search"),
+    (Termin, "status_filter", &[ch('s')], C::CycleStatus, "status"),
+    (Termin, "load_all", &[ch('A')], C::LoadAll, "all"),
+    (Termin, "totals", &[ch('t')], C::Totals, "totals"),
+    (Termin, "export", &[ch('E')], C::Export, "export"),
+    (Termin, "refresh", &[ch('r'), key(KeyCode::F(5))], C::Refresh, ""),
+    (Termin, "sort_column", &[ch('o')], C::SortColumn, "order"),
+    (Termin, "reverse_column", &[ch('O')], C::ReverseColumn, ""),
+    (Termin, "date_range", &[ch('d')], C::DateRange, "dates"),
+    (Termin, "group", &[ch('F')], C::GroupBy, "group"),
+    (Termin, "open_group", &[key(KeyCode::Enter)], C::OpenForm, ""),
+    (Termin, "aging", &[ch('a')], C::Ageing, "ageing"),
+    (Termin, "changes", &[ch('c')], C::ChangedOnly, "changes"),
+    (Termin, "clear_filter", &[key(KeyCode::Esc)], C::ClearFilter, ""),
+    (Prompt, "accept", &[key(KeyCode::Enter)], C::AcceptPrompt, "accept"),
+    (Prompt, "cancel", &[key(KeyCode::Esc)], C::CancelPrompt, "cancel"),
+    (Filter, "accept", &[key(KeyCode::Enter), key(KeyCode::Down)], C::AcceptPrompt, "done"),
+    (Filter, "cancel", &[key(KeyCode::Esc)], C::CancelPrompt, "clear"),
+    (Form, "next_field", &[key(KeyCode::Tab)], C::NextField, "next"),
+    (Form, "prev_field", &[key(KeyCode::BackTab)], C::PrevField, "back"),
+    (Form, "pick_down", &[key(KeyCode::Down)], C::PickDown, ""),
+    (Form, "pick_up", &[key(KeyCode::Up)], C::PickUp, ""),
+    (Form, "take_code", &[key(KeyCode::Enter)], C::NextField, ""),
+    (Form, "submit", &[(KeyCode::Char('s'), CTRL)], C::Submit, "submit"),
+    (Form, "cancel", &[key(KeyCode::Esc)], C::Cancel, "cancel"),
+    (Picker, "pick_down", &[ch('j'), key(KeyCode::Down)], C::Down, "down"),
+    (Picker, "pick_up", &[ch('k'), key(KeyCode::Up)], C::Up, "up"),
+    (Picker, "accept", &[key(KeyCode::Enter)], C::AcceptPrompt, "dial"),
+    (Picker, "call_1", &[ch('1')], C::Dial(1), ""),
+    (Picker, "call_2", &[ch('2')], C::Dial(2), ""),
+    (Picker, "call_3", &[ch('3')], C::Dial(3), ""),
+    (Picker, "call_4", &[ch('4')], C::Dial(4), ""),
+    (Picker, "cancel", &[key(KeyCode::Esc)], C::CancelPrompt, "cancel"),
+    (Context::Help, "scroll_down", &[ch('j'), key(KeyCode::Down), key(KeyCode::PageDown)], C::Down, "down"),
+    (Context::Help, "scroll_up", &[ch('k'), key(KeyCode::Up), key(KeyCode::PageUp)], C::Up, "up"),
+    (Confirm, "yes", &[ch('y'), ch('Y')], C::Yes, "yes"),
+    (Confirm, "no", &[ch('n'), ch('N'), key(KeyCode::Esc)], C::No, "no"),
+    (Global, "help", &[ch('?'), key(KeyCode::F(1))], C::Help, "help"),
+    (Global, "tab_1", &[ch('1'), (KeyCode::Char('1'), KeyModifiers::ALT)], C::ShowTab(1), ""),
+    (Global, "tab_2", &[ch('2'), (KeyCode::Char('2'), KeyModifiers::ALT)], C::ShowTab(2), ""),
+    (Global, "tab_3", &[ch('3'), (KeyCode::Char('3'), KeyModifiers::ALT)], C::ShowTab(3), ""),
+    (Global, "tab_4", &[ch('4'), (KeyCode::Char('4'), KeyModifiers::ALT)], C::ShowTab(4), ""),
+    (Global, "next_tab", &[key(KeyCode::Tab)], C::NextTab, ""),
+    (Global, "prev_tab", &[key(KeyCode::BackTab)], C::PrevTab, ""),
+    (Global, "quit", &[ch('q')], C::Quit, "quit"),
+    (Global, "force_quit", &[(KeyCode::Char('c'), CTRL)], C::ForceQuit, ""),
 ];
 
 /// The bindings in force: the shipped ones with the user's `[keys]` applied.
@@ -279,11 +295,10 @@ impl Default for Keymap {
         Keymap {
             bindings: DEFAULTS
                 .iter()
-                .map(|&(context, name, keys, help, command, hint)| Binding {
+                .map(|&(context, name, keys, command, hint)| Binding {
                     context,
                     name,
                     keys: keys.to_vec(),
-                    help,
                     command,
                     hint,
                 })
@@ -327,20 +342,32 @@ impl Keymap {
         })
     }
 
-    /// Footer hints for a focus: its own, then the global ones where they apply. A hint
-    /// names the action's first key; help lists them all.
-    pub fn hints(&self, context: Context) -> Vec<(String, &'static str)> {
+    /// Footer hints for a focus, in words: its own, then the global ones where they apply. A
+    /// hint names the action's first key; help lists them all.
+    pub fn hints(&self, context: Context, lang: Lang) -> Vec<(String, String)> {
+        self.hint_ids(context)
+            .into_iter()
+            .map(|(key, id)| match key {
+                Some(key) => (key, hint_word(lang, id)),
+                None => (hint_word(lang, &format!("{id}-key")), hint_word(lang, id)),
+            })
+            .collect()
+    }
+
+    /// The footer's hints as (first key, hint id); no key: the key is the message
+    /// `hint-<id>-key` ("any key").
+    pub fn hint_ids(&self, context: Context) -> Vec<(Option<String>, &'static str)> {
         if context == Context::Overlay {
-            return vec![("any key".into(), "closes")];
+            return vec![(None, "closes")];
         }
         if context == Context::Help {
-            let mut hints: Vec<(String, &'static str)> = self
+            let mut hints: Vec<(Option<String>, &'static str)> = self
                 .bindings
                 .iter()
                 .filter(|b| b.context == Context::Help)
-                .filter_map(|b| Some((first_key(b)?, b.hint)))
+                .filter_map(|b| Some((Some(first_key(b)?), b.hint)))
                 .collect();
-            hints.push(("any other key".into(), "closes"));
+            hints.push((None, "closes-other"));
             return hints;
         }
         let own = self
@@ -354,7 +381,7 @@ impl Keymap {
                 && context.falls_back_to_global()
         });
         own.chain(global)
-            .filter_map(|b| Some((first_key(b)?, b.hint)))
+            .filter_map(|b| Some((Some(first_key(b)?), b.hint)))
             .collect()
     }
 
@@ -438,13 +465,21 @@ impl Keymap {
                         "'{}' is bound to both {name} and {} ({})",
                         super::keyspec::name(k.0, k.1),
                         o.name,
-                        o.context.title()
+                        o.context.title(Lang::En)
                     ));
                 }
             }
         }
         None
     }
+}
+
+/// A footer word: the message `hint-<id>`.
+fn hint_word(lang: Lang, id: &str) -> String {
+    if id.is_empty() {
+        return String::new();
+    }
+    crate::i18n::text(lang, &format!("hint-{id}"))
 }
 
 fn first_key(b: &Binding) -> Option<String> {
@@ -493,7 +528,8 @@ mod tests {
             if matches!(ctx, Context::Overlay | Context::Help) {
                 continue;
             }
-            for (key, hint) in keys.hints(ctx) {
+            for (key, hint) in keys.hint_ids(ctx) {
+                let key = key.expect("a key");
                 assert!(
                     help.iter()
                         .any(|b| b.hint == hint && first_key(b).as_deref() == Some(key.as_str())),
@@ -507,7 +543,14 @@ mod tests {
     fn no_hint_twice_and_no_shipped_key_means_two_things() {
         let keys = Keymap::default();
         for ctx in Context::ALL {
-            let hints = keys.hints(ctx);
+            for lang in Lang::ALL {
+                let hints = keys.hints(ctx, lang);
+                let mut words: Vec<_> = hints.clone();
+                words.sort();
+                words.dedup();
+                assert_eq!(words.len(), hints.len(), "{ctx:?} {lang:?}");
+            }
+            let hints = keys.hint_ids(ctx);
             let mut labels: Vec<_> = hints.iter().map(|(l, w)| (l.clone(), *w)).collect();
             labels.sort();
             labels.dedup();
@@ -527,6 +570,36 @@ mod tests {
                     b.name,
                     o.name
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn every_binding_has_its_words_in_both_languages() {
+        let keys = Keymap::default();
+        for lang in Lang::ALL {
+            for b in keys.bindings() {
+                assert!(
+                    crate::i18n::has(lang, &b.help_id()),
+                    "{} {lang:?}",
+                    b.help_id()
+                );
+                if !b.hint.is_empty() {
+                    assert!(
+                        crate::i18n::has(lang, &format!("hint-{}", b.hint)),
+                        "{}",
+                        b.hint
+                    );
+                }
+            }
+            for ctx in Context::ALL {
+                assert!(crate::i18n::has(lang, &format!("context-{}", ctx.slug())));
+                for (key, id) in keys.hint_ids(ctx) {
+                    assert!(crate::i18n::has(lang, &format!("hint-{id}")), "{id}");
+                    if key.is_none() {
+                        assert!(crate::i18n::has(lang, &format!("hint-{id}-key")), "{id}");
+                    }
+                }
             }
         }
     }
@@ -583,7 +656,14 @@ mod tests {
             Some(C::Quit)
         );
         assert_eq!(keys.lookup(Global, &k(KeyCode::Char('q'), NONE)), None);
-        assert!(keys.hints(Queue).contains(&("Ctrl-Q".to_string(), "quit")));
+        assert!(
+            keys.hints(Queue, Lang::En)
+                .contains(&("Ctrl-Q".to_string(), "quit".to_string()))
+        );
+        assert!(
+            keys.hints(Queue, Lang::Id)
+                .contains(&("Ctrl-Q".to_string(), "keluar".to_string()))
+        );
         let help = keys.help(Queue);
         assert!(
             help.iter()

@@ -109,7 +109,7 @@ pub fn app_label(width: u16) -> Option<&'static str> {
 }
 
 /// The header's tab labels at a width and the columns each covers.
-pub fn tab_labels(width: u16) -> Vec<(String, u16, u16)> {
+pub fn tab_labels(width: u16, lang: crate::i18n::Lang) -> Vec<(String, u16, u16)> {
     let full = width >= FULL_HEADER_WIDTH;
     let mut x = app_label(width).map_or(0, |l| l.chars().count() as u16 + 1);
     Tab::ALL
@@ -117,9 +117,9 @@ pub fn tab_labels(width: u16) -> Vec<(String, u16, u16)> {
         .enumerate()
         .map(|(i, t)| {
             let label = if full {
-                format!(" {} {} ", i + 1, t.title())
+                format!(" {} {} ", i + 1, t.title(lang))
             } else {
-                format!("{} {}", i + 1, t.title())
+                format!("{} {}", i + 1, t.title(lang))
             };
             let w = label.chars().count() as u16;
             let span = (label, x, x + w);
@@ -129,9 +129,9 @@ pub fn tab_labels(width: u16) -> Vec<(String, u16, u16)> {
         .collect()
 }
 
-pub fn tab_at(header: Rect, column: u16) -> Option<usize> {
+pub fn tab_at(header: Rect, column: u16, lang: crate::i18n::Lang) -> Option<usize> {
     let col = column.checked_sub(header.x)?;
-    tab_labels(header.width)
+    tab_labels(header.width, lang)
         .iter()
         .position(|(_, a, b)| col >= *a && col < *b)
 }
@@ -215,8 +215,12 @@ mod tests {
         assert_eq!(table_row_at(q, Position::new(5, 2)), None, "column header");
         assert_eq!(table_row_at(q, Position::new(5, 10)), None, "bottom border");
         for width in [80, 120] {
-            let labels = tab_labels(width);
-            assert_eq!(tab_at(Rect::new(0, 0, width, 1), labels[1].1), Some(1));
+            for lang in crate::i18n::Lang::ALL {
+                let labels = tab_labels(width, lang);
+                let header = Rect::new(0, 0, width, 1);
+                assert_eq!(tab_at(header, labels[1].1, lang), Some(1));
+                assert_eq!(tab_at(header, labels[3].2 - 1, lang), Some(3));
+            }
         }
     }
 }

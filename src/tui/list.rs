@@ -97,12 +97,9 @@ impl Cursor {
     }
 
     /// "37 of 100": where the selection is, for a title.
-    pub fn position(&self, len: usize) -> String {
-        if len == 0 {
-            "0 of 0".into()
-        } else {
-            format!("{} of {len}", self.selected + 1)
-        }
+    pub fn position(&self, len: usize, lang: crate::i18n::Lang) -> String {
+        let at = if len == 0 { 0 } else { self.selected + 1 };
+        crate::tr!(lang, "list-position", at = at, of = len)
     }
 }
 
@@ -150,6 +147,7 @@ mod tests {
         assert_eq!((c.selected, c.offset), (4, 0), "a shorter list pulls it in");
         assert_eq!(c.at_row(3, 5), Some(3));
         assert_eq!(c.at_row(7, 5), None);
-        assert_eq!(c.position(5), "5 of 5");
+        assert_eq!(c.position(5, crate::i18n::Lang::En), "5 of 5");
+        assert_eq!(c.position(5, crate::i18n::Lang::Id), "5 dari 5");
     }
 }

@@ -54,12 +54,30 @@ pub enum DialError {
     NotDialable { phone: String },
     #[error("dial_command: {0}")]
     Command(String),
+    #[error("dial_command: it is empty")]
+    EmptyCommand,
     #[error("{program}: {source}")]
     Spawn {
         program: String,
         #[source]
         source: std::io::Error,
     },
+}
+
+/// A dial that failed, in words.
+pub fn dial_error(lang: crate::i18n::Lang, e: &DialError) -> String {
+    use crate::tr;
+    match e {
+        DialError::NotLogged(s) => tr!(
+            lang,
+            "dial-error-not-logged",
+            error = crate::i18n::words::store_error(lang, s)
+        ),
+        DialError::NotDialable { phone } => tr!(lang, "dial-error-not-dialable", phone = phone),
+        DialError::Command(reason) => tr!(lang, "dial-error-command", reason = reason),
+        DialError::EmptyCommand => tr!(lang, "dial-error-empty-command"),
+        DialError::Spawn { program, source } => format!("{program}: {source}"),
+    }
 }
 
 /// What an outbox command did.

@@ -5,6 +5,7 @@
 use super::chrome::Tab;
 use super::keymap::{Command, Context, Keymap};
 use super::message::Effect;
+use crate::tr;
 use crossterm::event::KeyEvent;
 use tui_input::backend::crossterm::EventHandler;
 
@@ -89,16 +90,15 @@ impl PromptKind {
         }
     }
 
-    pub fn label(&self) -> &'static str {
+    /// What the status line asks (the view adds ": ").
+    pub fn label(&self, lang: crate::i18n::Lang) -> String {
         match self {
-            PromptKind::Filter => "filter: ",
-            PromptKind::Search => "search: ",
-            PromptKind::GoToPage => "go to page: ",
-            PromptKind::Export => "save CSV as: ",
-            PromptKind::DateRange => "entry dates, WIB (FROM TO, FROM, ..TO or empty): ",
-            PromptKind::OverrideReason { .. } => {
-                "outside hours: the consumer's prior consent (reason): "
-            }
+            PromptKind::Filter => tr!(lang, "prompt-filter"),
+            PromptKind::Search => tr!(lang, "prompt-search"),
+            PromptKind::GoToPage => tr!(lang, "prompt-go-to-page"),
+            PromptKind::Export => tr!(lang, "prompt-export"),
+            PromptKind::DateRange => tr!(lang, "prompt-date-range"),
+            PromptKind::OverrideReason { .. } => tr!(lang, "prompt-override-reason"),
         }
     }
 

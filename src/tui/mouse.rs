@@ -22,11 +22,16 @@ pub enum Pointer {
 /// Lines the wheel moves at a time.
 pub const WHEEL_STEP: usize = 3;
 
-pub fn interpret(m: MouseEvent, areas: &Areas, tab: Tab) -> Option<Pointer> {
+pub fn interpret(
+    m: MouseEvent,
+    areas: &Areas,
+    tab: Tab,
+    lang: crate::i18n::Lang,
+) -> Option<Pointer> {
     let at = Position::new(m.column, m.row);
     match m.kind {
         MouseEventKind::Down(MouseButton::Left) if areas.header.contains(at) => {
-            layout::tab_at(areas.header, m.column).map(|i| Pointer::Tab(Tab::ALL[i]))
+            layout::tab_at(areas.header, m.column, lang).map(|i| Pointer::Tab(Tab::ALL[i]))
         }
         MouseEventKind::Down(MouseButton::Left) => {
             layout::table_row_at(areas.list_of(tab)?, at).map(Pointer::Row)

@@ -77,9 +77,7 @@ fn dial(rt: &Runtime, phone: &str) -> Result<Dialed, DialError> {
     if let Some(cmd) = rt.dial_command.as_deref() {
         let words = shell_words::split(cmd).map_err(|e| DialError::Command(e.to_string()))?;
         let mut args = words.iter().map(|w| w.replace("{phone}", phone));
-        let program = args
-            .next()
-            .ok_or_else(|| DialError::Command("it is empty".into()))?;
+        let program = args.next().ok_or(DialError::EmptyCommand)?;
         let mut child = std::process::Command::new(&program)
             .args(args)
             .stdin(std::process::Stdio::null())
@@ -305,6 +303,7 @@ pub fn settings(session: &Session) -> Settings {
             .as_deref()
             .and_then(crate::domain::zone::Zone::parse),
         insecure: config.insecure_transport(),
+        lang: config.language,
     }
 }
 
@@ -327,13 +326,22 @@ fn init_logging() {
 
 pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> anyhow::Result<()> {
     let started = std::time::Instant::now();
+    let lang = config.language;
     init_logging();
     let codes =
         crate::config::load_codes(config.ui.codes_file.as_deref()).map_err(anyhow::Error::msg)?;
     // A bad [keys] entry is a config error, said before the screen is taken.
     let keys = super::keymap::Keymap::from_config(&config.keys).map_err(|e| {
         let file = config.file.as_deref().map(|p| p.display().to_string());
-        anyhow::anyhow!("invalid config file {}: {e}", file.unwrap_or_default())
+        anyhow::anyhow!(
+            "{}",
+            crate::tr!(
+                lang,
+                "config-invalid-file",
+                file = file.unwrap_or_default(),
+                error = e
+            )
+        )
     })?;
     let theme = view::Theme::from_config(&config.theme);
     let session = Session::open(config, clock).await?;
@@ -344,7 +352,10 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
 
     // ratatui::init restores the terminal on panic too; mouse capture is undone here.
     let mut terminal = ratatui::try_init().map_err(|e| {
-        anyhow::anyhow!("the workstation needs a terminal ({e}); the CLI commands work without one")
+        anyhow::anyhow!(
+            "{}",
+            crate::tr!(lang, "workstation-needs-terminal", error = e.to_string())
+        )
     })?;
     let previous_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {

@@ -149,9 +149,9 @@ fn during_a_question_the_footer_and_help_show_its_keys() {
     type_text(&mut app, "MSG");
     press(&mut app, KeyCode::Esc);
     assert_eq!(app.context(), Context::Confirm);
-    let hints = app.keys.hints(app.context());
+    let hints = app.keys.hints(app.context(), app.settings.lang);
     assert_eq!(
-        hints.iter().map(|(_, w)| *w).collect::<Vec<_>>(),
+        hints.iter().map(|(_, w)| w.as_str()).collect::<Vec<_>>(),
         vec!["yes", "no"]
     );
     let screen = super::harness::render(&app);
@@ -422,7 +422,7 @@ fn c_picks_among_the_dialable_phones_and_the_guards_stay_in_front() {
 #[test]
 fn clicking_a_tab_does_what_its_key_does() {
     let mut app = app();
-    let (_, x, _) = super::layout::tab_labels(app.size.width)[1].clone();
+    let (_, x, _) = super::layout::tab_labels(app.size.width, app.settings.lang)[1].clone();
     let expected = first_termin_page(&app);
     let effects = click(&mut app, x + 1, 0);
     assert_eq!(app.tab, Tab::Termin);
@@ -606,7 +606,10 @@ fn one_broken_promise_everywhere_the_servers_and_ours() {
     );
     press(&mut app, KeyCode::Char('p'));
     press(&mut app, KeyCode::Char('p'));
-    assert_eq!(app.queue.promise_filter.label(), "broken promises");
+    assert_eq!(
+        app.queue.promise_filter.label(crate::i18n::Lang::En),
+        "broken promises"
+    );
     let mut shown: Vec<_> = app
         .queue
         .list
@@ -697,31 +700,34 @@ fn a_new_failure_takes_the_outbox_selection() {
 
 #[test]
 fn help_at_80x24_shows_every_word_of_every_binding() {
-    let mut app = super::harness::app_with(
-        vec![task("A", "ANDI", 3)],
-        80,
-        24,
-        super::harness::fixed_now(),
-    );
-    press(&mut app, KeyCode::Char('?'));
-    let mut screen = String::new();
-    // Scroll through whatever does not fit.
-    for _ in 0..10 {
-        screen.push_str(&super::harness::render(&app));
-        press(&mut app, KeyCode::Char('j'));
-    }
-    let words: String = screen
-        .lines()
-        .map(|l| l.trim_matches('"').replace('│', " "))
-        .collect::<Vec<_>>()
-        .join(" ");
-    for b in app.keys.help(Context::Queue) {
-        for word in b.help.split(' ') {
-            assert!(
-                words.split_whitespace().any(|w| w == word),
-                "'{word}' of '{}' is not shown whole",
-                b.help
-            );
+    for lang in crate::i18n::Lang::ALL {
+        let mut app = super::harness::app_with_in(
+            lang,
+            vec![task("A", "ANDI", 3)],
+            80,
+            24,
+            super::harness::fixed_now(),
+        );
+        press(&mut app, KeyCode::Char('?'));
+        let mut screen = String::new();
+        // Scroll through whatever does not fit.
+        for _ in 0..10 {
+            screen.push_str(&super::harness::render(&app));
+            press(&mut app, KeyCode::Char('j'));
+        }
+        let words: String = screen
+            .lines()
+            .map(|l| l.trim_matches('"').replace('│', " "))
+            .collect::<Vec<_>>()
+            .join(" ");
+        for b in app.keys.help(Context::Queue) {
+            let help = b.help(lang);
+            for word in help.split(' ') {
+                assert!(
+                    words.split_whitespace().any(|w| w == word),
+                    "'{word}' of '{help}' is not shown whole ({lang:?})"
+                );
+            }
         }
     }
 }

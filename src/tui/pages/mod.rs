@@ -32,6 +32,8 @@ pub struct Settings {
     pub time_zone: Option<crate::domain::zone::Zone>,
     /// Credentials go over plain http to another machine: the header says "insecure".
     pub insecure: bool,
+    /// The language every word on the screen is in.
+    pub lang: crate::i18n::Lang,
 }
 
 /// What every page may read: the settings, the code list, the clock, the agent's own work,

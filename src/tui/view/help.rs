@@ -1,4 +1,6 @@
 use super::Theme;
+use crate::i18n::Lang;
+use crate::tr;
 use crate::tui::app::App;
 use crate::tui::keymap::Binding;
 use crate::tui::layout;
@@ -14,15 +16,16 @@ const MAX_COLUMN: u16 = 64;
 /// the keymap itself. Words wrap instead of being cut; two columns when one would be too
 /// tall; scrolling (`scroll` lines) when even two are.
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, scroll: usize) {
+    let lang = app.settings.lang;
     let bindings = app.keys.help(app.context_under_modal());
     let inner_height = area.height.saturating_sub(2) as usize;
     let one = area.width.saturating_sub(2).min(MAX_COLUMN);
     let two = (area.width.saturating_sub(3) / 2).min(MAX_COLUMN);
-    let single = lines_for(&bindings, theme, one as usize);
+    let single = lines_for(&bindings, theme, one as usize, lang);
     let (columns, width) = if single.len() <= inner_height || two < 36 {
         (vec![single], one + 2)
     } else {
-        let lines = lines_for(&bindings, theme, two as usize);
+        let lines = lines_for(&bindings, theme, two as usize, lang);
         let half = split_point(&lines);
         let mut left = lines;
         let right = left.split_off(half);
@@ -31,9 +34,9 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, scroll: usi
     let tallest = columns.iter().map(Vec::len).max().unwrap_or(0);
     let scroll = scroll.min(tallest.saturating_sub(inner_height));
     let title = if tallest > inner_height {
-        " Keys · j/k scroll (more below) · other keys close "
+        format!(" {} ", tr!(lang, "help-title-more"))
     } else {
-        " Keys · j/k scroll · other keys close "
+        format!(" {} ", tr!(lang, "help-title"))
     };
     let box_area = layout::centered(area, width, tallest.min(inner_height) as u16 + 2);
     frame.render_widget(Clear, box_area);
@@ -62,7 +65,7 @@ fn split_point(lines: &[Line]) -> usize {
         .unwrap_or(half)
 }
 
-fn lines_for<'a>(bindings: &[&Binding], theme: &Theme, width: usize) -> Vec<Line<'a>> {
+fn lines_for<'a>(bindings: &[&Binding], theme: &Theme, width: usize, lang: Lang) -> Vec<Line<'a>> {
     let key_width = bindings
         .iter()
         .map(|b| b.label().chars().count())
@@ -77,7 +80,7 @@ fn lines_for<'a>(bindings: &[&Binding], theme: &Theme, width: usize) -> Vec<Line
             if last.is_some() {
                 lines.push(Line::raw(""));
             }
-            lines.push(Line::styled(b.context.title(), theme.title()));
+            lines.push(Line::styled(b.context.title(lang), theme.title()));
             last = Some(b.context);
         }
         let label = b.label();
@@ -87,7 +90,7 @@ fn lines_for<'a>(bindings: &[&Binding], theme: &Theme, width: usize) -> Vec<Line
             lines.push(Line::styled(key, theme.key()));
             key = format!("  {:<key_width$} ", "");
         }
-        for (n, piece) in wrap(b.help, text_width).into_iter().enumerate() {
+        for (n, piece) in wrap(&b.help(lang), text_width).into_iter().enumerate() {
             let lead = if n == 0 {
                 Span::styled(key.clone(), theme.key())
             } else {

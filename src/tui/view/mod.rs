@@ -9,6 +9,9 @@ use super::app::{App, ServerState, StatusKind, Tab};
 use super::layout;
 use super::modal::Modal;
 use super::pages;
+use crate::domain::outbox::DeliveryState;
+use crate::i18n::{Lang, words};
+use crate::tr;
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Rect};
 use ratatui::style::Style;
@@ -55,13 +58,15 @@ pub fn spinner(ticks: u64) -> &'static str {
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let size = frame.area();
     let areas = layout::areas(size);
+    let lang = app.settings.lang;
     if areas.too_small {
-        let text = format!(
-            "Terminal too small ({}x{}).\ndeskcoll needs at least {}x{}.",
-            size.width,
-            size.height,
-            layout::MIN_WIDTH,
-            layout::MIN_HEIGHT
+        let text = tr!(
+            lang,
+            "frame-too-small",
+            width = size.width,
+            height = size.height,
+            min_width = layout::MIN_WIDTH,
+            min_height = layout::MIN_HEIGHT
         );
         frame.render_widget(
             Paragraph::new(text)
@@ -94,8 +99,8 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
             // Help may cover everything under the header: it lists every binding.
             help::draw(frame, app, theme, areas.below_header, *scroll);
         }
-        Some(Modal::Dial { phone }) => dialed(frame, phone, theme, areas.body),
-        Some(Modal::Phones(picker)) => phones(frame, picker, theme, areas.body),
+        Some(Modal::Dial { phone }) => dialed(frame, phone, theme, areas.body, lang),
+        Some(Modal::Phones(picker)) => phones(frame, picker, theme, areas.body, lang),
         Some(Modal::Confirm { question, .. }) => {
             let area = layout::centered(areas.body, 72, 4);
             frame.render_widget(ratatui::widgets::Clear, area);
@@ -104,7 +109,7 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
                     .wrap(Wrap { trim: true })
                     .block(
                         Block::bordered()
-                            .title(" y / n ")
+                            .title(format!(" {} ", tr!(lang, "confirm-title")))
                             .border_style(theme.warn()),
                     ),
                 area,
@@ -115,14 +120,18 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
 
 /// The customer's dialable phones; the selected one is marked with ▸ as well as shown
 /// reversed.
-fn phones(frame: &mut Frame, p: &super::modal::PhonePicker, theme: &Theme, body: Rect) {
+fn phones(frame: &mut Frame, p: &super::modal::PhonePicker, theme: &Theme, body: Rect, lang: Lang) {
     let mut lines: Vec<Line> = p
         .phones
         .iter()
         .enumerate()
         .map(|(i, (n, phone))| {
             let chosen = i == p.selected;
-            let text = format!("{} phone {n}  {phone}", if chosen { "▸" } else { " " });
+            let text = format!(
+                "{} {}  {phone}",
+                if chosen { "▸" } else { " " },
+                tr!(lang, "picker-phone", n = *n)
+            );
             if chosen {
                 Line::styled(text, theme.selected())
             } else {
@@ -131,10 +140,7 @@ fn phones(frame: &mut Frame, p: &super::modal::PhonePicker, theme: &Theme, body:
         })
         .collect();
     lines.push(Line::raw(""));
-    lines.push(Line::styled(
-        "Enter or the phone's digit dials · Esc closes",
-        theme.dim(),
-    ));
+    lines.push(Line::styled(tr!(lang, "picker-hint"), theme.dim()));
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
     let area = layout::centered(body, width.max(36), lines.len() as u16 + 2);
     frame.render_widget(ratatui::widgets::Clear, area);
@@ -142,8 +148,12 @@ fn phones(frame: &mut Frame, p: &super::modal::PhonePicker, theme: &Theme, body:
         Paragraph::new(lines).block(
             Block::bordered()
                 .title(format!(
-                    " Call {} ",
-                    crate::domain::text::sanitize(&p.account_no)
+                    " {} ",
+                    tr!(
+                        lang,
+                        "picker-title",
+                        account = crate::domain::text::sanitize(&p.account_no)
+                    )
                 ))
                 .border_style(theme.border_focus()),
         ),
@@ -152,10 +162,10 @@ fn phones(frame: &mut Frame, p: &super::modal::PhonePicker, theme: &Theme, body:
 }
 
 /// A number big enough to read across the desk while dialing by hand.
-fn dialed(frame: &mut Frame, phone: &str, theme: &Theme, body: Rect) {
+fn dialed(frame: &mut Frame, phone: &str, theme: &Theme, body: Rect, lang: Lang) {
     let spaced: String = phone.chars().flat_map(|c| [c, ' ']).collect();
-    const NOTE: &str = "copied to the clipboard · any key closes";
-    let width = spaced.chars().count().max(NOTE.chars().count()) as u16 + 6;
+    let note = tr!(lang, "dial-note");
+    let width = spaced.chars().count().max(note.chars().count()) as u16 + 6;
     let area = layout::centered(body, width, 5);
     frame.render_widget(ratatui::widgets::Clear, area);
     frame.render_widget(
@@ -167,12 +177,12 @@ fn dialed(frame: &mut Frame, phone: &str, theme: &Theme, body: Rect) {
                     .add_modifier(ratatui::style::Modifier::REVERSED),
             ),
             Line::raw(""),
-            Line::styled(NOTE, theme.dim()),
+            Line::styled(note, theme.dim()),
         ])
         .alignment(Alignment::Center)
         .block(
             Block::bordered()
-                .title(" Dial ")
+                .title(format!(" {} ", tr!(lang, "dial-title")))
                 .border_style(theme.border_focus()),
         ),
         area,
@@ -180,11 +190,15 @@ fn dialed(frame: &mut Frame, phone: &str, theme: &Theme, body: Rect) {
 }
 
 fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
+    let lang = app.settings.lang;
     let mut spans = Vec::new();
     if let Some(name) = layout::app_label(area.width) {
         spans.extend([Span::styled(name, theme.title()), Span::raw(" ")]);
     }
-    for ((label, _, _), tab) in layout::tab_labels(area.width).into_iter().zip(Tab::ALL) {
+    for ((label, _, _), tab) in layout::tab_labels(area.width, lang)
+        .into_iter()
+        .zip(Tab::ALL)
+    {
         let style = if tab == app.tab {
             theme.tab_active()
         } else {
@@ -198,26 +212,29 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     frame.render_widget(left, area);
 
     let (dot, state) = match &app.server {
-        ServerState::Unknown => (theme.dim(), "connecting"),
-        ServerState::Connected => (theme.success(), "connected"),
-        ServerState::Failing(_) => (theme.error(), "failing"),
+        ServerState::Unknown => (theme.dim(), tr!(lang, "server-connecting")),
+        ServerState::Connected => (theme.success(), tr!(lang, "server-connected")),
+        ServerState::Failing(_) => (theme.error(), tr!(lang, "server-failing")),
     };
     let agent = &app.settings.agent_id;
     // The clock names its zone: an agent in Makassar and a server in Jakarta differ.
     let time = match app.settings.time_zone {
         Some(zone) => {
             let t = app.clock.now_utc().with_timezone(&zone.offset());
-            format!("{} {zone}", t.format("%H:%M"))
+            format!("{} {zone}", crate::i18n::clock(lang, &t))
         }
         None => format!(
             "{} {}",
-            app.clock.now_local().format("%H:%M"),
+            crate::i18n::clock(lang, &app.clock.now_local()),
             crate::domain::zone::Zone::label(app.clock.offset())
         ),
     };
     // The longest that fits: narrow terminals lose words, never the tabs.
     let variants = [
-        format!("{state}  agent {agent}  {time} "),
+        format!(
+            "{state}  {}  {time} ",
+            tr!(lang, "header-agent", agent = agent)
+        ),
         format!("{state}  {agent} {time} "),
         format!("{agent} {time} "),
         format!("{time} "),
@@ -225,9 +242,9 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let c = &app.desk.counts;
     let mut backlog = String::new();
     for (n, what) in [
-        (c.waiting(), "waiting"),
-        (c.uncertain, "uncertain"),
-        (c.rejected, "rejected"),
+        (c.waiting(), tr!(lang, "header-waiting")),
+        (c.uncertain, words::state(lang, DeliveryState::Uncertain)),
+        (c.rejected, words::state(lang, DeliveryState::Rejected)),
     ] {
         if n > 0 {
             backlog.push_str(&format!("{n} {what}  "));
@@ -235,10 +252,10 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     }
     let variants = variants.map(|v| format!("{backlog}{v}"));
     let badge = match (app.settings.demo, app.settings.insecure) {
-        (true, _) => " DEMO ",
+        (true, _) => format!(" {} ", tr!(lang, "header-demo")),
         // Passwords and signatures travel unencrypted: said in a word, not a colour.
-        (false, true) => " insecure ",
-        (false, false) => "",
+        (false, true) => format!(" {} ", tr!(lang, "header-insecure")),
+        (false, false) => String::new(),
     };
     let fixed = badge.chars().count() + 3;
     if let Some(text) = variants
@@ -258,22 +275,28 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(Modal::Prompt(p)) = &app.modal {
-        let prefix = p.kind.label();
+        let prefix = format!("{}: ", p.kind.label(app.settings.lang));
+        let prefix = prefix.as_str();
         let input = &p.input;
-        let width = area.width.saturating_sub(prefix.len() as u16 + 1) as usize;
+        let width = area.width.saturating_sub(prefix.chars().count() as u16 + 1) as usize;
         let scroll = input.visual_scroll(width);
         let shown: String = input.value().chars().skip(scroll).take(width).collect();
         frame.render_widget(
             Line::from(vec![Span::styled(prefix, theme.key()), Span::raw(shown)]),
             area,
         );
-        let x = (input.visual_cursor().saturating_sub(scroll)) as u16 + prefix.len() as u16;
+        let x =
+            (input.visual_cursor().saturating_sub(scroll)) as u16 + prefix.chars().count() as u16;
         frame.set_cursor_position((area.x + x.min(area.width.saturating_sub(1)), area.y));
         return;
     }
     let line = if app.queue.list.loading {
         Line::styled(
-            format!("{} loading the queue…", spinner(app.ticks)),
+            format!(
+                "{} {}",
+                spinner(app.ticks),
+                tr!(app.settings.lang, "queue-loading")
+            ),
             theme.dim(),
         )
     } else if let Some(s) = &app.status {
@@ -291,14 +314,15 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 
 /// The focus's keys that fit, then the global ones (help, quit), which always stay.
 fn footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
-    let hints = app.keys.hints(app.context());
-    let global: Vec<&str> = app
+    let lang = app.settings.lang;
+    let hints = app.keys.hints(app.context(), lang);
+    let global: Vec<String> = app
         .keys
-        .hints(super::keymap::Context::Global)
-        .iter()
-        .map(|(_, w)| *w)
+        .hints(super::keymap::Context::Global, lang)
+        .into_iter()
+        .map(|(_, w)| w)
         .collect();
-    let width = |(k, w): &(String, &str)| k.chars().count() + w.chars().count() + 3;
+    let width = |(k, w): &(String, String)| k.chars().count() + w.chars().count() + 3;
     let (own, always): (Vec<_>, Vec<_>) = hints
         .iter()
         .partition(|h| !global.contains(&h.1) || app.context() == super::keymap::Context::Global);

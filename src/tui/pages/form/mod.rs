@@ -12,7 +12,9 @@ use crate::domain::result::{FieldError, Policy, action_has_result, check, needs_
 use crate::domain::text::sanitize;
 use crate::domain::today::at_contact_limit;
 use crate::domain::{CollectionResult, ResultDraft, Task};
+use crate::i18n::{Lang, words};
 use crate::store::StoreError;
+use crate::tr;
 use crate::tui::chrome::StatusKind;
 use crate::tui::keymap::{Command, Context, Keymap};
 use crate::tui::message::{Effect, Sent};
@@ -40,14 +42,8 @@ impl Field {
         Field::Remark,
     ];
 
-    pub fn label(self) -> &'static str {
-        match self {
-            Field::Action => "Action code",
-            Field::Result => "Result code",
-            Field::Promise => "Promise date",
-            Field::Period => "Period",
-            Field::Remark => "Remark",
-        }
+    pub fn label(self, lang: Lang) -> String {
+        words::field(lang, self.wire_name())
     }
 
     /// The name validation errors use for this field.
@@ -66,7 +62,17 @@ impl Field {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
     pub code: String,
+    /// As the list writes it (typing matches it: either language finds the code).
     pub description: String,
+    /// A `DESCRIPTION_EN` column's text, if any.
+    pub description_en: String,
+}
+
+impl Choice {
+    /// The description in `lang`.
+    pub fn text(&self, lang: Lang) -> &str {
+        crate::domain::codes::describe(&self.description, &self.description_en, lang)
+    }
 }
 
 #[derive(Debug)]
@@ -203,6 +209,7 @@ impl FormState {
                     .map(|a| Choice {
                         code: a.code.clone(),
                         description: a.description.clone(),
+                        description_en: a.description_en.clone(),
                     })
                     .collect(),
             ),
@@ -213,6 +220,7 @@ impl FormState {
                     .map(|r| Choice {
                         code: r.code.clone(),
                         description: r.description.clone(),
+                        description_en: r.description_en.clone(),
                     })
                     .collect(),
             ),
@@ -227,6 +235,7 @@ impl FormState {
             .filter(|c| {
                 c.code.to_lowercase().contains(&typed)
                     || c.description.to_lowercase().contains(&typed)
+                    || c.description_en.to_lowercase().contains(&typed)
             })
             .partition(|c| c.code.to_lowercase().starts_with(&typed));
         first.extend(rest);
@@ -337,7 +346,10 @@ impl FormState {
             Some(Command::PickUp) => self.pick = self.pick.saturating_sub(1),
             Some(Command::Submit) => return self.submit(cx),
             Some(Command::Cancel) if self.is_dirty() => {
-                return Reply::ask("Discard the result being typed? y / n", Intent::DiscardForm);
+                return Reply::ask(
+                    tr!(cx.settings.lang, "form-discard-question"),
+                    Intent::DiscardForm,
+                );
             }
             Some(Command::Cancel) => return Reply::go(Go::CloseForm),
             _ if force_quit => return Reply::go(Go::Quit),
@@ -365,6 +377,7 @@ impl FormState {
             self.take_choice(cx.codes);
         }
         let s = cx.settings;
+        let lang = s.lang;
         let result = match self.validate(
             cx.codes,
             now,
@@ -374,7 +387,7 @@ impl FormState {
         ) {
             Ok(result) => result,
             Err(errors) => {
-                let first = errors[0].to_string();
+                let first = words::field_error(lang, &errors[0]);
                 // Focus the first refused field the form shows.
                 let fields = self.fields(cx.codes);
                 if let Some(f) = fields
@@ -384,7 +397,7 @@ impl FormState {
                     self.focus = *f;
                 }
                 self.errors = errors;
-                return Reply::say(StatusKind::Error, format!("not sent: {first}"));
+                return Reply::say(StatusKind::Error, tr!(lang, "form-not-sent", error = first));
             }
         };
         self.errors.clear();
@@ -398,10 +411,12 @@ impl FormState {
         let max = s.max_contacts_per_day;
         if at_contact_limit(contacts, max) && self.edit_of.is_none() {
             return Reply::ask(
-                format!(
-                    "This is contact {} with {} today (limit {max}). Record it anyway? y / n",
-                    contacts + 1,
-                    self.account_no
+                tr!(
+                    lang,
+                    "form-past-limit-question",
+                    n = contacts + 1,
+                    account = &self.account_no,
+                    max = max
                 ),
                 Intent::SendResult(effect),
             );
@@ -412,10 +427,10 @@ impl FormState {
 
     /// The answer to this form's result: saved and sent, refused (fix it here), or not even
     /// saved (everything typed stays).
-    pub fn on_delivery(&mut self, outcome: &Result<Sent, StoreError>) -> Reply {
+    pub fn on_delivery(&mut self, outcome: &Result<Sent, StoreError>, lang: Lang) -> Reply {
         self.submitting = false;
         match outcome {
-            Err(e) => self.failure = Some(e.to_string()),
+            Err(e) => self.failure = Some(words::store_error(lang, e)),
             Ok(Sent {
                 id,
                 disposition: Disposition::Rejected { reason, .. },
@@ -432,15 +447,18 @@ impl FormState {
 }
 
 /// The words for what became of a submitted result, wherever the form is.
-pub fn delivery_status(outcome: &Result<Sent, StoreError>) -> Reply {
+pub fn delivery_status(outcome: &Result<Sent, StoreError>, lang: Lang) -> Reply {
     let (kind, text) = match outcome {
-        Err(e) => (StatusKind::Error, format!("not saved: {e}")),
+        Err(e) => (
+            StatusKind::Error,
+            tr!(lang, "form-not-saved", error = words::store_error(lang, e)),
+        ),
         Ok(Sent {
             id, disposition, ..
         }) => match disposition {
             Disposition::Rejected { reason, .. } => (
                 StatusKind::Error,
-                format!("rejected: {reason} (kept in the Outbox as #{id})"),
+                tr!(lang, "form-rejected", reason = reason, id = *id),
             ),
             Disposition::Delivered { code, message } => (
                 StatusKind::Success,
@@ -448,13 +466,11 @@ pub fn delivery_status(outcome: &Result<Sent, StoreError>) -> Reply {
             ),
             Disposition::Uncertain { reason } => (
                 StatusKind::Error,
-                format!(
-                    "no answer ({reason}): #{id} may be stored; it waits in the Outbox for your decision"
-                ),
+                tr!(lang, "form-uncertain", reason = reason, id = *id),
             ),
             Disposition::Retry { reason } => (
                 StatusKind::Info,
-                format!("saved as #{id}, not sent yet ({reason}); it is retried in the background"),
+                tr!(lang, "form-retry", reason = reason, id = *id),
             ),
         },
     };

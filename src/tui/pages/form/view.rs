@@ -1,6 +1,8 @@
 use super::{Field, FormState};
 use crate::domain::result::{REMARK_MAX, parse_promise};
 use crate::domain::text::sanitize;
+use crate::i18n::words;
+use crate::tr;
 use crate::tui::layout;
 use crate::tui::pages::Cx;
 use crate::tui::view::{Theme, spinner};
@@ -20,15 +22,23 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
     let width = body.width.min(84);
     let inner = Rect::new(0, 0, width.saturating_sub(2), body.height.saturating_sub(2));
 
+    let lang = cx.settings.lang;
     let codes = &cx.codes;
     let fields = form.fields(codes);
+    // The label column fits the language's longest label.
+    let label_width = fields
+        .iter()
+        .map(|f| f.label(lang).chars().count() + 3)
+        .max()
+        .unwrap_or(0)
+        .max(LABEL_WIDTH as usize) as u16;
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
     for field in fields {
         let focused = form.focus == field;
         let input = form.input(field);
         let width = if field == Field::Remark {
-            inner.width.saturating_sub(LABEL_WIDTH + 10)
+            inner.width.saturating_sub(label_width + 10)
         } else {
             CODE_WIDTH
         } as usize;
@@ -45,8 +55,8 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
             Span::styled(
                 format!(
                     "{marker}{:<w$}",
-                    field.label(),
-                    w = (LABEL_WIDTH - 2) as usize
+                    field.label(lang),
+                    w = (label_width - 2) as usize
                 ),
                 if focused { theme.key() } else { theme.label() },
             ),
@@ -57,7 +67,7 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
             Field::Action => {
                 if let Some(a) = codes.action(input.value()) {
                     spans.push(Span::styled(
-                        sanitize(&a.description).into_owned(),
+                        sanitize(a.text(lang)).into_owned(),
                         theme.dim(),
                     ));
                 }
@@ -66,19 +76,19 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
                 let typed = input.value().trim().to_uppercase();
                 if let Some(r) = codes.results.iter().find(|r| r.code == typed) {
                     spans.push(Span::styled(
-                        sanitize(&r.description).into_owned(),
+                        sanitize(r.text(lang)).into_owned(),
                         theme.dim(),
                     ));
                 }
             }
             Field::Promise => {
                 let hint = match parse_promise(input.value(), cx.clock.now_local().date()) {
-                    Some(d) => format!("→ {}", d.format("%a %-d %b %Y")),
-                    None => "YYYY-MM-DD or +N days".into(),
+                    Some(d) => format!("→ {}", crate::i18n::date_long(lang, d)),
+                    None => tr!(lang, "form-promise-hint"),
                 };
                 spans.push(Span::styled(hint, theme.dim()));
             }
-            Field::Period => spans.push(Span::styled("installment (tenor) collected", theme.dim())),
+            Field::Period => spans.push(Span::styled(tr!(lang, "form-period-hint"), theme.dim())),
             Field::Remark => {
                 let n = input.value().chars().count();
                 let style = if n > REMARK_MAX {
@@ -90,13 +100,18 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
             }
         }
         if focused {
-            let x = LABEL_WIDTH + (input.visual_cursor().saturating_sub(scroll)) as u16;
+            let x = label_width + (input.visual_cursor().saturating_sub(scroll)) as u16;
             cursor = Some((x.min(inner.width.saturating_sub(1)), lines.len() as u16));
         }
         lines.push(Line::from(spans));
         if let Some(e) = form.error_for(field) {
             lines.push(Line::styled(
-                format!("{:w$}✗ {}", "", e.message, w = LABEL_WIDTH as usize),
+                format!(
+                    "{:w$}✗ {}",
+                    "",
+                    words::refusal(lang, &e.reason),
+                    w = label_width as usize
+                ),
                 theme.error(),
             ));
         }
@@ -110,54 +125,58 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
                     theme.dim()
                 };
                 lines.push(Line::from(vec![
-                    Span::raw(" ".repeat(LABEL_WIDTH as usize)),
-                    Span::styled(format!("{:<7} {}", c.code, sanitize(&c.description)), style),
+                    Span::raw(" ".repeat(label_width as usize)),
+                    Span::styled(format!("{:<7} {}", c.code, sanitize(c.text(lang))), style),
                 ]));
             }
             if choices.is_empty() && !input.value().trim().is_empty() {
                 lines.push(Line::styled(
-                    format!("{:w$}no code matches", "", w = LABEL_WIDTH as usize),
+                    format!(
+                        "{:w$}{}",
+                        "",
+                        tr!(lang, "form-no-code"),
+                        w = label_width as usize
+                    ),
                     theme.warn(),
                 ));
             }
         }
     }
     // Errors on fields the form does not show (agent id, account) still need saying.
-    for e in form.errors.iter().filter(|e| {
-        ![
-            "action_code",
-            "result_code",
-            "promise_date",
-            "period",
-            "remark",
-        ]
-        .contains(&e.field)
-    }) {
-        lines.push(Line::styled(format!("✗ {e}"), theme.error()));
+    for e in form
+        .errors
+        .iter()
+        .filter(|e| !crate::domain::result::FORM_ORDER.contains(&e.field))
+    {
+        lines.push(Line::styled(
+            format!("✗ {}", words::field_error(lang, e)),
+            theme.error(),
+        ));
     }
     // What follows may be long (a server's message): it wraps, the fields above do not.
     let mut notes: Vec<Line> = vec![Line::raw("")];
     notes.push(Line::styled(
-        format!(
-            "Sends: call time {} · agent {} · IP {}",
-            cx.clock.now_local().format("%Y-%m-%d %H:%M:%S"),
-            if cx.settings.agent_id.is_empty() {
-                "(not set)"
+        tr!(
+            lang,
+            "form-sends",
+            time = cx.clock.now_local().format("%Y-%m-%d %H:%M:%S").to_string(),
+            agent = if cx.settings.agent_id.is_empty() {
+                tr!(lang, "form-not-set")
             } else {
-                &cx.settings.agent_id
+                cx.settings.agent_id.clone()
             },
-            cx.settings.ip_address
+            ip = &cx.settings.ip_address
         ),
         theme.dim(),
     ));
     if form.submitting {
         notes.push(Line::styled(
-            format!("{} sending…", spinner(cx.ticks)),
+            format!("{} {}", spinner(cx.ticks), tr!(lang, "form-sending")),
             theme.warn(),
         ));
     } else if let Some(f) = &form.failure {
         notes.push(Line::styled(
-            format!("✗ not sent: {}", sanitize(f)),
+            format!("✗ {}", tr!(lang, "form-failed", reason = sanitize(f))),
             theme.error(),
         ));
     }
@@ -168,9 +187,13 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
         layout::form_box(body, width, lines.len() as u16, notes_height as u16);
     frame.render_widget(Clear, area);
     let title = format!(
-        " Result · {} · {} ",
-        sanitize(&form.account_no),
-        sanitize(&form.cust_name)
+        " {} ",
+        tr!(
+            lang,
+            "form-title",
+            account = sanitize(&form.account_no),
+            name = sanitize(&form.cust_name)
+        )
     );
     let block = Block::bordered()
         .title(Line::styled(title, theme.title()))

@@ -7,8 +7,10 @@ pub use view::draw;
 
 use super::{Cx, Go, Reply};
 use crate::domain::outbox::{Decision, DeliveryState};
+use crate::i18n::{Lang, words};
 use crate::store::OutboxItem;
 use crate::store::StoreError;
+use crate::tr;
 use crate::tui::chrome::StatusKind;
 use crate::tui::desk::Desk;
 use crate::tui::keymap::Command;
@@ -73,27 +75,36 @@ impl OutboxPage {
             return Reply::none();
         };
         let (id, state) = (item.id, item.state);
+        let lang = cx.settings.lang;
         if decision.target(state).is_none() {
-            return Reply::say(StatusKind::Info, format!("#{id} is {state}: nothing to do"));
+            return Reply::say(
+                StatusKind::Info,
+                tr!(
+                    lang,
+                    "outbox-nothing-to-do",
+                    id = id,
+                    state = words::state(lang, state)
+                ),
+            );
         }
         let effect = |c: OutboxCommand| Effect::Outbox(c);
         let (work, question) = match decision {
             Decision::Edit => return Reply::go(Go::CorrectResult(Box::new(item.clone()))),
             Decision::Send => (
                 effect(OutboxCommand::Send(id)),
-                format!(
-                    "Send #{id} again? If the first one arrived, the server will hold it twice. y / n"
-                ),
+                tr!(lang, "outbox-send-question", id = id),
             ),
             Decision::MarkDelivered => (
                 effect(OutboxCommand::MarkDelivered(id)),
-                format!("Mark #{id} delivered? Only when you know the server has it. y / n"),
+                tr!(lang, "outbox-mark-question", id = id),
             ),
             Decision::Discard => (
                 effect(OutboxCommand::Discard(id)),
-                format!(
-                    "Discard #{id} for {}? It will not be sent; it stays listed. y / n",
-                    item.account_no
+                tr!(
+                    lang,
+                    "outbox-discard-question",
+                    id = id,
+                    account = &item.account_no
                 ),
             ),
         };
@@ -115,13 +126,13 @@ impl OutboxPage {
 }
 
 /// The words for what an outbox command did.
-pub fn on_done(done: Result<OutboxDone, StoreError>) -> Reply {
+pub fn on_done(done: Result<OutboxDone, StoreError>, lang: Lang) -> Reply {
     let text = match done {
-        Err(e) => return Reply::say(StatusKind::Error, e.to_string()),
-        Ok(OutboxDone::Sent { id, state }) => format!("#{id}: {state}"),
-        Ok(OutboxDone::BeingSent(id)) => format!("#{id} is being sent"),
-        Ok(OutboxDone::MarkedDelivered(id)) => format!("#{id} marked delivered"),
-        Ok(OutboxDone::Discarded(id)) => format!("#{id} discarded"),
+        Err(e) => return Reply::say(StatusKind::Error, words::store_error(lang, &e)),
+        Ok(OutboxDone::Sent { id, state }) => format!("#{id}: {}", words::state(lang, state)),
+        Ok(OutboxDone::BeingSent(id)) => tr!(lang, "outbox-being-sent", id = id),
+        Ok(OutboxDone::MarkedDelivered(id)) => tr!(lang, "outbox-marked", id = id),
+        Ok(OutboxDone::Discarded(id)) => tr!(lang, "outbox-discarded", id = id),
     };
     Reply::say(StatusKind::Success, text)
 }

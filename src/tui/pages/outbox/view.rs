@@ -1,33 +1,42 @@
 use super::OutboxPage;
 use crate::domain::outbox::DeliveryState;
 use crate::domain::text::sanitize;
+use crate::i18n::words;
+use crate::tr;
 use crate::tui::layout::Areas;
 use crate::tui::list::render_table;
 use crate::tui::pages::Cx;
-use crate::tui::view::{Theme, state_style};
+use crate::tui::view::{Theme, fit, state_style};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table, Wrap};
 
 pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas: &Areas) {
+    let lang = cx.settings.lang;
     let o = cx.desk;
     let c = &o.counts;
-    let title = format!(
-        " Outbox · {} · {} delivered · {} waiting · {} rejected · {} uncertain ",
-        page.cursor.position(o.items.len()),
-        c.delivered,
-        c.waiting(),
-        c.rejected,
-        c.uncertain
-    );
     let (list, detail) = (areas.outbox_list, areas.outbox_detail);
+    let title = format!(
+        " {} ",
+        tr!(
+            lang,
+            "outbox-title",
+            position = page.cursor.position(o.items.len(), lang),
+            delivered = c.delivered,
+            waiting = c.waiting(),
+            rejected = c.rejected,
+            uncertain = c.uncertain
+        )
+    );
+    let title = fit(&title, list.width.saturating_sub(2) as usize);
     let block = Block::bordered()
         .title(Line::styled(title, theme.title()))
         .border_style(theme.border_focus());
     if o.items.is_empty() {
         frame.render_widget(
-            Paragraph::new("No results recorded yet. Every result you submit is saved here first.")
+            Paragraph::new(tr!(lang, "outbox-empty"))
+                .wrap(Wrap { trim: true })
                 .alignment(Alignment::Center)
                 .block(block),
             list,
@@ -40,7 +49,7 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
             Row::new(vec![
                 Cell::from(Line::from(format!("#{}", item.id)).alignment(Alignment::Right)),
                 Cell::from(Line::styled(
-                    item.state.as_str(),
+                    words::state(lang, item.state),
                     state_style(theme, item.state),
                 )),
                 Cell::from(sanitize(&item.account_no).into_owned()),
@@ -56,32 +65,37 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
                 Cell::from(sanitize(item.last_error.as_deref().unwrap_or("")).into_owned()),
             ])
         });
+    let header = [
+        tr!(lang, "outbox-col-id"),
+        tr!(lang, "outbox-col-state"),
+        tr!(lang, "outbox-col-account"),
+        tr!(lang, "outbox-col-name"),
+        tr!(lang, "outbox-col-result"),
+        tr!(lang, "outbox-col-called"),
+        tr!(lang, "outbox-col-tries"),
+        tr!(lang, "outbox-col-last-error"),
+    ];
+    // A column is as wide as its header and its longest state word.
+    let wide = |i: usize, least: usize| header[i].chars().count().max(least) as u16;
+    let state_width = DeliveryState::ALL
+        .iter()
+        .map(|s| words::state(lang, *s).chars().count())
+        .max()
+        .unwrap_or(9);
     let table = Table::new(
         rows,
         [
-            Constraint::Length(6),
-            Constraint::Length(9),
-            Constraint::Length(15),
+            Constraint::Length(wide(0, 6)),
+            Constraint::Length(wide(1, state_width)),
+            Constraint::Length(wide(2, 15)),
             Constraint::Fill(2),
-            Constraint::Length(11),
-            Constraint::Length(11),
-            Constraint::Length(3),
+            Constraint::Length(wide(4, 11)),
+            Constraint::Length(wide(5, 11)),
+            Constraint::Length(wide(6, 3)),
             Constraint::Fill(3),
         ],
     )
-    .header(
-        Row::new([
-            "ID",
-            "STATE",
-            "ACCOUNT",
-            "NAME",
-            "RESULT",
-            "CALLED",
-            "TRY",
-            "LAST ERROR",
-        ])
-        .style(theme.label()),
-    )
+    .header(Row::new(header).style(theme.label()))
     .column_spacing(1)
     .row_highlight_style(theme.selected())
     .block(block);
@@ -92,49 +106,49 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
             let promise = item
                 .promise_date
                 .as_deref()
-                .map(|p| format!(" · promise {p}"))
+                .map(|p| format!(" · {}", tr!(lang, "outbox-promise", date = p)))
                 .unwrap_or_default();
             let by = item
                 .delivered_by
                 .as_deref()
-                .map(|b| format!(" (by {b})"))
+                .map(|b| format!(" ({})", tr!(lang, "outbox-by", who = b)))
                 .unwrap_or_default();
             let server = item
                 .server_message
                 .as_deref()
                 .map(|m| {
                     format!(
-                        " · server: {} {}",
-                        item.server_code.as_deref().unwrap_or(""),
-                        sanitize(m)
+                        " · {}",
+                        tr!(
+                            lang,
+                            "outbox-server",
+                            code = item.server_code.as_deref().unwrap_or(""),
+                            message = sanitize(m)
+                        )
                     )
                 })
                 .unwrap_or_default();
             let hint = o
                 .left_list_hint(item)
-                .map(|h| format!("Hint: {h}. "))
+                .map(|_| format!("{} ", tr!(lang, "outbox-left-list-hint")))
                 .unwrap_or_default();
             let refused_90 =
                 crate::domain::outbox::may_be_stored_although_refused(item.server_code.as_deref());
+            let advice = match item.state {
+                DeliveryState::Uncertain => tr!(lang, "outbox-advice-uncertain"),
+                DeliveryState::Rejected if refused_90 => tr!(lang, "outbox-advice-refused-90"),
+                DeliveryState::Rejected => tr!(lang, "outbox-advice-rejected"),
+                DeliveryState::Queued => tr!(lang, "outbox-advice-queued"),
+                _ => String::new(),
+            };
             format!(
-                "#{} {}{by} · called {} · {} {}{promise} · remark: {}{server}\n{hint}{}",
+                "#{} {}{by} · {} · {} {}{promise} · {}{server}\n{hint}{advice}",
                 item.id,
-                item.state,
-                item.call_time,
+                words::state(lang, item.state),
+                tr!(lang, "outbox-called", time = &item.call_time),
                 item.action_code,
                 item.result_code,
-                sanitize(&item.remark),
-                match item.state {
-                    DeliveryState::Uncertain =>
-                        "No answer came: it may be on the server. R sends again (a duplicate if it arrived), D marks it delivered once you know the server has it.",
-                    DeliveryState::Rejected if refused_90 =>
-                        "Refused with 90, which the server also answers after storing it: check before R sends it again (it asks). e edits, x discards.",
-                    DeliveryState::Rejected =>
-                        "The server refused it. e edits and sends the correction, R sends it unchanged, x discards it.",
-                    DeliveryState::Queued =>
-                        "Waiting to be sent; it is retried in the background. R sends it now.",
-                    _ => "",
-                }
+                tr!(lang, "outbox-remark", remark = sanitize(&item.remark)),
             )
         }
         None => String::new(),

@@ -1,14 +1,18 @@
 use super::QueuePage;
 use crate::domain::Money;
 use crate::domain::text::sanitize;
+use crate::i18n::words;
+use crate::tr;
 use crate::tui::pages::Cx;
 use crate::tui::view::Theme;
+use chrono::Datelike;
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
+/// The narrowest the label column gets (the widest label of the language and a space decide).
 const LABEL: usize = 13;
 
 fn money(m: Option<Money>) -> String {
@@ -33,12 +37,16 @@ pub fn draw_task(
     theme: &Theme,
     area: Rect,
 ) {
+    let lang = cx.settings.lang;
     let block = Block::bordered()
-        .title(" Customer ")
+        .title(format!(" {} ", tr!(lang, "customer-title")))
         .border_style(theme.border());
     let q = &page.list;
     let Some(i) = index else {
-        frame.render_widget(Paragraph::new("No task selected.").block(block), area);
+        frame.render_widget(
+            Paragraph::new(tr!(lang, "customer-none")).block(block),
+            area,
+        );
         return;
     };
     let t = &q.tasks[i];
@@ -46,79 +54,121 @@ pub fn draw_task(
     let today = cx.clock.now_local().date();
     let days = t.days_past_due(today);
     let (overdue, overdue_style) = match t.days_until_due(today) {
-        Some(n) => (format!("due in {n} days"), theme.figure()),
+        Some(n) => (tr!(lang, "customer-due-in", n = n), theme.figure()),
         None if days > 0 => (days.to_string(), theme.overdue()),
         None => ("0".to_string(), theme.figure()),
     };
 
     // The figures a collector scans first, then who and what.
     let figures = [
-        ("Days overdue", overdue, overdue_style),
-        ("Total due", money(t.total_due), theme.figure()),
-        ("Penalty", money(t.penalty), theme.warn()),
-        ("OSAR", money(t.osar), theme.figure()),
+        (tr!(lang, "customer-days-overdue"), overdue, overdue_style),
+        (
+            tr!(lang, "customer-total-due"),
+            money(t.total_due),
+            theme.figure(),
+        ),
+        (
+            tr!(lang, "customer-penalty"),
+            money(t.penalty),
+            theme.warn(),
+        ),
+        (tr!(lang, "customer-osar"), money(t.osar), theme.figure()),
     ];
     let phones: Vec<String> = t.phones().map(s).collect();
     let facts = [
         (
-            "Installment",
-            format!(
-                "{} · {} of {} · due {}",
-                money(t.installment_amount()),
-                t.installment_no(),
-                or_dash(t.total_installments),
-                or_dash(t.due_date)
+            tr!(lang, "customer-installment"),
+            tr!(
+                lang,
+                "customer-installment-value",
+                amount = money(t.installment_amount()),
+                no = t.installment_no(),
+                of = or_dash(t.total_installments),
+                due = or_dash(t.due_date)
             ),
             Style::new(),
         ),
         (
-            "Last payment",
-            format!(
-                "{} on {} · tenor {} · was due {}",
-                money(t.lastpaid_amount),
-                or_dash(t.lastpaid_paymentdate),
-                or_dash(t.lastpaid_tenor),
-                or_dash(t.lastpaid_duedate.map(|d| d.date()))
+            tr!(lang, "customer-last-payment"),
+            tr!(
+                lang,
+                "customer-last-payment-value",
+                amount = money(t.lastpaid_amount),
+                on = or_dash(t.lastpaid_paymentdate),
+                tenor = or_dash(t.lastpaid_tenor),
+                due = or_dash(t.lastpaid_duedate.map(|d| d.date()))
             ),
             Style::new(),
         ),
         (
-            "Phones",
+            tr!(lang, "customer-phones"),
             if phones.is_empty() {
-                "none on file".into()
+                tr!(lang, "customer-no-phones")
             } else {
                 phones.join(" · ")
             },
             theme.figure(),
         ),
         (
-            "Contract",
-            format!("{} · customer {}", s(&t.contract_no), s(&t.customer_code)),
+            tr!(lang, "customer-contract"),
+            tr!(
+                lang,
+                "customer-contract-value",
+                contract = s(&t.contract_no),
+                customer = s(&t.customer_code)
+            ),
             Style::new(),
         ),
         (
-            "Asset",
+            tr!(lang, "customer-asset"),
             format!("{} · {}", s(&t.asset), s(&t.product)),
             Style::new(),
         ),
-        ("Payment", s(&t.payment_method), Style::new()),
         (
-            "Branch",
-            format!("{} · marketing {}", s(&t.branch_name), s(&t.marketing_name)),
+            tr!(lang, "customer-payment"),
+            s(&t.payment_method),
             Style::new(),
         ),
-        ("Address", s(&t.address), Style::new()),
+        (
+            tr!(lang, "customer-branch"),
+            tr!(
+                lang,
+                "customer-branch-value",
+                branch = s(&t.branch_name),
+                marketing = s(&t.marketing_name)
+            ),
+            Style::new(),
+        ),
+        (tr!(lang, "customer-address"), s(&t.address), Style::new()),
     ];
+    let label_texts = [
+        tr!(lang, "customer-local-time"),
+        tr!(lang, "customer-today"),
+        tr!(lang, "customer-promise"),
+    ];
+    // Every label and a space: Indonesian labels are longer.
+    let label_width = figures
+        .iter()
+        .map(|f| &f.0)
+        .chain(facts.iter().map(|f| &f.0))
+        .chain(label_texts.iter())
+        .map(|l| l.chars().count() + 1)
+        .max()
+        .unwrap_or(LABEL)
+        .max(LABEL);
 
     let mut lines = vec![Line::from(vec![
         Span::styled(s(&t.name), theme.title()),
         Span::raw("  "),
-        Span::styled(format!("[{}]", q.bucket(i).describe()), theme.warn()),
+        Span::styled(
+            format!("[{}]", words::bucket_describe(lang, q.bucket(i))),
+            theme.warn(),
+        ),
         Span::styled(
             if q.is_done(i) {
-                "  ✓ result recorded"
+                format!("  ✓ {}", tr!(lang, "customer-recorded"))
             } else {
-                ""
+                String::new()
             },
             theme.success(),
         ),
@@ -128,20 +178,26 @@ pub fn draw_task(
         let guess = match zone.source {
             crate::domain::zone::ZoneSource::Address => format!(" ({})", zone.place),
             crate::domain::zone::ZoneSource::Branch => {
-                format!(" (guessed from branch {})", zone.place)
+                format!(
+                    " ({})",
+                    tr!(lang, "customer-zone-branch", place = &*zone.place)
+                )
             }
-            crate::domain::zone::ZoneSource::Default => " (zone unknown: WIB assumed)".to_string(),
+            crate::domain::zone::ZoneSource::Default => {
+                format!(" ({})", tr!(lang, "customer-zone-unknown"))
+            }
         };
+        let note = words::window_note(lang, window);
         let (state, style) = if window.callable {
-            (format!("callable {}", window.note), theme.success())
+            (tr!(lang, "customer-callable", note = note), theme.success())
         } else {
-            (format!("closed: {}", window.note), theme.error())
+            (tr!(lang, "customer-closed", note = note), theme.error())
         };
         lines.push(Line::from(vec![
-            Span::styled(format!("{:<13}", "Local time"), theme.label()),
+            Span::styled(format!("{:<label_width$}", label_texts[0]), theme.label()),
             Span::raw(format!(
                 "{} {}{guess} · ",
-                window.local.format("%a %H:%M"),
+                crate::i18n::weekday_clock(lang, window.local.weekday(), &window.local),
                 window.zone
             )),
             Span::styled(state, style),
@@ -162,15 +218,22 @@ pub fn draw_task(
             Style::new()
         };
         let mut spans = vec![
-            Span::styled(format!("{:<13}", "Today"), theme.label()),
-            Span::styled(format!("{contacts} of {max} contacts"), style),
+            Span::styled(format!("{:<label_width$}", label_texts[1]), theme.label()),
+            Span::styled(
+                tr!(lang, "customer-contacts", n = contacts, max = max),
+                style,
+            ),
         ];
         for o in overrides {
+            let at = o.at.get(11..16).unwrap_or(&o.at);
+            let at = match lang {
+                crate::i18n::Lang::Id => at.replace(':', "."),
+                crate::i18n::Lang::En => at.to_string(),
+            };
             spans.push(Span::styled(
                 format!(
-                    " · override {} ({})",
-                    o.at.get(11..16).unwrap_or(&o.at),
-                    s(&o.reason)
+                    " · {}",
+                    tr!(lang, "customer-override", at = at, reason = s(&o.reason))
                 ),
                 theme.warn(),
             ));
@@ -179,17 +242,17 @@ pub fn draw_task(
     }
     let field = |label: &str, value: String, style: Style, width: usize| {
         vec![
-            Span::styled(format!("{label:<LABEL$}"), theme.label()),
+            Span::styled(format!("{label:<label_width$}"), theme.label()),
             Span::styled(format!("{value:<width$}"), style),
         ]
     };
     let inner = area.width.saturating_sub(2) as usize;
-    if inner >= 2 * (LABEL + 18) + 2 {
+    if inner >= 2 * (label_width + 18) + 2 {
         // Two figures a line when they fit.
         for pair in figures.chunks(2) {
-            let mut spans = field(pair[0].0, pair[0].1.clone(), pair[0].2, 18);
+            let mut spans = field(&pair[0].0, pair[0].1.clone(), pair[0].2, 18);
             spans.push(Span::raw("  "));
-            spans.extend(field(pair[1].0, pair[1].1.clone(), pair[1].2, 0));
+            spans.extend(field(&pair[1].0, pair[1].1.clone(), pair[1].2, 0));
             lines.push(Line::from(spans));
         }
     } else {
@@ -208,14 +271,14 @@ pub fn draw_task(
     // What was recorded here before, right under the figures: promises, then the timeline.
     if let Some(p) = cx.desk.promises.latest.get(t.contract_no.as_str()) {
         let (note, style) = if q.bucket(i) == crate::domain::bucket::Bucket::BrokenPromise {
-            ("broken", theme.error())
+            (tr!(lang, "customer-promise-broken"), theme.error())
         } else if cx.desk.promises.due_soon.contains(t.contract_no.as_str()) {
-            ("due now", theme.warn())
+            (tr!(lang, "customer-promise-due"), theme.warn())
         } else {
-            ("", Style::new())
+            (String::new(), Style::new())
         };
         lines.push(Line::from(field(
-            "Promise",
+            &label_texts[2],
             format!("{} {note}", p.promise_date),
             style,
             0,
@@ -223,7 +286,7 @@ pub fn draw_task(
     }
     let history: Vec<_> = cx.desk.history(&t.contract_no).take(4).collect();
     if !history.is_empty() {
-        lines.push(Line::styled("History", theme.label()));
+        lines.push(Line::styled(tr!(lang, "customer-history"), theme.label()));
         for item in history {
             let promise = item
                 .promise_date
@@ -240,7 +303,7 @@ pub fn draw_task(
                     item.action_code, item.result_code
                 )),
                 Span::styled(
-                    item.state.as_str(),
+                    words::state(lang, item.state),
                     crate::tui::view::state_style(theme, item.state),
                 ),
                 Span::styled(

@@ -16,6 +16,8 @@ use crate::domain::promise::PromiseBook;
 use crate::domain::today::at_contact_limit;
 use crate::domain::window::{Window, for_zone, zone_of_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
+use crate::i18n::{Lang, words};
+use crate::tr;
 use crate::tui::chrome::StatusKind;
 use crate::tui::keymap::Command;
 use crate::tui::list::Move;
@@ -41,11 +43,11 @@ impl PromiseFilter {
         }
     }
 
-    pub fn label(self) -> &'static str {
+    pub fn label(self, lang: Lang) -> String {
         match self {
-            PromiseFilter::All => "all tasks",
-            PromiseFilter::DueSoon => "promises due today or tomorrow",
-            PromiseFilter::Broken => "broken promises",
+            PromiseFilter::All => tr!(lang, "promises-all"),
+            PromiseFilter::DueSoon => tr!(lang, "promises-due-soon"),
+            PromiseFilter::Broken => tr!(lang, "promises-broken"),
         }
     }
 }
@@ -112,7 +114,12 @@ impl QueuePage {
             Ok(tasks) => tasks,
             // The last good list stays on screen.
             Err(e) => {
-                return Reply::say(StatusKind::Error, format!("could not load the queue: {e}"));
+                let lang = cx.settings.lang;
+                let error = words::api_error(lang, &e);
+                return Reply::say(
+                    StatusKind::Error,
+                    tr!(lang, "queue-load-failed", error = error),
+                );
             }
         };
         let n = tasks.len();
@@ -126,7 +133,10 @@ impl QueuePage {
         let callable = self.windows.iter().map(|w| w.callable).collect();
         self.list
             .set_tasks_with(tasks, &cx.desk.promises.broken, callable);
-        Reply::say(StatusKind::Info, format!("{n} tasks loaded"))
+        Reply::say(
+            StatusKind::Info,
+            tr!(cx.settings.lang, "queue-loaded", n = n),
+        )
     }
 
     /// A new promise book: buckets again, and the promise filter's accounts.
@@ -142,6 +152,7 @@ impl QueuePage {
     }
 
     pub fn command(&mut self, cmd: Command, cx: &Cx) -> Reply {
+        let lang = cx.settings.lang;
         let q = &mut self.list;
         if let Some(m) = Move::of(cmd) {
             q.go(m, cx.rows);
@@ -150,12 +161,12 @@ impl QueuePage {
         match cmd {
             Command::StartFilter => return Reply::prompt(PromptKind::Filter, q.filter.clone()),
             Command::ClearFilter => q.set_filter(""),
-            Command::Call => return self.pick_phone(),
+            Command::Call => return self.pick_phone(lang),
             Command::PromiseFilter => {
                 self.promise_filter = self.promise_filter.next();
                 self.apply_promises(&cx.desk.promises);
-                let label = self.promise_filter.label();
-                return Reply::say(StatusKind::Info, format!("showing {label}"));
+                let label = self.promise_filter.label(lang);
+                return Reply::say(StatusKind::Info, tr!(lang, "queue-showing", what = label));
             }
             Command::CycleSort | Command::ReverseSort => {
                 if cmd == Command::CycleSort {
@@ -163,9 +174,13 @@ impl QueuePage {
                 } else {
                     q.reverse_sort();
                 }
-                let label = q.sort.label();
-                let reversed = if q.reverse { ", reversed" } else { "" };
-                return Reply::say(StatusKind::Info, format!("sorted by {label}{reversed}"));
+                let label = words::sort_label(lang, q.sort);
+                let text = if q.reverse {
+                    tr!(lang, "queue-sorted-reversed", sort = label)
+                } else {
+                    tr!(lang, "queue-sorted", sort = label)
+                };
+                return Reply::say(StatusKind::Info, text);
             }
             Command::Refresh if !q.loading => {
                 q.loading = true;
@@ -174,7 +189,7 @@ impl QueuePage {
             Command::OpenForm => {
                 return match q.selected_task() {
                     Some(task) => Reply::go(Go::RecordResult(Box::new(task.clone()))),
-                    None => Reply::say(StatusKind::Info, "no task selected"),
+                    None => Reply::say(StatusKind::Info, tr!(lang, "queue-none-selected")),
                 };
             }
             _ => {}
@@ -182,17 +197,14 @@ impl QueuePage {
         Reply::none()
     }
 
-    pub fn on_prompt(&mut self, kind: PromptKind, event: PromptEvent) -> Reply {
+    pub fn on_prompt(&mut self, kind: PromptKind, event: PromptEvent, lang: Lang) -> Reply {
         match (kind, event) {
             (PromptKind::Filter, PromptEvent::Edited(text)) => self.list.set_filter(&text),
             (PromptKind::Filter, PromptEvent::Cancelled) => self.list.set_filter(""),
             (PromptKind::OverrideReason { .. }, PromptEvent::Accepted(reason))
                 if reason.is_empty() =>
             {
-                return Reply::say(
-                    StatusKind::Error,
-                    "not dialed: an override needs the consumer's consent and a reason",
-                );
+                return Reply::say(StatusKind::Error, tr!(lang, "dial-override-needs-reason"));
             }
             (PromptKind::OverrideReason { account_no, phone }, PromptEvent::Accepted(reason)) => {
                 return Reply::run(Effect::Dial {
@@ -202,7 +214,7 @@ impl QueuePage {
                 });
             }
             (PromptKind::OverrideReason { .. }, PromptEvent::Cancelled) => {
-                return Reply::say(StatusKind::Info, "not dialed");
+                return Reply::say(StatusKind::Info, tr!(lang, "dial-not-dialed"));
             }
             _ => {}
         }
@@ -218,13 +230,13 @@ impl QueuePage {
     }
 
     /// `c` on a task: the picker of its dialable phones.
-    fn pick_phone(&self) -> Reply {
+    fn pick_phone(&self, lang: Lang) -> Reply {
         let Some(task) = self.list.selected_task() else {
             return Reply::none();
         };
         let phones = task.dialable_phones();
         if phones.is_empty() {
-            return Reply::say(StatusKind::Info, "no dialable phone on file");
+            return Reply::say(StatusKind::Info, tr!(lang, "dial-no-phone"));
         }
         Reply {
             modal: Some(Modal::Phones(PhonePicker {
@@ -242,17 +254,21 @@ impl QueuePage {
         let max = cx.settings.max_contacts_per_day;
         if at_contact_limit(contacts, max) {
             return Reply::ask(
-                format!(
-                    "{account_no} was contacted {contacts} times today (limit {max}). Contact that is \"continuous or disturbing\" is forbidden. Dial anyway? y / n"
+                tr!(
+                    cx.settings.lang,
+                    "dial-past-limit-question",
+                    account = &account_no,
+                    contacts = contacts,
+                    max = max
                 ),
                 Intent::DialPastLimit { account_no, phone },
             );
         }
-        self.dial_in_window(account_no, phone)
+        self.dial_in_window(account_no, phone, cx.settings.lang)
     }
 
     /// The contact guard was passed; the calling window still applies.
-    pub fn dial_in_window(&self, account_no: String, phone: String) -> Reply {
+    pub fn dial_in_window(&self, account_no: String, phone: String, lang: Lang) -> Reply {
         let window = self
             .list
             .tasks
@@ -267,9 +283,10 @@ impl QueuePage {
             )
             .and_say(
                 StatusKind::Error,
-                format!(
-                    "outside the calling window ({}); only with the consumer's prior consent",
-                    w.note
+                tr!(
+                    lang,
+                    "dial-outside-window",
+                    note = words::window_note(lang, w)
                 ),
             ),
             _ => Reply::run(Effect::Dial {
@@ -282,7 +299,7 @@ impl QueuePage {
 }
 
 /// What became of a number handed to the phone.
-pub fn on_dialed(phone: String, outcome: Result<Dialed, DialError>) -> Reply {
+pub fn on_dialed(phone: String, outcome: Result<Dialed, DialError>, lang: Lang) -> Reply {
     match outcome {
         Ok(Dialed::Copied) => Reply {
             modal: Some(Modal::Dial {
@@ -290,13 +307,21 @@ pub fn on_dialed(phone: String, outcome: Result<Dialed, DialError>) -> Reply {
             }),
             ..Reply::say(
                 StatusKind::Success,
-                format!("copied {phone} to the clipboard: dial it on your phone"),
+                tr!(lang, "dial-copied", phone = &phone),
             )
         },
         Ok(Dialed::Launched { program }) => Reply::say(
             StatusKind::Success,
-            format!("dialing {phone} with {program}"),
+            tr!(lang, "dial-launched", phone = &phone, program = program),
         ),
-        Err(e) => Reply::say(StatusKind::Error, format!("could not dial {phone}: {e}")),
+        Err(e) => Reply::say(
+            StatusKind::Error,
+            tr!(
+                lang,
+                "dial-failed",
+                phone = &phone,
+                error = crate::tui::message::dial_error(lang, &e)
+            ),
+        ),
     }
 }

@@ -1,6 +1,8 @@
 use super::QueuePage;
 use crate::domain::text::sanitize;
 use crate::domain::today::at_contact_limit;
+use crate::i18n::words;
+use crate::tr;
 use crate::tui::layout;
 use crate::tui::list::render_table;
 use crate::tui::pages::Cx;
@@ -35,20 +37,28 @@ pub fn draw_customer(
 }
 
 fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect) {
+    let lang = cx.settings.lang;
     let q = &page.list;
     let mut title = format!(
-        " Queue · {} · sort: {} ",
-        q.cursor.position(q.view.len()),
-        q.sort.label()
+        " {} ",
+        tr!(
+            lang,
+            "queue-title",
+            position = q.cursor.position(q.view.len(), lang),
+            sort = words::sort_label(lang, q.sort)
+        )
     );
     if q.view.len() != q.tasks.len() {
-        title.push_str(&format!("· {} in all ", q.tasks.len()));
+        title.push_str(&format!(
+            "· {} ",
+            tr!(lang, "queue-in-all", n = q.tasks.len())
+        ));
     }
     if !q.filter.is_empty() {
         title.push_str(&format!("· /{} ", sanitize(&q.filter)));
     }
     if page.promise_filter != super::PromiseFilter::All {
-        title.push_str(&format!("· {} ", page.promise_filter.label()));
+        title.push_str(&format!("· {} ", page.promise_filter.label(lang)));
     }
     let block = Block::bordered()
         .title(Line::styled(title, theme.title()))
@@ -56,22 +66,20 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
 
     if q.view.is_empty() {
         let text = if !q.loaded && q.loading {
-            format!("{} loading the queue…", spinner(cx.ticks))
+            format!("{} {}", spinner(cx.ticks), tr!(lang, "queue-loading"))
         } else if !q.loaded {
-            "The queue could not be loaded. Press r to try again.".to_string()
+            tr!(lang, "queue-not-loaded")
         } else if !q.filter.is_empty() {
-            format!(
-                "No task matches '{}'. Esc clears the filter.",
-                sanitize(&q.filter)
-            )
+            tr!(lang, "queue-no-match", filter = sanitize(&q.filter))
         } else if page.promise_filter != super::PromiseFilter::All {
-            format!(
-                "No {} among the {} tasks. p shows all tasks.",
-                page.promise_filter.label(),
-                q.tasks.len()
+            tr!(
+                lang,
+                "queue-no-promises",
+                what = page.promise_filter.label(lang),
+                n = q.tasks.len()
             )
         } else {
-            "No tasks in today's queue.".to_string()
+            tr!(lang, "queue-empty")
         };
         frame.render_widget(
             Paragraph::new(text)
@@ -134,7 +142,7 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
         let mut cells = vec![
             Cell::from(mark),
             Cell::from(contacts_cell),
-            Cell::from(q.bucket(i).label()),
+            Cell::from(words::bucket_label(lang, q.bucket(i))),
             Cell::from(sanitize(&t.contract_no).into_owned()),
             Cell::from(sanitize(&t.name).into_owned()),
             Cell::from(Line::from(t.days_past_due(today).to_string()).alignment(Alignment::Right)),
@@ -149,11 +157,11 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
         if with_local {
             let local = page.window(i).map(|(_, w)| {
                 if w.callable {
-                    format!("{} {}", w.local.format("%H:%M"), w.zone)
+                    format!("{} {}", crate::i18n::clock(lang, &w.local), w.zone)
                 } else {
-                    match &w.opens {
-                        Some(opens) => format!("→{opens}"),
-                        None => "closed".into(),
+                    match &w.opening {
+                        Some(o) => format!("→{}", words::opening(lang, o, w.zone)),
+                        None => tr!(lang, "queue-closed"),
                     }
                 }
             });
@@ -185,18 +193,26 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
         Constraint::Length(3),
         Constraint::Length(16),
     ];
-    let mut header = vec!["", "", "BUCKET", "CONTRACT", "NAME", "OD", "TOTAL DUE"];
+    let mut header = vec![
+        String::new(),
+        String::new(),
+        tr!(lang, "queue-col-bucket"),
+        tr!(lang, "queue-col-contract"),
+        tr!(lang, "queue-col-name"),
+        tr!(lang, "queue-col-overdue"),
+        tr!(lang, "queue-col-total-due"),
+    ];
     if with_branch {
         widths.push(Constraint::Length(11));
-        header.push("BRANCH");
+        header.push(tr!(lang, "queue-col-branch"));
     }
     if with_local {
         widths.push(Constraint::Length(15));
-        header.push("LOCAL / OPENS");
+        header.push(tr!(lang, "queue-col-local"));
     }
     if with_product {
         widths.push(Constraint::Length(product_width as u16));
-        header.push("PRODUCT");
+        header.push(tr!(lang, "queue-col-product"));
     }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.label()))

@@ -3,7 +3,9 @@
 //! changed since the last look. All from `domain::termin_desk`, as `deskcoll termin`.
 
 use crate::domain::Transaction;
+use crate::domain::lang::Lang;
 use crate::domain::termin_desk::{self, Changes, Column, DateRange, Group, GroupBy};
+use crate::tr;
 use crate::tui::list::Cursor;
 
 #[derive(Debug, Default)]
@@ -93,32 +95,34 @@ impl Desk {
     }
 
     /// The words for the title: what the view answers.
-    pub fn describe(&self) -> Vec<String> {
+    pub fn describe(&self, lang: Lang) -> Vec<String> {
         let mut parts = Vec::new();
         if let Some((c, reverse)) = self.sort {
-            parts.push(format!(
-                "sorted by {}{}",
-                c.arg_name(),
-                if reverse { " reversed" } else { "" }
-            ));
+            let column = crate::i18n::text(lang, &format!("termin-column-{}", c.arg_name()));
+            parts.push(if reverse {
+                tr!(lang, "termin-desk-sorted-reversed", column = column)
+            } else {
+                tr!(lang, "termin-desk-sorted", column = column)
+            });
         }
         match (self.range.since, self.range.until) {
             (None, None) => {}
-            (s, u) => parts.push(format!(
-                "entered {} to {}",
-                s.map(|d| d.to_string())
-                    .unwrap_or_else(|| "the start".into()),
-                u.map(|d| d.to_string()).unwrap_or_else(|| "now".into())
+            (s, u) => parts.push(tr!(
+                lang,
+                "termin-desk-range",
+                since = s.map(|d| d.to_string()).unwrap_or_else(|| "…".into()),
+                until = u.map(|d| d.to_string()).unwrap_or_else(|| "…".into())
             )),
         }
         if let Some(by) = self.group_by {
+            let by = crate::i18n::text(lang, &format!("termin-group-{}", by.arg_name()));
             parts.push(match &self.open_group {
-                Some(key) => format!("group {key}"),
-                None => format!("by {}", by.arg_name()),
+                Some(key) => tr!(lang, "termin-desk-group-open", key = key.clone()),
+                None => tr!(lang, "termin-desk-grouped", by = by),
             });
         }
         if self.changed_only {
-            parts.push("changed since the last look".into());
+            parts.push(tr!(lang, "termin-desk-changed-only"));
         }
         parts
     }

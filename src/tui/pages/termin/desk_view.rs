@@ -4,9 +4,10 @@ use super::TerminTab;
 use crate::domain::Money;
 use crate::domain::termin_desk;
 use crate::domain::text::sanitize;
+use crate::tr;
 use crate::tui::list::{Cursor, render_table};
 use crate::tui::pages::Cx;
-use crate::tui::view::Theme;
+use crate::tui::view::{Theme, fit};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::text::Line;
@@ -28,15 +29,31 @@ fn bar(part: Money, total: Money, width: usize) -> String {
     )
 }
 
+fn block<'a>(title: String, theme: &Theme, area: Rect) -> Block<'a> {
+    Block::bordered()
+        .title(Line::styled(
+            fit(&title, area.width.saturating_sub(2) as usize),
+            theme.title(),
+        ))
+        .border_style(theme.border_focus())
+}
+
 /// Groups with their count and sums, largest bill first; Enter opens one.
-pub fn groups(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect) {
+pub fn groups(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
+    let lang = cx.settings.lang;
+    let word = |id: &str| crate::i18n::text(lang, id);
     let desk = &t.desk;
     let total = desk.groups.iter().fold(Money::ZERO, |m, g| m + g.sum.bill);
-    let by = desk.group_by.map(|g| g.arg_name()).unwrap_or("");
-    let title = format!(
-        " Termin · {} groups by {by} · {} · Enter opens one ",
-        desk.groups.len(),
-        desk.group_cursor.position(desk.groups.len())
+    let by = desk
+        .group_by
+        .map(|g| word(&format!("termin-group-{}", g.arg_name())))
+        .unwrap_or_default();
+    let title = tr!(
+        lang,
+        "termin-groups-title",
+        n = desk.groups.len(),
+        by = by,
+        position = desk.group_cursor.position(desk.groups.len(), lang)
     );
     let wide = area.width >= 110;
     let shown = desk.group_cursor.window(area, desk.groups.len());
@@ -54,48 +71,50 @@ pub fn groups(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect) {
         cells.push(Cell::from(bar(g.sum.bill, total, 10)));
         Row::new(cells)
     });
-    let mut header = vec!["GROUP", "COUNT"];
+    let mut header = vec![word("termin-col-group"), word("termin-col-count")];
     let mut widths = vec![Constraint::Fill(1), Constraint::Length(6)];
     if wide {
-        header.extend(["SUBTOTAL", "PPN", "PPH"]);
+        header.extend([
+            word("termin-col-subtotal"),
+            word("termin-col-ppn"),
+            word("termin-col-pph"),
+        ]);
         widths.extend([
             Constraint::Length(17),
             Constraint::Length(16),
             Constraint::Length(16),
         ]);
     }
-    header.extend(["BILL", "SHARE"]);
+    header.extend([word("termin-col-bill"), word("termin-col-share")]);
     widths.extend([Constraint::Length(17), Constraint::Length(15)]);
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.label()))
         .column_spacing(1)
         .row_highlight_style(theme.selected())
-        .block(
-            Block::bordered()
-                .title(Line::styled(title, theme.title()))
-                .border_style(theme.border_focus()),
-        );
+        .block(block(title, theme, area));
     render_table(frame, table, area, desk.group_cursor);
 }
 
 /// Unfinished work by status and days since entry, as of today in WIB.
 pub fn ageing(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
+    let lang = cx.settings.lang;
+    let word = |id: &str| crate::i18n::text(lang, id);
     let today = cx
         .clock
         .now_utc()
         .with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("WIB"))
         .date_naive();
-    let source = t.source();
-    let rows = termin_desk::ageing(source, &t.view, today);
-    let title = format!(
-        " Termin · ageing: days since entry of what is not {} · a closes ",
-        termin_desk::FINISHED.join(" or ")
+    let rows = termin_desk::ageing(t.source(), &t.view, today);
+    let title = tr!(
+        lang,
+        "termin-ageing-title",
+        finished = termin_desk::FINISHED.join(" / ")
     );
     let table_rows = rows.iter().map(|r| {
         let bill: Money = r.bill_amount.parse().unwrap_or_default();
         Row::new(vec![
             Cell::from(sanitize(&r.status).into_owned()),
-            Cell::from(r.band),
+            Cell::from(word(&format!("termin-band-{}", r.band.replace(' ', "-")))),
             right(r.count.to_string()),
             right(bill.rupiah()),
         ])
@@ -104,18 +123,22 @@ pub fn ageing(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Re
         table_rows,
         [
             Constraint::Fill(1),
-            Constraint::Length(8),
+            Constraint::Length(10),
             Constraint::Length(6),
             Constraint::Length(17),
         ],
     )
-    .header(Row::new(["STATUS", "DAYS", "COUNT", "BILL"]).style(theme.label()))
+    .header(
+        Row::new([
+            word("termin-col-status"),
+            word("termin-col-days"),
+            word("termin-col-count"),
+            word("termin-col-bill"),
+        ])
+        .style(theme.label()),
+    )
     .column_spacing(1)
-    .block(
-        Block::bordered()
-            .title(Line::styled(title, theme.title()))
-            .border_style(theme.border_focus()),
-    );
+    .block(block(title, theme, area));
     render_table(frame, table, area, Cursor::default());
 }
 
@@ -128,7 +151,7 @@ mod tests {
         let m = Money::from_units;
         assert_eq!(bar(m(1), m(2), 10), "█████       50%");
         assert_eq!(bar(m(0), m(2), 10), "             0%");
-        assert_eq!(bar(m(1), m(2), 10).chars().count(), 15, "every row as wide");
         assert_eq!(bar(m(2), m(2), 10), "██████████ 100%");
+        assert_eq!(bar(m(1), m(2), 10).chars().count(), 15, "every row as wide");
     }
 }

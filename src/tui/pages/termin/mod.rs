@@ -12,6 +12,8 @@ pub use view::draw;
 use super::{Cx, Reply};
 use crate::api::ApiError;
 use crate::domain::{TerminPage, Transaction};
+use crate::i18n::{Lang, words};
+use crate::tr;
 use crate::tui::chrome::StatusKind;
 use crate::tui::keymap::Command;
 use crate::tui::list::Move;
@@ -31,14 +33,12 @@ impl TerminTab {
     }
 
     /// Search and status filter cover every transaction: the first use loads them all.
-    fn load_all_for_filter(&mut self) -> Reply {
+    fn load_all_for_filter(&mut self, lang: Lang) -> Reply {
         if self.all.is_some() || self.load_all.is_some() {
             return Reply::none();
         }
-        self.start_load_all().and_say(
-            StatusKind::Info,
-            "loading every page to search them all (Esc cancels)",
-        )
+        self.start_load_all()
+            .and_say(StatusKind::Info, tr!(lang, "termin-loading-for-filter"))
     }
 
     fn start_load_all(&mut self) -> Reply {
@@ -91,6 +91,7 @@ impl TerminTab {
         limit: i64,
         prefetch: bool,
         result: Result<TerminPage, ApiError>,
+        lang: Lang,
     ) -> Reply {
         match result {
             Ok(p) if prefetch || self.loading != Some(page) || self.limit != limit => {
@@ -106,10 +107,11 @@ impl TerminTab {
             Err(e) => {
                 // The last good page stays on screen.
                 self.loading = None;
-                self.error = Some(e.to_string());
+                let error = words::api_error(lang, &e);
+                self.error = Some(error.clone());
                 Reply::say(
                     StatusKind::Error,
-                    format!("could not load page {page}: {e}"),
+                    tr!(lang, "termin-page-failed", page = page, error = error),
                 )
             }
         }
@@ -126,41 +128,54 @@ impl TerminTab {
         &mut self,
         result: Result<Option<Vec<Transaction>>, ApiError>,
         changes: Option<crate::domain::termin_desk::Changes>,
+        lang: Lang,
     ) -> Reply {
         match result {
             Ok(Some(all)) => {
                 let n = all.len();
                 self.desk.changes = changes;
                 self.show_all(all);
-                Reply::say(
-                    StatusKind::Success,
-                    format!("all {n} transactions loaded; t shows totals"),
-                )
+                Reply::say(StatusKind::Success, tr!(lang, "termin-all-loaded", n = n))
             }
             Ok(None) => {
                 self.load_all = None;
-                Reply::say(StatusKind::Info, "loading all pages cancelled")
+                Reply::say(StatusKind::Info, tr!(lang, "termin-all-cancelled"))
             }
             Err(e) => {
                 self.load_all = None;
-                Reply::say(StatusKind::Error, format!("could not load all pages: {e}"))
+                Reply::say(
+                    StatusKind::Error,
+                    tr!(
+                        lang,
+                        "termin-all-failed",
+                        error = words::api_error(lang, &e)
+                    ),
+                )
             }
         }
     }
 
     /// A failed export asks again with the same name, and says why.
-    pub fn on_exported(&mut self, result: Result<Exported, FileError>) -> Reply {
+    pub fn on_exported(&mut self, result: Result<Exported, FileError>, lang: Lang) -> Reply {
         match result {
             Ok(done) => Reply::say(
                 StatusKind::Success,
-                format!("saved {} ({} rows)", done.path.display(), done.rows),
+                tr!(
+                    lang,
+                    "termin-exported",
+                    path = done.path.display().to_string(),
+                    n = done.rows
+                ),
             ),
-            Err(e) => Reply::prompt(PromptKind::Export, e.path.display().to_string())
-                .and_say(StatusKind::Error, format!("not saved: {e}")),
+            Err(e) => Reply::prompt(PromptKind::Export, e.path.display().to_string()).and_say(
+                StatusKind::Error,
+                tr!(lang, "termin-export-failed", error = e.to_string()),
+            ),
         }
     }
 
     pub fn command(&mut self, cmd: Command, cx: &Cx) -> Reply {
+        let lang = cx.settings.lang;
         if let Some(m) = Move::of(cmd) {
             if self.desk.showing_groups() {
                 let len = self.desk.groups.len();
@@ -170,7 +185,7 @@ impl TerminTab {
             }
             return Reply::none();
         }
-        if let Some(reply) = self.desk_command(cmd) {
+        if let Some(reply) = self.desk_command(cmd, cx.settings.lang) {
             return reply;
         }
         let page = self.page;
@@ -195,11 +210,11 @@ impl TerminTab {
                 let limit = self.limit;
                 return self
                     .go_to_page(first_row / limit + 1)
-                    .and_say(StatusKind::Info, format!("{limit} rows a page"));
+                    .and_say(StatusKind::Info, tr!(lang, "termin-rows-a-page", n = limit));
             }
             Command::GoToPage => return Reply::prompt(PromptKind::GoToPage, ""),
             Command::StartFilter => {
-                let mut reply = self.load_all_for_filter();
+                let mut reply = self.load_all_for_filter(lang);
                 reply.modal = Reply::prompt(PromptKind::Search, self.search.clone()).modal;
                 return reply;
             }
@@ -213,11 +228,16 @@ impl TerminTab {
             }
             Command::CycleStatus => {
                 self.cycle_status();
-                let label = self.status.clone().unwrap_or_else(|| "every status".into());
-                let reply = self.load_all_for_filter();
+                let label = self
+                    .status
+                    .clone()
+                    .unwrap_or_else(|| tr!(lang, "termin-every-status"));
+                let reply = self.load_all_for_filter(lang);
                 return match reply.status {
                     Some(_) => reply,
-                    None => reply.and_say(StatusKind::Info, format!("showing {label}")),
+                    None => {
+                        reply.and_say(StatusKind::Info, tr!(lang, "queue-showing", what = label))
+                    }
                 };
             }
             Command::ClearFilter if self.desk.open_group.is_some() => {
@@ -229,7 +249,7 @@ impl TerminTab {
             Command::ClearFilter => {
                 if let Some(p) = self.load_all.as_ref() {
                     p.cancel.cancel();
-                    return Reply::say(StatusKind::Info, "cancelling…");
+                    return Reply::say(StatusKind::Info, tr!(lang, "termin-cancelling"));
                 }
                 self.search.clear();
                 self.status = None;
@@ -238,17 +258,14 @@ impl TerminTab {
             Command::LoadAll if self.load_all.is_none() => return self.start_load_all(),
             Command::Totals if self.totals.is_some() => self.show_totals = !self.show_totals,
             Command::Totals => {
-                return Reply::say(
-                    StatusKind::Info,
-                    "totals need every page: press A to load all",
-                );
+                return Reply::say(StatusKind::Info, tr!(lang, "termin-totals-need-all"));
             }
             _ => {}
         }
         Reply::none()
     }
 
-    pub fn on_prompt(&mut self, kind: PromptKind, event: PromptEvent) -> Reply {
+    pub fn on_prompt(&mut self, kind: PromptKind, event: PromptEvent, lang: Lang) -> Reply {
         match (kind, event) {
             (PromptKind::Search, PromptEvent::Edited(text)) => {
                 self.search = text;
@@ -264,21 +281,25 @@ impl TerminTab {
                         self.desk.range = range;
                         self.cursor.top();
                         self.refilter();
-                        self.load_all_for_filter()
+                        self.load_all_for_filter(lang)
                     }
-                    Err(why) => {
-                        Reply::prompt(PromptKind::DateRange, text).and_say(StatusKind::Error, why)
-                    }
+                    Err(why) => Reply::prompt(PromptKind::DateRange, text).and_say(
+                        StatusKind::Error,
+                        tr!(lang, "termin-range-refused", why = why),
+                    ),
                 };
             }
             (PromptKind::GoToPage, PromptEvent::Accepted(text)) => {
                 return match text.parse::<i64>() {
                     Ok(p) if p >= 1 => self.go_to_page(p),
-                    _ => Reply::say(StatusKind::Error, format!("'{text}' is not a page number")),
+                    _ => Reply::say(
+                        StatusKind::Error,
+                        tr!(lang, "termin-not-a-page", text = &text),
+                    ),
                 };
             }
             (PromptKind::Export, PromptEvent::Accepted(text)) if text.is_empty() => {
-                return Reply::say(StatusKind::Error, "no file name: nothing exported");
+                return Reply::say(StatusKind::Error, tr!(lang, "termin-no-file-name"));
             }
             (PromptKind::Export, PromptEvent::Accepted(path)) => {
                 return Reply::run(Effect::ExportTermin {
@@ -302,7 +323,7 @@ impl TerminTab {
 
 impl TerminTab {
     /// The questions over the whole set; `None` when `cmd` is not one of them.
-    fn desk_command(&mut self, cmd: Command) -> Option<Reply> {
+    fn desk_command(&mut self, cmd: Command, lang: Lang) -> Option<Reply> {
         let desk = &mut self.desk;
         match cmd {
             Command::SortColumn => desk.cycle_sort(),
@@ -330,15 +351,17 @@ impl TerminTab {
         }
         self.cursor.top();
         self.refilter();
-        let words = self.desk.describe().join(" · ");
+        let words = self.desk.describe(lang).join(" · ");
         let reply = if self.desk.needs_all() {
-            self.load_all_for_filter()
+            self.load_all_for_filter(lang)
         } else {
             Reply::none()
         };
         Some(match reply.status {
             Some(_) => reply,
-            None if words.is_empty() => reply.and_say(StatusKind::Info, "every transaction"),
+            None if words.is_empty() => {
+                reply.and_say(StatusKind::Info, tr!(lang, "termin-desk-everything"))
+            }
             None => reply.and_say(StatusKind::Info, words),
         })
     }

@@ -2,6 +2,8 @@ use super::TerminTab;
 use crate::domain::Money;
 use crate::domain::termin::Transaction;
 use crate::domain::text::sanitize;
+use crate::i18n::Lang;
+use crate::tr;
 use crate::tui::layout::{self, Areas};
 use crate::tui::list::render_table;
 use crate::tui::pages::Cx;
@@ -37,46 +39,64 @@ pub fn draw(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, areas: &Ar
     if t.desk.aging && t.all.is_some() {
         super::desk_view::ageing(frame, t, cx, theme, areas.queue);
     } else if t.desk.showing_groups() && t.all.is_some() {
-        super::desk_view::groups(frame, t, theme, areas.queue);
+        super::desk_view::groups(frame, t, cx, theme, areas.queue);
     } else {
         list(frame, t, cx, theme, areas.queue);
     }
     if t.show_totals {
-        totals(frame, t, theme, areas.detail);
+        totals(frame, t, theme, areas.detail, cx.settings.lang);
     } else {
         detail(frame, t, cx, theme, areas.detail);
     }
 }
 
 fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
+    let lang = cx.settings.lang;
     let scope = match &t.all {
-        Some(all) => format!("all {} transactions", all.len()),
-        None if !t.loaded => "loading".to_string(),
-        None => format!(
-            "page {} of {} · {} transactions · {} a page",
-            t.page,
-            t.total_pages().max(1),
-            t.meta.total_data.unwrap_or(0),
-            t.limit
+        Some(all) => tr!(lang, "termin-scope-all", n = all.len()),
+        None if !t.loaded => tr!(lang, "termin-scope-loading"),
+        None => tr!(
+            lang,
+            "termin-scope-page",
+            page = t.page,
+            of = t.total_pages().max(1),
+            n = t.meta.total_data.unwrap_or(0),
+            limit = t.limit
         ),
     };
-    let mut title = format!(" Termin · {} · {scope} ", t.cursor.position(t.view.len()));
+    let mut title = format!(
+        " {} ",
+        tr!(
+            lang,
+            "termin-title",
+            position = t.cursor.position(t.view.len(), lang),
+            scope = scope
+        )
+    );
     let filtered = t.status.is_some() || !t.search.is_empty();
     if let Some(s) = &t.status {
-        title.push_str(&format!("· status {} ", sanitize(s)));
+        title.push_str(&format!(
+            "· {} ",
+            tr!(lang, "termin-status", status = sanitize(s))
+        ));
     }
     if !t.search.is_empty() {
         title.push_str(&format!("· /{} ", sanitize(&t.search)));
     }
-    for part in t.desk.describe() {
+    for part in t.desk.describe(lang) {
         title.push_str(&format!("· {part} "));
     }
     if filtered && !t.over_all() {
-        title.push_str("· this page only until all are loaded ");
+        title.push_str(&format!("· {} ", tr!(lang, "termin-page-only")));
     }
     if let Some(p) = t.loading {
-        title.push_str(&format!("· {} page {p} ", spinner(cx.ticks)));
+        title.push_str(&format!(
+            "· {} {} ",
+            spinner(cx.ticks),
+            tr!(lang, "termin-loading-page", page = p)
+        ));
     }
+    let title = crate::tui::view::fit(&title, area.width.saturating_sub(2) as usize);
     let block = Block::bordered()
         .title(Line::styled(title, theme.title()))
         .border_style(theme.border_focus());
@@ -92,30 +112,27 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
         let gauge = Gauge::default()
             .gauge_style(theme.title())
             .ratio(ratio)
-            .label(format!(
-                "loading page {} of {} · {} transactions · Esc cancels",
-                p.page, p.of, p.count
+            .label(tr!(
+                lang,
+                "termin-gauge",
+                page = p.page,
+                of = p.of,
+                n = p.count
             ));
         frame.render_widget(gauge, layout::middle_line(inner));
         return;
     }
     if t.view.is_empty() {
         let text = if !t.loaded && t.loading.is_some() {
-            format!("{} loading termin transactions…", spinner(cx.ticks))
+            format!("{} {}", spinner(cx.ticks), tr!(lang, "termin-loading"))
         } else if let (false, Some(e)) = (t.loaded, &t.error) {
-            format!(
-                "Could not load termin transactions:\n{}\n\nr tries again.",
-                sanitize(e)
-            )
+            tr!(lang, "termin-load-failed", error = sanitize(e))
         } else if t.source().is_empty() && t.page <= 1 {
-            "No termin transactions.\nThe server has none to show.".to_string()
+            tr!(lang, "termin-none")
         } else if t.source().is_empty() {
-            format!(
-                "Page {} is empty.\nh goes back, H to the first page.",
-                t.page
-            )
+            tr!(lang, "termin-page-empty", page = t.page)
         } else {
-            "No transaction matches the search or status. Esc clears them.".to_string()
+            tr!(lang, "termin-no-match")
         };
         frame.render_widget(
             Paragraph::new(text)
@@ -186,35 +203,42 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
             }
             Row::new(cells)
         });
-    let mut header = vec!["ENTRY DATE", "PO NUMBER"];
+    let mut header = vec![
+        tr!(lang, "termin-col-entry-date"),
+        tr!(lang, "termin-col-po"),
+    ];
     let mut widths = vec![
         Constraint::Length(if with_vendor { 16 } else { 11 }),
         Constraint::Length(23),
     ];
     if wide {
-        header.push("PR NUMBER");
+        header.push(tr!(lang, "termin-col-pr"));
         widths.push(Constraint::Length(23));
     }
     if medium {
-        header.push("BUYER");
+        header.push(tr!(lang, "termin-col-buyer"));
         widths.push(Constraint::Min(10));
     }
     if with_vendor {
-        header.push("VENDOR");
+        header.push(tr!(lang, "termin-col-vendor"));
         widths.push(Constraint::Min(10));
     }
-    header.extend(["STATUS", "STEP", "BILL AMOUNT"]);
+    header.extend([
+        tr!(lang, "termin-col-status"),
+        tr!(lang, "termin-col-step"),
+        tr!(lang, "termin-col-bill"),
+    ]);
     widths.extend([
         Constraint::Length(if with_vendor { 19 } else { 16 }),
         Constraint::Length(5),
         Constraint::Length(16),
     ]);
     if medium {
-        header.push("SUBTOTAL");
+        header.push(tr!(lang, "termin-col-subtotal"));
         widths.push(Constraint::Length(16));
     }
     if wide {
-        header.extend(["TOTAL PPh", "TOTAL PPN"]);
+        header.extend([tr!(lang, "termin-col-pph"), tr!(lang, "termin-col-ppn")]);
         widths.extend([Constraint::Length(15), Constraint::Length(15)]);
     }
     let table = Table::new(rows, widths)
@@ -226,12 +250,13 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
 }
 
 fn detail(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
+    let lang = cx.settings.lang;
     let block = Block::bordered()
-        .title(" Transaction ")
+        .title(format!(" {} ", tr!(lang, "termin-detail-title")))
         .border_style(theme.border());
     let Some(tx) = t.selected_transaction() else {
         frame.render_widget(
-            Paragraph::new("No transaction selected.").block(block),
+            Paragraph::new(tr!(lang, "termin-none-selected")).block(block),
             area,
         );
         return;
@@ -244,75 +269,98 @@ fn detail(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) 
         }
     };
     let (g, p, v, b) = (&tx.general, &tx.payment, &tx.vendor, &tx.buyer_group);
-    let label = |l: &'static str| Span::styled(format!("{l:<9}"), theme.label());
+    let labels = [
+        tr!(lang, "termin-general"),
+        tr!(lang, "termin-buyer"),
+        tr!(lang, "termin-payment"),
+        tr!(lang, "termin-vendor"),
+    ];
+    let label_width = labels
+        .iter()
+        .map(|l| l.chars().count() + 1)
+        .max()
+        .unwrap_or(9)
+        .max(9);
+    let label = |l: &str| Span::styled(format!("{l:<label_width$}"), theme.label());
     let mut lines = vec![
         Line::from(vec![
             Span::styled(s(&g.purchase_order_number), theme.title()),
             Span::raw("  "),
             Span::styled(s(&g.status_name), theme.warn()),
-            Span::raw(format!("  step {}", step(tx))),
+            Span::raw(format!("  {}", tr!(lang, "termin-step", step = step(tx)))),
         ]),
         Line::from(vec![
-            label("General"),
-            Span::raw(format!(
-                "PR {} · invoice {} of {} · entered {} · status changed {}",
-                s(&g.purchase_request_number),
-                s(&g.invoice_number),
-                when(cx, &g.invoice_date),
-                when(cx, &g.entry_date),
-                when(cx, &g.status_change_date)
+            label(&labels[0]),
+            Span::raw(tr!(
+                lang,
+                "termin-general-value",
+                pr = s(&g.purchase_request_number),
+                invoice = s(&g.invoice_number),
+                invoiced = when(cx, &g.invoice_date),
+                entered = when(cx, &g.entry_date),
+                changed = when(cx, &g.status_change_date)
             )),
         ]),
         Line::from(vec![
-            label("Buyer"),
-            Span::raw(format!(
-                "{} ({}) · group {} · BUMN {} · user {}",
-                s(&g.buyer_name),
-                s(&b.user_name),
-                s(&b.name),
-                s(&b.bumn_id),
-                s(&b.user_id)
+            label(&labels[1]),
+            Span::raw(tr!(
+                lang,
+                "termin-buyer-value",
+                buyer = s(&g.buyer_name),
+                user_name = s(&b.user_name),
+                group = s(&b.name),
+                bumn = s(&b.bumn_id),
+                user = s(&b.user_id)
             )),
         ]),
         Line::from(vec![
-            label("Payment"),
-            Span::raw("subtotal "),
+            label(&labels[2]),
+            Span::raw(format!("{} ", tr!(lang, "termin-subtotal"))),
             Span::styled(money(p.price_sub_total), theme.figure()),
             Span::raw(format!(
-                " · shipping {} (PPN {}, PPh {})",
-                money(p.shipping_cost),
-                money(p.shipping_cost_ppn),
-                money(p.shipping_cost_pph)
+                " · {}",
+                tr!(
+                    lang,
+                    "termin-shipping",
+                    cost = money(p.shipping_cost),
+                    ppn = money(p.shipping_cost_ppn),
+                    pph = money(p.shipping_cost_pph)
+                )
             )),
         ]),
         Line::from(vec![
             label(""),
-            Span::raw(format!(
-                "PPN {} (product {}) borne by {} · PPh21 {} · PPh22 {} · PPh23 {} · total PPh {}",
-                money(p.total_ppn),
-                money(p.product_ppn),
-                s(&p.ppn_by),
-                money(p.pph21),
-                money(p.pph22),
-                money(p.pph23),
-                money(p.total_pph)
+            Span::raw(tr!(
+                lang,
+                "termin-taxes",
+                ppn = money(p.total_ppn),
+                product = money(p.product_ppn),
+                by = s(&p.ppn_by),
+                pph21 = money(p.pph21),
+                pph22 = money(p.pph22),
+                pph23 = money(p.pph23),
+                pph = money(p.total_pph)
             )),
         ]),
         Line::from(vec![
             label(""),
-            Span::raw("bill "),
+            Span::raw(format!("{} ", tr!(lang, "termin-bill"))),
             Span::styled(money(p.bill_amount), theme.figure()),
             Span::raw(format!(
-                " · {} · VA {} · method {} · holder {} · step {}",
-                s(&p.bank_name),
-                s(&p.va_number),
-                s(&p.payment_method),
-                s(&p.bank_holder),
-                step(tx)
+                " · {}",
+                tr!(
+                    lang,
+                    "termin-bank",
+                    bank = s(&p.bank_name),
+                    va = s(&p.va_number),
+                    method = s(&p.payment_method),
+                    holder = s(&p.bank_holder),
+                    step = step(tx)
+                )
             )),
         ]),
         Line::from(vec![
-            label("Vendor"),
+            label(&labels[3]),
             Span::styled(s(&v.name), theme.figure()),
             Span::raw(format!(
                 " · {}, {}, {}, {} {}",
@@ -325,9 +373,9 @@ fn detail(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) 
         ]),
     ];
     let extras: Vec<String> = [
-        ("email", &v.email),
-        ("phone", &v.nomor_telepon),
-        ("NPWP", &v.npwp),
+        (tr!(lang, "termin-email"), &v.email),
+        (tr!(lang, "termin-phone"), &v.nomor_telepon),
+        ("NPWP".to_string(), &v.npwp),
     ]
     .iter()
     .filter(|(_, val)| !val.is_empty())
@@ -344,17 +392,23 @@ fn detail(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) 
     );
 }
 
-fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect) {
+fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect, lang: Lang) {
     let block = Block::bordered()
-        .title(" Totals of all transactions · t hides ")
+        .title(format!(" {} ", tr!(lang, "termin-totals-title")))
         .border_style(theme.border_focus());
     let Some(t) = &t.totals else { return };
+    // The domain's words for a missing status or vendor.
+    let name = |s: &str| match s {
+        "(no status)" => format!("({})", tr!(lang, "termin-no-status")),
+        "(no vendor)" => format!("({})", tr!(lang, "termin-no-vendor")),
+        other => sanitize(other).into_owned(),
+    };
     let mut rows: Vec<Row> = t
         .by_status
         .iter()
         .map(|(status, sum)| {
             Row::new(vec![
-                Cell::from(sanitize(status).into_owned()),
+                Cell::from(name(status)),
                 Cell::from(Line::from(sum.count.to_string()).alignment(Alignment::Right)),
                 Cell::from(Line::from(sum.bill.rupiah()).alignment(Alignment::Right)),
             ])
@@ -362,7 +416,7 @@ fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect) {
         .collect();
     rows.push(
         Row::new(vec![
-            Cell::from("ALL"),
+            Cell::from(tr!(lang, "termin-totals-all")),
             Cell::from(Line::from(t.grand.count.to_string()).alignment(Alignment::Right)),
             Cell::from(Line::from(t.grand.bill.rupiah()).alignment(Alignment::Right)),
         ])
@@ -375,7 +429,7 @@ fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect) {
     ]));
     rows.push(
         Row::new(vec![
-            Cell::from("TOP VENDORS"),
+            Cell::from(tr!(lang, "termin-totals-top-vendors")),
             Cell::from(""),
             Cell::from(""),
         ])
@@ -383,7 +437,7 @@ fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect) {
     );
     for (vendor, sum) in t.top_vendors(5) {
         rows.push(Row::new(vec![
-            Cell::from(sanitize(vendor).into_owned()),
+            Cell::from(name(vendor)),
             Cell::from(Line::from(sum.count.to_string()).alignment(Alignment::Right)),
             Cell::from(Line::from(sum.bill.rupiah()).alignment(Alignment::Right)),
         ]));
@@ -396,7 +450,14 @@ fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect) {
             Constraint::Length(18),
         ],
     )
-    .header(Row::new(["STATUS", "COUNT", "BILL AMOUNT"]).style(theme.label()))
+    .header(
+        Row::new([
+            tr!(lang, "termin-col-status"),
+            tr!(lang, "termin-totals-count"),
+            tr!(lang, "termin-col-bill"),
+        ])
+        .style(theme.label()),
+    )
     .block(block);
     frame.render_widget(table, area);
 }

@@ -1,4 +1,5 @@
 use crate::domain::Money;
+use crate::tr;
 use crate::tui::layout;
 use crate::tui::pages::Cx;
 use crate::tui::view::Theme;
@@ -8,32 +9,44 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Paragraph, Wrap};
 
 pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
+    let lang = cx.settings.lang;
     let s = super::summary(cx);
     let total: Money = s.ptp_total_due.parse().unwrap_or_default();
+    let labels = [
+        tr!(lang, "today-calls"),
+        tr!(lang, "today-ptp"),
+        tr!(lang, "today-ptp-total"),
+        tr!(lang, "today-delivered"),
+        tr!(lang, "today-waiting"),
+        tr!(lang, "today-rejected"),
+        tr!(lang, "today-uncertain"),
+    ];
+    let width = labels
+        .iter()
+        .map(|l| l.chars().count() + 2)
+        .max()
+        .unwrap_or(26)
+        .max(26);
     let figure = |label: &str, value: String| {
         Line::from(vec![
-            Span::styled(format!("{label:<26}"), theme.label()),
+            Span::styled(format!("{label:<width$}"), theme.label()),
             Span::styled(value, theme.figure()),
         ])
     };
     let mut left = vec![
-        figure("Calls recorded", s.calls.to_string()),
-        figure("Promises to pay taken", s.ptp_count.to_string()),
-        figure("Total due under promise", total.rupiah()),
+        figure(&labels[0], s.calls.to_string()),
+        figure(&labels[1], s.ptp_count.to_string()),
+        figure(&labels[2], total.rupiah()),
         Line::raw(""),
-        figure("Delivered", s.delivered.to_string()),
-        figure("Waiting to be sent", s.waiting.to_string()),
-        figure("Rejected", s.rejected.to_string()),
-        figure("Uncertain", s.uncertain.to_string()),
+        figure(&labels[3], s.delivered.to_string()),
+        figure(&labels[4], s.waiting.to_string()),
+        figure(&labels[5], s.rejected.to_string()),
+        figure(&labels[6], s.uncertain.to_string()),
         Line::raw(""),
-        Line::styled("By action", theme.label()),
+        Line::styled(tr!(lang, "today-by-action"), theme.label()),
     ];
     for (action, n) in &s.by_action {
-        let description = cx
-            .codes
-            .action(action)
-            .map(|a| a.description.as_str())
-            .unwrap_or("");
+        let description = cx.codes.action(action).map(|a| a.text(lang)).unwrap_or("");
         left.push(Line::raw(format!("  {action:<6} {n:>4}  {description}")));
     }
     // A promise as the agent recorded it: the name and what the account owed then.
@@ -51,7 +64,10 @@ pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
             theme.label(),
         )];
         if rows.is_empty() {
-            lines.push(Line::styled("  none", theme.dim()));
+            lines.push(Line::styled(
+                format!("  {}", tr!(lang, "today-none")),
+                theme.dim(),
+            ));
         }
         for (account, name, owed) in rows {
             let owed = owed
@@ -66,15 +82,15 @@ pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
         lines
     };
     let mut right = list(
-        "Promises due today",
+        &tr!(lang, "today-due-today"),
         s.promises_due_today.iter().map(recorded).collect(),
     );
     right.extend(list(
-        "Promises due tomorrow",
+        &tr!(lang, "today-due-tomorrow"),
         s.promises_due_tomorrow.iter().map(recorded).collect(),
     ));
     right.extend(list(
-        "Broken promises (back in the queue)",
+        &tr!(lang, "today-broken"),
         s.broken_promises
             .iter()
             .map(|b| {
@@ -85,7 +101,17 @@ pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
     ));
 
     let block = Block::bordered()
-        .title(Line::styled(format!(" Today · {} ", s.date), theme.title()))
+        .title(Line::styled(
+            format!(
+                " {} ",
+                tr!(
+                    lang,
+                    "today-title",
+                    date = crate::i18n::date_long(lang, cx.clock.now_local().date())
+                )
+            ),
+            theme.title(),
+        ))
         .border_style(theme.border_focus());
     let inner = block.inner(area);
     frame.render_widget(block, area);

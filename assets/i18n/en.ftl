@@ -1,0 +1,647 @@
+# deskcoll: the English words. Every message here has its twin in id.ftl (a test checks).
+# Arguments are written { $name }. Leading and trailing spaces are added in code, not here.
+
+## Dates and times
+
+weekday-short-mon = Mon
+weekday-short-tue = Tue
+weekday-short-wed = Wed
+weekday-short-thu = Thu
+weekday-short-fri = Fri
+weekday-short-sat = Sat
+weekday-short-sun = Sun
+weekday-long-mon = Monday
+weekday-long-tue = Tuesday
+weekday-long-wed = Wednesday
+weekday-long-thu = Thursday
+weekday-long-fri = Friday
+weekday-long-sat = Saturday
+weekday-long-sun = Sunday
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = May
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Aug
+month-short-9 = Sep
+month-short-10 = Oct
+month-short-11 = Nov
+month-short-12 = Dec
+# Fri 27 Nov 2026
+date-long = { $weekday } { $day } { $month } { $year }
+
+## Buckets (the column is 7 wide), sort orders, delivery states
+
+bucket-label-broken_promise = BROKEN
+bucket-label-day_1 = DAY 1
+bucket-label-od_2_6 = OD 2-6
+bucket-label-message_follow_up = MSG FU
+bucket-label-pre_due = PRE-DUE
+bucket-describe-broken_promise = broken promise
+bucket-describe-day_1 = first day past due
+bucket-describe-od_2_6 = overdue 2-6 days
+bucket-describe-message_follow_up = message follow-up
+bucket-describe-pre_due = pre-due reminder
+sort-priority = priority
+sort-overdue = days overdue
+sort-total = total due
+sort-osar = OSAR
+sort-name = name
+state-queued = queued
+state-sending = sending
+state-delivered = delivered
+state-rejected = rejected
+state-uncertain = uncertain
+state-discarded = discarded
+
+## The calling window
+
+window-until = until { $time }
+window-holiday = holiday ({ $name })
+window-cuti-bersama = cuti bersama ({ $name })
+window-too-early = too early
+window-too-late = too late
+window-closed-opens = { $why }; opens { $at }
+window-closed-no-day = { $why }; no open day in the next month
+
+## Refused values
+
+refusal-too-long = { $n } characters, at most { $max } allowed
+refusal-required = required
+refusal-control-characters = contains control characters (line breaks, tabs or escapes)
+refusal-promise-required-ptp = required for a promise to pay (PTP)
+refusal-not-a-date = not a date (use YYYY-MM-DD or +N days)
+refusal-not-a-date-typed = '{ $typed }' is not a date (use YYYY-MM-DD or +N days)
+refusal-before-call-date = { $date } is before the call date { $call_date }
+refusal-period-too-large = '{ $typed }' is past the server's largest number ({ $max })
+refusal-not-a-whole-number = '{ $typed }' is not a whole number of 0 or more
+refusal-not-an-installment = { $typed } is not an installment of the contract (1..{ $tenor })
+refusal-past-the-tenor = { $n } is past the contract's { $tenor } installments (1..{ $tenor })
+refusal-period-required = required: the installment the result is about (1..{ $tenor })
+refusal-unknown-action = '{ $action }' is not in the code list
+refusal-not-a-result-of = '{ $result }' is not a result of { $action }
+refusal-promise-required-for = required for { $action }
+refusal-in-the-past = { $date } is in the past
+refusal-too-far-ahead = { $date } is more than { $days } days ahead (latest { $latest })
+
+## The result form's fields (the label column is 13 wide)
+
+field-action = Action code
+field-result = Result code
+field-promise = Promise date
+field-period = Period
+field-remark = Remark
+
+## Keys: the help's headings, the footer's words, what each binding does
+
+context-global = Everywhere
+context-queue = Queue
+context-filter = Filter (typing)
+context-form = Result form
+context-outbox = Outbox
+context-termin = Termin
+context-prompt = Prompt
+context-confirm = Questions
+context-overlay = Dial
+context-help = Help
+context-picker = Phone picker
+hint-accept = accept
+hint-all = all
+hint-back = back
+hint-call = call
+hint-cancel = cancel
+hint-clear = clear
+hint-delivered = delivered
+hint-dial = dial
+hint-discard = discard
+hint-done = done
+hint-down = down
+hint-edit = edit
+hint-export = export
+hint-filter = filter
+hint-help = help
+hint-next = next
+hint-no = no
+hint-page = page
+hint-prev = prev
+hint-promises = promises
+hint-quit = quit
+hint-record = record
+hint-refresh = refresh
+hint-search = search
+hint-send = send
+hint-sort = sort
+hint-status = status
+hint-submit = submit
+hint-totals = totals
+hint-up = up
+hint-yes = yes
+hint-closes = closes
+hint-closes-key = any key
+hint-closes-other = closes
+hint-closes-other-key = any other key
+help-queue-move_down = move down
+help-queue-move_up = move up
+help-queue-page_down = page down
+help-queue-page_up = page up
+help-queue-first = first task
+help-queue-last = last task
+help-queue-record = record a result
+help-queue-filter = filter by name, contract, customer code, phone
+help-queue-clear_filter = clear the filter
+help-queue-sort = change the sort order (shows its top)
+help-queue-reverse_sort = turn the sort order round
+help-queue-refresh = refresh the queue
+help-queue-promises = promises: due today/tomorrow, broken, all
+help-queue-call = call: pick a phone (asks past the contact limit or outside the calling window)
+help-outbox-move_down = move down
+help-outbox-move_up = move up
+help-outbox-page_down = page down
+help-outbox-page_up = page up
+help-outbox-first = newest
+help-outbox-last = oldest
+help-outbox-send = send now (asks first for an uncertain one)
+help-outbox-edit = edit a rejected result
+help-outbox-mark_delivered = mark an uncertain result delivered (asks first)
+help-outbox-discard = discard (asks first; it stays listed)
+help-termin-move_down = move down
+help-termin-move_up = move up
+help-termin-page_down = page of rows down
+help-termin-page_up = page of rows up
+help-termin-first = first row
+help-termin-last = last row
+help-termin-next_page = next page
+help-termin-prev_page = previous page
+help-termin-first_page = first page
+help-termin-last_page = last page
+help-termin-go_to_page = go to page
+help-termin-more_rows = more rows a page
+help-termin-fewer_rows = fewer rows a page
+help-termin-search = search PO, PR, invoice, buyer, vendor
+help-termin-status_filter = filter by status (cycles through those loaded)
+help-termin-load_all = load all pages (Esc cancels), then totals
+help-termin-totals = totals per status and vendor (after A)
+help-termin-export = export the rows shown to CSV
+help-termin-refresh = reload the page
+help-termin-clear_filter = cancel loading all / clear search and status
+help-prompt-accept = accept
+help-prompt-cancel = cancel
+help-filter-accept = keep the filter, back to the list
+help-filter-cancel = clear the filter
+help-form-next_field = next field
+help-form-prev_field = previous field
+help-form-pick_down = next code in the list
+help-form-pick_up = previous code in the list
+help-form-take_code = take the code / next field (submits on the last)
+help-form-submit = submit
+help-form-cancel = cancel (asks when something was typed)
+help-picker-pick_down = next phone
+help-picker-pick_up = previous phone
+help-picker-accept = dial the phone shown
+help-picker-call_1 = dial phone 1
+help-picker-call_2 = dial phone 2
+help-picker-call_3 = dial phone 3
+help-picker-call_4 = dial phone 4
+help-picker-cancel = close without dialing
+help-help-scroll_down = scroll the help down
+help-help-scroll_up = scroll the help up
+help-confirm-yes = yes, go ahead
+help-confirm-no = no (any other key too)
+help-global-help = help
+help-global-tab_1 = Queue tab
+help-global-tab_2 = Termin tab
+help-global-tab_3 = Outbox tab
+help-global-tab_4 = Today tab
+help-global-next_tab = next tab
+help-global-prev_tab = previous tab
+help-global-quit = quit
+help-global-force_quit = quit (asks when a form has input)
+
+## The frame: tabs, header, status line, modals
+
+tab-queue = Queue
+tab-termin = Termin
+tab-outbox = Outbox
+tab-today = Today
+frame-too-small = Terminal too small ({ $width }x{ $height }).
+    deskcoll needs at least { $min_width }x{ $min_height }.
+confirm-title = y / n
+picker-title = Call { $account }
+picker-phone = phone { $n }
+picker-hint = Enter or the phone's digit dials · Esc closes
+dial-title = Dial
+dial-note = copied to the clipboard · any key closes
+server-connecting = connecting
+server-connected = connected
+server-failing = failing
+header-agent = agent { $agent }
+header-waiting = waiting
+header-demo = DEMO
+header-insecure = insecure
+prompt-filter = filter
+prompt-search = search
+prompt-go-to-page = go to page
+prompt-export = save CSV as
+prompt-override-reason = outside hours: the consumer's prior consent (reason)
+help-title = Keys · j/k scroll · other keys close
+help-title-more = Keys · j/k scroll (more below) · other keys close
+queue-loading = loading the queue…
+
+## Servers and the outbox: what went wrong
+
+api-unauthorized = bad credentials: the server refused the user name or password (HTTP 401)
+api-invalid-token = invalid token: the server rejected the signature (code { $code }: { $message }); check the hash key
+api-forbidden = access denied (HTTP 403){ $excerpt }
+api-refused = server refused (code { $code }): { $message }
+api-not-found = not found (HTTP 404): { $url }; check the configured URL
+api-status = server error: HTTP { $status }{ $excerpt }
+api-timeout = timed out after { $secs } s waiting for the server at { $host }
+api-connect = cannot connect to { $host }: { $reason }
+api-dropped = connection to { $host } dropped before the server answered
+api-not-json = the server sent a page instead of JSON (HTTP { $status }){ $excerpt }
+api-too-large = response too large: more than { $mb } MB (raise http.max_body_mb in the config)
+api-redirect = the server at { $from } answered HTTP { $status }, a redirect to { $to }: not followed (it would carry credentials or a signed result there); check the configured URL
+api-wire = unreadable reply: { $reason }
+api-other = request failed: { $reason }
+store-sql = outbox { $path }: { $reason }
+store-no-such-item = outbox: no result with id { $id }
+store-not-allowed = outbox: result { $id } is { $from }; it cannot become { $to }
+store-folder = cannot create the outbox folder { $path }: { $reason }
+outbox-cannot-read = cannot read the outbox: { $error }
+nothing-changed = nothing changed
+form-discarded = result discarded
+quit-question = Quit and lose the result being typed? y / n
+
+## Queue
+
+promises-all = all tasks
+promises-due-soon = promises due today or tomorrow
+promises-broken = broken promises
+queue-load-failed = could not load the queue: { $error }
+queue-loaded = { $n ->
+    [one] 1 task loaded
+   *[other] { $n } tasks loaded
+}
+queue-showing = showing { $what }
+queue-sorted = sorted by { $sort }
+queue-sorted-reversed = sorted by { $sort }, reversed
+queue-none-selected = no task selected
+dial-override-needs-reason = not dialed: an override needs the consumer's consent and a reason
+dial-not-dialed = not dialed
+dial-no-phone = no dialable phone on file
+dial-past-limit-question = { $account } was contacted { $contacts } times today (limit { $max }). Contact that is "continuous or disturbing" is forbidden. Dial anyway? y / n
+dial-outside-window = outside the calling window ({ $note }); only with the consumer's prior consent
+dial-copied = copied { $phone } to the clipboard: dial it on your phone
+dial-launched = dialing { $phone } with { $program }
+dial-failed = could not dial { $phone }: { $error }
+dial-error-not-logged = not dialed: the contact could not be recorded ({ $error })
+dial-error-not-dialable = not dialed: '{ $phone }' is not a phone number
+dial-error-command = dial_command: { $reason }
+dial-error-empty-command = dial_command: it is empty
+list-position = { $at } of { $of }
+queue-title = Queue · { $position } · sort: { $sort }
+queue-in-all = { $n } in all
+queue-not-loaded = The queue could not be loaded. Press r to try again.
+queue-no-match = No task matches '{ $filter }'. Esc clears the filter.
+queue-no-promises = No { $what } among the { $n } tasks. p shows all tasks.
+queue-empty = No tasks in today's queue.
+queue-closed = closed
+# Column headers: BUCKET is 7 wide, OD 3, TOTAL DUE 16, BRANCH 11, LOCAL / OPENS 15.
+queue-col-bucket = BUCKET
+queue-col-contract = CONTRACT
+queue-col-name = NAME
+queue-col-overdue = OD
+queue-col-total-due = TOTAL DUE
+queue-col-branch = BRANCH
+queue-col-local = LOCAL / OPENS
+queue-col-product = PRODUCT
+
+## The customer pane (labels: the column is as wide as the widest)
+
+customer-title = Customer
+customer-none = No task selected.
+customer-due-in = due in { $n } days
+customer-days-overdue = Days overdue
+customer-total-due = Total due
+customer-penalty = Penalty
+customer-osar = OSAR
+customer-installment = Installment
+customer-installment-value = { $amount } · { $no } of { $of } · due { $due }
+customer-last-payment = Last payment
+customer-last-payment-value = { $amount } on { $on } · tenor { $tenor } · was due { $due }
+customer-phones = Phones
+customer-no-phones = none on file
+customer-contract = Contract
+customer-contract-value = { $contract } · customer { $customer }
+customer-asset = Asset
+customer-payment = Payment
+customer-branch = Branch
+customer-branch-value = { $branch } · marketing { $marketing }
+customer-address = Address
+customer-local-time = Local time
+customer-today = Today
+customer-promise = Promise
+customer-promise-broken = broken
+customer-promise-due = due now
+customer-recorded = result recorded
+customer-zone-branch = guessed from branch { $place }
+customer-zone-unknown = zone unknown: WIB assumed
+customer-callable = callable { $note }
+customer-closed = closed: { $note }
+customer-contacts = { $n } of { $max } contacts
+customer-override = override { $at } ({ $reason })
+customer-history = History
+
+## The result form
+
+form-title = Result · { $account } · { $name }
+form-promise-hint = YYYY-MM-DD or +N days
+form-period-hint = installment (tenor) collected
+form-no-code = no code matches
+form-sends = Sends: call time { $time } · agent { $agent } · IP { $ip }
+form-not-set = (not set)
+form-sending = sending…
+form-failed = not sent: { $reason }
+form-discard-question = Discard the result being typed? y / n
+form-not-sent = not sent: { $error }
+form-past-limit-question = This is contact { $n } with { $account } today (limit { $max }). Record it anyway? y / n
+form-not-saved = not saved: { $error }
+form-rejected = rejected: { $reason } (kept in the Outbox as #{ $id })
+form-uncertain = no answer ({ $reason }): #{ $id } may be stored; it waits in the Outbox for your decision
+form-retry = saved as #{ $id }, not sent yet ({ $reason }); it is retried in the background
+
+## Outbox
+
+outbox-title = Outbox · { $position } · { $delivered } delivered · { $waiting } waiting · { $rejected } rejected · { $uncertain } uncertain
+outbox-empty = No results recorded yet. Every result you submit is saved here first.
+# Column headers: ID 6 wide, STATE as its longest word, ACCOUNT 15, RESULT 11, CALLED 11, TRY 3.
+outbox-col-id = ID
+outbox-col-state = STATE
+outbox-col-account = ACCOUNT
+outbox-col-name = NAME
+outbox-col-result = RESULT
+outbox-col-called = CALLED
+outbox-col-tries = TRY
+outbox-col-last-error = LAST ERROR
+outbox-promise = promise { $date }
+outbox-by = by { $who }
+outbox-server = server: { $code } { $message }
+outbox-called = called { $time }
+outbox-remark = remark: { $remark }
+outbox-left-list-hint = Hint: its account has left today's list: it may have arrived — check before you decide.
+outbox-advice-uncertain = No answer came: it may be on the server. R sends again (a duplicate if it arrived), D marks it delivered once you know the server has it.
+outbox-advice-refused-90 = Refused with 90, which the server also answers after storing it: check before R sends it again (it asks). e edits, x discards.
+outbox-advice-rejected = The server refused it. e edits and sends the correction, R sends it unchanged, x discards it.
+outbox-advice-queued = Waiting to be sent; it is retried in the background. R sends it now.
+outbox-nothing-to-do = #{ $id } is { $state }: nothing to do
+outbox-send-question = Send #{ $id } again? If the first one arrived, the server will hold it twice. y / n
+outbox-mark-question = Mark #{ $id } delivered? Only when you know the server has it. y / n
+outbox-discard-question = Discard #{ $id } for { $account }? It will not be sent; it stays listed. y / n
+outbox-being-sent = #{ $id } is being sent
+outbox-marked = #{ $id } marked delivered
+outbox-discarded = #{ $id } discarded
+
+## Termin
+
+termin-title = Termin · { $position } · { $scope }
+termin-scope-all = all { $n } transactions
+termin-scope-loading = loading
+termin-scope-page = page { $page } of { $of } · { $n } transactions · { $limit } a page
+termin-status = status { $status }
+termin-page-only = this page only until all are loaded
+termin-loading-page = page { $page }
+termin-gauge = loading page { $page } of { $of } · { $n } transactions · Esc cancels
+termin-loading = loading termin transactions…
+termin-load-failed = Could not load termin transactions:
+    { $error }
+
+    r tries again.
+termin-none = No termin transactions.
+    The server has none to show.
+termin-page-empty = Page { $page } is empty.
+    h goes back, H to the first page.
+termin-no-match = No transaction matches the search or status. Esc clears them.
+# Column headers: ENTRY DATE 11 (16 with the vendor), PO and PR NUMBER 23, STATUS 16, STEP 5,
+# BILL AMOUNT 16, SUBTOTAL 16, the taxes 15.
+termin-col-entry-date = ENTRY DATE
+termin-col-po = PO NUMBER
+termin-col-pr = PR NUMBER
+termin-col-buyer = BUYER
+termin-col-vendor = VENDOR
+termin-col-status = STATUS
+termin-col-step = STEP
+termin-col-bill = BILL AMOUNT
+termin-col-subtotal = SUBTOTAL
+termin-col-pph = TOTAL PPh
+termin-col-ppn = TOTAL PPN
+termin-detail-title = Transaction
+termin-none-selected = No transaction selected.
+termin-step = step { $step }
+termin-general = General
+termin-general-value = PR { $pr } · invoice { $invoice } of { $invoiced } · entered { $entered } · status changed { $changed }
+termin-buyer = Buyer
+termin-buyer-value = { $buyer } ({ $user_name }) · group { $group } · BUMN { $bumn } · user { $user }
+termin-payment = Payment
+termin-subtotal = subtotal
+termin-shipping = shipping { $cost } (PPN { $ppn }, PPh { $pph })
+termin-taxes = PPN { $ppn } (product { $product }) borne by { $by } · PPh21 { $pph21 } · PPh22 { $pph22 } · PPh23 { $pph23 } · total PPh { $pph }
+termin-bill = bill
+termin-bank = { $bank } · VA { $va } · method { $method } · holder { $holder } · step { $step }
+termin-vendor = Vendor
+termin-email = email
+termin-phone = phone
+termin-totals-title = Totals of all transactions · t hides
+termin-totals-all = ALL
+termin-totals-top-vendors = TOP VENDORS
+termin-totals-count = COUNT
+termin-no-status = no status
+termin-no-vendor = no vendor
+termin-loading-for-filter = loading every page to search them all (Esc cancels)
+termin-page-failed = could not load page { $page }: { $error }
+termin-all-loaded = all { $n } transactions loaded; t shows totals
+termin-all-cancelled = loading all pages cancelled
+termin-all-failed = could not load all pages: { $error }
+termin-exported = saved { $path } ({ $n } rows)
+termin-export-failed = not saved: { $error }
+termin-rows-a-page = { $n } rows a page
+termin-every-status = every status
+termin-cancelling = cancelling…
+termin-totals-need-all = totals need every page: press A to load all
+termin-not-a-page = '{ $text }' is not a page number
+termin-no-file-name = no file name: nothing exported
+
+## Today
+
+today-title = Today · { $date }
+today-calls = Calls recorded
+today-ptp = Promises to pay taken
+today-ptp-total = Total due under promise
+today-delivered = Delivered
+today-waiting = Waiting to be sent
+today-rejected = Rejected
+today-uncertain = Uncertain
+today-by-action = By action
+today-none = none
+today-due-today = Promises due today
+today-due-tomorrow = Promises due tomorrow
+today-broken = Broken promises (back in the queue)
+
+## Starting the workstation
+
+config-invalid-file = invalid config file { $file }: { $error }
+workstation-needs-terminal = the workstation needs a terminal ({ $error }); the CLI commands work without one
+
+## The command line: refused command lines
+
+cli-refused = { $faults } (see `{ $help } --help`)
+cli-did-you-mean = did you mean { $name }?
+cli-value-needed = a value is needed
+cli-not-valid = '{ $value }' is not valid
+cli-not-one-of = '{ $value }' is not one of { $valid }
+cli-required = required
+cli-conflict = cannot be used with { $other }
+cli-conflict-others = cannot be used with the others given
+cli-unknown-option = not an option here
+cli-unknown-command = '{ $name }' is not a command
+cli-command-needed = a command is needed: { $names }
+
+## The command line: its own words
+
+cli-error = deskcoll: error: { $message }
+cli-warning = deskcoll: warning: { $message }
+cli-no-runtime = cannot start the runtime: { $error }
+cli-cannot-read-secret = cannot read the { $what }: { $error }
+cli-insecure = credentials go unencrypted over plain http:// to { $hosts }; use https://
+cli-config-open = { $path } can be read by other users and holds secrets; run chmod 600 on it
+cli-sign-demo = demo mode (no server configured): signed with the twin's hash key
+cli-no-hash-key = no hash key: set DESKCOLL_HASH_KEY or collection.hash_key, run at a terminal to be asked, or pass --hash-key
+cli-excel-json = --excel writes CSV: it does not go with --format json
+cli-no-config-dir = no config directory on this platform: pass --config PATH
+cli-config-exists = { $path } exists; pass --force to overwrite
+cli-wrote = wrote { $path }
+cli-none = none
+
+## deskcoll tasks (the table; JSON and CSV never change)
+
+tasks-due-in = { $n ->
+    [one] due in 1 day
+   *[other] due in { $n } days
+}
+tasks-yes = yes
+tasks-col-bucket = BUCKET
+tasks-col-contract = CONTRACT
+tasks-col-name = NAME
+tasks-col-overdue = OVERDUE
+tasks-col-total-due = TOTAL DUE
+tasks-col-n-of = N/OF
+tasks-col-branch = BRANCH
+tasks-col-local = LOCAL
+tasks-col-callable = CALLABLE
+tasks-count = { $n } tasks
+tasks-count-callable = { $n } tasks callable now
+tasks-demo = demo twin
+
+## deskcoll today (the table; the CSV's figure names never change)
+
+today-no-task-list = no task list ({ $error }); broken promises cannot be told
+today-calls-of = calls { $action }
+today-broken-short = Broken promises
+today-heading = Today, { $date }
+
+## deskcoll termin
+
+termin-cli-past-last = page { $page } of { $of }: past the last page (at { $limit } a page)
+termin-cli-position = page { $page } of { $of }, { $n } transactions
+termin-cli-none = no termin transactions
+
+## deskcoll outbox (the table; JSON and CSV never change)
+
+outbox-cli-or = { $some } or { $last }
+outbox-cli-nothing = nothing
+outbox-cli-col-action = ACTION
+outbox-cli-col-promise = PROMISE
+outbox-cli-col-call-time = CALL_TIME
+outbox-cli-col-attempts = ATTEMPTS
+outbox-cli-hint = result { $id }: its account has left today's list: it may have arrived — check before you decide
+outbox-cli-counts = { $n } results: { $delivered } delivered, { $waiting } waiting, { $rejected } rejected, { $uncertain } uncertain
+outbox-cli-flushed = { $delivered } delivered, { $queued } queued, { $rejected } rejected, { $uncertain } uncertain
+outbox-cli-undelivered = { $n } results are not delivered (see `deskcoll outbox list`)
+outbox-cli-not-applicable = result { $id } is { $state }: { $flag } applies only to { $states }
+outbox-cli-marked = result { $id }: marked delivered
+outbox-cli-resend-notice = it may already be stored: a 90 answers any database error, and the server inserts the row before the step that failed; sending again may store it twice
+outbox-cli-refused-90 = result { $id } was refused with 90 and { $notice }; pass --yes to send it again
+outbox-cli-resending = result { $id }: { $notice }; sending again as asked (--yes)
+outbox-cli-result-state = result { $id }: { $state }
+
+## deskcoll submit (field names stay as the server and the batch file know them)
+
+submit-no-task-list = no task list ({ $error }); without it the period defaults to 0, the contract's installments are not checked and no amount due is kept
+submit-at-limit = { $account } has { $n } results today, at the limit of { $max } a day (calling.max_contacts_per_day); recorded anyway
+submit-over-limit = { $account } has { $n } results today, over the limit of { $max } a day (calling.max_contacts_per_day); recorded anyway
+submit-rejected = rejected: { $reason }
+submit-uncertain = uncertain: { $reason } (it may be stored; see `deskcoll outbox list`)
+submit-queued = queued: { $reason }; `deskcoll outbox flush` sends it
+submit-invalid = invalid result, nothing sent: { $refusals }
+submit-result = result { $id }: { $what }
+submit-cannot-read = cannot read { $path }: { $error }
+submit-no-column = { $path }: no '{ $column }' column (need account, action, result, promise, period, remark)
+submit-row = row { $line }: { $what }
+submit-row-invalid = row { $line }: invalid: { $why }
+submit-summary = { $n } rows: { $delivered } delivered, { $undelivered } not delivered, { $invalid } invalid
+
+## deskcoll serve
+
+serve-rate = { $name } must be between 0 and 1
+serve-tasks = --tasks { $n } needs --contracts of at least { $n }
+serve-cannot-listen = cannot listen on { $addr }: { $error }
+serve-listening = deskcoll twin listening on { $url }
+serve-point = point a client at it:
+serve-and-passwords = and DESKCOLL_PASSWORD, DESKCOLL_TERMIN_PASSWORD as given to serve
+serve-and-hash-key = and DESKCOLL_HASH_KEY as given to serve
+serve-received = results received: { $url } (with the twin's Basic auth)
+serve-received-local = results received: { $url } (with the twin's Basic auth; from this machine only)
+
+## The supervisor's desk (Termin tab over the whole set)
+help-termin-sort_column = sort all by entry date, bill, status, vendor, buyer, step, then none
+help-termin-reverse_column = turn that order round
+help-termin-date_range = entry dates from/to (WIB): YYYY-MM-DD YYYY-MM-DD
+help-termin-group = group all by status, vendor, buyer, month, then none
+help-termin-open_group = open the group under the cursor (Esc comes back)
+help-termin-aging = ageing of unfinished work: days since entry per status
+help-termin-changes = only what is new or changed since the last look
+hint-order = order
+hint-dates = dates
+hint-group = group
+hint-ageing = ageing
+hint-changes = changes
+prompt-date-range = entry dates in WIB (FROM TO, FROM, ..TO, or empty for all)
+termin-range-refused = not a range: { $why }
+termin-desk-everything = every transaction
+termin-column-entry_date = entry date
+termin-column-bill_amount = bill
+termin-column-status = status
+termin-column-vendor = vendor
+termin-column-buyer = buyer
+termin-column-step = step
+termin-desk-sorted = sorted by { $column }
+termin-desk-sorted-reversed = sorted by { $column }, reversed
+termin-desk-range = entered { $since } to { $until }
+termin-group-status = status
+termin-group-vendor = vendor
+termin-group-buyer = buyer
+termin-group-month = month
+termin-desk-grouped = by { $by }
+termin-desk-group-open = group { $key }
+termin-desk-changed-only = new or changed since the last look
+termin-groups-title = Termin · { $n } groups by { $by } · { $position } · Enter opens one
+termin-ageing-title = Termin · ageing: days since entry of what is not { $finished } · a closes
+termin-band-0-30 = 0-30
+termin-band-31-60 = 31-60
+termin-band-61-90 = 61-90
+termin-band-over-90 = over 90
+termin-col-group = GROUP
+termin-col-count = COUNT
+termin-col-share = SHARE
+termin-col-days = DAYS

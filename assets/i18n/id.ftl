@@ -1,0 +1,641 @@
+# deskcoll: kata-kata dalam Bahasa Indonesia. Setiap pesan di sini ada kembarannya di en.ftl
+# (diperiksa oleh tes). Argumen ditulis { $nama }. Spasi di awal dan akhir ditambahkan di kode.
+
+## Tanggal dan jam
+
+weekday-short-mon = Sen
+weekday-short-tue = Sel
+weekday-short-wed = Rab
+weekday-short-thu = Kam
+weekday-short-fri = Jum
+weekday-short-sat = Sab
+weekday-short-sun = Min
+weekday-long-mon = Senin
+weekday-long-tue = Selasa
+weekday-long-wed = Rabu
+weekday-long-thu = Kamis
+weekday-long-fri = Jumat
+weekday-long-sat = Sabtu
+weekday-long-sun = Minggu
+month-short-1 = Jan
+month-short-2 = Feb
+month-short-3 = Mar
+month-short-4 = Apr
+month-short-5 = Mei
+month-short-6 = Jun
+month-short-7 = Jul
+month-short-8 = Agu
+month-short-9 = Sep
+month-short-10 = Okt
+month-short-11 = Nov
+month-short-12 = Des
+# Jum, 27 Nov 2026
+date-long = { $weekday }, { $day } { $month } { $year }
+
+## Kelompok antrean (kolom selebar 7), urutan, status pengiriman
+
+bucket-label-broken_promise = INGKAR
+bucket-label-day_1 = HARI 1
+bucket-label-od_2_6 = OD 2-6
+bucket-label-message_follow_up = PESAN
+bucket-label-pre_due = PRA-JT
+bucket-describe-broken_promise = ingkar janji
+bucket-describe-day_1 = hari pertama lewat jatuh tempo
+bucket-describe-od_2_6 = terlambat 2-6 hari
+bucket-describe-message_follow_up = tindak lanjut pesan
+bucket-describe-pre_due = pengingat sebelum jatuh tempo
+sort-priority = prioritas
+sort-overdue = hari terlambat
+sort-total = total tagihan
+sort-osar = OSAR
+sort-name = nama
+state-queued = antre
+state-sending = dikirim
+state-delivered = terkirim
+state-rejected = ditolak
+state-uncertain = belum pasti
+state-discarded = dibuang
+
+## Jam boleh menelepon
+
+window-until = sampai { $time }
+window-holiday = libur ({ $name })
+window-cuti-bersama = cuti bersama ({ $name })
+window-too-early = terlalu pagi
+window-too-late = terlalu malam
+window-closed-opens = { $why }; buka { $at }
+window-closed-no-day = { $why }; tidak ada hari buka sebulan ke depan
+
+## Isian yang ditolak
+
+refusal-too-long = { $n } karakter, paling banyak { $max }
+refusal-required = wajib diisi
+refusal-control-characters = berisi karakter kontrol (baris baru, tab, atau escape)
+refusal-promise-required-ptp = wajib untuk janji bayar (PTP)
+refusal-not-a-date = bukan tanggal (tulis YYYY-MM-DD atau +N hari)
+refusal-not-a-date-typed = '{ $typed }' bukan tanggal (tulis YYYY-MM-DD atau +N hari)
+refusal-before-call-date = { $date } sebelum tanggal telepon { $call_date }
+refusal-period-too-large = '{ $typed }' melebihi angka terbesar server ({ $max })
+refusal-not-a-whole-number = '{ $typed }' bukan bilangan bulat 0 atau lebih
+refusal-not-an-installment = { $typed } bukan angsuran kontrak ini (1..{ $tenor })
+refusal-past-the-tenor = { $n } melewati { $tenor } angsuran kontrak ini (1..{ $tenor })
+refusal-period-required = wajib: angsuran yang dimaksud hasil ini (1..{ $tenor })
+refusal-unknown-action = '{ $action }' tidak ada di daftar kode
+refusal-not-a-result-of = '{ $result }' bukan hasil dari { $action }
+refusal-promise-required-for = wajib untuk { $action }
+refusal-in-the-past = { $date } sudah lewat
+refusal-too-far-ahead = { $date } lebih dari { $days } hari ke depan (paling lambat { $latest })
+
+## Isian formulir hasil (kolom label selebar 13)
+
+field-action = Kode aksi
+field-result = Kode hasil
+field-promise = Tanggal janji
+field-period = Periode
+field-remark = Catatan
+
+## Tombol: judul bantuan, kata di baris bawah, fungsi setiap tombol
+
+context-global = Di mana saja
+context-queue = Antrean
+context-filter = Saring (mengetik)
+context-form = Formulir hasil
+context-outbox = Kotak Keluar
+context-termin = Termin
+context-prompt = Isian
+context-confirm = Pertanyaan
+context-overlay = Panggil
+context-help = Bantuan
+context-picker = Pilih telepon
+hint-accept = terima
+hint-all = semua
+hint-back = kembali
+hint-call = telepon
+hint-cancel = batal
+hint-clear = hapus
+hint-delivered = terkirim
+hint-dial = telepon
+hint-discard = buang
+hint-done = selesai
+hint-down = turun
+hint-edit = ubah
+hint-export = ekspor
+hint-filter = saring
+hint-help = bantuan
+hint-next = lanjut
+hint-no = tidak
+hint-page = halaman
+hint-prev = sebelum
+hint-promises = janji
+hint-quit = keluar
+hint-record = catat
+hint-refresh = muat ulang
+hint-search = cari
+hint-send = kirim
+hint-sort = urutan
+hint-status = status
+hint-submit = kirim
+hint-totals = total
+hint-up = naik
+hint-yes = ya
+hint-closes = tutup
+hint-closes-key = tombol apa saja
+hint-closes-other = tutup
+hint-closes-other-key = tombol lain
+help-queue-move_down = turun satu baris
+help-queue-move_up = naik satu baris
+help-queue-page_down = satu halaman ke bawah
+help-queue-page_up = satu halaman ke atas
+help-queue-first = tugas pertama
+help-queue-last = tugas terakhir
+help-queue-record = catat hasil telepon
+help-queue-filter = saring menurut nama, kontrak, kode konsumen, telepon
+help-queue-clear_filter = hapus saringan
+help-queue-sort = ganti urutan (yang teratas ditampilkan)
+help-queue-reverse_sort = balik urutan
+help-queue-refresh = muat ulang antrean
+help-queue-promises = janji bayar: jatuh tempo hari ini/besok, ingkar, semua
+help-queue-call = telepon: pilih nomor (bertanya bila lewat batas kontak atau di luar jam telepon)
+help-outbox-move_down = turun satu baris
+help-outbox-move_up = naik satu baris
+help-outbox-page_down = satu halaman ke bawah
+help-outbox-page_up = satu halaman ke atas
+help-outbox-first = terbaru
+help-outbox-last = terlama
+help-outbox-send = kirim sekarang (bertanya dulu untuk yang belum pasti)
+help-outbox-edit = ubah hasil yang ditolak
+help-outbox-mark_delivered = tandai hasil yang belum pasti sebagai terkirim (bertanya dulu)
+help-outbox-discard = buang (bertanya dulu; tetap tercantum)
+help-termin-move_down = turun satu baris
+help-termin-move_up = naik satu baris
+help-termin-page_down = satu layar baris ke bawah
+help-termin-page_up = satu layar baris ke atas
+help-termin-first = baris pertama
+help-termin-last = baris terakhir
+help-termin-next_page = halaman berikutnya
+help-termin-prev_page = halaman sebelumnya
+help-termin-first_page = halaman pertama
+help-termin-last_page = halaman terakhir
+help-termin-go_to_page = ke halaman
+help-termin-more_rows = lebih banyak baris per halaman
+help-termin-fewer_rows = lebih sedikit baris per halaman
+help-termin-search = cari PO, PR, faktur, pembeli, vendor
+help-termin-status_filter = saring menurut status (bergilir di antara yang dimuat)
+help-termin-load_all = muat semua halaman (Esc membatalkan), lalu total
+help-termin-totals = total per status dan vendor (setelah A)
+help-termin-export = ekspor baris yang tampil ke CSV
+help-termin-refresh = muat ulang halaman
+help-termin-clear_filter = batalkan muat semua / hapus pencarian dan status
+help-prompt-accept = terima
+help-prompt-cancel = batal
+help-filter-accept = simpan saringan, kembali ke daftar
+help-filter-cancel = hapus saringan
+help-form-next_field = isian berikutnya
+help-form-prev_field = isian sebelumnya
+help-form-pick_down = kode berikutnya di daftar
+help-form-pick_up = kode sebelumnya di daftar
+help-form-take_code = ambil kode / isian berikutnya (di isian terakhir: kirim)
+help-form-submit = simpan dan kirim
+help-form-cancel = batal (bertanya bila sudah ada yang diketik)
+help-picker-pick_down = nomor berikutnya
+help-picker-pick_up = nomor sebelumnya
+help-picker-accept = telepon nomor yang ditandai
+help-picker-call_1 = telepon nomor 1
+help-picker-call_2 = telepon nomor 2
+help-picker-call_3 = telepon nomor 3
+help-picker-call_4 = telepon nomor 4
+help-picker-cancel = tutup tanpa menelepon
+help-help-scroll_down = gulir bantuan ke bawah
+help-help-scroll_up = gulir bantuan ke atas
+help-confirm-yes = ya, lanjutkan
+help-confirm-no = tidak (tombol lain juga)
+help-global-help = bantuan
+help-global-tab_1 = tab Antrean
+help-global-tab_2 = tab Termin
+help-global-tab_3 = tab Kotak Keluar
+help-global-tab_4 = tab Hari Ini
+help-global-next_tab = tab berikutnya
+help-global-prev_tab = tab sebelumnya
+help-global-quit = keluar
+help-global-force_quit = keluar (bertanya bila formulir berisi)
+
+## Bingkai: tab, kepala, baris status, jendela
+
+tab-queue = Antrean
+tab-termin = Termin
+tab-outbox = Kotak Keluar
+tab-today = Hari Ini
+frame-too-small = Terminal terlalu kecil ({ $width }x{ $height }).
+    deskcoll butuh paling sedikit { $min_width }x{ $min_height }.
+confirm-title = y (ya) / n (tidak)
+picker-title = Telepon { $account }
+picker-phone = telepon { $n }
+picker-hint = Enter atau angka nomornya menelepon · Esc menutup
+dial-title = Panggil
+dial-note = disalin ke clipboard · tombol apa saja menutup
+server-connecting = menyambung
+server-connected = tersambung
+server-failing = gagal
+header-agent = agen { $agent }
+header-waiting = menunggu
+header-demo = DEMO
+header-insecure = tidak aman
+prompt-filter = saring
+prompt-search = cari
+prompt-go-to-page = ke halaman
+prompt-export = simpan CSV sebagai
+prompt-override-reason = di luar jam: persetujuan konsumen sebelumnya (alasan)
+help-title = Tombol · j/k gulir · tombol lain menutup
+help-title-more = Tombol · j/k gulir (masih ada di bawah) · tombol lain menutup
+queue-loading = memuat antrean…
+
+## Server dan kotak keluar: apa yang salah
+
+api-unauthorized = kredensial salah: server menolak nama pengguna atau kata sandi (HTTP 401)
+api-invalid-token = token tidak sah: server menolak tanda tangan (kode { $code }: { $message }); periksa hash key
+api-forbidden = akses ditolak (HTTP 403){ $excerpt }
+api-refused = server menolak (kode { $code }): { $message }
+api-not-found = tidak ditemukan (HTTP 404): { $url }; periksa URL di konfigurasi
+api-status = kesalahan server: HTTP { $status }{ $excerpt }
+api-timeout = tidak ada jawaban setelah { $secs } detik dari server di { $host }
+api-connect = tidak dapat tersambung ke { $host }: { $reason }
+api-dropped = sambungan ke { $host } terputus sebelum server menjawab
+api-not-json = server mengirim halaman, bukan JSON (HTTP { $status }){ $excerpt }
+api-too-large = jawaban terlalu besar: lebih dari { $mb } MB (naikkan http.max_body_mb di konfigurasi)
+api-redirect = server di { $from } menjawab HTTP { $status }, pengalihan ke { $to }: tidak diikuti (kredensial atau hasil bertanda tangan akan terbawa ke sana); periksa URL di konfigurasi
+api-wire = jawaban tidak terbaca: { $reason }
+api-other = permintaan gagal: { $reason }
+store-sql = kotak keluar { $path }: { $reason }
+store-no-such-item = kotak keluar: tidak ada hasil dengan id { $id }
+store-not-allowed = kotak keluar: hasil { $id } berstatus { $from }; tidak dapat menjadi { $to }
+store-folder = tidak dapat membuat folder kotak keluar { $path }: { $reason }
+outbox-cannot-read = kotak keluar tidak terbaca: { $error }
+nothing-changed = tidak ada yang berubah
+form-discarded = hasil dibuang
+quit-question = Keluar dan buang hasil yang sedang diketik? y / n
+
+## Antrean
+
+promises-all = semua tugas
+promises-due-soon = janji bayar jatuh tempo hari ini atau besok
+promises-broken = ingkar janji
+queue-load-failed = antrean tidak dapat dimuat: { $error }
+queue-loaded = { $n } tugas dimuat
+queue-showing = menampilkan { $what }
+queue-sorted = diurutkan menurut { $sort }
+queue-sorted-reversed = diurutkan menurut { $sort }, terbalik
+queue-none-selected = tidak ada tugas yang dipilih
+dial-override-needs-reason = tidak ditelepon: pengecualian butuh persetujuan konsumen dan alasannya
+dial-not-dialed = tidak ditelepon
+dial-no-phone = tidak ada nomor telepon yang dapat dihubungi
+dial-past-limit-question = { $account } sudah dihubungi { $contacts } kali hari ini (batas { $max }). Kontak yang "terus-menerus atau mengganggu" dilarang. Tetap telepon? y / n
+dial-outside-window = di luar jam telepon ({ $note }); hanya dengan persetujuan konsumen sebelumnya
+dial-copied = { $phone } disalin ke clipboard: tekan nomornya di telepon Anda
+dial-launched = menelepon { $phone } dengan { $program }
+dial-failed = tidak dapat menelepon { $phone }: { $error }
+dial-error-not-logged = tidak ditelepon: kontak tidak dapat dicatat ({ $error })
+dial-error-not-dialable = tidak ditelepon: '{ $phone }' bukan nomor telepon
+dial-error-command = dial_command: { $reason }
+dial-error-empty-command = dial_command: kosong
+list-position = { $at } dari { $of }
+queue-title = Antrean · { $position } · urutan: { $sort }
+queue-in-all = { $n } seluruhnya
+queue-not-loaded = Antrean tidak dapat dimuat. Tekan r untuk mencoba lagi.
+queue-no-match = Tidak ada tugas yang cocok dengan '{ $filter }'. Esc menghapus saringan.
+queue-no-promises = Tidak ada { $what } di antara { $n } tugas. p menampilkan semua tugas.
+queue-empty = Tidak ada tugas di antrean hari ini.
+queue-closed = tutup
+# Judul kolom: TAHAP selebar 7, OD 3 (hari terlambat, istilah leasing), TOTAL TAGIHAN 16, CABANG 11, WAKTU / BUKA 15.
+queue-col-bucket = TAHAP
+queue-col-contract = KONTRAK
+queue-col-name = NAMA
+queue-col-overdue = OD
+queue-col-total-due = TOTAL TAGIHAN
+queue-col-branch = CABANG
+queue-col-local = WAKTU / BUKA
+queue-col-product = PRODUK
+
+## Panel konsumen (label: kolomnya selebar label terpanjang)
+
+customer-title = Konsumen
+customer-none = Tidak ada tugas yang dipilih.
+customer-due-in = jatuh tempo { $n } hari lagi
+customer-days-overdue = Hari Terlambat
+customer-total-due = Total Tagihan
+customer-penalty = Denda
+customer-osar = Sisa Piutang
+customer-installment = Angsuran
+customer-installment-value = { $amount } · ke-{ $no } dari { $of } · jatuh tempo { $due }
+customer-last-payment = Bayar terakhir
+customer-last-payment-value = { $amount } pada { $on } · tenor { $tenor } · jatuh tempo { $due }
+customer-phones = Telepon
+customer-no-phones = tidak ada
+customer-contract = Kontrak
+customer-contract-value = { $contract } · konsumen { $customer }
+customer-asset = Aset
+customer-payment = Cara bayar
+customer-branch = Cabang
+customer-branch-value = { $branch } · pemasar { $marketing }
+customer-address = Alamat
+customer-local-time = Waktu lokal
+customer-today = Hari ini
+customer-promise = Janji bayar
+customer-promise-broken = ingkar
+customer-promise-due = jatuh tempo
+customer-recorded = hasil tercatat
+customer-zone-branch = perkiraan dari cabang { $place }
+customer-zone-unknown = zona tidak diketahui: dianggap WIB
+customer-callable = boleh ditelepon { $note }
+customer-closed = tutup: { $note }
+customer-contacts = { $n } dari { $max } kontak
+customer-override = pengecualian { $at } ({ $reason })
+customer-history = Riwayat
+
+## Formulir hasil
+
+form-title = Hasil · { $account } · { $name }
+form-promise-hint = YYYY-MM-DD atau +N hari
+form-period-hint = angsuran (tenor) yang ditagih
+form-no-code = tidak ada kode yang cocok
+form-sends = Dikirim: waktu telepon { $time } · agen { $agent } · IP { $ip }
+form-not-set = (belum diisi)
+form-sending = mengirim…
+form-failed = tidak terkirim: { $reason }
+form-discard-question = Buang hasil yang sedang diketik? y / n
+form-not-sent = tidak terkirim: { $error }
+form-past-limit-question = Ini kontak ke-{ $n } dengan { $account } hari ini (batas { $max }). Tetap catat? y / n
+form-not-saved = tidak tersimpan: { $error }
+form-rejected = ditolak: { $reason } (disimpan di Kotak Keluar sebagai #{ $id })
+form-uncertain = tidak ada jawaban ({ $reason }): #{ $id } mungkin sudah tersimpan; menunggu keputusan Anda di Kotak Keluar
+form-retry = disimpan sebagai #{ $id }, belum terkirim ({ $reason }); dicoba lagi di latar belakang
+
+## Kotak Keluar
+
+outbox-title = Kotak Keluar { $position }: { $delivered } terkirim, { $waiting } menunggu, { $rejected } ditolak, { $uncertain } belum pasti
+outbox-empty = Belum ada hasil yang dicatat. Setiap hasil yang Anda kirim disimpan di sini lebih dulu.
+# Judul kolom: ID 6, STATUS selebar kata terpanjangnya, KONTRAK 15, HASIL 11, DITELEPON 11, COBA 3.
+outbox-col-id = ID
+outbox-col-state = STATUS
+outbox-col-account = KONTRAK
+outbox-col-name = NAMA
+outbox-col-result = HASIL
+outbox-col-called = DITELEPON
+outbox-col-tries = COBA
+outbox-col-last-error = KESALAHAN
+outbox-promise = janji { $date }
+outbox-by = oleh { $who }
+outbox-server = server: { $code } { $message }
+outbox-called = ditelepon { $time }
+outbox-remark = catatan: { $remark }
+outbox-left-list-hint = Petunjuk: kontraknya sudah keluar dari daftar hari ini: mungkin sudah sampai — periksa sebelum memutuskan.
+outbox-advice-uncertain = Tidak ada jawaban: mungkin sudah ada di server. R mengirim lagi (ganda bila sudah sampai), D menandainya terkirim setelah Anda tahu server sudah menyimpannya.
+outbox-advice-refused-90 = Ditolak dengan 90, yang juga dijawab server setelah menyimpannya: periksa sebelum R mengirim lagi (akan bertanya). e mengubah, x membuang.
+outbox-advice-rejected = Server menolaknya. e mengubah dan mengirim perbaikannya, R mengirim tanpa perubahan, x membuangnya.
+outbox-advice-queued = Menunggu dikirim; dicoba lagi di latar belakang. R mengirimnya sekarang.
+outbox-nothing-to-do = #{ $id } berstatus { $state }: tidak ada yang perlu dilakukan
+outbox-send-question = Kirim #{ $id } lagi? Bila yang pertama sudah sampai, server akan menyimpannya dua kali. y / n
+outbox-mark-question = Tandai #{ $id } terkirim? Hanya bila Anda tahu server sudah menyimpannya. y / n
+outbox-discard-question = Buang #{ $id } untuk { $account }? Tidak akan dikirim; tetap tercantum. y / n
+outbox-being-sent = #{ $id } sedang dikirim
+outbox-marked = #{ $id } ditandai terkirim
+outbox-discarded = #{ $id } dibuang
+
+## Termin
+
+termin-title = Termin · { $position } · { $scope }
+termin-scope-all = semua { $n } transaksi
+termin-scope-loading = memuat
+termin-scope-page = halaman { $page } dari { $of } · { $n } transaksi · { $limit } per halaman
+termin-status = status { $status }
+termin-page-only = hanya halaman ini sampai semua dimuat
+termin-loading-page = halaman { $page }
+termin-gauge = memuat halaman { $page } dari { $of } · { $n } transaksi · Esc membatalkan
+termin-loading = memuat transaksi termin…
+termin-load-failed = Transaksi termin tidak dapat dimuat:
+    { $error }
+
+    r mencoba lagi.
+termin-none = Tidak ada transaksi termin.
+    Server tidak punya yang bisa ditampilkan.
+termin-page-empty = Halaman { $page } kosong.
+    h kembali, H ke halaman pertama.
+termin-no-match = Tidak ada transaksi yang cocok dengan pencarian atau status. Esc menghapusnya.
+# Judul kolom: TGL MASUK 11 (16 dengan penjual), NOMOR PO dan PR 23, STATUS 16, TAHAP 5,
+# JUMLAH TAGIHAN 16, SUBTOTAL 16, pajak 15.
+termin-col-entry-date = TGL MASUK
+termin-col-po = NOMOR PO
+termin-col-pr = NOMOR PR
+termin-col-buyer = PEMBELI
+termin-col-vendor = PENJUAL
+termin-col-status = STATUS
+termin-col-step = TAHAP
+termin-col-bill = JUMLAH TAGIHAN
+termin-col-subtotal = SUBTOTAL
+termin-col-pph = TOTAL PPh
+termin-col-ppn = TOTAL PPN
+termin-detail-title = Transaksi
+termin-none-selected = Tidak ada transaksi yang dipilih.
+termin-step = tahap { $step }
+termin-general = Umum
+termin-general-value = PR { $pr } · faktur { $invoice } tanggal { $invoiced } · masuk { $entered } · status berubah { $changed }
+termin-buyer = Pembeli
+termin-buyer-value = { $buyer } ({ $user_name }) · grup { $group } · BUMN { $bumn } · pengguna { $user }
+termin-payment = Pembayaran
+termin-subtotal = subtotal
+termin-shipping = ongkos kirim { $cost } (PPN { $ppn }, PPh { $pph })
+termin-taxes = PPN { $ppn } (produk { $product }) ditanggung { $by } · PPh21 { $pph21 } · PPh22 { $pph22 } · PPh23 { $pph23 } · total PPh { $pph }
+termin-bill = tagihan
+termin-bank = { $bank } · VA { $va } · metode { $method } · pemilik { $holder } · tahap { $step }
+termin-vendor = Penjual
+termin-email = surel
+termin-phone = telepon
+termin-totals-title = Total semua transaksi · t menyembunyikan
+termin-totals-all = SEMUA
+termin-totals-top-vendors = PENJUAL TERBESAR
+termin-totals-count = JUMLAH
+termin-no-status = tanpa status
+termin-no-vendor = tanpa penjual
+termin-loading-for-filter = memuat semua halaman agar semuanya dapat dicari (Esc membatalkan)
+termin-page-failed = halaman { $page } tidak dapat dimuat: { $error }
+termin-all-loaded = semua { $n } transaksi dimuat; t menampilkan total
+termin-all-cancelled = memuat semua halaman dibatalkan
+termin-all-failed = semua halaman tidak dapat dimuat: { $error }
+termin-exported = tersimpan { $path } ({ $n } baris)
+termin-export-failed = tidak tersimpan: { $error }
+termin-rows-a-page = { $n } baris per halaman
+termin-every-status = semua status
+termin-cancelling = membatalkan…
+termin-totals-need-all = total butuh semua halaman: tekan A untuk memuat semua
+termin-not-a-page = '{ $text }' bukan nomor halaman
+termin-no-file-name = tidak ada nama file: tidak ada yang diekspor
+
+## Hari Ini
+
+today-title = Hari Ini · { $date }
+today-calls = Telepon tercatat
+today-ptp = Janji bayar diperoleh
+today-ptp-total = Total tagihan yang dijanjikan
+today-delivered = Terkirim
+today-waiting = Menunggu dikirim
+today-rejected = Ditolak
+today-uncertain = Belum pasti
+today-by-action = Menurut aksi
+today-none = tidak ada
+today-due-today = Janji bayar jatuh tempo hari ini
+today-due-tomorrow = Janji bayar jatuh tempo besok
+today-broken = Ingkar janji (kembali ke antrean)
+
+## Memulai layar kerja
+
+config-invalid-file = berkas konfigurasi tidak sah { $file }: { $error }
+workstation-needs-terminal = layar kerja butuh terminal ({ $error }); perintah CLI bisa dipakai tanpa terminal
+
+## Baris perintah: perintah yang ditolak
+
+cli-refused = { $faults } (lihat `{ $help } --help`)
+cli-did-you-mean = maksud Anda { $name }?
+cli-value-needed = butuh nilai
+cli-not-valid = '{ $value }' tidak sah
+cli-not-one-of = '{ $value }' bukan salah satu dari { $valid }
+cli-required = wajib
+cli-conflict = tidak dapat dipakai bersama { $other }
+cli-conflict-others = tidak dapat dipakai bersama yang lain
+cli-unknown-option = bukan opsi di sini
+cli-unknown-command = '{ $name }' bukan perintah
+cli-command-needed = butuh perintah: { $names }
+
+## Baris perintah: kata-katanya sendiri
+
+cli-error = deskcoll: kesalahan: { $message }
+cli-warning = deskcoll: peringatan: { $message }
+cli-no-runtime = runtime tidak dapat dimulai: { $error }
+cli-cannot-read-secret = { $what } tidak dapat dibaca: { $error }
+cli-insecure = kredensial terkirim tanpa enkripsi lewat http:// biasa ke { $hosts }; pakai https://
+cli-config-open = { $path } dapat dibaca pengguna lain dan berisi rahasia; jalankan chmod 600 padanya
+cli-sign-demo = mode demo (tidak ada server dikonfigurasi): ditandatangani dengan hash key twin
+cli-no-hash-key = tidak ada hash key: isi DESKCOLL_HASH_KEY atau collection.hash_key, jalankan di terminal agar ditanya, atau beri --hash-key
+cli-excel-json = --excel menulis CSV: tidak bisa bersama --format json
+cli-no-config-dir = tidak ada folder konfigurasi di platform ini: beri --config PATH
+cli-config-exists = { $path } sudah ada; beri --force untuk menimpanya
+cli-wrote = ditulis { $path }
+cli-none = tidak ada
+
+## deskcoll tasks (tabelnya; JSON dan CSV tidak pernah berubah)
+
+tasks-due-in = jatuh tempo { $n } hari lagi
+tasks-yes = ya
+tasks-col-bucket = TAHAP
+tasks-col-contract = KONTRAK
+tasks-col-name = NAMA
+tasks-col-overdue = HARI TERLAMBAT
+tasks-col-total-due = TOTAL TAGIHAN
+tasks-col-n-of = KE/DARI
+tasks-col-branch = CABANG
+tasks-col-local = WAKTU LOKAL
+tasks-col-callable = BOLEH DITELEPON
+tasks-count = { $n } tugas
+tasks-count-callable = { $n } tugas boleh ditelepon sekarang
+tasks-demo = twin demo
+
+## deskcoll today (tabelnya; nama angka di CSV tidak pernah berubah)
+
+today-no-task-list = tidak ada daftar tugas ({ $error }); ingkar janji tidak dapat diketahui
+today-calls-of = telepon { $action }
+today-broken-short = Ingkar janji
+today-heading = Hari ini, { $date }
+
+## deskcoll termin
+
+termin-cli-past-last = halaman { $page } dari { $of }: melewati halaman terakhir ({ $limit } per halaman)
+termin-cli-position = halaman { $page } dari { $of }, { $n } transaksi
+termin-cli-none = tidak ada transaksi termin
+
+## deskcoll outbox (tabelnya; JSON dan CSV tidak pernah berubah)
+
+outbox-cli-or = { $some } atau { $last }
+outbox-cli-nothing = tidak ada
+outbox-cli-col-action = AKSI
+outbox-cli-col-promise = JANJI
+outbox-cli-col-call-time = WAKTU_TELEPON
+outbox-cli-col-attempts = PERCOBAAN
+outbox-cli-hint = hasil { $id }: kontraknya sudah keluar dari daftar hari ini: mungkin sudah sampai — periksa sebelum memutuskan
+outbox-cli-counts = { $n } hasil: { $delivered } terkirim, { $waiting } menunggu, { $rejected } ditolak, { $uncertain } belum pasti
+outbox-cli-flushed = { $delivered } terkirim, { $queued } antre, { $rejected } ditolak, { $uncertain } belum pasti
+outbox-cli-undelivered = { $n } hasil belum terkirim (lihat `deskcoll outbox list`)
+outbox-cli-not-applicable = hasil { $id } berstatus { $state }: { $flag } hanya berlaku untuk { $states }
+outbox-cli-marked = hasil { $id }: ditandai terkirim
+outbox-cli-resend-notice = mungkin sudah tersimpan: 90 menjawab kesalahan basis data apa pun, dan server menyisipkan barisnya sebelum langkah yang gagal; mengirim lagi bisa menyimpannya dua kali
+outbox-cli-refused-90 = hasil { $id } ditolak dengan 90 dan { $notice }; beri --yes untuk mengirimnya lagi
+outbox-cli-resending = hasil { $id }: { $notice }; dikirim lagi sesuai permintaan (--yes)
+outbox-cli-result-state = hasil { $id }: { $state }
+
+## deskcoll submit (nama isian tetap seperti yang dikenal server dan berkas batch)
+
+submit-no-task-list = tidak ada daftar tugas ({ $error }); tanpanya periode menjadi 0, angsuran kontrak tidak diperiksa, dan tagihan tidak dicatat
+submit-at-limit = { $account } sudah { $n } hasil hari ini, tepat di batas { $max } sehari (calling.max_contacts_per_day); tetap dicatat
+submit-over-limit = { $account } sudah { $n } hasil hari ini, melewati batas { $max } sehari (calling.max_contacts_per_day); tetap dicatat
+submit-rejected = ditolak: { $reason }
+submit-uncertain = belum pasti: { $reason } (mungkin sudah tersimpan; lihat `deskcoll outbox list`)
+submit-queued = antre: { $reason }; `deskcoll outbox flush` mengirimnya
+submit-invalid = hasil tidak sah, tidak ada yang dikirim: { $refusals }
+submit-result = hasil { $id }: { $what }
+submit-cannot-read = { $path } tidak dapat dibaca: { $error }
+submit-no-column = { $path }: tidak ada kolom '{ $column }' (butuh account, action, result, promise, period, remark)
+submit-row = baris { $line }: { $what }
+submit-row-invalid = baris { $line }: tidak sah: { $why }
+submit-summary = { $n } baris: { $delivered } terkirim, { $undelivered } belum terkirim, { $invalid } tidak sah
+
+## deskcoll serve
+
+serve-rate = { $name } harus di antara 0 dan 1
+serve-tasks = --tasks { $n } butuh --contracts paling sedikit { $n }
+serve-cannot-listen = tidak dapat mendengarkan di { $addr }: { $error }
+serve-listening = twin deskcoll mendengarkan di { $url }
+serve-point = arahkan klien ke sana:
+serve-and-passwords = dan DESKCOLL_PASSWORD, DESKCOLL_TERMIN_PASSWORD seperti yang diberikan ke serve
+serve-and-hash-key = dan DESKCOLL_HASH_KEY seperti yang diberikan ke serve
+serve-received = hasil yang diterima: { $url } (dengan Basic auth twin)
+serve-received-local = hasil yang diterima: { $url } (dengan Basic auth twin; hanya dari mesin ini)
+
+## Meja supervisor (tab Termin atas seluruh data)
+help-termin-sort_column = urutkan semua menurut tanggal masuk, tagihan, status, vendor, pembeli, tahap, lalu tanpa urutan
+help-termin-reverse_column = balik urutan itu
+help-termin-date_range = tanggal masuk dari/sampai (WIB): YYYY-MM-DD YYYY-MM-DD
+help-termin-group = kelompokkan semua menurut status, vendor, pembeli, bulan, lalu tanpa kelompok
+help-termin-open_group = buka kelompok di kursor (Esc kembali)
+help-termin-aging = umur pekerjaan yang belum selesai: hari sejak masuk per status
+help-termin-changes = hanya yang baru atau berubah sejak terakhir dilihat
+hint-order = urutan
+hint-dates = tanggal
+hint-group = kelompok
+hint-ageing = umur
+hint-changes = perubahan
+prompt-date-range = tanggal masuk dalam WIB (DARI SAMPAI, DARI, ..SAMPAI, atau kosong untuk semua)
+termin-range-refused = bukan rentang: { $why }
+termin-desk-everything = semua transaksi
+termin-column-entry_date = tanggal masuk
+termin-column-bill_amount = tagihan
+termin-column-status = status
+termin-column-vendor = vendor
+termin-column-buyer = pembeli
+termin-column-step = tahap
+termin-desk-sorted = diurutkan menurut { $column }
+termin-desk-sorted-reversed = diurutkan menurut { $column }, terbalik
+termin-desk-range = masuk { $since } sampai { $until }
+termin-group-status = status
+termin-group-vendor = vendor
+termin-group-buyer = pembeli
+termin-group-month = bulan
+termin-desk-grouped = per { $by }
+termin-desk-group-open = kelompok { $key }
+termin-desk-changed-only = baru atau berubah sejak terakhir dilihat
+termin-groups-title = Termin · { $n } kelompok per { $by } · { $position } · Enter membuka satu
+termin-ageing-title = Termin · umur: hari sejak masuk dari yang belum { $finished } · a menutup
+termin-band-0-30 = 0-30
+termin-band-31-60 = 31-60
+termin-band-61-90 = 61-90
+termin-band-over-90 = lebih dari 90
+termin-col-group = KELOMPOK
+termin-col-count = JUMLAH
+termin-col-share = PANGSA
+termin-col-days = HARI

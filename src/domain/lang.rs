@@ -1,0 +1,41 @@
+//! The two languages deskcoll speaks. Pure: which one is in force is decided by `config`
+//! (through `crate::i18n::resolve`), the words live in `assets/i18n/*.ftl`.
+
+/// Bahasa Indonesia or English.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Id,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Id];
+
+    /// The code written in `ui.language` and `DESKCOLL_LANG`, and in snapshot names.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Id => "id",
+        }
+    }
+
+    /// `id` or `en` exactly (any case, spaces around): what `ui.language` accepts.
+    pub fn parse(s: &str) -> Option<Lang> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "id" => Some(Lang::Id),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// A locale as the environment writes it (`id_ID.UTF-8`, `en_US`, `C`): Indonesian when
+    /// it starts with `id`, else English.
+    pub fn of_locale(s: &str) -> Lang {
+        if s.trim().to_ascii_lowercase().starts_with("id") {
+            Lang::Id
+        } else {
+            Lang::En
+        }
+    }
+}

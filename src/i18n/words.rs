@@ -1,0 +1,220 @@
+//! The domain's typed values in words of the language in force. The domain decides (is the
+//! window open, why is a value refused, which bucket); this says it. The fixed English words
+//! the domain keeps beside them (`Window::note`, `FieldError::message`) are for JSON, CSV and
+//! logs, which never change with the language.
+
+use super::{Lang, clock, text, weekday_clock, weekday_long};
+use crate::domain::bucket::Bucket;
+use crate::domain::order::SortMode;
+use crate::domain::outbox::DeliveryState;
+use crate::domain::result::Refusal;
+use crate::domain::window::{Closed, Opening, Window};
+use crate::domain::zone::Zone;
+use crate::tr;
+
+/// The short label of a bucket for a table column: `BROKEN` / `INGKAR`.
+pub fn bucket_label(lang: Lang, b: Bucket) -> String {
+    text(lang, &format!("bucket-label-{}", b.wire_name()))
+}
+
+/// What a bucket means: `broken promise` / `ingkar janji`.
+pub fn bucket_describe(lang: Lang, b: Bucket) -> String {
+    text(lang, &format!("bucket-describe-{}", b.wire_name()))
+}
+
+/// A sort order's name: `days overdue` / `hari terlambat`.
+pub fn sort_label(lang: Lang, s: SortMode) -> String {
+    text(lang, &format!("sort-{}", s.arg_name()))
+}
+
+/// A result's state: `delivered` / `terkirim`.
+pub fn state(lang: Lang, s: DeliveryState) -> String {
+    text(lang, &format!("state-{}", s.as_str()))
+}
+
+/// When a closed window opens: `08:00 WIT` today, `Mon 08:00 WITA` another day.
+pub fn opening(lang: Lang, o: &Opening, zone: Zone) -> String {
+    match o.day {
+        None => format!("{} {zone}", clock(lang, &o.time)),
+        Some(day) => format!("{} {zone}", weekday_clock(lang, day, &o.time)),
+    }
+}
+
+/// Why a window is closed: `too late`, `Sunday`, `holiday (Idul Fitri)`.
+pub fn closed(lang: Lang, c: &Closed) -> String {
+    match c {
+        Closed::Holiday(name) => tr!(lang, "window-holiday", name = name),
+        Closed::CutiBersama(name) => tr!(lang, "window-cuti-bersama", name = name),
+        Closed::DayOff(day) => weekday_long(lang, *day),
+        Closed::TooEarly => tr!(lang, "window-too-early"),
+        Closed::TooLate => tr!(lang, "window-too-late"),
+    }
+}
+
+/// The window in words, as `window_note` says it in English: `until 20:00 WIB`, `until 20:00
+/// WIB · cuti bersama (Idul Fitri)`, `too late; opens Sat 08:00 WITA`.
+pub fn window_note(lang: Lang, w: &Window) -> String {
+    if w.callable {
+        let until = tr!(
+            lang,
+            "window-until",
+            time = format!("{} {}", clock(lang, &w.end), w.zone)
+        );
+        return match &w.cuti_bersama {
+            Some(name) => format!(
+                "{until} · {}",
+                tr!(lang, "window-cuti-bersama", name = name)
+            ),
+            None => until,
+        };
+    }
+    let why = w
+        .closed
+        .as_ref()
+        .map(|c| closed(lang, c))
+        .unwrap_or_default();
+    match &w.opening {
+        Some(o) => tr!(
+            lang,
+            "window-closed-opens",
+            why = why,
+            at = opening(lang, o, w.zone)
+        ),
+        None => tr!(lang, "window-closed-no-day", why = why),
+    }
+}
+
+/// A refused value's reason.
+pub fn refusal(lang: Lang, r: &Refusal) -> String {
+    match r {
+        Refusal::TooLong { n, max } => tr!(lang, "refusal-too-long", n = *n, max = *max),
+        Refusal::Required => tr!(lang, "refusal-required"),
+        Refusal::ControlCharacters => tr!(lang, "refusal-control-characters"),
+        Refusal::PromiseRequiredPtp => tr!(lang, "refusal-promise-required-ptp"),
+        Refusal::NotADate { typed } if typed.is_empty() => tr!(lang, "refusal-not-a-date"),
+        Refusal::NotADate { typed } => tr!(lang, "refusal-not-a-date-typed", typed = typed),
+        Refusal::BeforeCallDate { date, call_date } => tr!(
+            lang,
+            "refusal-before-call-date",
+            date = date.to_string(),
+            call_date = call_date.to_string()
+        ),
+        Refusal::PeriodTooLarge { typed, max } => {
+            tr!(lang, "refusal-period-too-large", typed = typed, max = *max)
+        }
+        Refusal::NotAWholeNumber { typed } => {
+            tr!(lang, "refusal-not-a-whole-number", typed = typed)
+        }
+        Refusal::NotAnInstallment { typed, tenor } => {
+            let typed = if typed == "0" {
+                typed.clone()
+            } else {
+                format!("'{typed}'")
+            };
+            tr!(
+                lang,
+                "refusal-not-an-installment",
+                typed = typed,
+                tenor = *tenor
+            )
+        }
+        Refusal::PastTheTenor { n, tenor } => {
+            tr!(lang, "refusal-past-the-tenor", n = *n, tenor = *tenor)
+        }
+        Refusal::PeriodRequired { tenor } => tr!(lang, "refusal-period-required", tenor = *tenor),
+        Refusal::UnknownAction { action } => tr!(lang, "refusal-unknown-action", action = action),
+        Refusal::NotAResultOf { result, action } => tr!(
+            lang,
+            "refusal-not-a-result-of",
+            result = result,
+            action = action
+        ),
+        Refusal::PromiseRequiredFor { action } => {
+            tr!(lang, "refusal-promise-required-for", action = action)
+        }
+        Refusal::InThePast { date } => tr!(lang, "refusal-in-the-past", date = date.to_string()),
+        Refusal::TooFarAhead { date, days, latest } => tr!(
+            lang,
+            "refusal-too-far-ahead",
+            date = date.to_string(),
+            days = *days,
+            latest = latest.to_string()
+        ),
+    }
+}
+
+/// A field's name as a person reads it: `promise_date` -> `Promise date` / `Tanggal janji`.
+/// Names the form does not show (agent_id, ip_address) stay as written.
+pub fn field(lang: Lang, wire_name: &str) -> String {
+    match wire_name {
+        "action_code" => tr!(lang, "field-action"),
+        "result_code" => tr!(lang, "field-result"),
+        "promise_date" => tr!(lang, "field-promise"),
+        "period" => tr!(lang, "field-period"),
+        "remark" => tr!(lang, "field-remark"),
+        other => other.to_string(),
+    }
+}
+
+/// A refusal with its field: `Promise date: 2026-11-26 is in the past`.
+pub fn field_error(lang: Lang, e: &crate::domain::FieldError) -> String {
+    format!("{}: {}", field(lang, e.field), refusal(lang, &e.reason))
+}
+
+/// A server's or the network's failure in words. The server's own words (a refusal's
+/// message) and the unreadable parts of a reply are quoted as they came.
+pub fn api_error(lang: Lang, e: &crate::api::ApiError) -> String {
+    use crate::api::ApiError as E;
+    match e {
+        E::Unauthorized => tr!(lang, "api-unauthorized"),
+        E::InvalidToken { code, message } => {
+            tr!(lang, "api-invalid-token", code = code, message = message)
+        }
+        E::Forbidden { excerpt } => tr!(lang, "api-forbidden", excerpt = excerpt),
+        E::Refused { code, message } => tr!(lang, "api-refused", code = code, message = message),
+        E::NotFound { url } => tr!(lang, "api-not-found", url = url),
+        E::Status { status, excerpt } => {
+            tr!(lang, "api-status", status = *status, excerpt = excerpt)
+        }
+        E::Timeout { host, secs } => tr!(lang, "api-timeout", host = host, secs = *secs),
+        E::Connect { host, reason } => tr!(lang, "api-connect", host = host, reason = reason),
+        E::Dropped { host } => tr!(lang, "api-dropped", host = host),
+        E::NotJson { status, excerpt } => {
+            tr!(lang, "api-not-json", status = *status, excerpt = excerpt)
+        }
+        E::TooLarge { limit } => tr!(lang, "api-too-large", mb = limit.div_ceil(1024 * 1024)),
+        E::Redirect { status, from, to } => {
+            tr!(lang, "api-redirect", status = *status, from = from, to = to)
+        }
+        E::Wire(w) => tr!(lang, "api-wire", reason = w.to_string()),
+        E::Config(s) => s.clone(),
+        E::Other(s) => tr!(lang, "api-other", reason = s),
+    }
+}
+
+/// The outbox's failure in words (SQLite's own words quoted).
+pub fn store_error(lang: Lang, e: &crate::store::StoreError) -> String {
+    use crate::store::StoreError as E;
+    match e {
+        E::Sql { path, source } => tr!(
+            lang,
+            "store-sql",
+            path = path.display().to_string(),
+            reason = source.to_string()
+        ),
+        E::NoSuchItem(id) => tr!(lang, "store-no-such-item", id = *id),
+        E::NotAllowed { id, from, to } => tr!(
+            lang,
+            "store-not-allowed",
+            id = *id,
+            from = state(lang, *from),
+            to = state(lang, *to)
+        ),
+        E::Folder { path, reason } => tr!(
+            lang,
+            "store-folder",
+            path = path.display().to_string(),
+            reason = reason
+        ),
+    }
+}
