@@ -21,7 +21,7 @@ use crate::session::{Session, SessionError};
 #[derive(Parser, Debug)]
 #[command(
     name = "deskcoll",
-    version,
+    version = crate::VERSION,
     about = "Terminal workstation for desk collection: the agent's queue, results and termin transactions",
     long_about = "Terminal workstation for desk collection.\n\nWith no server configured, deskcoll runs against its embedded server twin (demo mode).",
     after_help = "Examples:\n  deskcoll tasks --format csv > today.csv\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 --promise +2 --remark 'janji bayar'\n  deskcoll serve --addr 127.0.0.1:8080"
