@@ -1,5 +1,6 @@
 //! The command line: parses, builds the configuration and a session, hands off to a command.
 
+mod doctor;
 mod outbox;
 mod output;
 mod refusal;
@@ -144,6 +145,12 @@ pub enum Command {
         after_help = "Example:\n  deskcoll completions bash > /etc/bash_completion.d/deskcoll"
     )]
     Completions { shell: clap_complete::Shell },
+    /// Check this desk: config files, servers and credentials, the server's clock, the outbox,
+    /// holidays, the terminal (exit 1 when a check fails).
+    #[command(
+        after_help = "Examples:\n  deskcoll doctor\n  deskcoll doctor --format json | jq '.[] | select(.status != \"ok\")'"
+    )]
+    Doctor(doctor::DoctorArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -341,6 +348,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
             Ok(())
         }
         Command::Config { action } => config_command(action, &over),
+        Command::Doctor(args) => doctor::run(args, &over, clock).await,
         Command::Sign {
             account_no,
             hash_key,
