@@ -1,6 +1,7 @@
 //! The command line: parses, builds the configuration and a session, hands off to a command.
 
 mod doctor;
+mod man;
 mod outbox;
 mod output;
 mod refusal;
@@ -151,6 +152,11 @@ pub enum Command {
         after_help = "Examples:\n  deskcoll doctor\n  deskcoll doctor --format json | jq '.[] | select(.status != \"ok\")'"
     )]
     Doctor(doctor::DoctorArgs),
+    /// Print the manual page, made from this command line's own definition.
+    #[command(
+        after_help = "Examples:\n  deskcoll man | man -l -\n  deskcoll man --out-dir /tmp/man"
+    )]
+    Man(man::ManArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -349,6 +355,7 @@ pub async fn run(cli: Cli) -> Result<(), Failure> {
         }
         Command::Config { action } => config_command(action, &over),
         Command::Doctor(args) => doctor::run(args, &over, clock).await,
+        Command::Man(args) => man::run(args),
         Command::Sign {
             account_no,
             hash_key,
