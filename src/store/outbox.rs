@@ -776,7 +776,11 @@ fn schema_version(path: &Path) -> Result<i64, StoreError> {
         path,
         OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )
-    .and_then(|c| c.query_row("PRAGMA user_version", [], |r| r.get(0)));
+    .and_then(|c| {
+        // Another deskcoll may be creating or migrating it this very moment.
+        c.busy_timeout(std::time::Duration::from_secs(5))?;
+        c.query_row("PRAGMA user_version", [], |r| r.get(0))
+    });
     r.map_err(|source| StoreError::Sql {
         path: path.to_path_buf(),
         source,
