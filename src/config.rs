@@ -1,5 +1,8 @@
-//! Configuration: TOML file, then environment variables, then flags. Secrets (passwords,
-//! hash key, token) are held here and never printed: `Debug` and `show` mask them.
+//! Configuration: the system-wide TOML file (`/etc/deskcoll/config.toml`, or
+//! `$DESKCOLL_SYSTEM_CONFIG`), then the user's file, then environment variables, then flags;
+//! `Config::sources` keeps where each value in force came from. Secrets (passwords, hash key,
+//! token) are held here and never printed: `Debug` and `show` mask them. A secret in the
+//! system file is refused unless only its owner (and its group, read-only) can read it.
 
 use crate::api::{BasicAuth, ClientOptions, CollectionEndpoint, TerminAuth, TerminEndpoint};
 use crate::domain::Secret;
@@ -453,11 +456,146 @@ pub struct Overrides {
     pub hash_key: Option<String>,
 }
 
+/// Where a value in force came from, weakest first: each overrides the ones before it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Source {
+    /// deskcoll's own default (or nothing set).
+    Default,
+    /// The system-wide file (`/etc/deskcoll/config.toml`, `DESKCOLL_SYSTEM_CONFIG`).
+    System,
+    /// The user's file (`--config`, `DESKCOLL_CONFIG`, `~/.config/deskcoll/config.toml`).
+    User,
+    /// An environment variable.
+    Env,
+    /// A command-line flag.
+    Flag,
+}
+
+impl Source {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Source::Default => "default",
+            Source::System => "system",
+            Source::User => "user",
+            Source::Env => "env",
+            Source::Flag => "flag",
+        }
+    }
+}
+
+impl std::fmt::Display for Source {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// The system-wide file every desk shares, read first.
+pub const SYSTEM_CONFIG: &str = "/etc/deskcoll/config.toml";
+
+/// The system-wide file: `$DESKCOLL_SYSTEM_CONFIG`, else `/etc/deskcoll/config.toml`. It
+/// need not exist.
+pub fn system_path(env: &dyn Fn(&str) -> Option<String>) -> PathBuf {
+    nonempty(env("DESKCOLL_SYSTEM_CONFIG"))
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(SYSTEM_CONFIG))
+}
+
+/// One config file as read: its path and its keys as written.
+#[derive(Debug, Clone)]
+pub struct Layer {
+    pub path: PathBuf,
+    table: toml::Table,
+}
+
+impl Layer {
+    /// Whether the file sets a key, given dotted (`collection.base_url`, `theme`).
+    pub fn has(&self, dotted: &str) -> bool {
+        let mut table = &self.table;
+        let mut parts = dotted.split('.').peekable();
+        while let Some(part) = parts.next() {
+            match table.get(part) {
+                None => return false,
+                Some(_) if parts.peek().is_none() => return true,
+                Some(toml::Value::Table(inner)) => table = inner,
+                Some(_) => return false,
+            }
+        }
+        false
+    }
+
+    /// The secrets the file holds, by key (a password in a URL counts).
+    pub fn secrets(&self) -> Vec<&'static str> {
+        const SECRETS: &[&str] = &[
+            "collection.password",
+            "collection.hash_key",
+            "termin.password",
+            "termin.token",
+            "termin.access_secret",
+            "twin.password",
+            "twin.hash_key",
+            "twin.access_secret",
+            "twin.termin_token",
+        ];
+        const URLS: &[&str] = &[
+            "collection.base_url",
+            "collection.tasks_url",
+            "collection.result_url",
+            "termin.url",
+            "termin.login_url",
+        ];
+        let value = |dotted: &str| {
+            let (section, key) = dotted.split_once('.')?;
+            self.table.get(section)?.get(key)?.as_str()
+        };
+        let mut found: Vec<&'static str> = SECRETS
+            .iter()
+            .copied()
+            .filter(|k| value(k).is_some_and(|v| !v.trim().is_empty()))
+            .collect();
+        found.extend(URLS.iter().copied().filter(|k| {
+            value(k)
+                .and_then(|u| reqwest::Url::parse(u.trim()).ok())
+                .is_some_and(|u| u.password().is_some())
+        }));
+        found
+    }
+}
+
+/// The config files in force and what they say together (the user's over the system's).
+#[derive(Debug, Default)]
+pub struct Files {
+    pub config: FileConfig,
+    pub system: Option<Layer>,
+    pub user: Option<Layer>,
+}
+
+impl Files {
+    /// Which file a value read from the files came from: the user's when it sets the key.
+    fn source_of(&self, dotted: &str) -> Source {
+        match (&self.user, &self.system) {
+            (Some(u), _) if u.has(dotted) => Source::User,
+            (_, Some(s)) if s.has(dotted) => Source::System,
+            // A file given without its keys (`Config::resolve`): the user's.
+            _ => Source::User,
+        }
+    }
+}
+
 /// The resolved configuration.
 #[derive(Debug, Clone)]
 pub struct Config {
-    /// The file that was read, if any.
+    /// The user's file when it was read, else the system file when it was (key bindings'
+    /// lines refer to it).
     pub file: Option<PathBuf>,
+    /// The system-wide file, when one was read.
+    pub system_file: Option<PathBuf>,
+    /// The user's file, when one was read.
+    pub user_file: Option<PathBuf>,
+    /// Where each value in force came from, by its key in the file (`collection.base_url`);
+    /// a key not here is deskcoll's default.
+    pub sources: std::collections::BTreeMap<&'static str, Source>,
+    /// `calling.holidays_file`: the holiday list in force, when not the shipped one.
+    pub holidays_file: Option<PathBuf>,
     pub agent_id: String,
     pub ip_address: Option<String>,
     /// `None`: no desk-collection server configured.
@@ -516,30 +654,158 @@ pub fn chosen_path(
     default_path().map(|p| (p, false))
 }
 
-/// The config file in force (`--config`, `$DESKCOLL_CONFIG`, the platform's), read and
-/// checked; an empty one when the default file does not exist.
+/// The config in force from the files (the system's, then the user's over it), read and
+/// checked, with the path of the file read (the user's, else the system's); an empty one when
+/// neither exists.
 pub fn read_file(
     over: &Overrides,
     env: &dyn Fn(&str) -> Option<String>,
 ) -> Result<(FileConfig, Option<PathBuf>), ConfigError> {
-    let mut file = FileConfig::default();
-    let mut file_path = None;
-    if let Some((path, required)) = chosen_path(over.config_path.as_deref(), env) {
-        match std::fs::read_to_string(&path) {
-            Ok(text) => {
-                file = parse_file(&text, &path)?;
-                file_path = Some(path);
+    let files = read_files(over, env)?;
+    let path = files
+        .user
+        .as_ref()
+        .or(files.system.as_ref())
+        .map(|l| l.path.clone());
+    Ok((files.config, path))
+}
+
+/// Reads the system-wide file (`system_path`; it need not exist) and the user's
+/// (`chosen_path`; it must exist when named), each checked on its own so that an error names
+/// its file and line, and lays the user's over the system's key by key. A secret in a system
+/// file that others can read is refused.
+pub fn read_files(
+    over: &Overrides,
+    env: &dyn Fn(&str) -> Option<String>,
+) -> Result<Files, ConfigError> {
+    let system = read_layer(&system_path(env), false)?;
+    if let Some((_, layer)) = &system {
+        check_system_file(layer)?;
+    }
+    let user = match chosen_path(over.config_path.as_deref(), env) {
+        Some((path, required)) => read_layer(&path, required)?,
+        None => None,
+    };
+    let files = match (system, user) {
+        (None, None) => Files::default(),
+        (Some((config, layer)), None) => Files {
+            config,
+            system: Some(layer),
+            user: None,
+        },
+        (None, Some((config, layer))) => Files {
+            config,
+            system: None,
+            user: Some(layer),
+        },
+        (Some((sys, sys_layer)), Some((usr, usr_layer))) => {
+            let mut table = sys_layer.table.clone();
+            merge_tables(&mut table, &usr_layer.table);
+            let text = toml::to_string(&table).map_err(|e| ConfigError::Parse {
+                path: usr_layer.path.clone(),
+                reason: e.to_string(),
+            })?;
+            let mut config = parse_file(&text, &usr_layer.path)?;
+            // Key bindings: the system's, each replaced by the user's for the same action,
+            // every one with the line of its own file.
+            let mine: Vec<String> = usr.keys.overrides().map(|o| o.action.clone()).collect();
+            let mut keys: Vec<_> = sys
+                .keys
+                .0
+                .into_iter()
+                .filter(|(_, o)| !mine.contains(&o.action))
+                .collect();
+            keys.extend(usr.keys.0);
+            config.keys = KeysSection(keys);
+            Files {
+                config,
+                system: Some(sys_layer),
+                user: Some(usr_layer),
             }
-            Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => {}
-            Err(e) => {
-                return Err(ConfigError::Read {
-                    path,
-                    reason: e.to_string(),
-                });
+        }
+    };
+    Ok(files)
+}
+
+/// One file, read and checked; `None` when it does not exist and need not.
+fn read_layer(path: &Path, required: bool) -> Result<Option<(FileConfig, Layer)>, ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if !required && e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => {
+            return Err(ConfigError::Read {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            });
+        }
+    };
+    let config = parse_file(&text, path)?;
+    let mut table: toml::Table = toml::from_str(&text).map_err(|e| ConfigError::Parse {
+        path: path.to_path_buf(),
+        reason: e.message().to_string(),
+    })?;
+    // The older name of http.max_body_mb, under its own name (so that two files can differ).
+    if let Some(toml::Value::Table(http)) = table.get_mut("http")
+        && let Some(v) = http.remove("max_response_mb")
+    {
+        http.entry("max_body_mb").or_insert(v);
+    }
+    Ok(Some((
+        config,
+        Layer {
+            path: path.to_path_buf(),
+            table,
+        },
+    )))
+}
+
+/// `over` laid over `base`: tables key by key, any other value replaced.
+fn merge_tables(base: &mut toml::Table, over: &toml::Table) {
+    for (key, value) in over {
+        match (base.get_mut(key), value) {
+            (Some(toml::Value::Table(b)), toml::Value::Table(o)) => merge_tables(b, o),
+            _ => {
+                base.insert(key.clone(), value.clone());
             }
         }
     }
-    Ok((file, file_path))
+}
+
+/// The modes a system file holding secrets may have: the owner's, and the group's to read.
+/// `0600`, or `0640` with a group of the users who run deskcoll (`root:deskcoll`).
+#[cfg(unix)]
+pub fn system_mode_allowed(mode: u32) -> bool {
+    mode & 0o037 == 0
+}
+
+/// A system file others can read may hold no secret.
+fn check_system_file(layer: &Layer) -> Result<(), ConfigError> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let secrets = layer.secrets();
+        if secrets.is_empty() {
+            return Ok(());
+        }
+        let mode = std::fs::metadata(&layer.path)
+            .map_err(|e| ConfigError::Read {
+                path: layer.path.clone(),
+                reason: e.to_string(),
+            })?
+            .permissions()
+            .mode()
+            & 0o777;
+        if !system_mode_allowed(mode) {
+            return Err(ConfigError::Invalid(format!(
+                "system config {} holds secrets ({}) but is mode {mode:04o}: make it 0600, or 0640 with a group of deskcoll's users only (chown root:deskcoll; chmod 640), or move the secrets to each user's file or the environment",
+                layer.path.display(),
+                secrets.join(", ")
+            )));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = layer;
+    Ok(())
 }
 
 /// Reads and checks a TOML text; errors name line and column.
@@ -585,30 +851,103 @@ impl Config {
         over: &Overrides,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Config, ConfigError> {
-        let (file, file_path) = read_file(over, env)?;
-        Self::resolve(file, file_path, over, env)
+        Self::resolve_files(read_files(over, env)?, over, env)
     }
 
+    /// One file's settings (as the user's) under the environment and flags.
     pub fn resolve(
         file: FileConfig,
         file_path: Option<PathBuf>,
         over: &Overrides,
         env: &dyn Fn(&str) -> Option<String>,
     ) -> Result<Config, ConfigError> {
-        // flag > env > file
-        let pick = |flag: &Option<String>, var: &str, from_file: Option<String>| {
-            nonempty(flag.clone())
-                .or_else(|| nonempty(env(var)))
-                .or_else(|| nonempty(from_file))
+        let files = Files {
+            config: file,
+            system: None,
+            user: file_path.map(|path| Layer {
+                path,
+                table: toml::Table::new(),
+            }),
         };
+        Self::resolve_files(files, over, env)
+    }
+
+    /// The files' settings under the environment and flags: flag > env > user > system.
+    pub fn resolve_files(
+        files: Files,
+        over: &Overrides,
+        env: &dyn Fn(&str) -> Option<String>,
+    ) -> Result<Config, ConfigError> {
+        let Files {
+            config: file,
+            system,
+            user,
+        } = files;
+        let files = Files {
+            config: FileConfig::default(),
+            system,
+            user,
+        };
+        let sources = std::cell::RefCell::new(std::collections::BTreeMap::new());
+        let from_file = |key: &'static str, v: Option<String>| {
+            let v = nonempty(v);
+            if v.is_some() {
+                sources.borrow_mut().insert(key, files.source_of(key));
+            }
+            v
+        };
+        // flag > env > file
+        let pick =
+            |key: &'static str, flag: &Option<String>, var: &str, file_value: Option<String>| {
+                if let Some(v) = nonempty(flag.clone()) {
+                    sources.borrow_mut().insert(key, Source::Flag);
+                    return Some(v);
+                }
+                if let Some(v) = nonempty(env(var)) {
+                    sources.borrow_mut().insert(key, Source::Env);
+                    return Some(v);
+                }
+                from_file(key, file_value)
+            };
         let c = file.collection;
-        let base_url = pick(&over.base_url, "DESKCOLL_BASE_URL", c.base_url);
-        let tasks_url = pick(&over.tasks_url, "DESKCOLL_TASKS_URL", c.tasks_url);
-        let result_url = pick(&over.result_url, "DESKCOLL_RESULT_URL", c.result_url);
-        let user = pick(&over.user, "DESKCOLL_USER", c.user);
-        let password = pick(&None, "DESKCOLL_PASSWORD", c.password);
-        let hash_key = pick(&over.hash_key, "DESKCOLL_HASH_KEY", c.hash_key);
-        let agent_id = pick(&over.agent_id, "DESKCOLL_AGENT_ID", file.agent_id).unwrap_or_default();
+        let base_url = pick(
+            "collection.base_url",
+            &over.base_url,
+            "DESKCOLL_BASE_URL",
+            c.base_url,
+        );
+        let tasks_url = pick(
+            "collection.tasks_url",
+            &over.tasks_url,
+            "DESKCOLL_TASKS_URL",
+            c.tasks_url,
+        );
+        let result_url = pick(
+            "collection.result_url",
+            &over.result_url,
+            "DESKCOLL_RESULT_URL",
+            c.result_url,
+        );
+        let user = pick("collection.user", &over.user, "DESKCOLL_USER", c.user);
+        let password = pick(
+            "collection.password",
+            &None,
+            "DESKCOLL_PASSWORD",
+            c.password,
+        );
+        let hash_key = pick(
+            "collection.hash_key",
+            &over.hash_key,
+            "DESKCOLL_HASH_KEY",
+            c.hash_key,
+        );
+        let agent_id = pick(
+            "agent_id",
+            &over.agent_id,
+            "DESKCOLL_AGENT_ID",
+            file.agent_id,
+        )
+        .unwrap_or_default();
 
         let collection = match (base_url, tasks_url, result_url) {
             (None, None, None) => None,
@@ -646,18 +985,38 @@ impl Config {
         };
 
         let t = file.termin;
-        let termin = match pick(&over.termin_url, "DESKCOLL_TERMIN_URL", t.url) {
+        let termin = match pick("termin.url", &over.termin_url, "DESKCOLL_TERMIN_URL", t.url) {
             None => None,
             Some(url) => {
                 check_url(&url)?;
-                let token = pick(&None, "DESKCOLL_TERMIN_TOKEN", t.token);
-                let tuser = pick(&None, "DESKCOLL_TERMIN_USER", t.user);
-                let tpass = pick(&None, "DESKCOLL_TERMIN_PASSWORD", t.password);
-                let key = pick(&None, "DESKCOLL_TERMIN_ACCESS_KEY", t.access_key);
-                let secret = pick(&None, "DESKCOLL_TERMIN_ACCESS_SECRET", t.access_secret);
-                let login_url = pick(&None, "DESKCOLL_TERMIN_LOGIN_URL", t.login_url);
-                let mode =
-                    pick(&None, "DESKCOLL_TERMIN_AUTH", t.auth).map(|m| m.to_ascii_lowercase());
+                let token = pick("termin.token", &None, "DESKCOLL_TERMIN_TOKEN", t.token);
+                let tuser = pick("termin.user", &None, "DESKCOLL_TERMIN_USER", t.user);
+                let tpass = pick(
+                    "termin.password",
+                    &None,
+                    "DESKCOLL_TERMIN_PASSWORD",
+                    t.password,
+                );
+                let key = pick(
+                    "termin.access_key",
+                    &None,
+                    "DESKCOLL_TERMIN_ACCESS_KEY",
+                    t.access_key,
+                );
+                let secret = pick(
+                    "termin.access_secret",
+                    &None,
+                    "DESKCOLL_TERMIN_ACCESS_SECRET",
+                    t.access_secret,
+                );
+                let login_url = pick(
+                    "termin.login_url",
+                    &None,
+                    "DESKCOLL_TERMIN_LOGIN_URL",
+                    t.login_url,
+                );
+                let mode = pick("termin.auth", &None, "DESKCOLL_TERMIN_AUTH", t.auth)
+                    .map(|m| m.to_ascii_lowercase());
                 let mode = mode.unwrap_or_else(|| {
                     if token.is_some() {
                         "token".into()
@@ -720,6 +1079,49 @@ impl Config {
             }
         };
 
+        for (key, set) in [
+            (
+                "http.connect_timeout_secs",
+                file.http.connect_timeout_secs.is_some(),
+            ),
+            ("http.timeout_secs", file.http.timeout_secs.is_some()),
+            ("http.max_body_mb", file.http.max_body_mb.is_some()),
+            (
+                "calling",
+                files.system.as_ref().is_some_and(|l| l.has("calling"))
+                    || files.user.as_ref().is_some_and(|l| l.has("calling")),
+            ),
+            (
+                "calling.holidays_file",
+                file.calling.holidays_file.is_some(),
+            ),
+            (
+                "ui",
+                files.system.as_ref().is_some_and(|l| l.has("ui"))
+                    || files.user.as_ref().is_some_and(|l| l.has("ui")),
+            ),
+            ("theme", file.theme != ThemeConfig::default()),
+            ("keys", file.keys.overrides().next().is_some()),
+        ] {
+            if set {
+                sources.borrow_mut().insert(key, files.source_of(key));
+            }
+        }
+        let ip_address = pick("ip_address", &None, "DESKCOLL_IP_ADDRESS", file.ip_address);
+        let outbox = pick(
+            "store.outbox",
+            &None,
+            "DESKCOLL_OUTBOX",
+            file.store.outbox.map(|p| p.display().to_string()),
+        )
+        .map(PathBuf::from);
+        let dial_command = pick(
+            "calling.dial_command",
+            &None,
+            "DESKCOLL_DIAL_COMMAND",
+            file.calling.dial_command.clone(),
+        );
+        let holidays_file = file.calling.holidays_file.clone();
         let defaults = ClientOptions::default();
         let http = ClientOptions {
             connect_timeout: file
@@ -753,20 +1155,26 @@ impl Config {
         }
         let language =
             crate::i18n::resolve(file.ui.language.as_deref(), env).map_err(ConfigError::Invalid)?;
+        let mut calling = calling(file.calling)?;
+        calling.dial_command = dial_command;
+        let system_file = files.system.map(|l| l.path);
+        let user_file = files.user.map(|l| l.path);
         Ok(Config {
             language,
-            file: file_path,
+            file: user_file.clone().or(system_file.clone()),
+            system_file,
+            user_file,
+            sources: sources.into_inner(),
+            holidays_file,
             agent_id,
-            ip_address: nonempty(env("DESKCOLL_IP_ADDRESS")).or(nonempty(file.ip_address)),
+            ip_address,
             collection,
             termin,
             http,
             ui: file.ui,
             hash_key: hash_key.map(Secret::new),
-            outbox: nonempty(env("DESKCOLL_OUTBOX"))
-                .map(PathBuf::from)
-                .or(file.store.outbox),
-            calling: calling(file.calling, env)?,
+            outbox,
+            calling,
             theme: file.theme,
             keys: file.keys.0.into_iter().map(|(_, o)| o).collect(),
         })
@@ -882,19 +1290,26 @@ impl Config {
             .unwrap_or_else(|| "127.0.0.1".into())
     }
 
-    /// A printable view with every secret masked, URLs' user-info and query values too.
+    /// Where a value in force came from (`collection.base_url`, `theme`, ...).
+    pub fn source(&self, key: &str) -> Source {
+        self.sources.get(key).copied().unwrap_or(Source::Default)
+    }
+
+    /// A printable view with every secret masked, URLs' user-info and query values too, and
+    /// where each value came from: `system`, `user`, `env`, `flag` or `default`.
     pub fn show(&self) -> String {
         use crate::domain::text::redact_url;
         let mask = |s: &str| if s.is_empty() { "(not set)" } else { "***" };
-        let mut out = String::new();
-        let mut line = |k: &str, v: &str| out.push_str(&format!("{k:<24} {v}\n"));
-        line(
-            "config file",
-            &self
-                .file
-                .as_ref()
-                .map_or("(none)".into(), |p| p.display().to_string()),
-        );
+        // (key, value, where it came from; None for what is not a setting)
+        let mut lines: Vec<(&str, String, Option<Source>)> = Vec::new();
+        let mut line =
+            |k: &'static str, v: &str, from: Option<Source>| lines.push((k, v.to_string(), from));
+        let file = |p: &Option<PathBuf>| {
+            p.as_ref()
+                .map_or("(none)".into(), |p| p.display().to_string())
+        };
+        line("system file", &file(&self.system_file), None);
+        line("user file", &file(&self.user_file), None);
         line(
             "mode",
             if self.is_demo() {
@@ -902,6 +1317,7 @@ impl Config {
             } else {
                 "server"
             },
+            None,
         );
         line(
             "agent_id",
@@ -910,6 +1326,7 @@ impl Config {
             } else {
                 &self.agent_id
             },
+            Some(self.source("agent_id")),
         );
         line(
             "ip_address",
@@ -917,29 +1334,53 @@ impl Config {
                 .ip_address
                 .clone()
                 .unwrap_or_else(|| format!("{} (detected)", self.ip_address())),
+            Some(self.source("ip_address")),
         );
+        // A full URL's source, else the base URL's it was made from.
+        let either = |full: &str, base: &str| match self.source(full) {
+            Source::Default => self.source(base),
+            s => s,
+        };
         match &self.collection {
-            None => line("collection", "(not set)"),
+            None => line("collection", "(not set)", Some(Source::Default)),
             Some(c) => {
-                line("collection.tasks_url", &redact_url(&c.tasks_url));
-                line("collection.result_url", &redact_url(&c.result_url));
+                line(
+                    "collection.tasks_url",
+                    &redact_url(&c.tasks_url),
+                    Some(either("collection.tasks_url", "collection.base_url")),
+                );
+                line(
+                    "collection.result_url",
+                    &redact_url(&c.result_url),
+                    Some(either("collection.result_url", "collection.base_url")),
+                );
                 line(
                     "collection.user",
                     c.auth.as_ref().map_or("(not set)", |a| &a.user),
+                    Some(self.source("collection.user")),
                 );
                 line(
                     "collection.password",
                     c.auth
                         .as_ref()
                         .map_or("(not set)", |a| mask(a.password.expose())),
+                    Some(self.source("collection.password")),
                 );
-                line("collection.hash_key", mask(c.hash_key.expose()));
+                line(
+                    "collection.hash_key",
+                    mask(c.hash_key.expose()),
+                    Some(self.source("collection.hash_key")),
+                );
             }
         }
         match &self.termin {
-            None => line("termin", "(not set)"),
+            None => line("termin", "(not set)", Some(Source::Default)),
             Some(t) => {
-                line("termin.url", &redact_url(&t.url));
+                line(
+                    "termin.url",
+                    &redact_url(&t.url),
+                    Some(self.source("termin.url")),
+                );
                 let auth = match &t.auth {
                     TerminAuth::None => "none".to_string(),
                     TerminAuth::Basic(b) => format!("basic, user {}, password ***", b.user),
@@ -948,7 +1389,16 @@ impl Config {
                         format!("login at {}, access key ***", redact_url(&l.login_url))
                     }
                 };
-                line("termin.auth", &auth);
+                // Chosen, else inferred from the credentials given.
+                let from = match self.source("termin.auth") {
+                    Source::Default => ["termin.token", "termin.access_key", "termin.user"]
+                        .iter()
+                        .map(|k| self.source(k))
+                        .find(|s| *s != Source::Default)
+                        .unwrap_or(Source::Default),
+                    s => s,
+                };
+                line("termin.auth", &auth, Some(from));
             }
         }
         line(
@@ -958,6 +1408,23 @@ impl Config {
                 self.http.timeout.as_secs(),
                 self.http.connect_timeout.as_secs()
             ),
+            Some(
+                self.source("http.timeout_secs")
+                    .max(self.source("http.connect_timeout_secs")),
+            ),
+        );
+        line(
+            "store.outbox",
+            &self.outbox_path(self.is_demo()).display().to_string(),
+            Some(self.source("store.outbox")),
+        );
+        line(
+            "calling.holidays_file",
+            &self
+                .holidays_file
+                .as_ref()
+                .map_or("(shipped list)".into(), |p| p.display().to_string()),
+            Some(self.source("calling.holidays_file")),
         );
         let preset = match self.theme.preset {
             ThemePreset::Dark => "dark",
@@ -971,8 +1438,9 @@ impl Config {
             } else {
                 format!("{preset}, own colours for {}", roles.join(", "))
             },
+            Some(self.source("theme")),
         );
-        line("ui.language", self.language.code());
+        line("ui.language", self.language.code(), None);
         let actions: Vec<_> = self.keys.iter().map(|k| k.action.as_str()).collect();
         line(
             "keys",
@@ -981,15 +1449,27 @@ impl Config {
             } else {
                 format!("own keys for {}", actions.join(", "))
             },
+            Some(self.source("keys")),
         );
+        let width = lines
+            .iter()
+            .filter(|(_, _, from)| from.is_some())
+            .map(|(_, v, _)| v.chars().count())
+            .max()
+            .unwrap_or(0)
+            .min(60);
+        let mut out = String::new();
+        for (k, v, from) in lines {
+            match from {
+                Some(from) => out.push_str(&format!("{k:<24} {v:<width$}  ({from})\n")),
+                None => out.push_str(&format!("{k:<24} {v}\n")),
+            }
+        }
         out
     }
 }
 
-fn calling(
-    c: CallingSection,
-    env: &dyn Fn(&str) -> Option<String>,
-) -> Result<Calling, ConfigError> {
+fn calling(c: CallingSection) -> Result<Calling, ConfigError> {
     use crate::domain::window::{CallingRules, CutiBersama, parse_holidays, parse_weekday};
     let mut rules = CallingRules::default();
     if let Some(days) = c.days {
@@ -1032,7 +1512,7 @@ fn calling(
     Ok(Calling {
         rules,
         max_contacts_per_day: c.max_contacts_per_day.unwrap_or(3),
-        dial_command: nonempty(env("DESKCOLL_DIAL_COMMAND")).or(nonempty(c.dial_command)),
+        dial_command: nonempty(c.dial_command),
     })
 }
 
@@ -1152,6 +1632,180 @@ mod tests {
         let c = resolve(text, &over, &[("DESKCOLL_BASE_URL", "http://env")]).unwrap();
         assert_eq!(c.agent_id, "flag");
         assert!(c.collection.unwrap().tasks_url.starts_with("http://flag/"));
+    }
+
+    /// The system file, then the user's, then the environment, then flags.
+    #[test]
+    fn system_then_user_then_env_then_flags() {
+        let dir = tempfile::tempdir().unwrap();
+        let system = dir.path().join("system.toml");
+        let user = dir.path().join("user.toml");
+        std::fs::write(
+            &system,
+            "agent_id = \"SYS\"\nip_address = \"10.0.0.9\"\n[collection]\nbase_url = \"http://system\"\nuser = \"sys-user\"\npassword = \"sys-pass\"\n[http]\ntimeout_secs = 7\n[keys]\nquit = \"ctrl-q\"\nhelp = \"f2\"\n[theme]\npreset = \"light\"\ntitle = \"cyan\"\n",
+        )
+        .unwrap();
+        crate::files::set_mode(&system, 0o600).unwrap();
+        std::fs::write(
+            &user,
+            "agent_id = \"USR\"\n[collection]\nbase_url = \"http://user\"\nuser = \"usr-user\"\n[keys]\n\nhelp = \"f3\"\n[theme]\nerror = \"red\"\n",
+        )
+        .unwrap();
+        fn with<'a>(
+            system: &Path,
+            user: &Path,
+            extra: &[(&'a str, &str)],
+        ) -> Vec<(&'a str, String)> {
+            let mut v = vec![
+                ("DESKCOLL_SYSTEM_CONFIG", system.display().to_string()),
+                ("DESKCOLL_CONFIG", user.display().to_string()),
+            ];
+            v.extend(extra.iter().map(|(k, x)| (*k, x.to_string())));
+            v
+        }
+        let vars = |extra: &[(&'static str, &str)]| with(&system, &user, extra);
+        let load = |vars: Vec<(&str, String)>, over: &Overrides| {
+            let pairs: Vec<(&str, &str)> = vars.iter().map(|(k, v)| (*k, v.as_str())).collect();
+            Config::load_with(over, &env(&pairs)).unwrap()
+        };
+
+        let c = load(vars(&[]), &Overrides::default());
+        assert_eq!(c.system_file.as_deref(), Some(system.as_path()));
+        assert_eq!(c.user_file.as_deref(), Some(user.as_path()));
+        assert_eq!(c.file.as_deref(), Some(user.as_path()));
+        assert_eq!(c.agent_id, "USR");
+        assert_eq!(c.source("agent_id"), Source::User);
+        let ep = c.collection.clone().unwrap();
+        assert!(ep.tasks_url.starts_with("http://user/"));
+        let auth = ep.auth.unwrap();
+        assert_eq!(auth.user, "usr-user");
+        assert_eq!(
+            auth.password.expose(),
+            "sys-pass",
+            "the system's, under the user's"
+        );
+        assert_eq!(c.source("collection.password"), Source::System);
+        assert_eq!(c.source("ip_address"), Source::System);
+        assert_eq!(c.http.timeout, Duration::from_secs(7));
+        assert_eq!(c.source("http.timeout_secs"), Source::System);
+        assert_eq!(c.source("collection.hash_key"), Source::Default);
+        // Key bindings and colours lay over one another by name, each line in its own file.
+        let keys: Vec<_> = c
+            .keys
+            .iter()
+            .map(|k| (k.action.as_str(), k.keys.join(" "), k.line))
+            .collect();
+        assert_eq!(
+            keys,
+            [("quit", "ctrl-q".into(), 10), ("help", "f3".into(), 7)]
+        );
+        assert_eq!(c.theme.preset, ThemePreset::Light);
+        assert_eq!(c.theme.colors.len(), 2);
+        let shown = c.show();
+        for want in [
+            "agent_id                 USR",
+            "(user)",
+            "(system)",
+            "(default)",
+            &format!("system file              {}", system.display()),
+        ] {
+            assert!(shown.contains(want), "{want}:\n{shown}");
+        }
+        let row = |key: &str| {
+            shown
+                .lines()
+                .find(|l| l.starts_with(&format!("{key} ")))
+                .unwrap_or_else(|| panic!("{key}:\n{shown}"))
+                .to_string()
+        };
+        assert!(row("collection.password").ends_with("(system)"), "{shown}");
+        assert!(row("collection.user").ends_with("(user)"), "{shown}");
+        assert!(row("collection.hash_key").ends_with("(default)"), "{shown}");
+
+        let c = load(
+            vars(&[("DESKCOLL_AGENT_ID", "ENV"), ("DESKCOLL_USER", "env-user")]),
+            &Overrides::default(),
+        );
+        assert_eq!(
+            (c.agent_id.as_str(), c.source("agent_id")),
+            ("ENV", Source::Env)
+        );
+        assert_eq!(c.source("collection.user"), Source::Env);
+
+        let over = Overrides {
+            agent_id: Some("FLAG".into()),
+            base_url: Some("http://flag".into()),
+            ..Overrides::default()
+        };
+        let c = load(vars(&[("DESKCOLL_AGENT_ID", "ENV")]), &over);
+        assert_eq!(
+            (c.agent_id.as_str(), c.source("agent_id")),
+            ("FLAG", Source::Flag)
+        );
+        assert!(
+            c.collection
+                .as_ref()
+                .unwrap()
+                .tasks_url
+                .starts_with("http://flag/")
+        );
+        assert!(c.show().contains("(flag)"));
+
+        // A system file that is not there is no error (the user's file is another matter).
+        let c = load(
+            vec![
+                (
+                    "DESKCOLL_SYSTEM_CONFIG",
+                    dir.path().join("missing.toml").display().to_string(),
+                ),
+                ("DESKCOLL_CONFIG", user.display().to_string()),
+                ("DESKCOLL_PASSWORD", "p".to_string()),
+            ],
+            &Overrides::default(),
+        );
+        assert_eq!((c.system_file, c.agent_id.as_str()), (None, "USR"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_secret_in_the_system_file_needs_a_closed_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let system = dir.path().join("system.toml");
+        let with = |text: &str, mode: u32| {
+            std::fs::write(&system, text).unwrap();
+            crate::files::set_mode(&system, mode).unwrap();
+            let pairs = [("DESKCOLL_SYSTEM_CONFIG", system.to_str().unwrap())];
+            let e = env(&pairs);
+            let user = dir.path().join("user.toml");
+            std::fs::write(&user, "").unwrap();
+            let over = Overrides {
+                config_path: Some(user),
+                ..Overrides::default()
+            };
+            read_files(&over, &e).map(|f| f.config.agent_id)
+        };
+        let secret =
+            "agent_id = \"A\"\n[collection]\nbase_url = \"https://h\"\nhash_key = \"k3y\"\n";
+        for mode in [0o600, 0o640, 0o400, 0o440] {
+            assert!(with(secret, mode).is_ok(), "{mode:o}");
+        }
+        for mode in [0o644, 0o660, 0o604, 0o666] {
+            let err = with(secret, mode).unwrap_err().to_string();
+            assert!(err.contains("holds secrets (collection.hash_key)"), "{err}");
+            assert!(err.contains(&format!("mode {mode:04o}")), "{err}");
+            assert!(!err.contains("k3y"), "{err}");
+        }
+        // No secret: any mode.
+        assert!(with("agent_id = \"A\"\n", 0o644).is_ok());
+        // A password in a URL is one.
+        let err = with("[termin]\nurl = \"https://u:pw@t/x\"\n", 0o644).unwrap_err();
+        assert!(err.to_string().contains("termin.url"), "{err}");
+        // An unreadable or broken system file is an error naming it.
+        let err = with("agent_id = \n", 0o600).unwrap_err().to_string();
+        assert!(
+            err.contains("system.toml") && err.contains("line 1"),
+            "{err}"
+        );
     }
 
     #[test]

@@ -2,6 +2,14 @@
 //!
 //! Layers, imports pointing down: `cli`/`tui` -> `api`, `twin`, `config` -> `domain`.
 
+/// The version and the commit it was built from: `0.1.0 (commit 1a2b3c4d5e6f)`.
+pub const VERSION: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    " (commit ",
+    env!("DESKCOLL_COMMIT"),
+    ")"
+);
+
 pub mod api;
 pub mod cli;
 pub mod clock;

@@ -645,3 +645,4 @@ termin-col-group = GROUP
 termin-col-count = COUNT
 termin-col-share = SHARE
 termin-col-days = DAYS
+store-newer = outbox { $path } was written by a newer deskcoll (schema { $found }; this one knows up to { $known }): it was left untouched; upgrade deskcoll, or set store.outbox (DESKCOLL_OUTBOX) to another file

@@ -639,3 +639,4 @@ termin-col-group = KELOMPOK
 termin-col-count = JUMLAH
 termin-col-share = PANGSA
 termin-col-days = HARI
+store-newer = outbox { $path } ditulis oleh deskcoll yang lebih baru (skema { $found }; yang ini mengenal sampai { $known }): tidak diubah; perbarui deskcoll, atau atur store.outbox (DESKCOLL_OUTBOX) ke berkas lain

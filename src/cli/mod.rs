@@ -1,5 +1,7 @@
 //! The command line: parses, builds the configuration and a session, hands off to a command.
 
+mod doctor;
+mod man;
 mod outbox;
 mod output;
 mod refusal;
@@ -24,7 +26,7 @@ use crate::session::{Session, SessionError};
 #[derive(Parser, Debug)]
 #[command(
     name = "deskcoll",
-    version,
+    version = crate::VERSION,
     about = "Terminal workstation for desk collection: the agent's queue, results and termin transactions",
     long_about = "Terminal workstation for desk collection.\n\nWith no server configured, deskcoll runs against its embedded server twin (demo mode).",
     after_help = "Examples:\n  deskcoll tasks --format csv > today.csv\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 --promise +2 --remark 'janji bayar'\n  deskcoll serve --addr 127.0.0.1:8080"
@@ -147,6 +149,17 @@ pub enum Command {
         after_help = "Example:\n  deskcoll completions bash > /etc/bash_completion.d/deskcoll"
     )]
     Completions { shell: clap_complete::Shell },
+    /// Check this desk: config files, servers and credentials, the server's clock, the outbox,
+    /// holidays, the terminal (exit 1 when a check fails).
+    #[command(
+        after_help = "Examples:\n  deskcoll doctor\n  deskcoll doctor --format json | jq '.[] | select(.status != \"ok\")'"
+    )]
+    Doctor(doctor::DoctorArgs),
+    /// Print the manual page, made from this command line's own definition.
+    #[command(
+        after_help = "Examples:\n  deskcoll man | man -l -\n  deskcoll man --out-dir /tmp/man"
+    )]
+    Man(man::ManArgs),
 }
 
 #[derive(Subcommand, Debug)]
@@ -394,6 +407,8 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Command::Config { action } => config_command(action, &over, lang),
+        Command::Doctor(args) => doctor::run(args, &over, clock).await,
+        Command::Man(args) => man::run(args),
         Command::Sign {
             account_no,
             hash_key,

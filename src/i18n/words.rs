@@ -216,5 +216,12 @@ pub fn store_error(lang: Lang, e: &crate::store::StoreError) -> String {
             path = path.display().to_string(),
             reason = reason
         ),
+        E::Newer { path, found, known } => tr!(
+            lang,
+            "store-newer",
+            path = path.display().to_string(),
+            found = *found,
+            known = *known
+        ),
     }
 }

@@ -2,4 +2,6 @@
 
 mod outbox;
 
-pub use outbox::{ContactEvent, Counts, Outbox, OutboxItem, StoreError};
+pub use outbox::{
+    ContactEvent, Counts, Health, Outbox, OutboxItem, SCHEMA_VERSION, StoreError, inspect,
+};

@@ -27,6 +27,15 @@ pub enum StoreError {
     },
     #[error("cannot create the outbox folder {path}: {reason}")]
     Folder { path: PathBuf, reason: String },
+    /// A newer deskcoll wrote this outbox: it is refused and left exactly as it is.
+    #[error(
+        "outbox {path} was written by a newer deskcoll (schema {found}; this one knows up to {known}): it was left untouched; upgrade deskcoll, or set store.outbox (DESKCOLL_OUTBOX) to another file"
+    )]
+    Newer {
+        path: PathBuf,
+        found: i64,
+        known: i64,
+    },
 }
 
 /// One result and where it stands.
@@ -107,9 +116,55 @@ impl Counts {
     pub fn undelivered(&self) -> usize {
         self.queued + self.sending + self.rejected + self.uncertain
     }
+
+    fn add(&mut self, state: &str, n: usize) {
+        match DeliveryState::parse(state) {
+            Some(DeliveryState::Queued) => self.queued = n,
+            Some(DeliveryState::Sending) => self.sending = n,
+            Some(DeliveryState::Delivered) => self.delivered = n,
+            Some(DeliveryState::Rejected) => self.rejected = n,
+            Some(DeliveryState::Uncertain) => self.uncertain = n,
+            Some(DeliveryState::Discarded) => self.discarded = n,
+            None => {}
+        }
+    }
 }
 
-const SCHEMA: &str = "
+/// The outbox's schema, kept in `PRAGMA user_version`. 0 is every outbox written before
+/// versions were kept (release 0.1.0 and earlier); `MIGRATIONS[v]` takes version `v` to `v + 1`.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Forward-only migrations, in order; each runs in one transaction with its new
+/// `user_version`, so that a crash leaves the database at one version or the next. Append
+/// only: a migration that has shipped is never edited (its outboxes are already on desks).
+const MIGRATIONS: &[Migration] = &[Migration {
+    to: 1,
+    what: "adopt an unversioned outbox (0.1.0): results, contacts, total_due, sending_pid",
+    run: adopt_unversioned,
+}];
+
+struct Migration {
+    to: i64,
+    what: &'static str,
+    run: fn(&rusqlite::Transaction) -> rusqlite::Result<()>,
+}
+
+/// Version 1: the tables of 0.1.0, created when missing (a new file) or completed with the
+/// columns that release added to older files on open.
+fn adopt_unversioned(tx: &rusqlite::Transaction) -> rusqlite::Result<()> {
+    tx.execute_batch(SCHEMA_V1)?;
+    for (column, kind) in V1_ADDED_COLUMNS {
+        let present = tx
+            .prepare("SELECT 1 FROM pragma_table_info('results') WHERE name = ?1")?
+            .exists([column])?;
+        if !present {
+            tx.execute_batch(&format!("ALTER TABLE results ADD COLUMN {column} {kind}"))?;
+        }
+    }
+    Ok(())
+}
+
+const SCHEMA_V1: &str = "
 CREATE TABLE IF NOT EXISTS results (
     id              INTEGER PRIMARY KEY AUTOINCREMENT,
     account_no      TEXT NOT NULL,
@@ -151,8 +206,8 @@ const COLUMNS: &str = "id, account_no, cust_name, action_code, result_code, prom
     agent_id, ip_address, call_time, state, attempts, last_error, server_code, server_message, \
     delivered_by, ever_uncertain, next_attempt_at, created_at, updated_at, total_due";
 
-/// Columns added after the first release, with their types: added to older files on open.
-const ADDED_COLUMNS: &[(&str, &str)] = &[("total_due", "TEXT"), ("sending_pid", "INTEGER")];
+/// Columns 0.1.0 added to the first tables (present in every version-1 outbox).
+const V1_ADDED_COLUMNS: &[(&str, &str)] = &[("total_due", "TEXT"), ("sending_pid", "INTEGER")];
 
 pub struct Outbox {
     conn: Connection,
@@ -224,6 +279,16 @@ impl Outbox {
             }
             _ => {}
         }
+        // A newer deskcoll's outbox is refused before anything is written to it (not even
+        // the journal mode or the file's mode).
+        let found = schema_version(path)?;
+        if found > SCHEMA_VERSION {
+            return Err(StoreError::Newer {
+                path: path.to_path_buf(),
+                found,
+                known: SCHEMA_VERSION,
+            });
+        }
         let conn = Connection::open(path).map_err(|source| StoreError::Sql {
             path: path.to_path_buf(),
             source,
@@ -261,21 +326,9 @@ impl Outbox {
             .conn
             .pragma_update(None, "journal_mode", "WAL")
             .and_then(|_| self.conn.pragma_update(None, "synchronous", "FULL"))
-            .and_then(|_| self.conn.busy_timeout(std::time::Duration::from_secs(5)))
-            .and_then(|_| self.conn.execute_batch(SCHEMA));
+            .and_then(|_| self.conn.busy_timeout(std::time::Duration::from_secs(5)));
         self.sql(r)?;
-        for (column, kind) in ADDED_COLUMNS {
-            let present: rusqlite::Result<bool> = self
-                .conn
-                .prepare("SELECT 1 FROM pragma_table_info('results') WHERE name = ?1")
-                .and_then(|mut s| s.exists([column]));
-            if !self.sql(present)? {
-                let r = self
-                    .conn
-                    .execute_batch(&format!("ALTER TABLE results ADD COLUMN {column} {kind}"));
-                self.sql(r)?;
-            }
-        }
+        self.migrate()?;
         // Results caught mid-send by a process that is gone: they may have reached the
         // server. A send still under way in another running deskcoll is left alone.
         let stranded: rusqlite::Result<Vec<(i64, Option<i64>)>> = self
@@ -295,6 +348,45 @@ impl Outbox {
             self.sql(r)?;
         }
         Ok(())
+    }
+
+    /// Brings the database to `SCHEMA_VERSION`, one migration (one transaction) at a time.
+    /// Each takes the write lock first and reads the version again under it, so that two
+    /// deskcolls starting together migrate once; a newer version found then is refused.
+    fn migrate(&mut self) -> Result<(), StoreError> {
+        loop {
+            let step = (|| {
+                let tx = self
+                    .conn
+                    .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+                let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+                let Some(m) = MIGRATIONS.get(version.max(0) as usize) else {
+                    return Ok(Err(version));
+                };
+                debug_assert_eq!(m.to, version + 1);
+                tracing::info!(
+                    from = version,
+                    to = m.to,
+                    what = m.what,
+                    "migrating the outbox"
+                );
+                (m.run)(&tx)?;
+                tx.pragma_update(None, "user_version", m.to)?;
+                tx.commit()?;
+                Ok(Ok(()))
+            })();
+            match self.sql(step)? {
+                Ok(()) => continue,
+                Err(version) if version > SCHEMA_VERSION => {
+                    return Err(StoreError::Newer {
+                        path: self.path.clone(),
+                        found: version,
+                        known: SCHEMA_VERSION,
+                    });
+                }
+                Err(_) => return Ok(()),
+            }
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -487,15 +579,7 @@ impl Outbox {
             let mut c = Counts::default();
             for row in rows {
                 let (state, n) = row?;
-                match DeliveryState::parse(&state) {
-                    Some(DeliveryState::Queued) => c.queued = n,
-                    Some(DeliveryState::Sending) => c.sending = n,
-                    Some(DeliveryState::Delivered) => c.delivered = n,
-                    Some(DeliveryState::Rejected) => c.rejected = n,
-                    Some(DeliveryState::Uncertain) => c.uncertain = n,
-                    Some(DeliveryState::Discarded) => c.discarded = n,
-                    None => {}
-                }
+                c.add(&state, n);
             }
             Ok(c)
         })();
@@ -684,6 +768,88 @@ impl Outbox {
     }
 }
 
+/// The schema version of an outbox file, read without writing to it (0 for a new, empty
+/// file or one written before versions were kept).
+fn schema_version(path: &Path) -> Result<i64, StoreError> {
+    use rusqlite::OpenFlags;
+    let r = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .and_then(|c| {
+        // Another deskcoll may be creating or migrating it this very moment.
+        c.busy_timeout(std::time::Duration::from_secs(5))?;
+        c.query_row("PRAGMA user_version", [], |r| r.get(0))
+    });
+    r.map_err(|source| StoreError::Sql {
+        path: path.to_path_buf(),
+        source,
+    })
+}
+
+/// What `deskcoll doctor` learns about an outbox, read without changing it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Health {
+    /// `PRAGMA user_version` (see `SCHEMA_VERSION`).
+    pub version: i64,
+    /// The lines of `PRAGMA integrity_check`: `["ok"]` when sound.
+    pub integrity: Vec<String>,
+    /// Results by state; `None` when the file has no results table yet.
+    pub counts: Option<Counts>,
+}
+
+impl Health {
+    pub fn is_sound(&self) -> bool {
+        self.integrity == ["ok"]
+    }
+}
+
+/// Checks an existing outbox read-only: its schema version, `PRAGMA integrity_check` and
+/// what it holds. Nothing is migrated, created or recovered.
+pub fn inspect(path: &Path) -> Result<Health, StoreError> {
+    use rusqlite::OpenFlags;
+    let sql = |source| StoreError::Sql {
+        path: path.to_path_buf(),
+        source,
+    };
+    let conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )
+    .map_err(sql)?;
+    let r = (|| {
+        conn.busy_timeout(std::time::Duration::from_secs(5))?;
+        let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        let integrity = conn
+            .prepare("PRAGMA integrity_check")?
+            .query_map([], |r| r.get::<_, String>(0))?
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        let has_results = conn
+            .prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'results'")?
+            .exists([])?;
+        let counts = if has_results && integrity == ["ok"] {
+            let mut c = Counts::default();
+            let mut stmt = conn.prepare("SELECT state, COUNT(*) FROM results GROUP BY state")?;
+            let rows = stmt.query_map([], |row| {
+                Ok((row.get::<_, String>(0)?, row.get::<_, i64>(1)? as usize))
+            })?;
+            for row in rows {
+                let (state, n) = row?;
+                c.add(&state, n);
+            }
+            Some(c)
+        } else {
+            None
+        };
+        Ok(Health {
+            version,
+            integrity,
+            counts,
+        })
+    })();
+    r.map_err(sql)
+}
+
 /// Whether a process with this id runs (on Linux, by its /proc entry; elsewhere assumed).
 fn process_alive(pid: i64) -> bool {
     if pid as u32 == std::process::id() {
@@ -741,6 +907,157 @@ mod tests {
         assert_eq!(done.state, DeliveryState::Delivered);
         assert_eq!(done.call_time, "2026-11-27 09:15:00");
         assert_eq!(done.delivered_by.as_deref(), Some("server"));
+    }
+
+    fn version_of(path: &Path) -> i64 {
+        Connection::open(path)
+            .unwrap()
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .unwrap()
+    }
+
+    #[test]
+    fn a_new_outbox_is_at_the_current_schema() {
+        let (_d, o) = outbox();
+        assert_eq!(version_of(o.path()), SCHEMA_VERSION);
+        for (i, m) in MIGRATIONS.iter().enumerate() {
+            assert_eq!(m.to, i as i64 + 1, "{}", m.what);
+        }
+        let health = inspect(o.path()).unwrap();
+        assert!(health.is_sound());
+        assert_eq!(health.version, SCHEMA_VERSION);
+        assert_eq!(health.counts, Some(Counts::default()));
+    }
+
+    /// The tables as release 0.1.0 wrote them (its `SCHEMA`, then its two added columns),
+    /// frozen here: the oldest outbox a desk may have.
+    const RELEASE_0_1_0: &str = "
+        CREATE TABLE results (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, account_no TEXT NOT NULL, cust_name TEXT NOT NULL,
+            action_code TEXT NOT NULL, result_code TEXT NOT NULL, promise_date TEXT,
+            period INTEGER NOT NULL, remark TEXT NOT NULL, agent_id TEXT NOT NULL,
+            ip_address TEXT NOT NULL, call_time TEXT NOT NULL, state TEXT NOT NULL,
+            attempts INTEGER NOT NULL DEFAULT 0, last_error TEXT, server_code TEXT,
+            server_message TEXT, delivered_by TEXT, ever_uncertain INTEGER NOT NULL DEFAULT 0,
+            next_attempt_at TEXT, created_at TEXT NOT NULL, updated_at TEXT NOT NULL);
+        CREATE INDEX results_state ON results(state, next_attempt_at);
+        CREATE TABLE contacts (
+            id INTEGER PRIMARY KEY AUTOINCREMENT, account_no TEXT NOT NULL, at TEXT NOT NULL,
+            phone TEXT NOT NULL, kind TEXT NOT NULL, reason TEXT NOT NULL, agent_id TEXT NOT NULL);
+        CREATE INDEX contacts_account ON contacts(account_no, at);
+        CREATE INDEX results_account ON results(account_no, call_time);
+    ";
+
+    #[test]
+    fn an_unversioned_outbox_keeps_its_results_and_contacts() {
+        let dir = tempfile::tempdir().unwrap();
+        for with_added_columns in [false, true] {
+            let path = dir.path().join(format!("old-{with_added_columns}.sqlite3"));
+            {
+                let c = Connection::open(&path).unwrap();
+                c.execute_batch(RELEASE_0_1_0).unwrap();
+                if with_added_columns {
+                    c.execute_batch(
+                        "ALTER TABLE results ADD COLUMN total_due TEXT;
+                         ALTER TABLE results ADD COLUMN sending_pid INTEGER;",
+                    )
+                    .unwrap();
+                }
+                c.execute_batch(
+                    "INSERT INTO results (account_no, cust_name, action_code, result_code, promise_date,
+                         period, remark, agent_id, ip_address, call_time, state, attempts, last_error,
+                         created_at, updated_at)
+                     VALUES ('A', 'BUDI', 'NCT', 'NCT01', NULL, 3, 'tidak diangkat', 'A1', '10.0.0.1',
+                         '2026-11-27 09:15:00', 'uncertain', 2, 'timed out',
+                         '2026-11-27 09:15:01', '2026-11-27 09:16:00');
+                     INSERT INTO contacts (account_no, at, phone, kind, reason, agent_id)
+                     VALUES ('A', '2026-11-27 21:05:00', '0811', 'override', 'consent by phone', 'A1');",
+                )
+                .unwrap();
+            }
+            let o = Outbox::open(&path).unwrap();
+            assert_eq!(version_of(&path), SCHEMA_VERSION);
+            let item = o.get(1).unwrap();
+            assert_eq!(item.state, DeliveryState::Uncertain);
+            assert_eq!(
+                (item.attempts, item.call_time.as_str(), item.remark.as_str()),
+                (2, "2026-11-27 09:15:00", "tidak diangkat")
+            );
+            assert_eq!(item.total_due, None);
+            let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+            let contacts = o.contacts_on(day).unwrap();
+            assert_eq!(contacts.len(), 1);
+            assert_eq!(contacts[0].reason, "consent by phone");
+            drop(o);
+            // Opening again finds nothing to do.
+            Outbox::open(&path).unwrap();
+            assert_eq!(version_of(&path), SCHEMA_VERSION);
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_newer_outbox_is_refused_in_one_line_and_left_untouched() {
+        use std::os::unix::fs::MetadataExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("outbox.sqlite3");
+        {
+            let mut o = Outbox::open(&path).unwrap();
+            o.enqueue(&result("A"), at("2026-11-27 10:00:00")).unwrap();
+            o.conn
+                .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+                .unwrap();
+        }
+        // A mode of its own, to see that not even that is changed.
+        crate::files::set_mode(&path, 0o640).unwrap();
+        let before = std::fs::read(&path).unwrap();
+        let meta = std::fs::metadata(&path).unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(20));
+
+        let err = Outbox::open(&path).err().expect("refused");
+        assert!(matches!(err, StoreError::Newer { found, known, .. }
+            if found == SCHEMA_VERSION + 1 && known == SCHEMA_VERSION));
+        let msg = err.to_string();
+        assert!(!msg.contains('\n'), "{msg}");
+        assert!(msg.contains("newer deskcoll"), "{msg}");
+
+        let after = std::fs::metadata(&path).unwrap();
+        assert_eq!(std::fs::read(&path).unwrap(), before, "same bytes");
+        assert_eq!(after.modified().unwrap(), meta.modified().unwrap());
+        assert_eq!(after.mode(), meta.mode());
+        assert_eq!(after.ctime_nsec(), meta.ctime_nsec(), "not even chmod");
+        // The doctor can still look at it.
+        let health = inspect(&path).unwrap();
+        assert_eq!(health.version, SCHEMA_VERSION + 1);
+        assert_eq!(std::fs::read(&path).unwrap(), before);
+    }
+
+    #[test]
+    fn a_broken_file_is_not_sound() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o.sqlite3");
+        {
+            let mut o = Outbox::open(&path).unwrap();
+            let now = at("2026-11-27 10:00:00");
+            for i in 0..200 {
+                o.enqueue(&result(&format!("A{i}")), now).unwrap();
+            }
+            o.conn
+                .execute_batch("PRAGMA wal_checkpoint(TRUNCATE)")
+                .unwrap();
+        }
+        let mut bytes = std::fs::read(&path).unwrap();
+        let len = bytes.len();
+        // Scribble over the middle of the file (its pages), keeping the header.
+        for b in &mut bytes[len / 2..len / 2 + 4096] {
+            *b = 0x5a;
+        }
+        std::fs::write(&path, &bytes).unwrap();
+        match inspect(&path) {
+            Ok(h) => assert!(!h.is_sound(), "{h:?}"),
+            Err(StoreError::Sql { .. }) => {}
+            Err(e) => panic!("{e}"),
+        }
     }
 
     #[test]
