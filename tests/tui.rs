@@ -837,3 +837,85 @@ async fn dialing_runs_the_configured_command_without_a_shell_and_logs_the_contac
         ("override", "minta ditelepon malam")
     );
 }
+
+#[test]
+fn the_selected_row_is_marked_in_snapshots() {
+    for (w, h) in SIZES {
+        let mut a = app(w, h);
+        press(&mut a, KeyCode::Char('j'));
+        press(&mut a, KeyCode::Char('j'));
+        let screen = harness::render_marked(&a);
+        let marked: Vec<&str> = screen.lines().filter(|l| l.starts_with('>')).collect();
+        assert!(
+            marked.iter().any(|l| l.contains(&harness::selected(&a))),
+            "the third row is the one marked:\n{screen}"
+        );
+        insta::assert_snapshot!(format!("queue_selected_en_{w}x{h}"), screen);
+    }
+}
+
+#[test]
+fn wide_screens_show_names_whole_and_the_figures_beside_the_form() {
+    for (w, h) in [(160, 45), (200, 50)] {
+        let mut a = app(w, h);
+        snapshot("queue_wide", Lang::En, (w, h), &render(&a));
+        let longest = a
+            .queue
+            .list
+            .tasks
+            .iter()
+            .map(|t| t.name.chars().count())
+            .max()
+            .unwrap();
+        assert!(longest > 16);
+        press(&mut a, KeyCode::Enter);
+        type_text(&mut a, "ptp");
+        let screen = render(&a);
+        assert!(
+            screen.contains("Total due"),
+            "the figures beside the form:\n{screen}"
+        );
+        snapshot("form_wide", Lang::En, (w, h), &screen);
+    }
+}
+
+#[tokio::test]
+async fn termin_groups_and_ageing_over_the_whole_set() {
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let twin = common::twin().await;
+            let dir = tempfile::tempdir().unwrap();
+            let d = deliverer_for(&twin, &dir);
+            let mut a = app_in(lang, w, h);
+            let effects = alt(&mut a, '2');
+            run(&mut a, &d, effects).await;
+            // F groups: every page is loaded first, then the groups by status.
+            let effects = press(&mut a, KeyCode::Char('F'));
+            run(&mut a, &d, effects).await;
+            assert!(a.termin.all.is_some(), "the whole set");
+            let groups = &a.termin.desk.groups;
+            let count: usize = groups.iter().map(|g| g.sum.count).sum();
+            assert_eq!(count, a.termin.all.as_ref().unwrap().len(), "groups add up");
+            snapshot("termin_groups", lang, (w, h), &harness::render_marked(&a));
+            // Enter opens the largest group; Esc comes back.
+            press(&mut a, KeyCode::Enter);
+            assert_eq!(a.termin.view.len(), groups_first_count(&a));
+            press(&mut a, KeyCode::Esc);
+            assert!(a.termin.desk.showing_groups());
+            press(&mut a, KeyCode::Char('F'));
+            press(&mut a, KeyCode::Char('F'));
+            press(&mut a, KeyCode::Char('F'));
+            press(&mut a, KeyCode::Char('F'));
+            assert!(
+                a.termin.desk.group_by.is_none(),
+                "F cycles back to no groups"
+            );
+            press(&mut a, KeyCode::Char('a'));
+            snapshot("termin_ageing", lang, (w, h), &render(&a));
+        }
+    }
+}
+
+fn groups_first_count(a: &App) -> usize {
+    a.termin.desk.groups[0].sum.count
+}

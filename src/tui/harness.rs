@@ -138,3 +138,23 @@ pub fn draw(app: &App) -> Buffer {
 pub fn render(app: &App) -> String {
     drawn(app).backend().to_string()
 }
+
+/// The screen as text with a column in front that marks with `>` each line showing a
+/// selection (reversed cells past the first columns): the plain text alone cannot show which
+/// row is selected.
+pub fn render_marked(app: &App) -> String {
+    let buffer = draw(app);
+    let area = buffer.area;
+    let text = drawn(app).backend().to_string();
+    text.lines()
+        .zip(area.top()..area.bottom())
+        .map(|(line, y)| {
+            let selected = (area.left() + 2..area.right().saturating_sub(2)).any(|x| {
+                buffer[(x, y)]
+                    .modifier
+                    .contains(ratatui::style::Modifier::REVERSED)
+            });
+            format!("{}{line}\n", if selected { '>' } else { ' ' })
+        })
+        .collect()
+}

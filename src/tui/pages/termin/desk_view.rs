@@ -32,7 +32,7 @@ fn bar(part: Money, total: Money, width: usize) -> String {
 fn block<'a>(title: String, theme: &Theme, area: Rect) -> Block<'a> {
     Block::bordered()
         .title(Line::styled(
-            fit(&title, area.width.saturating_sub(2) as usize),
+            format!(" {} ", fit(&title, area.width.saturating_sub(4) as usize)),
             theme.title(),
         ))
         .border_style(theme.border_focus())
