@@ -161,3 +161,10 @@ fn every_bucket_has_its_contract_name_its_label_and_its_words() {
         ]
     );
 }
+
+#[test]
+fn a_message_left_carries_no_result_code_however_long_the_typed_one() {
+    // MSG and BPH have no result code: whatever was typed is dropped, never checked.
+    let r = checked(&draft("MSG", "A-RESULT-CODE-TOO-LONG", "", "titip pesan")).expect("accepted");
+    assert_eq!(r.result_code, "");
+}
