@@ -105,12 +105,25 @@ pub fn export_termin_csv(
     style: crate::domain::text::CsvStyle,
 ) -> io::Result<usize> {
     use crate::domain::termin_view::{CSV_HEADERS, csv_row};
+    let cells: Vec<Vec<String>> = rows.iter().map(csv_row).collect();
+    export_csv_table(path, &CSV_HEADERS, &cells, style)
+}
+
+/// Writes a table (cells already safe for a spreadsheet) to a new private CSV file, never
+/// over an existing one. Returns how many rows were written.
+pub fn export_csv_table(
+    path: &Path,
+    headers: &[impl AsRef<str>],
+    rows: &[Vec<String>],
+    style: crate::domain::text::CsvStyle,
+) -> io::Result<usize> {
     let mut file = io::BufWriter::new(create_new_private(path)?);
     file.write_all(style.preamble())?;
     let mut w = style.writer(file);
-    w.write_record(CSV_HEADERS).map_err(io::Error::other)?;
-    for t in rows {
-        w.write_record(csv_row(t)).map_err(io::Error::other)?;
+    w.write_record(headers.iter().map(|h| h.as_ref()))
+        .map_err(io::Error::other)?;
+    for row in rows {
+        w.write_record(row).map_err(io::Error::other)?;
     }
     w.into_inner()
         .map_err(|e| io::Error::other(e.to_string()))?

@@ -427,7 +427,14 @@ async fn the_workstations_export_is_escaped_and_private() {
     let actions = deskcoll::tui::execute(
         deskcoll::tui::message::Effect::ExportTermin {
             path: path.display().to_string(),
-            rows: rows.clone(),
+            headers: deskcoll::domain::termin_view::CSV_HEADERS
+                .iter()
+                .map(|h| h.to_string())
+                .collect(),
+            rows: rows
+                .iter()
+                .map(deskcoll::domain::termin_view::csv_row)
+                .collect(),
         },
         &rt,
         &tx,

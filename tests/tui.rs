@@ -897,6 +897,16 @@ async fn termin_groups_and_ageing_over_the_whole_set() {
             let count: usize = groups.iter().map(|g| g.sum.count).sum();
             assert_eq!(count, a.termin.all.as_ref().unwrap().len(), "groups add up");
             snapshot("termin_groups", lang, (w, h), &harness::render_marked(&a));
+            // E exports what is shown: the groups.
+            press(&mut a, KeyCode::Char('E'));
+            let effects = press(&mut a, KeyCode::Enter);
+            match effects.as_slice() {
+                [Effect::ExportTermin { headers, rows, .. }] => {
+                    assert_eq!(headers, &deskcoll::domain::termin_desk::GROUP_HEADERS);
+                    assert_eq!(rows.len(), a.termin.desk.groups.len());
+                }
+                other => panic!("{other:?}"),
+            }
             // Enter opens the largest group; Esc comes back.
             press(&mut a, KeyCode::Enter);
             assert_eq!(a.termin.view.len(), groups_first_count(&a));

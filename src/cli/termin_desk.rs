@@ -4,11 +4,13 @@
 use super::output::{self, emit, emit_json, opt};
 use super::termin::{TerminArgs, local_date};
 use super::{EXIT_ERROR, EXIT_INVALID, Failure, Format};
+use crate::domain::lang::Lang;
 use crate::domain::termin_desk::{self, Column, DateRange, GroupBy};
 use crate::domain::termin_view::{self, CSV_HEADERS};
 use crate::domain::text::CsvStyle;
 use crate::domain::{Money, Transaction};
 use crate::session::Session;
+use crate::tr;
 
 /// Pages fetched at once when walking the whole set.
 const CONCURRENCY: usize = 4;
@@ -30,23 +32,26 @@ fn plain(m: Money) -> String {
 }
 
 pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result<(), Failure> {
+    let lang = session.config.language;
     let column = match args.sort.as_deref() {
         None => None,
         Some(name) => Some(Column::parse(name).ok_or_else(|| {
             let names: Vec<_> = Column::ALL.iter().map(|c| c.arg_name()).collect();
             Failure::new(
                 EXIT_INVALID,
-                format!("--sort: '{name}' is not one of {}", names.join(", ")),
+                tr!(
+                    lang,
+                    "termin-cli-bad-sort",
+                    name = name,
+                    names = names.join(", ")
+                ),
             )
         })?),
     };
     let group_by = match args.group_by.as_deref() {
         None => None,
         Some(name) => Some(GroupBy::parse(name).ok_or_else(|| {
-            Failure::new(
-                EXIT_INVALID,
-                format!("--group-by: '{name}' is not one of status, vendor, buyer, month"),
-            )
+            Failure::new(EXIT_INVALID, tr!(lang, "termin-cli-bad-group", name = name))
         })?),
     };
     let range = DateRange {
@@ -58,7 +63,12 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
     {
         return Err(Failure::new(
             EXIT_INVALID,
-            format!("--since {s} is after --until {u}"),
+            tr!(
+                lang,
+                "termin-cli-bad-range",
+                since = s.to_string(),
+                until = u.to_string()
+            ),
         ));
     }
     let all = session
@@ -74,17 +84,17 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
         termin_desk::sort(&mut view, &all, column, args.reverse);
     }
     let scope = match (range.since, range.until) {
-        (None, None) => format!("{} transactions", view.len()),
-        (s, u) => format!(
-            "{} transactions entered {} to {} (WIB)",
-            view.len(),
-            s.map(|d| d.to_string())
-                .unwrap_or_else(|| "the start".into()),
-            u.map(|d| d.to_string()).unwrap_or_else(|| "now".into())
+        (None, None) => tr!(lang, "termin-cli-scope", n = view.len()),
+        (s, u) => tr!(
+            lang,
+            "termin-cli-scope-range",
+            n = view.len(),
+            since = s.map(|d| d.to_string()).unwrap_or_else(|| "…".into()),
+            until = u.map(|d| d.to_string()).unwrap_or_else(|| "…".into())
         ),
     };
     if args.changes {
-        return changes(session, &all, args.format);
+        return changes(session, &all, args.format, lang);
     }
     if args.aging {
         let today = session
@@ -97,6 +107,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
             args.format,
             style,
             &scope,
+            lang,
         );
     }
     if let Some(by) = group_by {
@@ -105,9 +116,10 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
             args.format,
             style,
             &scope,
+            lang,
         );
     }
-    rows(&all, &view, args.format, style, &scope)
+    rows(&all, &view, args.format, style, &scope, lang)
 }
 
 fn rows(
@@ -116,6 +128,7 @@ fn rows(
     format: Format,
     style: CsvStyle,
     scope: &str,
+    lang: Lang,
 ) -> Result<(), Failure> {
     match format {
         Format::Json => {
@@ -145,27 +158,35 @@ fn rows(
                     ]
                 })
                 .collect();
-            let mut text = output::table(
-                &[
-                    "ENTRY DATE",
-                    "PO NUMBER",
-                    "BUYER",
-                    "VENDOR",
-                    "STATUS",
-                    "STEP",
-                    "BILL AMOUNT",
-                ],
-                &rows,
-                &[5, 6],
-            );
-            text.push_str(scope);
-            text.push('\n');
-            emit(text.as_bytes())
+            let headers = [
+                tr!(lang, "termin-col-entry-date"),
+                tr!(lang, "termin-col-po"),
+                tr!(lang, "termin-col-buyer"),
+                tr!(lang, "termin-col-vendor"),
+                tr!(lang, "termin-col-status"),
+                tr!(lang, "termin-col-step"),
+                tr!(lang, "termin-col-bill"),
+            ];
+            table_with(&headers, &rows, &[5, 6], scope)
         }
     }
 }
 
-/// One group as JSON and CSV give it (money as plain numbers, exact).
+/// A plain table with a closing line under it.
+fn table_with(
+    headers: &[String],
+    rows: &[Vec<String>],
+    numeric: &[usize],
+    last_line: &str,
+) -> Result<(), Failure> {
+    let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
+    let mut text = output::table(&headers, rows, numeric);
+    text.push_str(last_line);
+    text.push('\n');
+    emit(text.as_bytes())
+}
+
+/// One group as JSON gives it (money as plain numbers, exact).
 #[derive(serde::Serialize)]
 struct GroupRow {
     key: String,
@@ -181,41 +202,26 @@ fn groups(
     format: Format,
     style: CsvStyle,
     scope: &str,
+    lang: Lang,
 ) -> Result<(), Failure> {
-    let rows: Vec<GroupRow> = groups
-        .iter()
-        .map(|g| GroupRow {
-            key: g.key.clone(),
-            count: g.sum.count,
-            price_sub_total: plain(g.sum.subtotal),
-            total_ppn: plain(g.sum.ppn),
-            total_pph: plain(g.sum.pph),
-            bill_amount: plain(g.sum.bill),
-        })
-        .collect();
-    let headers = [
-        "key",
-        "count",
-        "price_sub_total",
-        "total_ppn",
-        "total_pph",
-        "bill_amount",
-    ];
-    let cells = |r: &GroupRow| {
-        vec![
-            r.key.clone(),
-            r.count.to_string(),
-            r.price_sub_total.clone(),
-            r.total_ppn.clone(),
-            r.total_pph.clone(),
-            r.bill_amount.clone(),
-        ]
-    };
     match format {
-        Format::Json => emit_json(&rows),
+        Format::Json => {
+            let rows: Vec<GroupRow> = groups
+                .iter()
+                .map(|g| GroupRow {
+                    key: g.key.clone(),
+                    count: g.sum.count,
+                    price_sub_total: plain(g.sum.subtotal),
+                    total_ppn: plain(g.sum.ppn),
+                    total_pph: plain(g.sum.pph),
+                    bill_amount: plain(g.sum.bill),
+                })
+                .collect();
+            emit_json(&rows)
+        }
         Format::Csv => emit(&output::csv(
-            &headers,
-            &rows.iter().map(cells).collect::<Vec<_>>(),
+            &termin_desk::GROUP_HEADERS,
+            &termin_desk::group_rows(groups),
             true,
             style,
         )?),
@@ -235,14 +241,16 @@ fn groups(
                     ]
                 })
                 .collect();
-            let mut text = output::table(
-                &["GROUP", "COUNT", "SUBTOTAL", "PPN", "PPH", "BILL", "SHARE"],
-                &table,
-                &[1, 2, 3, 4, 5, 6],
-            );
-            text.push_str(scope);
-            text.push('\n');
-            emit(text.as_bytes())
+            let headers = [
+                tr!(lang, "termin-col-group"),
+                tr!(lang, "termin-col-count"),
+                tr!(lang, "termin-col-subtotal"),
+                tr!(lang, "termin-col-ppn"),
+                tr!(lang, "termin-col-pph"),
+                tr!(lang, "termin-col-bill"),
+                tr!(lang, "termin-col-share"),
+            ];
+            table_with(&headers, &table, &[1, 2, 3, 4, 5, 6], scope)
         }
     }
 }
@@ -260,20 +268,13 @@ fn aging(
     format: Format,
     style: CsvStyle,
     scope: &str,
+    lang: Lang,
 ) -> Result<(), Failure> {
-    let cells = |r: &termin_desk::AgeRow| {
-        vec![
-            r.status.clone(),
-            r.band.to_string(),
-            r.count.to_string(),
-            r.bill_amount.clone(),
-        ]
-    };
     match format {
         Format::Json => emit_json(rows),
         Format::Csv => emit(&output::csv(
-            &["status", "band", "count", "bill_amount"],
-            &rows.iter().map(cells).collect::<Vec<_>>(),
+            &termin_desk::AGEING_HEADERS,
+            &termin_desk::ageing_rows(rows),
             true,
             style,
         )?),
@@ -282,47 +283,79 @@ fn aging(
                 .iter()
                 .map(|r| {
                     let bill: Money = r.bill_amount.parse().unwrap_or_default();
+                    let band = format!("termin-band-{}", r.band.replace(' ', "-"));
                     vec![
                         r.status.clone(),
-                        r.band.to_string(),
+                        crate::i18n::text(lang, &band),
                         r.count.to_string(),
                         bill.rupiah(),
                     ]
                 })
                 .collect();
-            let mut text = output::table(&["STATUS", "DAYS", "COUNT", "BILL"], &table, &[2, 3]);
-            text.push_str(&format!(
-                "not finished (all but {}), of {scope}\n",
-                termin_desk::FINISHED.join(" and ")
-            ));
-            emit(text.as_bytes())
+            let headers = [
+                tr!(lang, "termin-col-status"),
+                tr!(lang, "termin-col-days"),
+                tr!(lang, "termin-col-count"),
+                tr!(lang, "termin-col-bill"),
+            ];
+            let last = tr!(
+                lang,
+                "termin-cli-ageing-of",
+                finished = termin_desk::FINISHED.join(" / "),
+                scope = scope
+            );
+            table_with(&headers, &table, &[2, 3], &last)
         }
     }
 }
 
-fn changes(session: &Session, all: &[Transaction], format: Format) -> Result<(), Failure> {
+fn changes(
+    session: &Session,
+    all: &[Transaction],
+    format: Format,
+    lang: Lang,
+) -> Result<(), Failure> {
     let now = session.clock.now_utc().to_rfc3339();
-    let c = crate::termin_snapshot::compare_and_keep(&session.termin_server(), all, now)
-        .map_err(|e| Failure::new(EXIT_ERROR, format!("cannot keep the termin snapshot: {e}")))?;
+    let c = crate::termin_snapshot::compare_and_keep(&session.termin_server(), all, now).map_err(
+        |e| {
+            Failure::new(
+                EXIT_ERROR,
+                tr!(lang, "termin-cli-snapshot-failed", error = e.to_string()),
+            )
+        },
+    )?;
     match format {
         Format::Json | Format::Csv => emit_json(&c),
         Format::Table => {
-            let mut text = match &c.since {
-                Some(s) => format!("since {s}\n"),
-                None => "no earlier look: every transaction is new\n".into(),
-            };
-            text.push_str(&format!("new ({}): {}\n", c.new.len(), c.new.join(" ")));
+            let mut lines = vec![match &c.since {
+                Some(s) => tr!(lang, "termin-cli-since", since = s.clone()),
+                None => tr!(lang, "termin-cli-first-look"),
+            }];
+            lines.push(tr!(
+                lang,
+                "termin-cli-new",
+                n = c.new.len(),
+                list = c.new.join(" ")
+            ));
             for ch in &c.changed {
-                text.push_str(&format!(
-                    "changed {}: {} step {} -> {} step {}\n",
-                    ch.purchase_order_number,
-                    ch.from_status,
-                    opt(ch.from_step),
-                    ch.to_status,
-                    opt(ch.to_step)
+                lines.push(tr!(
+                    lang,
+                    "termin-cli-changed",
+                    po = ch.purchase_order_number.clone(),
+                    from = ch.from_status.clone(),
+                    from_step = opt(ch.from_step),
+                    to = ch.to_status.clone(),
+                    to_step = opt(ch.to_step)
                 ));
             }
-            text.push_str(&format!("gone ({}): {}\n", c.gone.len(), c.gone.join(" ")));
+            lines.push(tr!(
+                lang,
+                "termin-cli-gone",
+                n = c.gone.len(),
+                list = c.gone.join(" ")
+            ));
+            let mut text = lines.join("\n");
+            text.push('\n');
             emit(text.as_bytes())
         }
     }

@@ -302,6 +302,54 @@ pub fn ageing(txs: &[Transaction], view: &[usize], today: NaiveDate) -> Vec<AgeR
         .collect()
 }
 
+/// Columns of a groups export (JSON keys alike).
+pub const GROUP_HEADERS: [&str; 6] = [
+    "key",
+    "count",
+    "price_sub_total",
+    "total_ppn",
+    "total_pph",
+    "bill_amount",
+];
+
+/// Columns of an ageing export (JSON keys alike).
+pub const AGEING_HEADERS: [&str; 4] = ["status", "band", "count", "bill_amount"];
+
+fn cell(s: &str) -> String {
+    super::text::csv_cell(s).into_owned()
+}
+
+/// The groups as CSV rows (money as plain numbers, cells safe for a spreadsheet).
+pub fn group_rows(groups: &[Group]) -> Vec<Vec<String>> {
+    groups
+        .iter()
+        .map(|g| {
+            vec![
+                cell(&g.key),
+                g.sum.count.to_string(),
+                g.sum.subtotal.plain(),
+                g.sum.ppn.plain(),
+                g.sum.pph.plain(),
+                g.sum.bill.plain(),
+            ]
+        })
+        .collect()
+}
+
+/// The ageing table as CSV rows.
+pub fn ageing_rows(rows: &[AgeRow]) -> Vec<Vec<String>> {
+    rows.iter()
+        .map(|r| {
+            vec![
+                cell(&r.status),
+                r.band.to_string(),
+                r.count.to_string(),
+                r.bill_amount.clone(),
+            ]
+        })
+        .collect()
+}
+
 /// What a full load looked like, kept to tell what changed by the next one.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Snapshot {

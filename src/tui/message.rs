@@ -162,9 +162,12 @@ pub enum Effect {
         limit: i64,
         cancel: CancelFlag,
     },
+    /// Write what the Termin tab shows (rows, groups or ageing) to a new CSV file; the cells
+    /// are already safe for a spreadsheet.
     ExportTermin {
         path: String,
-        rows: Vec<Transaction>,
+        headers: Vec<String>,
+        rows: Vec<Vec<String>>,
     },
     /// Log the contact (with the override's reason, if any), then dial or copy the number.
     Dial {

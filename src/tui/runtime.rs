@@ -183,9 +183,14 @@ pub async fn execute(
             };
             vec![Action::TerminAll { result, changes }]
         }
-        Effect::ExportTermin { path, rows } => {
+        Effect::ExportTermin {
+            path,
+            headers,
+            rows,
+        } => {
             vec![Action::Exported(export_csv(
                 &expand_home(&path),
+                &headers,
                 &rows,
                 rt.export_style,
             ))]
@@ -271,14 +276,17 @@ fn expand_home(path: &str) -> String {
 /// only; cells escaped against formulas) and says where it went.
 fn export_csv(
     path: &str,
-    rows: &[crate::domain::Transaction],
+    headers: &[String],
+    rows: &[Vec<String>],
     style: crate::domain::text::CsvStyle,
 ) -> Result<Exported, FileError> {
     let path = std::path::PathBuf::from(path);
     let written =
-        crate::files::export_termin_csv(&path, rows, style).map_err(|source| FileError {
-            path: path.clone(),
-            source,
+        crate::files::export_csv_table(&path, headers, rows, style).map_err(|source| {
+            FileError {
+                path: path.clone(),
+                source,
+            }
         })?;
     let shown = std::fs::canonicalize(&path).unwrap_or_else(|_| path.clone());
     Ok(Exported {

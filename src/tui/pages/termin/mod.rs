@@ -302,9 +302,11 @@ impl TerminTab {
                 return Reply::say(StatusKind::Error, tr!(lang, "termin-no-file-name"));
             }
             (PromptKind::Export, PromptEvent::Accepted(path)) => {
+                let (headers, rows) = self.export_table(lang);
                 return Reply::run(Effect::ExportTermin {
                     path,
-                    rows: self.shown(),
+                    headers,
+                    rows,
                 });
             }
             _ => {}
@@ -364,5 +366,34 @@ impl TerminTab {
             }
             None => reply.and_say(StatusKind::Info, words),
         })
+    }
+}
+
+impl TerminTab {
+    /// What an export writes: what is shown. The ageing table, the groups, or the rows
+    /// (searched, filtered, in the chosen order).
+    fn export_table(&self, lang: Lang) -> (Vec<String>, Vec<Vec<String>>) {
+        use crate::domain::termin_desk::{self, AGEING_HEADERS, GROUP_HEADERS};
+        let owned = |h: &[&str]| h.iter().map(|s| s.to_string()).collect();
+        let _ = lang;
+        if self.desk.aging && self.all.is_some() {
+            let today = chrono::Utc::now()
+                .with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("WIB"))
+                .date_naive();
+            let rows = termin_desk::ageing(self.source(), &self.view, today);
+            return (owned(&AGEING_HEADERS), termin_desk::ageing_rows(&rows));
+        }
+        if self.desk.showing_groups() && self.all.is_some() {
+            return (
+                owned(&GROUP_HEADERS),
+                termin_desk::group_rows(&self.desk.groups),
+            );
+        }
+        let rows = self
+            .view
+            .iter()
+            .map(|&i| crate::domain::termin_view::csv_row(&self.source()[i]))
+            .collect();
+        (owned(&crate::domain::termin_view::CSV_HEADERS), rows)
     }
 }
