@@ -640,3 +640,74 @@ termin-col-count = JUMLAH
 termin-col-share = PANGSA
 termin-col-days = HARI
 store-newer = outbox { $path } ditulis oleh deskcoll yang lebih baru (skema { $found }; yang ini mengenal sampai { $known }): tidak diubah; perbarui deskcoll, atau atur store.outbox (DESKCOLL_OUTBOX) ke berkas lain
+
+## deskcoll doctor (nama pemeriksaan, ok / warn / fail dan kunci JSON tidak pernah berubah)
+
+doctor-span-s = { $s } detik
+doctor-span-m-s = { $m } menit { $s } detik
+doctor-span-h-m = { $h } jam { $m } menit
+doctor-span-d-h = { $d } hari { $h } jam
+doctor-not-checked = tidak diperiksa
+doctor-not-checked-config = tidak diperiksa: konfigurasi tidak dapat dibaca
+doctor-config-system = berkas sistem { $file }
+doctor-config-no-system = tidak ada berkas sistem ({ $path })
+doctor-config-user = berkas pengguna { $file }
+doctor-config-user-open = berkas pengguna dapat dibaca pengguna lain: jalankan chmod 600 pada berkas itu
+doctor-config-no-dir = tidak ada direktori konfigurasi
+doctor-config-no-user = tidak ada berkas pengguna ({ $path })
+doctor-config-none-demo = tidak ada berkas konfigurasi: mode demo (twin bawaan)
+doctor-config-none-env = tidak ada berkas konfigurasi: pengaturan hanya dari variabel lingkungan dan opsi
+doctor-config-insecure = kredensial terkirim tanpa enkripsi lewat http:// biasa ke { $hosts }
+doctor-demo-note = (demo: twin bawaan)
+doctor-no-collection = belum ada server desk-collection yang dikonfigurasi (collection.base_url, DESKCOLL_BASE_URL)
+doctor-no-hash-key = tidak ada hash key (collection.hash_key, DESKCOLL_HASH_KEY): hasil tidak dapat ditandatangani
+doctor-termin-not-configured = tidak dikonfigurasi
+doctor-termin-answered = { $url }: menjawab dalam { $ms } ms
+doctor-termin-total = { $n } transaksi
+doctor-credentials-refused = { $url }: kredensial ditolak: { $reason }
+doctor-unreachable = { $url }: tidak dapat dijangkau: { $reason }
+doctor-without-credentials = tanpa kredensial
+doctor-as-user = sebagai { $user }
+doctor-no-answer = { $url }: tidak ada jawaban dalam { $secs } detik
+doctor-tasks-answered = daftar tugas menjawab { $who } dalam { $ms } ms
+doctor-credentials-needed = kredensial diperlukan (HTTP 401): isi collection.user dan collection.password
+doctor-credentials-refused-for = kredensial untuk { $user } ditolak (HTTP 401): periksa collection.user dan collection.password (DESKCOLL_PASSWORD)
+doctor-access-denied = akses ditolak (HTTP 403)
+doctor-not-found = tidak ditemukan (HTTP 404): periksa collection.base_url atau collection.tasks_url
+doctor-redirect = HTTP { $status }, dialihkan ke { $to }: tidak diikuti; periksa URL yang dikonfigurasi
+doctor-nowhere = (tanpa tujuan)
+doctor-reachable-but = dapat dijangkau, tetapi menjawab HTTP { $status }
+doctor-clock-no-date = tidak diperiksa: tidak ada server yang menjawab dengan waktunya (HTTP Date)
+doctor-clock-apart = jam server selisih { $span } dengan jam komputer ini{ $fixed }
+doctor-clock-ahead = jam server { $span } lebih cepat dari jam komputer ini{ $fixed }: server mencatat waktu hasil dengan jamnya sendiri
+doctor-clock-behind = jam server { $span } lebih lambat dari jam komputer ini{ $fixed }: server mencatat waktu hasil dengan jamnya sendiri
+doctor-outbox-none = { $path }: belum ada (dibuat saat hasil pertama)
+doctor-outbox-unreadable = tidak dapat dibaca: { $reason }
+doctor-outbox-newer = { $path }: ditulis oleh deskcoll yang lebih baru (skema { $found }; yang ini mengenal sampai { $known }): perbarui deskcoll
+doctor-outbox-problems = { $n } masalah
+doctor-outbox-broken = { $path }: pemeriksaan integritas gagal ({ $problems }, yang pertama: { $first }); simpan salinan berkas ini sebelum melakukan apa pun
+doctor-outbox-sound = { $path }: baik, skema { $version }
+doctor-outbox-migrates = (dinaikkan ke { $version } saat mulai berikutnya)
+doctor-outbox-counts = { $queued } antre, { $uncertain } belum pasti, { $rejected } ditolak, { $delivered } terkirim
+doctor-outbox-waiting = ada hasil yang menunggu dikirim (deskcoll outbox flush)
+doctor-outbox-uncertain = hasil yang belum pasti perlu diputuskan (deskcoll outbox resolve)
+doctor-outbox-rejected = hasil yang ditolak perlu diperiksa (deskcoll outbox list)
+doctor-outbox-open = pengguna lain dapat membacanya: jalankan chmod 600 pada berkas itu
+doctor-holidays-shipped = daftar bawaan
+doctor-holidays-unreadable = tidak dapat membaca { $path }: { $reason }
+doctor-holidays-none = { $from } tidak memuat hari libur tahun { $year }: panggilan bisa jatuh pada hari libur nasional (calling.holidays_file)
+doctor-holidays-days = { $national } hari libur nasional dan { $cuti } hari cuti bersama
+doctor-holidays-estimated = { $year } dalam { $from }: { $days }, { $estimated } di antaranya masih perkiraan, belum ditetapkan SKB; ganti setelah SKB terbit (calling.holidays_file)
+doctor-holidays-ok = { $year } dalam { $from }: { $days }
+doctor-holidays-decreed = { $year } dalam { $from }: { $days }, sesuai SKB
+doctor-term-no-color = NO_COLOR diatur: tanpa warna
+doctor-term-unset = TERM tidak diatur
+doctor-term-dumb = TERM=dumb: tanpa warna
+doctor-term-truecolor = TERM={ $term }, warna 24-bit
+doctor-term-256 = TERM={ $term }, 256 warna
+doctor-term-16 = TERM={ $term }, 16 warna
+doctor-term-no-tty = tidak ada terminal (input dan output dialihkan): layar kerja butuh terminal; { $colours }
+doctor-term-size-unknown = ukuran tidak diketahui ({ $reason }); { $colours }
+doctor-term-too-small = { $size }: terlalu kecil, layar kerja butuh 60x15 (80x24 atau lebih); { $colours }
+doctor-term-small = { $size }: kecil, layar kerja dibuat untuk 80x24 atau lebih; { $colours }
+

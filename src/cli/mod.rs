@@ -407,7 +407,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Command::Config { action } => config_command(action, &over, lang),
-        Command::Doctor(args) => doctor::run(args, &over, clock).await,
+        Command::Doctor(args) => doctor::run(args, &over, clock, lang).await,
         Command::Man(args) => man::run(args),
         Command::Sign {
             account_no,
