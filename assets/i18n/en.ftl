@@ -723,3 +723,13 @@ doctor-term-size-unknown = size unknown ({ $reason }); { $colours }
 doctor-term-too-small = { $size }: too small, the workstation needs 60x15 (80x24 or more); { $colours }
 doctor-term-small = { $size }: small, the workstation is made for 80x24 or more; { $colours }
 
+## deskcoll config show: its labels and where each value came from (keys and values never change)
+
+config-show-system-file = system file
+config-show-user-file = user file
+config-show-mode = mode
+config-source-default = default
+config-source-system = system
+config-source-user = user
+config-source-env = env
+config-source-flag = flag

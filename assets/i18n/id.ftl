@@ -711,3 +711,13 @@ doctor-term-size-unknown = ukuran tidak diketahui ({ $reason }); { $colours }
 doctor-term-too-small = { $size }: terlalu kecil, layar kerja butuh 60x15 (80x24 atau lebih); { $colours }
 doctor-term-small = { $size }: kecil, layar kerja dibuat untuk 80x24 atau lebih; { $colours }
 
+## deskcoll config show: labelnya dan asal setiap nilai (kunci dan nilai tidak pernah berubah)
+
+config-show-system-file = berkas sistem
+config-show-user-file = berkas pengguna
+config-show-mode = mode
+config-source-default = bawaan
+config-source-system = sistem
+config-source-user = pengguna
+config-source-env = lingkungan
+config-source-flag = opsi
