@@ -9,7 +9,8 @@ bin=${1:?usage: deb-assets.sh DESKCOLL_BINARY OUT_DIR}
 out=${2:?usage: deb-assets.sh DESKCOLL_BINARY OUT_DIR}
 rm -rf "$out/man" "$out/completions"
 mkdir -p "$out/man" "$out/completions"
-"$bin" man --out-dir "$out/man" >/dev/null
+# The pages go to /usr/share/man/man1, where English ones belong, whatever the builder's locale.
+DESKCOLL_LANG=en "$bin" man --out-dir "$out/man" >/dev/null
 gzip -9n "$out"/man/*.1
 "$bin" completions bash >"$out/completions/deskcoll"
 "$bin" completions zsh >"$out/completions/_deskcoll"

@@ -472,6 +472,7 @@ pub enum Source {
 }
 
 impl Source {
+    /// The word scripts and the code use: `default`, `system`, `user`, `env`, `flag`.
     pub fn as_str(self) -> &'static str {
         match self {
             Source::Default => "default",
@@ -479,6 +480,20 @@ impl Source {
             Source::User => "user",
             Source::Env => "env",
             Source::Flag => "flag",
+        }
+    }
+}
+
+impl Source {
+    /// The word `config show` prints, in the language.
+    pub fn word(self, lang: crate::i18n::Lang) -> String {
+        use crate::tr;
+        match self {
+            Source::Default => tr!(lang, "config-source-default"),
+            Source::System => tr!(lang, "config-source-system"),
+            Source::User => tr!(lang, "config-source-user"),
+            Source::Env => tr!(lang, "config-source-env"),
+            Source::Flag => tr!(lang, "config-source-flag"),
         }
     }
 }
@@ -1296,22 +1311,34 @@ impl Config {
     }
 
     /// A printable view with every secret masked, URLs' user-info and query values too, and
-    /// where each value came from: `system`, `user`, `env`, `flag` or `default`.
+    /// where each value came from: `system`, `user`, `env`, `flag` or `default` (those words
+    /// and the labels that are not keys in the language in force; keys and values as they are).
     pub fn show(&self) -> String {
         use crate::domain::text::redact_url;
+        use crate::tr;
+        let lang = self.language;
         let mask = |s: &str| if s.is_empty() { "(not set)" } else { "***" };
-        // (key, value, where it came from; None for what is not a setting)
-        let mut lines: Vec<(&str, String, Option<Source>)> = Vec::new();
-        let mut line =
-            |k: &'static str, v: &str, from: Option<Source>| lines.push((k, v.to_string(), from));
+        // (key or label, value, where it came from; None for what is not a setting)
+        let mut lines: Vec<(String, String, Option<Source>)> = Vec::new();
+        let mut line = |k: &str, v: &str, from: Option<Source>| {
+            lines.push((k.to_string(), v.to_string(), from))
+        };
         let file = |p: &Option<PathBuf>| {
             p.as_ref()
                 .map_or("(none)".into(), |p| p.display().to_string())
         };
-        line("system file", &file(&self.system_file), None);
-        line("user file", &file(&self.user_file), None);
         line(
-            "mode",
+            &tr!(lang, "config-show-system-file"),
+            &file(&self.system_file),
+            None,
+        );
+        line(
+            &tr!(lang, "config-show-user-file"),
+            &file(&self.user_file),
+            None,
+        );
+        line(
+            &tr!(lang, "config-show-mode"),
             if self.is_demo() {
                 "demo (embedded twin)"
             } else {
@@ -1461,7 +1488,10 @@ impl Config {
         let mut out = String::new();
         for (k, v, from) in lines {
             match from {
-                Some(from) => out.push_str(&format!("{k:<24} {v:<width$}  ({from})\n")),
+                Some(from) => {
+                    let from = from.word(lang);
+                    out.push_str(&format!("{k:<24} {v:<width$}  ({from})\n"))
+                }
                 None => out.push_str(&format!("{k:<24} {v}\n")),
             }
         }

@@ -16,6 +16,7 @@ fn deskcoll(home: &Path, args: &[&str]) -> Command {
         .env("HOME", home)
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
+        .env("DESKCOLL_LANG", "en")
         .stdin(Stdio::null());
     c
 }
@@ -215,4 +216,52 @@ fn a_secret_in_a_system_file_others_can_read_is_refused() {
     let o = run(&["config", "show"]);
     assert!(o.status.success(), "{o:?}");
     assert_eq!(row(&o, "agent_id"), ("SHARED".into(), "system".into()));
+}
+
+/// In Indonesian the labels and the source words are Indonesian; the keys and the values are
+/// what they are in English.
+#[test]
+fn config_show_in_indonesian_keeps_keys_and_values() {
+    let home = tempfile::tempdir().unwrap();
+    let system = home.path().join("etc-deskcoll.toml");
+    write(
+        &system,
+        "agent_id = \"SYS01\"\n[http]\ntimeout_secs = 11\n",
+        0o644,
+    );
+    let show = |lang: &str| {
+        let mut c = deskcoll(home.path(), &["--agent-id", "FLAG01", "config", "show"]);
+        c.env("DESKCOLL_SYSTEM_CONFIG", &system)
+            .env("DESKCOLL_IP_ADDRESS", "10.1.2.3")
+            .env("DESKCOLL_LANG", lang);
+        let o = c.output().unwrap();
+        assert!(o.status.success(), "{o:?}");
+        o
+    };
+    let (en, id) = (show("en"), show("id"));
+    let text = String::from_utf8_lossy(&id.stdout).into_owned();
+    assert!(
+        text.contains(&format!("berkas sistem            {}", system.display())),
+        "{text}"
+    );
+    assert!(text.contains("berkas pengguna"), "{text}");
+    assert!(!text.contains("system file"), "{text}");
+    for (key, en_source, id_source) in [
+        ("agent_id", "flag", "opsi"),
+        ("ip_address", "env", "lingkungan"),
+        ("http.timeout", "system", "sistem"),
+        ("theme", "default", "bawaan"),
+    ] {
+        let (en_value, from) = row(&en, key);
+        assert_eq!(from, en_source, "{key}");
+        let (id_value, from) = row(&id, key);
+        assert_eq!(from, id_source, "{key}:\n{text}");
+        assert_eq!(id_value, en_value, "{key}: the value is the same");
+    }
+    // `ui.language` is a key and `id` its value.
+    assert!(
+        text.lines()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["ui.language", "id"]),
+        "{text}"
+    );
 }

@@ -34,6 +34,8 @@ fn deskcoll(home: &Path, args: &[&str]) -> Command {
         .env("XDG_CONFIG_HOME", home.join("config"))
         .env("XDG_DATA_HOME", home.join("data"))
         .env("DESKCOLL_SYSTEM_CONFIG", home.join("no-system-config.toml"))
+        // The details below are compared in English; `in_indonesian` chooses the other.
+        .env("DESKCOLL_LANG", "en")
         .stdin(Stdio::null());
     c
 }
@@ -510,6 +512,7 @@ fn in_a_terminal_it_says_its_size_and_colours() {
             home.path().join("no-system-config.toml"),
         );
         cmd.env("TERM", "xterm-256color");
+        cmd.env("DESKCOLL_LANG", "en");
         if no_color {
             cmd.env("NO_COLOR", "1");
         }
@@ -551,4 +554,134 @@ fn in_a_terminal_it_says_its_size_and_colours() {
     assert!(line.contains("256 colours"), "{line}");
     let (_, text) = run(true);
     assert!(text.contains("NO_COLOR is set"), "{text}");
+}
+
+/// In Indonesian the details are in Indonesian; the JSON keys, the check names, their order
+/// and the statuses are what scripts read, the same in every language.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_indonesian_the_details_change_and_the_contract_does_not() {
+    let twin = live_twin().await;
+    let home = tempfile::tempdir().unwrap();
+    let base = twin.base_url();
+    let json = |password: &str, lang: &str| {
+        let mut c = configured(
+            home.path(),
+            &base,
+            password,
+            &["doctor", "--format", "json"],
+        );
+        c.env("DESKCOLL_LANG", lang);
+        output(c)
+    };
+    let en = Report::of(&json(SEED_PASSWORD, "en").await);
+    let o = json(SEED_PASSWORD, "id").await;
+    // Exactly the three keys, in English.
+    let raw: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    for c in &raw {
+        let mut keys: Vec<&str> = c.as_object().unwrap().keys().map(|k| k.as_str()).collect();
+        keys.sort();
+        assert_eq!(keys, ["check", "detail", "status"], "{c}");
+    }
+    let id = Report::of(&o);
+    assert_eq!(id.names(), ORDER, "{id:?}");
+    assert_eq!(id.code, Some(0), "{id:?}");
+    for check in ORDER {
+        assert_eq!(id.status(check), en.status(check), "{check}: {id:?}");
+        assert!(["ok", "warn", "fail"].contains(&id.status(check)), "{id:?}");
+    }
+    for (check, words) in [
+        ("config", "tidak ada berkas konfigurasi"),
+        ("collection", "daftar tugas menjawab sebagai"),
+        ("termin", "menjawab dalam"),
+        ("clock", "jam server"),
+        ("outbox", "belum ada"),
+        ("terminal", "tidak ada terminal"),
+    ] {
+        assert!(id.detail(check).contains(words), "{check}: {id:?}");
+        assert_ne!(id.detail(check), en.detail(check), "{check}: {id:?}");
+    }
+    assert!(id.stderr.is_empty(), "{id:?}");
+
+    // Refused credentials.
+    let r = Report::of(&json("not-the-password-42", "id").await);
+    assert_eq!(r.code, Some(1), "{r:?}");
+    assert_eq!(r.status("collection"), "fail", "{r:?}");
+    assert!(r.detail("collection").contains("kredensial untuk"), "{r:?}");
+    assert!(
+        r.detail("collection").contains("ditolak (HTTP 401)"),
+        "{r:?}"
+    );
+    assert_eq!(r.status("termin"), "fail", "{r:?}");
+    assert!(r.detail("termin").contains("kredensial ditolak"), "{r:?}");
+
+    // The table: status and check name as in English, the detail in Indonesian.
+    let mut c = configured(home.path(), &base, SEED_PASSWORD, &["doctor"]);
+    c.env("DESKCOLL_LANG", "id");
+    let o = output(c).await;
+    assert_eq!(o.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&o.stdout).into_owned();
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), ORDER.len(), "{text}");
+    for (line, check) in lines.iter().zip(ORDER) {
+        let mut words = line.split_whitespace();
+        assert!(
+            ["ok", "warn", "fail"].contains(&words.next().unwrap()),
+            "{line}"
+        );
+        assert_eq!(words.next(), Some(check), "{text}");
+    }
+    assert!(text.contains("berkas konfigurasi"), "{text}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn in_indonesian_an_unreachable_server_and_a_newer_outbox_say_so() {
+    let home = tempfile::tempdir().unwrap();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let newer = home.path().join("newer.sqlite3");
+    drop(Outbox::open(&newer).unwrap());
+    rusqlite::Connection::open(&newer)
+        .unwrap()
+        .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+        .unwrap();
+    let mut c = configured(
+        home.path(),
+        &format!("http://127.0.0.1:{port}"),
+        SEED_PASSWORD,
+        &["doctor", "--format", "json", "--timeout", "3"],
+    );
+    c.env("DESKCOLL_LANG", "id").env("DESKCOLL_OUTBOX", &newer);
+    let r = Report::of(&output(c).await);
+    assert_eq!(r.code, Some(1), "{r:?}");
+    assert_eq!(r.names(), ORDER, "{r:?}");
+    assert_eq!(r.status("collection"), "fail", "{r:?}");
+    assert!(
+        r.detail("collection").contains("tidak dapat dijangkau"),
+        "{r:?}"
+    );
+    assert_eq!(r.status("termin"), "fail", "{r:?}");
+    assert_eq!(r.status("clock"), "warn", "{r:?}");
+    assert!(r.detail("clock").contains("tidak diperiksa"), "{r:?}");
+    assert_eq!(r.status("outbox"), "fail", "{r:?}");
+    assert!(r.detail("outbox").contains("skema"), "{r:?}");
+    assert!(r.detail("outbox").contains("lebih baru"), "{r:?}");
+
+    // A config file that cannot be read: the rest is not checked, in Indonesian.
+    let bad = home.path().join("config.toml");
+    std::fs::write(&bad, "[collection]\nbase_url = \n").unwrap();
+    let mut c = deskcoll(home.path(), &["doctor", "--format", "json"]);
+    c.env("DESKCOLL_CONFIG", &bad).env("DESKCOLL_LANG", "id");
+    let r = Report::of(&output(c).await);
+    assert_eq!(r.status("config"), "fail", "{r:?}");
+    for check in ["collection", "termin", "clock", "outbox"] {
+        assert_eq!(r.status(check), "warn", "{check}: {r:?}");
+        assert!(
+            r.detail(check)
+                .contains("tidak diperiksa: konfigurasi tidak dapat dibaca"),
+            "{r:?}"
+        );
+    }
 }

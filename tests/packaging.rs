@@ -13,6 +13,7 @@ fn root() -> &'static Path {
 fn deskcoll(args: &[&str]) -> String {
     let o = Command::new(env!("CARGO_BIN_EXE_deskcoll"))
         .args(args)
+        .env("DESKCOLL_LANG", "en")
         .output()
         .unwrap();
     assert!(o.status.success(), "{args:?}: {o:?}");
@@ -189,4 +190,45 @@ fn the_version_names_its_commit() {
         .unwrap_or_else(|| "unknown".into());
     assert_eq!(shown, format!("deskcoll {version} (commit {commit})\n"));
     assert_eq!(deskcoll::VERSION, format!("{version} (commit {commit})"));
+}
+
+/// The page's own prose follows the language; its section headings, like clap's, do not.
+#[test]
+fn the_man_page_speaks_indonesian_in_its_own_sections() {
+    let man = |lang: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_deskcoll"))
+            .arg("man")
+            .env("DESKCOLL_LANG", lang)
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{o:?}");
+        String::from_utf8(o.stdout).unwrap()
+    };
+    let (en, id) = (man("en"), man("id"));
+    assert!(en.contains("System-wide settings, read first"), "{en}");
+    for words in [
+        "tidak ada jawaban",
+        "Pengaturan tingkat sistem",
+        "Pengaturan pengguna",
+        "variabel lingkungan",
+        "Templat dengan komentar",
+        "(untuk \\fBdeskcoll serve\\fR)",
+    ] {
+        assert!(id.contains(words), "{words}");
+    }
+    assert!(!id.contains("System-wide settings"));
+    for section in [
+        ".SH NAME",
+        ".SH COMMANDS",
+        ".SH \"EXIT STATUS\"",
+        ".SH FILES",
+        ".SH ENVIRONMENT",
+        "\\fI/etc/deskcoll/config.toml\\fR",
+        "\\fBDESKCOLL_SYSTEM_CONFIG\\fR",
+        "\\fBNO_COLOR\\fR.",
+    ] {
+        assert!(en.contains(section) && id.contains(section), "{section}");
+    }
+    // No message left untranslated as its id.
+    assert!(!id.contains("man-"), "{id}");
 }

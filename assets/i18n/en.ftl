@@ -658,3 +658,101 @@ termin-cli-first-look = no earlier look: every transaction is new
 termin-cli-new = new ({ $n }): { $list }
 termin-cli-changed = changed { $po }: { $from } step { $from_step } -> { $to } step { $to_step }
 termin-cli-gone = gone ({ $n }): { $list }
+
+## deskcoll doctor (the check names, ok / warn / fail and the JSON keys never change)
+
+doctor-span-s = { $s } s
+doctor-span-m-s = { $m } min { $s } s
+doctor-span-h-m = { $h } h { $m } min
+doctor-span-d-h = { $d } d { $h } h
+doctor-not-checked = not checked
+doctor-not-checked-config = not checked: the configuration cannot be read
+doctor-config-system = system { $file }
+doctor-config-no-system = no system file ({ $path })
+doctor-config-user = user { $file }
+doctor-config-user-open = the user file can be read by others: chmod 600 it
+doctor-config-no-dir = no config directory
+doctor-config-no-user = no user file ({ $path })
+doctor-config-none-demo = no config file: demo mode (the embedded twin)
+doctor-config-none-env = no config file: settings from the environment and flags only
+doctor-config-insecure = credentials go over plain http:// to { $hosts }
+doctor-demo-note = (demo: the embedded twin)
+doctor-no-collection = no desk-collection server configured (collection.base_url, DESKCOLL_BASE_URL)
+doctor-no-hash-key = no hash key (collection.hash_key, DESKCOLL_HASH_KEY): results cannot be signed
+doctor-termin-not-configured = not configured
+doctor-termin-answered = { $url }: answered in { $ms } ms
+doctor-termin-total = { $n ->
+    [one] 1 transaction
+   *[other] { $n } transactions
+}
+doctor-credentials-refused = { $url }: credentials refused: { $reason }
+doctor-unreachable = { $url }: unreachable: { $reason }
+doctor-without-credentials = without credentials
+doctor-as-user = as { $user }
+doctor-no-answer = { $url }: no answer within { $secs } s
+doctor-tasks-answered = the task list answered { $who } in { $ms } ms
+doctor-credentials-needed = credentials needed (HTTP 401): set collection.user and collection.password
+doctor-credentials-refused-for = credentials refused for { $user } (HTTP 401): check collection.user and collection.password (DESKCOLL_PASSWORD)
+doctor-access-denied = access denied (HTTP 403)
+doctor-not-found = not found (HTTP 404): check collection.base_url or collection.tasks_url
+doctor-redirect = HTTP { $status }, a redirect to { $to }: not followed; check the configured URL
+doctor-nowhere = (nowhere)
+doctor-reachable-but = reachable, but answered HTTP { $status }
+doctor-clock-no-date = not checked: no server answered with its time (HTTP Date)
+doctor-clock-apart = the server's clock is { $span } apart from this desk's{ $fixed }
+doctor-clock-ahead = the server's clock is { $span } ahead of this desk's{ $fixed }: it stamps results with its own time
+doctor-clock-behind = the server's clock is { $span } behind this desk's{ $fixed }: it stamps results with its own time
+doctor-outbox-none = { $path }: none yet (made by the first result)
+doctor-outbox-unreadable = cannot be read: { $reason }
+doctor-outbox-newer = { $path }: written by a newer deskcoll (schema { $found }; this one knows up to { $known }): upgrade deskcoll
+doctor-outbox-problems = { $n ->
+    [one] 1 problem
+   *[other] { $n } problems
+}
+doctor-outbox-broken = { $path }: integrity check failed ({ $problems }, first: { $first }); keep a copy of the file before anything else
+doctor-outbox-sound = { $path }: sound, schema { $version }
+doctor-outbox-migrates = (brought to { $version } on the next start)
+doctor-outbox-counts = { $queued } queued, { $uncertain } uncertain, { $rejected } rejected, { $delivered } delivered
+doctor-outbox-waiting = results wait to be sent (deskcoll outbox flush)
+doctor-outbox-uncertain = uncertain results need a decision (deskcoll outbox resolve)
+doctor-outbox-rejected = rejected results need a look (deskcoll outbox list)
+doctor-outbox-open = others can read it: chmod 600 it
+doctor-holidays-shipped = the shipped list
+doctor-holidays-unreadable = cannot read { $path }: { $reason }
+doctor-holidays-none = { $from } lists no holiday in { $year }: calls may be placed on a national holiday (calling.holidays_file)
+doctor-holidays-days = { $national } national holidays and { $cuti } cuti bersama days
+doctor-holidays-estimated = { $year } in { $from }: { $days }, { $estimated } of them estimated, not yet decreed; replace them when the decree is out (calling.holidays_file)
+doctor-holidays-ok = { $year } in { $from }: { $days }
+doctor-holidays-decreed = { $year } in { $from }: { $days }, as decreed
+doctor-term-no-color = NO_COLOR is set: no colours
+doctor-term-unset = TERM is not set
+doctor-term-dumb = TERM=dumb: no colours
+doctor-term-truecolor = TERM={ $term }, 24-bit colour
+doctor-term-256 = TERM={ $term }, 256 colours
+doctor-term-16 = TERM={ $term }, 16 colours
+doctor-term-no-tty = no terminal (input and output are redirected): the workstation needs one; { $colours }
+doctor-term-size-unknown = size unknown ({ $reason }); { $colours }
+doctor-term-too-small = { $size }: too small, the workstation needs 60x15 (80x24 or more); { $colours }
+doctor-term-small = { $size }: small, the workstation is made for 80x24 or more; { $colours }
+
+## deskcoll man: the page's own sections (their headings stay English, as clap's do). roff
+## as it is: \fB bold, \fI italic, \fR back to roman, \- a hyphen.
+
+man-exit-status = 0 done (a result stored: code 00); 2 invalid input, nothing sent; 3 the server refused (code 90 or 91, HTTP 401 or 403); 4 no answer (the result may or may not be stored); 1 anything else. \fBdeskcoll doctor\fR: 0 when no check fails, else 1.
+man-files-system = System-wide settings, read first (\fBDESKCOLL_SYSTEM_CONFIG\fR names another file). A secret in it is refused unless the file is 0600, or 0640 with a group of deskcoll's users.
+man-files-user = The user's settings, over the system's (\fB\-\-config\fR or \fBDESKCOLL_CONFIG\fR name another file); then the environment, then flags. \fBdeskcoll config show\fR says where each value came from.
+man-files-outbox = Every recorded result and its delivery state (\fBstore.outbox\fR or \fBDESKCOLL_OUTBOX\fR move it); \fIoutbox\-demo.sqlite3\fR in demo mode. The log is \fIdeskcoll.log\fR beside it.
+man-files-template = The commented template (also written by \fBdeskcoll config init\fR).
+man-environment-serve = (for \fBdeskcoll serve\fR)
+man-environment-secrets = Secrets belong in the files or the environment: flags show in \fBps\fR.
+
+## deskcoll config show: its labels and where each value came from (keys and values never change)
+
+config-show-system-file = system file
+config-show-user-file = user file
+config-show-mode = mode
+config-source-default = default
+config-source-system = system
+config-source-user = user
+config-source-env = env
+config-source-flag = flag

@@ -652,3 +652,95 @@ termin-cli-first-look = belum pernah dilihat: semua transaksi baru
 termin-cli-new = baru ({ $n }): { $list }
 termin-cli-changed = berubah { $po }: { $from } tahap { $from_step } -> { $to } tahap { $to_step }
 termin-cli-gone = hilang ({ $n }): { $list }
+
+## deskcoll doctor (nama pemeriksaan, ok / warn / fail dan kunci JSON tidak pernah berubah)
+
+doctor-span-s = { $s } detik
+doctor-span-m-s = { $m } menit { $s } detik
+doctor-span-h-m = { $h } jam { $m } menit
+doctor-span-d-h = { $d } hari { $h } jam
+doctor-not-checked = tidak diperiksa
+doctor-not-checked-config = tidak diperiksa: konfigurasi tidak dapat dibaca
+doctor-config-system = berkas sistem { $file }
+doctor-config-no-system = tidak ada berkas sistem ({ $path })
+doctor-config-user = berkas pengguna { $file }
+doctor-config-user-open = berkas pengguna dapat dibaca pengguna lain: jalankan chmod 600 pada berkas itu
+doctor-config-no-dir = tidak ada direktori konfigurasi
+doctor-config-no-user = tidak ada berkas pengguna ({ $path })
+doctor-config-none-demo = tidak ada berkas konfigurasi: mode demo (twin bawaan)
+doctor-config-none-env = tidak ada berkas konfigurasi: pengaturan hanya dari variabel lingkungan dan opsi
+doctor-config-insecure = kredensial terkirim tanpa enkripsi lewat http:// biasa ke { $hosts }
+doctor-demo-note = (demo: twin bawaan)
+doctor-no-collection = belum ada server desk-collection yang dikonfigurasi (collection.base_url, DESKCOLL_BASE_URL)
+doctor-no-hash-key = tidak ada hash key (collection.hash_key, DESKCOLL_HASH_KEY): hasil tidak dapat ditandatangani
+doctor-termin-not-configured = tidak dikonfigurasi
+doctor-termin-answered = { $url }: menjawab dalam { $ms } ms
+doctor-termin-total = { $n } transaksi
+doctor-credentials-refused = { $url }: kredensial ditolak: { $reason }
+doctor-unreachable = { $url }: tidak dapat dijangkau: { $reason }
+doctor-without-credentials = tanpa kredensial
+doctor-as-user = sebagai { $user }
+doctor-no-answer = { $url }: tidak ada jawaban dalam { $secs } detik
+doctor-tasks-answered = daftar tugas menjawab { $who } dalam { $ms } ms
+doctor-credentials-needed = kredensial diperlukan (HTTP 401): isi collection.user dan collection.password
+doctor-credentials-refused-for = kredensial untuk { $user } ditolak (HTTP 401): periksa collection.user dan collection.password (DESKCOLL_PASSWORD)
+doctor-access-denied = akses ditolak (HTTP 403)
+doctor-not-found = tidak ditemukan (HTTP 404): periksa collection.base_url atau collection.tasks_url
+doctor-redirect = HTTP { $status }, dialihkan ke { $to }: tidak diikuti; periksa URL yang dikonfigurasi
+doctor-nowhere = (tanpa tujuan)
+doctor-reachable-but = dapat dijangkau, tetapi menjawab HTTP { $status }
+doctor-clock-no-date = tidak diperiksa: tidak ada server yang menjawab dengan waktunya (HTTP Date)
+doctor-clock-apart = jam server selisih { $span } dengan jam komputer ini{ $fixed }
+doctor-clock-ahead = jam server { $span } lebih cepat dari jam komputer ini{ $fixed }: server mencatat waktu hasil dengan jamnya sendiri
+doctor-clock-behind = jam server { $span } lebih lambat dari jam komputer ini{ $fixed }: server mencatat waktu hasil dengan jamnya sendiri
+doctor-outbox-none = { $path }: belum ada (dibuat saat hasil pertama)
+doctor-outbox-unreadable = tidak dapat dibaca: { $reason }
+doctor-outbox-newer = { $path }: ditulis oleh deskcoll yang lebih baru (skema { $found }; yang ini mengenal sampai { $known }): perbarui deskcoll
+doctor-outbox-problems = { $n } masalah
+doctor-outbox-broken = { $path }: pemeriksaan integritas gagal ({ $problems }, yang pertama: { $first }); simpan salinan berkas ini sebelum melakukan apa pun
+doctor-outbox-sound = { $path }: baik, skema { $version }
+doctor-outbox-migrates = (dinaikkan ke { $version } saat mulai berikutnya)
+doctor-outbox-counts = { $queued } antre, { $uncertain } belum pasti, { $rejected } ditolak, { $delivered } terkirim
+doctor-outbox-waiting = ada hasil yang menunggu dikirim (deskcoll outbox flush)
+doctor-outbox-uncertain = hasil yang belum pasti perlu diputuskan (deskcoll outbox resolve)
+doctor-outbox-rejected = hasil yang ditolak perlu diperiksa (deskcoll outbox list)
+doctor-outbox-open = pengguna lain dapat membacanya: jalankan chmod 600 pada berkas itu
+doctor-holidays-shipped = daftar bawaan
+doctor-holidays-unreadable = tidak dapat membaca { $path }: { $reason }
+doctor-holidays-none = { $from } tidak memuat hari libur tahun { $year }: panggilan bisa jatuh pada hari libur nasional (calling.holidays_file)
+doctor-holidays-days = { $national } hari libur nasional dan { $cuti } hari cuti bersama
+doctor-holidays-estimated = { $year } dalam { $from }: { $days }, { $estimated } di antaranya masih perkiraan, belum ditetapkan SKB; ganti setelah SKB terbit (calling.holidays_file)
+doctor-holidays-ok = { $year } dalam { $from }: { $days }
+doctor-holidays-decreed = { $year } dalam { $from }: { $days }, sesuai SKB
+doctor-term-no-color = NO_COLOR diatur: tanpa warna
+doctor-term-unset = TERM tidak diatur
+doctor-term-dumb = TERM=dumb: tanpa warna
+doctor-term-truecolor = TERM={ $term }, warna 24-bit
+doctor-term-256 = TERM={ $term }, 256 warna
+doctor-term-16 = TERM={ $term }, 16 warna
+doctor-term-no-tty = tidak ada terminal (input dan output dialihkan): layar kerja butuh terminal; { $colours }
+doctor-term-size-unknown = ukuran tidak diketahui ({ $reason }); { $colours }
+doctor-term-too-small = { $size }: terlalu kecil, layar kerja butuh 60x15 (80x24 atau lebih); { $colours }
+doctor-term-small = { $size }: kecil, layar kerja dibuat untuk 80x24 atau lebih; { $colours }
+
+## deskcoll man: bagian halaman yang ditulis sendiri (judulnya tetap bahasa Inggris, seperti
+## buatan clap). roff apa adanya: \fB tebal, \fI miring, \fR kembali biasa, \- tanda hubung.
+
+man-exit-status = 0 selesai (hasil tersimpan: kode 00); 2 masukan tidak valid, tidak ada yang dikirim; 3 server menolak (kode 90 atau 91, HTTP 401 atau 403); 4 tidak ada jawaban (hasil mungkin tersimpan, mungkin tidak); 1 selain itu. \fBdeskcoll doctor\fR: 0 bila tidak ada pemeriksaan yang gagal, selain itu 1.
+man-files-system = Pengaturan tingkat sistem untuk semua pengguna, dibaca lebih dulu (\fBDESKCOLL_SYSTEM_CONFIG\fR menunjuk berkas lain). Rahasia di dalamnya ditolak kecuali mode berkasnya 0600, atau 0640 dengan grup yang hanya berisi pengguna deskcoll.
+man-files-user = Pengaturan pengguna, menimpa pengaturan sistem (\fB\-\-config\fR atau \fBDESKCOLL_CONFIG\fR menunjuk berkas lain); lalu variabel lingkungan, lalu opsi. \fBdeskcoll config show\fR menunjukkan asal setiap nilai.
+man-files-outbox = Setiap hasil yang dicatat dan status pengirimannya (\fBstore.outbox\fR atau \fBDESKCOLL_OUTBOX\fR memindahkannya); \fIoutbox\-demo.sqlite3\fR dalam mode demo. Berkas log \fIdeskcoll.log\fR ada di folder yang sama.
+man-files-template = Templat dengan komentar (juga ditulis oleh \fBdeskcoll config init\fR).
+man-environment-serve = (untuk \fBdeskcoll serve\fR)
+man-environment-secrets = Rahasia tempatnya di berkas atau variabel lingkungan: opsi baris perintah terlihat di \fBps\fR.
+
+## deskcoll config show: labelnya dan asal setiap nilai (kunci dan nilai tidak pernah berubah)
+
+config-show-system-file = berkas sistem
+config-show-user-file = berkas pengguna
+config-show-mode = mode
+config-source-default = bawaan
+config-source-system = sistem
+config-source-user = pengguna
+config-source-env = lingkungan
+config-source-flag = opsi

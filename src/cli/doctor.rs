@@ -8,6 +8,8 @@ use crate::api::{ApiError, BasicAuth, Client, ClientOptions};
 use crate::clock::Clock;
 use crate::config::{Config, ConfigError, Overrides};
 use crate::domain::text::redact_url;
+use crate::i18n::{Lang, words};
+use crate::tr;
 use chrono::{DateTime, Datelike, Utc};
 use serde::Serialize;
 use std::path::Path;
@@ -70,8 +72,15 @@ impl Check {
     }
 }
 
-pub async fn run(args: DoctorArgs, over: &Overrides, clock: Clock) -> Result<(), Failure> {
-    let checks = checks(over, clock, Duration::from_secs(args.timeout)).await;
+/// The report in `lang`: the details are in its words; the check names, the statuses and the
+/// JSON keys are the same in every language (scripts read them).
+pub async fn run(
+    args: DoctorArgs,
+    over: &Overrides,
+    clock: Clock,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let checks = checks(over, clock, Duration::from_secs(args.timeout), lang).await;
     let out = match args.format {
         DoctorFormat::Json => {
             let mut s = serde_json::to_string_pretty(&checks)
@@ -94,10 +103,10 @@ pub async fn run(args: DoctorArgs, over: &Overrides, clock: Clock) -> Result<(),
 }
 
 /// Every check, in order.
-pub async fn checks(over: &Overrides, clock: Clock, timeout: Duration) -> Vec<Check> {
+pub async fn checks(over: &Overrides, clock: Clock, timeout: Duration, lang: Lang) -> Vec<Check> {
     let env = |k: &str| std::env::var(k).ok();
     let loaded = Config::load(over);
-    let mut out = vec![config_check(&loaded, over, &env)];
+    let mut out = vec![config_check(&loaded, over, &env, lang)];
     let holidays_file = loaded.as_ref().ok().and_then(|c| c.holidays_file.clone());
     match loaded {
         Err(_) => {
@@ -105,14 +114,14 @@ pub async fn checks(over: &Overrides, clock: Clock, timeout: Duration) -> Vec<Ch
                 out.push(Check::new(
                     check,
                     Status::Warn,
-                    "not checked: the configuration cannot be read",
+                    tr!(lang, "doctor-not-checked-config"),
                 ));
             }
         }
-        Ok(config) => out.extend(with_config(config, clock, timeout).await),
+        Ok(config) => out.extend(with_config(config, clock, timeout, lang).await),
     }
-    out.push(holidays_check(holidays_file.as_deref(), clock));
-    out.push(terminal_check(&env));
+    out.push(holidays_check(holidays_file.as_deref(), clock, lang));
+    out.push(terminal_check(&env, lang));
     out
 }
 
@@ -143,6 +152,7 @@ fn config_check(
     loaded: &Result<Config, ConfigError>,
     over: &Overrides,
     env: &dyn Fn(&str) -> Option<String>,
+    lang: Lang,
 ) -> Check {
     let config = match loaded {
         Err(e) => return Check::new("config", Status::Fail, e.to_string()),
@@ -151,48 +161,50 @@ fn config_check(
     let mut status = Status::Ok;
     let mut parts = Vec::new();
     match &config.system_file {
-        Some(p) => parts.push(format!("system {}", described(p))),
-        None => parts.push(format!(
-            "no system file ({})",
-            crate::config::system_path(env).display()
+        Some(p) => parts.push(tr!(lang, "doctor-config-system", file = described(p))),
+        None => parts.push(tr!(
+            lang,
+            "doctor-config-no-system",
+            path = crate::config::system_path(env).display().to_string()
         )),
     }
     match &config.user_file {
         Some(p) => {
-            parts.push(format!("user {}", described(p)));
+            parts.push(tr!(lang, "doctor-config-user", file = described(p)));
             if crate::files::readable_by_others(p) {
                 status = Status::Warn;
-                parts.push("the user file can be read by others: chmod 600 it".into());
+                parts.push(tr!(lang, "doctor-config-user-open"));
             }
         }
         None => {
             let default = crate::config::chosen_path(over.config_path.as_deref(), env)
                 .map(|(p, _)| p.display().to_string())
-                .unwrap_or_else(|| "no config directory".into());
-            parts.push(format!("no user file ({default})"));
+                .unwrap_or_else(|| tr!(lang, "doctor-config-no-dir"));
+            parts.push(tr!(lang, "doctor-config-no-user", path = default));
         }
     }
     if config.system_file.is_none() && config.user_file.is_none() {
         status = Status::Warn;
         parts.push(if config.is_demo() {
-            "no config file: demo mode (the embedded twin)".into()
+            tr!(lang, "doctor-config-none-demo")
         } else {
-            "no config file: settings from the environment and flags only".into()
+            tr!(lang, "doctor-config-none-env")
         });
     }
     let hosts = config.insecure_hosts();
     if !hosts.is_empty() {
         status = Status::Warn;
-        parts.push(format!(
-            "credentials go over plain http:// to {}",
-            hosts.join(", ")
+        parts.push(tr!(
+            lang,
+            "doctor-config-insecure",
+            hosts = hosts.join(", ")
         ));
     }
     Check::new("config", status, parts.join("; "))
 }
 
 /// The servers, their clock and the outbox: what needs a configuration.
-async fn with_config(config: Config, clock: Clock, timeout: Duration) -> Vec<Check> {
+async fn with_config(config: Config, clock: Clock, timeout: Duration, lang: Lang) -> Vec<Check> {
     let demo = config.is_demo();
     let outbox_path = config.outbox_path(demo);
     let max_body_bytes = config.http.max_body_bytes;
@@ -201,17 +213,25 @@ async fn with_config(config: Config, clock: Clock, timeout: Duration) -> Vec<Che
         Ok(s) => s,
         Err(e) => {
             out.push(Check::new("collection", Status::Fail, e.to_string()));
-            out.push(Check::new("termin", Status::Warn, "not checked"));
-            out.push(Check::new("clock", Status::Warn, "not checked"));
-            out.push(outbox_check(&outbox_path));
+            out.push(Check::new(
+                "termin",
+                Status::Warn,
+                tr!(lang, "doctor-not-checked"),
+            ));
+            out.push(Check::new(
+                "clock",
+                Status::Warn,
+                tr!(lang, "doctor-not-checked"),
+            ));
+            out.push(outbox_check(&outbox_path, lang));
             return out;
         }
     };
     let config = &session.config;
     let demo_note = if demo {
-        " (demo: the embedded twin)"
+        format!(" {}", tr!(lang, "doctor-demo-note"))
     } else {
-        ""
+        String::new()
     };
 
     let mut server_date = None;
@@ -219,25 +239,28 @@ async fn with_config(config: Config, clock: Clock, timeout: Duration) -> Vec<Che
         None => out.push(Check::new(
             "collection",
             Status::Warn,
-            "no desk-collection server configured (collection.base_url, DESKCOLL_BASE_URL)",
+            tr!(lang, "doctor-no-collection"),
         )),
         Some(c) => {
             let probe = probe(&c.tasks_url, c.auth.as_ref(), timeout).await;
             server_date = probe.as_ref().ok().and_then(|p| p.date);
-            let mut check = collection_check(&c.tasks_url, c.auth.as_ref(), probe, timeout);
-            check.detail.push_str(demo_note);
+            let mut check = collection_check(&c.tasks_url, c.auth.as_ref(), probe, timeout, lang);
+            check.detail.push_str(&demo_note);
             if check.status == Status::Ok && c.hash_key.is_empty() {
                 check.status = Status::Warn;
-                check
-                    .detail
-                    .push_str("; no hash key (collection.hash_key, DESKCOLL_HASH_KEY): results cannot be signed");
+                check.detail.push_str("; ");
+                check.detail.push_str(&tr!(lang, "doctor-no-hash-key"));
             }
             out.push(check);
         }
     }
 
     match &config.termin {
-        None => out.push(Check::new("termin", Status::Ok, "not configured")),
+        None => out.push(Check::new(
+            "termin",
+            Status::Ok,
+            tr!(lang, "doctor-termin-not-configured"),
+        )),
         Some(t) => {
             let options = ClientOptions {
                 connect_timeout: timeout,
@@ -250,17 +273,20 @@ async fn with_config(config: Config, clock: Clock, timeout: Duration) -> Vec<Che
                 Ok(client) => client.termin_page(1, 1).await,
                 Err(e) => Err(e),
             };
-            let ms = started.elapsed().as_millis();
+            let ms = started.elapsed().as_millis().to_string();
             let check = match page {
                 Ok(p) => {
                     let total = p
                         .data
                         .and_then(|d| d.meta.total_data)
-                        .map_or(String::new(), |n| format!(", {n} transactions"));
+                        .map_or(String::new(), |n| {
+                            format!(", {}", tr!(lang, "doctor-termin-total", n = n))
+                        });
+                    let answered = tr!(lang, "doctor-termin-answered", url = &url, ms = ms);
                     Check::new(
                         "termin",
                         Status::Ok,
-                        format!("{url}: answered in {ms} ms{total}{demo_note}"),
+                        format!("{answered}{total}{demo_note}"),
                     )
                 }
                 Err(
@@ -270,7 +296,12 @@ async fn with_config(config: Config, clock: Clock, timeout: Duration) -> Vec<Che
                 ) => Check::new(
                     "termin",
                     Status::Fail,
-                    format!("{url}: credentials refused: {e}"),
+                    tr!(
+                        lang,
+                        "doctor-credentials-refused",
+                        url = &url,
+                        reason = words::api_error(lang, &e)
+                    ),
                 ),
                 Err(
                     e @ (ApiError::Connect { .. }
@@ -279,8 +310,21 @@ async fn with_config(config: Config, clock: Clock, timeout: Duration) -> Vec<Che
                     | ApiError::NotFound { .. }
                     | ApiError::Redirect { .. }
                     | ApiError::Config(_)),
-                ) => Check::new("termin", Status::Fail, format!("{url}: unreachable: {e}")),
-                Err(e) => Check::new("termin", Status::Warn, format!("{url}: {e}")),
+                ) => Check::new(
+                    "termin",
+                    Status::Fail,
+                    tr!(
+                        lang,
+                        "doctor-unreachable",
+                        url = &url,
+                        reason = words::api_error(lang, &e)
+                    ),
+                ),
+                Err(e) => Check::new(
+                    "termin",
+                    Status::Warn,
+                    format!("{url}: {}", words::api_error(lang, &e)),
+                ),
             };
             out.push(check);
             if server_date.is_none() {
@@ -290,8 +334,8 @@ async fn with_config(config: Config, clock: Clock, timeout: Duration) -> Vec<Che
         }
     }
 
-    out.push(clock_check(server_date, clock));
-    out.push(outbox_check(&outbox_path));
+    out.push(clock_check(server_date, clock, lang));
+    out.push(outbox_check(&outbox_path, lang));
     out
 }
 
@@ -344,10 +388,11 @@ fn collection_check(
     auth: Option<&BasicAuth>,
     probe: Result<Probe, reqwest::Error>,
     timeout: Duration,
+    lang: Lang,
 ) -> Check {
     let url = redact_url(tasks_url);
-    let who = auth.map_or("without credentials".to_string(), |a| {
-        format!("as {}", a.user)
+    let who = auth.map_or(tr!(lang, "doctor-without-credentials"), |a| {
+        tr!(lang, "doctor-as-user", user = &a.user)
     });
     let p = match probe {
         Ok(p) => p,
@@ -355,7 +400,12 @@ fn collection_check(
             return Check::new(
                 "collection",
                 Status::Fail,
-                format!("{url}: no answer within {} s", timeout.as_secs()),
+                tr!(
+                    lang,
+                    "doctor-no-answer",
+                    url = &url,
+                    secs = timeout.as_secs()
+                ),
             );
         }
         Err(e) => {
@@ -368,110 +418,125 @@ fn collection_check(
             return Check::new(
                 "collection",
                 Status::Fail,
-                format!("{url}: unreachable: {reason}"),
+                tr!(lang, "doctor-unreachable", url = &url, reason = reason),
             );
         }
     };
     let (status, what) = match p.status {
         200..=299 => (
             Status::Ok,
-            format!("the task list answered {who} in {} ms", p.millis),
+            tr!(
+                lang,
+                "doctor-tasks-answered",
+                who = who,
+                ms = p.millis.to_string()
+            ),
         ),
-        401 if auth.is_none() => (
-            Status::Fail,
-            "credentials needed (HTTP 401): set collection.user and collection.password".into(),
-        ),
+        401 if auth.is_none() => (Status::Fail, tr!(lang, "doctor-credentials-needed")),
         401 => (
             Status::Fail,
-            format!(
-                "credentials refused for {} (HTTP 401): check collection.user and collection.password (DESKCOLL_PASSWORD)",
-                auth.map_or("", |a| a.user.as_str())
+            tr!(
+                lang,
+                "doctor-credentials-refused-for",
+                user = auth.map_or("", |a| a.user.as_str())
             ),
         ),
-        403 => (Status::Fail, "access denied (HTTP 403)".into()),
-        404 => (
-            Status::Fail,
-            "not found (HTTP 404): check collection.base_url or collection.tasks_url".into(),
-        ),
+        403 => (Status::Fail, tr!(lang, "doctor-access-denied")),
+        404 => (Status::Fail, tr!(lang, "doctor-not-found")),
         300..=399 => (
             Status::Fail,
-            format!(
-                "HTTP {}, a redirect to {}: not followed; check the configured URL",
-                p.status,
-                p.location.as_deref().map_or("(nowhere)".into(), redact_url)
+            tr!(
+                lang,
+                "doctor-redirect",
+                status = p.status.to_string(),
+                to = p
+                    .location
+                    .as_deref()
+                    .map_or(tr!(lang, "doctor-nowhere"), redact_url)
             ),
         ),
-        s => (Status::Warn, format!("reachable, but answered HTTP {s}")),
+        s => (
+            Status::Warn,
+            tr!(lang, "doctor-reachable-but", status = s.to_string()),
+        ),
     };
     Check::new("collection", status, format!("{url}: {what}"))
 }
 
-/// "1 h 5 min", "3 min 20 s", "45 s".
-fn span(secs: i64) -> String {
+/// "1 h 5 min", "3 min 20 s", "45 s" ("1 jam 5 menit", ...).
+fn span(secs: i64, lang: Lang) -> String {
     let secs = secs.unsigned_abs();
     let (d, h, m, s) = (secs / 86_400, secs / 3600 % 24, secs / 60 % 60, secs % 60);
     match (d, h, m) {
-        (0, 0, 0) => format!("{s} s"),
-        (0, 0, _) => format!("{m} min {s} s"),
-        (0, _, _) => format!("{h} h {m} min"),
-        _ => format!("{d} d {h} h"),
+        (0, 0, 0) => tr!(lang, "doctor-span-s", s = s),
+        (0, 0, _) => tr!(lang, "doctor-span-m-s", m = m, s = s),
+        (0, _, _) => tr!(lang, "doctor-span-h-m", h = h, m = m),
+        _ => tr!(lang, "doctor-span-d-h", d = d, h = h),
     }
 }
 
-fn clock_check(server: Option<DateTime<Utc>>, clock: Clock) -> Check {
+fn clock_check(server: Option<DateTime<Utc>>, clock: Clock, lang: Lang) -> Check {
     let Some(server) = server else {
-        return Check::new(
-            "clock",
-            Status::Warn,
-            "not checked: no server answered with its time (HTTP Date)",
-        );
+        return Check::new("clock", Status::Warn, tr!(lang, "doctor-clock-no-date"));
     };
     let ahead = (server - clock.now_utc()).num_seconds();
-    let local = if clock.is_fixed() {
-        "this desk's (--now)"
-    } else {
-        "this desk's"
-    };
+    let fixed = if clock.is_fixed() { " (--now)" } else { "" };
+    let span = span(ahead, lang);
     if ahead.abs() <= CLOCK_TOLERANCE_SECS {
         Check::new(
             "clock",
             Status::Ok,
-            format!("the server's clock is {} apart from {local}", span(ahead)),
+            tr!(lang, "doctor-clock-apart", span = span, fixed = fixed),
+        )
+    } else if ahead > 0 {
+        Check::new(
+            "clock",
+            Status::Warn,
+            tr!(lang, "doctor-clock-ahead", span = span, fixed = fixed),
         )
     } else {
         Check::new(
             "clock",
             Status::Warn,
-            format!(
-                "the server's clock is {} {} {local}: it stamps results with its own time",
-                span(ahead),
-                if ahead > 0 { "ahead of" } else { "behind" }
-            ),
+            tr!(lang, "doctor-clock-behind", span = span, fixed = fixed),
         )
     }
 }
 
-fn outbox_check(path: &Path) -> Check {
+fn outbox_check(path: &Path, lang: Lang) -> Check {
     use crate::store::SCHEMA_VERSION;
-    let shown = path.display();
+    let shown = path.display().to_string();
     if !path.exists() {
         return Check::new(
             "outbox",
             Status::Ok,
-            format!("{shown}: none yet (made by the first result)"),
+            tr!(lang, "doctor-outbox-none", path = &shown),
         );
     }
     let health = match crate::store::inspect(path) {
         Ok(h) => h,
-        Err(e) => return Check::new("outbox", Status::Fail, format!("cannot be read: {e}")),
+        Err(e) => {
+            return Check::new(
+                "outbox",
+                Status::Fail,
+                tr!(
+                    lang,
+                    "doctor-outbox-unreadable",
+                    reason = words::store_error(lang, &e)
+                ),
+            );
+        }
     };
     if health.version > SCHEMA_VERSION {
         return Check::new(
             "outbox",
             Status::Fail,
-            format!(
-                "{shown}: written by a newer deskcoll (schema {}; this one knows up to {SCHEMA_VERSION}): upgrade deskcoll",
-                health.version
+            tr!(
+                lang,
+                "doctor-outbox-newer",
+                path = &shown,
+                found = health.version.to_string(),
+                known = SCHEMA_VERSION.to_string()
             ),
         );
     }
@@ -480,41 +545,59 @@ fn outbox_check(path: &Path) -> Check {
         return Check::new(
             "outbox",
             Status::Fail,
-            format!(
-                "{shown}: integrity check failed ({} problem(s), first: {first}); keep a copy of the file before anything else",
-                health.integrity.len()
+            tr!(
+                lang,
+                "doctor-outbox-broken",
+                path = &shown,
+                problems = tr!(lang, "doctor-outbox-problems", n = health.integrity.len()),
+                first = first
             ),
         );
     }
     let mut status = Status::Ok;
-    let mut detail = format!("{shown}: sound, schema {}", health.version);
+    let mut detail = tr!(
+        lang,
+        "doctor-outbox-sound",
+        path = &shown,
+        version = health.version.to_string()
+    );
     if health.version < SCHEMA_VERSION {
-        detail.push_str(&format!(" (brought to {SCHEMA_VERSION} on the next start)"));
+        detail.push(' ');
+        detail.push_str(&tr!(
+            lang,
+            "doctor-outbox-migrates",
+            version = SCHEMA_VERSION.to_string()
+        ));
     }
+    let mut more = |what: String| {
+        detail.push_str("; ");
+        detail.push_str(&what);
+    };
     if let Some(c) = health.counts {
-        detail.push_str(&format!(
-            "; {} queued, {} uncertain, {} rejected, {} delivered",
-            c.waiting(),
-            c.uncertain,
-            c.rejected,
-            c.delivered
+        more(tr!(
+            lang,
+            "doctor-outbox-counts",
+            queued = c.waiting(),
+            uncertain = c.uncertain,
+            rejected = c.rejected,
+            delivered = c.delivered
         ));
         if c.waiting() > 0 {
             status = Status::Warn;
-            detail.push_str("; results wait to be sent (deskcoll outbox flush)");
+            more(tr!(lang, "doctor-outbox-waiting"));
         }
         if c.uncertain > 0 {
             status = Status::Warn;
-            detail.push_str("; uncertain results need a decision (deskcoll outbox resolve)");
+            more(tr!(lang, "doctor-outbox-uncertain"));
         }
         if c.rejected > 0 {
             status = Status::Warn;
-            detail.push_str("; rejected results need a look (deskcoll outbox list)");
+            more(tr!(lang, "doctor-outbox-rejected"));
         }
     }
     if crate::files::readable_by_others(path) {
         status = Status::Warn;
-        detail.push_str("; others can read it: chmod 600 it");
+        more(tr!(lang, "doctor-outbox-open"));
     }
     Check::new("outbox", status, detail)
 }
@@ -522,17 +605,25 @@ fn outbox_check(path: &Path) -> Check {
 const SHIPPED_HOLIDAYS: &str = include_str!("../../assets/holidays.csv");
 
 /// Whether the holiday table covers this year, as decreed.
-fn holidays_check(file: Option<&Path>, clock: Clock) -> Check {
+fn holidays_check(file: Option<&Path>, clock: Clock, lang: Lang) -> Check {
     let year = clock.now_local().year();
     let (text, from) = match file {
-        None => (SHIPPED_HOLIDAYS.to_string(), "the shipped list".to_string()),
+        None => (
+            SHIPPED_HOLIDAYS.to_string(),
+            tr!(lang, "doctor-holidays-shipped"),
+        ),
         Some(p) => match std::fs::read_to_string(p) {
             Ok(t) => (t, p.display().to_string()),
             Err(e) => {
                 return Check::new(
                     "holidays",
                     Status::Warn,
-                    format!("cannot read {}: {e}", p.display()),
+                    tr!(
+                        lang,
+                        "doctor-holidays-unreadable",
+                        path = p.display().to_string(),
+                        reason = e.to_string()
+                    ),
                 );
             }
         },
@@ -564,8 +655,11 @@ fn holidays_check(file: Option<&Path>, clock: Clock) -> Check {
         return Check::new(
             "holidays",
             Status::Warn,
-            format!(
-                "{from} lists no holiday in {year}: calls may be placed on a national holiday (calling.holidays_file)"
+            tr!(
+                lang,
+                "doctor-holidays-none",
+                from = &from,
+                year = year.to_string()
             ),
         );
     }
@@ -573,48 +667,71 @@ fn holidays_check(file: Option<&Path>, clock: Clock) -> Check {
         .iter()
         .filter(|r| cell(r, kind).starts_with("cuti"))
         .count();
-    let days = format!(
-        "{} national holidays and {cuti} cuti bersama days",
-        this_year.len() - cuti
+    let days = tr!(
+        lang,
+        "doctor-holidays-days",
+        national = this_year.len() - cuti,
+        cuti = cuti
     );
     let estimated = this_year
         .iter()
         .filter(|r| cell(r, basis) == "estimated")
         .count();
+    let year = year.to_string();
     if estimated > 0 {
         Check::new(
             "holidays",
             Status::Warn,
-            format!(
-                "{year} in {from}: {days}, {estimated} of them estimated, not yet decreed; replace them when the decree is out (calling.holidays_file)"
+            tr!(
+                lang,
+                "doctor-holidays-estimated",
+                year = year,
+                from = from,
+                days = days,
+                estimated = estimated
+            ),
+        )
+    } else if basis.is_some() {
+        Check::new(
+            "holidays",
+            Status::Ok,
+            tr!(
+                lang,
+                "doctor-holidays-decreed",
+                year = year,
+                from = from,
+                days = days
             ),
         )
     } else {
         Check::new(
             "holidays",
             Status::Ok,
-            format!(
-                "{year} in {from}: {days}{}",
-                if basis.is_some() { ", as decreed" } else { "" }
+            tr!(
+                lang,
+                "doctor-holidays-ok",
+                year = year,
+                from = from,
+                days = days
             ),
         )
     }
 }
 
 /// Size, colours and NO_COLOR of the terminal the workstation would draw on.
-fn terminal_check(env: &dyn Fn(&str) -> Option<String>) -> Check {
+fn terminal_check(env: &dyn Fn(&str) -> Option<String>, lang: Lang) -> Check {
     use std::io::IsTerminal;
     let set = |k: &str| env(k).filter(|v| !v.is_empty());
     let term = set("TERM");
     let colours = if set("NO_COLOR").is_some() {
-        "NO_COLOR is set: no colours".to_string()
+        tr!(lang, "doctor-term-no-color")
     } else {
         match (term.as_deref(), set("COLORTERM").as_deref()) {
-            (None, _) => "TERM is not set".to_string(),
-            (Some("dumb"), _) => "TERM=dumb: no colours".to_string(),
-            (Some(t), Some("truecolor" | "24bit")) => format!("TERM={t}, 24-bit colour"),
-            (Some(t), _) if t.contains("256") => format!("TERM={t}, 256 colours"),
-            (Some(t), _) => format!("TERM={t}, 16 colours"),
+            (None, _) => tr!(lang, "doctor-term-unset"),
+            (Some("dumb"), _) => tr!(lang, "doctor-term-dumb"),
+            (Some(t), Some("truecolor" | "24bit")) => tr!(lang, "doctor-term-truecolor", term = t),
+            (Some(t), _) if t.contains("256") => tr!(lang, "doctor-term-256", term = t),
+            (Some(t), _) => tr!(lang, "doctor-term-16", term = t),
         }
     };
     let plain = term.is_none() || term.as_deref() == Some("dumb");
@@ -625,26 +742,39 @@ fn terminal_check(env: &dyn Fn(&str) -> Option<String>) -> Check {
         return Check::new(
             "terminal",
             Status::Warn,
-            format!(
-                "no terminal (input and output are redirected): the workstation needs one; {colours}"
-            ),
+            tr!(lang, "doctor-term-no-tty", colours = colours),
         );
     }
     match crossterm::terminal::size() {
         Err(e) => Check::new(
             "terminal",
             Status::Warn,
-            format!("size unknown ({e}); {colours}"),
+            tr!(
+                lang,
+                "doctor-term-size-unknown",
+                reason = e.to_string(),
+                colours = colours
+            ),
         ),
         Ok((w, h)) if w < 60 || h < 15 => Check::new(
             "terminal",
             Status::Warn,
-            format!("{w}x{h}: too small, the workstation needs 60x15 (80x24 or more); {colours}"),
+            tr!(
+                lang,
+                "doctor-term-too-small",
+                size = format!("{w}x{h}"),
+                colours = colours
+            ),
         ),
         Ok((w, h)) if w < 80 || h < 24 => Check::new(
             "terminal",
             Status::Warn,
-            format!("{w}x{h}: small, the workstation is made for 80x24 or more; {colours}"),
+            tr!(
+                lang,
+                "doctor-term-small",
+                size = format!("{w}x{h}"),
+                colours = colours
+            ),
         ),
         Ok((w, h)) => Check::new(
             "terminal",
@@ -660,10 +790,14 @@ mod tests {
 
     #[test]
     fn spans_read_as_a_person_says_them() {
-        assert_eq!(span(45), "45 s");
-        assert_eq!(span(-200), "3 min 20 s");
-        assert_eq!(span(3900), "1 h 5 min");
-        assert_eq!(span(90_000), "1 d 1 h");
+        assert_eq!(span(45, Lang::En), "45 s");
+        assert_eq!(span(-200, Lang::En), "3 min 20 s");
+        assert_eq!(span(3900, Lang::En), "1 h 5 min");
+        assert_eq!(span(90_000, Lang::En), "1 d 1 h");
+        assert_eq!(span(45, Lang::Id), "45 detik");
+        assert_eq!(span(-200, Lang::Id), "3 menit 20 detik");
+        assert_eq!(span(3900, Lang::Id), "1 jam 5 menit");
+        assert_eq!(span(90_000, Lang::Id), "1 hari 1 jam");
     }
 
     #[test]
@@ -671,36 +805,82 @@ mod tests {
         let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
         let clock = Clock::new(Some(at("2026-11-27T10:00:00+07:00")));
         let server = |s: &str| Some(at(s).with_timezone(&Utc));
-        let c = clock_check(server("2026-11-27T03:01:59Z"), clock);
+        let c = clock_check(server("2026-11-27T03:01:59Z"), clock, Lang::En);
         assert_eq!(c.status, Status::Ok, "{}", c.detail);
-        let c = clock_check(server("2026-11-27T03:02:01Z"), clock);
+        let c = clock_check(server("2026-11-27T03:02:01Z"), clock, Lang::En);
         assert_eq!(c.status, Status::Warn);
         assert!(c.detail.contains("2 min 1 s ahead of"), "{}", c.detail);
-        let c = clock_check(server("2026-11-27T02:00:00Z"), clock);
+        let c = clock_check(server("2026-11-27T02:00:00Z"), clock, Lang::En);
         assert!(c.detail.contains("1 h 0 min behind"), "{}", c.detail);
-        assert_eq!(clock_check(None, clock).status, Status::Warn);
+        assert_eq!(clock_check(None, clock, Lang::En).status, Status::Warn);
+    }
+
+    #[test]
+    fn the_clock_and_the_holidays_in_indonesian() {
+        let at = |s: &str| DateTime::parse_from_rfc3339(s).unwrap();
+        let clock = Clock::new(Some(at("2026-11-27T10:00:00+07:00")));
+        let c = clock_check(
+            Some(at("2026-11-27T03:02:01Z").with_timezone(&Utc)),
+            clock,
+            Lang::Id,
+        );
+        assert_eq!(c.status, Status::Warn);
+        assert_eq!(
+            c.detail,
+            "jam server 2 menit 1 detik lebih cepat dari jam komputer ini (--now): server mencatat waktu hasil dengan jamnya sendiri"
+        );
+        let c = clock_check(
+            Some(at("2026-11-27T02:00:00Z").with_timezone(&Utc)),
+            clock,
+            Lang::Id,
+        );
+        assert!(
+            c.detail.contains("1 jam 0 menit lebih lambat"),
+            "{}",
+            c.detail
+        );
+        let c = holidays_check(None, clock, Lang::Id);
+        assert_eq!(c.status, Status::Ok, "{}", c.detail);
+        assert!(
+            c.detail.starts_with("2026 dalam daftar bawaan: "),
+            "{}",
+            c.detail
+        );
+        assert!(
+            c.detail.contains("hari cuti bersama, sesuai SKB"),
+            "{}",
+            c.detail
+        );
+        let later = Clock::new(Some(at("2031-01-06T10:00:00+07:00")));
+        let c = holidays_check(None, later, Lang::Id);
+        assert!(
+            c.detail.contains("tidak memuat hari libur tahun 2031"),
+            "{}",
+            c.detail
+        );
     }
 
     #[test]
     fn holidays_decreed_estimated_or_missing() {
         let at = |s: &str| Clock::new(Some(DateTime::parse_from_rfc3339(s).unwrap()));
-        let c = holidays_check(None, at("2026-11-27T10:00:00+07:00"));
+        let c = holidays_check(None, at("2026-11-27T10:00:00+07:00"), Lang::En);
         assert_eq!(c.status, Status::Ok, "{}", c.detail);
         assert!(c.detail.contains("as decreed"), "{}", c.detail);
-        let c = holidays_check(None, at("2027-01-04T10:00:00+07:00"));
+        let c = holidays_check(None, at("2027-01-04T10:00:00+07:00"), Lang::En);
         assert_eq!(c.status, Status::Warn);
         assert!(c.detail.contains("estimated"), "{}", c.detail);
-        let c = holidays_check(None, at("2031-01-06T10:00:00+07:00"));
+        let c = holidays_check(None, at("2031-01-06T10:00:00+07:00"), Lang::En);
         assert_eq!(c.status, Status::Warn);
         assert!(c.detail.contains("no holiday in 2031"), "{}", c.detail);
         let dir = tempfile::tempdir().unwrap();
         let own = dir.path().join("h.csv");
         std::fs::write(&own, "date,name\n2031-01-01,Tahun Baru\n").unwrap();
-        let c = holidays_check(Some(&own), at("2031-01-06T10:00:00+07:00"));
+        let c = holidays_check(Some(&own), at("2031-01-06T10:00:00+07:00"), Lang::En);
         assert_eq!(c.status, Status::Ok, "{}", c.detail);
         let c = holidays_check(
             Some(&dir.path().join("missing.csv")),
             at("2031-01-06T10:00:00+07:00"),
+            Lang::En,
         );
         assert_eq!(c.status, Status::Warn);
     }

@@ -2,6 +2,8 @@
 //! definition, so that they say what `--help` says and never drift from it.
 
 use super::{Cli, EXIT_ERROR, Failure};
+use crate::i18n::Lang;
+use crate::tr;
 use clap::CommandFactory;
 use std::path::{Path, PathBuf};
 
@@ -13,29 +15,40 @@ pub struct ManArgs {
     pub out_dir: Option<PathBuf>,
 }
 
-/// What the definition cannot say: the files, the environment, the exit codes.
-const MORE: &str = r#".SH "EXIT STATUS"
-0 done (a result stored: code 00); 2 invalid input, nothing sent; 3 the server refused
-(code 90 or 91, HTTP 401 or 403); 4 no answer (the result may or may not be stored);
-1 anything else. \fBdeskcoll doctor\fR: 0 when no check fails, else 1.
-.SH FILES
-.TP
-\fI/etc/deskcoll/config.toml\fR
-System-wide settings, read first (\fBDESKCOLL_SYSTEM_CONFIG\fR names another file).
-A secret in it is refused unless the file is 0600, or 0640 with a group of deskcoll's users.
-.TP
-\fI~/.config/deskcoll/config.toml\fR
-The user's settings, over the system's (\fB\-\-config\fR or \fBDESKCOLL_CONFIG\fR name
-another file); then the environment, then flags. \fBdeskcoll config show\fR says where each
-value came from.
-.TP
-\fI~/.local/share/deskcoll/outbox.sqlite3\fR
-Every recorded result and its delivery state (\fBstore.outbox\fR or \fBDESKCOLL_OUTBOX\fR
-move it); \fIoutbox\-demo.sqlite3\fR in demo mode. The log is \fIdeskcoll.log\fR beside it.
-.TP
-\fI/usr/share/doc/deskcoll/config.toml\fR
-The commented template (also written by \fBdeskcoll config init\fR).
-.SH ENVIRONMENT
+/// What the definition cannot say: the exit codes, the files, the environment, in the
+/// language (the section headings stay English, as clap's own do).
+fn more(lang: Lang) -> String {
+    let file = |path: &str, text: String| format!(".TP\n\\fI{path}\\fR\n{text}\n");
+    let mut out = format!(
+        ".SH \"EXIT STATUS\"\n{}\n.SH FILES\n",
+        tr!(lang, "man-exit-status")
+    );
+    out.push_str(&file(
+        "/etc/deskcoll/config.toml",
+        tr!(lang, "man-files-system"),
+    ));
+    out.push_str(&file(
+        "~/.config/deskcoll/config.toml",
+        tr!(lang, "man-files-user"),
+    ));
+    out.push_str(&file(
+        "~/.local/share/deskcoll/outbox.sqlite3",
+        tr!(lang, "man-files-outbox"),
+    ));
+    out.push_str(&file(
+        "/usr/share/doc/deskcoll/config.toml",
+        tr!(lang, "man-files-template"),
+    ));
+    out.push_str(&format!(
+        "{ENVIRONMENT}{}, \\fBNO_COLOR\\fR.\n{}\n",
+        tr!(lang, "man-environment-serve"),
+        tr!(lang, "man-environment-secrets")
+    ));
+    out
+}
+
+/// The variables, by name.
+const ENVIRONMENT: &str = r#".SH ENVIRONMENT
 \fBDESKCOLL_BASE_URL\fR, \fBDESKCOLL_TASKS_URL\fR, \fBDESKCOLL_RESULT_URL\fR,
 \fBDESKCOLL_USER\fR, \fBDESKCOLL_PASSWORD\fR, \fBDESKCOLL_HASH_KEY\fR,
 \fBDESKCOLL_AGENT_ID\fR, \fBDESKCOLL_IP_ADDRESS\fR, \fBDESKCOLL_TERMIN_URL\fR,
@@ -43,8 +56,7 @@ The commented template (also written by \fBdeskcoll config init\fR).
 \fBDESKCOLL_TERMIN_PASSWORD\fR, \fBDESKCOLL_TERMIN_ACCESS_KEY\fR,
 \fBDESKCOLL_TERMIN_ACCESS_SECRET\fR, \fBDESKCOLL_TERMIN_LOGIN_URL\fR,
 \fBDESKCOLL_CONFIG\fR, \fBDESKCOLL_SYSTEM_CONFIG\fR, \fBDESKCOLL_OUTBOX\fR,
-\fBDESKCOLL_DIAL_COMMAND\fR, \fBDESKCOLL_TWIN_*\fR (for \fBdeskcoll serve\fR), \fBNO_COLOR\fR.
-Secrets belong in the files or the environment: flags show in \fBps\fR.
+\fBDESKCOLL_DIAL_COMMAND\fR, \fBDESKCOLL_TWIN_*\fR
 "#;
 
 /// The command line as the pages describe it (no `help` subcommand: `--help` is).
@@ -78,13 +90,13 @@ fn commands_section(cmd: &clap::Command) -> String {
 }
 
 /// deskcoll(1): every option and every command (at every depth), with what the definition
-/// cannot say (exit status, files, environment).
-pub fn page() -> std::io::Result<Vec<u8>> {
+/// cannot say (exit status, files, environment) in `lang`.
+pub fn page(lang: Lang) -> std::io::Result<Vec<u8>> {
     let cmd = definition();
     let mut rendered = Vec::new();
     clap_mangen::Man::new(cmd.clone()).render(&mut rendered)?;
     let rendered = String::from_utf8_lossy(&rendered).into_owned();
-    let more = format!("{}{MORE}", commands_section(&cmd));
+    let more = format!("{}{}", commands_section(&cmd), more(lang));
     // Before the version, where a reader looks for them.
     let page = match rendered.find("\n.SH VERSION") {
         Some(at) => format!("{}\n{more}{}", &rendered[..at], &rendered[at + 1..]),
@@ -94,7 +106,7 @@ pub fn page() -> std::io::Result<Vec<u8>> {
 }
 
 /// Writes deskcoll.1 and a page per command into `dir`; returns their paths.
-pub fn write_all(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
+pub fn write_all(dir: &Path, lang: Lang) -> std::io::Result<Vec<PathBuf>> {
     fn each(cmd: clap::Command, dir: &Path, out: &mut Vec<PathBuf>) -> std::io::Result<()> {
         for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
             each(sub.clone(), dir, out)?;
@@ -108,18 +120,18 @@ pub fn write_all(dir: &Path) -> std::io::Result<Vec<PathBuf>> {
         each(sub.clone(), dir, &mut out)?;
     }
     let main = dir.join("deskcoll.1");
-    std::fs::write(&main, page()?)?;
+    std::fs::write(&main, page(lang)?)?;
     out.insert(0, main);
     Ok(out)
 }
 
-pub fn run(args: ManArgs) -> Result<(), Failure> {
+pub fn run(args: ManArgs, lang: Lang) -> Result<(), Failure> {
     use std::io::Write;
     let failed = |e: std::io::Error| Failure::new(EXIT_ERROR, format!("man: {e}"));
     match args.out_dir {
-        None => std::io::stdout().write_all(&page().map_err(failed)?)?,
+        None => std::io::stdout().write_all(&page(lang).map_err(failed)?)?,
         Some(dir) => {
-            for p in write_all(&dir).map_err(failed)? {
+            for p in write_all(&dir, lang).map_err(failed)? {
                 println!("{}", p.display());
             }
         }

@@ -407,8 +407,8 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             Ok(())
         }
         Command::Config { action } => config_command(action, &over, lang),
-        Command::Doctor(args) => doctor::run(args, &over, clock).await,
-        Command::Man(args) => man::run(args),
+        Command::Doctor(args) => doctor::run(args, &over, clock, lang).await,
+        Command::Man(args) => man::run(args, lang),
         Command::Sign {
             account_no,
             hash_key,

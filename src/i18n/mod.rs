@@ -9,7 +9,8 @@
 //! Nothing here reads the process environment: tests choose a language explicitly.
 //!
 //! What never follows the language: JSON keys and values, CSV headers, config keys and the
-//! `[keys]` action names (contracts that scripts read).
+//! `[keys]` action names (contracts that scripts read). One JSON value does: `deskcoll
+//! doctor`'s `detail`, a sentence for a person (its `check` and `status` do not).
 
 pub mod words;
 
