@@ -772,3 +772,26 @@ fn credentials_over_plain_http_say_insecure_in_the_header() {
             .contains("insecure")
     );
 }
+
+#[test]
+fn d_marks_an_uncertain_result_delivered_after_a_yes() {
+    let mut app = app();
+    outbox(
+        &mut app,
+        vec![item(4, "A", "2026-11-30", DeliveryState::Uncertain)],
+    );
+    alt(&mut app, '3');
+    assert!(press(&mut app, KeyCode::Char('D')).is_empty(), "asks first");
+    assert!(app.question().is_some());
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        vec![Effect::Outbox(OutboxCommand::MarkDelivered(4))]
+    );
+    // A delivered one has nothing to mark.
+    outbox(
+        &mut app,
+        vec![item(4, "A", "2026-11-30", DeliveryState::Delivered)],
+    );
+    assert!(press(&mut app, KeyCode::Char('D')).is_empty());
+    assert!(app.question().is_none());
+}
