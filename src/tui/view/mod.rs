@@ -51,6 +51,35 @@ pub fn fit(text: &str, width: usize) -> String {
     out
 }
 
+/// A line wrapped at word boundaries to `width` columns, its continuation lines indented by
+/// `indent` (under the value, not under the label). Styles stay with their words.
+pub fn hang(line: Line<'static>, width: usize, indent: usize) -> Vec<Line<'static>> {
+    let width = width.max(indent + 8);
+    let mut out: Vec<Line<'static>> = Vec::new();
+    let mut current: Vec<Span<'static>> = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let style = span.style;
+        for piece in span.content.split_inclusive(' ') {
+            let w = Span::raw(piece.to_string()).width();
+            let visible = Span::raw(piece.trim_end().to_string()).width();
+            if used + visible > width && used > indent {
+                out.push(Line::from(std::mem::take(&mut current)));
+                current.push(Span::raw(" ".repeat(indent)));
+                used = indent;
+                let piece = piece.trim_start();
+                current.push(Span::styled(piece.to_string(), style));
+                used += Span::raw(piece.to_string()).width();
+                continue;
+            }
+            current.push(Span::styled(piece.to_string(), style));
+            used += w;
+        }
+    }
+    out.push(Line::from(current));
+    out
+}
+
 pub fn spinner(ticks: u64) -> &'static str {
     SPINNER[(ticks % SPINNER.len() as u64) as usize]
 }
@@ -341,4 +370,28 @@ fn footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         spans.push(Span::raw(format!(" {}  ", h.1)));
     }
     frame.render_widget(Line::from(spans), area);
+}
+
+#[cfg(test)]
+mod hang_tests {
+    use super::*;
+
+    #[test]
+    fn continuation_lines_hang_under_the_value() {
+        let line = Line::from(vec![
+            Span::raw("Label   "),
+            Span::raw("one two three four five six seven"),
+        ]);
+        let lines: Vec<String> = hang(line, 20, 8)
+            .iter()
+            .map(|l| l.spans.iter().map(|s| s.content.to_string()).collect())
+            .collect();
+        assert_eq!(lines[0].trim_end(), "Label   one two");
+        assert!(
+            lines[1..].iter().all(|l| l.starts_with("        ")),
+            "{lines:?}"
+        );
+        let words: Vec<&str> = lines.iter().flat_map(|l| l.split_whitespace()).collect();
+        assert_eq!(words.len(), 8, "nothing lost: {lines:?}");
+    }
 }

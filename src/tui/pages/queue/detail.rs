@@ -318,6 +318,11 @@ pub fn draw_task(
             .iter()
             .map(|(l, v, st)| Line::from(field(l, v.clone(), *st, 0))),
     );
+    // Long values wrap under themselves, not under the labels.
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .flat_map(|l| crate::tui::view::hang(l, inner, label_width))
+        .collect();
     frame.render_widget(
         Paragraph::new(lines)
             .wrap(Wrap { trim: false })
