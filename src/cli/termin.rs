@@ -64,7 +64,22 @@ pub fn local_date(s: &str) -> String {
     }
 }
 
-fn table_row(t: &Transaction) -> Vec<String> {
+/// The table's columns, in the language in force (a table is for people; CSV and JSON keep
+/// their contract names).
+pub fn table_headers(lang: crate::domain::lang::Lang) -> [String; 7] {
+    [
+        tr!(lang, "termin-col-entry-date"),
+        tr!(lang, "termin-col-po"),
+        tr!(lang, "termin-col-buyer"),
+        tr!(lang, "termin-col-vendor"),
+        tr!(lang, "termin-col-status"),
+        tr!(lang, "termin-col-step"),
+        tr!(lang, "termin-col-bill"),
+    ]
+}
+
+/// One transaction as a table row.
+pub fn table_row(t: &Transaction) -> Vec<String> {
     vec![
         local_date(&t.general.entry_date),
         t.general.purchase_order_number.clone(),
@@ -186,15 +201,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
     let mut text = if collected.is_empty() {
         format!("{}\n", tr!(lang, "termin-cli-none"))
     } else {
-        let headers = [
-            tr!(lang, "termin-col-entry-date"),
-            tr!(lang, "termin-col-po"),
-            tr!(lang, "termin-col-buyer"),
-            tr!(lang, "termin-col-vendor"),
-            tr!(lang, "termin-col-status"),
-            tr!(lang, "termin-col-step"),
-            tr!(lang, "termin-col-bill"),
-        ];
+        let headers = table_headers(lang);
         let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
         output::table(&headers, &rows, &[5, 6])
     };

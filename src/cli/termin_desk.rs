@@ -2,7 +2,7 @@
 //! or what changed since the last look (`domain::termin_desk`, as the Termin tab).
 
 use super::output::{self, emit, emit_json, opt};
-use super::termin::{TerminArgs, local_date};
+use super::termin::{TerminArgs, table_headers, table_row};
 use super::{EXIT_ERROR, EXIT_INVALID, Failure, Format};
 use crate::domain::lang::Lang;
 use crate::domain::termin_desk::{self, Column, DateRange, GroupBy};
@@ -143,31 +143,8 @@ fn rows(
             emit(&output::csv(&CSV_HEADERS, &rows, true, style)?)
         }
         Format::Table => {
-            let rows: Vec<Vec<String>> = view
-                .iter()
-                .map(|&i| {
-                    let t = &all[i];
-                    vec![
-                        local_date(&t.general.entry_date),
-                        t.general.purchase_order_number.clone(),
-                        t.general.buyer_name.clone(),
-                        t.vendor.name.clone(),
-                        t.general.status_name.clone(),
-                        format!("{}/{}", opt(t.payment.step), opt(t.payment.total_step)),
-                        opt(t.payment.bill_amount),
-                    ]
-                })
-                .collect();
-            let headers = [
-                tr!(lang, "termin-col-entry-date"),
-                tr!(lang, "termin-col-po"),
-                tr!(lang, "termin-col-buyer"),
-                tr!(lang, "termin-col-vendor"),
-                tr!(lang, "termin-col-status"),
-                tr!(lang, "termin-col-step"),
-                tr!(lang, "termin-col-bill"),
-            ];
-            table_with(&headers, &rows, &[5, 6], scope)
+            let rows: Vec<Vec<String>> = view.iter().map(|&i| table_row(&all[i])).collect();
+            table_with(&table_headers(lang), &rows, &[5, 6], scope)
         }
     }
 }

@@ -80,6 +80,27 @@ pub fn hang(line: Line<'static>, width: usize, indent: usize) -> Vec<Line<'stati
     out
 }
 
+/// Draws `lines` in `block` over `area`, long values wrapping under themselves (`hang`).
+pub fn draw_hanging(
+    frame: &mut Frame,
+    lines: Vec<Line<'static>>,
+    block: Block<'static>,
+    area: Rect,
+    indent: usize,
+) {
+    let width = block.inner(area).width as usize;
+    let lines: Vec<Line> = lines
+        .into_iter()
+        .flat_map(|l| hang(l, width, indent))
+        .collect();
+    frame.render_widget(
+        Paragraph::new(lines)
+            .wrap(Wrap { trim: false })
+            .block(block),
+        area,
+    );
+}
+
 pub fn spinner(ticks: u64) -> &'static str {
     SPINNER[(ticks % SPINNER.len() as u64) as usize]
 }

@@ -10,7 +10,7 @@ use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Block, Paragraph};
 
 /// The narrowest the label column gets (the widest label of the language and a space decide).
 const LABEL: usize = 13;
@@ -319,14 +319,5 @@ pub fn draw_task(
             .map(|(l, v, st)| Line::from(field(l, v.clone(), *st, 0))),
     );
     // Long values wrap under themselves, not under the labels.
-    let lines: Vec<Line> = lines
-        .into_iter()
-        .flat_map(|l| crate::tui::view::hang(l, inner, label_width))
-        .collect();
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    crate::tui::view::draw_hanging(frame, lines, block, area, label_width);
 }

@@ -385,17 +385,7 @@ fn detail(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) 
         lines.push(Line::from(vec![label(""), Span::raw(extras.join(" · "))]));
     }
     // Long values wrap under themselves, not under the labels.
-    let width = block.inner(area).width as usize;
-    let lines: Vec<Line> = lines
-        .into_iter()
-        .flat_map(|l| crate::tui::view::hang(l, width, label_width))
-        .collect();
-    frame.render_widget(
-        Paragraph::new(lines)
-            .wrap(Wrap { trim: false })
-            .block(block),
-        area,
-    );
+    crate::tui::view::draw_hanging(frame, lines, block, area, label_width);
 }
 
 fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect, lang: Lang) {
