@@ -460,7 +460,11 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             let (format, style) = csv_style(args.format, args.excel, lang)?;
             args.format = format;
             let session = Session::open(load_config(&over)?, clock).await?;
-            termin::run(&session, args, style).await
+            if args.asks_the_whole_set() {
+                termin_desk::run(&session, args, style).await
+            } else {
+                termin::run(&session, args, style).await
+            }
         }
         Command::Outbox { action } => {
             let session = Session::open(load_config(&over)?, clock).await?;

@@ -96,9 +96,6 @@ fn json_err(e: serde_json::Error) -> Failure {
 }
 
 pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result<(), Failure> {
-    if args.asks_the_whole_set() {
-        return super::termin_desk::run(session, args, style).await;
-    }
     let lang = session.config.language;
     let mut collected: Vec<Transaction> = Vec::new();
     let mut first_json = true;

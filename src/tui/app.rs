@@ -17,7 +17,7 @@ use super::pages::form::{self, FormState};
 use super::pages::outbox::OutboxPage;
 use super::pages::queue::QueuePage;
 use super::pages::termin::TerminTab;
-use super::pages::{Cx, Go, Reply};
+use super::pages::{Cx, Go, Reply, cx};
 use crate::api::ApiError;
 use crate::clock::Clock;
 use crate::delivery::{Disposition, OutboxSnapshot};
@@ -28,27 +28,6 @@ use crate::store::StoreError;
 use crate::tr;
 use crossterm::event::{KeyEvent, KeyEventKind};
 use ratatui::layout::Rect;
-
-/// Rows of a tab's list on the screen of `size`.
-fn list_rows(size: Rect, tab: Tab) -> usize {
-    layout::areas(size)
-        .list_of(tab)
-        .map_or(0, layout::table_rows)
-}
-
-/// What a page reads, borrowed field by field so that the page itself can be changed.
-macro_rules! cx {
-    ($app:expr, $tab:expr) => {
-        Cx {
-            settings: &$app.settings,
-            codes: &$app.codes,
-            clock: &$app.clock,
-            desk: &$app.desk,
-            rows: list_rows($app.size, $tab),
-            ticks: $app.ticks,
-        }
-    };
-}
 
 pub struct App {
     pub settings: Settings,
@@ -380,19 +359,15 @@ fn on_yes(app: &mut App, intent: Intent) -> Reply {
 fn show_tab(app: &mut App, tab: Tab) -> Reply {
     app.tab = tab;
     match tab {
-        Tab::Termin => app.termin.on_show(list_rows(app.size, Tab::Termin)),
+        Tab::Termin => app.termin.on_show(layout::list_rows(app.size, Tab::Termin)),
         _ => Reply::none(),
     }
 }
 
 fn request_quit(app: &mut App) {
-    if app.form.as_ref().is_some_and(FormState::is_dirty) {
-        app.modal = Some(Modal::Confirm {
-            question: tr!(app.settings.lang, "quit-question"),
-            on_yes: Intent::Quit,
-        });
-    } else {
-        app.should_quit = true;
+    match form::quit_question(app.form.as_ref(), app.settings.lang) {
+        Some(question) => app.modal = Some(question),
+        None => app.should_quit = true,
     }
 }
 
@@ -400,7 +375,7 @@ fn on_mouse(app: &mut App, m: crossterm::event::MouseEvent) -> Reply {
     if !app.settings.mouse || app.form.is_some() || app.modal.is_some() {
         return Reply::none();
     }
-    let rows = list_rows(app.size, app.tab);
+    let rows = layout::list_rows(app.size, app.tab);
     match mouse::interpret(m, &app.areas(), app.tab, app.settings.lang) {
         Some(Pointer::Tab(tab)) => Reply::go(Go::Tab(tab)),
         Some(Pointer::Row(row)) => {

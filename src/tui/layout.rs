@@ -85,6 +85,12 @@ impl Areas {
     }
 }
 
+/// Rows of a tab's list on a screen of `size` (what the page's update moves by and its view
+/// draws).
+pub fn list_rows(size: Rect, tab: Tab) -> usize {
+    areas(size).list_of(tab).map_or(0, table_rows)
+}
+
 /// Rows that fit in a bordered table (inside its border, under the column header).
 pub fn table_rows(table: Rect) -> usize {
     table.height.saturating_sub(3) as usize

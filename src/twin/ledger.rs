@@ -414,3 +414,22 @@ mod tests {
         assert!(in_queue(20, &[msg, today], now, &m));
     }
 }
+
+/// What `GET /__twin/collections` lists, one per stored row of `account_collection`: the
+/// body as received (JSON as sent, or its text when it was not JSON), when, the row as
+/// stored (after ADO.NET's cuts, the binder's conversions and the procedure), and what the
+/// client was answered.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReceivedResult {
+    pub received_at: String,
+    pub body: serde_json::Value,
+    pub stored: Stored,
+    pub answer: Answer,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Answer {
+    pub status: u16,
+    pub respon_code: String,
+    pub respon_mess: String,
+}

@@ -8,7 +8,8 @@ pub mod ledger;
 mod server;
 mod state;
 
-pub use server::{Answer, ReceivedResult, RunningTwin, TwinOptions, start};
+pub use ledger::{Answer, ReceivedResult};
+pub use server::{RunningTwin, TwinOptions, start};
 
 /// The seed documents' published example credentials: fixtures for the twin and the tests,
 /// never defaults of the client.

@@ -1,6 +1,6 @@
 use super::aspnet;
 use super::book::{Contract, LoanBook, generate_termin};
-use super::ledger::{self, Call, Failure, Master, Stored};
+use super::ledger::{self, Answer, Call, Failure, Master, ReceivedResult};
 use super::state::State as StateFile;
 use super::{SEED_HASH_KEY, SEED_PASSWORD, SEED_USER, TERMIN_PATH};
 use crate::domain::codes::MasterData;
@@ -19,7 +19,7 @@ use base64::Engine;
 use chrono::{Duration, Local, NaiveDateTime};
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
-use serde::{Deserialize, Serialize};
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -102,25 +102,6 @@ impl Default for TwinOptions {
             expose_inspect: false,
         }
     }
-}
-
-/// What `GET /__twin/collections` lists, one per stored row of `account_collection`: the
-/// body as received (JSON as sent, or its text when it was not JSON), when, the row as
-/// stored (after ADO.NET's cuts, the binder's conversions and the procedure), and what the
-/// client was answered.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct ReceivedResult {
-    pub received_at: String,
-    pub body: serde_json::Value,
-    pub stored: Stored,
-    pub answer: Answer,
-}
-
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Answer {
-    pub status: u16,
-    pub respon_code: String,
-    pub respon_mess: String,
 }
 
 struct Books {

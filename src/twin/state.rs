@@ -2,7 +2,7 @@
 //! that a restart keeps them (the real server's database does). The loan book itself is
 //! generated again from the seed at every start.
 
-use super::server::ReceivedResult;
+use super::ledger::ReceivedResult;
 use rusqlite::{Connection, OptionalExtension, params};
 use std::path::{Path, PathBuf};
 

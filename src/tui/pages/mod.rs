@@ -49,6 +49,22 @@ pub struct Cx<'a> {
     pub ticks: u64,
 }
 
+/// What a page reads from the app, borrowed field by field so that the page itself can be
+/// changed at the same time: `cx!(app, tab)`.
+macro_rules! cx {
+    ($app:expr, $tab:expr) => {
+        $crate::tui::pages::Cx {
+            settings: &$app.settings,
+            codes: &$app.codes,
+            clock: &$app.clock,
+            desk: &$app.desk,
+            rows: $crate::tui::layout::list_rows($app.size, $tab),
+            ticks: $app.ticks,
+        }
+    };
+}
+pub(crate) use cx;
+
 /// A move to another page or out of the workstation.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Go {

@@ -446,6 +446,15 @@ impl FormState {
     }
 }
 
+/// Quitting would lose what was typed in `form`: the question to ask first, if any.
+pub fn quit_question(form: Option<&FormState>, lang: Lang) -> Option<crate::tui::modal::Modal> {
+    form.filter(|f| f.is_dirty())
+        .map(|_| crate::tui::modal::Modal::Confirm {
+            question: tr!(lang, "quit-question"),
+            on_yes: Intent::Quit,
+        })
+}
+
 /// The words for what became of a submitted result, wherever the form is.
 pub fn delivery_status(outcome: &Result<Sent, StoreError>, lang: Lang) -> Reply {
     let (kind, text) = match outcome {
