@@ -756,3 +756,4 @@ config-source-system = system
 config-source-user = user
 config-source-env = env
 config-source-flag = flag
+picker-not-dialable = "{ $text }": not a phone number, not dialled

@@ -744,3 +744,4 @@ config-source-system = sistem
 config-source-user = pengguna
 config-source-env = lingkungan
 config-source-flag = opsi
+picker-not-dialable = "{ $text }": bukan nomor telepon, tidak dipanggil

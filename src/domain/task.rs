@@ -160,6 +160,17 @@ impl Task {
             .filter(|p| !p.is_empty())
     }
 
+    /// The phone texts that hold something but are no phone number (`"0"`, words), each with
+    /// its number on the list (1..4).
+    pub fn undialable_phones(&self) -> Vec<(usize, String)> {
+        [&self.phone1, &self.phone2, &self.phone3, &self.phone4]
+            .into_iter()
+            .enumerate()
+            .filter(|(_, p)| !p.trim().is_empty() && super::phone::dialable(p).is_none())
+            .map(|(i, p)| (i + 1, p.trim().to_string()))
+            .collect()
+    }
+
     /// The phones that may be dialled, each with its number on the list (1..4) and cleaned
     /// (`phone::dialable`).
     pub fn dialable_phones(&self) -> Vec<(usize, String)> {

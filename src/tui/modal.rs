@@ -35,6 +35,9 @@ pub struct PhonePicker {
     /// (its number on the task, 1..4; the number to dial).
     pub phones: Vec<(usize, String)>,
     pub selected: usize,
+    /// The task's other phone texts that are no phone number (never offered for dialing,
+    /// shown so that the agent knows why): (its number on the task, the text).
+    pub not_dialable: Vec<(usize, String)>,
 }
 
 /// What a yes sets going.

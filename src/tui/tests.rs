@@ -399,6 +399,14 @@ fn c_picks_among_the_dialable_phones_and_the_guards_stay_in_front() {
         .map(|(n, p)| (*n, p.as_str()))
         .collect();
     assert_eq!(listed, vec![(2, "081234567890"), (4, "0215551234")]);
+    let shown_not_dialable: Vec<_> = picker.not_dialable.iter().map(|(n, _)| *n).collect();
+    assert_eq!(
+        shown_not_dialable,
+        vec![1, 3],
+        "shown as not dialable, never offered"
+    );
+    let screen = super::harness::render(&app);
+    assert!(screen.contains("not a phone number"), "{screen}");
     assert_eq!(app.context(), Context::Picker);
     assert!(
         press(&mut app, KeyCode::Char('3')).is_empty(),

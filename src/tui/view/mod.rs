@@ -189,6 +189,20 @@ fn phones(frame: &mut Frame, p: &super::modal::PhonePicker, theme: &Theme, body:
             }
         })
         .collect();
+    for (n, text) in &p.not_dialable {
+        lines.push(Line::styled(
+            format!(
+                "  {}  {}",
+                tr!(lang, "picker-phone", n = *n),
+                tr!(
+                    lang,
+                    "picker-not-dialable",
+                    text = crate::domain::text::sanitize(text).into_owned()
+                )
+            ),
+            theme.dim(),
+        ));
+    }
     lines.push(Line::raw(""));
     lines.push(Line::styled(tr!(lang, "picker-hint"), theme.dim()));
     let width = lines.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;

@@ -243,6 +243,7 @@ impl QueuePage {
                 account_no: task.contract_no.to_string(),
                 phones,
                 selected: 0,
+                not_dialable: task.undialable_phones(),
             })),
             ..Reply::none()
         }
