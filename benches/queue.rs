@@ -140,5 +140,27 @@ fn arrive(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, parse, filter_and_sort, draw, arrive);
+/// The list kept on this desk (`list_cache`): read back from its file, and written.
+fn saved_list(c: &mut Criterion) {
+    let mut g = c.benchmark_group("saved_list");
+    g.sample_size(10);
+    let dir = tempfile::tempdir().unwrap();
+    let read_at = chrono::DateTime::parse_from_rfc3339("2026-11-27T07:58:00+07:00").unwrap();
+    for n in [1_000, 10_000, 100_000] {
+        let tasks = parse_task_list(&json(n)).unwrap();
+        let path = dir.path().join(format!("list-{n}.bin"));
+        deskcoll::list_cache::save_to(&path, &tasks, read_at).unwrap();
+        let bytes = std::fs::metadata(&path).unwrap().len();
+        eprintln!("saved list of {n}: {bytes} bytes");
+        g.bench_with_input(BenchmarkId::new("load", n), &path, |b, path| {
+            b.iter(|| deskcoll::list_cache::load_from(black_box(path)).unwrap())
+        });
+        g.bench_with_input(BenchmarkId::new("save", n), &tasks, |b, tasks| {
+            b.iter(|| deskcoll::list_cache::save_to(&path, black_box(tasks), read_at).unwrap())
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, parse, filter_and_sort, draw, arrive, saved_list);
 criterion_main!(benches);

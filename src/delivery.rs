@@ -206,11 +206,20 @@ impl Deliverer {
         &self,
         id: i64,
     ) -> Result<Option<(DeliveryState, Disposition)>, StoreError> {
+        Ok(self.deliver_once(id).await?.map(|(s, d, _)| (s, d)))
+    }
+
+    /// `deliver`, also saying how long the server asked to be left alone (`Retry-After`).
+    async fn deliver_once(
+        &self,
+        id: i64,
+    ) -> Result<Option<(DeliveryState, Disposition, Option<std::time::Duration>)>, StoreError> {
         let now = self.clock.now_local();
         let Some(item) = self.lock().claim(id, now)? else {
             return Ok(None);
         };
         let outcome = self.client.submit(&item.result).await;
+        let asked = outcome.as_ref().err().and_then(ApiError::retry_after);
         let d = disposition(outcome);
         let now = self.clock.now_local();
         let mut outbox = self.lock();
@@ -229,16 +238,18 @@ impl Deliverer {
             }
             Disposition::Retry { reason } => {
                 let jitter: f64 = rand::rng().random();
+                // Never sooner than the server asked (429 or 503 with `Retry-After`).
                 let wait = backoff_millis(
                     item.attempts.saturating_sub(1),
                     self.base_backoff_ms,
                     jitter,
-                );
+                )
+                .max(asked.map_or(0, |a| a.as_millis() as u64));
                 outbox.requeue(id, reason, now + Duration::milliseconds(wait as i64), now)?;
                 DeliveryState::Queued
             }
         };
-        Ok(Some((state, d)))
+        Ok(Some((state, d, asked)))
     }
 
     /// One attempt for every queued result that is due (all queued ones with `everything`).
@@ -273,15 +284,24 @@ impl Deliverer {
         max_attempts: u32,
     ) -> Result<(DeliveryState, Option<Disposition>), StoreError> {
         let mut last = None;
+        let mut asked = None;
         for attempt in 0..max_attempts {
             if attempt > 0 {
-                let wait = backoff_millis(attempt - 1, self.base_backoff_ms, 0.0);
-                tokio::time::sleep(std::time::Duration::from_millis(wait)).await;
+                let wait = std::time::Duration::from_millis(backoff_millis(
+                    attempt - 1,
+                    self.base_backoff_ms,
+                    0.0,
+                ))
+                .max(asked.unwrap_or_default());
+                tokio::time::sleep(wait).await;
                 self.lock().resend_now(id)?;
             }
-            match self.deliver(id).await? {
-                Some((DeliveryState::Queued, d)) => last = Some(d),
-                Some((state, d)) => return Ok((state, Some(d))),
+            match self.deliver_once(id).await? {
+                Some((DeliveryState::Queued, d, wait)) => {
+                    last = Some(d);
+                    asked = wait;
+                }
+                Some((state, d, _)) => return Ok((state, Some(d))),
                 None => break,
             }
         }
@@ -298,6 +318,7 @@ mod tests {
         disposition(Err(ApiError::Status {
             status: n,
             excerpt: String::new(),
+            retry_after: None,
         }))
     }
 

@@ -18,6 +18,7 @@ pub mod delivery;
 pub mod domain;
 pub mod files;
 pub mod i18n;
+pub mod list_cache;
 pub mod session;
 pub mod store;
 pub mod termin_snapshot;

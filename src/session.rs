@@ -73,6 +73,40 @@ impl Session {
             .unwrap_or_default()
     }
 
+    /// Which task list this is, for the list kept on this desk (`list_cache`): the tasks URL,
+    /// or "demo" for the twin (whose port changes from run to run).
+    pub fn list_key(&self) -> String {
+        if self.is_demo() {
+            return crate::list_cache::DEMO_KEY.into();
+        }
+        self.config
+            .collection
+            .as_ref()
+            .map(|c| c.tasks_url.clone())
+            .unwrap_or_default()
+    }
+
+    /// The day's task list from the server, kept on this desk with the time it was read (a
+    /// list that cannot be kept is said in the log, never a failure).
+    pub async fn tasks(&self) -> Result<Vec<crate::domain::Task>, crate::api::ApiError> {
+        let tasks = self.client.tasks().await?;
+        let read_at = self.clock.now_utc().with_timezone(&self.clock.offset());
+        if let Err(e) = crate::list_cache::save(&self.list_key(), &tasks, read_at) {
+            tracing::warn!(error = %e, "cannot keep the task list on this desk");
+        }
+        Ok(tasks)
+    }
+
+    /// The list kept from the last successful read of this server, and when it was read.
+    pub fn cached_tasks(
+        &self,
+    ) -> Option<(
+        Vec<crate::domain::Task>,
+        chrono::DateTime<chrono::FixedOffset>,
+    )> {
+        crate::list_cache::load(&self.list_key())
+    }
+
     pub fn is_demo(&self) -> bool {
         self.twin.is_some()
     }

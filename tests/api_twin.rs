@@ -284,7 +284,8 @@ async fn http_500_says_server_error_with_the_page_title() {
         err,
         ApiError::Status {
             status: 500,
-            excerpt: ": Runtime Error".into()
+            excerpt: ": Runtime Error".into(),
+            retry_after: None,
         }
     );
     assert_eq!(err.to_string(), "server error: HTTP 500: Runtime Error");
@@ -396,4 +397,63 @@ async fn generated_task_queue_holds_exactly_n_accounts_over_five_buckets() {
     assert!(pre_due >= 90, "pre-due {pre_due}");
     assert!(first_day >= 90, "first day {first_day}");
     assert!(long_overdue >= 90, "message follow-ups {long_overdue}");
+}
+
+/// The raw bytes of the task list as sent, asking for `encoding` (none: not asking).
+async fn tasks_on_the_wire(
+    t: &deskcoll::twin::RunningTwin,
+    encoding: Option<&str>,
+) -> (Option<String>, usize) {
+    let http = reqwest::Client::builder()
+        .no_gzip()
+        .no_brotli()
+        .build()
+        .unwrap();
+    let a = seed_auth();
+    let mut req = http
+        .get(format!("{}/api/DailyTask_DeskColl", t.base_url()))
+        .basic_auth(&a.user, Some(a.password.expose()));
+    if let Some(e) = encoding {
+        req = req.header("accept-encoding", e);
+    }
+    let resp = req.send().await.unwrap();
+    assert!(resp.status().is_success());
+    let enc = resp
+        .headers()
+        .get("content-encoding")
+        .map(|v| v.to_str().unwrap().to_string());
+    (enc, resp.bytes().await.unwrap().len())
+}
+
+#[tokio::test]
+async fn the_twin_compresses_when_asked_and_the_client_still_parses() {
+    let t = twin_with(TwinOptions {
+        contracts: 2000,
+        tasks: Some(500),
+        ..options()
+    })
+    .await;
+    let (plain_enc, plain) = tasks_on_the_wire(&t, None).await;
+    assert_eq!(plain_enc, None);
+    let (gz_enc, gz) = tasks_on_the_wire(&t, Some("gzip")).await;
+    assert_eq!(gz_enc.as_deref(), Some("gzip"));
+    let (br_enc, br) = tasks_on_the_wire(&t, Some("br")).await;
+    assert_eq!(br_enc.as_deref(), Some("br"));
+    assert!(gz * 4 < plain && br * 4 < plain, "{plain} {gz} {br}");
+
+    // The client asks for both and reads the list as before.
+    assert_eq!(client_for(&t).tasks().await.unwrap().len(), 500);
+
+    // The body cap is on the decompressed size: a cap above the compressed bytes but below
+    // the list itself still refuses it.
+    let capped = deskcoll::api::ClientOptions {
+        max_body_bytes: plain / 2,
+        ..deskcoll::api::ClientOptions::default()
+    };
+    assert!(gz < plain / 2);
+    let err = client_with(&t, Some(seed_auth()), deskcoll::twin::SEED_HASH_KEY, capped)
+        .tasks()
+        .await
+        .unwrap_err();
+    assert!(matches!(err, ApiError::TooLarge { .. }), "{err:?}");
 }

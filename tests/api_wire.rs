@@ -227,3 +227,140 @@ async fn a_termin_server_that_ignores_page_is_caught() {
         .unwrap_err();
     assert!(err.to_string().contains("it does not page"), "{err}");
 }
+
+/// Answers `status` with `Retry-After: 1` to the first request, then `body` (200) to every
+/// later one; says when each request came.
+async fn busy_then(
+    status: u16,
+    body: &'static str,
+) -> (
+    String,
+    std::sync::Arc<std::sync::Mutex<Vec<std::time::Instant>>>,
+) {
+    let seen = std::sync::Arc::new(std::sync::Mutex::new(Vec::new()));
+    let log = seen.clone();
+    let handler = move || {
+        let log = log.clone();
+        async move {
+            let n = {
+                let mut l = log.lock().unwrap();
+                l.push(std::time::Instant::now());
+                l.len()
+            };
+            if n == 1 {
+                (
+                    StatusCode::from_u16(status).unwrap(),
+                    [("content-type", "text/plain"), ("retry-after", "1")],
+                    "busy",
+                )
+                    .into_response()
+            } else {
+                (StatusCode::OK, [("content-type", "application/json")], body).into_response()
+            }
+        }
+    };
+    let app = Router::new().fallback(get(handler.clone()).post(handler));
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    (format!("http://{addr}"), seen)
+}
+
+#[tokio::test]
+async fn retry_after_reaches_the_error() {
+    for status in [429, 503] {
+        let (base, _) = busy_then(status, "{}").await;
+        let err = client(&base).tasks().await.unwrap_err();
+        assert_eq!(
+            err.retry_after(),
+            Some(std::time::Duration::from_secs(1)),
+            "{err:?}"
+        );
+    }
+    let now = chrono::Utc::now();
+    let date = (now + chrono::Duration::seconds(120)).to_rfc2822();
+    let wait = deskcoll::api::parse_retry_after(&date, now).unwrap();
+    assert!((119..=120).contains(&wait.as_secs()), "{wait:?}");
+    assert_eq!(
+        deskcoll::api::parse_retry_after("Wed, 21 Oct 2015 07:28:00 GMT", now),
+        Some(std::time::Duration::ZERO)
+    );
+    assert_eq!(
+        deskcoll::api::parse_retry_after("999999", now),
+        Some(deskcoll::api::MAX_RETRY_AFTER)
+    );
+    assert_eq!(deskcoll::api::parse_retry_after("soon", now), None);
+}
+
+#[tokio::test]
+async fn termin_load_all_waits_as_a_busy_server_asks() {
+    for status in [429, 503] {
+        let (base, seen) = busy_then(
+            status,
+            r#"{"status":"success","message":"ok","data":{"meta":{"page":1,"limit":10,"total_page":1,"total_data":1},"transaction-termin":[{"general":{"purchase_order_number":"PO-1"}}]}}"#,
+        )
+        .await;
+        let all = client(&base)
+            .termin_all(10, 2, |_, _, _| true)
+            .await
+            .unwrap();
+        assert_eq!(all.len(), 1);
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.len(), 2);
+        assert!(
+            seen[1] - seen[0] >= std::time::Duration::from_secs(1),
+            "{status}: asked again after {:?}",
+            seen[1] - seen[0]
+        );
+    }
+}
+
+#[tokio::test]
+async fn outbox_retries_wait_at_least_retry_after() {
+    use deskcoll::delivery::Deliverer;
+    use deskcoll::domain::outbox::DeliveryState;
+    for status in [429, 503] {
+        let (base, seen) = busy_then(status, r#"{"respon_code":"00","respon_mess":"OK"}"#).await;
+        let dir = tempfile::tempdir().unwrap();
+        let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.db")).unwrap();
+        let mut d = Deliverer::new(
+            std::sync::Arc::new(std::sync::Mutex::new(outbox)),
+            client(&base),
+            deskcoll::clock::Clock::system(),
+        );
+        d.base_backoff_ms = 10;
+        let id = d.enqueue(&any_result()).unwrap();
+        let (state, _) = d.deliver_patiently(id, 3).await.unwrap();
+        assert_eq!(state, DeliveryState::Delivered);
+        let seen = seen.lock().unwrap();
+        assert_eq!(seen.len(), 2);
+        assert!(
+            seen[1] - seen[0] >= std::time::Duration::from_secs(1),
+            "{status}: sent again after {:?}",
+            seen[1] - seen[0]
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_queued_retry_is_not_due_before_retry_after() {
+    use deskcoll::delivery::Deliverer;
+    use deskcoll::domain::outbox::DeliveryState;
+    let (base, _) = busy_then(429, r#"{"respon_code":"00","respon_mess":"OK"}"#).await;
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.db")).unwrap();
+    let mut d = Deliverer::new(
+        std::sync::Arc::new(std::sync::Mutex::new(outbox)),
+        client(&base),
+        deskcoll::clock::Clock::system(),
+    );
+    d.base_backoff_ms = 1;
+    let id = d.enqueue(&any_result()).unwrap();
+    let (state, _) = d.deliver(id).await.unwrap().unwrap();
+    assert_eq!(state, DeliveryState::Queued);
+    // Backoff alone would make it due after 1 ms; the server asked for a second.
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    assert_eq!(d.flush_once(false).await.unwrap().delivered, 0);
+    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    assert_eq!(d.flush_once(false).await.unwrap().delivered, 1);
+}

@@ -1290,3 +1290,78 @@ fn indonesian_words_and_contracts_that_never_change() {
         .unwrap();
     assert!(stdout(&o).contains("KONTRAK"), "{}", stderr(&o));
 }
+
+#[test]
+fn tasks_cached_prints_the_saved_list_in_every_format_without_a_server() {
+    let r = Run::new();
+    let now = ["--now", "2026-11-27T10:00:00+07:00"];
+    let with =
+        |args: &[&str]| -> Vec<String> { now.iter().chain(args).map(|s| s.to_string()).collect() };
+    let run = |args: &[&str]| r.run(&with(args).iter().map(String::as_str).collect::<Vec<_>>());
+
+    // Nothing saved yet: exit 1 with one line saying why.
+    let o = run(&["tasks", "--cached"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+    let err = stderr(&o);
+    assert_eq!(err.trim().lines().count(), 1, "{err}");
+    assert!(err.contains("no saved task list"), "{err}");
+
+    // A successful read keeps the list, 0600 in the data folder; --cached prints the same.
+    for format in ["json", "csv"] {
+        let fresh = run(&["tasks", "--format", format]);
+        assert!(fresh.status.success(), "{}", stderr(&fresh));
+        let cached = run(&["tasks", "--cached", "--format", format]);
+        assert!(cached.status.success(), "{}", stderr(&cached));
+        assert_eq!(stdout(&cached), stdout(&fresh), "{format}");
+    }
+    let data = r.home.path().join("data").join("deskcoll");
+    let saved: Vec<_> = std::fs::read_dir(&data)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.to_string_lossy().contains("task-list-"))
+        .collect();
+    assert_eq!(saved.len(), 1, "{saved:?}");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&saved[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+
+    // The table says when the list was read.
+    let table = run(&["tasks", "--cached"]);
+    assert!(table.status.success(), "{}", stderr(&table));
+    let text = stdout(&table);
+    assert!(text.contains("100 tasks"), "{text}");
+    assert!(text.contains("saved list read 2026-11-27 10:00"), "{text}");
+
+    // And in Indonesian.
+    let o = r
+        .cmd(
+            &with(&["tasks", "--cached"])
+                .iter()
+                .map(String::as_str)
+                .collect::<Vec<_>>(),
+        )
+        .env("DESKCOLL_LANG", "id")
+        .output()
+        .unwrap();
+    assert!(stdout(&o).contains("daftar tersimpan dibaca 2026-11-27 10:00"));
+}
+
+#[test]
+fn tasks_cached_in_indonesian_says_there_is_none() {
+    let r = Run::new();
+    let o = r
+        .cmd(&["tasks", "--cached"])
+        .env("DESKCOLL_LANG", "id")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        stderr(&o).contains("belum ada daftar tugas tersimpan"),
+        "{}",
+        stderr(&o)
+    );
+}

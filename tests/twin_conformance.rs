@@ -161,7 +161,8 @@ async fn row02_unreadable_body_or_date_is_aspnet_500() {
         err,
         ApiError::Status {
             status: 500,
-            excerpt: ": An error has occurred.".into()
+            excerpt: ": An error has occurred.".into(),
+            retry_after: None,
         }
     );
     assert!(received(&failing).await.is_empty());

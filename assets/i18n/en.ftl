@@ -542,6 +542,8 @@ tasks-col-callable = CALLABLE
 tasks-count = { $n } tasks
 tasks-count-callable = { $n } tasks callable now
 tasks-demo = demo twin
+tasks-cached-none = no saved task list for this server yet: run deskcoll tasks once while it can be reached
+tasks-cached-from = saved list read { $at }
 
 ## deskcoll today (the table; the CSV's figure names never change)
 

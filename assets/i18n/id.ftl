@@ -536,6 +536,8 @@ tasks-col-callable = BOLEH DITELEPON
 tasks-count = { $n } tugas
 tasks-count-callable = { $n } tugas boleh ditelepon sekarang
 tasks-demo = twin demo
+tasks-cached-none = belum ada daftar tugas tersimpan untuk server ini: jalankan deskcoll tasks sekali saat server dapat dihubungi
+tasks-cached-from = daftar tersimpan dibaca { $at }
 
 ## deskcoll today (tabelnya; nama angka di CSV tidak pernah berubah)
 

@@ -112,6 +112,27 @@ pub type Now = std::sync::Arc<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send +
 struct Reply {
     status: StatusCode,
     body: Vec<u8>,
+    /// `Retry-After`, with a 429 or a 503.
+    retry_after: Option<Duration>,
+}
+
+/// The longest `Retry-After` taken at its word: a longer one is waited this long.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
+
+/// `Retry-After` as seconds or as an HTTP date (judged against `now`), at most
+/// `MAX_RETRY_AFTER`; a date already past is no wait.
+pub fn parse_retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
+    let value = value.trim();
+    let wait = match value.parse::<u64>() {
+        Ok(secs) => Duration::from_secs(secs),
+        Err(_) => {
+            let at = chrono::DateTime::parse_from_rfc2822(value).ok()?;
+            (at.with_timezone(&chrono::Utc) - now)
+                .to_std()
+                .unwrap_or(Duration::ZERO)
+        }
+    };
+    Some(wait.min(MAX_RETRY_AFTER))
 }
 
 impl Reply {
@@ -184,6 +205,16 @@ impl Client {
                 .map(|v| String::from_utf8_lossy(v.as_bytes()).into_owned());
             return Err(ApiError::redirect(status.as_u16(), url, to.as_deref()));
         }
+        let retry_after = matches!(
+            status,
+            StatusCode::TOO_MANY_REQUESTS | StatusCode::SERVICE_UNAVAILABLE
+        )
+        .then(|| resp.headers().get(reqwest::header::RETRY_AFTER))
+        .flatten()
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| parse_retry_after(v, (self.now)()));
+        // The cap applies to the body as read, after any decompression: reqwest hands the
+        // chunks out decoded (and gives no length for an encoded body).
         let limit = self.options.max_body_bytes;
         if resp.content_length().is_some_and(|n| n as usize > limit) {
             return Err(ApiError::TooLarge { limit });
@@ -195,7 +226,11 @@ impl Client {
             }
             body.extend_from_slice(&chunk);
         }
-        Ok(Reply { status, body })
+        Ok(Reply {
+            status,
+            body,
+            retry_after,
+        })
     }
 
     /// Maps the statuses both services answer alike; `Ok` for a 2xx.
@@ -212,6 +247,7 @@ impl Client {
             s => Err(ApiError::Status {
                 status: s.as_u16(),
                 excerpt: excerpt(&reply.body),
+                retry_after: reply.retry_after,
             }),
         }
     }
@@ -376,6 +412,7 @@ impl Client {
             return Err(ApiError::Status {
                 status: reply.status.as_u16(),
                 excerpt: format!(": {}", sanitize(&e.message)),
+                retry_after: reply.retry_after,
             });
         }
         Self::check_common(&reply, &ep.url)?;
@@ -385,6 +422,30 @@ impl Client {
             return Err(ApiError::refused("error".into(), parsed.message));
         }
         Ok(parsed)
+    }
+
+    /// One termin page; a 429 or 503 that says when to come back (`Retry-After`) is asked
+    /// again after that wait, up to `BUSY_RETRIES` times.
+    async fn termin_page_patiently(&self, page: i64, limit: i64) -> Result<TerminPage, ApiError> {
+        let mut tries = 0;
+        loop {
+            match self.termin_page(page, limit).await {
+                Err(ApiError::Status {
+                    status: 429 | 503,
+                    retry_after: Some(wait),
+                    ..
+                }) if tries < BUSY_RETRIES => {
+                    tries += 1;
+                    tracing::info!(
+                        page,
+                        secs = wait.as_secs_f64(),
+                        "termin server busy: waiting as it asked"
+                    );
+                    tokio::time::sleep(wait).await;
+                }
+                other => return other,
+            }
+        }
     }
 
     /// Every page, `limit` at a time, at most `concurrency` requests at once, in page order;
@@ -397,7 +458,7 @@ impl Client {
         mut on_page: impl FnMut(i64, i64, usize) -> bool,
     ) -> Result<Vec<crate::domain::Transaction>, ApiError> {
         use futures_util::StreamExt;
-        let first = self.termin_page(1, limit).await?;
+        let first = self.termin_page_patiently(1, limit).await?;
         let meta = first.meta();
         // The page count, else worked out from the total; with neither, walk until a page
         // comes back empty.
@@ -417,7 +478,7 @@ impl Client {
             1
         };
         let mut pages = futures_util::stream::iter(2..=total_pages)
-            .map(|p| async move { (p, self.termin_page(p, limit).await) })
+            .map(|p| async move { (p, self.termin_page_patiently(p, limit).await) })
             .buffered(concurrency);
         while let Some((p, page)) = pages.next().await {
             let page = page?;
@@ -439,6 +500,9 @@ impl Client {
         Ok(all)
     }
 }
+
+/// How many times one termin page is asked again after a 429 or 503 with `Retry-After`.
+const BUSY_RETRIES: u32 = 5;
 
 /// A bound on a walk over pages whose count the server does not say.
 const MAX_PAGES: i64 = 100_000;

@@ -20,7 +20,12 @@ pub enum ApiError {
     #[error("not found (HTTP 404): {url}; check the configured URL")]
     NotFound { url: String },
     #[error("server error: HTTP {status}{excerpt}")]
-    Status { status: u16, excerpt: String },
+    Status {
+        status: u16,
+        excerpt: String,
+        /// How long the server asked to be left alone (`Retry-After`, with 429 or 503).
+        retry_after: Option<Duration>,
+    },
     #[error("timed out after {secs} s waiting for the server at {host}")]
     Timeout { host: String, secs: u64 },
     #[error("cannot connect to {host}: {reason}")]
@@ -93,6 +98,14 @@ impl ApiError {
         ApiError::InvalidToken {
             code: clean(code),
             message: clean(message),
+        }
+    }
+
+    /// How long the server asked to wait before the next request (`Retry-After`).
+    pub fn retry_after(&self) -> Option<Duration> {
+        match self {
+            ApiError::Status { retry_after, .. } => *retry_after,
+            _ => None,
         }
     }
 

@@ -6,6 +6,6 @@ mod token;
 
 pub use client::{
     BasicAuth, Client, ClientOptions, CollectionEndpoint, DEFAULT_MAX_BODY_MB, LoginAuth,
-    TerminAuth, TerminEndpoint,
+    MAX_RETRY_AFTER, TerminAuth, TerminEndpoint, parse_retry_after,
 };
 pub use error::{ApiError, excerpt};

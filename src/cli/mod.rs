@@ -98,6 +98,10 @@ pub enum Command {
         /// CSV for Excel with an Indonesian locale: a UTF-8 BOM and `;` separators (implies --format csv).
         #[arg(long)]
         excel: bool,
+        /// The list kept from the last successful read of this server, without asking it
+        /// (exit 1 when there is none).
+        #[arg(long)]
+        cached: bool,
     },
     /// The agent's day: calls by action, promises, delivery, promises due and broken.
     #[command(after_help = "Example:\n  deskcoll today --format json | jq .ptp_total_due")]
@@ -439,6 +443,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             sort,
             reverse,
             excel,
+            cached,
         } => {
             let (format, style) = csv_style(format, excel, lang)?;
             let session = Session::open(load_config(&over)?, clock).await?;
@@ -448,6 +453,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 sort,
                 reverse,
                 style,
+                cached,
             };
             tasks::run(&session, listing).await
         }

@@ -76,7 +76,7 @@ async fn hints(session: &Session, items: &[crate::store::OutboxItem]) -> Vec<(i6
     if uncertain.is_empty() {
         return Vec::new();
     }
-    let Ok(tasks) = session.client.tasks().await else {
+    let Ok(tasks) = session.tasks().await else {
         return Vec::new();
     };
     // An empty list says nothing (a server with a bad day answers one too).

@@ -63,7 +63,7 @@ impl Rules {
         let codes = crate::config::load_codes(config.ui.codes_file.as_deref())
             .map_err(|e| Failure::new(EXIT_ERROR, e))?;
         let mut tasks = HashMap::new();
-        match session.client.tasks().await {
+        match session.tasks().await {
             Ok(list) => {
                 for t in list {
                     tasks.entry(t.contract_no.to_string()).or_insert(t);

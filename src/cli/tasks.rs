@@ -23,6 +23,8 @@ pub struct Listing {
     pub reverse: bool,
     /// CSV for Excel (`--excel`) or plain.
     pub style: CsvStyle,
+    /// The list kept on this desk (`--cached`), without asking the server.
+    pub cached: bool,
 }
 
 /// `--sort`: the names `SortMode::arg_name` gives.
@@ -126,9 +128,17 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
         sort,
         reverse,
         style,
+        cached,
     } = listing;
     let lang = session.config.language;
-    let tasks = session.client.tasks().await?;
+    let (tasks, read_at) = if cached {
+        let (tasks, read_at) = session
+            .cached_tasks()
+            .ok_or_else(|| Failure::new(EXIT_ERROR, tr!(lang, "tasks-cached-none")))?;
+        (tasks, Some(read_at))
+    } else {
+        (session.tasks().await?, None)
+    };
     let regions = RegionTable::builtin();
     let rules = &session.config.calling.rules;
     let now = session.clock.now_utc();
@@ -253,6 +263,11 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
             };
             if session.is_demo() {
                 count.push_str(&format!(" ({})", tr!(lang, "tasks-demo")));
+            }
+            if let Some(at) = read_at {
+                let at = at.naive_local().format("%Y-%m-%d %H:%M").to_string();
+                count.push_str(" · ");
+                count.push_str(&tr!(lang, "tasks-cached-from", at = at));
             }
             text.push_str(&count);
             text.push('\n');

@@ -17,7 +17,7 @@ pub async fn run(
         .deliverer()?
         .day_records()
         .map_err(|e| Failure::new(EXIT_ERROR, words::store_error(lang, &e)))?;
-    let tasks = match session.client.tasks().await {
+    let tasks = match session.tasks().await {
         Ok(tasks) => tasks,
         Err(e) => {
             let message = tr!(

@@ -173,7 +173,9 @@ pub fn api_error(lang: Lang, e: &crate::api::ApiError) -> String {
         E::Forbidden { excerpt } => tr!(lang, "api-forbidden", excerpt = excerpt),
         E::Refused { code, message } => tr!(lang, "api-refused", code = code, message = message),
         E::NotFound { url } => tr!(lang, "api-not-found", url = url),
-        E::Status { status, excerpt } => {
+        E::Status {
+            status, excerpt, ..
+        } => {
             tr!(lang, "api-status", status = *status, excerpt = excerpt)
         }
         E::Timeout { host, secs } => tr!(lang, "api-timeout", host = host, secs = *secs),

@@ -340,7 +340,14 @@ fn router(twin: Arc<Twin>) -> Router {
         )
         .route(TERMIN_PATH, get(get_termin))
         .route(super::LOGIN_PATH, axum::routing::post(login))
-        .layer(middleware::from_fn_with_state(twin.clone(), faults));
+        .layer(middleware::from_fn_with_state(twin.clone(), faults))
+        // gzip or br when the client asks (`Accept-Encoding`), as IIS does with dynamic
+        // compression on; the faults above act on the answer before it is compressed.
+        .layer(
+            tower_http::compression::CompressionLayer::new()
+                .gzip(true)
+                .br(true),
+        );
     let inspect = Router::new()
         .route("/__twin/collections", get(list_collections))
         .route("/__twin/stats", get(stats))
