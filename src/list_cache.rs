@@ -43,6 +43,15 @@ pub fn save(key: &str, tasks: &[Task], read_at: DateTime<FixedOffset>) -> io::Re
     save_to(&path, tasks, read_at)
 }
 
+/// Keeps a list just read from the server, as of now on `clock`. A list that cannot be kept
+/// is said in the log, never a failure: the list itself is fine.
+pub fn keep(key: &str, tasks: &[Task], clock: &crate::clock::Clock) {
+    let read_at = clock.now_utc().with_timezone(&clock.offset());
+    if let Err(e) = save(key, tasks, read_at) {
+        tracing::warn!(error = %e, "cannot keep the task list on this desk");
+    }
+}
+
 /// The last list of `key` and the time it was read; `None` when there is none, or it cannot
 /// be read (then the next successful read writes it anew).
 pub fn load(key: &str) -> Option<(Vec<Task>, DateTime<FixedOffset>)> {

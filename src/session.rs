@@ -90,10 +90,7 @@ impl Session {
     /// list that cannot be kept is said in the log, never a failure).
     pub async fn tasks(&self) -> Result<Vec<crate::domain::Task>, crate::api::ApiError> {
         let tasks = self.client.tasks().await?;
-        let read_at = self.clock.now_utc().with_timezone(&self.clock.offset());
-        if let Err(e) = crate::list_cache::save(&self.list_key(), &tasks, read_at) {
-            tracing::warn!(error = %e, "cannot keep the task list on this desk");
-        }
+        crate::list_cache::keep(&self.list_key(), &tasks, &self.clock);
         Ok(tasks)
     }
 

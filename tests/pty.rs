@@ -245,3 +245,72 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     send("q");
     assert!(child.wait().success());
 }
+
+/// `deskcoll` with the same home as the workstation under `start`, for a CLI run.
+fn cli(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std::process::Command {
+    let mut cmd = std::process::Command::new(env!("CARGO_BIN_EXE_deskcoll"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("DESKCOLL_") {
+            cmd.env_remove(k);
+        }
+    }
+    cmd.args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("DESKCOLL_LANG", "en");
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    cmd
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_the_server_down_the_workstation_opens_on_the_kept_list() {
+    use std::io::BufRead;
+    let home = tempfile::tempdir().unwrap();
+    // A server of our own (the twin as IT runs it), read once by the CLI: the list is kept.
+    let mut served = cli(home.path(), &["serve", "--addr", "127.0.0.1:0"], &[])
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut first = String::new();
+    std::io::BufReader::new(served.stdout.as_mut().unwrap())
+        .read_line(&mut first)
+        .unwrap();
+    let base = first
+        .trim()
+        .strip_prefix("deskcoll twin listening on ")
+        .unwrap_or_else(|| panic!("{first}"))
+        .to_string();
+    let server = [
+        ("DESKCOLL_BASE_URL", base.as_str()),
+        ("DESKCOLL_USER", deskcoll::twin::SEED_USER),
+        ("DESKCOLL_PASSWORD", deskcoll::twin::SEED_PASSWORD),
+        ("DESKCOLL_HASH_KEY", deskcoll::twin::SEED_HASH_KEY),
+    ];
+    let read = cli(home.path(), &["tasks", "--format", "json"], &server)
+        .output()
+        .unwrap();
+    let _ = served.kill();
+    let _ = served.wait();
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+    let tasks: Vec<serde_json::Value> = serde_json::from_slice(&read.stdout).unwrap();
+
+    // The server is gone: the workstation opens on the kept list and says so.
+    let (mut child, screen, mut keys) = start(home.path(), &server);
+    let shown = screen.wait_for("offline · list from");
+    assert!(shown.contains(&format!("of {} ·", tasks.len())), "{shown}");
+    assert!(
+        shown.contains("cannot connect"),
+        "the reason is said: {shown}"
+    );
+    keys.write_all(b"q").unwrap();
+    keys.flush().unwrap();
+    assert!(child.wait().success());
+}

@@ -15,7 +15,7 @@
 pub mod words;
 
 pub use crate::domain::lang::Lang;
-use chrono::{Datelike, NaiveDate, Timelike, Weekday};
+use chrono::{Datelike, NaiveDate, NaiveDateTime, Timelike, Weekday};
 use fluent_bundle::FluentResource;
 use fluent_bundle::concurrent::FluentBundle;
 pub use fluent_bundle::{FluentArgs, FluentValue};
@@ -187,6 +187,20 @@ pub fn clock(lang: Lang, t: &impl Timelike) -> String {
         Lang::Id => '.',
     };
     format!("{:02}{sep}{:02}", t.hour(), t.minute())
+}
+
+/// When something happened, as short as it can be said: `07:58` today, `27 Nov 07:58` on an
+/// earlier day.
+pub fn moment(lang: Lang, at: NaiveDateTime, today: NaiveDate) -> String {
+    if at.date() == today {
+        return clock(lang, &at);
+    }
+    format!(
+        "{} {} {}",
+        at.day(),
+        month_short(lang, at.month()),
+        clock(lang, &at)
+    )
 }
 
 /// A date with its weekday: `Fri 27 Nov 2026` / `Jum, 27 Nov 2026`.

@@ -118,9 +118,13 @@ impl App {
     /// The promise book after the list or the outbox changed, and the queue's view of it.
     fn refresh_promises(&mut self) {
         let today = self.clock.now_local().date();
-        let loaded = self.queue.list.loaded;
-        self.desk
-            .refresh_promises(&self.queue.list.tasks, today, loaded);
+        // A list kept from an earlier day says nothing of today: no verdicts, no hints.
+        let (tasks, loaded) = if self.queue.list_is_of(today) {
+            (&self.queue.list.tasks[..], self.queue.list.loaded)
+        } else {
+            (&[][..], false)
+        };
+        self.desk.refresh_promises(tasks, today, loaded);
         self.queue.apply_promises(&self.desk.promises);
     }
 }
@@ -142,6 +146,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::TasksLoaded(result) => on_tasks(app, result, None),
         Action::TasksPrepared { tasks, zones } => on_tasks(app, Ok(tasks), Some(zones)),
+        Action::SavedListLoaded {
+            tasks,
+            zones,
+            read_at,
+        } => {
+            let reply =
+                app.queue
+                    .on_saved(tasks, zones, read_at, &cx!(app, Tab::Queue), &app.regions);
+            app.refresh_promises();
+            reply
+        }
         Action::Delivery {
             account_no,
             outcome,

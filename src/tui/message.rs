@@ -105,6 +105,13 @@ pub enum Action {
         tasks: Vec<Task>,
         zones: Vec<ZoneGuess>,
     },
+    /// The list kept on this desk from the last successful read, shown until a fresh one
+    /// arrives (and instead of it while the server cannot be reached).
+    SavedListLoaded {
+        tasks: Vec<Task>,
+        zones: Vec<ZoneGuess>,
+        read_at: chrono::DateTime<chrono::FixedOffset>,
+    },
     /// A submitted result was saved (or not) and one attempt made to send it.
     Delivery {
         account_no: String,
@@ -144,6 +151,8 @@ pub enum Action {
 /// Work for the runtime to start; its answer comes back as `Action`s.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Effect {
+    /// Read the list kept on this desk (answers nothing when there is none).
+    LoadSavedList,
     LoadTasks,
     /// Save durably, then try to send. `edit_of`: the rejected result this one corrects.
     Submit {

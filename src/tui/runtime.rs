@@ -37,6 +37,9 @@ pub struct Runtime {
     pub export_style: crate::domain::text::CsvStyle,
     /// Which termin server, for the snapshot kept per server.
     pub termin_server: String,
+    /// Which task list, for the list kept on this desk (`Session::list_key`); `None` keeps
+    /// nothing (tests).
+    pub list_key: Option<String>,
 }
 
 impl Runtime {
@@ -50,6 +53,7 @@ impl Runtime {
             regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
             export_style: Default::default(),
             termin_server: "test".into(),
+            list_key: None,
         }
     }
 }
@@ -195,10 +199,32 @@ pub async fn execute(
                 rt.export_style,
             ))]
         }
+        Effect::LoadSavedList => {
+            let Some(key) = rt.list_key.clone() else {
+                return vec![];
+            };
+            let regions = rt.regions.clone();
+            let saved = tokio::task::spawn_blocking(move || {
+                let (tasks, read_at) = crate::list_cache::load(&key)?;
+                let zones = super::zones_of(&regions, &tasks);
+                Some(Action::SavedListLoaded {
+                    tasks,
+                    zones,
+                    read_at,
+                })
+            })
+            .await;
+            saved.ok().flatten().into_iter().collect()
+        }
         Effect::LoadTasks => match deliverer.client.tasks().await {
             Ok(tasks) => {
                 let regions = rt.regions.clone();
+                let key = rt.list_key.clone();
+                let clock = deliverer.clock;
                 let prepared = tokio::task::spawn_blocking(move || {
+                    if let Some(key) = key {
+                        crate::list_cache::keep(&key, &tasks, &clock);
+                    }
                     let zones = super::zones_of(&regions, &tasks);
                     (tasks, zones)
                 })
@@ -385,6 +411,7 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
         regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
         export_style: session.config.ui.export_style(),
         termin_server: session.termin_server(),
+        list_key: Some(session.list_key()),
     };
     let mut app = App::new(settings, codes, session.clock, size);
     app.keys = keys;

@@ -803,3 +803,120 @@ fn d_marks_an_uncertain_result_delivered_after_a_yes() {
     assert!(press(&mut app, KeyCode::Char('D')).is_empty());
     assert!(app.question().is_none());
 }
+
+fn saved_list(app: &mut App, tasks: Vec<Task>, read_at: &str) {
+    let zones = super::pages::queue::zones_of(&app.regions, &tasks);
+    update(
+        app,
+        Action::SavedListLoaded {
+            tasks,
+            zones,
+            read_at: chrono::DateTime::parse_from_rfc3339(read_at).unwrap(),
+        },
+    );
+}
+
+fn header_line(app: &App) -> String {
+    super::harness::render(app)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string()
+}
+
+#[test]
+fn the_kept_list_is_worked_at_once_and_the_fresh_one_keeps_the_selection() {
+    let mut app = super::harness::app_unloaded(120, 40, super::harness::fixed_now());
+    let effects = app.start();
+    assert_eq!(effects, vec![Effect::LoadSavedList, Effect::LoadTasks]);
+    saved_list(
+        &mut app,
+        vec![task("A", "ANDI", 3), task("B", "BUDI", 5)],
+        "2026-11-27T07:58:00+07:00",
+    );
+    assert_eq!(app.queue.list.tasks.len(), 2, "worked from the kept list");
+    assert!(
+        header_line(&app).contains("list from 07:58 · refreshing"),
+        "{}",
+        header_line(&app)
+    );
+    let first = selected(&app);
+    press(&mut app, KeyCode::Char('j'));
+    let second = selected(&app);
+    assert_ne!(first, second, "j moves in the kept list");
+    update(
+        &mut app,
+        Action::TasksLoaded(Ok(vec![
+            task("C", "CITRA", 1),
+            task("B", "BUDI", 6),
+            task("A", "ANDI", 4),
+        ])),
+    );
+    assert_eq!(app.queue.list.tasks.len(), 3, "the fresh list replaces it");
+    assert_eq!(selected(&app), second, "still on the same contract");
+    assert_eq!(app.queue.saved_from, None);
+    assert!(header_line(&app).contains("connected"));
+    // A kept list that arrives after the fresh one never replaces it.
+    saved_list(
+        &mut app,
+        vec![task("Z", "ZAKI", 9)],
+        "2026-11-27T07:58:00+07:00",
+    );
+    assert_eq!(app.queue.list.tasks.len(), 3);
+}
+
+#[test]
+fn with_the_server_down_the_kept_list_stays_and_the_header_says_offline() {
+    let mut app = super::harness::app_unloaded(80, 24, super::harness::fixed_now());
+    app.start();
+    saved_list(
+        &mut app,
+        vec![task("A", "ANDI", 3)],
+        "2026-11-27T07:58:00+07:00",
+    );
+    update(
+        &mut app,
+        Action::TasksLoaded(Err(ApiError::Connect {
+            host: "127.0.0.1:9".into(),
+            reason: "connection refused".into(),
+        })),
+    );
+    assert_eq!(app.queue.list.tasks.len(), 1, "still usable");
+    assert!(
+        header_line(&app).contains("offline · list from 07:58"),
+        "{}",
+        header_line(&app)
+    );
+    // The form opens on it as on any list: results go to the outbox.
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form.is_some());
+}
+
+#[test]
+fn a_list_kept_on_an_earlier_day_is_marked_and_judges_no_promise() {
+    let mut app = super::harness::app_unloaded(120, 40, super::harness::fixed_now());
+    app.start();
+    saved_list(
+        &mut app,
+        vec![task("A", "ANDI", 3)],
+        "2026-11-25T08:10:00+07:00",
+    );
+    // A promise passed on the 26th while A is in the (two-day-old) list: not evidence.
+    outbox(
+        &mut app,
+        vec![item(1, "A", "2026-11-26", DeliveryState::Delivered)],
+    );
+    assert!(app.desk.promises.broken.is_empty());
+    assert!(
+        header_line(&app).contains("list from 25 Nov 08:10"),
+        "{}",
+        header_line(&app)
+    );
+    // The same list read today is evidence.
+    saved_list(
+        &mut app,
+        vec![task("A", "ANDI", 3)],
+        "2026-11-27T08:10:00+07:00",
+    );
+    assert!(app.desk.promises.broken.contains("A"));
+}

@@ -275,10 +275,22 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let room = (area.width as usize).saturating_sub(left.width() + 1);
     frame.render_widget(left, area);
 
-    let (dot, state) = match &app.server {
-        ServerState::Unknown => (theme.dim(), tr!(lang, "server-connecting")),
-        ServerState::Connected => (theme.success(), tr!(lang, "server-connected")),
-        ServerState::Failing(_) => (theme.error(), tr!(lang, "server-failing")),
+    let (dot, state) = match (&app.server, app.queue.saved_from) {
+        // The list on screen is the one kept on this desk: said with when it was read.
+        (server, Some(at)) => {
+            let today = app.clock.now_local().date();
+            let from = crate::i18n::moment(lang, at.naive_local(), today);
+            match server {
+                ServerState::Failing(_) => (theme.error(), tr!(lang, "list-offline", from = from)),
+                _ if app.queue.list.loading => {
+                    (theme.dim(), tr!(lang, "list-refreshing", from = from))
+                }
+                _ => (theme.dim(), tr!(lang, "list-from", from = from)),
+            }
+        }
+        (ServerState::Unknown, None) => (theme.dim(), tr!(lang, "server-connecting")),
+        (ServerState::Connected, None) => (theme.success(), tr!(lang, "server-connected")),
+        (ServerState::Failing(_), None) => (theme.error(), tr!(lang, "server-failing")),
     };
     let agent = &app.settings.agent_id;
     // The clock names its zone: an agent in Makassar and a server in Jakarta differ.
@@ -294,7 +306,7 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         ),
     };
     // The longest that fits: narrow terminals lose words, never the tabs.
-    let variants = [
+    let mut variants = vec![
         format!(
             "{state}  {}  {time} ",
             tr!(lang, "header-agent", agent = agent)
@@ -303,6 +315,11 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         format!("{agent} {time} "),
         format!("{time} "),
     ];
+    // Working from a kept list is worth more than the agent's id and the clock: the agent
+    // must know.
+    if app.queue.saved_from.is_some() {
+        variants.splice(2..2, [format!("{state}  {time} "), format!("{state} ")]);
+    }
     let c = &app.desk.counts;
     let mut backlog = String::new();
     for (n, what) in [
@@ -314,7 +331,7 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             backlog.push_str(&format!("{n} {what}  "));
         }
     }
-    let variants = variants.map(|v| format!("{backlog}{v}"));
+    let mut variants = variants.into_iter().map(|v| format!("{backlog}{v}"));
     let badge = match (app.settings.demo, app.settings.insecure) {
         (true, _) => format!(" {} ", tr!(lang, "header-demo")),
         // Passwords and signatures travel unencrypted: said in a word, not a colour.
@@ -322,10 +339,7 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         (false, false) => String::new(),
     };
     let fixed = badge.chars().count() + 3;
-    if let Some(text) = variants
-        .into_iter()
-        .find(|v| v.chars().count() + fixed <= room)
-    {
+    if let Some(text) = variants.find(|v| v.chars().count() + fixed <= room) {
         let mut right = Vec::new();
         if !badge.is_empty() {
             right.push(Span::styled(badge, theme.badge()));

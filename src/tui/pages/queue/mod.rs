@@ -23,7 +23,7 @@ use crate::tui::keymap::Command;
 use crate::tui::list::Move;
 use crate::tui::message::{DialError, Dialed, Effect};
 use crate::tui::modal::{Intent, Modal, PhonePicker, PromptEvent, PromptKind};
-use chrono::{DateTime, Utc};
+use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
 
 /// Which promises the queue shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -61,6 +61,9 @@ pub struct QueuePage {
     pub windows: Vec<Window>,
     windows_at: Option<i64>,
     pub promise_filter: PromiseFilter,
+    /// When the list on screen is the one kept on this desk: when it was read. `None` once a
+    /// fresh list has arrived.
+    pub saved_from: Option<DateTime<FixedOffset>>,
 }
 
 /// Each task's zone: the work a new list costs, done off the screen's thread by the runtime
@@ -70,10 +73,39 @@ pub fn zones_of(regions: &RegionTable, tasks: &[Task]) -> Vec<ZoneGuess> {
 }
 
 impl QueuePage {
-    /// The first load.
+    /// The first load: the list kept on this desk at once, the server's when it comes.
     pub fn start(&mut self) -> Reply {
         self.list.loading = true;
-        Reply::run(Effect::LoadTasks)
+        Reply {
+            effects: vec![Effect::LoadSavedList, Effect::LoadTasks],
+            ..Reply::none()
+        }
+    }
+
+    /// The list kept on this desk, shown while the server's is on its way. A fresh list that
+    /// arrived first is never replaced by it.
+    pub fn on_saved(
+        &mut self,
+        tasks: Vec<Task>,
+        zones: Vec<ZoneGuess>,
+        read_at: DateTime<FixedOffset>,
+        cx: &Cx,
+        regions: &RegionTable,
+    ) -> Reply {
+        if self.list.loaded && self.saved_from.is_none() {
+            return Reply::none();
+        }
+        let still_loading = self.list.loading;
+        self.on_tasks(Ok(tasks), Some(zones), cx, regions);
+        self.list.loading = still_loading;
+        self.saved_from = Some(read_at);
+        Reply::none()
+    }
+
+    /// Whether the list on screen may speak for `today` (promise verdicts, "left the list"
+    /// hints): a fresh one, or one kept today. A list from an earlier day may not.
+    pub fn list_is_of(&self, today: NaiveDate) -> bool {
+        self.saved_from.is_none_or(|at| at.date_naive() == today)
     }
 
     /// The window of the task at `i` of `list.tasks`.
@@ -123,6 +155,7 @@ impl QueuePage {
             }
         };
         let n = tasks.len();
+        self.saved_from = None;
         self.zones = zones
             .filter(|z| z.len() == n)
             .unwrap_or_else(|| zones_of(regions, &tasks));
