@@ -1365,3 +1365,43 @@ fn tasks_cached_in_indonesian_says_there_is_none() {
         stderr(&o)
     );
 }
+
+#[test]
+fn tasks_cached_works_with_the_server_gone_and_is_kept_per_server() {
+    let r = Run::new();
+    let served = Served::start(&r);
+    let fresh = served
+        .cmd(&r, &["tasks", "--format", "json"])
+        .output()
+        .unwrap();
+    assert!(fresh.status.success(), "{}", stderr(&fresh));
+    let url = served.url.clone();
+    drop(served);
+
+    // The server is gone: the saved list, without a request.
+    let cached = r
+        .cmd(&[MORNING, "tasks", "--cached", "--format", "json"])
+        .env("DESKCOLL_BASE_URL", &url)
+        .output()
+        .unwrap();
+    assert!(cached.status.success(), "{}", stderr(&cached));
+    assert_eq!(stdout(&cached), stdout(&fresh));
+    // And the live read says it cannot reach it.
+    let live = r
+        .cmd(&[MORNING, "tasks", "--format", "json"])
+        .env("DESKCOLL_BASE_URL", &url)
+        .output()
+        .unwrap();
+    assert!(!live.status.success());
+
+    // Another server, or the demo: not this list.
+    let other = r
+        .cmd(&[MORNING, "tasks", "--cached"])
+        .env("DESKCOLL_BASE_URL", "http://127.0.0.1:9")
+        .output()
+        .unwrap();
+    assert_eq!(other.status.code(), Some(1), "{}", stderr(&other));
+    assert!(stderr(&other).contains("no saved task list"));
+    let demo = r.run(&[MORNING, "tasks", "--cached"]);
+    assert_eq!(demo.status.code(), Some(1), "{}", stderr(&demo));
+}
