@@ -457,3 +457,31 @@ async fn the_twin_compresses_when_asked_and_the_client_still_parses() {
         .unwrap_err();
     assert!(matches!(err, ApiError::TooLarge { .. }), "{err:?}");
 }
+
+#[tokio::test]
+async fn a_throttled_twin_sends_no_faster_than_its_bandwidth_and_the_list_arrives_whole() {
+    let free = twin().await;
+    let (_, size) = tasks_on_the_wire(&free, None).await;
+    // 400 kbit/s = 50,000 bytes a second.
+    let slow = twin_with(TwinOptions {
+        bandwidth_kbps: Some(400),
+        ..options()
+    })
+    .await;
+    let started = std::time::Instant::now();
+    let (enc, throttled) = tasks_on_the_wire(&slow, None).await;
+    let took = started.elapsed();
+    assert_eq!(enc, None);
+    assert_eq!(throttled, size, "every byte arrives");
+    // A lower bound only: the link's speed is the most the twin may send at.
+    let least = std::time::Duration::from_micros(size as u64 * 1_000_000 / 50_000);
+    assert!(
+        took >= least.mul_f64(0.9),
+        "{size} bytes in {took:?}, at 400 kbit/s at least {least:?}"
+    );
+    // The client reads the same list through it.
+    assert_eq!(
+        client_for(&slow).tasks().await.unwrap().len(),
+        client_for(&free).tasks().await.unwrap().len()
+    );
+}

@@ -265,12 +265,21 @@ fn cli(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std::proc
     cmd
 }
 
-#[tokio::test(flavor = "multi_thread")]
-async fn with_the_server_down_the_workstation_opens_on_the_kept_list() {
+/// A `deskcoll serve`, killed on every path out of the test.
+struct Served(std::process::Child);
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+/// `deskcoll serve` with `args` on a port of its own, and the URL it says it listens on.
+fn serve(home: &std::path::Path, args: &[&str]) -> (Served, String) {
     use std::io::BufRead;
-    let home = tempfile::tempdir().unwrap();
-    // A server of our own (the twin as IT runs it), read once by the CLI: the list is kept.
-    let mut served = cli(home.path(), &["serve", "--addr", "127.0.0.1:0"], &[])
+    let all = [&["serve", "--addr", "127.0.0.1:0"][..], args].concat();
+    let mut served = cli(home, &all, &[])
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::null())
         .spawn()
@@ -284,17 +293,65 @@ async fn with_the_server_down_the_workstation_opens_on_the_kept_list() {
         .strip_prefix("deskcoll twin listening on ")
         .unwrap_or_else(|| panic!("{first}"))
         .to_string();
-    let server = [
-        ("DESKCOLL_BASE_URL", base.as_str()),
+    // Keep reading what it prints so that it never blocks on a full pipe.
+    let mut rest = served.stdout.take().unwrap();
+    std::thread::spawn(move || std::io::copy(&mut rest, &mut std::io::sink()));
+    (Served(served), base)
+}
+
+/// The environment that points the workstation and the CLI at the server at `base`.
+fn server_env(base: &str) -> [(&'static str, &str); 4] {
+    [
+        ("DESKCOLL_BASE_URL", base),
         ("DESKCOLL_USER", deskcoll::twin::SEED_USER),
         ("DESKCOLL_PASSWORD", deskcoll::twin::SEED_PASSWORD),
         ("DESKCOLL_HASH_KEY", deskcoll::twin::SEED_HASH_KEY),
-    ];
+    ]
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_a_slow_link_the_kept_list_answers_keys_while_the_fresh_one_arrives() {
+    let home = tempfile::tempdir().unwrap();
+    // 100 tasks (about 75 kB, 12-16 kB compressed) at 50 kbit/s: two seconds and more.
+    let (_served, base) = serve(home.path(), &["--bandwidth-kbps", "50"]);
+    let server = server_env(&base);
+    let read = cli(home.path(), &["tasks", "--format", "csv"], &server)
+        .output()
+        .unwrap();
+    assert!(
+        read.status.success(),
+        "{}",
+        String::from_utf8_lossy(&read.stderr)
+    );
+
+    let (mut child, screen, mut keys) = start(home.path(), &server);
+    screen.wait_for("· refreshing");
+    keys.write_all(b"?").unwrap();
+    keys.flush().unwrap();
+    let help = screen.wait_for("Keys · j/k scroll");
+    assert!(
+        help.contains("· refreshing"),
+        "answered while the list arrives: {help}"
+    );
+    keys.write_all(b"\x1b").unwrap();
+    keys.flush().unwrap();
+    let fresh = screen.wait_for("connected");
+    assert!(!fresh.contains("refreshing"), "{fresh}");
+    keys.write_all(b"q").unwrap();
+    keys.flush().unwrap();
+    assert!(child.wait().success());
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn with_the_server_down_the_workstation_opens_on_the_kept_list() {
+    let home = tempfile::tempdir().unwrap();
+    // A server of our own (the twin as IT runs it), read once by the CLI: the list is kept.
+    let (served, base) = serve(home.path(), &[]);
+    let server = server_env(&base);
     let read = cli(home.path(), &["tasks", "--format", "json"], &server)
         .output()
         .unwrap();
-    let _ = served.kill();
-    let _ = served.wait();
+    drop(served);
     assert!(
         read.status.success(),
         "{}",

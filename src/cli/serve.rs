@@ -55,6 +55,9 @@ pub struct ServeArgs {
     /// Delay before every answer.
     #[arg(long, default_value_t = 0)]
     pub latency_ms: u64,
+    /// Send each answer no faster than this many kilobits a second (a slow branch link).
+    #[arg(long, value_name = "N")]
+    pub bandwidth_kbps: Option<u64>,
     /// Share of requests answered with HTTP 500 (0..1).
     #[arg(long, default_value_t = 0.0)]
     pub fail_rate: f64,
@@ -195,6 +198,7 @@ pub async fn run(
         token_ttl_secs: args.token_ttl_secs,
         advertised_ttl_secs: None,
         latency_ms: args.latency_ms,
+        bandwidth_kbps: args.bandwidth_kbps,
         fail_rate: args.fail_rate,
         drop_rate: args.drop_rate,
         data_null_rate,

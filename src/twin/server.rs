@@ -52,6 +52,9 @@ pub struct TwinOptions {
     /// tokens early, for tests of renewal on 401).
     pub advertised_ttl_secs: Option<u64>,
     pub latency_ms: u64,
+    /// The most each answer may travel at, in kilobits a second (a branch office's link);
+    /// `None` for as fast as the machine goes.
+    pub bandwidth_kbps: Option<u64>,
     /// Share of requests answered with HTTP 500.
     pub fail_rate: f64,
     /// Share of requests whose connection is closed without an answer (after processing).
@@ -92,6 +95,7 @@ impl Default for TwinOptions {
             token_ttl_secs: 24 * 3600,
             advertised_ttl_secs: None,
             latency_ms: 0,
+            bandwidth_kbps: None,
             fail_rate: 0.0,
             drop_rate: 0.0,
             data_null_rate: 0.0,
@@ -349,7 +353,9 @@ fn router(twin: Arc<Twin>) -> Router {
                 .gzip(true)
                 .br(true)
                 .quality(tower_http::CompressionLevel::Fastest),
-        );
+        )
+        // Outermost: what is slowed down is what travels, compressed or not.
+        .layer(middleware::from_fn_with_state(twin.clone(), throttle));
     let inspect = Router::new()
         .route("/__twin/collections", get(list_collections))
         .route("/__twin/stats", get(stats))
@@ -425,6 +431,37 @@ async fn faults(State(twin): State<Arc<Twin>>, req: Request, next: Next) -> Resp
         return std::future::pending::<Response>().await;
     }
     next.run(req).await
+}
+
+/// Lets each answer out no faster than `bandwidth_kbps`: its bytes in slices of a twentieth
+/// of a second's worth, each after the time it takes on such a link.
+async fn throttle(State(twin): State<Arc<Twin>>, req: Request, next: Next) -> Response {
+    let response = next.run(req).await;
+    let Some(kbps) = twin.opts.bandwidth_kbps.filter(|k| *k > 0) else {
+        return response;
+    };
+    use futures_util::StreamExt;
+    let bytes_per_sec = kbps * 1000 / 8;
+    let slice = (bytes_per_sec / 20).max(1) as usize;
+    let (parts, body) = response.into_parts();
+    let slices = body.into_data_stream().flat_map(move |chunk| {
+        let pieces: Vec<Result<Bytes, axum::Error>> = match chunk {
+            Ok(bytes) => (0..bytes.len())
+                .step_by(slice)
+                .map(|at| Ok(bytes.slice(at..(at + slice).min(bytes.len()))))
+                .collect(),
+            Err(e) => vec![Err(e)],
+        };
+        futures_util::stream::iter(pieces)
+    });
+    let paced = slices.then(move |piece| async move {
+        if let Ok(bytes) = &piece {
+            let micros = bytes.len() as u64 * 1_000_000 / bytes_per_sec;
+            tokio::time::sleep(std::time::Duration::from_micros(micros)).await;
+        }
+        piece
+    });
+    Response::from_parts(parts, Body::from_stream(paced))
 }
 
 fn html_error(status: StatusCode, title: &str) -> Response {
