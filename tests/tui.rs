@@ -929,3 +929,54 @@ async fn termin_groups_and_ageing_over_the_whole_set() {
 fn groups_first_count(a: &App) -> usize {
     a.termin.desk.groups[0].sum.count
 }
+
+#[tokio::test]
+async fn a_slow_task_list_says_how_much_has_arrived_and_esc_stops_it() {
+    // About 750 kB of list (150 kB compressed) at 400 kbit/s: three seconds on the wire.
+    let twin = common::twin_with(deskcoll::twin::TwinOptions {
+        contracts: 2000,
+        tasks: Some(1000),
+        bandwidth_kbps: Some(400),
+        ..common::options()
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let rt = deskcoll::tui::Runtime::quiet(deliverer_for(&twin, &dir));
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let reading = {
+        let rt = rt.clone();
+        tokio::spawn(async move { deskcoll::tui::execute(Effect::LoadTasks, &rt, &tx).await })
+    };
+    // After a second the read says how far it is.
+    let first = rx.recv().await.expect("progress while the list arrives");
+    let Action::Receiving { received, .. } = first else {
+        panic!("{first:?}");
+    };
+    assert!(received > 0);
+    // Esc on the queue: the read stops and answers nothing; the list shown stays.
+    let mut app = harness::app_with(
+        vec![deskcoll::domain::Task {
+            contract_no: "A".into(),
+            ..Default::default()
+        }],
+        100,
+        30,
+        common::fixed_now(),
+    );
+    press(&mut app, KeyCode::Char('r'));
+    update(&mut app, first);
+    let shown = render(&app);
+    assert!(shown.contains("receiving the task list:"), "{shown}");
+    let effects = press(&mut app, KeyCode::Esc);
+    assert_eq!(effects, vec![Effect::CancelLoad]);
+    for effect in effects {
+        let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
+        deskcoll::tui::execute(effect, &rt, &tx).await;
+    }
+    assert!(
+        reading.await.unwrap().is_empty(),
+        "a stopped read answers nothing"
+    );
+    assert_eq!(app.queue.list.tasks.len(), 1);
+    assert!(render(&app).contains("stopped reading the task list"));
+}

@@ -283,6 +283,9 @@ promises-all = all tasks
 promises-due-soon = promises due today or tomorrow
 promises-broken = broken promises
 queue-load-failed = could not load the queue: { $error }
+queue-receiving = receiving the task list: { $got } · Esc stops
+queue-receiving-of = receiving the task list: { $got } of { $total } · Esc stops
+queue-load-stopped = stopped reading the task list; the list shown stays (r reads it again)
 queue-loaded = { $n ->
     [one] 1 task loaded
    *[other] { $n } tasks loaded

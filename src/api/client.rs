@@ -194,6 +194,17 @@ impl Client {
 
     /// Sends a request and reads the body, never more than the configured cap.
     async fn send(&self, req: RequestBuilder, url: &str) -> Result<Reply, ApiError> {
+        self.send_watched(req, url, &|_, _| {}).await
+    }
+
+    /// `send`, telling `watch` the bytes read so far (decoded) and the length the server
+    /// announced, if any, after each piece.
+    async fn send_watched(
+        &self,
+        req: RequestBuilder,
+        url: &str,
+        watch: &(dyn Fn(u64, Option<u64>) + Sync),
+    ) -> Result<Reply, ApiError> {
         let host = host_of(url);
         let fail = |e| ApiError::from_reqwest(e, &host, self.options.timeout);
         let mut resp: Response = req.send().await.map_err(fail)?;
@@ -225,6 +236,7 @@ impl Client {
                 return Err(ApiError::TooLarge { limit });
             }
             body.extend_from_slice(&chunk);
+            watch(body.len() as u64, resp.content_length());
         }
         Ok(Reply {
             status,
@@ -264,12 +276,21 @@ impl Client {
 
     /// The day's task list.
     pub async fn tasks(&self) -> Result<Vec<Task>, ApiError> {
+        self.tasks_watched(&|_, _| {}).await
+    }
+
+    /// The day's task list, telling `watch` how many bytes have arrived (and of how many,
+    /// when the server says) as they come.
+    pub async fn tasks_watched(
+        &self,
+        watch: &(dyn Fn(u64, Option<u64>) + Sync),
+    ) -> Result<Vec<Task>, ApiError> {
         let ep = self.collection()?;
         let mut req = self.http.get(&ep.tasks_url);
         if let Some(a) = &ep.auth {
             req = req.basic_auth(&a.user, Some(a.password.expose()));
         }
-        let reply = self.send(req, &ep.tasks_url).await?;
+        let reply = self.send_watched(req, &ep.tasks_url, watch).await?;
         Self::check_common(&reply, &ep.tasks_url)?;
         Self::not_json_guard(&reply)?;
         Ok(parse_task_list(&reply.body)?)

@@ -189,6 +189,16 @@ pub fn clock(lang: Lang, t: &impl Timelike) -> String {
     format!("{:02}{sep}{:02}", t.hour(), t.minute())
 }
 
+/// A size in megabytes with one decimal: `3.2 MB` / `3,2 MB`.
+pub fn bytes(lang: Lang, n: u64) -> String {
+    let tenths = n / 100_000;
+    let sep = match lang {
+        Lang::En => '.',
+        Lang::Id => ',',
+    };
+    format!("{}{sep}{} MB", tenths / 10, tenths % 10)
+}
+
 /// When something happened, as short as it can be said: `07:58` today, `27 Nov 07:58` on an
 /// earlier day.
 pub fn moment(lang: Lang, at: NaiveDateTime, today: NaiveDate) -> String {

@@ -146,6 +146,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::TasksLoaded(result) => on_tasks(app, result, None),
         Action::TasksPrepared { tasks, zones } => on_tasks(app, Ok(tasks), Some(zones)),
+        Action::Receiving { received, total } => {
+            app.queue.receiving(received, total, app.settings.lang)
+        }
         Action::SavedListLoaded {
             tasks,
             zones,

@@ -105,6 +105,11 @@ pub enum Action {
         tasks: Vec<Task>,
         zones: Vec<ZoneGuess>,
     },
+    /// A task list still arriving: bytes so far, and of how many when the server said.
+    Receiving {
+        received: u64,
+        total: Option<u64>,
+    },
     /// The list kept on this desk from the last successful read, shown until a fresh one
     /// arrives (and instead of it while the server cannot be reached).
     SavedListLoaded {
@@ -154,6 +159,8 @@ pub enum Effect {
     /// Read the list kept on this desk (answers nothing when there is none).
     LoadSavedList,
     LoadTasks,
+    /// Stop the task-list read under way; what is on screen stays.
+    CancelLoad,
     /// Save durably, then try to send. `edit_of`: the rejected result this one corrects.
     Submit {
         result: CollectionResult,
@@ -207,6 +214,11 @@ impl CancelFlag {
 
     pub fn is_cancelled(&self) -> bool {
         self.0.load(Ordering::SeqCst)
+    }
+
+    /// Up again, for the next walk that uses this switch.
+    pub fn reset(&self) {
+        self.0.store(false, Ordering::SeqCst);
     }
 }
 

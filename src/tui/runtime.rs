@@ -40,6 +40,8 @@ pub struct Runtime {
     /// Which task list, for the list kept on this desk (`Session::list_key`); `None` keeps
     /// nothing (tests).
     pub list_key: Option<String>,
+    /// Flipped by Esc to stop the task-list read under way (shared by every clone).
+    pub tasks_cancel: super::message::CancelFlag,
 }
 
 impl Runtime {
@@ -54,6 +56,7 @@ impl Runtime {
             export_style: Default::default(),
             termin_server: "test".into(),
             list_key: None,
+            tasks_cancel: Default::default(),
         }
     }
 }
@@ -104,6 +107,35 @@ fn dial(rt: &Runtime, phone: &str) -> Result<Dialed, DialError> {
         let _ = write!(out, "\x1b]52;c;{b64}\x07").and_then(|_| out.flush());
     }
     Ok(Dialed::Copied)
+}
+
+/// Reads the task list, saying how much has arrived once it takes longer than a second;
+/// `None` when the agent stopped it (Esc).
+async fn read_tasks(
+    rt: &Runtime,
+    progress: &mpsc::UnboundedSender<Action>,
+) -> Option<Result<Vec<crate::domain::Task>, crate::api::ApiError>> {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    rt.tasks_cancel.reset();
+    let started = std::time::Instant::now();
+    let said_at_ms = AtomicU64::new(0);
+    let watch = |received: u64, total: Option<u64>| {
+        let ms = started.elapsed().as_millis() as u64;
+        // After a second, four times a second at most.
+        if ms >= 1_000 && ms >= said_at_ms.load(Ordering::Relaxed) + 250 {
+            said_at_ms.store(ms, Ordering::Relaxed);
+            let _ = progress.send(Action::Receiving { received, total });
+        }
+    };
+    let stopped = async {
+        while !rt.tasks_cancel.is_cancelled() {
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    };
+    tokio::select! {
+        read = rt.deliverer.client.tasks_watched(&watch) => Some(read),
+        _ = stopped => None,
+    }
 }
 
 /// Runs one effect to its answers. The runtime spawns this; tests await it directly. Long
@@ -216,27 +248,34 @@ pub async fn execute(
             .await;
             saved.ok().flatten().into_iter().collect()
         }
-        Effect::LoadTasks => match deliverer.client.tasks().await {
-            Ok(tasks) => {
-                let regions = rt.regions.clone();
-                let key = rt.list_key.clone();
-                let clock = deliverer.clock;
-                let prepared = tokio::task::spawn_blocking(move || {
-                    if let Some(key) = key {
-                        crate::list_cache::keep(&key, &tasks, &clock);
+        Effect::CancelLoad => {
+            rt.tasks_cancel.cancel();
+            vec![]
+        }
+        Effect::LoadTasks => match read_tasks(rt, progress).await {
+            None => vec![],
+            Some(read) => match read {
+                Ok(tasks) => {
+                    let regions = rt.regions.clone();
+                    let key = rt.list_key.clone();
+                    let clock = deliverer.clock;
+                    let prepared = tokio::task::spawn_blocking(move || {
+                        if let Some(key) = key {
+                            crate::list_cache::keep(&key, &tasks, &clock);
+                        }
+                        let zones = super::zones_of(&regions, &tasks);
+                        (tasks, zones)
+                    })
+                    .await;
+                    match prepared {
+                        Ok((tasks, zones)) => vec![Action::TasksPrepared { tasks, zones }],
+                        Err(e) => vec![Action::TasksLoaded(Err(crate::api::ApiError::Other(
+                            e.to_string(),
+                        )))],
                     }
-                    let zones = super::zones_of(&regions, &tasks);
-                    (tasks, zones)
-                })
-                .await;
-                match prepared {
-                    Ok((tasks, zones)) => vec![Action::TasksPrepared { tasks, zones }],
-                    Err(e) => vec![Action::TasksLoaded(Err(crate::api::ApiError::Other(
-                        e.to_string(),
-                    )))],
                 }
-            }
-            Err(e) => vec![Action::TasksLoaded(Err(e))],
+                Err(e) => vec![Action::TasksLoaded(Err(e))],
+            },
         },
         Effect::Submit {
             result,
@@ -412,6 +451,7 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
         export_style: session.config.ui.export_style(),
         termin_server: session.termin_server(),
         list_key: Some(session.list_key()),
+        tasks_cancel: Default::default(),
     };
     let mut app = App::new(settings, codes, session.clock, size);
     app.keys = keys;

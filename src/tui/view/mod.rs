@@ -373,7 +373,10 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             format!(
                 "{} {}",
                 spinner(app.ticks),
-                tr!(app.settings.lang, "queue-loading")
+                app.queue
+                    .arriving
+                    .clone()
+                    .unwrap_or_else(|| tr!(app.settings.lang, "queue-loading"))
             ),
             theme.dim(),
         )

@@ -64,6 +64,8 @@ pub struct QueuePage {
     /// When the list on screen is the one kept on this desk: when it was read. `None` once a
     /// fresh list has arrived.
     pub saved_from: Option<DateTime<FixedOffset>>,
+    /// How much of the list being read has arrived, said in the status line while it loads.
+    pub arriving: Option<String>,
 }
 
 /// Each task's zone: the work a new list costs, done off the screen's thread by the runtime
@@ -99,6 +101,25 @@ impl QueuePage {
         self.on_tasks(Ok(tasks), Some(zones), cx, regions);
         self.list.loading = still_loading;
         self.saved_from = Some(read_at);
+        Reply::none()
+    }
+
+    /// A task list still arriving: how much, in the status line, while it is awaited.
+    pub fn receiving(&mut self, received: u64, total: Option<u64>, lang: Lang) -> Reply {
+        if !self.list.loading {
+            return Reply::none();
+        }
+        let got = crate::i18n::bytes(lang, received);
+        let text = match total {
+            Some(total) => tr!(
+                lang,
+                "queue-receiving-of",
+                got = got,
+                total = crate::i18n::bytes(lang, total)
+            ),
+            None => tr!(lang, "queue-receiving", got = got),
+        };
+        self.arriving = Some(text);
         Reply::none()
     }
 
@@ -142,6 +163,7 @@ impl QueuePage {
         regions: &RegionTable,
     ) -> Reply {
         self.list.loading = false;
+        self.arriving = None;
         let tasks = match result {
             Ok(tasks) => tasks,
             // The last good list stays on screen.
@@ -193,6 +215,14 @@ impl QueuePage {
         }
         match cmd {
             Command::StartFilter => return Reply::prompt(PromptKind::Filter, q.filter.clone()),
+            // Esc first stops a read under way; the list on screen stays.
+            Command::ClearFilter if q.loading => {
+                q.loading = false;
+                self.arriving = None;
+                let mut reply = Reply::say(StatusKind::Info, tr!(lang, "queue-load-stopped"));
+                reply.effects.push(Effect::CancelLoad);
+                return reply;
+            }
             Command::ClearFilter => q.set_filter(""),
             Command::Call => return self.pick_phone(lang),
             Command::PromiseFilter => {
