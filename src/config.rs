@@ -113,6 +113,8 @@ pub struct TerminSection {
 #[serde(deny_unknown_fields)]
 pub struct HttpSection {
     pub connect_timeout_secs: Option<u64>,
+    /// How long the server may send nothing before the request is given up (between two
+    /// reads, not on the whole answer).
     pub timeout_secs: Option<u64>,
     /// Larger replies are refused rather than read (default 128). `max_response_mb`, its
     /// older name, is read too.

@@ -150,7 +150,9 @@ impl Client {
     ) -> Result<Client, ApiError> {
         let http = reqwest::Client::builder()
             .connect_timeout(options.connect_timeout)
-            .timeout(options.timeout)
+            // A timeout between two reads, not on the whole answer: a big list on a slow link
+            // keeps arriving for minutes, a server that stops answering is given up on.
+            .read_timeout(options.timeout)
             .user_agent(concat!("deskcoll/", env!("CARGO_PKG_VERSION")))
             // Every request carries credentials (Basic auth, a bearer token, access keys, a
             // signed result): none is ever followed to another place. A 3xx is an error.
