@@ -158,6 +158,19 @@ fn sort_range_ageing_and_changes() {
         &["termin", "--changes", "--format", "json"],
     ));
     assert!(again["since"].is_string(), "the first look was kept");
+    // As CSV: one row per change, the same columns in every language.
+    let csv = deskcoll(home.path(), &["termin", "--changes", "--format", "csv"]);
+    assert!(csv.status.success());
+    let text = String::from_utf8(csv.stdout).unwrap();
+    assert_eq!(
+        text.lines().next(),
+        Some("change,purchase_order_number,from_status,to_status,from_step,to_step")
+    );
+    assert_eq!(
+        text.lines().count(),
+        1,
+        "nothing changed since the last look: {text}"
+    );
     assert!(again["new"].as_array().unwrap().is_empty());
     assert!(again["changed"].as_array().unwrap().is_empty());
     assert!(again["gone"].as_array().unwrap().is_empty());

@@ -94,7 +94,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
         ),
     };
     if args.changes {
-        return changes(session, &all, args.format, lang);
+        return changes(session, &all, args.format, style, lang);
     }
     if args.aging {
         let today = session
@@ -290,6 +290,7 @@ fn changes(
     session: &Session,
     all: &[Transaction],
     format: Format,
+    style: CsvStyle,
     lang: Lang,
 ) -> Result<(), Failure> {
     let now = session.clock.now_utc().to_rfc3339();
@@ -302,7 +303,13 @@ fn changes(
         },
     )?;
     match format {
-        Format::Json | Format::Csv => emit_json(&c),
+        Format::Json => emit_json(&c),
+        Format::Csv => emit(&output::csv(
+            &termin_desk::CHANGE_HEADERS,
+            &c.table_rows(),
+            true,
+            style,
+        )?),
         Format::Table => {
             let mut lines = vec![match &c.since {
                 Some(s) => tr!(lang, "termin-cli-since", since = s.clone()),

@@ -407,7 +407,45 @@ pub struct Changes {
     pub gone: Vec<String>,
 }
 
+/// The columns of what changed as a table (CSV), the same in every language.
+pub const CHANGE_HEADERS: [&str; 6] = [
+    "change",
+    "purchase_order_number",
+    "from_status",
+    "to_status",
+    "from_step",
+    "to_step",
+];
+
 impl Changes {
+    /// One row per transaction: `new`, `changed` (with from and to) and `gone`.
+    pub fn table_rows(&self) -> Vec<Vec<String>> {
+        let step = |s: Option<i64>| s.map(|s| s.to_string()).unwrap_or_default();
+        let bare = |kind: &str, po: &String| {
+            vec![
+                kind.into(),
+                po.clone(),
+                String::new(),
+                String::new(),
+                String::new(),
+                String::new(),
+            ]
+        };
+        let new = self.new.iter().map(|po| bare("new", po));
+        let changed = self.changed.iter().map(|c| {
+            vec![
+                "changed".into(),
+                c.purchase_order_number.clone(),
+                c.from_status.clone(),
+                c.to_status.clone(),
+                step(c.from_step),
+                step(c.to_step),
+            ]
+        });
+        let gone = self.gone.iter().map(|po| bare("gone", po));
+        new.chain(changed).chain(gone).collect()
+    }
+
     pub fn between(previous: Option<&Snapshot>, now: &[Transaction]) -> Changes {
         let empty = Snapshot::default();
         let before = previous.unwrap_or(&empty);
@@ -635,5 +673,34 @@ mod tests {
         // A snapshot survives a round trip through its file.
         let text = serde_json::to_string(&snap).unwrap();
         assert_eq!(serde_json::from_str::<Snapshot>(&text).unwrap(), snap);
+    }
+
+    #[test]
+    fn changes_as_a_table_have_one_row_each_new_changed_then_gone() {
+        let c = Changes {
+            since: Some("2026-11-27T08:00:00+07:00".into()),
+            new: vec!["PO-1".into()],
+            changed: vec![Change {
+                purchase_order_number: "PO-2".into(),
+                from_status: "Penagihan".into(),
+                to_status: "Selesai".into(),
+                from_step: Some(2),
+                to_step: None,
+            }],
+            gone: vec!["PO-3".into()],
+        };
+        assert_eq!(
+            c.table_rows(),
+            vec![
+                vec!["new", "PO-1", "", "", "", ""],
+                vec!["changed", "PO-2", "Penagihan", "Selesai", "2", ""],
+                vec!["gone", "PO-3", "", "", "", ""],
+            ]
+        );
+        assert!(
+            c.table_rows()
+                .iter()
+                .all(|r| r.len() == CHANGE_HEADERS.len())
+        );
     }
 }
