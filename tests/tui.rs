@@ -980,3 +980,44 @@ async fn a_slow_task_list_says_how_much_has_arrived_and_esc_stops_it() {
     assert_eq!(app.queue.list.tasks.len(), 1);
     assert!(render(&app).contains("stopped reading the task list"));
 }
+
+#[tokio::test]
+async fn a_slow_termin_page_says_how_much_has_arrived() {
+    // A page of transactions (several kB) at 16 kbit/s (2 kB a second): seconds on the wire.
+    let twin = common::twin_with(deskcoll::twin::TwinOptions {
+        bandwidth_kbps: Some(16),
+        ..common::options()
+    })
+    .await;
+    let dir = tempfile::tempdir().unwrap();
+    let rt = deskcoll::tui::Runtime::quiet(deliverer_for(&twin, &dir));
+    let mut app = harness::app_unloaded(120, 40, common::fixed_now());
+    app.start();
+    let effects = alt(&mut app, '2');
+    let [effect @ Effect::LoadTerminPage { limit, .. }] = effects.as_slice() else {
+        panic!("{effects:?}");
+    };
+    let limit = *limit as usize;
+    let (tx, mut rx) = tokio::sync::mpsc::unbounded_channel();
+    let reading = {
+        let rt = rt.clone();
+        let effect = effect.clone();
+        tokio::spawn(async move { deskcoll::tui::execute(effect, &rt, &tx).await })
+    };
+    let said = rx.recv().await.expect("progress while the page arrives");
+    let Action::TerminReceiving { page, received, .. } = said else {
+        panic!("{said:?}");
+    };
+    assert_eq!(page, 1);
+    assert!(received > 0);
+    // The Termin tab, waiting for that page, says it in its title.
+    update(&mut app, said);
+    let shown = render(&app);
+    assert!(shown.contains(" MB"), "{shown}");
+    // And the page comes whole.
+    for action in reading.await.unwrap() {
+        update(&mut app, action);
+    }
+    assert_eq!(app.termin.view.len(), limit);
+    assert!(!render(&app).contains(" MB"));
+}

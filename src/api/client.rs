@@ -396,6 +396,7 @@ impl Client {
         page: i64,
         limit: i64,
         renew: bool,
+        watch: &(dyn Fn(u64, Option<u64>) + Sync),
     ) -> Result<Reply, ApiError> {
         let req = self
             .http
@@ -409,16 +410,26 @@ impl Client {
                 req.bearer_auth(self.login_token(login, renew).await?.expose())
             }
         };
-        self.send(req, &ep.url).await
+        self.send_watched(req, &ep.url, watch).await
     }
 
     /// One page of termin transactions. The provider's 404 "not found" is an empty page.
     pub async fn termin_page(&self, page: i64, limit: i64) -> Result<TerminPage, ApiError> {
+        self.termin_page_watched(page, limit, &|_, _| {}).await
+    }
+
+    /// `termin_page`, telling `watch` how many bytes have arrived as they come.
+    pub async fn termin_page_watched(
+        &self,
+        page: i64,
+        limit: i64,
+        watch: &(dyn Fn(u64, Option<u64>) + Sync),
+    ) -> Result<TerminPage, ApiError> {
         let ep = self.termin()?;
-        let mut reply = self.termin_request(ep, page, limit, false).await?;
+        let mut reply = self.termin_request(ep, page, limit, false, watch).await?;
         if reply.status == StatusCode::UNAUTHORIZED && matches!(ep.auth, TerminAuth::Login(_)) {
             // The token was revoked or expired early: log in again, once.
-            reply = self.termin_request(ep, page, limit, true).await?;
+            reply = self.termin_request(ep, page, limit, true, watch).await?;
         }
         if reply.status == StatusCode::NOT_FOUND
             && let Ok(e) = serde_json::from_slice::<TerminErrorBody>(&reply.body)

@@ -172,6 +172,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         } => app
             .termin
             .on_page(page, limit, prefetch, result, app.settings.lang),
+        Action::TerminReceiving {
+            page,
+            received,
+            total,
+        } => {
+            app.termin
+                .on_receiving(page, received, total, app.settings.lang);
+            Reply::none()
+        }
         Action::TerminProgress { page, of, count } => {
             app.termin.on_progress(page, of, count);
             Reply::none()

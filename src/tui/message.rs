@@ -110,6 +110,12 @@ pub enum Action {
         received: u64,
         total: Option<u64>,
     },
+    /// A termin page still arriving, likewise.
+    TerminReceiving {
+        page: i64,
+        received: u64,
+        total: Option<u64>,
+    },
     /// The list kept on this desk from the last successful read, shown until a fresh one
     /// arrives (and instead of it while the server cannot be reached).
     SavedListLoaded {

@@ -109,21 +109,42 @@ fn dial(rt: &Runtime, phone: &str) -> Result<Dialed, DialError> {
     Ok(Dialed::Copied)
 }
 
+/// When an answer still arriving is worth a word: after its first second, four times a
+/// second at most.
+struct Arrival {
+    started: std::time::Instant,
+    said_at_ms: std::sync::atomic::AtomicU64,
+}
+
+impl Arrival {
+    fn new() -> Arrival {
+        Arrival {
+            started: std::time::Instant::now(),
+            said_at_ms: Default::default(),
+        }
+    }
+
+    fn worth_saying(&self) -> bool {
+        use std::sync::atomic::Ordering;
+        let ms = self.started.elapsed().as_millis() as u64;
+        if ms >= 1_000 && ms >= self.said_at_ms.load(Ordering::Relaxed) + 250 {
+            self.said_at_ms.store(ms, Ordering::Relaxed);
+            return true;
+        }
+        false
+    }
+}
+
 /// Reads the task list, saying how much has arrived once it takes longer than a second;
 /// `None` when the agent stopped it (Esc).
 async fn read_tasks(
     rt: &Runtime,
     progress: &mpsc::UnboundedSender<Action>,
 ) -> Option<Result<Vec<crate::domain::Task>, crate::api::ApiError>> {
-    use std::sync::atomic::{AtomicU64, Ordering};
     rt.tasks_cancel.reset();
-    let started = std::time::Instant::now();
-    let said_at_ms = AtomicU64::new(0);
+    let arrival = Arrival::new();
     let watch = |received: u64, total: Option<u64>| {
-        let ms = started.elapsed().as_millis() as u64;
-        // After a second, four times a second at most.
-        if ms >= 1_000 && ms >= said_at_ms.load(Ordering::Relaxed) + 250 {
-            said_at_ms.store(ms, Ordering::Relaxed);
+        if arrival.worth_saying() {
             let _ = progress.send(Action::Receiving { received, total });
         }
     };
@@ -185,7 +206,21 @@ pub async fn execute(
             limit,
             prefetch,
         } => {
-            let result = deliverer.client.termin_page(page, limit).await;
+            let arrival = Arrival::new();
+            // A page fetched ahead says nothing: the agent is not waiting for it.
+            let watch = |received: u64, total: Option<u64>| {
+                if !prefetch && arrival.worth_saying() {
+                    let _ = progress.send(Action::TerminReceiving {
+                        page,
+                        received,
+                        total,
+                    });
+                }
+            };
+            let result = deliverer
+                .client
+                .termin_page_watched(page, limit, &watch)
+                .await;
             vec![Action::TerminPage {
                 page,
                 limit,

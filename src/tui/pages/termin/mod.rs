@@ -65,6 +65,7 @@ impl TerminTab {
             return self.prefetch_next();
         }
         self.loading = Some(page);
+        self.arriving = None;
         Reply::run(Effect::LoadTerminPage {
             page,
             limit: self.limit,
@@ -100,6 +101,7 @@ impl TerminTab {
                 Reply::none()
             }
             Ok(p) => {
+                self.arriving = None;
                 self.show_page(p);
                 self.prefetch_next()
             }
@@ -107,6 +109,7 @@ impl TerminTab {
             Err(e) => {
                 // The last good page stays on screen.
                 self.loading = None;
+                self.arriving = None;
                 let error = words::api_error(lang, &e);
                 self.error = Some(error.clone());
                 Reply::say(
@@ -115,6 +118,21 @@ impl TerminTab {
                 )
             }
         }
+    }
+
+    /// The page awaited still arriving: how much, beside "page N" in the title.
+    pub fn on_receiving(&mut self, page: i64, received: u64, total: Option<u64>, lang: Lang) {
+        if self.loading != Some(page) {
+            return;
+        }
+        self.arriving = Some(match total {
+            Some(total) => format!(
+                "{} / {}",
+                crate::i18n::bytes(lang, received),
+                crate::i18n::bytes(lang, total)
+            ),
+            None => crate::i18n::bytes(lang, received),
+        });
     }
 
     pub fn on_progress(&mut self, page: i64, of: i64, count: usize) {

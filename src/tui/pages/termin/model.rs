@@ -30,6 +30,8 @@ pub struct TerminTab {
     pub loaded: bool,
     /// A page asked for and not yet here (the spinner).
     pub loading: Option<i64>,
+    /// How much of the page awaited has arrived, once it takes longer than a second.
+    pub arriving: Option<String>,
     /// Pages fetched ahead, by (page, limit).
     pub prefetched: HashMap<(i64, i64), TerminPage>,
     pub error: Option<String>,
@@ -57,6 +59,7 @@ impl Default for TerminTab {
             meta: Meta::default(),
             loaded: false,
             loading: None,
+            arriving: None,
             prefetched: HashMap::new(),
             error: None,
             all: None,

@@ -95,6 +95,9 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
             spinner(cx.ticks),
             tr!(lang, "termin-loading-page", page = p)
         ));
+        if let Some(arriving) = &t.arriving {
+            title.push_str(&format!("· {arriving} "));
+        }
     }
     let title = crate::tui::view::fit(&title, area.width.saturating_sub(2) as usize);
     let block = Block::bordered()
