@@ -4,7 +4,6 @@ mod common;
 
 use common::*;
 use deskcoll::api::ApiError;
-use deskcoll::domain::ResultDraft;
 use deskcoll::twin::TwinOptions;
 
 const SEED_BODY: &str = r#"{
@@ -22,19 +21,6 @@ const SEED_BODY: &str = r#"{
   "period": "0",
   "hashing": "87072d55e9a05731bdae67c13fe6d617ce60da95260165ec58bbc07377b4d381"
 }"#;
-
-fn draft(account: &str, action: &str, result: &str, promise: &str) -> ResultDraft {
-    ResultDraft {
-        account_no: account.into(),
-        action_code: action.into(),
-        result_code: result.into(),
-        promise_date: promise.into(),
-        remark: "test call".into(),
-        agent_id: "1812010".into(),
-        ip_address: "127.0.0.1".into(),
-        ..ResultDraft::default()
-    }
-}
 
 #[tokio::test]
 async fn seed_example_post_is_accepted_verbatim() {

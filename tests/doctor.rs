@@ -7,7 +7,7 @@ mod common;
 use deskcoll::domain::CollectionResult;
 use deskcoll::store::{Outbox, SCHEMA_VERSION};
 use deskcoll::twin::{SEED_HASH_KEY, SEED_PASSWORD, SEED_USER, TwinOptions};
-use std::io::{BufRead, BufReader, Read};
+use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
@@ -235,48 +235,12 @@ async fn a_wrong_password_fails_naming_the_setting_never_the_secret() {
     assert!(!all.contains("not-the-password-42"), "{all}");
 }
 
-/// `deskcoll serve` in the background, as IT would run the twin.
-struct Served(std::process::Child, String);
-
-impl Served {
-    fn start(home: &Path, args: &[&str]) -> Served {
-        let mut child = deskcoll(home, args)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
-            .spawn()
-            .unwrap();
-        let mut first = String::new();
-        BufReader::new(child.stdout.as_mut().unwrap())
-            .read_line(&mut first)
-            .unwrap();
-        let url = first
-            .trim()
-            .strip_prefix("deskcoll twin listening on ")
-            .unwrap_or_else(|| panic!("{first}"))
-            .to_string();
-        // Keep reading what it prints so that it never blocks on a full pipe.
-        let mut rest = child.stdout.take().unwrap();
-        std::thread::spawn(move || {
-            let _ = std::io::copy(&mut rest, &mut std::io::sink());
-            let _ = rest.read(&mut [0u8]);
-        });
-        Served(child, url)
-    }
-}
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_skewed_clock_is_a_warning() {
     let home = tempfile::tempdir().unwrap();
     // The twin keeps its own time (--now); this desk's clock is an hour before it. The twin's
     // Date header comes from the machine's clock, an hour and more apart from --now either way.
-    let twin = Served::start(
+    let twin = common::Served::start(deskcoll(
         home.path(),
         &[
             "--now",
@@ -285,10 +249,10 @@ async fn a_skewed_clock_is_a_warning() {
             "--addr",
             "127.0.0.1:0",
         ],
-    );
+    ));
     let o = output(configured(
         home.path(),
-        &twin.1,
+        &twin.url,
         SEED_PASSWORD,
         &[
             "--now",

@@ -1,5 +1,7 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keystrokes only.
 
+mod common;
+
 use portable_pty::{CommandBuilder, PtySize, native_pty_system};
 use std::io::{Read, Write};
 use std::sync::{Arc, Mutex};
@@ -265,38 +267,10 @@ fn cli(home: &std::path::Path, args: &[&str], env: &[(&str, &str)]) -> std::proc
     cmd
 }
 
-/// A `deskcoll serve`, killed on every path out of the test.
-struct Served(std::process::Child);
-
-impl Drop for Served {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-/// `deskcoll serve` with `args` on a port of its own, and the URL it says it listens on.
-fn serve(home: &std::path::Path, args: &[&str]) -> (Served, String) {
-    use std::io::BufRead;
+/// `deskcoll serve` with `args` on a port of its own.
+fn serve(home: &std::path::Path, args: &[&str]) -> common::Served {
     let all = [&["serve", "--addr", "127.0.0.1:0"][..], args].concat();
-    let mut served = cli(home, &all, &[])
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut first = String::new();
-    std::io::BufReader::new(served.stdout.as_mut().unwrap())
-        .read_line(&mut first)
-        .unwrap();
-    let base = first
-        .trim()
-        .strip_prefix("deskcoll twin listening on ")
-        .unwrap_or_else(|| panic!("{first}"))
-        .to_string();
-    // Keep reading what it prints so that it never blocks on a full pipe.
-    let mut rest = served.stdout.take().unwrap();
-    std::thread::spawn(move || std::io::copy(&mut rest, &mut std::io::sink()));
-    (Served(served), base)
+    common::Served::start(cli(home, &all, &[]))
 }
 
 /// The environment that points the workstation and the CLI at the server at `base`.
@@ -313,8 +287,8 @@ fn server_env(base: &str) -> [(&'static str, &str); 4] {
 async fn with_a_slow_link_the_kept_list_answers_keys_while_the_fresh_one_arrives() {
     let home = tempfile::tempdir().unwrap();
     // 100 tasks (about 75 kB, 12-16 kB compressed) at 50 kbit/s: two seconds and more.
-    let (_served, base) = serve(home.path(), &["--bandwidth-kbps", "50"]);
-    let server = server_env(&base);
+    let served = serve(home.path(), &["--bandwidth-kbps", "50"]);
+    let server = server_env(&served.url);
     let read = cli(home.path(), &["tasks", "--format", "csv"], &server)
         .output()
         .unwrap();
@@ -346,7 +320,8 @@ async fn with_a_slow_link_the_kept_list_answers_keys_while_the_fresh_one_arrives
 async fn with_the_server_down_the_workstation_opens_on_the_kept_list() {
     let home = tempfile::tempdir().unwrap();
     // A server of our own (the twin as IT runs it), read once by the CLI: the list is kept.
-    let (served, base) = serve(home.path(), &[]);
+    let served = serve(home.path(), &[]);
+    let base = served.url.clone();
     let server = server_env(&base);
     let read = cli(home.path(), &["tasks", "--format", "json"], &server)
         .output()

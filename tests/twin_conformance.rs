@@ -6,8 +6,8 @@ mod common;
 
 use common::*;
 use deskcoll::api::ApiError;
+use deskcoll::domain::WireError;
 use deskcoll::domain::result::sign;
-use deskcoll::domain::{ResultDraft, WireError};
 use deskcoll::twin::book::LoanBook;
 use deskcoll::twin::{self, RunningTwin, TwinOptions};
 use serde_json::{Value, json};
@@ -70,19 +70,6 @@ async fn listed(t: &RunningTwin) -> Vec<String> {
 }
 
 const ASPNET_500: &str = r#"{"Message":"An error has occurred."}"#;
-
-fn draft(account: &str, action: &str, result: &str, promise: &str) -> ResultDraft {
-    ResultDraft {
-        account_no: account.into(),
-        action_code: action.into(),
-        result_code: result.into(),
-        promise_date: promise.into(),
-        remark: "test call".into(),
-        agent_id: "1812010".into(),
-        ip_address: "127.0.0.1".into(),
-        ..ResultDraft::default()
-    }
-}
 
 /// Row 1: the hash is checked before anything about the dates.
 #[tokio::test]

@@ -146,3 +146,59 @@ pub fn served_url(first: &str) -> String {
         .unwrap_or_else(|| panic!("not the twin's first line: {first}"))
         .to_string()
 }
+
+/// A result as the form would draft it, by the test agent on this machine.
+pub fn draft(
+    account: &str,
+    action: &str,
+    result: &str,
+    promise: &str,
+) -> deskcoll::domain::ResultDraft {
+    deskcoll::domain::ResultDraft {
+        account_no: account.into(),
+        action_code: action.into(),
+        result_code: result.into(),
+        promise_date: promise.into(),
+        remark: "test call".into(),
+        agent_id: "1812010".into(),
+        ip_address: "127.0.0.1".into(),
+        ..Default::default()
+    }
+}
+
+/// `deskcoll serve` run as IT would run the twin, killed on every path out of the test.
+pub struct Served {
+    child: std::process::Child,
+    /// The URL it says it listens on.
+    pub url: String,
+}
+
+impl Served {
+    /// Starts `cmd` (a `deskcoll serve ...`) and reads the URL from its first line; what it
+    /// prints after is read away so that it never blocks on a full pipe.
+    pub fn start(mut cmd: std::process::Command) -> Served {
+        use std::io::BufRead;
+        let mut child = cmd
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut out = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut first = String::new();
+        out.read_line(&mut first).unwrap();
+        let url = first
+            .trim()
+            .strip_prefix("deskcoll twin listening on ")
+            .unwrap_or_else(|| panic!("{first}"))
+            .to_string();
+        std::thread::spawn(move || std::io::copy(&mut out, &mut std::io::sink()));
+        Served { child, url }
+    }
+}
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
