@@ -35,6 +35,17 @@ pub struct FileConfig {
     pub keys: KeysSection,
     #[serde(default)]
     pub twin: TwinSection,
+    #[serde(default)]
+    pub result: ResultSection,
+}
+
+/// `[result]`: how results are recorded.
+#[derive(Debug, Default, Deserialize, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+pub struct ResultSection {
+    /// Also start the remark sent with who answered (`[spouse] ...`), for companies that
+    /// want it on the server (default false).
+    pub party_in_remark: Option<bool>,
 }
 
 /// `[twin]`: what `deskcoll serve` accepts, instead of flags that `ps` would show. Each is
@@ -67,6 +78,8 @@ pub struct CallingSection {
     pub max_contacts_per_day: Option<usize>,
     /// A program that dials, `{phone}` replaced, run without a shell.
     pub dial_command: Option<String>,
+    /// Days after a promise's date before it is judged kept or broken (default 1).
+    pub promise_grace_days: Option<i64>,
 }
 
 /// The calling rules and dialing settings in force.
@@ -75,6 +88,8 @@ pub struct Calling {
     pub rules: crate::domain::window::CallingRules,
     pub max_contacts_per_day: usize,
     pub dial_command: Option<String>,
+    /// `calling.promise_grace_days`.
+    pub promise_grace_days: i64,
 }
 
 #[derive(Debug, Default, Deserialize)]
@@ -134,6 +149,8 @@ pub struct UiSection {
     pub export_excel: Option<bool>,
     /// "id" or "en" (default: `DESKCOLL_LANG`, else the locale; see `crate::i18n::resolve`).
     pub language: Option<String>,
+    /// Minutes before a callback falls due that the header names it (default 5).
+    pub callback_warn_minutes: Option<i64>,
 }
 
 impl UiSection {
@@ -634,6 +651,8 @@ pub struct Config {
     /// The language of the workstation and the CLI's words (`ui.language`, `DESKCOLL_LANG`,
     /// the locale), decided by `crate::i18n::resolve`.
     pub language: crate::i18n::Lang,
+    /// `[result]`.
+    pub result: ResultSection,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -1194,6 +1213,7 @@ impl Config {
             calling,
             theme: file.theme,
             keys: file.keys.0.into_iter().map(|(_, o)| o).collect(),
+            result: file.result,
         })
     }
 
@@ -1545,6 +1565,7 @@ fn calling(c: CallingSection) -> Result<Calling, ConfigError> {
         rules,
         max_contacts_per_day: c.max_contacts_per_day.unwrap_or(3),
         dial_command: nonempty(c.dial_command),
+        promise_grace_days: c.promise_grace_days.unwrap_or(1).max(0),
     })
 }
 

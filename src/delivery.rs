@@ -5,7 +5,12 @@ use crate::api::{ApiError, Client};
 use crate::clock::Clock;
 use crate::domain::CollectionResult;
 use crate::domain::outbox::{DeliveryState, backoff_millis};
+use crate::domain::receipt::Circumstances;
+use crate::domain::result::Recorded;
 use crate::domain::text::clean;
+use crate::domain::window::CallingRules;
+use crate::domain::zone::ZoneGuess;
+use crate::store::Noted;
 use crate::store::{Outbox, StoreError};
 use chrono::Duration;
 use rand::Rng;
@@ -165,20 +170,62 @@ impl Deliverer {
         self.lock().log_contact(event)
     }
 
-    /// Saves a result durably: a new one with what the account owes now, or the correction
-    /// of a rejected one (`edit_of`). Returns its id.
+    /// Saves a result durably with what is kept beside it and its receipt: the customer's
+    /// zone (`guess`) and window at this instant under `rules`, the consent given for a call
+    /// outside it (an override logged today), and the account's contacts today with this
+    /// one. Returns its id.
     pub fn save(
         &self,
-        result: &CollectionResult,
-        edit_of: Option<i64>,
+        recorded: Recorded,
         total_due: Option<crate::domain::Money>,
+        guess: &ZoneGuess,
+        rules: &CallingRules,
     ) -> Result<i64, StoreError> {
+        self.save_all(vec![(recorded, total_due, guess.clone())], rules)
+            .map(|ids| ids[0])
+    }
+
+    /// Saves several results in one transaction (a batch), each judged as `save` judges
+    /// one; contacts count the rows before in the batch.
+    pub fn save_all(
+        &self,
+        rows: Vec<(Recorded, Option<crate::domain::Money>, ZoneGuess)>,
+        rules: &CallingRules,
+    ) -> Result<Vec<i64>, StoreError> {
         let now = self.clock.now_local();
+        let instant = self.clock.now_utc();
         let mut outbox = self.lock();
-        match edit_of {
-            Some(id) => outbox.edit(id, result, now).map(|_| id),
-            None => outbox.enqueue_noting(result, total_due, now),
-        }
+        let records: Vec<_> = outbox
+            .on_day(now.date())?
+            .iter()
+            .map(crate::store::OutboxItem::day_record)
+            .collect();
+        let mut contacts = crate::domain::today::contacts_on(&records, now.date());
+        let overrides = outbox.contacts_on(now.date())?;
+        let noted: Vec<Noted> = rows
+            .into_iter()
+            .map(|(recorded, total_due, guess)| {
+                let account = recorded.result.account_no.clone();
+                let count = contacts.entry(account.clone()).or_default();
+                *count += 1;
+                let consent = overrides
+                    .iter()
+                    .rev()
+                    .find(|e| e.account_no == account && e.kind == "override")
+                    .map(|e| e.reason.as_str());
+                let window = rules.check(instant, guess.zone);
+                let circumstances =
+                    Circumstances::of(&guess, &window, rules, consent, *count as u32);
+                Noted::of(recorded, total_due, circumstances)
+            })
+            .collect();
+        outbox.enqueue_all_noted(&noted, now)
+    }
+
+    /// Saves the agent's correction of a rejected result (its receipt stays the first one's).
+    pub fn save_edit(&self, id: i64, result: &CollectionResult) -> Result<i64, StoreError> {
+        let now = self.clock.now_local();
+        self.lock().edit(id, result, now).map(|_| id)
     }
 
     /// The agent's "send now": a queued result at once, a rejected or uncertain one again.

@@ -163,6 +163,42 @@ fn every_release_fixture_opens_with_every_record() {
     }
 }
 
+#[test]
+fn results_before_the_upgrade_keep_party_unknown_and_the_first_new_one_starts_the_receipt_chain() {
+    for name in FIXTURES {
+        let dir = tempfile::tempdir().unwrap();
+        let path = copy_of(name, dir.path());
+        let mut outbox = Outbox::open(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
+        for item in outbox.list().unwrap() {
+            assert_eq!(item.party, "unknown", "{name}, result {}", item.id);
+            assert_eq!(item.callback_due, None, "{name}");
+            assert_eq!(item.promised_amount, None, "{name}");
+        }
+        assert!(outbox.receipts(None, None).unwrap().is_empty(), "{name}");
+        let mut result = outbox.list().unwrap()[0].result.clone();
+        result.remark = "after the upgrade".into();
+        let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+            .unwrap()
+            .and_hms_opt(9, 0, 0)
+            .unwrap();
+        let id = outbox.enqueue(&result, now).unwrap();
+        let receipts = outbox.receipts(None, None).unwrap();
+        assert_eq!(receipts.len(), 1, "{name}");
+        assert_eq!(receipts[0].result_id, id, "{name}");
+        let receipt = receipts[0].receipt().unwrap();
+        assert_eq!(receipt.prev_sha256, deskcoll::domain::receipt::GENESIS);
+        assert_eq!(
+            deskcoll::domain::receipt::verify(
+                receipts
+                    .iter()
+                    .map(|r| (r.body.as_str(), r.sha256.as_str()))
+            ),
+            Ok(1),
+            "{name}"
+        );
+    }
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn flush_after_the_upgrade_sends_the_queued_result_and_only_it() {
     let twin = common::twin().await;

@@ -127,7 +127,7 @@ async fn a_redirected_result_stays_queued_and_goes_nowhere() {
     }
     .validate(common::fixed_now())
     .unwrap();
-    let id = deliverer.save(&result, None, None).unwrap();
+    let id = deliverer.enqueue(&result).unwrap();
     let (state, d) = deliverer.deliver(id).await.unwrap().unwrap();
     assert_eq!(state, DeliveryState::Queued);
     assert!(

@@ -93,6 +93,27 @@ field-result = Result code
 field-promise = Promise date
 field-period = Period
 field-remark = Remark
+field-party = Spoke with
+field-amount = Amount
+field-callback = Call back at
+party-debtor = debtor
+party-co-debtor = co-debtor
+party-spouse = spouse
+party-family = family
+party-emergency-contact = emergency contact
+party-third-party = third party
+party-nobody = nobody
+party-unknown = not said
+refusal-unknown-party = '{ $typed }' is not a party (debtor, co_debtor, spouse, family, emergency_contact, third_party, nobody)
+refusal-party-contradicts = { $code } means the party is { $party }
+refusal-debtor-only = { $code } may only be recorded with the debtor or a co-debtor, not { $party } (POJK 22/2023 art. 62(2))
+refusal-not-an-amount = '{ $typed }' is not an amount
+refusal-amount-not-positive = must be more than 0
+refusal-callback-zone-unknown = the customer's time zone is not known
+refusal-callback-not-a-time = '{ $typed }' is not a time (use HH:MM, YYYY-MM-DD HH:MM or +2h)
+refusal-callback-past = { $at } has passed
+refusal-callback-closed = { $at } is outside the customer's calling window; next allowed { $next }
+refusal-callback-closed-month = { $at } is outside the customer's calling window; none open in the next month
 
 ## Keys: the help's headings, the footer's words, what each binding does
 
@@ -586,6 +607,7 @@ outbox-cli-result-state = result { $id }: { $state }
 ## deskcoll submit (field names stay as the server and the batch file know them)
 
 submit-no-task-list = no task list ({ $error }); without it the period defaults to 0, the contract's installments are not checked and no amount due is kept
+submit-party-unconfirmed = { $account }: { $code } is for the debtor or a co-debtor only; recorded with party unknown (say who answered with --party)
 submit-at-limit = { $account } has { $n } results today, at the limit of { $max } a day (calling.max_contacts_per_day); recorded anyway
 submit-over-limit = { $account } has { $n } results today, over the limit of { $max } a day (calling.max_contacts_per_day); recorded anyway
 submit-rejected = rejected: { $reason }

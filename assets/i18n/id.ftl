@@ -93,6 +93,27 @@ field-result = Kode hasil
 field-promise = Tanggal janji
 field-period = Periode
 field-remark = Catatan
+field-party = Bicara dengan
+field-amount = Jumlah
+field-callback = Telepon ulang
+party-debtor = debitur
+party-co-debtor = co-debitur
+party-spouse = pasangan
+party-family = keluarga
+party-emergency-contact = kontak darurat
+party-third-party = pihak ketiga
+party-nobody = tidak ada
+party-unknown = tidak disebut
+refusal-unknown-party = '{ $typed }' bukan pihak yang dikenal (debtor, co_debtor, spouse, family, emergency_contact, third_party, nobody)
+refusal-party-contradicts = { $code } berarti pihaknya { $party }
+refusal-debtor-only = { $code } hanya boleh dicatat dengan debitur atau co-debitur, bukan { $party } (POJK 22/2023 pasal 62 ayat 2)
+refusal-not-an-amount = '{ $typed }' bukan jumlah uang
+refusal-amount-not-positive = harus lebih dari 0
+refusal-callback-zone-unknown = zona waktu konsumen tidak diketahui
+refusal-callback-not-a-time = '{ $typed }' bukan waktu (pakai JJ:MM, YYYY-MM-DD JJ:MM atau +2h)
+refusal-callback-past = { $at } sudah lewat
+refusal-callback-closed = { $at } di luar jam kontak konsumen; paling cepat { $next }
+refusal-callback-closed-month = { $at } di luar jam kontak konsumen; tidak ada hari buka sebulan ke depan
 
 ## Tombol: judul bantuan, kata di baris bawah, fungsi setiap tombol
 
@@ -580,6 +601,7 @@ outbox-cli-result-state = hasil { $id }: { $state }
 ## deskcoll submit (nama isian tetap seperti yang dikenal server dan berkas batch)
 
 submit-no-task-list = tidak ada daftar tugas ({ $error }); tanpanya periode menjadi 0, angsuran kontrak tidak diperiksa, dan tagihan tidak dicatat
+submit-party-unconfirmed = { $account }: { $code } hanya untuk debitur atau co-debitur; dicatat dengan pihak tidak disebut (sebutkan dengan --party)
 submit-at-limit = { $account } sudah { $n } hasil hari ini, tepat di batas { $max } sehari (calling.max_contacts_per_day); tetap dicatat
 submit-over-limit = { $account } sudah { $n } hasil hari ini, melewati batas { $max } sehari (calling.max_contacts_per_day); tetap dicatat
 submit-rejected = ditolak: { $reason }

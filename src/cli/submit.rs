@@ -2,14 +2,16 @@ use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, EXIT_REFUSED, Failure};
 use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
 use crate::domain::outbox::DeliveryState;
-use crate::domain::result::{CUST_NAME_MAX, Policy, check};
+use crate::domain::result::{CUST_NAME_MAX, CallingContext, Policy, Recorded, record};
 use crate::domain::text::sanitize;
 use crate::domain::today::contacts_on;
-use crate::domain::{CollectionResult, FieldError, Money, ResultDraft, Task};
+use crate::domain::window::{CallingRules, zone_of_task};
+use crate::domain::zone::{RegionTable, ZoneGuess};
+use crate::domain::{FieldError, Money, ResultDraft, Task};
 use crate::i18n::{Lang, words};
 use crate::session::Session;
 use crate::tr;
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -37,7 +39,18 @@ pub struct SubmitArgs {
     /// Customer name [default: from the task list; the server fills its own anyway].
     #[arg(long, default_value = "")]
     pub name: String,
-    /// A CSV with a header row and columns account, action, result, promise, period, remark.
+    /// Who answered: debtor, co_debtor, spouse, family, emergency_contact, third_party or
+    /// nobody [default: unknown; NCT01-03 mean nobody, NCT04 a third party].
+    #[arg(long, default_value = "")]
+    pub party: String,
+    /// Call back at, in the customer's local time: "YYYY-MM-DD HH:MM", "HH:MM" or "+2h".
+    #[arg(long, default_value = "")]
+    pub callback: String,
+    /// The amount promised (PTP) [default: the account's total due].
+    #[arg(long, default_value = "")]
+    pub amount: String,
+    /// A CSV with a header row and columns account, action, result, promise, period, remark
+    /// (and optionally name, party, callback, amount).
     #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["account", "action", "remark"])]
     pub batch: Option<PathBuf>,
 }
@@ -52,8 +65,15 @@ struct Rules {
     max_contacts: usize,
     /// The day's task list by account (empty when it could not be read).
     tasks: HashMap<String, Task>,
+    regions: RegionTable,
+    calling: CallingRules,
+    party_in_remark: bool,
     lang: Lang,
 }
+
+/// A checked row: the result with what is kept beside it, what the account owes now, and
+/// where the customer lives (for the receipt).
+type Checked = (Recorded, Option<Money>, ZoneGuess);
 
 impl Rules {
     /// The code list and the settings the workstation uses, and ONE read of the task list.
@@ -84,6 +104,9 @@ impl Rules {
             horizon_days: config.ui.promise_horizon_days.unwrap_or(30).max(0),
             max_contacts: config.calling.max_contacts_per_day,
             tasks,
+            regions: RegionTable::builtin(),
+            calling: config.calling.rules.clone(),
+            party_in_remark: config.result.party_in_remark.unwrap_or(false),
             lang,
         })
     }
@@ -99,7 +122,8 @@ impl Rules {
         mut draft: ResultDraft,
         period_given: bool,
         now: NaiveDateTime,
-    ) -> Result<(CollectionResult, Option<Money>), Vec<FieldError>> {
+        instant: DateTime<Utc>,
+    ) -> Result<Checked, Vec<FieldError>> {
         let task = self.task(&draft.account_no);
         if !period_given {
             draft.period = task
@@ -112,12 +136,44 @@ impl Rules {
             // As the form takes it: cut to what the server's column holds.
             draft.cust_name = t.name.chars().take(CUST_NAME_MAX).collect();
         }
+        // An account not in the list: its zone is not known, so WIB is assumed (`default`).
+        let zone = match task {
+            Some(t) => zone_of_task(t, &self.regions),
+            None => self.regions.zone_of("", ""),
+        };
+        let total_due = task.and_then(|t| t.total_due);
         let policy = Policy {
             horizon_days: self.horizon_days,
             tenor: task.and_then(Task::tenor),
+            total_due,
+            party_required: false,
+            party_in_remark: self.party_in_remark,
+            calling: Some(CallingContext {
+                rules: &self.calling,
+                zone: zone.zone,
+                now: instant,
+            }),
         };
-        let result = check(&draft, &self.codes, &policy, now)?;
-        Ok((result, task.and_then(|t| t.total_due)))
+        let recorded = record(&draft, &self.codes, &policy, now)?;
+        Ok((recorded, total_due, zone))
+    }
+
+    /// The warning for a debtor-only answer recorded without saying who answered.
+    fn unconfirmed_party(&self, recorded: &Recorded) -> Option<String> {
+        let r = &recorded.result;
+        let code = if r.result_code.is_empty() {
+            &r.action_code
+        } else {
+            &r.result_code
+        };
+        recorded.party_unconfirmed.then(|| {
+            tr!(
+                self.lang,
+                "submit-party-unconfirmed",
+                account = r.account_no.as_str(),
+                code = code.as_str()
+            )
+        })
     }
 
     /// The over-contact warning for one more result on an account that already has `earlier`
@@ -216,26 +272,35 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
             promise_date: args.promise,
             period: args.period.unwrap_or_default(),
             remark: args.remark.unwrap_or_default(),
+            party: args.party,
+            callback: args.callback,
+            amount: args.amount,
             ..ResultDraft::default()
         },
     );
     let now = session.clock.now_local();
-    let (result, total_due) = rules.check(d, period_given, now).map_err(|errors| {
+    let checked = rules.check(d, period_given, now, session.clock.now_utc());
+    let (recorded, total_due, zone) = checked.map_err(|errors| {
         Failure::new(
             EXIT_INVALID,
             tr!(lang, "submit-invalid", refusals = refusals(&errors, lang)),
         )
     })?;
     let deliverer = session.deliverer()?;
+    let account_no = recorded.result.account_no.clone();
     let earlier = contacts_today(&deliverer, now, lang)?
-        .get(&result.account_no)
+        .get(&account_no)
         .copied()
         .unwrap_or(0);
-    if let Some(warning) = rules.over_limit(&result.account_no, earlier) {
+    let warnings = [
+        rules.over_limit(&account_no, earlier),
+        rules.unconfirmed_party(&recorded),
+    ];
+    for warning in warnings.into_iter().flatten() {
         eprintln!("{}", super::warning_line(lang, &sanitize(&warning)));
     }
     let id = deliverer
-        .save(&result, None, total_due)
+        .save(recorded, total_due, &zone, &rules.calling)
         .map_err(store_failure(lang))?;
     let (state, d) = deliverer
         .deliver_patiently(id, ATTEMPTS)
@@ -304,7 +369,7 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
     let deliverer = session.deliverer()?;
     // Results today per account: the outbox's, then the rows before in this file.
     let mut contacts = contacts_today(&deliverer, now, lang)?;
-    let mut valid: Vec<(usize, CollectionResult, Option<Money>)> = Vec::new();
+    let mut valid: Vec<(usize, Checked)> = Vec::new();
     let mut invalid = 0;
     for (i, record) in reader.records().enumerate() {
         let line = i + 2; // the header is line 1
@@ -342,18 +407,26 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
                 promise_date: get("promise"),
                 period,
                 remark: get("remark"),
+                party: get("party"),
+                callback: get("callback"),
+                amount: get("amount"),
                 ..ResultDraft::default()
             },
         );
-        match rules.check(d, period_given, now) {
-            Ok((r, total_due)) => {
-                let earlier = contacts.entry(r.account_no.clone()).or_default();
-                if let Some(warning) = rules.over_limit(&r.account_no, *earlier) {
+        match rules.check(d, period_given, now, session.clock.now_utc()) {
+            Ok(checked) => {
+                let account_no = checked.0.result.account_no.clone();
+                let earlier = contacts.entry(account_no.clone()).or_default();
+                let warnings = [
+                    rules.over_limit(&account_no, *earlier),
+                    rules.unconfirmed_party(&checked.0),
+                ];
+                for warning in warnings.into_iter().flatten() {
                     let message = tr!(lang, "submit-row", line = line, what = sanitize(&warning));
                     eprintln!("{}", super::warning_line(lang, &message));
                 }
                 *earlier += 1;
-                valid.push((line, r, total_due));
+                valid.push((line, checked));
             }
             Err(errors) => {
                 println!(
@@ -369,19 +442,14 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
             }
         }
     }
-    let noted: Vec<(CollectionResult, Option<Money>)> = valid
-        .iter()
-        .map(|(_, r, total_due)| (r.clone(), *total_due))
-        .collect();
+    let rows: Vec<Checked> = valid.iter().map(|(_, checked)| checked.clone()).collect();
     let ids = deliverer
-        .outbox
-        .lock()
-        .unwrap_or_else(|p| p.into_inner())
-        .enqueue_all_noting(&noted, now)
+        .save_all(rows, &rules.calling)
         .map_err(store_failure(lang))?;
     let mut worst = 0u8;
     let mut delivered = 0;
-    for ((line, r, _), id) in valid.iter().zip(ids) {
+    for ((line, (recorded, _, _)), id) in valid.iter().zip(ids) {
+        let r = &recorded.result;
         let (state, d) = deliverer
             .deliver_patiently(id, ATTEMPTS)
             .await

@@ -22,6 +22,7 @@ fn draft(action: &str, result: &str, promise: &str, remark: &str) -> ResultDraft
         remark: remark.into(),
         agent_id: "1812010".into(),
         ip_address: "10.1.206.118".into(),
+        ..ResultDraft::default()
     }
 }
 
@@ -29,6 +30,7 @@ fn checked(d: &ResultDraft) -> Result<super::CollectionResult, Vec<&'static str>
     let policy = Policy {
         horizon_days: 30,
         tenor: None,
+        ..Policy::default()
     };
     check(d, &MasterData::builtin(), &policy, call_time())
         .map_err(|errors| errors.iter().map(|e| e.field).collect())

@@ -30,6 +30,8 @@ pub struct ActionCode {
     /// A `DESCRIPTION_EN` column's text, when the list has one ("" otherwise).
     pub description_en: String,
     pub needs_promise: bool,
+    /// `DEBTOR_ONLY`: only the debtor or a co-debtor may give this answer (a promise to pay).
+    pub debtor_only: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,6 +40,7 @@ pub struct ResultCode {
     pub code: String,
     pub description: String,
     pub description_en: String,
+    pub debtor_only: bool,
 }
 
 impl ActionCode {
@@ -126,6 +129,13 @@ impl MasterData {
         ]);
         let desc_en_col = find(&["DESCRIPTIONEN", "DESCEN", "ENGLISH"]);
         let promise_col = find(&["NEEDSPROMISE", "PROMISE", "NEEDPROMISE", "PTP"]);
+        let debtor_col = find(&["DEBTORONLY", "DEBITURONLY", "KONSUMENSAJA"]);
+        let yes = |flag: String| {
+            matches!(
+                flag.to_uppercase().as_str(),
+                "Y" | "YES" | "YA" | "1" | "TRUE"
+            )
+        };
         let mut data = MasterData::default();
         for row in rows {
             let cell = |i: Option<usize>| {
@@ -140,11 +150,14 @@ impl MasterData {
             let result = cell(result_col).to_uppercase();
             let description = cell(desc_col);
             let description_en = cell(desc_en_col);
-            let flag = cell(promise_col).to_uppercase();
-            let needs_promise = matches!(flag.as_str(), "Y" | "YES" | "YA" | "1" | "TRUE")
-                || action_needs_promise(&action);
+            let needs_promise = yes(cell(promise_col)) || action_needs_promise(&action);
+            let debtor_only = yes(cell(debtor_col));
+            let action_debtor_only = debtor_only && result.is_empty();
             match data.actions.iter_mut().find(|a| a.code == action) {
-                Some(a) => a.needs_promise |= needs_promise,
+                Some(a) => {
+                    a.needs_promise |= needs_promise;
+                    a.debtor_only |= action_debtor_only;
+                }
                 None => data.actions.push(ActionCode {
                     code: action.clone(),
                     description: if result.is_empty() {
@@ -158,6 +171,7 @@ impl MasterData {
                         String::new()
                     },
                     needs_promise,
+                    debtor_only: action_debtor_only,
                 }),
             }
             if result.is_empty() {
@@ -177,6 +191,7 @@ impl MasterData {
                     code: result,
                     description,
                     description_en,
+                    debtor_only,
                 });
             }
         }
@@ -184,6 +199,16 @@ impl MasterData {
             return Err("the code list has no actions".into());
         }
         Ok(data)
+    }
+
+    /// Whether only the debtor (or a co-debtor) may give this answer: the action's row or
+    /// the result's row says `DEBTOR_ONLY` Y.
+    pub fn debtor_only(&self, action: &str, result: &str) -> bool {
+        let result = result.trim();
+        self.action(action).is_some_and(|a| a.debtor_only)
+            || self
+                .results_for(action)
+                .any(|r| r.debtor_only && r.code.eq_ignore_ascii_case(result))
     }
 
     pub fn action(&self, code: &str) -> Option<&ActionCode> {

@@ -4,6 +4,7 @@
 #[cfg(test)]
 mod boundaries;
 pub mod bucket;
+pub mod callback;
 pub mod codes;
 pub mod dates;
 pub mod lang;
@@ -11,8 +12,10 @@ pub mod lenient;
 pub mod money;
 pub mod order;
 pub mod outbox;
+pub mod party;
 pub mod phone;
 pub mod promise;
+pub mod receipt;
 pub mod result;
 pub mod secret;
 pub mod task;

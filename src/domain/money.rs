@@ -62,6 +62,46 @@ impl Money {
     }
 }
 
+impl Money {
+    /// An amount as an agent types it: `1500000`, `1.500.000`, `Rp 1.500.000,50` or
+    /// `1500000.50`. `None` when it is not a number.
+    pub fn parse_typed(typed: &str) -> Option<Money> {
+        let t = typed.trim();
+        let t = t
+            .strip_prefix("Rp")
+            .or_else(|| t.strip_prefix("rp"))
+            .unwrap_or(t)
+            .trim()
+            .replace(' ', "");
+        let (whole, cents) = match t.rsplit_once(',') {
+            Some((w, c)) => (w.to_string(), Some(c)),
+            None => (t.clone(), None),
+        };
+        // Dots between groups of three digits are the Indonesian thousands separator.
+        let groups: Vec<&str> = whole.split('.').collect();
+        let grouped = groups.len() > 1
+            && (1..=3).contains(&groups[0].len())
+            && groups[1..].iter().all(|g| g.len() == 3);
+        let whole = if grouped || cents.is_some() {
+            whole.replace('.', "")
+        } else {
+            whole
+        };
+        let text = match cents {
+            Some(c) => format!("{whole}.{c}"),
+            None => whole,
+        };
+        if text.is_empty()
+            || !text
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == '.' || c == '-')
+        {
+            return None;
+        }
+        Decimal::from_str(&text).ok().map(Money)
+    }
+}
+
 impl fmt::Display for Money {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.pad(&self.rupiah())
@@ -110,6 +150,19 @@ impl Serialize for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_typed_amount_reads_with_indonesian_grouping_or_plain() {
+        let m = |s: &str| Money::parse_typed(s).map(|m| m.plain());
+        assert_eq!(m("1500000").as_deref(), Some("1500000"));
+        assert_eq!(m("1.500.000").as_deref(), Some("1500000"));
+        assert_eq!(m("Rp 1.500.000,50").as_deref(), Some("1500000.5"));
+        assert_eq!(m("1500000.50").as_deref(), Some("1500000.5"));
+        assert_eq!(m("1,5").as_deref(), Some("1.5"));
+        assert_eq!(m("satu juta"), None);
+        assert_eq!(m(""), None);
+        assert_eq!(m("1.50.0"), None);
+    }
 
     #[test]
     fn a_share_in_whole_percent() {

@@ -1,13 +1,18 @@
 //! The collection result an agent records after a call (`POST api/CollectionInsert`):
 //! what the agent typed, its validation, the signed wire form, and the server's answer.
 
+use super::callback::{Callback, CallbackRefusal};
 use super::codes::MasterData;
 pub use super::codes::{
     ACTIONS_WITHOUT_RESULT, PROMISE_ACTION, action_has_result, action_needs_promise, needs_promise,
 };
 use super::dates;
 use super::lenient;
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use super::money::Money;
+use super::party::Party;
+use super::window::CallingRules;
+use super::zone::Zone;
+use chrono::{DateTime, Duration, NaiveDate, NaiveDateTime, NaiveTime, Utc};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use std::fmt;
@@ -119,6 +124,28 @@ pub enum Refusal {
         days: i64,
         latest: NaiveDate,
     },
+    /// Not one of the parties (`debtor`, `co_debtor`, ...).
+    UnknownParty {
+        typed: String,
+    },
+    /// The result code settles who answered (NCT01-03 nobody, NCT04 a third party).
+    PartyContradicts {
+        code: String,
+        implied: Party,
+    },
+    /// Only the debtor or a co-debtor may give this answer (`DEBTOR_ONLY` in the code list).
+    DebtorOnly {
+        code: String,
+        party: Party,
+    },
+    /// Not an amount of rupiah.
+    NotAnAmount {
+        typed: String,
+    },
+    AmountNotPositive,
+    Callback(CallbackRefusal),
+    /// A callback for a customer whose zone is not known here.
+    CallbackZoneUnknown,
 }
 
 impl fmt::Display for Refusal {
@@ -174,6 +201,23 @@ impl fmt::Display for Refusal {
             Refusal::TooFarAhead { date, days, latest } => {
                 write!(f, "{date} is more than {days} days ahead (latest {latest})")
             }
+            Refusal::UnknownParty { typed } => write!(
+                f,
+                "'{typed}' is not a party (debtor, co_debtor, spouse, family, emergency_contact, third_party, nobody)"
+            ),
+            Refusal::PartyContradicts { code, implied } => {
+                write!(f, "{code} means the party is {implied}")
+            }
+            Refusal::DebtorOnly { code, party } => write!(
+                f,
+                "{code} may only be recorded with the debtor or a co-debtor, not {party} (POJK 22/2023 art. 62(2))"
+            ),
+            Refusal::NotAnAmount { typed } => write!(f, "'{typed}' is not an amount"),
+            Refusal::AmountNotPositive => write!(f, "must be more than 0"),
+            Refusal::Callback(r) => write!(f, "{r}"),
+            Refusal::CallbackZoneUnknown => {
+                write!(f, "the customer's time zone is not known")
+            }
         }
     }
 }
@@ -199,10 +243,16 @@ pub struct ResultDraft {
     pub remark: String,
     pub agent_id: String,
     pub ip_address: String,
+    /// Who answered: a `Party` wire name; blank is `unknown`.
+    pub party: String,
+    /// "Call back at", in the customer's local time: `HH:MM`, `YYYY-MM-DD HH:MM` or `+2h`.
+    pub callback: String,
+    /// The amount promised (PTP); blank is the total due.
+    pub amount: String,
 }
 
 /// A result that passed validation; `call_time` is when the agent made the call.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CollectionResult {
     pub account_no: String,
     pub call_time: NaiveDateTime,
@@ -357,19 +407,63 @@ impl ResultDraft {
 
 /// What the company and the contract allow beyond the field limits.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Policy {
+pub struct Policy<'a> {
     /// Promise dates at most this many days after the call date.
     pub horizon_days: i64,
     /// The contract's number of installments (task.total_installments), when known: the period must be 1..=tenor.
     pub tenor: Option<u32>,
+    /// What the account owes now: the promised amount when none is typed.
+    pub total_due: Option<Money>,
+    /// The form asks who answered; a script may leave it `unknown`.
+    pub party_required: bool,
+    /// `result.party_in_remark`: the remark sent starts with `[spouse] `.
+    pub party_in_remark: bool,
+    /// The customer's zone and the rules, to judge a callback (`None`: zone unknown).
+    pub calling: Option<CallingContext<'a>>,
+}
+
+/// Where and when a callback is judged.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CallingContext<'a> {
+    pub rules: &'a CallingRules,
+    pub zone: Zone,
+    pub now: DateTime<Utc>,
+}
+
+impl Default for Policy<'_> {
+    fn default() -> Self {
+        Policy {
+            horizon_days: 30,
+            tenor: None,
+            total_due: None,
+            party_required: false,
+            party_in_remark: false,
+            calling: None,
+        }
+    }
+}
+
+/// A checked result with what is kept beside it locally (the server has no field for these).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Recorded {
+    pub result: CollectionResult,
+    pub party: Party,
+    pub callback: Option<Callback>,
+    /// The amount promised (results that need a promise only).
+    pub promised_amount: Option<Money>,
+    /// A debtor-only answer recorded without saying who answered (`unknown`): the CLI warns.
+    pub party_unconfirmed: bool,
 }
 
 /// The fields of the result form, in the order it shows them: refusals are listed so.
-pub const FORM_ORDER: [&str; 5] = [
+pub const FORM_ORDER: [&str; 8] = [
     "action_code",
     "result_code",
+    "party",
     "promise_date",
+    "amount",
     "period",
+    "callback",
     "remark",
 ];
 
@@ -383,6 +477,18 @@ pub fn check(
     policy: &Policy,
     call_time: NaiveDateTime,
 ) -> Result<CollectionResult, Vec<FieldError>> {
+    record(draft, codes, policy, call_time).map(|r| r.result)
+}
+
+/// The one check of a result with what is kept beside it (who answered, the callback, the
+/// amount promised), used by the form and by `deskcoll submit` alike: every refusal of
+/// [`check`], and those of the party, amount and callback fields, in the form's order.
+pub fn record(
+    draft: &ResultDraft,
+    codes: &MasterData,
+    policy: &Policy,
+    call_time: NaiveDateTime,
+) -> Result<Recorded, Vec<FieldError>> {
     let today = call_time.date();
     let action = draft.action_code.trim().to_uppercase();
     let needs = needs_promise(codes, &action);
@@ -496,6 +602,26 @@ pub fn check(
         }
     }
 
+    let result_code = if action_has_result(&action) {
+        result.clone()
+    } else {
+        String::new()
+    };
+    let party = checked_party(&draft, codes, policy, &action, &result_code, &mut refuse);
+    let promised_amount = if needs {
+        checked_amount(&draft.amount, policy.total_due, &mut refuse)
+    } else {
+        None
+    };
+    let callback = checked_callback(&draft.callback, policy, &mut refuse);
+    if policy.party_in_remark && party != Party::Unknown {
+        let sent = party_remark(party, &draft.remark);
+        let n = sent.chars().count();
+        if n > REMARK_MAX {
+            refuse("remark", Refusal::TooLong { n, max: REMARK_MAX });
+        }
+    }
+
     if !errors.is_empty() {
         let rank = |field: &str| {
             FORM_ORDER
@@ -511,7 +637,123 @@ pub fn check(
     if needs && result.promise_date.is_none() {
         result.promise_date = promise;
     }
-    Ok(result)
+    if policy.party_in_remark && party != Party::Unknown {
+        result.remark = party_remark(party, &result.remark);
+    }
+    Ok(Recorded {
+        party_unconfirmed: party == Party::Unknown && codes.debtor_only(&action, &result_code),
+        result,
+        party,
+        callback,
+        promised_amount,
+    })
+}
+
+/// The remark as sent with `result.party_in_remark`: `[spouse] paid half`.
+pub fn party_remark(party: Party, remark: &str) -> String {
+    format!("[{}] {remark}", party.wire())
+}
+
+/// Who answered: as chosen, or as the result code settles it; a debtor-only answer needs the
+/// debtor or a co-debtor.
+fn checked_party(
+    draft: &ResultDraft,
+    codes: &MasterData,
+    policy: &Policy,
+    action: &str,
+    result_code: &str,
+    refuse: &mut impl FnMut(&'static str, Refusal),
+) -> Party {
+    let Some(chosen) = Party::parse(&draft.party) else {
+        refuse(
+            "party",
+            Refusal::UnknownParty {
+                typed: draft.party.trim().to_string(),
+            },
+        );
+        return Party::Unknown;
+    };
+    // Only a result of this action settles the party (a wrong pairing is refused already).
+    let of_action = codes
+        .results_for(action)
+        .any(|r| r.code.eq_ignore_ascii_case(result_code));
+    let party = match Party::implied_by(result_code).filter(|_| of_action) {
+        Some(implied) if chosen == Party::Unknown || chosen == implied => implied,
+        Some(implied) => {
+            refuse(
+                "party",
+                Refusal::PartyContradicts {
+                    code: result_code.to_string(),
+                    implied,
+                },
+            );
+            chosen
+        }
+        None => chosen,
+    };
+    if party == Party::Unknown && policy.party_required {
+        refuse("party", Refusal::Required);
+    }
+    if party != Party::Unknown && !party.is_right_party() && codes.debtor_only(action, result_code)
+    {
+        let code = if result_code.is_empty() {
+            action
+        } else {
+            result_code
+        };
+        refuse(
+            "party",
+            Refusal::DebtorOnly {
+                code: code.to_string(),
+                party,
+            },
+        );
+    }
+    party
+}
+
+/// The amount promised: as typed, else what the account owes.
+fn checked_amount(
+    typed: &str,
+    total_due: Option<Money>,
+    refuse: &mut impl FnMut(&'static str, Refusal),
+) -> Option<Money> {
+    if typed.trim().is_empty() {
+        return total_due;
+    }
+    match Money::parse_typed(typed) {
+        None => {
+            refuse(
+                "amount",
+                Refusal::NotAnAmount {
+                    typed: typed.trim().to_string(),
+                },
+            );
+            None
+        }
+        Some(m) if m <= Money::ZERO => {
+            refuse("amount", Refusal::AmountNotPositive);
+            None
+        }
+        Some(m) => Some(m),
+    }
+}
+
+fn checked_callback(
+    typed: &str,
+    policy: &Policy,
+    refuse: &mut impl FnMut(&'static str, Refusal),
+) -> Option<Callback> {
+    if typed.trim().is_empty() {
+        return None;
+    }
+    let Some(c) = policy.calling else {
+        refuse("callback", Refusal::CallbackZoneUnknown);
+        return None;
+    };
+    super::callback::parse(typed, c.now, c.zone, c.rules)
+        .map_err(|e| refuse("callback", Refusal::Callback(e)))
+        .ok()
 }
 
 impl CollectionResult {
@@ -612,6 +854,7 @@ mod tests {
             remark: "Customer pasti bayar 22".into(),
             agent_id: "1812010".into(),
             ip_address: "10.1.206.118".into(),
+            ..ResultDraft::default()
         }
     }
 
@@ -754,10 +997,11 @@ mod tests {
 
     const CALL: &str = "2026-11-27 10:00:00";
 
-    fn policy(tenor: Option<u32>) -> Policy {
+    fn policy(tenor: Option<u32>) -> Policy<'static> {
         Policy {
             horizon_days: 30,
             tenor,
+            ..Policy::default()
         }
     }
 
@@ -772,6 +1016,7 @@ mod tests {
             remark: "janji".into(),
             agent_id: "A1".into(),
             ip_address: "10.0.0.1".into(),
+            ..ResultDraft::default()
         }
     }
 
@@ -916,6 +1161,7 @@ mod tests {
         let none_ahead = Policy {
             horizon_days: 0,
             tenor: None,
+            ..Policy::default()
         };
         assert!(
             passes(&draft("PTP", "PTP01", "+0", "1"), &none_ahead)
@@ -1020,5 +1266,194 @@ mod tests {
             serde_json::from_str(r#"{"respon_code":0,"respon_mess":null}"#).unwrap();
         assert_eq!(r.respon_code, "0");
         assert!(!r.is_ok());
+    }
+
+    // ---- who answered, the amount promised, the callback ----
+
+    fn recorded(d: &ResultDraft, p: &Policy) -> Result<Recorded, Vec<String>> {
+        record(d, &MasterData::builtin(), p, at(CALL))
+            .map_err(|errors| errors.iter().map(ToString::to_string).collect())
+    }
+
+    fn with_party(mut d: ResultDraft, party: &str) -> ResultDraft {
+        d.party = party.into();
+        d
+    }
+
+    #[test]
+    fn a_promise_to_pay_with_anyone_but_the_debtor_or_a_co_debtor_is_refused_at_the_party_field() {
+        let ptp = draft("PTP", "PTP01", "+2", "1");
+        for party in ["debtor", "co_debtor"] {
+            let r = recorded(&with_party(ptp.clone(), party), &policy(None)).unwrap();
+            assert_eq!(r.party.wire(), party);
+            assert!(!r.party_unconfirmed);
+        }
+        for party in [
+            "spouse",
+            "family",
+            "emergency_contact",
+            "third_party",
+            "nobody",
+        ] {
+            assert_eq!(
+                recorded(&with_party(ptp.clone(), party), &policy(None)).unwrap_err(),
+                vec![format!(
+                    "party: PTP01 may only be recorded with the debtor or a co-debtor, not {party} (POJK 22/2023 art. 62(2))"
+                )]
+            );
+        }
+        // Other answers may come from anyone.
+        let r = recorded(
+            &with_party(draft("MSG", "", "", "1"), "spouse"),
+            &policy(None),
+        );
+        assert_eq!(r.unwrap().party, Party::Spouse);
+    }
+
+    #[test]
+    fn a_promise_with_no_party_said_is_recorded_unknown_and_flagged_for_a_warning() {
+        let r = recorded(&draft("PTP", "PTP01", "+2", "1"), &policy(None)).unwrap();
+        assert_eq!(r.party, Party::Unknown);
+        assert!(r.party_unconfirmed);
+        let r = recorded(&draft("CTC", "CTC01", "", "1"), &policy(None)).unwrap();
+        assert!(!r.party_unconfirmed, "not a debtor-only answer");
+        // The form asks: there it is required.
+        let form = Policy {
+            party_required: true,
+            ..policy(None)
+        };
+        assert_eq!(
+            recorded(&draft("CTC", "CTC01", "", "1"), &form).unwrap_err(),
+            vec!["party: required"]
+        );
+    }
+
+    #[test]
+    fn no_answer_means_nobody_a_wrong_number_a_third_party_and_a_contradiction_is_refused() {
+        let form = Policy {
+            party_required: true,
+            ..policy(None)
+        };
+        for (code, party) in [
+            ("NCT01", Party::Nobody),
+            ("NCT02", Party::Nobody),
+            ("NCT03", Party::Nobody),
+            ("NCT04", Party::ThirdParty),
+        ] {
+            let r = recorded(&draft("NCT", code, "", "1"), &form).unwrap();
+            assert_eq!(r.party, party, "{code} sets the party by itself");
+        }
+        assert_eq!(
+            recorded(&with_party(draft("NCT", "NCT01", "", "1"), "debtor"), &form).unwrap_err(),
+            vec!["party: NCT01 means the party is nobody"]
+        );
+        assert_eq!(
+            recorded(
+                &with_party(draft("NCT", "NCT01", "", "1"), "neighbour"),
+                &form
+            )
+            .unwrap_err()
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn party_in_remark_prefixes_the_remark_sent_and_counts_toward_its_255() {
+        let p = Policy {
+            party_in_remark: true,
+            ..policy(None)
+        };
+        let mut d = with_party(draft("MSG", "", "", "1"), "spouse");
+        d.remark = "titip pesan".into();
+        assert_eq!(
+            recorded(&d, &p).unwrap().result.remark,
+            "[spouse] titip pesan"
+        );
+        assert_eq!(
+            recorded(&d, &policy(None)).unwrap().result.remark,
+            "titip pesan",
+            "off by default"
+        );
+        d.remark = "x".repeat(REMARK_MAX - 9);
+        assert_eq!(
+            recorded(&d, &p).unwrap().result.remark.chars().count(),
+            REMARK_MAX
+        );
+        d.remark.push('x');
+        assert_eq!(
+            recorded(&d, &p).unwrap_err(),
+            vec!["remark: 256 characters, at most 255 allowed"]
+        );
+        // Nothing is prefixed when nobody said who answered.
+        let mut unsaid = draft("MSG", "", "", "1");
+        unsaid.remark = "ok".into();
+        assert_eq!(recorded(&unsaid, &p).unwrap().result.remark, "ok");
+    }
+
+    #[test]
+    fn the_promised_amount_defaults_to_the_total_due_and_a_typed_one_wins() {
+        let owed = Policy {
+            total_due: Some(Money::from_units(2_643_564)),
+            ..policy(None)
+        };
+        let ptp = with_party(draft("PTP", "PTP02", "+2", "1"), "debtor");
+        assert_eq!(
+            recorded(&ptp, &owed).unwrap().promised_amount,
+            Some(Money::from_units(2_643_564))
+        );
+        let mut part = ptp.clone();
+        part.amount = "1.000.000".into();
+        assert_eq!(
+            recorded(&part, &owed).unwrap().promised_amount,
+            Some(Money::from_units(1_000_000))
+        );
+        part.amount = "sejuta".into();
+        assert_eq!(
+            recorded(&part, &owed).unwrap_err(),
+            vec!["amount: 'sejuta' is not an amount"]
+        );
+        part.amount = "0".into();
+        assert_eq!(
+            recorded(&part, &owed).unwrap_err(),
+            vec!["amount: must be more than 0"]
+        );
+        // No promise, no amount.
+        let mut msg = draft("MSG", "", "", "1");
+        msg.amount = "5".into();
+        assert_eq!(recorded(&msg, &owed).unwrap().promised_amount, None);
+    }
+
+    #[test]
+    fn a_callback_outside_the_customers_window_is_refused_at_its_field_with_the_next_time() {
+        let rules = CallingRules::default();
+        let now: DateTime<Utc> = DateTime::parse_from_rfc3339("2026-11-27T10:00:00+07:00")
+            .unwrap()
+            .into();
+        let p = Policy {
+            calling: Some(CallingContext {
+                rules: &rules,
+                zone: Zone::Wit,
+                now,
+            }),
+            ..policy(None)
+        };
+        let mut d = draft("CBK", "CBK01", "", "1");
+        d.callback = "20:15".into();
+        assert_eq!(
+            recorded(&d, &p).unwrap_err(),
+            vec![
+                "callback: 2026-11-27 20:15 WIT is outside the customer's calling window; next allowed 2026-11-28 08:00 WIT"
+            ]
+        );
+        d.callback = "16:00".into();
+        let c = recorded(&d, &p).unwrap().callback.unwrap();
+        assert_eq!(c.zone, Zone::Wit);
+        assert_eq!(c.due_utc.to_rfc3339(), "2026-11-27T07:00:00+00:00");
+        // Without the customer's zone no callback is taken.
+        assert_eq!(
+            recorded(&d, &policy(None)).unwrap_err(),
+            vec!["callback: the customer's time zone is not known"]
+        );
     }
 }

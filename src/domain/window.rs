@@ -4,7 +4,7 @@
 
 use super::codes::csv_rows;
 use super::zone::Zone;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, NaiveTime, Utc, Weekday};
+use chrono::{DateTime, Datelike, Duration, FixedOffset, NaiveDate, NaiveTime, Utc, Weekday};
 use std::collections::BTreeMap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -275,6 +275,52 @@ impl CallingRules {
             opens,
             cuti_bersama,
         }
+    }
+}
+
+impl CallingRules {
+    /// The first instant at or after `at` when a customer in `zone` may be called (`None`: no
+    /// open day in the next month). Callbacks are refused with it.
+    pub fn next_open(&self, at: DateTime<Utc>, zone: Zone) -> Option<DateTime<FixedOffset>> {
+        let w = self.check(at, zone);
+        if w.callable {
+            return Some(w.local);
+        }
+        let opening = w.opening?;
+        let d = w.local.date_naive();
+        let day = (0..=31)
+            .map(|k| d + Duration::days(k))
+            .find(|day| match opening.day {
+                None => *day == d,
+                Some(wd) => *day > d && day.weekday() == wd && self.day_open(*day),
+            })?;
+        day.and_time(opening.time)
+            .and_local_timezone(zone.offset())
+            .single()
+    }
+
+    /// When the window of `zone`'s local day holding `at` closes, as an instant.
+    pub fn closes_on_day_of(&self, at: DateTime<Utc>, zone: Zone) -> DateTime<Utc> {
+        let local = at.with_timezone(&zone.offset());
+        let end = local.date_naive().and_time(self.end);
+        end.and_local_timezone(zone.offset())
+            .single()
+            .map_or(at, |t| t.with_timezone(&Utc))
+    }
+
+    /// SHA-256 (hex) of the holiday table in force, one `date,kind,name` line each in date
+    /// order: a receipt names the table its verdict was made under.
+    pub fn holidays_sha256(&self) -> String {
+        use sha2::{Digest, Sha256};
+        let mut h = Sha256::new();
+        for (date, off) in &self.holidays {
+            let kind = match off.kind {
+                DayKind::Holiday => "holiday",
+                DayKind::CutiBersama => "cuti_bersama",
+            };
+            h.update(format!("{date},{kind},{}\n", off.name));
+        }
+        hex::encode(h.finalize())
     }
 }
 

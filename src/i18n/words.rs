@@ -140,6 +140,53 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
             days = *days,
             latest = latest.to_string()
         ),
+        Refusal::UnknownParty { typed } => tr!(lang, "refusal-unknown-party", typed = typed),
+        Refusal::PartyContradicts { code, implied } => tr!(
+            lang,
+            "refusal-party-contradicts",
+            code = code,
+            party = party(lang, *implied)
+        ),
+        Refusal::DebtorOnly { code, party: p } => tr!(
+            lang,
+            "refusal-debtor-only",
+            code = code,
+            party = party(lang, *p)
+        ),
+        Refusal::NotAnAmount { typed } => tr!(lang, "refusal-not-an-amount", typed = typed),
+        Refusal::AmountNotPositive => tr!(lang, "refusal-amount-not-positive"),
+        Refusal::Callback(c) => callback_refusal(lang, c),
+        Refusal::CallbackZoneUnknown => tr!(lang, "refusal-callback-zone-unknown"),
+    }
+}
+
+fn callback_refusal(lang: Lang, r: &crate::domain::callback::CallbackRefusal) -> String {
+    use crate::domain::callback::CallbackRefusal as C;
+    match r {
+        C::NotATime { typed } => tr!(lang, "refusal-callback-not-a-time", typed = typed),
+        C::Past { at } => tr!(lang, "refusal-callback-past", at = at),
+        C::Closed {
+            at,
+            next: Some(next),
+        } => {
+            tr!(lang, "refusal-callback-closed", at = at, next = next)
+        }
+        C::Closed { at, next: None } => tr!(lang, "refusal-callback-closed-month", at = at),
+    }
+}
+
+/// Who answered, as the agent reads it (`spouse` -> "spouse" / "pasangan").
+pub fn party(lang: Lang, p: crate::domain::party::Party) -> String {
+    use crate::domain::party::Party as P;
+    match p {
+        P::Debtor => tr!(lang, "party-debtor"),
+        P::CoDebtor => tr!(lang, "party-co-debtor"),
+        P::Spouse => tr!(lang, "party-spouse"),
+        P::Family => tr!(lang, "party-family"),
+        P::EmergencyContact => tr!(lang, "party-emergency-contact"),
+        P::ThirdParty => tr!(lang, "party-third-party"),
+        P::Nobody => tr!(lang, "party-nobody"),
+        P::Unknown => tr!(lang, "party-unknown"),
     }
 }
 
@@ -152,6 +199,9 @@ pub fn field(lang: Lang, wire_name: &str) -> String {
         "promise_date" => tr!(lang, "field-promise"),
         "period" => tr!(lang, "field-period"),
         "remark" => tr!(lang, "field-remark"),
+        "party" => tr!(lang, "field-party"),
+        "amount" => tr!(lang, "field-amount"),
+        "callback" => tr!(lang, "field-callback"),
         other => other.to_string(),
     }
 }

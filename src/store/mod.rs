@@ -3,5 +3,6 @@
 mod outbox;
 
 pub use outbox::{
-    ContactEvent, Counts, Health, Outbox, OutboxItem, SCHEMA_VERSION, StoreError, inspect,
+    ContactEvent, Counts, Health, Noted, Outbox, OutboxItem, SCHEMA_VERSION, StoreError,
+    StoredReceipt, inspect,
 };

@@ -1,9 +1,14 @@
 //! The outbox: every result is written here (WAL, synchronous=FULL) with the real call time
 //! before it is sent, and its delivery state is kept forever after.
 
-use crate::domain::CollectionResult;
+use crate::domain::callback::Callback;
 use crate::domain::dates;
 use crate::domain::outbox::{Decision, DeliveryState};
+use crate::domain::party::Party;
+use crate::domain::receipt::{Circumstances, GENESIS, Receipt};
+use crate::domain::result::Recorded;
+use crate::domain::zone::Zone;
+use crate::domain::{CollectionResult, Money};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
@@ -62,8 +67,70 @@ pub struct OutboxItem {
     pub next_attempt_at: Option<String>,
     /// What the account owed when the result was recorded (plain number), if known.
     pub total_due: Option<String>,
+    /// Who answered (a `Party` wire name; `unknown` for results recorded before it was asked).
+    pub party: String,
+    /// The callback agreed on this call: when (UTC, RFC 3339) and in which zone.
+    pub callback_due: Option<String>,
+    pub callback_zone: Option<String>,
+    /// The amount promised (plain number), for results that need a promise.
+    pub promised_amount: Option<String>,
     #[serde(skip)]
     pub result: CollectionResult,
+}
+
+/// A result with what is kept beside it: who answered, the callback, the amounts, and the
+/// circumstances its receipt records.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Noted {
+    pub result: CollectionResult,
+    pub party: Party,
+    pub callback: Option<Callback>,
+    pub promised_amount: Option<Money>,
+    /// What the account owed when the result was recorded.
+    pub total_due: Option<Money>,
+    pub circumstances: Circumstances,
+}
+
+impl Noted {
+    pub fn of(recorded: Recorded, total_due: Option<Money>, circumstances: Circumstances) -> Noted {
+        Noted {
+            result: recorded.result,
+            party: recorded.party,
+            callback: recorded.callback,
+            promised_amount: recorded.promised_amount,
+            total_due,
+            circumstances,
+        }
+    }
+
+    /// A result alone, its circumstances not judged (tests and benchmarks).
+    pub fn bare(result: CollectionResult) -> Noted {
+        Noted {
+            result,
+            party: Party::Unknown,
+            callback: None,
+            promised_amount: None,
+            total_due: None,
+            circumstances: Circumstances::unjudged(),
+        }
+    }
+}
+
+/// A receipt as kept: the canonical JSON its hash was taken of, and that hash.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StoredReceipt {
+    pub result_id: i64,
+    pub body: String,
+    pub sha256: String,
+}
+
+impl StoredReceipt {
+    /// The receipt with its hash (`None`: the body does not read as one).
+    pub fn receipt(&self) -> Option<Receipt> {
+        let mut r: Receipt = serde_json::from_str(&self.body).ok()?;
+        r.sha256 = self.sha256.clone();
+        Some(r)
+    }
 }
 
 impl OutboxItem {
@@ -76,6 +143,15 @@ impl OutboxItem {
             state: self.state,
             total_due: self.total_due.as_deref().and_then(|m| m.parse().ok()),
         }
+    }
+
+    /// The callback agreed on this call, if any.
+    pub fn callback(&self) -> Option<Callback> {
+        let due = chrono::DateTime::parse_from_rfc3339(self.callback_due.as_deref()?).ok()?;
+        Some(Callback {
+            due_utc: due.with_timezone(&chrono::Utc),
+            zone: Zone::parse(self.callback_zone.as_deref()?)?,
+        })
     }
 }
 
@@ -137,11 +213,33 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// Forward-only migrations, in order; each runs in one transaction with its new
 /// `user_version`, so that a crash leaves the database at one version or the next. Append
 /// only: a migration that has shipped is never edited (its outboxes are already on desks).
-const MIGRATIONS: &[Migration] = &[Migration {
-    to: 1,
-    what: "adopt an unversioned outbox (0.1.0): results, contacts, total_due, sending_pid",
-    run: adopt_unversioned,
-}];
+const MIGRATIONS: &[Migration] = &[
+    Migration {
+        to: 1,
+        what: "adopt an unversioned outbox (0.1.0): results, contacts, total_due, sending_pid",
+        run: adopt_unversioned,
+    },
+    Migration {
+        to: 2,
+        what: "who answered, callbacks, promised amounts, and a receipt per result",
+        run: |tx| tx.execute_batch(SCHEMA_V2),
+    },
+];
+
+/// Version 2: what is kept beside a result, and the chain of receipts (one per result
+/// recorded from now on; results before it have none).
+const SCHEMA_V2: &str = "
+ALTER TABLE results ADD COLUMN party TEXT NOT NULL DEFAULT 'unknown';
+ALTER TABLE results ADD COLUMN callback_due TEXT;
+ALTER TABLE results ADD COLUMN callback_zone TEXT;
+ALTER TABLE results ADD COLUMN promised_amount TEXT;
+CREATE INDEX results_callback ON results(callback_due) WHERE callback_due IS NOT NULL;
+CREATE TABLE receipts (
+    result_id INTEGER PRIMARY KEY REFERENCES results(id),
+    body      TEXT NOT NULL,
+    sha256    TEXT NOT NULL
+);
+";
 
 struct Migration {
     to: i64,
@@ -204,7 +302,8 @@ CREATE INDEX IF NOT EXISTS results_account ON results(account_no, call_time);
 
 const COLUMNS: &str = "id, account_no, cust_name, action_code, result_code, promise_date, period, remark, \
     agent_id, ip_address, call_time, state, attempts, last_error, server_code, server_message, \
-    delivered_by, ever_uncertain, next_attempt_at, created_at, updated_at, total_due";
+    delivered_by, ever_uncertain, next_attempt_at, created_at, updated_at, total_due, \
+    party, callback_due, callback_zone, promised_amount";
 
 /// Columns 0.1.0 added to the first tables (present in every version-1 outbox).
 const V1_ADDED_COLUMNS: &[(&str, &str)] = &[("total_due", "TEXT"), ("sending_pid", "INTEGER")];
@@ -254,6 +353,10 @@ fn read_item(row: &Row) -> rusqlite::Result<OutboxItem> {
         created_at: row.get(19)?,
         updated_at: row.get(20)?,
         total_due: row.get(21)?,
+        party: row.get(22)?,
+        callback_due: row.get(23)?,
+        callback_zone: row.get(24)?,
+        promised_amount: row.get(25)?,
         result,
     })
 }
@@ -393,16 +496,15 @@ impl Outbox {
         &self.path
     }
 
-    fn insert(
-        tx: &rusqlite::Connection,
-        r: &CollectionResult,
-        total_due: Option<crate::domain::Money>,
-        now: &str,
-    ) -> rusqlite::Result<i64> {
+    /// Inserts a result and its receipt, chained to the last receipt. Runs inside a write
+    /// transaction, so that two processes never chain to the same receipt.
+    fn insert(tx: &rusqlite::Transaction, n: &Noted, now: &str) -> rusqlite::Result<i64> {
+        let r = &n.result;
         tx.execute(
             "INSERT INTO results (account_no, cust_name, action_code, result_code, promise_date, period,
-                 remark, agent_id, ip_address, call_time, state, attempts, created_at, updated_at, total_due)
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', 0, ?11, ?11, ?12)",
+                 remark, agent_id, ip_address, call_time, state, attempts, created_at, updated_at, total_due,
+                 party, callback_due, callback_zone, promised_amount)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'queued', 0, ?11, ?11, ?12, ?13, ?14, ?15, ?16)",
             params![
                 r.account_no,
                 r.cust_name,
@@ -415,26 +517,39 @@ impl Outbox {
                 r.ip_address,
                 stamp(r.call_time),
                 now,
-                total_due.map(|m| m.plain()),
+                n.total_due.map(|m| m.plain()),
+                n.party.wire(),
+                n.callback.map(|c| c.due_utc.to_rfc3339()),
+                n.callback.map(|c| c.zone.name()),
+                n.promised_amount.map(|m| m.plain()),
             ],
         )?;
-        Ok(tx.last_insert_rowid())
+        let id = tx.last_insert_rowid();
+        let prev: String = tx
+            .query_row(
+                "SELECT sha256 FROM receipts ORDER BY result_id DESC LIMIT 1",
+                [],
+                |row| row.get(0),
+            )
+            .optional()?
+            .unwrap_or_else(|| GENESIS.to_string());
+        let receipt = Receipt::seal(r, n.party, &n.circumstances, &prev);
+        tx.execute(
+            "INSERT INTO receipts (result_id, body, sha256) VALUES (?1, ?2, ?3)",
+            params![id, receipt.canonical(), receipt.sha256],
+        )?;
+        Ok(id)
     }
 
     /// Saves a result durably; it is on disk when this returns.
     pub fn enqueue(&mut self, r: &CollectionResult, now: NaiveDateTime) -> Result<i64, StoreError> {
-        self.enqueue_noting(r, None, now)
+        self.enqueue_noted(&Noted::bare(r.clone()), now)
     }
 
-    /// Saves a result durably, noting what the account owed then (for the day's figures).
-    pub fn enqueue_noting(
-        &mut self,
-        r: &CollectionResult,
-        total_due: Option<crate::domain::Money>,
-        now: NaiveDateTime,
-    ) -> Result<i64, StoreError> {
-        let id = Self::insert(&self.conn, r, total_due, &stamp(now));
-        self.sql(id)
+    /// Saves a result with what is kept beside it, and its receipt.
+    pub fn enqueue_noted(&mut self, n: &Noted, now: NaiveDateTime) -> Result<i64, StoreError> {
+        self.enqueue_all_noted(std::slice::from_ref(n), now)
+            .map(|ids| ids[0])
     }
 
     /// Keeps a dial (or an override of the calling window) in the account's history.
@@ -476,25 +591,56 @@ impl Outbox {
         results: &[CollectionResult],
         now: NaiveDateTime,
     ) -> Result<Vec<i64>, StoreError> {
-        let noted: Vec<_> = results.iter().map(|r| (r.clone(), None)).collect();
-        self.enqueue_all_noting(&noted, now)
+        let noted: Vec<_> = results.iter().cloned().map(Noted::bare).collect();
+        self.enqueue_all_noted(&noted, now)
     }
 
-    /// Saves several results in one transaction, each with what its account owed then.
-    pub fn enqueue_all_noting(
+    /// Saves several results with what is kept beside each, and their receipts, in one
+    /// transaction: all of them or none.
+    pub fn enqueue_all_noted(
         &mut self,
-        results: &[(CollectionResult, Option<crate::domain::Money>)],
+        results: &[Noted],
         now: NaiveDateTime,
     ) -> Result<Vec<i64>, StoreError> {
         let now = stamp(now);
         let r = (|| {
-            let tx = self.conn.transaction()?;
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let ids = results
                 .iter()
-                .map(|(r, total_due)| Self::insert(&tx, r, *total_due, &now))
+                .map(|n| Self::insert(&tx, n, &now))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             tx.commit()?;
             Ok(ids)
+        })();
+        self.sql(r)
+    }
+
+    /// The receipts of results called from `from` to `to` (local dates, inclusive; `None`:
+    /// open), oldest first.
+    pub fn receipts(
+        &self,
+        from: Option<NaiveDate>,
+        to: Option<NaiveDate>,
+    ) -> Result<Vec<StoredReceipt>, StoreError> {
+        let from = from.map_or(String::new(), |d| format!("{d} 00:00:00"));
+        let to = to.map_or("9999".to_string(), |d| format!("{d} 23:59:59"));
+        let r = (|| {
+            let mut stmt = self.conn.prepare(
+                "SELECT receipts.result_id, receipts.body, receipts.sha256
+                 FROM receipts JOIN results ON results.id = receipts.result_id
+                 WHERE results.call_time BETWEEN ?1 AND ?2
+                 ORDER BY receipts.result_id",
+            )?;
+            let rows = stmt.query_map([from, to], |row| {
+                Ok(StoredReceipt {
+                    result_id: row.get(0)?,
+                    body: row.get(1)?,
+                    sha256: row.get(2)?,
+                })
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
         })();
         self.sql(r)
     }
@@ -1173,8 +1319,11 @@ mod tests {
         assert!(o.discard(ids[1], now).is_err());
         assert_eq!(o.history("A").unwrap().len(), 1);
         let noted = o
-            .enqueue_all_noting(
-                &[(result("D"), Some(crate::domain::Money::from_units(7)))],
+            .enqueue_all_noted(
+                &[Noted {
+                    total_due: Some(crate::domain::Money::from_units(7)),
+                    ..Noted::bare(result("D"))
+                }],
                 now,
             )
             .unwrap();

@@ -217,9 +217,10 @@ fn carry_out(app: &mut App, reply: Reply) -> Vec<Effect> {
     }
     match go {
         Some(Go::Tab(tab)) => effects.extend(show_tab(app, tab).effects),
-        Some(Go::RecordResult(task)) => app.form = Some(FormState::for_task(&task)),
+        Some(Go::RecordResult(task)) => app.form = Some(FormState::for_task(&task, &app.regions)),
         Some(Go::CorrectResult(item)) => {
-            let mut form = FormState::for_item(&item, app.queue.task(&item.account_no));
+            let mut form =
+                FormState::for_item(&item, app.queue.task(&item.account_no), &app.regions);
             form.failure = item.last_error.clone();
             app.form = Some(form);
         }

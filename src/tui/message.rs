@@ -5,7 +5,7 @@ use crate::api::ApiError;
 use crate::delivery::{Disposition, OutboxSnapshot};
 use crate::domain::outbox::DeliveryState;
 use crate::domain::zone::ZoneGuess;
-use crate::domain::{CollectionResult, Task, TerminPage, Transaction};
+use crate::domain::{Task, TerminPage, Transaction};
 use crate::store::StoreError;
 use crossterm::event::{KeyEvent, MouseEvent};
 use std::path::PathBuf;
@@ -169,10 +169,12 @@ pub enum Effect {
     CancelLoad,
     /// Save durably, then try to send. `edit_of`: the rejected result this one corrects.
     Submit {
-        result: CollectionResult,
+        recorded: Box<crate::domain::result::Recorded>,
         edit_of: Option<i64>,
         /// What the account owes now, kept with the result for the day's figures.
         total_due: Option<crate::domain::Money>,
+        /// The customer's zone, for the result's receipt.
+        zone: crate::domain::zone::ZoneGuess,
     },
     Outbox(OutboxCommand),
     LoadTerminPage {

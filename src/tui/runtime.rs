@@ -33,6 +33,8 @@ pub struct Runtime {
     /// With no dialer, copy the number to the clipboard through the terminal (OSC 52).
     pub write_clipboard: bool,
     pub regions: std::sync::Arc<crate::domain::zone::RegionTable>,
+    /// The calling rules in force, judged into each result's receipt.
+    pub rules: crate::domain::window::CallingRules,
     /// CSV exports for Excel with an Indonesian locale (`ui.export_excel`), or plain.
     pub export_style: crate::domain::text::CsvStyle,
     /// Which termin server, for the snapshot kept per server.
@@ -53,6 +55,7 @@ impl Runtime {
             agent_id: String::new(),
             write_clipboard: false,
             regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
+            rules: Default::default(),
             export_style: Default::default(),
             termin_server: "test".into(),
             list_key: None,
@@ -313,13 +316,17 @@ pub async fn execute(
             },
         },
         Effect::Submit {
-            result,
+            recorded,
             edit_of,
             total_due,
+            zone,
         } => {
-            let account_no = result.account_no.clone();
+            let account_no = recorded.result.account_no.clone();
             let outcome = async {
-                let id = deliverer.save(&result, edit_of, total_due)?;
+                let id = match edit_of {
+                    Some(id) => deliverer.save_edit(id, &recorded.result)?,
+                    None => deliverer.save(*recorded, total_due, &zone, &rt.rules)?,
+                };
                 Ok(match deliverer.deliver(id).await? {
                     Some((state, disposition)) => Sent {
                         id,
@@ -483,6 +490,7 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
         agent_id: settings.agent_id.clone(),
         write_clipboard: true,
         regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
+        rules: session.config.calling.rules.clone(),
         export_style: session.config.ui.export_style(),
         termin_server: session.termin_server(),
         list_key: Some(session.list_key()),

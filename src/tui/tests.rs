@@ -212,14 +212,16 @@ fn submit_success_marks_done_and_moves_on() {
     let effects = ctrl(&mut app, 's');
     let [
         Effect::Submit {
-            result,
+            recorded,
             edit_of: None,
             total_due,
+            ..
         },
     ] = effects.as_slice()
     else {
         panic!("{effects:?}")
     };
+    let result = &recorded.result;
     assert_eq!(result.account_no, "C");
     assert_eq!(result.result_code, "PTP01");
     assert_eq!(result.promise_date.unwrap().to_string(), "2026-11-29");
@@ -486,6 +488,10 @@ fn item(id: i64, account: &str, promise: &str, state: DeliveryState) -> OutboxIt
         updated_at: String::new(),
         next_attempt_at: None,
         total_due: None,
+        party: "unknown".into(),
+        callback_due: None,
+        callback_zone: None,
+        promised_amount: None,
         result,
     }
 }

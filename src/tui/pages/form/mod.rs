@@ -8,10 +8,13 @@ pub use view::draw;
 use super::{Cx, Go, Reply};
 use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
-use crate::domain::result::{FieldError, Policy, action_has_result, check, needs_promise};
+use crate::domain::result::{
+    CallingContext, FieldError, Policy, Recorded, action_has_result, needs_promise, record,
+};
 use crate::domain::text::sanitize;
 use crate::domain::today::at_contact_limit;
-use crate::domain::{CollectionResult, ResultDraft, Task};
+use crate::domain::zone::{RegionTable, ZoneGuess};
+use crate::domain::{ResultDraft, Task};
 use crate::i18n::{Lang, words};
 use crate::store::StoreError;
 use crate::tr;
@@ -19,7 +22,7 @@ use crate::tui::chrome::StatusKind;
 use crate::tui::keymap::{Command, Context, Keymap};
 use crate::tui::message::{Effect, Sent};
 use crate::tui::modal::Intent;
-use chrono::NaiveDateTime;
+use chrono::{DateTime, NaiveDateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
 use tui_input::backend::crossterm::EventHandler;
@@ -97,11 +100,13 @@ pub struct FormState {
     pub total_due: Option<crate::domain::Money>,
     /// The contract's number of installments, when known (the period's upper bound).
     pub tenor: Option<u32>,
+    /// Where the customer lives, for the callback's window and the result's receipt.
+    pub zone: ZoneGuess,
     default_period: String,
 }
 
 impl FormState {
-    pub fn for_task(task: &Task) -> FormState {
+    pub fn for_task(task: &Task, regions: &RegionTable) -> FormState {
         let default_period = task.installment_no().to_string();
         FormState {
             account_no: task.contract_no.to_string(),
@@ -123,19 +128,27 @@ impl FormState {
             edit_of: None,
             total_due: task.total_due,
             tenor: task.tenor(),
+            zone: crate::domain::window::zone_of_task(task, regions),
             default_period,
         }
     }
 
     /// A form holding a rejected result, to correct and send again.
-    pub fn for_item(item: &crate::store::OutboxItem, task: Option<&Task>) -> FormState {
+    pub fn for_item(
+        item: &crate::store::OutboxItem,
+        task: Option<&Task>,
+        regions: &RegionTable,
+    ) -> FormState {
         let mut form = match task {
-            Some(t) => FormState::for_task(t),
-            None => FormState::for_task(&Task {
-                contract_no: item.account_no.as_str().into(),
-                name: item.result.cust_name.as_str().into(),
-                ..Task::default()
-            }),
+            Some(t) => FormState::for_task(t, regions),
+            None => FormState::for_task(
+                &Task {
+                    contract_no: item.account_no.as_str().into(),
+                    name: item.result.cust_name.as_str().into(),
+                    ..Task::default()
+                },
+                regions,
+            ),
         };
         form.action = Input::new(item.result.action_code.clone());
         form.result = Input::new(item.result.result_code.clone());
@@ -288,24 +301,32 @@ impl FormState {
             remark: self.remark.value().to_string(),
             agent_id: agent_id.to_string(),
             ip_address: ip_address.to_string(),
+            ..ResultDraft::default()
         }
     }
 
-    /// Checks every field with `domain::result::check` (as `deskcoll submit` does); on
-    /// success the result to send, stamped with the call time.
+    /// Checks every field with `domain::result::record` (as `deskcoll submit` does); on
+    /// success the result to send, stamped with the call time, and what is kept beside it.
     pub fn validate(
         &self,
         codes: &MasterData,
+        s: &super::Settings,
         now: NaiveDateTime,
-        horizon_days: i64,
-        agent_id: &str,
-        ip_address: &str,
-    ) -> Result<CollectionResult, Vec<FieldError>> {
+        instant: DateTime<Utc>,
+    ) -> Result<Recorded, Vec<FieldError>> {
         let policy = Policy {
-            horizon_days,
+            horizon_days: s.promise_horizon_days,
             tenor: self.tenor,
+            total_due: self.total_due,
+            party_required: false,
+            party_in_remark: false,
+            calling: Some(CallingContext {
+                rules: &s.rules,
+                zone: self.zone.zone,
+                now: instant,
+            }),
         };
-        check(&self.draft(agent_id, ip_address), codes, &policy, now)
+        record(&self.draft(&s.agent_id, &s.ip_address), codes, &policy, now)
     }
 }
 
@@ -378,14 +399,8 @@ impl FormState {
         }
         let s = cx.settings;
         let lang = s.lang;
-        let result = match self.validate(
-            cx.codes,
-            now,
-            s.promise_horizon_days,
-            &s.agent_id,
-            &s.ip_address,
-        ) {
-            Ok(result) => result,
+        let recorded = match self.validate(cx.codes, s, now, cx.clock.now_utc()) {
+            Ok(recorded) => recorded,
             Err(errors) => {
                 let first = words::field_error(lang, &errors[0]);
                 // Focus the first refused field the form shows.
@@ -403,9 +418,10 @@ impl FormState {
         self.errors.clear();
         self.failure = None;
         let effect = Effect::Submit {
-            result,
+            recorded: Box::new(recorded),
             edit_of: self.edit_of,
             total_due: self.total_due,
+            zone: self.zone.clone(),
         };
         let contacts = cx.desk.contacts_today(&self.account_no);
         let max = s.max_contacts_per_day;
@@ -492,12 +508,21 @@ mod tests {
     use crate::domain::dates::parse_datetime;
 
     fn form() -> FormState {
-        FormState::for_task(&Task {
-            contract_no: "000318270200055".into(),
-            name: "TRIJAYA".into(),
-            lastpaid_tenor: Some(28),
-            ..Task::default()
-        })
+        FormState::for_task(
+            &Task {
+                contract_no: "000318270200055".into(),
+                name: "TRIJAYA".into(),
+                lastpaid_tenor: Some(28),
+                ..Task::default()
+            },
+            &RegionTable::builtin(),
+        )
+    }
+
+    fn check(f: &FormState, codes: &MasterData) -> Result<Recorded, Vec<FieldError>> {
+        let settings = crate::tui::harness::settings();
+        let instant = crate::clock::Clock::at(now()).now_utc();
+        f.validate(codes, &settings, now(), instant)
     }
 
     fn now() -> NaiveDateTime {
@@ -569,9 +594,7 @@ mod tests {
         type_into(&mut f, Field::Result, "PTP01");
         type_into(&mut f, Field::Promise, "2026-11-26");
         type_into(&mut f, Field::Remark, &"x".repeat(300));
-        let errors = f
-            .validate(&codes, now(), 30, "A1", "127.0.0.1")
-            .unwrap_err();
+        let errors = check(&f, &codes).unwrap_err();
         let fields: Vec<_> = errors.iter().map(|e| e.field).collect();
         assert!(
             fields.contains(&"promise_date") && fields.contains(&"remark"),
@@ -581,16 +604,14 @@ mod tests {
 
         type_into(&mut f, Field::Promise, "+31");
         type_into(&mut f, Field::Remark, "ok");
-        let errors = f
-            .validate(&codes, now(), 30, "A1", "127.0.0.1")
-            .unwrap_err();
+        let errors = check(&f, &codes).unwrap_err();
         assert!(
             errors[0].message.contains("more than 30 days ahead"),
             "{errors:?}"
         );
 
         type_into(&mut f, Field::Promise, "+2");
-        let r = f.validate(&codes, now(), 30, "A1", "127.0.0.1").unwrap();
+        let r = check(&f, &codes).unwrap().result;
         assert_eq!(r.promise_date.unwrap().to_string(), "2026-11-29");
         assert_eq!(r.period, 29);
     }
@@ -600,14 +621,14 @@ mod tests {
         let codes = MasterData::builtin();
         let mut f = form();
         type_into(&mut f, Field::Action, "XYZ");
-        let errors = f.validate(&codes, now(), 30, "A1", "ip").unwrap_err();
+        let errors = check(&f, &codes).unwrap_err();
         assert_eq!(
             errors[0].to_string(),
             "action_code: 'XYZ' is not in the code list"
         );
         type_into(&mut f, Field::Action, "NCT");
         type_into(&mut f, Field::Result, "PTP01");
-        let errors = f.validate(&codes, now(), 30, "A1", "ip").unwrap_err();
+        let errors = check(&f, &codes).unwrap_err();
         assert_eq!(
             errors[0].to_string(),
             "result_code: 'PTP01' is not a result of NCT"
