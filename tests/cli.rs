@@ -1405,3 +1405,212 @@ fn tasks_cached_works_with_the_server_gone_and_is_kept_per_server() {
     let demo = r.run(&[MORNING, "tasks", "--cached"]);
     assert_eq!(demo.status.code(), Some(1), "{}", stderr(&demo));
 }
+
+// ---- who answered, and the receipts of lawful contact ----
+
+#[test]
+fn a_promise_with_anyone_but_the_debtor_is_refused_and_nothing_is_saved() {
+    let r = Run::new();
+    let o = submit(
+        &r,
+        "000418110200010",
+        "PTP",
+        "PTP01",
+        &["--promise", "+2", "--party", "spouse"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert_eq!(
+        stderr(&o),
+        "deskcoll: error: invalid result, nothing sent: party: PTP01 may only be recorded with \
+         the debtor or a co-debtor, not spouse (POJK 22/2023 art. 62(2))\n"
+    );
+    let o = submit(
+        &r,
+        "000418110200010",
+        "NCT",
+        "NCT01",
+        &["--party", "debtor"],
+    );
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("party: NCT01 means the party is nobody"),
+        "{}",
+        stderr(&o)
+    );
+    let o = submit(&r, "000418110200010", "MSG", "", &["--party", "neighbour"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(outbox_items(&r).is_empty(), "nothing was saved");
+}
+
+#[test]
+fn a_promise_with_no_party_said_is_recorded_unknown_with_one_warning_line() {
+    let r = Run::new();
+    let task = task_of(&r, "000418110200010");
+    let o = submit(&r, "000418110200010", "PTP", "PTP01", &["--promise", "+2"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("PTP01 is for the debtor or a co-debtor only; recorded with party unknown"),
+        "{err}"
+    );
+    let o = submit(
+        &r,
+        "000418110200010",
+        "PTP",
+        "PTP02",
+        &[
+            "--promise",
+            "+3",
+            "--party",
+            "co_debtor",
+            "--amount",
+            "1.000.000",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stderr(&o), "", "a named party is not warned about");
+    let o = submit(&r, "000418110200010", "NCT", "NCT04", &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+
+    let items = outbox_items(&r);
+    let parties: Vec<&str> = items.iter().map(|i| i["party"].as_str().unwrap()).collect();
+    assert_eq!(parties, ["unknown", "co_debtor", "third_party"]);
+    let owed: deskcoll::domain::Money = task["total_amount"].as_str().unwrap().parse().unwrap();
+    assert_eq!(items[0]["promised_amount"], owed.plain(), "the total due");
+    assert_eq!(items[1]["promised_amount"], "1000000");
+    assert_eq!(items[2]["promised_amount"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_batch_reads_the_party_column_and_refuses_a_promise_from_a_spouse() {
+    let r = Run::new();
+    let csv = r.home.path().join("results.csv");
+    std::fs::write(
+        &csv,
+        "account,action,result,promise,remark,party\n\
+         000318270200055,PTP,PTP01,+2,janji bayar,spouse\n\
+         000418110200010,PTP,PTP01,+2,janji bayar,debtor\n\
+         000319280100042,NCT,NCT01,,tidak diangkat,\n",
+    )
+    .unwrap();
+    let o = r.run(&[MORNING, "submit", "--batch", csv.to_str().unwrap()]);
+    let out = stdout(&o);
+    assert_eq!(o.status.code(), Some(2), "{out}");
+    assert!(
+        out.contains("row 2: invalid: party: PTP01 may only be recorded with the debtor or a co-debtor, not spouse"),
+        "{out}"
+    );
+    assert!(
+        out.contains("3 rows: 2 delivered, 0 not delivered, 1 invalid"),
+        "{out}"
+    );
+    let parties: Vec<String> = outbox_items(&r)
+        .iter()
+        .map(|i| i["party"].as_str().unwrap().to_string())
+        .collect();
+    assert_eq!(parties, ["debtor", "nobody"]);
+}
+
+#[test]
+fn audit_exports_a_receipt_per_result_and_verify_names_the_edited_one() {
+    let r = Run::new();
+    let outbox = r.home.path().join("outbox.sqlite3");
+    let with_outbox = |args: &[&str]| {
+        r.cmd(args)
+            .env("DESKCOLL_OUTBOX", &outbox)
+            .output()
+            .unwrap()
+    };
+    for (action, result, party) in [
+        ("NCT", "NCT01", ""),
+        ("MSG", "", "spouse"),
+        ("CTC", "CTC02", "debtor"),
+    ] {
+        let o = with_outbox(&[
+            MORNING,
+            "submit",
+            "--account",
+            "000418110200010",
+            "--action",
+            action,
+            "--result",
+            result,
+            "--remark",
+            "catatan",
+            "--party",
+            party,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let o = with_outbox(&[MORNING, "audit", "--format", "json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let receipts: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(receipts.len(), 3);
+    let first = &receipts[0];
+    // 02:00 UTC is 09:00 in Jakarta: the demo account lives in WIB, inside the window.
+    assert_eq!(first["account_no"], "000418110200010");
+    assert_eq!(first["action_code"], "NCT");
+    assert_eq!(first["result_code"], "NCT01");
+    assert_eq!(first["party"], "nobody");
+    assert_eq!(first["window_state"], "open");
+    assert_eq!(first["consent"], false);
+    assert_eq!(first["contacts_that_day"], 1);
+    assert_eq!(receipts[2]["contacts_that_day"], 3, "this one included");
+    assert_eq!(
+        first["rules_version"],
+        deskcoll::domain::receipt::RULES_VERSION
+    );
+    assert_eq!(first["prev_sha256"], deskcoll::domain::receipt::GENESIS);
+    assert_eq!(receipts[1]["prev_sha256"], first["sha256"]);
+    assert_eq!(receipts[2]["prev_sha256"], receipts[1]["sha256"]);
+    for key in [
+        "zone",
+        "zone_source",
+        "local_time",
+        "consent_reason",
+        "holidays_sha256",
+        "call_time",
+    ] {
+        assert!(first.get(key).is_some(), "{key}");
+    }
+
+    let o = with_outbox(&[MORNING, "audit", "--from", "2026-11-28"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        stdout(&o),
+        "result_id,account_no,action_code,result_code,call_time,zone,zone_source,local_time,\
+         window_state,consent,consent_reason,contacts_that_day,party,rules_version,\
+         holidays_sha256,prev_sha256,sha256\n",
+        "a day with no calls: the header alone"
+    );
+    let o = with_outbox(&[MORNING, "audit", "--to", "2026-11-27"]);
+    assert_eq!(stdout(&o).lines().count(), 4, "{}", stdout(&o));
+
+    let o = with_outbox(&["audit", "--verify"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o), "3 receipts checked: the chain holds\n");
+
+    // One byte of the second receipt changed on disk.
+    {
+        let db = rusqlite::Connection::open(&outbox).unwrap();
+        let body: String = db
+            .query_row("SELECT body FROM receipts WHERE result_id = 2", [], |r| {
+                r.get(0)
+            })
+            .unwrap();
+        let edited = body.replacen("\"contacts_that_day\":2", "\"contacts_that_day\":1", 1);
+        assert_ne!(body, edited);
+        db.execute(
+            "UPDATE receipts SET body = ?1 WHERE result_id = 2",
+            [edited],
+        )
+        .unwrap();
+    }
+    let o = with_outbox(&["audit", "--verify"]);
+    assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
+    assert_eq!(
+        stderr(&o),
+        "deskcoll: error: receipt of result 2 (record 2 of the chain): it does not match its hash (edited)\n"
+    );
+}

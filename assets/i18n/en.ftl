@@ -787,3 +787,10 @@ config-source-user = user
 config-source-env = env
 config-source-flag = flag
 picker-not-dialable = "{ $text }": not a phone number, not dialled
+
+audit-verified = { $n } receipts checked: the chain holds
+audit-broken = receipt of result { $id } (record { $n } of the chain): { $why }
+audit-broken-edited = it does not match its hash (edited)
+audit-broken-unreadable = it does not read as a receipt
+audit-broken-unlinked = it does not name the receipt before it (one was removed, added or reordered)
+audit-unreadable = the receipt of result { $id } does not read as a receipt (run deskcoll audit --verify)

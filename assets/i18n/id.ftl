@@ -775,3 +775,10 @@ config-source-user = pengguna
 config-source-env = lingkungan
 config-source-flag = opsi
 picker-not-dialable = "{ $text }": bukan nomor telepon, tidak dipanggil
+
+audit-verified = { $n } tanda terima diperiksa: rantainya utuh
+audit-broken = tanda terima hasil { $id } (catatan ke-{ $n } dalam rantai): { $why }
+audit-broken-edited = tidak cocok dengan hash-nya (diubah)
+audit-broken-unreadable = tidak terbaca sebagai tanda terima
+audit-broken-unlinked = tidak menyebut tanda terima sebelumnya (ada yang dihapus, ditambah atau diubah urutannya)
+audit-unreadable = tanda terima hasil { $id } tidak terbaca (jalankan deskcoll audit --verify)

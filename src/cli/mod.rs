@@ -1,5 +1,6 @@
 //! The command line: parses, builds the configuration and a session, hands off to a command.
 
+mod audit;
 mod doctor;
 mod man;
 mod outbox;
@@ -112,6 +113,12 @@ pub enum Command {
         #[arg(long)]
         excel: bool,
     },
+    /// The receipts of lawful contact kept with every result, oldest first; --verify checks
+    /// their hash chain.
+    #[command(
+        after_help = "Examples:\n  deskcoll audit --from 2026-11-01 --to 2026-11-30 > receipts.csv\n  deskcoll audit --format json | jq '.[] | select(.window_state != \"open\")'\n  deskcoll audit --verify\n\nExit codes: 0 exported, or the chain holds; 1 a receipt does not match its hash or the one\nbefore it (named), or another error."
+    )]
+    Audit(audit::AuditArgs),
     /// Browse termin (staged-payment) transactions.
     #[command(
         after_help = "Examples:\n  deskcoll termin --page 2 --limit 20\n  deskcoll termin --all --format csv > termin.csv\n  deskcoll termin --all --status 'Menunggu Pembayaran'\n  deskcoll termin --all --summary"
@@ -471,6 +478,10 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             } else {
                 termin::run(&session, args, style).await
             }
+        }
+        Command::Audit(args) => {
+            let session = Session::open(load_config(&over)?, clock).await?;
+            audit::run(&session, args).await
         }
         Command::Outbox { action } => {
             let session = Session::open(load_config(&over)?, clock).await?;

@@ -617,6 +617,25 @@ impl Outbox {
         self.sql(r)
     }
 
+    /// Every receipt as kept, in the order they were chained (for `audit --verify`: no
+    /// join, so that a result removed from under its receipt cannot hide it).
+    pub fn receipt_chain(&self) -> Result<Vec<StoredReceipt>, StoreError> {
+        let r = (|| {
+            let mut stmt = self
+                .conn
+                .prepare("SELECT result_id, body, sha256 FROM receipts ORDER BY result_id")?;
+            let rows = stmt.query_map([], |row| {
+                Ok(StoredReceipt {
+                    result_id: row.get(0)?,
+                    body: row.get(1)?,
+                    sha256: row.get(2)?,
+                })
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+        })();
+        self.sql(r)
+    }
+
     /// The receipts of results called from `from` to `to` (local dates, inclusive; `None`:
     /// open), oldest first.
     pub fn receipts(
