@@ -10,7 +10,11 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 /// Every release's fixture. Add the next release's here when it ships.
-const FIXTURES: &[&str] = &["outbox-0.1.0.sqlite3"];
+const FIXTURES: &[&str] = &[
+    "outbox-0.1.0.sqlite3",
+    // Schema 1, as the release before schema 2 wrote it (commit fea62b4).
+    "outbox-0.1.0-fea62b4.sqlite3",
+];
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
