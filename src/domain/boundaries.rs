@@ -170,3 +170,70 @@ fn a_message_left_carries_no_result_code_however_long_the_typed_one() {
     let r = checked(&draft("MSG", "A-RESULT-CODE-TOO-LONG", "", "titip pesan")).expect("accepted");
     assert_eq!(r.result_code, "");
 }
+
+// ---- the code list (mutants found by the full run over src/domain) ----
+
+fn codes(csv: &str) -> MasterData {
+    MasterData::from_rows(super::codes::csv_rows(csv).unwrap()).unwrap()
+}
+
+#[test]
+fn a_description_with_empty_parentheses_is_shown_as_written_in_both_languages() {
+    use super::codes::describe;
+    use super::lang::Lang;
+    for lang in [Lang::Id, Lang::En] {
+        assert_eq!(
+            describe("Tidak ada kontak ()", "", lang),
+            "Tidak ada kontak ()"
+        );
+    }
+    assert_eq!(describe("Kontak (contact)", "", Lang::En), "contact");
+}
+
+#[test]
+fn a_promise_flag_on_any_row_of_an_action_marks_the_action() {
+    let list = codes(
+        "ACTION_CODE,RESULT_CODE,DESCRIPTION,NEEDS_PROMISE\n\
+         JBP,,Janji bayar sebagian,N\n\
+         JBP,JBP01,Janji bayar minggu ini,Y\n\
+         KNS,,Konsultasi,N\n",
+    );
+    assert!(list.action("JBP").unwrap().needs_promise);
+    assert!(!list.action("KNS").unwrap().needs_promise);
+}
+
+#[test]
+fn an_action_row_after_its_results_still_gives_the_action_its_description() {
+    let list = codes(
+        "ACTION_CODE,RESULT_CODE,DESCRIPTION\n\
+         ABC,,Abc sendiri\n\
+         XYZ,XYZ01,Hasil xyz\n\
+         XYZ,,Aksi xyz\n",
+    );
+    assert_eq!(list.action("XYZ").unwrap().description, "Aksi xyz");
+    assert_eq!(list.action("ABC").unwrap().description, "Abc sendiri");
+}
+
+#[test]
+fn a_result_listed_twice_is_kept_once_and_the_same_code_under_two_actions_twice() {
+    let list = codes(
+        "ACTION_CODE,RESULT_CODE,DESCRIPTION\n\
+         A1,R1,pertama\n\
+         A1,R1,kedua\n\
+         A2,R1,lain\n\
+         A1,R2,dua\n",
+    );
+    let pairs: Vec<(&str, &str, &str)> = list
+        .results
+        .iter()
+        .map(|r| (r.action.as_str(), r.code.as_str(), r.description.as_str()))
+        .collect();
+    assert_eq!(
+        pairs,
+        [
+            ("A1", "R1", "pertama"),
+            ("A2", "R1", "lain"),
+            ("A1", "R2", "dua")
+        ]
+    );
+}

@@ -225,13 +225,6 @@ impl MasterData {
             .iter()
             .filter(move |r| r.action.eq_ignore_ascii_case(action))
     }
-
-    pub fn is_result(&self, code: &str) -> bool {
-        let code = code.trim();
-        self.results
-            .iter()
-            .any(|r| r.code.eq_ignore_ascii_case(code))
-    }
 }
 
 /// Parses CSV text into rows (pure: the text comes from wherever the caller read it).
