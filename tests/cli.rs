@@ -1548,7 +1548,7 @@ fn audit_exports_a_receipt_per_result_and_verify_names_the_edited_one() {
     let receipts: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(receipts.len(), 3);
     let first = &receipts[0];
-    // 02:00 UTC is 09:00 in Jakarta: the demo account lives in WIB, inside the window.
+    // 02:00 UTC is 10:00 for this customer (WITA): inside the window.
     assert_eq!(first["account_no"], "000418110200010");
     assert_eq!(first["action_code"], "NCT");
     assert_eq!(first["result_code"], "NCT01");
@@ -1613,4 +1613,44 @@ fn audit_exports_a_receipt_per_result_and_verify_names_the_edited_one() {
         stderr(&o),
         "deskcoll: error: receipt of result 2 (record 2 of the chain): it does not match its hash (edited)\n"
     );
+}
+
+#[test]
+fn a_call_after_hours_with_consent_keeps_closed_and_the_consent_in_its_receipt() {
+    let r = Run::new();
+    // 13:30 UTC is 21:30 for this customer (WITA): the window has closed.
+    let evening = "--now=2026-11-27T13:30:00Z";
+    let base = [
+        evening,
+        "submit",
+        "--account",
+        "000418110200010",
+        "--action",
+        "CTC",
+        "--result",
+        "CTC02",
+        "--remark",
+        "nego",
+        "--party",
+        "debtor",
+    ];
+    let o = r.run(&base);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let mut with_consent = base.to_vec();
+    with_consent.extend(["--consent", "minta ditelepon setelah jam kerja"]);
+    let o = r.run(&with_consent);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = r.ok(&[evening, "audit", "--format", "json"]);
+    let receipts: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(receipts.len(), 2);
+    assert_eq!(receipts[0]["window_state"], "closed");
+    assert_eq!(receipts[0]["consent"], false);
+    assert_eq!(receipts[0]["zone"], "WITA");
+    assert_eq!(receipts[0]["local_time"], "2026-11-27T21:30:00+08:00");
+    assert_eq!(receipts[1]["consent"], true);
+    assert_eq!(
+        receipts[1]["consent_reason"],
+        "minta ditelepon setelah jam kerja"
+    );
+    assert_eq!(receipts[1]["contacts_that_day"], 2);
 }

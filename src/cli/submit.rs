@@ -49,8 +49,12 @@ pub struct SubmitArgs {
     /// The amount promised (PTP) [default: the account's total due].
     #[arg(long, default_value = "")]
     pub amount: String,
+    /// The consumer agreed to this call outside their calling window: why, as they said it.
+    /// Kept as an override in the account's history and as consent in the result's receipt.
+    #[arg(long, value_name = "REASON", default_value = "")]
+    pub consent: String,
     /// A CSV with a header row and columns account, action, result, promise, period, remark
-    /// (and optionally name, party, callback, amount).
+    /// (and optionally name, party, callback, amount, consent).
     #[arg(long, value_name = "FILE.csv", conflicts_with_all = ["account", "action", "remark"])]
     pub batch: Option<PathBuf>,
 }
@@ -299,6 +303,7 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
     for warning in warnings.into_iter().flatten() {
         eprintln!("{}", super::warning_line(lang, &sanitize(&warning)));
     }
+    log_consent(session, &deliverer, &account_no, &args.consent, now)?;
     let id = deliverer
         .save(recorded, total_due, &zone, &rules.calling)
         .map_err(store_failure(lang))?;
@@ -321,6 +326,31 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
             ),
         )),
     }
+}
+
+/// The consumer's consent to a call outside their window, kept as an override (as the
+/// workstation keeps one before dialing), so that the result's receipt carries it.
+fn log_consent(
+    session: &Session,
+    deliverer: &crate::delivery::Deliverer,
+    account_no: &str,
+    reason: &str,
+    now: NaiveDateTime,
+) -> Result<(), Failure> {
+    if reason.trim().is_empty() {
+        return Ok(());
+    }
+    let event = crate::store::ContactEvent {
+        account_no: account_no.to_string(),
+        at: crate::domain::dates::wire(now),
+        phone: String::new(),
+        kind: "override".into(),
+        reason: reason.trim().to_string(),
+        agent_id: session.config.agent_id.clone(),
+    };
+    deliverer
+        .log_contact(&event)
+        .map_err(store_failure(session.config.language))
 }
 
 fn store_failure(lang: Lang) -> impl Fn(crate::store::StoreError) -> Failure {
@@ -426,6 +456,7 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
                     eprintln!("{}", super::warning_line(lang, &message));
                 }
                 *earlier += 1;
+                log_consent(session, &deliverer, &account_no, &get("consent"), now)?;
                 valid.push((line, checked));
             }
             Err(errors) => {
