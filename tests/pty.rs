@@ -212,9 +212,9 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     send("ptp");
     send("\t"); // takes PTP
     send("\r"); // takes the highlighted result, PTP01
+    send("\r"); // takes the highlighted party, the debtor
     send("+2");
-    send("\t");
-    send("\t");
+    send("\t\t\t\t"); // past the amount (the total due), the period and the callback
     send("janji bayar lusa");
     send("\x13"); // Ctrl-S
     let done = screen.wait_for("Sukses Memasukan Data Dengan Account No : 000318270200055");

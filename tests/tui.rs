@@ -8,7 +8,8 @@ use crossterm::event::KeyCode;
 use deskcoll::clock::Clock;
 use deskcoll::i18n::Lang;
 use deskcoll::tui::app::{Action, App, Effect, update};
-use deskcoll::tui::harness::{self, alt, ctrl, press, render, type_text};
+use deskcoll::tui::harness::{self, alt, ctrl, press, render, tab_to, type_text};
+use deskcoll::tui::pages::form::Field;
 use deskcoll::twin::book::LoanBook;
 use ratatui::layout::Rect;
 
@@ -109,11 +110,14 @@ fn form_snapshots(lang: Lang) {
         snapshot("form_empty", lang, (w, h), &render(&a));
 
         type_text(&mut a, "PTP");
-        press(&mut a, KeyCode::Tab);
-        press(&mut a, KeyCode::Tab);
+        // A promise with the spouse, in the past, a callback after hours, a long remark.
+        tab_to(&mut a, Field::Party);
+        type_text(&mut a, "spouse");
+        tab_to(&mut a, Field::Promise);
         type_text(&mut a, "2026-11-01");
-        press(&mut a, KeyCode::Tab);
-        press(&mut a, KeyCode::Tab);
+        tab_to(&mut a, Field::Callback);
+        type_text(&mut a, "20:00");
+        tab_to(&mut a, Field::Remark);
         type_text(&mut a, &"x".repeat(260));
         assert!(ctrl(&mut a, 's').is_empty(), "nothing is sent");
         snapshot("form_invalid", lang, (w, h), &render(&a));
@@ -122,10 +126,12 @@ fn form_snapshots(lang: Lang) {
         press(&mut a, KeyCode::Enter);
         type_text(&mut a, "ptp");
         press(&mut a, KeyCode::Tab);
-        press(&mut a, KeyCode::Enter);
+        press(&mut a, KeyCode::Enter); // PTP01
+        press(&mut a, KeyCode::Enter); // the debtor
         type_text(&mut a, "+3");
-        press(&mut a, KeyCode::Tab);
-        press(&mut a, KeyCode::Tab);
+        tab_to(&mut a, Field::Callback);
+        type_text(&mut a, "16:00");
+        tab_to(&mut a, Field::Remark);
         type_text(&mut a, "Customer pasti bayar hari Senin");
         snapshot("form_ptp_filled", lang, (w, h), &render(&a));
         // Esc on a form with input asks: the y/n question.
@@ -224,9 +230,10 @@ async fn flow_against_the_twin_load_filter_submit_refresh() {
     press(&mut a, KeyCode::Tab);
     type_text(&mut a, "PTP01");
     press(&mut a, KeyCode::Tab);
+    type_text(&mut a, "debtor");
+    press(&mut a, KeyCode::Tab);
     type_text(&mut a, "2026-11-30");
-    press(&mut a, KeyCode::Tab);
-    press(&mut a, KeyCode::Tab);
+    tab_to(&mut a, Field::Remark);
     type_text(&mut a, "Customer pasti bayar");
     let effects = ctrl(&mut a, 's');
     assert_eq!(effects.len(), 1);
@@ -312,7 +319,8 @@ async fn outbox_and_today(lang: Lang) {
     press(&mut a, KeyCode::Enter);
     type_text(&mut a, "MSG");
     press(&mut a, KeyCode::Tab);
-    press(&mut a, KeyCode::Tab);
+    type_text(&mut a, "spouse");
+    tab_to(&mut a, Field::Remark);
     type_text(&mut a, "titip pesan ke istri");
     let effects = ctrl(&mut a, 's');
     run(&mut a, &d, effects).await;
@@ -727,7 +735,8 @@ async fn over_contact_guard_and_the_day_against_the_twin() {
     press(&mut a, KeyCode::Enter);
     type_text(&mut a, "PTP");
     press(&mut a, KeyCode::Tab);
-    press(&mut a, KeyCode::Enter);
+    press(&mut a, KeyCode::Enter); // PTP01
+    press(&mut a, KeyCode::Enter); // the debtor
     type_text(&mut a, "+1");
     let effects = ctrl(&mut a, 's');
     run(&mut a, &d, effects).await;
@@ -743,6 +752,8 @@ async fn over_contact_guard_and_the_day_against_the_twin() {
         .unwrap();
     press(&mut a, KeyCode::Enter);
     type_text(&mut a, "MSG");
+    press(&mut a, KeyCode::Tab);
+    type_text(&mut a, "family");
     let asked = ctrl(&mut a, 's');
     assert!(asked.is_empty());
     assert!(a.question().unwrap().contains("contact 2"));
@@ -1020,4 +1031,32 @@ async fn a_slow_termin_page_says_how_much_has_arrived() {
     }
     assert_eq!(app.termin.view.len(), limit);
     assert!(!render(&app).contains(" MB"));
+}
+
+#[tokio::test]
+async fn party_in_remark_from_the_config_starts_the_remark_sent() {
+    let file = deskcoll::config::parse_file(
+        "[result]\nparty_in_remark = true\n",
+        std::path::Path::new("config.toml"),
+    )
+    .unwrap();
+    let config =
+        deskcoll::config::Config::resolve(file, None, &Default::default(), &|_| None).unwrap();
+    let session = deskcoll::session::Session::open(config, Clock::at(common::fixed_now()))
+        .await
+        .unwrap();
+    let mut a = app(80, 24);
+    a.settings = deskcoll::tui::settings(&session);
+    assert!(a.settings.party_in_remark);
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, "MSG");
+    press(&mut a, KeyCode::Tab);
+    type_text(&mut a, "spouse");
+    tab_to(&mut a, Field::Remark);
+    type_text(&mut a, "titip pesan ke istri");
+    let effects = ctrl(&mut a, 's');
+    let [Effect::Submit { recorded, .. }] = effects.as_slice() else {
+        panic!("not sent: {effects:?}");
+    };
+    assert_eq!(recorded.result.remark, "[spouse] titip pesan ke istri");
 }

@@ -31,6 +31,7 @@ pub fn settings_in(lang: Lang) -> Settings {
         time_zone: None,
         insecure: false,
         lang,
+        party_in_remark: false,
     }
 }
 
@@ -95,6 +96,17 @@ pub fn type_text(app: &mut App, text: &str) {
     }
 }
 
+/// Tab until the open form's focus is on `field` (panics if the form does not show it).
+pub fn tab_to(app: &mut App, field: super::pages::form::Field) {
+    for _ in 0..super::pages::form::Field::ALL.len() {
+        if app.form.as_ref().expect("a form").focus == field {
+            return;
+        }
+        press(app, KeyCode::Tab);
+    }
+    panic!("{field:?} is not in the form");
+}
+
 /// A left click at a screen position.
 pub fn click(app: &mut App, column: u16, row: u16) -> Vec<Effect> {
     mouse(app, MouseEventKind::Down(MouseButton::Left), column, row)
@@ -132,6 +144,12 @@ fn drawn(app: &App) -> Terminal<TestBackend> {
 /// The screen as cells.
 pub fn draw(app: &App) -> Buffer {
     drawn(app).backend().buffer().clone()
+}
+
+/// Where the cursor is once drawn (in the field being typed): (column, row).
+pub fn cursor(app: &App) -> (u16, u16) {
+    let p = drawn(app).get_cursor_position().expect("a cursor");
+    (p.x, p.y)
 }
 
 /// The screen as text.

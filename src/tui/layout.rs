@@ -167,13 +167,20 @@ pub fn form_layout(body: Rect) -> (Rect, Option<Rect>) {
     (form, Some(customer))
 }
 
+/// Lines of the form's notes kept when the body is too short for the whole form: the blank
+/// line, what is sent, and the failure or "sending".
+const FORM_NOTES_KEPT: u16 = 3;
+
 /// The result form's box in the body, `width` wide and tall enough for its field lines and
-/// notes: (the box, the fields inside it, the notes under them).
+/// notes: (the box, the fields inside it, the notes under them). In a body too short for
+/// them, the fields get what the first notes leave (and scroll).
 pub fn form_box(body: Rect, width: u16, field_lines: u16, note_lines: u16) -> (Rect, Rect, Rect) {
     let area = centered(body, width, field_lines + note_lines + 2);
     let inner = area.inner(ratatui::layout::Margin::new(1, 1));
+    let fields_height =
+        field_lines.min(inner.height.saturating_sub(note_lines.min(FORM_NOTES_KEPT)));
     let [fields, notes] =
-        Layout::vertical([Constraint::Length(field_lines), Constraint::Min(0)]).areas(inner);
+        Layout::vertical([Constraint::Length(fields_height), Constraint::Min(0)]).areas(inner);
     (area, fields, notes)
 }
 
@@ -212,6 +219,16 @@ mod tests {
         assert_eq!(narrow.queue.x, narrow.detail.x);
         assert!(narrow.detail.y > narrow.queue.y);
         assert!(areas(Rect::new(0, 0, 20, 5)).too_small);
+    }
+
+    #[test]
+    fn a_form_taller_than_the_body_keeps_its_first_notes() {
+        let body = Rect::new(0, 1, 80, 21);
+        let (area, fields, notes) = form_box(body, 80, 30, 2);
+        assert_eq!(area.height, 21);
+        assert_eq!((fields.height, notes.height), (17, 2));
+        let (_, fields, notes) = form_box(body, 80, 8, 2);
+        assert_eq!((fields.height, notes.height), (8, 2));
     }
 
     #[test]

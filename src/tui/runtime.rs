@@ -419,6 +419,7 @@ pub fn settings(session: &Session) -> Settings {
             .and_then(crate::domain::zone::Zone::parse),
         insecure: config.insecure_transport(),
         lang: config.language,
+        party_in_remark: config.result.party_in_remark.unwrap_or(false),
     }
 }
 

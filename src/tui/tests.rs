@@ -2,7 +2,7 @@
 //! change, and which work starts.
 
 use super::app::*;
-use super::harness::{alt, click, ctrl, mouse, press, selected, type_text};
+use super::harness::{alt, click, ctrl, mouse, press, selected, tab_to, type_text};
 use super::keymap::Context;
 use super::modal::Modal;
 use super::pages::form::Field;
@@ -162,14 +162,20 @@ fn during_a_question_the_footer_and_help_show_its_keys() {
     );
 }
 
+fn focus(app: &App) -> Field {
+    app.form.as_ref().unwrap().focus
+}
+
+/// A promise to pay with the debtor, in two days, as an agent types it.
 fn fill_ptp(app: &mut App) {
     press(app, KeyCode::Enter);
     type_text(app, "ptp");
     press(app, KeyCode::Tab);
     press(app, KeyCode::Enter); // takes PTP01, the first result of PTP
+    assert_eq!(focus(app), Field::Party);
+    press(app, KeyCode::Enter); // takes the debtor, the first party
     type_text(app, "+2");
-    press(app, KeyCode::Tab);
-    press(app, KeyCode::Tab);
+    tab_to(app, Field::Remark);
     type_text(app, "janji bayar");
 }
 
@@ -178,8 +184,7 @@ fn invalid_submit_stays_at_the_field_with_the_reason() {
     let mut app = app();
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "PTP");
-    press(&mut app, KeyCode::Tab);
-    press(&mut app, KeyCode::Tab);
+    tab_to(&mut app, Field::Promise);
     type_text(&mut app, "2026-13-01");
     let effects = ctrl(&mut app, 's');
     assert!(effects.is_empty());
@@ -291,7 +296,9 @@ fn no_answer_closes_the_form_because_the_outbox_has_it() {
     // Not even saved (the outbox cannot be written): the form keeps everything.
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "MSG");
-    ctrl(&mut app, 's');
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "family");
+    assert_eq!(ctrl(&mut app, 's').len(), 1, "sent");
     let account_no = app.form.as_ref().unwrap().account_no.clone();
     update(
         &mut app,
@@ -589,9 +596,8 @@ fn the_form_refuses_a_period_past_the_contracts_tenor_as_the_cli_does() {
     let mut app = super::harness::app_with(vec![t], 120, 40, super::harness::fixed_now());
     press(&mut app, KeyCode::Enter);
     type_text(&mut app, "MSG");
-    press(&mut app, KeyCode::Tab);
+    tab_to(&mut app, Field::Period);
     let form = app.form.as_mut().unwrap();
-    assert_eq!(form.focus, Field::Period);
     assert_eq!(form.period.value(), "4", "last paid + 1");
     *form.input_mut(Field::Period) = tui_input::Input::new("999".into());
     assert!(ctrl(&mut app, 's').is_empty());
@@ -925,4 +931,277 @@ fn a_list_kept_on_an_earlier_day_is_marked_and_judges_no_promise() {
         "2026-11-27T08:10:00+07:00",
     );
     assert!(app.desk.promises.broken.contains("A"));
+}
+
+/// The screen's words in reading order: borders, quotes and wrapping left out.
+fn screen_words(app: &App) -> String {
+    super::harness::render(app)
+        .lines()
+        .map(|l| {
+            l.trim_matches('"')
+                .replace(['│', '┌', '┐', '└', '┘', '─'], " ")
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The form alone across the screen: 80x24, one task (C, owing Rp 2.000).
+fn narrow_app(lang: crate::i18n::Lang) -> App {
+    let tasks = vec![task("C", "CITRA", 2)];
+    super::harness::app_with_in(lang, tasks, 80, 24, super::harness::fixed_now())
+}
+
+fn submitted(effects: &[Effect]) -> &crate::domain::result::Recorded {
+    match effects {
+        [Effect::Submit { recorded, .. }] => recorded,
+        other => panic!("not sent: {other:?}"),
+    }
+}
+
+#[test]
+fn no_answer_sets_spoke_with_to_nobody() {
+    use crate::domain::party::Party;
+    for (code, party) in [("NCT01", Party::Nobody), ("NCT04", Party::ThirdParty)] {
+        let mut app = app();
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "NCT");
+        press(&mut app, KeyCode::Tab);
+        type_text(&mut app, code);
+        press(&mut app, KeyCode::Tab);
+        assert_eq!(
+            focus(&app),
+            Field::Period,
+            "{code}: the settled party is passed over"
+        );
+        assert_eq!(app.form.as_ref().unwrap().party.value(), party.wire());
+        assert!(
+            screen_words(&app).contains(&format!("Spoke with {}", party.wire())),
+            "shown"
+        );
+        press(&mut app, KeyCode::BackTab);
+        assert_eq!(focus(&app), Field::Result, "both ways");
+        let effects = ctrl(&mut app, 's');
+        assert_eq!(submitted(&effects).party, party, "{code}");
+    }
+    // A result changed to one that settles nothing takes its party away with it.
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "NCT");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "NCT01");
+    assert_eq!(app.form.as_ref().unwrap().party.value(), "nobody");
+    press(&mut app, KeyCode::Backspace);
+    assert_eq!(app.form.as_ref().unwrap().party.value(), "");
+    type_text(&mut app, "4");
+    assert_eq!(app.form.as_ref().unwrap().party.value(), "third_party");
+}
+
+#[test]
+fn the_party_is_required_and_chosen_like_a_code() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "MSG");
+    assert!(ctrl(&mut app, 's').is_empty());
+    assert_eq!(focus(&app), Field::Party, "refused there");
+    assert!(
+        status(&app).contains("Spoke with: required"),
+        "{}",
+        status(&app)
+    );
+    // Typing filters in either language; arrows move; Enter takes.
+    type_text(&mut app, "keluarga");
+    let screen = screen_words(&app);
+    assert!(screen.contains("family"), "{screen}");
+    press(&mut app, KeyCode::Backspace);
+    for _ in 0.."keluarga".len() {
+        press(&mut app, KeyCode::Backspace);
+    }
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Down);
+    press(&mut app, KeyCode::Enter);
+    let form = app.form.as_ref().unwrap();
+    assert_eq!((form.party.value(), form.focus), ("spouse", Field::Period));
+    let effects = ctrl(&mut app, 's');
+    assert_eq!(
+        submitted(&effects).party,
+        crate::domain::party::Party::Spouse
+    );
+}
+
+#[test]
+fn a_promise_with_the_spouse_is_refused_at_spoke_with() {
+    use crate::i18n::Lang;
+    let said = [
+        (
+            Lang::En,
+            "spouse",
+            "PTP01 may only be recorded with the debtor or a co-debtor, not spouse (POJK 22/2023 art. 62(2))",
+        ),
+        (
+            Lang::Id,
+            "pasangan",
+            "PTP01 hanya boleh dicatat dengan debitur atau co-debitur, bukan pasangan (POJK 22/2023 pasal 62 ayat 2)",
+        ),
+    ];
+    for (lang, typed, why) in said {
+        let mut app = narrow_app(lang);
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, "ptp");
+        press(&mut app, KeyCode::Tab);
+        press(&mut app, KeyCode::Enter);
+        type_text(&mut app, typed);
+        tab_to(&mut app, Field::Promise);
+        type_text(&mut app, "+2");
+        tab_to(&mut app, Field::Remark);
+        assert!(ctrl(&mut app, 's').is_empty(), "nothing is sent");
+        let form = app.form.as_ref().unwrap();
+        assert_eq!(form.focus, Field::Party, "{lang:?}");
+        assert_eq!(form.party.value(), "spouse", "kept");
+        let screen = screen_words(&app);
+        assert!(screen.contains(&format!("✗ {why}")), "{lang:?}:\n{screen}");
+    }
+}
+
+#[test]
+fn the_amount_defaults_to_the_total_due() {
+    let mut a = app();
+    fill_ptp(&mut a);
+    let form = a.form.as_ref().unwrap();
+    assert_eq!(form.amount.value(), "2000", "C owes Rp 2.000");
+    assert!(form.fields(&a.codes).contains(&Field::Amount));
+    let effects = ctrl(&mut a, 's');
+    assert_eq!(
+        submitted(&effects).promised_amount,
+        Some(Money::from_units(2000))
+    );
+
+    // Typed the Indonesian way or plain; not a number is refused at the field.
+    for (typed, refused) in [("1.500", None), ("1500", None), ("lots", Some("'lots'"))] {
+        let mut a = app();
+        fill_ptp(&mut a);
+        *a.form.as_mut().unwrap().input_mut(Field::Amount) = tui_input::Input::new(typed.into());
+        let effects = ctrl(&mut a, 's');
+        match refused {
+            None => assert_eq!(
+                submitted(&effects).promised_amount,
+                Some(Money::from_units(1500))
+            ),
+            Some(words) => {
+                assert!(effects.is_empty());
+                assert_eq!(focus(&a), Field::Amount);
+                assert!(status(&a).contains(&format!("Amount: {words} is not an amount")));
+            }
+        }
+    }
+
+    // Only actions that need a promise ask for an amount.
+    let mut a = app();
+    press(&mut a, KeyCode::Enter);
+    type_text(&mut a, "MSG");
+    let form = a.form.as_ref().unwrap();
+    assert!(!form.fields(&a.codes).contains(&Field::Amount));
+}
+
+#[test]
+fn a_callback_after_hours_is_refused_with_the_next_allowed_time() {
+    let mut app = narrow_app(crate::i18n::Lang::En);
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "MSG");
+    press(&mut app, KeyCode::Tab);
+    type_text(&mut app, "family");
+    tab_to(&mut app, Field::Callback);
+    assert!(screen_words(&app).contains("HH:MM, YYYY-MM-DD HH:MM or +2h"));
+    type_text(&mut app, "20:00");
+    tab_to(&mut app, Field::Remark);
+    assert!(ctrl(&mut app, 's').is_empty());
+    assert_eq!(focus(&app), Field::Callback);
+    let screen = screen_words(&app);
+    assert!(
+        screen.contains(
+            "✗ 2026-11-27 20:00 WIB is outside the customer's calling window; next allowed 2026-11-28 08:00 WIB"
+        ),
+        "{screen}"
+    );
+    for _ in 0..5 {
+        press(&mut app, KeyCode::Backspace);
+    }
+    type_text(&mut app, "+2h");
+    assert!(screen_words(&app).contains("→ 2026-11-27 12:00 WIB"));
+    let effects = ctrl(&mut app, 's');
+    let callback = submitted(&effects).callback.unwrap();
+    assert_eq!(
+        crate::domain::callback::local_words(callback.due_local()),
+        "2026-11-27 12:00 WIB"
+    );
+}
+
+#[test]
+fn correcting_a_rejected_result_keeps_its_party_amount_and_callback() {
+    let mut app = app();
+    let mut rejected = item(6, "A", "2026-11-30", DeliveryState::Rejected);
+    rejected.party = "spouse".into();
+    rejected.promised_amount = Some("1500000".into());
+    rejected.callback_due = Some("2026-11-28T01:00:00Z".into());
+    rejected.callback_zone = Some("WIB".into());
+    rejected.result.remark = "[spouse] janji".into();
+    outbox(&mut app, vec![rejected]);
+    alt(&mut app, '3');
+    assert!(
+        screen_words(&app).contains("PTP PTP01 · with spouse"),
+        "the detail says who answered"
+    );
+    press(&mut app, KeyCode::Char('e'));
+    let form = app.form.as_ref().unwrap();
+    assert_eq!(form.party.value(), "spouse");
+    assert_eq!(form.amount.value(), "1500000");
+    assert_eq!(form.callback.value(), "2026-11-28 08:00");
+    assert_eq!(
+        form.remark.value(),
+        "janji",
+        "the party is put in front again when sent"
+    );
+}
+
+#[test]
+fn a_form_taller_than_the_screen_scrolls_to_the_focused_field() {
+    let mut app = narrow_app(crate::i18n::Lang::En);
+    update(&mut app, Action::Resize(80, 20));
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "PTP");
+    tab_to(&mut app, Field::Party);
+    type_text(&mut app, "spouse");
+    tab_to(&mut app, Field::Promise);
+    type_text(&mut app, "2026-11-01");
+    tab_to(&mut app, Field::Amount);
+    type_text(&mut app, "x");
+    tab_to(&mut app, Field::Callback);
+    type_text(&mut app, "20:00");
+    tab_to(&mut app, Field::Remark);
+    type_text(&mut app, &"x".repeat(260));
+    assert!(ctrl(&mut app, 's').is_empty());
+    let screen = screen_words(&app);
+    assert!(
+        screen.contains("▸ Result code ✗ required PTP01") && !screen.contains("260 characters"),
+        "the top, the result's choices open:\n{screen}"
+    );
+    tab_to(&mut app, Field::Remark);
+    let screen = screen_words(&app);
+    assert!(
+        screen.contains("▸ Remark") && screen.contains("✗ 260 characters, at most 255 allowed"),
+        "{screen}"
+    );
+    assert!(!screen.contains("Action code"), "scrolled:\n{screen}");
+    let cursor = super::harness::cursor(&app);
+    let row = super::harness::render(&app)
+        .lines()
+        .nth(cursor.1 as usize)
+        .unwrap()
+        .to_string();
+    assert!(
+        row.contains("▸ Remark"),
+        "the cursor is on the remark's line: {row}"
+    );
 }

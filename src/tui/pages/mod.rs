@@ -34,6 +34,8 @@ pub struct Settings {
     pub insecure: bool,
     /// The language every word on the screen is in.
     pub lang: crate::i18n::Lang,
+    /// `result.party_in_remark`: the remark sent starts with who answered (`[spouse] `).
+    pub party_in_remark: bool,
 }
 
 /// What every page may read: the settings, the code list, the clock, the agent's own work,

@@ -8,6 +8,7 @@ pub use view::draw;
 use super::{Cx, Go, Reply};
 use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
+use crate::domain::party::Party;
 use crate::domain::result::{
     CallingContext, FieldError, Policy, Recorded, action_has_result, needs_promise, record,
 };
@@ -31,17 +32,27 @@ use tui_input::backend::crossterm::EventHandler;
 pub enum Field {
     Action,
     Result,
+    /// Who answered ("Spoke with"): a picker of the parties.
+    Party,
     Promise,
+    /// The amount promised (actions that need a promise).
+    Amount,
     Period,
+    /// "Call back at", in the customer's local time (optional).
+    Callback,
     Remark,
 }
 
 impl Field {
-    pub const ALL: [Field; 5] = [
+    /// In the order the form shows them (`domain::result::FORM_ORDER`).
+    pub const ALL: [Field; 8] = [
         Field::Action,
         Field::Result,
+        Field::Party,
         Field::Promise,
+        Field::Amount,
         Field::Period,
+        Field::Callback,
         Field::Remark,
     ];
 
@@ -54,16 +65,25 @@ impl Field {
         match self {
             Field::Action => "action_code",
             Field::Result => "result_code",
+            Field::Party => "party",
             Field::Promise => "promise_date",
+            Field::Amount => "amount",
             Field::Period => "period",
+            Field::Callback => "callback",
             Field::Remark => "remark",
         }
     }
+
+    /// A field chosen from a list (typing filters it, Enter takes the highlighted choice).
+    pub fn is_picker(self) -> bool {
+        matches!(self, Field::Action | Field::Result | Field::Party)
+    }
 }
 
-/// One choice in a code picker.
+/// One choice in a picker: a code of the list, or a party.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Choice {
+    /// What the field takes (`PTP01`, `spouse`).
     pub code: String,
     /// As the list writes it (typing matches it: either language finds the code).
     pub description: String,
@@ -76,6 +96,14 @@ impl Choice {
     pub fn text(&self, lang: Lang) -> &str {
         crate::domain::codes::describe(&self.description, &self.description_en, lang)
     }
+
+    fn party(p: Party) -> Choice {
+        Choice {
+            code: p.wire().to_string(),
+            description: words::party(Lang::Id, p),
+            description_en: words::party(Lang::En, p),
+        }
+    }
 }
 
 #[derive(Debug)]
@@ -84,8 +112,12 @@ pub struct FormState {
     pub cust_name: String,
     pub action: Input,
     pub result: Input,
+    /// A party's wire name (`spouse`), as the picker takes it.
+    pub party: Input,
     pub promise: Input,
+    pub amount: Input,
     pub period: Input,
+    pub callback: Input,
     pub remark: Input,
     pub focus: Field,
     /// Highlighted row of the focused picker.
@@ -103,11 +135,14 @@ pub struct FormState {
     /// Where the customer lives, for the callback's window and the result's receipt.
     pub zone: ZoneGuess,
     default_period: String,
+    default_amount: String,
 }
 
 impl FormState {
     pub fn for_task(task: &Task, regions: &RegionTable) -> FormState {
         let default_period = task.installment_no().to_string();
+        // A promise is for what the account owes unless the agent types less.
+        let default_amount = task.total_due.map(|m| m.plain()).unwrap_or_default();
         FormState {
             account_no: task.contract_no.to_string(),
             cust_name: task
@@ -117,8 +152,11 @@ impl FormState {
                 .collect(),
             action: Input::default(),
             result: Input::default(),
+            party: Input::default(),
             promise: Input::default(),
+            amount: Input::new(default_amount.clone()),
             period: Input::new(default_period.clone()),
+            callback: Input::default(),
             remark: Input::default(),
             focus: Field::Action,
             pick: 0,
@@ -130,6 +168,7 @@ impl FormState {
             tenor: task.tenor(),
             zone: crate::domain::window::zone_of_task(task, regions),
             default_period,
+            default_amount,
         }
     }
 
@@ -159,25 +198,54 @@ impl FormState {
                 .unwrap_or_default(),
         );
         form.period = Input::new(item.result.period.to_string());
-        form.remark = Input::new(item.result.remark.clone());
+        let party = Party::parse(&item.party).unwrap_or_default();
+        if party != Party::Unknown {
+            form.party = Input::new(party.wire().to_string());
+        }
+        if let Some(amount) = &item.promised_amount {
+            form.amount = Input::new(amount.clone());
+        }
+        if let Some(c) = item.callback() {
+            form.callback = Input::new(c.due_local().format("%Y-%m-%d %H:%M").to_string());
+        }
+        // Sent with `result.party_in_remark`, the remark starts with the party: it is added
+        // again when the correction is sent.
+        let remark = &item.result.remark;
+        let prefix = crate::domain::result::party_remark(party, "");
+        let remark = match remark.strip_prefix(&prefix) {
+            Some(rest) if party != Party::Unknown => rest,
+            _ => remark,
+        };
+        form.remark = Input::new(remark.to_string());
         form.edit_of = Some(item.id);
         form
     }
 
     /// Something was typed that cancelling would lose.
     pub fn is_dirty(&self) -> bool {
-        [&self.action, &self.result, &self.promise, &self.remark]
-            .iter()
-            .any(|i| !i.value().is_empty())
+        [
+            &self.action,
+            &self.result,
+            &self.party,
+            &self.promise,
+            &self.callback,
+            &self.remark,
+        ]
+        .iter()
+        .any(|i| !i.value().is_empty())
             || self.period.value() != self.default_period
+            || self.amount.value() != self.default_amount
     }
 
     pub fn input(&self, field: Field) -> &Input {
         match field {
             Field::Action => &self.action,
             Field::Result => &self.result,
+            Field::Party => &self.party,
             Field::Promise => &self.promise,
+            Field::Amount => &self.amount,
             Field::Period => &self.period,
+            Field::Callback => &self.callback,
             Field::Remark => &self.remark,
         }
     }
@@ -186,8 +254,11 @@ impl FormState {
         match field {
             Field::Action => &mut self.action,
             Field::Result => &mut self.result,
+            Field::Party => &mut self.party,
             Field::Promise => &mut self.promise,
+            Field::Amount => &mut self.amount,
             Field::Period => &mut self.period,
+            Field::Callback => &mut self.callback,
             Field::Remark => &mut self.remark,
         }
     }
@@ -196,19 +267,40 @@ impl FormState {
         self.action.value().trim().to_uppercase()
     }
 
-    /// Fields in order; promise date only for actions that need one, result code only for
-    /// actions that carry one.
+    /// Fields in order; promise date and amount only for actions that need a promise,
+    /// result code only for actions that carry one.
     pub fn fields(&self, codes: &MasterData) -> Vec<Field> {
         let action = self.action_code();
         let mut f = vec![Field::Action];
         if action_has_result(&action) {
             f.push(Field::Result);
         }
+        f.push(Field::Party);
         if needs_promise(codes, &action) {
-            f.push(Field::Promise);
+            f.extend([Field::Promise, Field::Amount]);
         }
-        f.extend([Field::Period, Field::Remark]);
+        f.extend([Field::Period, Field::Callback, Field::Remark]);
         f
+    }
+
+    /// The party the result code settles by itself (no answer: nobody; wrong number: a
+    /// third party), if any.
+    fn implied_party(&self) -> Option<Party> {
+        action_has_result(&self.action_code())
+            .then(|| Party::implied_by(self.result.value()))
+            .flatten()
+    }
+
+    /// After the result changed (from one that settled `before`): the party the result
+    /// settles is filled in; one the previous result had settled goes with it.
+    fn settle_party(&mut self, before: Option<Party>) {
+        match self.implied_party() {
+            Some(p) => self.party = Input::new(p.wire().to_string()),
+            None if before.is_some_and(|p| self.party.value() == p.wire()) => {
+                self.party = Input::default()
+            }
+            None => {}
+        }
     }
 
     /// The codes the focused picker offers, filtered by what was typed (code or description).
@@ -237,6 +329,10 @@ impl FormState {
                     })
                     .collect(),
             ),
+            Field::Party => (
+                self.party.value().trim().to_lowercase(),
+                Party::CHOICES.into_iter().map(Choice::party).collect(),
+            ),
             _ => return Vec::new(),
         };
         if typed.is_empty() {
@@ -255,32 +351,50 @@ impl FormState {
         first
     }
 
-    /// Takes the highlighted choice into the focused code field (when it offers any).
+    /// Takes the highlighted choice into the focused picker (when it offers any).
     pub fn take_choice(&mut self, codes: &MasterData) {
         let choices = self.choices(codes);
+        let before = self.implied_party();
         if let Some(c) = choices.get(self.pick.min(choices.len().saturating_sub(1))) {
             let code = c.code.clone();
-            if self.input(self.focus).value().trim().to_uppercase() != code {
+            if !self
+                .input(self.focus)
+                .value()
+                .trim()
+                .eq_ignore_ascii_case(&code)
+            {
                 *self.input_mut(self.focus) = Input::new(code);
             }
+        }
+        if self.focus == Field::Result {
+            self.settle_party(before);
         }
         self.pick = 0;
     }
 
+    /// To the next (or previous) field the form shows; a party the result settled is passed
+    /// over (any other would be refused).
     pub fn move_focus(&mut self, codes: &MasterData, forward: bool) {
-        if matches!(self.focus, Field::Action | Field::Result)
-            && !self.input(self.focus).value().trim().is_empty()
-        {
+        if self.focus.is_picker() && !self.input(self.focus).value().trim().is_empty() {
             self.take_choice(codes);
         }
+        let settled = self
+            .implied_party()
+            .is_some_and(|p| self.party.value() == p.wire());
         let fields = self.fields(codes);
-        let pos = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
         let n = fields.len();
-        self.focus = fields[if forward {
-            (pos + 1) % n
-        } else {
-            (pos + n - 1) % n
-        }];
+        let mut pos = fields.iter().position(|f| *f == self.focus).unwrap_or(0);
+        loop {
+            pos = if forward {
+                (pos + 1) % n
+            } else {
+                (pos + n - 1) % n
+            };
+            if !(settled && fields[pos] == Field::Party) {
+                break;
+            }
+        }
+        self.focus = fields[pos];
         self.pick = 0;
     }
 
@@ -301,7 +415,9 @@ impl FormState {
             remark: self.remark.value().to_string(),
             agent_id: agent_id.to_string(),
             ip_address: ip_address.to_string(),
-            ..ResultDraft::default()
+            party: self.party.value().to_string(),
+            callback: self.callback.value().to_string(),
+            amount: self.amount.value().to_string(),
         }
     }
 
@@ -318,8 +434,8 @@ impl FormState {
             horizon_days: s.promise_horizon_days,
             tenor: self.tenor,
             total_due: self.total_due,
-            party_required: false,
-            party_in_remark: false,
+            party_required: true,
+            party_in_remark: s.party_in_remark,
             calling: Some(CallingContext {
                 rules: &s.rules,
                 zone: self.zone.zone,
@@ -351,8 +467,8 @@ impl FormState {
                 if enter && fields.last() == Some(&self.focus) {
                     return self.submit(cx);
                 }
-                if enter && matches!(self.focus, Field::Action | Field::Result) {
-                    // Enter takes the highlighted code even when nothing was typed.
+                if enter && self.focus.is_picker() {
+                    // Enter takes the highlighted choice even when nothing was typed.
                     self.take_choice(codes);
                 }
                 self.move_focus(codes, true);
@@ -376,9 +492,13 @@ impl FormState {
             _ if force_quit => return Reply::go(Go::Quit),
             _ => {
                 let field = self.focus;
+                let before = self.implied_party();
                 self.input_mut(field)
                     .handle_event(&crossterm::event::Event::Key(key));
-                if matches!(field, Field::Action | Field::Result) {
+                if field == Field::Result {
+                    self.settle_party(before);
+                }
+                if field.is_picker() {
                     self.pick = 0;
                 }
                 // A corrected field loses its old complaint.
@@ -392,9 +512,7 @@ impl FormState {
     fn submit(&mut self, cx: &Cx) -> Reply {
         let now = cx.clock.now_local();
         // A code typed in part becomes the highlighted choice, as Tab would have made it.
-        if matches!(self.focus, Field::Action | Field::Result)
-            && !self.input(self.focus).value().trim().is_empty()
-        {
+        if self.focus.is_picker() && !self.input(self.focus).value().trim().is_empty() {
             self.take_choice(cx.codes);
         }
         let s = cx.settings;
@@ -545,20 +663,17 @@ mod tests {
         let codes = MasterData::builtin();
         let mut f = form();
         type_into(&mut f, Field::Action, "PTP");
+        assert_eq!(f.fields(&codes), Field::ALL, "every field for a promise");
+        type_into(&mut f, Field::Action, "MSG");
         assert_eq!(
             f.fields(&codes),
             vec![
                 Field::Action,
-                Field::Result,
-                Field::Promise,
+                Field::Party,
                 Field::Period,
+                Field::Callback,
                 Field::Remark
             ]
-        );
-        type_into(&mut f, Field::Action, "MSG");
-        assert_eq!(
-            f.fields(&codes),
-            vec![Field::Action, Field::Period, Field::Remark]
         );
     }
 
@@ -592,6 +707,7 @@ mod tests {
         let mut f = form();
         type_into(&mut f, Field::Action, "PTP");
         type_into(&mut f, Field::Result, "PTP01");
+        type_into(&mut f, Field::Party, "debtor");
         type_into(&mut f, Field::Promise, "2026-11-26");
         type_into(&mut f, Field::Remark, &"x".repeat(300));
         let errors = check(&f, &codes).unwrap_err();
@@ -614,6 +730,42 @@ mod tests {
         let r = check(&f, &codes).unwrap().result;
         assert_eq!(r.promise_date.unwrap().to_string(), "2026-11-29");
         assert_eq!(r.period, 29);
+    }
+
+    #[test]
+    fn a_result_taken_fills_in_the_party_it_settles() {
+        let codes = MasterData::builtin();
+        let mut f = form();
+        type_into(&mut f, Field::Action, "NCT");
+        f.focus = Field::Result;
+        type_into(&mut f, Field::Result, "nct02");
+        f.take_choice(&codes);
+        assert_eq!((f.result.value(), f.party.value()), ("nct02", "nobody"));
+        // Taken from the list with nothing typed: the first result, wrong number.
+        let mut f = form();
+        type_into(&mut f, Field::Action, "NCT");
+        f.focus = Field::Result;
+        f.pick = 3;
+        f.take_choice(&codes);
+        assert_eq!(
+            (f.result.value(), f.party.value()),
+            ("NCT04", "third_party")
+        );
+    }
+
+    #[test]
+    fn the_party_picker_offers_the_seven_parties_found_in_either_language() {
+        let codes = MasterData::builtin();
+        let mut f = form();
+        f.focus = Field::Party;
+        assert_eq!(f.choices(&codes).len(), Party::CHOICES.len());
+        for typed in ["darurat", "emergency", "emer"] {
+            type_into(&mut f, Field::Party, typed);
+            let found: Vec<String> = f.choices(&codes).into_iter().map(|c| c.code).collect();
+            assert_eq!(found, ["emergency_contact"], "{typed}");
+        }
+        f.take_choice(&codes);
+        assert_eq!(f.party.value(), "emergency_contact");
     }
 
     #[test]

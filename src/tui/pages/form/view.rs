@@ -1,11 +1,14 @@
 use super::{Field, FormState};
+use crate::domain::Money;
+use crate::domain::callback;
+use crate::domain::party::Party;
 use crate::domain::result::{REMARK_MAX, parse_promise};
 use crate::domain::text::sanitize;
 use crate::i18n::words;
 use crate::tr;
 use crate::tui::layout;
 use crate::tui::pages::Cx;
-use crate::tui::view::{Theme, spinner};
+use crate::tui::view::{Theme, hang, spinner};
 use ratatui::Frame;
 use ratatui::layout::Rect;
 use ratatui::style::Style;
@@ -13,8 +16,12 @@ use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Clear, Paragraph, Wrap};
 
 const LABEL_WIDTH: u16 = 15;
-const CODE_WIDTH: u16 = 12;
+/// The box of every field but the remark: room for the longest of them, a party
+/// (`emergency_contact`) or a callback (`2026-11-28 09:30`).
+const BOX_WIDTH: u16 = 17;
 const MAX_CHOICES: usize = 5;
+/// A picker's code column, at least (parties are longer).
+const CHOICE_CODE_WIDTH: usize = 7;
 
 /// The form over the body; `typing`: no modal covers it, so the cursor shows in the field.
 pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: Rect, typing: bool) {
@@ -34,13 +41,28 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
         .max(LABEL_WIDTH as usize) as u16;
     let mut lines: Vec<Line> = Vec::new();
     let mut cursor = None;
+    // The focused field's lines (with its refusal and choices): kept in sight when the form
+    // is taller than the screen.
+    let mut focus_lines = 0..0;
+    // A refusal wraps under itself, never past the box.
+    let refusal_lines = |text: String, style: Style| {
+        hang(
+            Line::from(vec![
+                Span::raw(" ".repeat(label_width as usize)),
+                Span::styled(text, style),
+            ]),
+            inner.width as usize,
+            label_width as usize + 2,
+        )
+    };
     for field in fields {
         let focused = form.focus == field;
+        let first_line = lines.len();
         let input = form.input(field);
         let width = if field == Field::Remark {
             inner.width.saturating_sub(label_width + 10)
         } else {
-            CODE_WIDTH
+            BOX_WIDTH
         } as usize;
         let scroll = input.visual_scroll(width);
         let shown: String = input.value().chars().skip(scroll).take(width).collect();
@@ -81,10 +103,35 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
                     ));
                 }
             }
+            Field::Party => {
+                if let Some(p) = Party::parse(input.value()).filter(|p| *p != Party::Unknown) {
+                    let word = words::party(lang, p);
+                    if !repeats(p.wire(), &word) {
+                        spans.push(Span::styled(word, theme.dim()));
+                    }
+                }
+            }
             Field::Promise => {
                 let hint = match parse_promise(input.value(), cx.clock.now_local().date()) {
                     Some(d) => format!("→ {}", crate::i18n::date_long(lang, d)),
                     None => tr!(lang, "form-promise-hint"),
+                };
+                spans.push(Span::styled(hint, theme.dim()));
+            }
+            Field::Amount => {
+                let hint = match Money::parse_typed(input.value()) {
+                    Some(m) => format!("→ {}", m.rupiah()),
+                    None => tr!(lang, "form-amount-hint"),
+                };
+                spans.push(Span::styled(hint, theme.dim()));
+            }
+            Field::Callback => {
+                let s = cx.settings;
+                let due =
+                    callback::parse(input.value(), cx.clock.now_utc(), form.zone.zone, &s.rules);
+                let hint = match due {
+                    Ok(c) => format!("→ {}", callback::local_words(c.due_local())),
+                    Err(_) => tr!(lang, "form-callback-hint"),
                 };
                 spans.push(Span::styled(hint, theme.dim()));
             }
@@ -105,18 +152,19 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
         }
         lines.push(Line::from(spans));
         if let Some(e) = form.error_for(field) {
-            lines.push(Line::styled(
-                format!(
-                    "{:w$}✗ {}",
-                    "",
-                    words::refusal(lang, &e.reason),
-                    w = label_width as usize
-                ),
+            lines.extend(refusal_lines(
+                format!("✗ {}", words::refusal(lang, &e.reason)),
                 theme.error(),
             ));
         }
-        if focused && matches!(field, Field::Action | Field::Result) {
+        if focused && field.is_picker() {
             let choices = form.choices(codes);
+            let code_width = choices
+                .iter()
+                .map(|c| c.code.chars().count())
+                .max()
+                .unwrap_or(0)
+                .max(CHOICE_CODE_WIDTH);
             let start = form.pick.saturating_sub(MAX_CHOICES - 1);
             for (i, c) in choices.iter().enumerate().skip(start).take(MAX_CHOICES) {
                 let style = if i == form.pick {
@@ -124,9 +172,15 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
                 } else {
                     theme.dim()
                 };
+                let text = sanitize(c.text(lang));
+                let row = if repeats(&c.code, &text) {
+                    c.code.clone()
+                } else {
+                    format!("{:<code_width$} {text}", c.code)
+                };
                 lines.push(Line::from(vec![
                     Span::raw(" ".repeat(label_width as usize)),
-                    Span::styled(format!("{:<7} {}", c.code, sanitize(c.text(lang))), style),
+                    Span::styled(row, style),
                 ]));
             }
             if choices.is_empty() && !input.value().trim().is_empty() {
@@ -141,6 +195,9 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
                 ));
             }
         }
+        if focused {
+            focus_lines = first_line..lines.len();
+        }
     }
     // Errors on fields the form does not show (agent id, account) still need saying.
     for e in form
@@ -148,9 +205,10 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
         .iter()
         .filter(|e| !crate::domain::result::FORM_ORDER.contains(&e.field))
     {
-        lines.push(Line::styled(
-            format!("✗ {}", words::field_error(lang, e)),
-            theme.error(),
+        lines.extend(hang(
+            Line::styled(format!("✗ {}", words::field_error(lang, e)), theme.error()),
+            inner.width as usize,
+            2,
         ));
     }
     // What follows may be long (a server's message): it wraps, the fields above do not.
@@ -181,7 +239,13 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
         ));
     }
     let w = inner.width.max(1) as usize;
-    let notes_height: usize = notes.iter().map(|l| l.width().div_ceil(w).max(1)).sum();
+    let rows_of =
+        |notes: &[Line]| -> usize { notes.iter().map(|l| l.width().div_ceil(w).max(1)).sum() };
+    // Short of room, the blank line before the notes goes first.
+    if lines.len() + rows_of(&notes) + 2 > body.height as usize {
+        notes.remove(0);
+    }
+    let notes_height = rows_of(&notes);
 
     let (area, fields_area, notes_area) =
         layout::form_box(body, width, lines.len() as u16, notes_height as u16);
@@ -199,9 +263,16 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
         .title(Line::styled(title, theme.title()))
         .border_style(theme.border_focus());
     frame.render_widget(block, area);
-    frame.render_widget(Paragraph::new(lines), fields_area);
+    // Taller than the screen: scrolled just enough to show the focused field whole.
+    let height = fields_area.height as usize;
+    let scroll = focus_lines
+        .end
+        .saturating_sub(height)
+        .min(focus_lines.start) as u16;
+    frame.render_widget(Paragraph::new(lines).scroll((scroll, 0)), fields_area);
     frame.render_widget(Paragraph::new(notes).wrap(Wrap { trim: false }), notes_area);
     if let Some((x, y)) = cursor.filter(|_| !form.submitting && typing)
+        && let Some(y) = y.checked_sub(scroll)
         && y < fields_area.height
     {
         frame.set_cursor_position((fields_area.x + x, fields_area.y + y));
@@ -210,4 +281,10 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
 
 fn unicode_width(s: &str) -> usize {
     ratatui::text::Span::raw(s).width()
+}
+
+/// Words that only say the code again (`third_party`, "third party"): not shown beside it.
+fn repeats(code: &str, words: &str) -> bool {
+    let plain = |s: &str| s.replace(['_', '-'], " ").to_lowercase();
+    plain(code) == plain(words)
 }

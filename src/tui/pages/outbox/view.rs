@@ -108,6 +108,15 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
                 .as_deref()
                 .map(|p| format!(" · {}", tr!(lang, "outbox-promise", date = p)))
                 .unwrap_or_default();
+            let party = crate::domain::party::Party::parse(&item.party)
+                .filter(|p| *p != crate::domain::party::Party::Unknown)
+                .map(|p| {
+                    format!(
+                        " · {}",
+                        tr!(lang, "outbox-party", party = words::party(lang, p))
+                    )
+                })
+                .unwrap_or_default();
             let by = item
                 .delivered_by
                 .as_deref()
@@ -142,7 +151,7 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
                 _ => String::new(),
             };
             format!(
-                "#{} {}{by} · {} · {} {}{promise} · {}{server}\n{hint}{advice}",
+                "#{} {}{by} · {} · {} {}{party}{promise} · {}{server}\n{hint}{advice}",
                 item.id,
                 words::state(lang, item.state),
                 tr!(lang, "outbox-called", time = &item.call_time),
