@@ -92,6 +92,47 @@ mod tests {
     }
 
     #[test]
+    fn the_fast_path_reads_both_server_spellings_itself() {
+        let at = |h, m, s| {
+            NaiveDate::from_ymd_opt(2026, 11, 27)
+                .unwrap()
+                .and_hms_opt(h, m, s)
+                .unwrap()
+        };
+        assert_eq!(fast_iso("2026-11-27 10:05:09"), Some(at(10, 5, 9)));
+        assert_eq!(fast_iso("2026-11-27 23:59:58"), Some(at(23, 59, 58)));
+        assert_eq!(fast_iso("2026-11-27"), Some(at(0, 0, 0)));
+        assert_eq!(
+            fast_iso("1999-01-31"),
+            NaiveDate::from_ymd_opt(1999, 1, 31).map(|d| d.and_time(NaiveTime::MIN))
+        );
+    }
+
+    #[test]
+    fn the_fast_path_leaves_every_other_spelling_to_the_formats() {
+        for s in [
+            "2026-11-27T10:05:09",
+            "2026-11-27 10-05-09",
+            "2026-11-27 10:05-09",
+            "2026-11-27 10-05:09",
+            "2026/11/27",
+            "2026-11/27",
+            "2026/11-27",
+            "2026-11-2",
+            "2026-11-27 10:05",
+            "2026-11-27 10:05:0x",
+            "",
+        ] {
+            assert_eq!(fast_iso(s), None, "{s:?}");
+        }
+        // ... which still read them.
+        assert_eq!(
+            parse_datetime("2026-11-27T10:05:09").map(wire).as_deref(),
+            Some("2026-11-27 10:05:09")
+        );
+    }
+
+    #[test]
     fn impossible_dates_are_refused() {
         assert_eq!(parse_datetime("2021-02-30"), None);
         assert_eq!(parse_datetime("13/1/2021 1:00:00 AM"), None);

@@ -39,3 +39,25 @@ impl Lang {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_language_reads_back_from_its_code() {
+        assert_eq!(Lang::En.code(), "en");
+        assert_eq!(Lang::Id.code(), "id");
+        for lang in Lang::ALL {
+            assert_eq!(Lang::parse(lang.code()), Some(lang));
+            assert_eq!(
+                Lang::parse(&format!(" {} ", lang.code().to_uppercase())),
+                Some(lang)
+            );
+        }
+        assert_eq!(Lang::parse("ms"), None);
+        assert_eq!(Lang::of_locale("id_ID.UTF-8"), Lang::Id);
+        assert_eq!(Lang::of_locale("en_US"), Lang::En);
+        assert_eq!(Lang::of_locale("C"), Lang::En);
+    }
+}
