@@ -1,5 +1,6 @@
 //! The command line: parses, builds the configuration and a session, hands off to a command.
 
+mod callbacks;
 mod doctor;
 mod man;
 mod outbox;
@@ -112,6 +113,12 @@ pub enum Command {
         #[arg(long)]
         excel: bool,
     },
+    /// The callbacks agreed with customers (each account's latest) and where they stand:
+    /// pending, due, done or missed.
+    #[command(
+        after_help = "Example:\n  deskcoll callbacks --format json | jq '.[] | select(.status == \"due\")'"
+    )]
+    Callbacks(callbacks::CallbacksArgs),
     /// Browse termin (staged-payment) transactions.
     #[command(
         after_help = "Examples:\n  deskcoll termin --page 2 --limit 20\n  deskcoll termin --all --format csv > termin.csv\n  deskcoll termin --all --status 'Menunggu Pembayaran'\n  deskcoll termin --all --summary"
@@ -461,6 +468,10 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             let (format, style) = csv_style(format, excel, lang)?;
             let session = Session::open(load_config(&over)?, clock).await?;
             today::run(&session, format, style).await
+        }
+        Command::Callbacks(args) => {
+            let session = Session::open(load_config(&over)?, clock).await?;
+            callbacks::run(&session, args)
         }
         Command::Termin(mut args) => {
             let (format, style) = csv_style(args.format, args.excel, lang)?;
