@@ -272,7 +272,16 @@ fn config_init_show_masks_and_bad_toml_names_the_line() {
 #[test]
 fn every_command_has_help_with_an_example() {
     let r = Run::new();
-    for cmd in ["tasks", "termin", "submit", "sign", "serve", "completions"] {
+    for cmd in [
+        "tasks",
+        "termin",
+        "submit",
+        "sign",
+        "serve",
+        "completions",
+        "callbacks",
+        "audit",
+    ] {
         let o = r.run(&[cmd, "--help"]);
         assert!(o.status.success());
         assert!(
@@ -1024,6 +1033,8 @@ fn every_json_output_ends_with_a_newline() {
         &["tasks", "--format", "json"][..],
         &["tasks", "--callable", "--format", "json"],
         &["today", "--format", "json"],
+        &["callbacks", "--format", "json"],
+        &["audit", "--format", "json"],
         &["outbox", "list", "--format", "json"],
         &["termin", "--format", "json"],
         &["termin", "--all", "--format", "json"],
@@ -1212,6 +1223,7 @@ fn indonesian_words_and_contracts_that_never_change() {
         ["tasks", "--format", "csv", now],
         ["today", "--format", "json", now],
         ["today", "--format", "csv", now],
+        ["callbacks", "--format", "json", now],
     ] {
         let en = in_lang(&r, "en", &args);
         let id = in_lang(&r, "id", &args);
@@ -1653,4 +1665,120 @@ fn a_call_after_hours_with_consent_keeps_closed_and_the_consent_in_its_receipt()
         "minta ditelepon setelah jam kerja"
     );
     assert_eq!(receipts[1]["contacts_that_day"], 2);
+}
+
+/// Each account's callback at `now` as `callbacks --format json` lists it: (account, status).
+fn callbacks_at(r: &Run, now: &str) -> Vec<(String, String)> {
+    let o = r.ok(&[now, "callbacks", "--format", "json"]);
+    let listed: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+    listed
+        .iter()
+        .map(|c| {
+            (
+                c["account_no"].as_str().unwrap().to_string(),
+                c["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn a_callback_goes_pending_due_done_and_another_is_missed_when_its_window_closes() {
+    let r = Run::new();
+    // Friday 10:00 WIB. 000922171041844 (PT MANDIRI MANDIRI) lives in WIT, two hours ahead;
+    // 000319280100042 (PUTRA SIMEULUE CUTT) in WIB.
+    let ten = "--now=2026-11-27T10:00:00+07:00";
+    let mandiri = "000922171041844";
+    let simeulue = "000319280100042";
+    for (account, at) in [(mandiri, "2026-11-27 16:00"), (simeulue, "19:30")] {
+        let o = r.run(&[
+            ten,
+            "submit",
+            "--account",
+            account,
+            "--action",
+            "NCT",
+            "--result",
+            "NCT01",
+            "--remark",
+            "minta ditelepon lagi",
+            "--callback",
+            at,
+        ]);
+        assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    }
+    let o = r.ok(&[ten, "callbacks", "--format", "json"]);
+    let listed: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(
+        listed[0],
+        serde_json::json!({
+            "account_no": mandiri,
+            "name": "PT MANDIRI MANDIRI",
+            "due_local": "2026-11-27 16:00 WIT",
+            "time_zone": "WIT",
+            "due_utc": "2026-11-27T07:00:00+00:00",
+            "status": "pending"
+        })
+    );
+    assert_eq!(listed[1]["due_local"], "2026-11-27 19:30 WIB");
+    let both = |a: &str, b: &str| {
+        vec![
+            (mandiri.to_string(), a.to_string()),
+            (simeulue.to_string(), b.to_string()),
+        ]
+    };
+    assert_eq!(callbacks_at(&r, ten), both("pending", "pending"));
+    // 13:59 WIB is 15:59 WIT; 14:00 WIB is 16:00 WIT.
+    assert_eq!(
+        callbacks_at(&r, "--now=2026-11-27T13:59:00+07:00"),
+        both("pending", "pending")
+    );
+    let four_wit = "--now=2026-11-27T14:00:00+07:00";
+    assert_eq!(callbacks_at(&r, four_wit), both("due", "pending"));
+    let o = r.ok(&[four_wit, "callbacks"]);
+    let table = stdout(&o);
+    let line = table.lines().find(|l| l.contains(mandiri)).unwrap();
+    assert!(
+        line.trim_start().starts_with("16:00 WIT") && line.trim_end().ends_with("due now"),
+        "{table}"
+    );
+    let o = in_lang(&r, "id", &[four_wit, "callbacks"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(stdout(&o).contains("JADWAL") && stdout(&o).contains("16.00 WIT"));
+    assert!(stdout(&o).contains("waktunya"), "{}", stdout(&o));
+
+    // The agent calls back at 16:05 WIT: done.
+    let o = r.run(&[
+        "--now=2026-11-27T14:05:00+07:00",
+        "submit",
+        "--account",
+        mandiri,
+        "--action",
+        "NCT",
+        "--result",
+        "NCT01",
+        "--remark",
+        "ditelepon kembali",
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        callbacks_at(&r, "--now=2026-11-27T19:59:00+07:00"),
+        both("done", "due")
+    );
+    // Nobody called PUTRA SIMEULUE CUTT back before 20:00 WIB closed the window.
+    assert_eq!(
+        callbacks_at(&r, "--now=2026-11-27T20:00:00+07:00"),
+        both("done", "missed")
+    );
+}
+
+#[test]
+fn no_callbacks_is_an_empty_list_and_says_so() {
+    let r = Run::new();
+    let o = r.ok(&[MORNING, "callbacks", "--format", "json"]);
+    assert_eq!(stdout(&o), "[]\n");
+    let o = r.ok(&[MORNING, "callbacks"]);
+    assert_eq!(stdout(&o), "no callbacks recorded\n");
+    let o = r.run(&[MORNING, "callbacks", "--format", "csv"]);
+    assert_eq!(o.status.code(), Some(2), "only table and json");
 }

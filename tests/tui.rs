@@ -1060,3 +1060,61 @@ async fn party_in_remark_from_the_config_starts_the_remark_sent() {
     };
     assert_eq!(recorded.result.remark, "[spouse] titip pesan ke istri");
 }
+
+#[test]
+fn a_due_callback_pins_its_row_on_top_and_the_header_names_it() {
+    let account = "000318270200055";
+    for lang in Lang::ALL {
+        let mut a = app_in(lang, 80, 24);
+        let i = a
+            .queue
+            .list
+            .tasks
+            .iter()
+            .position(|t| t.contract_no == account)
+            .expect("in the queue");
+        let zone = a.queue.zones[i].zone;
+        // Recorded at 09:00 WIB: "call me back at ten" (10:00 WIB, in the customer's zone).
+        let dir = tempfile::tempdir().unwrap();
+        let mut outbox = deskcoll::store::Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
+        let result = deskcoll::domain::CollectionResult {
+            account_no: account.into(),
+            call_time: deskcoll::domain::dates::parse_datetime("2026-11-27 09:00:00").unwrap(),
+            cust_name: "TRIJAYA KONSTRUKSI MEGAH".into(),
+            action_code: "NCT".into(),
+            result_code: "NCT01".into(),
+            promise_date: None,
+            period: 29,
+            remark: "minta ditelepon lagi".into(),
+            agent_id: "1812010".into(),
+            ip_address: "10.1.206.118".into(),
+        };
+        let callback = deskcoll::domain::callback::Callback {
+            due_utc: "2026-11-27T03:00:00Z".parse().unwrap(),
+            zone,
+        };
+        let noted = deskcoll::store::Noted {
+            callback: Some(callback),
+            ..deskcoll::store::Noted::bare(result)
+        };
+        outbox.enqueue_noted(&noted, common::fixed_now()).unwrap();
+        update(
+            &mut a,
+            Action::OutboxLoaded {
+                snapshot: Ok(deskcoll::delivery::OutboxSnapshot {
+                    items: outbox.list().unwrap(),
+                    counts: deskcoll::store::Counts::default(),
+                    contacts: Vec::new(),
+                }),
+                done: None,
+            },
+        );
+        let first = a.queue.list.view[0];
+        assert_eq!(
+            a.queue.list.tasks[first].contract_no, account,
+            "pinned on top"
+        );
+        let screen = render(&a);
+        snapshot("queue_callback", lang, (80, 24), &screen);
+    }
+}

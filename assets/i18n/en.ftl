@@ -264,6 +264,8 @@ header-agent = agent { $agent }
 header-waiting = waiting
 header-demo = DEMO
 header-insecure = insecure
+header-callback-soon = Callback { $time }: { $name } in { $minutes }m
+header-callback-due = Callback { $time }: { $name } now
 prompt-filter = filter
 prompt-search = search
 prompt-go-to-page = go to page
@@ -574,6 +576,18 @@ tasks-count-callable = { $n } tasks callable now
 tasks-demo = demo twin
 tasks-cached-none = no saved task list for this server yet: run deskcoll tasks once while it can be reached
 tasks-cached-from = saved list read { $at }
+
+## Callbacks: where one stands (deskcoll callbacks' table; JSON never changes)
+
+callback-status-pending = pending
+callback-status-due = due now
+callback-status-done = done
+callback-status-missed = missed
+callbacks-col-due = DUE
+callbacks-col-account = ACCOUNT
+callbacks-col-name = NAME
+callbacks-col-status = STATUS
+callbacks-none = no callbacks recorded
 
 ## deskcoll today (the table; the CSV's figure names never change)
 

@@ -264,6 +264,8 @@ header-agent = agen { $agent }
 header-waiting = menunggu
 header-demo = DEMO
 header-insecure = tidak aman
+header-callback-soon = Telepon ulang { $time }: { $name } { $minutes } mnt lagi
+header-callback-due = Telepon ulang { $time }: { $name } sekarang
 prompt-filter = saring
 prompt-search = cari
 prompt-go-to-page = ke halaman
@@ -568,6 +570,18 @@ tasks-count-callable = { $n } tugas boleh ditelepon sekarang
 tasks-demo = twin demo
 tasks-cached-none = belum ada daftar tugas tersimpan untuk server ini: jalankan deskcoll tasks sekali saat server dapat dihubungi
 tasks-cached-from = daftar tersimpan dibaca { $at }
+
+## Telepon ulang: posisinya (tabel deskcoll callbacks; JSON tidak pernah berubah)
+
+callback-status-pending = menunggu
+callback-status-due = waktunya
+callback-status-done = selesai
+callback-status-missed = terlewat
+callbacks-col-due = JADWAL
+callbacks-col-account = KONTRAK
+callbacks-col-name = NAMA
+callbacks-col-status = STATUS
+callbacks-none = belum ada telepon ulang tercatat
 
 ## deskcoll today (tabelnya; nama angka di CSV tidak pernah berubah)
 

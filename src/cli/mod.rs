@@ -1,6 +1,7 @@
 //! The command line: parses, builds the configuration and a session, hands off to a command.
 
 mod audit;
+mod callbacks;
 mod doctor;
 mod man;
 mod outbox;
@@ -119,6 +120,12 @@ pub enum Command {
         after_help = "Examples:\n  deskcoll audit --from 2026-11-01 --to 2026-11-30 > receipts.csv\n  deskcoll audit --format json | jq '.[] | select(.window_state != \"open\")'\n  deskcoll audit --verify\n\nExit codes: 0 exported, or the chain holds; 1 a receipt does not match its hash or the one\nbefore it (named), or another error."
     )]
     Audit(audit::AuditArgs),
+    /// The callbacks agreed with customers (each account's latest) and where they stand:
+    /// pending, due, done or missed.
+    #[command(
+        after_help = "Example:\n  deskcoll callbacks --format json | jq '.[] | select(.status == \"due\")'"
+    )]
+    Callbacks(callbacks::CallbacksArgs),
     /// Browse termin (staged-payment) transactions.
     #[command(
         after_help = "Examples:\n  deskcoll termin --page 2 --limit 20\n  deskcoll termin --all --format csv > termin.csv\n  deskcoll termin --all --status 'Menunggu Pembayaran'\n  deskcoll termin --all --summary"
@@ -468,6 +475,10 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             let (format, style) = csv_style(format, excel, lang)?;
             let session = Session::open(load_config(&over)?, clock).await?;
             today::run(&session, format, style).await
+        }
+        Command::Callbacks(args) => {
+            let session = Session::open(load_config(&over)?, clock).await?;
+            callbacks::run(&session, args)
         }
         Command::Termin(mut args) => {
             let (format, style) = csv_style(args.format, args.excel, lang)?;

@@ -85,6 +85,16 @@ pub fn sort(
     }
 }
 
+/// Moves the rows `pinned` says are pinned (a callback that is due) to the top of `view`,
+/// above every bucket, in any order; both parts keep their order. Applied after `sort`.
+pub fn pin_first(view: &mut [usize], pinned: impl Fn(usize) -> bool) {
+    let (first, rest): (Vec<usize>, Vec<usize>) = view.iter().partition(|&&i| pinned(i));
+    if !first.is_empty() {
+        view[..first.len()].copy_from_slice(&first);
+        view[first.len()..].copy_from_slice(&rest);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -132,5 +142,41 @@ mod tests {
         assert_eq!(order(&tasks, SortMode::TotalDue, false, &all), "DEABCF");
         assert_eq!(order(&tasks, SortMode::Name, true, &all), "FEDCBA");
         assert_eq!(SortMode::Name.next(), SortMode::Priority);
+    }
+
+    #[test]
+    fn pinned_rows_come_first_and_both_parts_keep_their_order() {
+        let tasks = [
+            task("A", "ANDI", 0, 500),
+            task("B", "BUDI", 4, 100),
+            task("C", "CITRA", 2, 50),
+            task("D", "DEWI", 30, 900),
+            task("E", "EKO", 5, 700),
+            task("F", "FAJAR", 8, 10),
+        ];
+        let mut view: Vec<usize> = (0..tasks.len()).collect();
+        let bucket = |i: usize| Bucket::classify(tasks[i].overdue, false);
+        sort(&mut view, &tasks, SortMode::Priority, false, bucket, |_| {
+            true
+        });
+        // A pre-due account and a 2-6 day one with callbacks due: above the first day.
+        pin_first(&mut view, |i| {
+            matches!(tasks[i].contract_no.as_str(), "A" | "B")
+        });
+        let order: String = view
+            .iter()
+            .map(|&i| tasks[i].contract_no.as_str())
+            .collect();
+        assert_eq!(order, "BAFCED");
+        // Turned round, the pins stay on top.
+        sort(&mut view, &tasks, SortMode::Priority, true, bucket, |_| {
+            true
+        });
+        pin_first(&mut view, |i| tasks[i].contract_no == "F");
+        let order: String = view
+            .iter()
+            .map(|&i| tasks[i].contract_no.as_str())
+            .collect();
+        assert_eq!(order, "FADBEC");
     }
 }

@@ -172,12 +172,16 @@ pub fn left_list_hint(
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct DayRecord {
     pub account_no: String,
+    /// The customer's name as recorded with the result (may be empty).
+    pub name: String,
     pub action_code: String,
     pub call_time: chrono::NaiveDateTime,
     pub promise_date: Option<chrono::NaiveDate>,
     pub state: DeliveryState,
     /// What the account owed when the promise was taken.
     pub total_due: Option<super::money::Money>,
+    /// The callback agreed on this call, if any.
+    pub callback: Option<super::callback::Callback>,
 }
 
 /// Seconds to wait before attempt `attempts + 1`: doubling from `base`, at most five minutes,

@@ -156,11 +156,13 @@ mod tests {
     ) -> DayRecord {
         DayRecord {
             account_no: account.into(),
+            name: String::new(),
             action_code: action.into(),
             call_time: at(when),
             promise_date: promise.map(|p| p.parse().unwrap()),
             state,
             total_due: Some(Money::from_units(due)),
+            callback: None,
         }
     }
 

@@ -1,5 +1,6 @@
 use super::*;
 use crate::domain::bucket::Bucket;
+use crate::domain::callback::CallbackStatus;
 use crate::domain::order::SortMode;
 use crate::domain::outbox::DeliveryState;
 use std::collections::{BTreeMap, BTreeSet};
@@ -130,6 +131,9 @@ fn every_message_built_from_a_name_exists() {
         }
         for s in DeliveryState::ALL {
             assert!(has(lang, &format!("state-{}", s.as_str())));
+        }
+        for s in CallbackStatus::ALL {
+            assert!(has(lang, &format!("callback-status-{}", s.wire())));
         }
         for m in 1..=12 {
             assert!(has(lang, &format!("month-short-{m}")));

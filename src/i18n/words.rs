@@ -5,6 +5,7 @@
 
 use super::{Lang, clock, text, weekday_clock, weekday_long};
 use crate::domain::bucket::Bucket;
+use crate::domain::callback::{Callback, CallbackStatus};
 use crate::domain::order::SortMode;
 use crate::domain::outbox::DeliveryState;
 use crate::domain::result::Refusal;
@@ -30,6 +31,16 @@ pub fn sort_label(lang: Lang, s: SortMode) -> String {
 /// A result's state: `delivered` / `terkirim`.
 pub fn state(lang: Lang, s: DeliveryState) -> String {
     text(lang, &format!("state-{}", s.as_str()))
+}
+
+/// Where a callback stands: `due now` / `waktunya`.
+pub fn callback_status(lang: Lang, s: CallbackStatus) -> String {
+    text(lang, &format!("callback-status-{}", s.wire()))
+}
+
+/// A callback's time in the customer's zone: `16:00 WIT` / `16.00 WIT`.
+pub fn callback_time(lang: Lang, c: &Callback) -> String {
+    format!("{} {}", clock(lang, &c.due_local()), c.zone)
 }
 
 /// When a closed window opens: `08:00 WIT` today, `Mon 08:00 WITA` another day.

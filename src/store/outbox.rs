@@ -137,11 +137,13 @@ impl OutboxItem {
     pub fn day_record(&self) -> crate::domain::today::DayRecord {
         crate::domain::today::DayRecord {
             account_no: self.account_no.clone(),
+            name: self.result.cust_name.clone(),
             action_code: self.action_code.clone(),
             call_time: self.result.call_time,
             promise_date: self.result.promise_date,
             state: self.state,
             total_due: self.total_due.as_deref().and_then(|m| m.parse().ok()),
+            callback: self.callback(),
         }
     }
 

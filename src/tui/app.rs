@@ -127,6 +127,15 @@ impl App {
         self.desk.refresh_promises(tasks, today, loaded);
         self.queue.apply_promises(&self.desk.promises);
     }
+
+    /// Where the callbacks stand now (once a minute, and after a read of the outbox), and
+    /// the queue's pins from them: an account whose callback is due goes on top.
+    fn refresh_callbacks(&mut self) {
+        let now = self.clock.now_utc().with_timezone(&self.clock.offset());
+        if self.desk.tick_callbacks(now, &self.settings.rules) {
+            self.queue.list.pin(self.desk.due_accounts());
+        }
+    }
 }
 
 pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
@@ -142,6 +151,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.ticks = app.ticks.wrapping_add(1);
             let now = app.clock.now_utc();
             app.queue.tick(now, &cx!(app, Tab::Queue));
+            app.refresh_callbacks();
             Reply::none()
         }
         Action::TasksLoaded(result) => on_tasks(app, result, None),
@@ -294,6 +304,7 @@ fn on_outbox(
         }
     }
     app.refresh_promises();
+    app.refresh_callbacks();
     match done {
         None => Reply::none(),
         Some(done) => super::pages::outbox::on_done(done, app.settings.lang),

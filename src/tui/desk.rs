@@ -4,11 +4,12 @@
 
 use crate::delivery::OutboxSnapshot;
 use crate::domain::Task;
+use crate::domain::callback::{self, CallbackStatus, Listed};
 use crate::domain::outbox::DeliveryState;
 use crate::domain::promise::PromiseBook;
 use crate::domain::today::{BrokenPromise, DayRecord, contacts_on};
 use crate::store::{ContactEvent, Counts, OutboxItem};
-use chrono::NaiveDate;
+use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::{HashMap, HashSet};
 
 #[derive(Debug, Default)]
@@ -22,6 +23,10 @@ pub struct Desk {
     pub promises: PromiseBook,
     /// The list's accounts in the broken-promise bucket.
     pub broken: Vec<BrokenPromise>,
+    /// Each account's latest callback and where it stands, the earliest due first, as of
+    /// the minute `callbacks_at`.
+    pub callbacks: Vec<Listed>,
+    callbacks_at: Option<i64>,
     /// Positions in `items` per account, newest first.
     by_account: HashMap<String, Vec<usize>>,
     /// Results recorded today per account (the over-contact guard).
@@ -52,6 +57,40 @@ impl Desk {
         self.counts = counts;
         self.contact_events = contacts;
         self.contacts_today = contacts_on(&self.records(), today);
+        // Worked out again at the next `tick_callbacks`.
+        self.callbacks_at = None;
+    }
+
+    /// Where the callbacks stand at `now`, worked out again when the minute changed or the
+    /// outbox was read again; true when it was.
+    pub fn tick_callbacks(
+        &mut self,
+        now: DateTime<FixedOffset>,
+        rules: &crate::domain::window::CallingRules,
+    ) -> bool {
+        let minute = now.timestamp().div_euclid(60);
+        if self.callbacks_at == Some(minute) {
+            return false;
+        }
+        self.callbacks_at = Some(minute);
+        self.callbacks = callback::list(&self.records(), now, rules);
+        true
+    }
+
+    /// The callback of an account that is due now (it pins the account in the queue).
+    pub fn due_callback(&self, account_no: &str) -> Option<&Listed> {
+        self.callbacks
+            .iter()
+            .find(|l| l.status == CallbackStatus::Due && l.account_no == account_no)
+    }
+
+    /// The accounts whose callback is due now.
+    pub fn due_accounts(&self) -> HashSet<String> {
+        self.callbacks
+            .iter()
+            .filter(|l| l.status == CallbackStatus::Due)
+            .map(|l| l.account_no.clone())
+            .collect()
     }
 
     /// Every result as the day's figures read it.

@@ -13,7 +13,8 @@ use ratatui::backend::TestBackend;
 use ratatui::buffer::Buffer;
 use ratatui::layout::Rect;
 
-/// The settings tests run with: demo, agent 1812010, three contacts a day, English.
+/// The settings tests run with: demo, agent 1812010, three contacts a day, callbacks named
+/// five minutes ahead, English.
 pub fn settings() -> Settings {
     settings_in(Lang::En)
 }
@@ -28,6 +29,7 @@ pub fn settings_in(lang: Lang) -> Settings {
         mouse: true,
         rules: crate::domain::window::CallingRules::default(),
         max_contacts_per_day: 3,
+        callback_warn_minutes: 5,
         time_zone: None,
         insecure: false,
         lang,

@@ -412,6 +412,7 @@ pub fn settings(session: &Session) -> Settings {
         mouse: config.ui.mouse.unwrap_or(true),
         rules: config.calling.rules.clone(),
         max_contacts_per_day: config.calling.max_contacts_per_day,
+        callback_warn_minutes: config.ui.callback_warn_minutes.unwrap_or(5).max(0),
         time_zone: config
             .ui
             .time_zone

@@ -1205,3 +1205,123 @@ fn a_form_taller_than_the_screen_scrolls_to_the_focused_field() {
         "the cursor is on the remark's line: {row}"
     );
 }
+
+/// The app's clock moved to `local` (WIB) and a timer tick taken.
+fn at(app: &mut App, local: &str) {
+    app.clock = crate::clock::Clock::at(crate::domain::dates::parse_datetime(local).unwrap());
+    update(app, Action::Tick);
+}
+
+/// A result of `account` (named `name`) recorded at `called` with a callback due at `due`
+/// (RFC 3339) in `zone`.
+fn callback_item(
+    id: i64,
+    account: &str,
+    name: &str,
+    called: &str,
+    due: &str,
+    zone: &str,
+) -> OutboxItem {
+    let mut it = plain_item(id, account, called);
+    it.result.cust_name = name.into();
+    it.callback_due = Some(due.into());
+    it.callback_zone = Some(zone.into());
+    it
+}
+
+/// A result of `account` recorded at `called` (the agent's clock), without a callback.
+fn plain_item(id: i64, account: &str, called: &str) -> OutboxItem {
+    let mut it = item(id, account, "", DeliveryState::Delivered);
+    it.action_code = "NCT".into();
+    it.promise_date = None;
+    it.result.promise_date = None;
+    it.result.call_time = crate::domain::dates::parse_datetime(called).unwrap();
+    it.call_time = called.into();
+    it
+}
+
+fn order(app: &App) -> String {
+    let q = &app.queue.list;
+    q.view
+        .iter()
+        .map(|&i| q.tasks[i].contract_no.as_str())
+        .collect()
+}
+
+#[test]
+fn a_due_callback_pins_its_account_on_top_until_it_is_done() {
+    let mut app = app();
+    assert_eq!(order(&app), "CBA");
+    // ANDI (WIB) asked to be called back at 10:03.
+    let callback = callback_item(
+        1,
+        "A",
+        "ANDI",
+        "2026-11-27 09:00:00",
+        "2026-11-27T10:03:00+07:00",
+        "WIB",
+    );
+    outbox(&mut app, vec![callback.clone()]);
+    assert_eq!(order(&app), "CBA", "pending: not pinned yet");
+    assert!(
+        header_line(&app).contains("Callback 10:03 WIB: ANDI in 3m"),
+        "{}",
+        header_line(&app)
+    );
+    at(&mut app, "2026-11-27 10:03:00");
+    assert_eq!(order(&app), "ACB", "due: above every bucket");
+    assert_eq!(selected(&app), "C", "the selection stays on its contract");
+    let screen = super::harness::render(&app);
+    assert!(screen.contains("⏰ 10:03 WIB ANDI"), "{screen}");
+    assert!(header_line(&app).contains("Callback 10:03 WIB: ANDI now"));
+    // Any order keeps it on top.
+    press(&mut app, KeyCode::Char('s'));
+    assert_eq!(order(&app), "ABC", "days overdue, A pinned");
+    while app.queue.list.sort.label() != "priority" {
+        press(&mut app, KeyCode::Char('s'));
+    }
+    // A result recorded before it fell due does not do it; one after does.
+    outbox(
+        &mut app,
+        vec![plain_item(2, "A", "2026-11-27 10:02:00"), callback.clone()],
+    );
+    assert_eq!(order(&app), "ACB");
+    outbox(
+        &mut app,
+        vec![plain_item(3, "A", "2026-11-27 10:04:00"), callback],
+    );
+    assert_eq!(order(&app), "CBA", "done: no longer pinned");
+    assert!(!header_line(&app).contains("Callback"));
+    assert!(!super::harness::render(&app).contains('⏰'));
+}
+
+#[test]
+fn a_missed_callback_no_longer_pins_and_the_warning_follows_the_setting() {
+    let mut app = app();
+    app.settings.callback_warn_minutes = 2;
+    // BUDI (WIB) at 19:30, never called back.
+    outbox(
+        &mut app,
+        vec![callback_item(
+            1,
+            "B",
+            "BUDI",
+            "2026-11-27 09:00:00",
+            "2026-11-27T19:30:00+07:00",
+            "WIB",
+        )],
+    );
+    at(&mut app, "2026-11-27 19:27:00");
+    assert!(
+        !header_line(&app).contains("Callback"),
+        "3 minutes ahead: not yet"
+    );
+    at(&mut app, "2026-11-27 19:28:00");
+    assert!(header_line(&app).contains("Callback 19:30 WIB: BUDI in 2m"));
+    at(&mut app, "2026-11-27 19:59:00");
+    assert_eq!(&order(&app)[..1], "B");
+    assert!(header_line(&app).contains("Callback 19:30 WIB: BUDI now"));
+    at(&mut app, "2026-11-27 20:00:00");
+    assert_ne!(&order(&app)[..1], "B", "missed: the window closed");
+    assert!(!header_line(&app).contains("Callback"));
+}

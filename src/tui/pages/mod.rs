@@ -28,6 +28,8 @@ pub struct Settings {
     pub rules: crate::domain::window::CallingRules,
     /// More results than this for one account in a day warn first.
     pub max_contacts_per_day: usize,
+    /// Minutes before a callback falls due that the header names it (`ui.callback_warn_minutes`).
+    pub callback_warn_minutes: i64,
     /// The header clock's zone; `None`: the machine's.
     pub time_zone: Option<crate::domain::zone::Zone>,
     /// Credentials go over plain http to another machine: the header says "insecure".

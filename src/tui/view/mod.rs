@@ -331,7 +331,7 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             backlog.push_str(&format!("{n} {what}  "));
         }
     }
-    let mut variants = variants.into_iter().map(|v| format!("{backlog}{v}"));
+    let variants = variants.into_iter().map(|v| format!("{backlog}{v}"));
     let badge = match (app.settings.demo, app.settings.insecure) {
         (true, _) => format!(" {} ", tr!(lang, "header-demo")),
         // Passwords and signatures travel unencrypted: said in a word, not a colour.
@@ -339,15 +339,85 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         (false, false) => String::new(),
     };
     let fixed = badge.chars().count() + 3;
-    if let Some(text) = variants.find(|v| v.chars().count() + fixed <= room) {
+    // A callback to make is worth more than everything after it: when room runs out the
+    // state goes, then the words, then the end of the customer's name.
+    let now = app.clock.now_utc();
+    let announced = crate::domain::callback::to_announce(
+        &app.desk.callbacks,
+        now,
+        app.settings.callback_warn_minutes,
+    );
+    let width = |(notice, state): &(String, Option<String>)| {
+        let notice = Span::raw(notice.as_str()).width();
+        let gap = if notice == 0 { 0 } else { 2 };
+        fixed + notice + state.as_ref().map_or(0, |s| s.chars().count() + gap)
+    };
+    let mut choices: Vec<(String, Option<String>)> = Vec::new();
+    match announced {
+        None => choices.extend(variants.map(|v| (String::new(), Some(v)))),
+        Some(l) => {
+            let name = if l.name.trim().is_empty() {
+                &l.account_no
+            } else {
+                &l.name
+            };
+            let name = crate::domain::text::sanitize(name).into_owned();
+            let notice = |short: bool, name: &str| callback_notice(lang, l, name, now, short);
+            choices.extend(variants.map(|v| (notice(false, &name), Some(v))));
+            for short in [false, true] {
+                choices.push((notice(short, &name), None));
+                let spare = room.saturating_sub(width(&(notice(short, ""), None)));
+                if spare >= 6 {
+                    choices.push((notice(short, &fit(&name, spare)), None));
+                }
+            }
+        }
+    }
+    if let Some((notice, state)) = choices.into_iter().find(|c| width(c) <= room) {
         let mut right = Vec::new();
         if !badge.is_empty() {
             right.push(Span::styled(badge, theme.badge()));
             right.push(Span::raw(" "));
         }
-        right.push(Span::styled("● ", dot));
-        right.push(Span::raw(text));
+        if !notice.is_empty() {
+            right.push(Span::styled(notice, theme.warn()));
+            right.push(Span::raw(if state.is_some() { "  " } else { " " }));
+        }
+        if let Some(text) = state {
+            right.push(Span::styled("● ", dot));
+            right.push(Span::raw(text));
+        }
         frame.render_widget(Line::from(right).alignment(Alignment::Right), area);
+    }
+}
+
+/// Beside a callback that is due or soon: the queue's row and the header's short form.
+pub const CALLBACK_MARK: &str = "⏰";
+
+/// The header's words for a callback: "Callback 16:00 WIT: BUDI SANTOSO in 4m", or "... now"
+/// once it is due; `short`, the mark, the time and the name: "⏰ 16:00 WIT BUDI SANTOSO".
+fn callback_notice(
+    lang: Lang,
+    l: &crate::domain::callback::Listed,
+    name: &str,
+    now: chrono::DateTime<chrono::Utc>,
+    short: bool,
+) -> String {
+    let time = words::callback_time(lang, &l.callback);
+    let due = l.callback.due_utc;
+    if short {
+        format!("{CALLBACK_MARK} {time} {name}")
+    } else if due <= now {
+        tr!(lang, "header-callback-due", time = time, name = name)
+    } else {
+        let minutes = crate::domain::callback::minutes_until(due, now);
+        tr!(
+            lang,
+            "header-callback-soon",
+            time = time,
+            name = name,
+            minutes = minutes
+        )
     }
 }
 

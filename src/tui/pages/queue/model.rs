@@ -34,6 +34,8 @@ pub struct QueueState {
     only: Option<HashSet<String>>,
     /// Parallel to `tasks` once known: may the customer be called now.
     callable: Vec<bool>,
+    /// Accounts whose callback is due: on top of the queue, above every bucket.
+    pinned: HashSet<String>,
 }
 
 /// What `/` searches in a task.
@@ -155,6 +157,25 @@ impl QueueState {
         }
     }
 
+    /// The accounts whose callback is due now go on top, whatever the order; the selection
+    /// stays on its contract.
+    pub fn pin(&mut self, pinned: HashSet<String>) {
+        if pinned == self.pinned {
+            return;
+        }
+        self.pinned = pinned;
+        let keep = self.selected_contract();
+        let mut view = std::mem::take(&mut self.view);
+        self.sort_view(&mut view);
+        self.view = view;
+        self.reselect(keep);
+    }
+
+    pub fn is_pinned(&self, task_index: usize) -> bool {
+        self.pinned
+            .contains(self.tasks[task_index].contract_no.as_str())
+    }
+
     pub fn selected_task(&self) -> Option<&Task> {
         self.view.get(self.cursor.selected).map(|&i| &self.tasks[i])
     }
@@ -217,6 +238,7 @@ impl QueueState {
             |i| self.buckets[i],
             |i| self.is_callable(i),
         );
+        crate::domain::order::pin_first(view, |i| self.is_pinned(i));
     }
 
     /// Applies a filter as it is typed. One more character narrows the current view instead of

@@ -6,10 +6,10 @@ use crate::tr;
 use crate::tui::layout;
 use crate::tui::list::render_table;
 use crate::tui::pages::Cx;
-use crate::tui::view::{Theme, spinner};
+use crate::tui::view::{CALLBACK_MARK, Theme, spinner};
 use ratatui::Frame;
 use ratatui::layout::{Alignment, Constraint, Rect};
-use ratatui::text::Line;
+use ratatui::text::{Line, Span};
 use ratatui::widgets::{Block, Cell, Paragraph, Row, Table};
 
 /// The task list, and the selected customer beside or under it.
@@ -34,6 +34,31 @@ pub fn draw_customer(
         .position(|t| t.contract_no == account_no);
     frame.render_widget(ratatui::widgets::Clear, area);
     super::detail::draw_task(frame, page, index, cx, theme, area);
+}
+
+/// A task's name; pinned by a callback that is due, after the mark and the callback's time
+/// in the customer's zone: `⏰ 16:00 WIT BUDI SANTOSO` (the words say it without colour).
+fn name_line(page: &QueuePage, cx: &Cx, theme: &Theme, i: usize) -> Line<'static> {
+    let t = &page.list.tasks[i];
+    let name = Span::raw(sanitize(&t.name).into_owned());
+    let due = page
+        .list
+        .is_pinned(i)
+        .then(|| cx.desk.due_callback(&t.contract_no))
+        .flatten();
+    match due {
+        Some(l) => Line::from(vec![
+            Span::styled(
+                format!(
+                    "{CALLBACK_MARK} {} ",
+                    words::callback_time(cx.settings.lang, &l.callback)
+                ),
+                theme.warn(),
+            ),
+            name,
+        ]),
+        None => Line::from(name),
+    }
 }
 
 fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect) {
@@ -93,9 +118,10 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
     // Names on screen are shown whole where the width allows; then the customer's clock
     // (their local time, or when a closed window opens), then the branch, then the product.
     let shown = q.cursor.window(area, q.view.len());
+    let name = |i: usize| name_line(page, cx, theme, i);
     let name_width = q.view[shown.clone()]
         .iter()
-        .map(|&i| Line::raw(sanitize(&q.tasks[i].name).into_owned()).width())
+        .map(|&i| name(i).width())
         .max()
         .unwrap_or(0)
         .clamp(12, crate::domain::result::CUST_NAME_MAX) as i32;
@@ -144,7 +170,7 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
             Cell::from(contacts_cell),
             Cell::from(words::bucket_label(lang, q.bucket(i))),
             Cell::from(sanitize(&t.contract_no).into_owned()),
-            Cell::from(sanitize(&t.name).into_owned()),
+            Cell::from(name(i)),
             Cell::from(Line::from(t.days_past_due(today).to_string()).alignment(Alignment::Right)),
             Cell::from(
                 Line::from(t.total_due.map(|m| m.rupiah()).unwrap_or_default())
