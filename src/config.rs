@@ -145,6 +145,9 @@ pub struct UiSection {
     pub time_zone: Option<String>,
     pub codes_file: Option<PathBuf>,
     pub promise_horizon_days: Option<i64>,
+    /// Callable accounts whose window closes within this many minutes lead their bucket,
+    /// the soonest first (default 90; 0 turns it off).
+    pub closing_soon_minutes: Option<i64>,
     /// Exports for Excel with an Indonesian locale: a UTF-8 BOM and `;` separators.
     pub export_excel: Option<bool>,
     /// "id" or "en" (default: `DESKCOLL_LANG`, else the locale; see `crate::i18n::resolve`).
@@ -154,6 +157,11 @@ pub struct UiSection {
 }
 
 impl UiSection {
+    /// `ui.closing_soon_minutes`: 90 unless set, never below 0.
+    pub fn closing_soon(&self) -> i64 {
+        self.closing_soon_minutes.unwrap_or(90).max(0)
+    }
+
     /// The CSV style of the workstation's exports (`ui.export_excel`).
     pub fn export_style(&self) -> crate::domain::text::CsvStyle {
         crate::domain::text::CsvStyle {

@@ -510,6 +510,98 @@ fn tasks_carry_the_calling_window_and_today_counts_the_day() {
     }
 }
 
+#[test]
+fn tasks_at_1830_wib_lead_with_wita_closing_in_30m_then_wib_at_the_90m_boundary_then_closed_wit() {
+    use deskcoll::domain::Money;
+    let r = Run::new();
+    // A Friday at 18:30 WIB: 19:30 WITA (30 minutes left), 20:30 WIT (closed).
+    let now = "--now=2026-11-27T18:30:00+07:00";
+    let listed = |extra: &[&str]| -> Vec<serde_json::Value> {
+        let o = r.run(&[&[now, "tasks", "--format", "json"][..], extra].concat());
+        assert!(o.status.success(), "{}", stderr(&o));
+        serde_json::from_slice(&o.stdout).unwrap()
+    };
+    let json = listed(&[]);
+    for t in &json {
+        let expected = match t["time_zone"].as_str().unwrap() {
+            "WIB" => serde_json::json!(90),
+            "WITA" => serde_json::json!(30),
+            _ => serde_json::Value::Null,
+        };
+        assert_eq!(t["closes_in_minutes"], expected, "{t}");
+        assert_eq!(t["callable_now"], !expected.is_null());
+    }
+    let total = |t: &serde_json::Value| -> Money {
+        t["total_amount"]
+            .as_str()
+            .unwrap()
+            .parse()
+            .unwrap_or_default()
+    };
+    // Within a bucket: WITA (30m), then WIB (90m: at the default's boundary, so closing
+    // soon too), then the closed WIT; the largest total due first within each.
+    let rank = |t: &serde_json::Value| match t["time_zone"].as_str().unwrap() {
+        "WITA" => 0,
+        "WIB" => 1,
+        _ => 2,
+    };
+    let mut both = false;
+    for pair in json.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a["bucket"] != b["bucket"] {
+            continue;
+        }
+        assert!(rank(a) <= rank(b), "{a}\n{b}");
+        if rank(a) == rank(b) && rank(a) < 2 {
+            assert!(total(a) >= total(b), "{a}\n{b}");
+        }
+        both |= rank(a) == 0 && rank(b) == 1;
+    }
+    assert!(both, "a bucket has a WITA account ahead of a WIB one");
+    assert!(json.iter().any(|t| t["time_zone"] == "WIT"));
+
+    // CSV: the trailing column, empty when closed.
+    let o = r.ok(&[now, "tasks", "--format", "csv"]);
+    let csv = stdout(&o);
+    let mut rows = csv::Reader::from_reader(csv.as_bytes());
+    assert_eq!(
+        rows.headers().unwrap().iter().next_back(),
+        Some("closes_in_minutes")
+    );
+    let last: Vec<String> = rows
+        .records()
+        .map(|r| r.unwrap().iter().next_back().unwrap().to_string())
+        .collect();
+    let from_json: Vec<String> = json
+        .iter()
+        .map(|t| {
+            t["closes_in_minutes"]
+                .as_i64()
+                .map_or(String::new(), |m| m.to_string())
+        })
+        .collect();
+    assert_eq!(last, from_json, "the same order and figures as the JSON");
+
+    // The table says it in the callable column.
+    let table = stdout(&r.ok(&[now, "tasks"]));
+    assert!(table.contains("yes · closes in 30m"), "{table}");
+    assert!(table.contains("yes · closes in 90m"), "{table}");
+
+    // ui.closing_soon_minutes = 0: no window is closing soon; callable accounts by total
+    // due, WIB and WITA mixed, the closed ones still last.
+    let config = r.home.path().join("closing.toml");
+    std::fs::write(&config, "[ui]\nclosing_soon_minutes = 0\n").unwrap();
+    let off = listed(&["--config", config.to_str().unwrap()]);
+    for pair in off.windows(2) {
+        let (a, b) = (&pair[0], &pair[1]);
+        if a["bucket"] == b["bucket"] && a["callable_now"] == b["callable_now"] {
+            assert!(total(a) >= total(b), "{a}\n{b}");
+        }
+    }
+    let table = stdout(&r.ok(&["--config", config.to_str().unwrap(), now, "tasks"]));
+    assert!(!table.contains("closes in"), "{table}");
+}
+
 // ---- `deskcoll submit` refuses what the form refuses, and knows the account's task ----
 
 /// A fixed morning, so that every run of a test is the same day.
@@ -890,7 +982,7 @@ fn contracts(tasks: &[serde_json::Value]) -> Vec<String> {
 #[test]
 fn tasks_come_in_the_workstations_order_with_bucket_and_days_past_due() {
     use deskcoll::domain::bucket::Bucket;
-    use deskcoll::domain::order::{SortMode, sort};
+    use deskcoll::domain::order::{SortMode, Urgency, sort};
     let r = Run::new();
     with_a_broken_promise(&r);
     let json = json_tasks(&r, &[]);
@@ -958,7 +1050,7 @@ fn tasks_come_in_the_workstations_order_with_bucket_and_days_past_due() {
         };
         let mut view: Vec<usize> = (0..tasks.len()).collect();
         sort(&mut view, &tasks, mode, false, bucket_of, |i| {
-            listed[i]["callable_now"] == true
+            Urgency::of(listed[i]["closes_in_minutes"].as_i64(), 90)
         });
         assert_eq!(
             view,
@@ -983,8 +1075,8 @@ fn tasks_come_in_the_workstations_order_with_bucket_and_days_past_due() {
     let headers = rows.headers().unwrap().clone();
     let header: Vec<&str> = headers.iter().collect();
     assert_eq!(
-        header[header.len() - 2..],
-        ["bucket", "days_overdue"],
+        header[header.len() - 3..],
+        ["bucket", "days_overdue", "closes_in_minutes"],
         "appended after the original columns"
     );
     assert_eq!(header[..3], ["contract_no", "name", "overdue"]);

@@ -937,6 +937,59 @@ async fn termin_groups_and_ageing_over_the_whole_set() {
     }
 }
 
+#[tokio::test]
+async fn termin_totals_draw_a_bar_per_status_scaled_to_the_largest_amount_whole_at_80x24() {
+    for lang in Lang::ALL {
+        for (w, h) in SIZES {
+            let twin = common::twin().await;
+            let dir = tempfile::tempdir().unwrap();
+            let d = deliverer_for(&twin, &dir);
+            let mut a = app_in(lang, w, h);
+            let effects = alt(&mut a, '2');
+            run(&mut a, &d, effects).await;
+            let effects = press(&mut a, KeyCode::Char('A'));
+            run(&mut a, &d, effects).await;
+            press(&mut a, KeyCode::Char('t'));
+            let screen = render(&a);
+            snapshot("termin_totals", lang, (w, h), &screen);
+            let totals = a.termin.totals.clone().unwrap();
+            assert!(totals.by_status.len() > 1);
+            // Each status: its name and amount whole on its row, and a bar.
+            let bars: Vec<(deskcoll::domain::Money, usize)> = totals
+                .by_status
+                .iter()
+                .map(|(status, sum)| {
+                    let amount = sum.bill.rupiah();
+                    let line = screen
+                        .lines()
+                        .find(|l| l.starts_with(&format!("\"│{status} ")) && l.contains(&amount))
+                        .unwrap_or_else(|| panic!("{status} {amount} whole:\n{screen}"));
+                    (sum.bill, line.matches('█').count())
+                })
+                .collect();
+            let longest = bars.iter().map(|(_, n)| *n).max().unwrap();
+            let largest = bars.iter().max_by_key(|(m, _)| *m).unwrap();
+            assert_eq!(largest.1, longest, "the largest amount fills its bar");
+            assert!(longest >= 8, "bars have room: {longest}\n{screen}");
+            let mut by_amount = bars.clone();
+            by_amount.sort();
+            assert!(
+                by_amount.windows(2).all(|p| p[0].1 <= p[1].1),
+                "longer bars for larger amounts: {bars:?}"
+            );
+            assert!(bars.iter().all(|(m, n)| m.0.is_zero() || *n > 0));
+            let pane: String = screen
+                .lines()
+                .skip_while(|l| !l.contains(" Totals ") && !l.contains(" Total semua "))
+                .collect();
+            assert!(
+                !pane.is_empty() && !pane.contains('…'),
+                "nothing cut:\n{screen}"
+            );
+        }
+    }
+}
+
 fn groups_first_count(a: &App) -> usize {
     a.termin.desk.groups[0].sum.count
 }

@@ -65,6 +65,7 @@ window-too-early = too early
 window-too-late = too late
 window-closed-opens = { $why }; opens { $at }
 window-closed-no-day = { $why }; no open day in the next month
+window-closes-in = closes in { $minutes }m
 
 ## Refused values
 

@@ -65,6 +65,7 @@ window-too-early = terlalu pagi
 window-too-late = terlalu malam
 window-closed-opens = { $why }; buka { $at }
 window-closed-no-day = { $why }; tidak ada hari buka sebulan ke depan
+window-closes-in = tutup { $minutes }m lagi
 
 ## Isian yang ditolak
 

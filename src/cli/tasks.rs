@@ -2,7 +2,7 @@ use super::output::{self, emit, emit_json, opt};
 use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::Task;
 use crate::domain::bucket::{Bucket, bucket_of};
-use crate::domain::order::{self, SortMode};
+use crate::domain::order::{self, SortMode, Urgency};
 use crate::domain::promise::PromiseBook;
 use crate::domain::text::{CsvStyle, csv_cell};
 use crate::domain::today::contacts_on;
@@ -39,7 +39,7 @@ pub fn sort_parser() -> impl clap::builder::TypedValueParser<Value = SortMode> {
 }
 
 /// The CSV's columns: the first 15 are the original contract, later ones are appended.
-const HEADERS: [&str; 17] = [
+const HEADERS: [&str; 18] = [
     "contract_no",
     "name",
     "overdue",
@@ -57,6 +57,7 @@ const HEADERS: [&str; 17] = [
     "callable_now",
     "bucket",
     "days_overdue",
+    "closes_in_minutes",
 ];
 
 /// A task with where its customer is in time, why it is in the list and how late it is.
@@ -64,6 +65,8 @@ struct Annotated<'a> {
     task: &'a Task,
     zone: ZoneGuess,
     window: Window,
+    /// Where the customer stands against the clock (the workstation's order).
+    urgency: Urgency,
     contacts_today: usize,
     bucket: Bucket,
     /// Calendar days since the due date, 0 before it (`Task::days_past_due`).
@@ -80,6 +83,24 @@ impl Annotated<'_> {
             None => self.days_overdue.to_string(),
         }
     }
+}
+
+/// The table's CALLABLE cell: "yes", with how soon the window closes when it is soon and
+/// the cuti bersama when it is one; else why not and when it opens.
+fn callable_words(a: &Annotated, lang: Lang) -> String {
+    if !a.window.callable {
+        return words::window_note(lang, &a.window);
+    }
+    let mut text = tr!(lang, "tasks-yes");
+    if let Some(m) = a.urgency.closing_in() {
+        text.push_str(" · ");
+        text.push_str(&tr!(lang, "window-closes-in", minutes = m));
+    }
+    if let Some(name) = &a.window.cuti_bersama {
+        text.push_str(" · ");
+        text.push_str(&tr!(lang, "window-cuti-bersama", name = name));
+    }
+    text
 }
 
 fn csv_row(a: &Annotated) -> Vec<String> {
@@ -102,6 +123,7 @@ fn csv_row(a: &Annotated) -> Vec<String> {
         a.window.callable.to_string(),
         a.bucket.wire_name().to_string(),
         a.days_overdue.to_string(),
+        opt(a.window.closes_in_minutes()),
     ]
 }
 
@@ -117,6 +139,10 @@ fn json(a: &Annotated) -> Result<serde_json::Value, Failure> {
         obj.insert("contacts_today".into(), a.contacts_today.into());
         obj.insert("days_overdue".into(), a.days_overdue.into());
         obj.insert("bucket".into(), a.bucket.wire_name().into());
+        obj.insert(
+            "closes_in_minutes".into(),
+            a.window.closes_in_minutes().into(),
+        );
     }
     Ok(v)
 }
@@ -142,6 +168,7 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
     let regions = RegionTable::builtin();
     let rules = &session.config.calling.rules;
     let now = session.clock.now_utc();
+    let closing_soon = session.config.ui.closing_soon();
     let today = session.clock.now_local().date();
     let records = session
         .deliverer()?
@@ -161,6 +188,7 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
             Annotated {
                 task,
                 zone,
+                urgency: Urgency::of(window.closes_in_minutes(), closing_soon),
                 window,
                 contacts_today,
                 bucket: bucket_of(task, &book),
@@ -176,7 +204,7 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
         sort,
         reverse,
         |i| annotated[i].bucket,
-        |i| annotated[i].window.callable,
+        |i| annotated[i].urgency,
     );
     let annotated: Vec<&Annotated> = view
         .into_iter()
@@ -230,15 +258,7 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
                             crate::i18n::clock(lang, &a.window.local),
                             a.zone.zone
                         ),
-                        match (&a.window.cuti_bersama, a.window.callable) {
-                            (Some(name), true) => format!(
-                                "{} · {}",
-                                tr!(lang, "tasks-yes"),
-                                tr!(lang, "window-cuti-bersama", name = name)
-                            ),
-                            (None, true) => tr!(lang, "tasks-yes"),
-                            (_, false) => words::window_note(lang, &a.window),
-                        },
+                        callable_words(a, lang),
                     ]
                 })
                 .collect();

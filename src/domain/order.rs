@@ -9,7 +9,8 @@ use std::cmp::Reverse;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum SortMode {
     /// The collector's order: broken promise, first day, 2-6 days, message follow-up,
-    /// pre-due; within each, who may be called now first, then the largest total due.
+    /// pre-due; within each, by `Urgency`: windows closing soon first (the soonest first),
+    /// then the other callable accounts, then the closed ones; then the largest total due.
     #[default]
     Priority,
     DaysOverdue,
@@ -54,6 +55,42 @@ impl SortMode {
     }
 }
 
+/// Where a customer stands against the clock, in the order the priority works them within
+/// a bucket: a window closing within `ui.closing_soon_minutes` (the soonest first), then the
+/// other open windows, then the closed ones.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Urgency {
+    /// Callable, and the window closes in this many minutes: no more than the threshold.
+    ClosingSoon(i64),
+    Callable,
+    Closed,
+}
+
+impl Urgency {
+    /// From the minutes until the window closes (`Window::closes_in_minutes`; `None`:
+    /// closed) and `ui.closing_soon_minutes`. A window closing exactly at the threshold is
+    /// closing soon; a threshold of 0 marks none.
+    pub fn of(closes_in: Option<i64>, closing_soon: i64) -> Urgency {
+        match closes_in {
+            None => Urgency::Closed,
+            Some(m) if m <= closing_soon => Urgency::ClosingSoon(m),
+            Some(_) => Urgency::Callable,
+        }
+    }
+
+    pub fn callable(self) -> bool {
+        self != Urgency::Closed
+    }
+
+    /// The minutes said beside the account ("closes in 25m"): only when closing soon.
+    pub fn closing_in(self) -> Option<i64> {
+        match self {
+            Urgency::ClosingSoon(m) => Some(m),
+            _ => None,
+        }
+    }
+}
+
 /// Sorts `view` (indices into `tasks`) by `mode`; the largest figures come first, names
 /// A to Z; `reverse` turns the whole order round. Ties keep the list's order.
 pub fn sort(
@@ -62,7 +99,7 @@ pub fn sort(
     mode: SortMode,
     reverse: bool,
     bucket: impl Fn(usize) -> Bucket,
-    callable: impl Fn(usize) -> bool,
+    urgency: impl Fn(usize) -> Urgency,
 ) {
     let t = tasks;
     let zero = Money::ZERO;
@@ -70,7 +107,7 @@ pub fn sort(
         SortMode::Priority => view.sort_by_key(|&i| {
             (
                 bucket(i),
-                !callable(i),
+                urgency(i),
                 Reverse(t[i].total_due.unwrap_or(zero)),
                 i,
             )
@@ -110,13 +147,32 @@ mod tests {
         }
     }
 
-    fn order(tasks: &[Task], mode: SortMode, reverse: bool, callable: &[bool]) -> String {
+    fn order_by<'a>(
+        tasks: &'a [Task],
+        mode: SortMode,
+        reverse: bool,
+        urgency: &[Urgency],
+    ) -> Vec<&'a str> {
         let mut view: Vec<usize> = (0..tasks.len()).collect();
         let bucket = |i: usize| Bucket::classify(tasks[i].overdue, false);
-        sort(&mut view, tasks, mode, reverse, bucket, |i| callable[i]);
+        sort(&mut view, tasks, mode, reverse, bucket, |i| urgency[i]);
         view.iter()
             .map(|&i| tasks[i].contract_no.as_str())
             .collect()
+    }
+
+    fn order(tasks: &[Task], mode: SortMode, reverse: bool, callable: &[bool]) -> String {
+        let urgency: Vec<Urgency> = callable
+            .iter()
+            .map(|&c| {
+                if c {
+                    Urgency::Callable
+                } else {
+                    Urgency::Closed
+                }
+            })
+            .collect();
+        order_by(tasks, mode, reverse, &urgency).concat()
     }
 
     #[test]
@@ -157,7 +213,7 @@ mod tests {
         let mut view: Vec<usize> = (0..tasks.len()).collect();
         let bucket = |i: usize| Bucket::classify(tasks[i].overdue, false);
         sort(&mut view, &tasks, SortMode::Priority, false, bucket, |_| {
-            true
+            Urgency::Callable
         });
         // A pre-due account and a 2-6 day one with callbacks due: above the first day.
         pin_first(&mut view, |i| {
@@ -170,7 +226,7 @@ mod tests {
         assert_eq!(order, "BAFCED");
         // Turned round, the pins stay on top.
         sort(&mut view, &tasks, SortMode::Priority, true, bucket, |_| {
-            true
+            Urgency::Callable
         });
         pin_first(&mut view, |i| tasks[i].contract_no == "F");
         let order: String = view
@@ -178,5 +234,67 @@ mod tests {
             .map(|&i| tasks[i].contract_no.as_str())
             .collect();
         assert_eq!(order, "FADBEC");
+    }
+
+    /// 18:30 WIB on a Friday, everyone in one bucket (2-6 days), with `closing_soon`.
+    fn evening_order(closing_soon: i64) -> String {
+        use crate::domain::window::CallingRules;
+        use crate::domain::zone::Zone;
+        let now = chrono::DateTime::parse_from_rfc3339("2026-11-27T18:30:00+07:00")
+            .unwrap()
+            .to_utc();
+        let left = |zone| CallingRules::default().check(now, zone).closes_in_minutes();
+        let tasks = [
+            task("WIT", "JAYAPURA", 4, 900),
+            task("WIB", "JAKARTA", 4, 100),
+            task("WITA", "MAKASSAR", 4, 50),
+            task("BIG", "SORE", 4, 800),
+            task("SMALL", "SIANG", 4, 10),
+        ];
+        // 20:30 in Jayapura (closed), 18:30 in Jakarta (90m), 19:30 in Makassar (30m); the
+        // last two close in three hours (as under a company's later hours).
+        let closes_in = [
+            left(Zone::Wit),
+            left(Zone::Wib),
+            left(Zone::Wita),
+            Some(180),
+            Some(180),
+        ];
+        assert_eq!(closes_in[..3], [None, Some(90), Some(30)]);
+        let urgency = closes_in.map(|c| Urgency::of(c, closing_soon));
+        order_by(&tasks, SortMode::Priority, false, &urgency).join(" ")
+    }
+
+    #[test]
+    fn at_1830_wib_wita_30m_leads_wib_90m_at_the_boundary_included_3h_keeps_total_due_wit_closed_sinks()
+     {
+        assert_eq!(
+            evening_order(90),
+            "WITA WIB BIG SMALL WIT",
+            "30m, then 90m (at the threshold: closing soon), then the 3h ones by total due, \
+             the closed one last though it owes the most"
+        );
+        assert_eq!(
+            evening_order(89),
+            "WITA BIG WIB SMALL WIT",
+            "90m past an 89m threshold keeps the total-due order"
+        );
+        assert_eq!(
+            evening_order(0),
+            "BIG WIB WITA SMALL WIT",
+            "a threshold of 0: callable by total due, as before"
+        );
+    }
+
+    #[test]
+    fn urgency_of_the_minutes_left() {
+        assert_eq!(Urgency::of(None, 90), Urgency::Closed);
+        assert_eq!(Urgency::of(Some(90), 90), Urgency::ClosingSoon(90));
+        assert_eq!(Urgency::of(Some(91), 90), Urgency::Callable);
+        assert_eq!(Urgency::ClosingSoon(25).closing_in(), Some(25));
+        assert_eq!(Urgency::Callable.closing_in(), None);
+        assert!(Urgency::ClosingSoon(1).callable() && !Urgency::Closed.callable());
+        assert!(Urgency::ClosingSoon(90) < Urgency::Callable);
+        assert!(Urgency::ClosingSoon(30) < Urgency::ClosingSoon(90));
     }
 }

@@ -177,6 +177,24 @@ pub struct Window {
     pub cuti_bersama: Option<String>,
 }
 
+impl Window {
+    /// Minutes until an open window closes, from the customer's clock (`local`) and `end`,
+    /// rounded up: a window open for 30 seconds more closes in 1 minute, never in 0. `None`
+    /// when the window is closed.
+    pub fn closes_in_minutes(&self) -> Option<i64> {
+        if !self.callable {
+            return None;
+        }
+        let left = self.end.signed_duration_since(self.local.time());
+        let whole = left.num_minutes();
+        Some(if left > Duration::minutes(whole) {
+            whole + 1
+        } else {
+            whole
+        })
+    }
+}
+
 impl CallingRules {
     /// The day's cuti bersama, unless they are normal days here.
     fn cuti_bersama_on(&self, d: NaiveDate) -> Option<&str> {
@@ -472,6 +490,23 @@ mod tests {
         );
         assert_eq!(parse_weekday("Sabtu"), Some(Weekday::Sat));
         assert!(parse_holidays("date,name\n2026-13-01,x\n").is_err());
+    }
+
+    #[test]
+    fn minutes_until_the_window_closes_are_rounded_up_and_none_when_closed() {
+        // 18:30 WIB on a Friday: 18:30 in Jakarta, 19:30 in Makassar, 20:30 in Jayapura.
+        let now = at("2026-11-27T18:30:00+07:00");
+        assert_eq!(rules().check(now, Zone::Wib).closes_in_minutes(), Some(90));
+        assert_eq!(rules().check(now, Zone::Wita).closes_in_minutes(), Some(30));
+        assert_eq!(rules().check(now, Zone::Wit).closes_in_minutes(), None);
+        // Thirty seconds before the end is a minute, not none.
+        let w = rules().check(at("2026-11-27T19:59:30+07:00"), Zone::Wib);
+        assert_eq!(w.closes_in_minutes(), Some(1));
+        let w = rules().check(at("2026-11-27T19:58:59+07:00"), Zone::Wib);
+        assert_eq!(w.closes_in_minutes(), Some(2));
+        // Closed for the day (Sunday): none, whatever the hour.
+        let w = rules().check(at("2026-11-29T10:00:00+07:00"), Zone::Wib);
+        assert_eq!(w.closes_in_minutes(), None);
     }
 
     fn with(mode: CutiBersama) -> CallingRules {

@@ -26,6 +26,7 @@ pub fn settings_in(lang: Lang) -> Settings {
         ip_address: "10.1.206.118".into(),
         demo: true,
         promise_horizon_days: 30,
+        closing_soon_minutes: 90,
         mouse: true,
         rules: crate::domain::window::CallingRules::default(),
         max_contacts_per_day: 3,

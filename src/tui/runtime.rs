@@ -409,6 +409,7 @@ pub fn settings(session: &Session) -> Settings {
         ip_address: config.ip_address(),
         demo: session.is_demo(),
         promise_horizon_days: config.ui.promise_horizon_days.unwrap_or(30).max(0),
+        closing_soon_minutes: config.ui.closing_soon(),
         mouse: config.ui.mouse.unwrap_or(true),
         rules: config.calling.rules.clone(),
         max_contacts_per_day: config.calling.max_contacts_per_day,

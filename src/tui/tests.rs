@@ -1325,3 +1325,92 @@ fn a_missed_callback_no_longer_pins_and_the_warning_follows_the_setting() {
     assert_ne!(&order(&app)[..1], "B", "missed: the window closed");
     assert!(!header_line(&app).contains("Callback"));
 }
+
+/// A customer 3 days past due who lives in `place` and owes `total`.
+fn living_in(no: &str, place: &str, total: i64) -> Task {
+    Task {
+        address: format!("JL. MERDEKA NO. 1, {place}").into(),
+        total_due: Some(Money::from_units(total)),
+        ..task(no, no, 3)
+    }
+}
+
+/// The screen's line showing an account.
+fn row_of(screen: &str, account: &str) -> String {
+    screen
+        .lines()
+        .find(|l| l.contains(&format!(" {account} ")))
+        .unwrap_or_else(|| panic!("no row for {account}:\n{screen}"))
+        .to_string()
+}
+
+#[test]
+fn a_window_closing_soon_leads_its_bucket_says_closes_in_and_follows_the_clock() {
+    // Friday 27 November 2026, 18:30 WIB: 18:30 in Semarang (90m left, the default's
+    // boundary), 19:30 in Makassar (30m left), 20:30 in Jayapura (closed).
+    let at = |t: &str| crate::domain::dates::parse_datetime(&format!("2026-11-27 {t}")).unwrap();
+    let tasks = vec![
+        living_in("PAPUA", "KOTA JAYAPURA, PAPUA", 9000),
+        living_in("JAWA", "KOTA SEMARANG, JAWA TENGAH", 1000),
+        living_in("SULSEL", "KOTA MAKASSAR, SULAWESI SELATAN", 500),
+    ];
+    let mut a = super::harness::app_with(tasks.clone(), 120, 40, at("18:30:00"));
+    let order = |a: &App| -> Vec<String> {
+        let q = &a.queue.list;
+        q.view
+            .iter()
+            .map(|&i| q.tasks[i].contract_no.to_string())
+            .collect()
+    };
+    assert_eq!(
+        order(&a),
+        ["SULSEL", "JAWA", "PAPUA"],
+        "soonest first, closed last"
+    );
+    let screen = super::harness::render(&a);
+    assert!(
+        row_of(&screen, "SULSEL").contains("closes in 30m"),
+        "{screen}"
+    );
+    assert!(
+        row_of(&screen, "JAWA").contains("closes in 90m"),
+        "{screen}"
+    );
+    let papua = row_of(&screen, "PAPUA");
+    assert!(
+        papua.contains('⊘') && papua.contains("→Sat 08:00 WIT"),
+        "{papua}"
+    );
+    assert!(
+        screen.contains("callable until 20:00 WITA · closes in 30m"),
+        "the customer pane too:\n{screen}"
+    );
+
+    // The clock moves: on the next tick the figures follow, and Makassar closes.
+    a.clock = crate::clock::Clock::at(at("19:31:00"));
+    update(&mut a, Action::Tick);
+    assert_eq!(
+        order(&a),
+        ["JAWA", "PAPUA", "SULSEL"],
+        "closed ones by total due"
+    );
+    let screen = super::harness::render(&a);
+    assert!(
+        row_of(&screen, "JAWA").contains("closes in 29m"),
+        "{screen}"
+    );
+    assert!(row_of(&screen, "SULSEL").contains('⊘'), "{screen}");
+
+    // Earlier in the day nothing closes soon: callable accounts by total due.
+    let a = super::harness::app_with(tasks.clone(), 120, 40, at("10:00:00"));
+    assert_eq!(order(&a), ["PAPUA", "JAWA", "SULSEL"]);
+    assert!(!super::harness::render(&a).contains("closes in"));
+
+    // In Indonesian.
+    let a = super::harness::app_with_in(crate::i18n::Lang::Id, tasks, 120, 40, at("18:30:00"));
+    let screen = super::harness::render(&a);
+    assert!(
+        row_of(&screen, "SULSEL").contains("tutup 30m lagi"),
+        "{screen}"
+    );
+}

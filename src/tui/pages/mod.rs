@@ -24,6 +24,8 @@ pub struct Settings {
     pub ip_address: String,
     pub demo: bool,
     pub promise_horizon_days: i64,
+    /// `ui.closing_soon_minutes`: windows closing within it lead their bucket.
+    pub closing_soon_minutes: i64,
     pub mouse: bool,
     pub rules: crate::domain::window::CallingRules,
     /// More results than this for one account in a day warn first.

@@ -187,7 +187,11 @@ pub fn draw_task(
                 format!(" ({})", tr!(lang, "customer-zone-unknown"))
             }
         };
-        let note = words::window_note(lang, window);
+        let mut note = words::window_note(lang, window);
+        if let Some(m) = q.urgency(i).closing_in() {
+            note.push_str(" · ");
+            note.push_str(&tr!(lang, "window-closes-in", minutes = m));
+        }
         let (state, style) = if window.callable {
             (tr!(lang, "customer-callable", note = note), theme.success())
         } else {

@@ -5,7 +5,7 @@ mod detail;
 mod model;
 mod view;
 
-pub use model::{QueueState, SortMode};
+pub use model::{QueueState, SortMode, Urgency};
 pub use view::{draw, draw_customer};
 
 use super::{Cx, Go, Reply};
@@ -138,20 +138,26 @@ impl QueuePage {
         self.list.tasks.iter().find(|t| t.contract_no == account_no)
     }
 
-    /// Each customer's calling window now; recomputed when the minute changes.
+    /// Each customer's calling window now, and the minutes it has left; recomputed from the
+    /// zones when the minute changes.
     pub fn tick(&mut self, now: DateTime<Utc>, cx: &Cx) {
         let minute = now.timestamp() / 60;
         if self.windows_at != Some(minute) {
-            self.set_windows(now, cx);
+            let urgency = self.set_windows(now, cx);
+            self.list.set_urgency(urgency);
         }
     }
 
-    fn set_windows(&mut self, now: DateTime<Utc>, cx: &Cx) {
+    /// The windows at `now`, and where each task stands against the clock.
+    fn set_windows(&mut self, now: DateTime<Utc>, cx: &Cx) -> Vec<Urgency> {
         self.windows_at = Some(now.timestamp() / 60);
         let rules = &cx.settings.rules;
         self.windows = self.zones.iter().map(|z| for_zone(z, rules, now)).collect();
-        self.list
-            .set_callable(self.windows.iter().map(|w| w.callable).collect());
+        let soon = cx.settings.closing_soon_minutes;
+        self.windows
+            .iter()
+            .map(|w| Urgency::of(w.closes_in_minutes(), soon))
+            .collect()
     }
 
     /// A fresh list (with its zones when the runtime worked them out), or why not.
@@ -181,13 +187,9 @@ impl QueuePage {
         self.zones = zones
             .filter(|z| z.len() == n)
             .unwrap_or_else(|| zones_of(regions, &tasks));
-        let now = cx.clock.now_utc();
-        self.windows_at = Some(now.timestamp() / 60);
-        let rules = &cx.settings.rules;
-        self.windows = self.zones.iter().map(|z| for_zone(z, rules, now)).collect();
-        let callable = self.windows.iter().map(|w| w.callable).collect();
+        let urgency = self.set_windows(cx.clock.now_utc(), cx);
         self.list
-            .set_tasks_with(tasks, &cx.desk.promises.broken, callable);
+            .set_tasks_with(tasks, &cx.desk.promises.broken, urgency);
         Reply::say(
             StatusKind::Info,
             tr!(cx.settings.lang, "queue-loaded", n = n),

@@ -6,7 +6,7 @@ use crate::domain::bucket::Bucket;
 use crate::tui::list::{Cursor, Move};
 use std::collections::HashSet;
 
-pub use crate::domain::order::SortMode;
+pub use crate::domain::order::{SortMode, Urgency};
 
 #[derive(Debug, Default)]
 pub struct QueueState {
@@ -32,8 +32,9 @@ pub struct QueueState {
     pub loading: bool,
     /// When set, only these accounts are shown (the promise filter).
     only: Option<HashSet<String>>,
-    /// Parallel to `tasks` once known: may the customer be called now.
-    callable: Vec<bool>,
+    /// Parallel to `tasks` once known: may the customer be called now, and does the window
+    /// close soon.
+    urgency: Vec<Urgency>,
     /// Accounts whose callback is due: on top of the queue, above every bucket.
     pinned: HashSet<String>,
 }
@@ -69,12 +70,13 @@ impl QueueState {
         self.set_tasks_with(tasks, broken_promises, Vec::new());
     }
 
-    /// Replaces the tasks knowing already who may be called now (one sort, not two).
+    /// Replaces the tasks knowing already where each stands against the clock (one sort, not
+    /// two).
     pub fn set_tasks_with(
         &mut self,
         tasks: Vec<Task>,
         broken_promises: &HashSet<String>,
-        callable: Vec<bool>,
+        urgency: Vec<Urgency>,
     ) {
         let keep = self.selected_contract();
         self.buckets = tasks
@@ -93,7 +95,7 @@ impl QueueState {
             let present: HashSet<&str> = tasks.iter().map(|t| t.contract_no.as_str()).collect();
             self.done.retain(|c| present.contains(c.as_str()));
         }
-        self.callable = callable;
+        self.urgency = urgency;
         self.tasks = tasks;
         self.loaded = true;
         self.rebuild();
@@ -138,16 +140,25 @@ impl QueueState {
         self.buckets[task_index]
     }
 
-    pub fn is_callable(&self, task_index: usize) -> bool {
-        self.callable.get(task_index).copied().unwrap_or(true)
+    /// Where the task stands against the clock (callable while not known).
+    pub fn urgency(&self, task_index: usize) -> Urgency {
+        self.urgency
+            .get(task_index)
+            .copied()
+            .unwrap_or(Urgency::Callable)
     }
 
-    /// Who may be called now; the priority order puts them first within each bucket.
-    pub fn set_callable(&mut self, callable: Vec<bool>) {
-        if callable == self.callable {
+    pub fn is_callable(&self, task_index: usize) -> bool {
+        self.urgency(task_index).callable()
+    }
+
+    /// Who may be called now and whose window closes soon, as the clock moves; the priority
+    /// order puts them first within each bucket.
+    pub fn set_urgency(&mut self, urgency: Vec<Urgency>) {
+        if urgency == self.urgency {
             return;
         }
-        self.callable = callable;
+        self.urgency = urgency;
         if self.sort == SortMode::Priority {
             let keep = self.selected_contract();
             let mut view = std::mem::take(&mut self.view);
@@ -236,7 +247,7 @@ impl QueueState {
             self.sort,
             self.reverse,
             |i| self.buckets[i],
-            |i| self.is_callable(i),
+            |i| self.urgency(i),
         );
         crate::domain::order::pin_first(view, |i| self.is_pinned(i));
     }

@@ -181,14 +181,17 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
             cells.push(Cell::from(sanitize(&t.branch_name).into_owned()));
         }
         if with_local {
+            // A window closing soon says how soon, in the colour of a warning.
             let local = page.window(i).map(|(_, w)| {
-                if w.callable {
-                    format!("{} {}", crate::i18n::clock(lang, &w.local), w.zone)
+                if let Some(m) = q.urgency(i).closing_in() {
+                    Line::styled(tr!(lang, "window-closes-in", minutes = m), theme.warn())
+                } else if w.callable {
+                    Line::raw(format!("{} {}", crate::i18n::clock(lang, &w.local), w.zone))
                 } else {
-                    match &w.opening {
+                    Line::raw(match &w.opening {
                         Some(o) => format!("→{}", words::opening(lang, o, w.zone)),
                         None => tr!(lang, "queue-closed"),
-                    }
+                    })
                 }
             });
             cells.push(Cell::from(local.unwrap_or_default()));

@@ -13,20 +13,31 @@ use ratatui::layout::{Alignment, Constraint, Rect};
 use ratatui::text::Line;
 use ratatui::widgets::{Block, Cell, Row, Table};
 
-fn right(s: String) -> Cell<'static> {
+/// A figure, aligned right.
+pub(super) fn right(s: String) -> Cell<'static> {
     Cell::from(Line::from(s).alignment(Alignment::Right))
+}
+
+/// `part` of `whole` as `width` cells, filled from the left: any part above nothing shows at
+/// least one block, the whole fills them all.
+pub(super) fn blocks(part: Money, whole: Money, width: usize) -> String {
+    use rust_decimal::prelude::{ToPrimitive, Zero};
+    let filled = if part.0 <= Zero::zero() || whole.0 <= Zero::zero() {
+        0
+    } else {
+        (part.0 * rust_decimal::Decimal::from(width) / whole.0)
+            .ceil()
+            .to_usize()
+            .map_or(width, |n| n.min(width))
+    };
+    format!("{}{}", "█".repeat(filled), " ".repeat(width - filled))
 }
 
 /// A share of the whole as a bar of `width` cells with the percent beside it: the bar for a
 /// glance, the number for the record.
 fn bar(part: Money, total: Money, width: usize) -> String {
-    let pct = part.percent_of(total).unwrap_or(0) as usize;
-    let filled = (pct * width).div_ceil(100).min(width);
-    format!(
-        "{}{} {pct:>3}%",
-        "█".repeat(filled),
-        " ".repeat(width - filled)
-    )
+    let pct = part.percent_of(total).unwrap_or(0);
+    format!("{} {pct:>3}%", blocks(part, total, width))
 }
 
 fn block<'a>(title: String, theme: &Theme, area: Rect) -> Block<'a> {
@@ -153,5 +164,15 @@ mod tests {
         assert_eq!(bar(m(0), m(2), 10), "             0%");
         assert_eq!(bar(m(2), m(2), 10), "██████████ 100%");
         assert_eq!(bar(m(1), m(2), 10).chars().count(), 15, "every row as wide");
+    }
+
+    #[test]
+    fn blocks_scale_to_the_largest_and_show_any_part_above_nothing() {
+        let m = Money::from_units;
+        assert_eq!(blocks(m(900), m(900), 6), "██████");
+        assert_eq!(blocks(m(300), m(900), 6), "██    ");
+        assert_eq!(blocks(m(1), m(900), 6), "█     ");
+        assert_eq!(blocks(m(0), m(900), 6), "      ");
+        assert_eq!(blocks(m(5), m(0), 6), "      ", "nothing to scale to");
     }
 }

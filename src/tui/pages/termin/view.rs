@@ -1,4 +1,5 @@
 use super::TerminTab;
+use super::desk_view::{blocks, right};
 use crate::domain::Money;
 use crate::domain::termin::Transaction;
 use crate::domain::text::sanitize;
@@ -164,7 +165,6 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
             let tx = &t.source()[i];
             let g = &tx.general;
             let p = &tx.payment;
-            let right = |s: String| Cell::from(Line::from(s).alignment(Alignment::Right));
             let entry = cx
                 .clock
                 .local_time(&g.entry_date)
@@ -391,6 +391,8 @@ fn detail(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) 
     crate::tui::view::draw_hanging(frame, lines, block, area, label_width);
 }
 
+/// Totals by status, each with a bar scaled to the largest status's bill amount (the
+/// amounts written in full beside it), the grand total, and the largest vendors.
 fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect, lang: Lang) {
     let block = Block::bordered()
         .title(format!(" {} ", tr!(lang, "termin-totals-title")))
@@ -402,61 +404,80 @@ fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect, lang: Lan
         "(no vendor)" => format!("({})", tr!(lang, "termin-no-vendor")),
         other => sanitize(other).into_owned(),
     };
+    let vendors = t.top_vendors(5);
+    let header = [
+        tr!(lang, "termin-col-status"),
+        tr!(lang, "termin-totals-count"),
+        tr!(lang, "termin-col-bill"),
+    ];
+    let all = tr!(lang, "termin-totals-all");
+    let top = tr!(lang, "termin-totals-top-vendors");
+    // The names' column as wide as the longest name, the bars what is left (at least
+    // BAR_MIN): besides the borders, the two figures and the gaps between four columns.
+    const COUNT: u16 = 6;
+    const BILL: u16 = 18;
+    const BAR_MIN: u16 = 8;
+    let fixed = 2 + COUNT + BILL + 3;
+    let longest = t
+        .by_status
+        .keys()
+        .chain(vendors.iter().map(|(v, _)| *v))
+        .map(|s| name(s))
+        .chain([header[0].clone(), all.clone(), top.clone()])
+        .map(|n| Line::raw(n).width())
+        .max()
+        .unwrap_or(0);
+    let name_width = (longest as u16).min(area.width.saturating_sub(fixed + BAR_MIN));
+    let bar_width = area.width.saturating_sub(fixed + name_width) as usize;
+    let largest = t
+        .by_status
+        .values()
+        .map(|sum| sum.bill)
+        .max()
+        .unwrap_or(Money::ZERO);
     let mut rows: Vec<Row> = t
         .by_status
         .iter()
         .map(|(status, sum)| {
             Row::new(vec![
                 Cell::from(name(status)),
-                Cell::from(Line::from(sum.count.to_string()).alignment(Alignment::Right)),
-                Cell::from(Line::from(sum.bill.rupiah()).alignment(Alignment::Right)),
+                right(sum.count.to_string()),
+                right(sum.bill.rupiah()),
+                Cell::from(Line::styled(
+                    blocks(sum.bill, largest, bar_width),
+                    theme.figure(),
+                )),
             ])
         })
         .collect();
     rows.push(
         Row::new(vec![
-            Cell::from(tr!(lang, "termin-totals-all")),
-            Cell::from(Line::from(t.grand.count.to_string()).alignment(Alignment::Right)),
-            Cell::from(Line::from(t.grand.bill.rupiah()).alignment(Alignment::Right)),
+            Cell::from(all),
+            right(t.grand.count.to_string()),
+            right(t.grand.bill.rupiah()),
         ])
         .style(theme.figure()),
     );
-    rows.push(Row::new(vec![
-        Cell::from(""),
-        Cell::from(""),
-        Cell::from(""),
-    ]));
-    rows.push(
-        Row::new(vec![
-            Cell::from(tr!(lang, "termin-totals-top-vendors")),
-            Cell::from(""),
-            Cell::from(""),
-        ])
-        .style(theme.label()),
-    );
-    for (vendor, sum) in t.top_vendors(5) {
+    rows.push(Row::new(vec![Cell::from("")]));
+    rows.push(Row::new(vec![Cell::from(top)]).style(theme.label()));
+    for (vendor, sum) in vendors {
         rows.push(Row::new(vec![
             Cell::from(name(vendor)),
-            Cell::from(Line::from(sum.count.to_string()).alignment(Alignment::Right)),
-            Cell::from(Line::from(sum.bill.rupiah()).alignment(Alignment::Right)),
+            right(sum.count.to_string()),
+            right(sum.bill.rupiah()),
         ]));
     }
     let table = Table::new(
         rows,
         [
-            Constraint::Min(20),
-            Constraint::Length(6),
-            Constraint::Length(18),
+            Constraint::Length(name_width),
+            Constraint::Length(COUNT),
+            Constraint::Length(BILL),
+            Constraint::Fill(1),
         ],
     )
-    .header(
-        Row::new([
-            tr!(lang, "termin-col-status"),
-            tr!(lang, "termin-totals-count"),
-            tr!(lang, "termin-col-bill"),
-        ])
-        .style(theme.label()),
-    )
+    .header(Row::new(header).style(theme.label()))
+    .column_spacing(1)
     .block(block);
     frame.render_widget(table, area);
 }
