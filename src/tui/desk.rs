@@ -7,6 +7,7 @@ use crate::domain::Task;
 use crate::domain::outbox::DeliveryState;
 use crate::domain::promise::PromiseBook;
 use crate::domain::today::{BrokenPromise, DayRecord, contacts_on};
+use crate::domain::verdict::ListRead;
 use crate::store::{ContactEvent, Counts, OutboxItem};
 use chrono::NaiveDate;
 use std::collections::{HashMap, HashSet};
@@ -22,6 +23,8 @@ pub struct Desk {
     pub promises: PromiseBook,
     /// The list's accounts in the broken-promise bucket.
     pub broken: Vec<BrokenPromise>,
+    /// What list reads showed of promised accounts: the evidence of kept and broken promises.
+    pub reads: Vec<ListRead>,
     /// Positions in `items` per account, newest first.
     by_account: HashMap<String, Vec<usize>>,
     /// Results recorded today per account (the over-contact guard).
@@ -39,6 +42,7 @@ impl Desk {
             mut items,
             counts,
             contacts,
+            reads,
         } = snapshot;
         items.sort_by_key(|i| std::cmp::Reverse(i.id));
         self.by_account.clear();
@@ -51,6 +55,7 @@ impl Desk {
         self.items = items;
         self.counts = counts;
         self.contact_events = contacts;
+        self.reads = reads;
         self.contacts_today = contacts_on(&self.records(), today);
     }
 

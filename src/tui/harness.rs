@@ -28,6 +28,7 @@ pub fn settings_in(lang: Lang) -> Settings {
         mouse: true,
         rules: crate::domain::window::CallingRules::default(),
         max_contacts_per_day: 3,
+        promise_grace_days: 1,
         time_zone: None,
         insecure: false,
         lang,

@@ -28,6 +28,8 @@ pub struct Settings {
     pub rules: crate::domain::window::CallingRules,
     /// More results than this for one account in a day warn first.
     pub max_contacts_per_day: usize,
+    /// Days after a promise's date before it is judged (`calling.promise_grace_days`).
+    pub promise_grace_days: i64,
     /// The header clock's zone; `None`: the machine's.
     pub time_zone: Option<crate::domain::zone::Zone>,
     /// Credentials go over plain http to another machine: the header says "insecure".
