@@ -40,6 +40,11 @@ impl Clock {
         }
     }
 
+    /// The instant with the agent's offset: the wall-clock time and the instant together.
+    pub fn now(&self) -> DateTime<FixedOffset> {
+        self.now_utc().with_timezone(&self.offset())
+    }
+
     /// The agent's UTC offset now.
     pub fn offset(&self) -> FixedOffset {
         match self.fixed {

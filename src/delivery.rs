@@ -8,6 +8,7 @@ use crate::domain::outbox::{DeliveryState, backoff_millis};
 use crate::domain::receipt::Circumstances;
 use crate::domain::result::Recorded;
 use crate::domain::text::clean;
+use crate::domain::verdict::ListRead;
 use crate::domain::window::CallingRules;
 use crate::domain::zone::ZoneGuess;
 use crate::store::Noted;
@@ -105,12 +106,14 @@ pub struct Deliverer {
     pub base_backoff_ms: u64,
 }
 
-/// A read of the outbox for a screen: recent results, the counts, today's dials.
+/// A read of the outbox for a screen: recent results, the counts, today's dials, and the
+/// evidence the promises among those results are judged on.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct OutboxSnapshot {
     pub items: Vec<crate::store::OutboxItem>,
     pub counts: crate::store::Counts,
     pub contacts: Vec<crate::store::ContactEvent>,
+    pub reads: Vec<ListRead>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -119,6 +122,22 @@ pub struct FlushSummary {
     pub rejected: usize,
     pub uncertain: usize,
     pub retry: usize,
+}
+
+/// The list reads since the first of `calls` (promise date, call time) with a promise was
+/// made (none without one): all that can be evidence about those promises.
+fn reads_for_promises(
+    outbox: &Outbox,
+    calls: impl Iterator<Item = (Option<chrono::NaiveDate>, chrono::NaiveDateTime)>,
+) -> Result<Vec<ListRead>, StoreError> {
+    match calls
+        .filter(|(promise, _)| promise.is_some())
+        .map(|(_, at)| at)
+        .min()
+    {
+        Some(since) => outbox.list_reads(since),
+        None => Ok(Vec::new()),
+    }
 }
 
 impl Deliverer {
@@ -140,14 +159,21 @@ impl Deliverer {
         self.lock().enqueue(result, self.clock.now_local())
     }
 
-    /// The newest `recent` results besides every open one, the counts and today's dials.
+    /// The newest `recent` results besides every open one, the counts, today's dials and the
+    /// list reads since the first promise among those results.
     pub fn snapshot(&self, recent: usize) -> Result<OutboxSnapshot, StoreError> {
         let outbox = self.lock();
         let today = self.clock.now_local().date();
+        let items = outbox.recent(recent)?;
+        let calls = items
+            .iter()
+            .map(|i| (i.result.promise_date, i.result.call_time));
+        let reads = reads_for_promises(&outbox, calls)?;
         Ok(OutboxSnapshot {
-            items: outbox.recent(recent)?,
+            items,
             counts: outbox.counts()?,
             contacts: outbox.contacts_on(today)?,
+            reads,
         })
     }
 
@@ -158,6 +184,26 @@ impl Deliverer {
             .iter()
             .map(crate::store::OutboxItem::day_record)
             .collect())
+    }
+
+    /// The evidence the promises among `records` are judged on (`domain::verdict`).
+    pub fn list_reads(
+        &self,
+        records: &[crate::domain::today::DayRecord],
+    ) -> Result<Vec<ListRead>, StoreError> {
+        let calls = records.iter().map(|r| (r.promise_date, r.call_time));
+        reads_for_promises(&self.lock(), calls)
+    }
+
+    /// Keeps what a task list just read shows of the accounts whose promise is being judged
+    /// (`Outbox::keep_list_read`), as read now. Returns the rows kept.
+    pub fn keep_list_read(
+        &self,
+        tasks: &[crate::domain::Task],
+        grace_days: i64,
+    ) -> Result<usize, StoreError> {
+        let now = self.clock.now_local();
+        self.lock().keep_list_read(tasks, now, grace_days)
     }
 
     /// Changes when another process wrote to the outbox (`Outbox::data_version`).

@@ -46,8 +46,7 @@ pub fn save(key: &str, tasks: &[Task], read_at: DateTime<FixedOffset>) -> io::Re
 /// Keeps a list just read from the server, as of now on `clock`. A list that cannot be kept
 /// is said in the log, never a failure: the list itself is fine.
 pub fn keep(key: &str, tasks: &[Task], clock: &crate::clock::Clock) {
-    let read_at = clock.now_utc().with_timezone(&clock.offset());
-    if let Err(e) = save(key, tasks, read_at) {
+    if let Err(e) = save(key, tasks, clock.now()) {
         tracing::warn!(error = %e, "cannot keep the task list on this desk");
     }
 }

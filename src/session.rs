@@ -86,11 +86,20 @@ impl Session {
             .unwrap_or_default()
     }
 
-    /// The day's task list from the server, kept on this desk with the time it was read (a
-    /// list that cannot be kept is said in the log, never a failure).
+    /// The day's task list from the server, kept on this desk with the time it was read,
+    /// and what it shows of the accounts whose promise is being judged kept in the outbox
+    /// (`domain::verdict`). What cannot be kept is said in the log, never a failure.
     pub async fn tasks(&self) -> Result<Vec<crate::domain::Task>, crate::api::ApiError> {
         let tasks = self.client.tasks().await?;
         crate::list_cache::keep(&self.list_key(), &tasks, &self.clock);
+        let grace = self.config.calling.promise_grace_days;
+        let kept = self
+            .deliverer()
+            .map_err(|e| e.to_string())
+            .and_then(|d| d.keep_list_read(&tasks, grace).map_err(|e| e.to_string()));
+        if let Err(e) = kept {
+            tracing::warn!(error = %e, "cannot keep what the list shows of promised accounts");
+        }
         Ok(tasks)
     }
 

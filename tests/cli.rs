@@ -1874,3 +1874,212 @@ fn no_callbacks_is_an_empty_list_and_says_so() {
     let o = r.run(&[MORNING, "callbacks", "--format", "csv"]);
     assert_eq!(o.status.code(), Some(2), "only table and json");
 }
+
+// ---- `deskcoll today`: the agent's figures and the promises' verdicts ----
+
+/// `today --format json` at `now`, which must succeed.
+fn today_json(r: &Run, now: &str) -> serde_json::Value {
+    let o = r.ok(&[now, "today", "--format", "json"]);
+    serde_json::from_slice(&o.stdout).unwrap()
+}
+
+#[test]
+fn today_json_has_the_agents_figures_and_judges_promises_on_the_lists_read() {
+    let r = Run::new();
+    let submit_at = |now: &str, args: &[&str]| {
+        let o = r.run(&[&[now, "submit", "--remark", "catatan"][..], args].concat());
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    };
+    // 20 October: a promise of 000318270200055's debtor to pay by the 26th. The twin's list
+    // shows this account's last payment 32 days before the day it is read.
+    let october = "--now=2026-10-20T09:00:00+07:00";
+    submit_at(
+        october,
+        &[
+            "--account",
+            "000318270200055",
+            "--action",
+            "PTP",
+            "--result",
+            "PTP01",
+            "--promise",
+            "2026-10-26",
+            "--party",
+            "debtor",
+            "--amount",
+            "500000",
+        ],
+    );
+    // 24 November, 09:00: the first list read since (by the next submit) shows a payment on
+    // 23 October: kept. Then two promises, a call nobody answered, and a message left with
+    // the debtor's wife, to call back in an hour.
+    let morning = "--now=2026-11-24T09:00:00+07:00";
+    submit_at(
+        morning,
+        &[
+            "--account",
+            "000319280100042",
+            "--action",
+            "PTP",
+            "--result",
+            "PTP01",
+            "--promise",
+            "2026-11-25",
+            "--party",
+            "debtor",
+            "--amount",
+            "1000000",
+        ],
+    );
+    // Not in the list: no list will ever show it.
+    submit_at(
+        morning,
+        &[
+            "--account",
+            "000100000000009",
+            "--action",
+            "PTP",
+            "--result",
+            "PTP01",
+            "--promise",
+            "2026-11-25",
+            "--party",
+            "co_debtor",
+            "--amount",
+            "250000",
+        ],
+    );
+    submit_at(
+        morning,
+        &[
+            "--account",
+            "000418110200010",
+            "--action",
+            "NCT",
+            "--result",
+            "NCT01",
+        ],
+    );
+    submit_at(
+        morning,
+        &[
+            "--account",
+            "000418110200010",
+            "--action",
+            "MSG",
+            "--party",
+            "spouse",
+            "--callback",
+            "+1h",
+        ],
+    );
+
+    let day = today_json(&r, morning);
+    for key in [
+        "date",
+        "calls",
+        "rpc",
+        "rpc_rate",
+        "rpc_ptp",
+        "ptp_rate",
+        "promised_amount",
+        "promises_kept",
+        "promises_broken",
+        "promises_unknown",
+        "promises_pending",
+        "promise_grace_days",
+        "kept_rate",
+        "callbacks_due",
+        "calls_by_hour",
+        "by_action",
+        "ptp_count",
+        "ptp_total_due",
+        "delivered",
+        "waiting",
+        "rejected",
+        "uncertain",
+        "promises_due_today",
+        "promises_due_tomorrow",
+        "broken_promises",
+    ] {
+        assert!(day.get(key).is_some(), "{key}: {day}");
+    }
+    assert_eq!(day["date"], "2026-11-24");
+    assert_eq!(day["calls"], 4);
+    assert_eq!(day["rpc"], 2, "the debtor and the co-debtor");
+    assert_eq!(day["rpc_rate"], 0.5);
+    assert_eq!(day["rpc_ptp"], 2);
+    assert_eq!(day["ptp_rate"], 1.0);
+    assert_eq!(
+        day["promised_amount"], "1250000",
+        "a plain number, as ptp_total_due"
+    );
+    assert_eq!(day["promises_kept"], 1);
+    assert_eq!(day["promises_broken"], 0);
+    assert_eq!(day["promises_unknown"], 0);
+    assert_eq!(day["promises_pending"], 2);
+    assert_eq!(day["promise_grace_days"], 1);
+    assert_eq!(day["kept_rate"], 1.0);
+    assert_eq!(day["callbacks_due"], 0, "not yet");
+    let by_hour = day["calls_by_hour"].as_array().unwrap();
+    assert_eq!(by_hour.len(), 24);
+    assert_eq!(by_hour[9], 4);
+
+    // 10:30: the callback is due, and nothing has been recorded for the account since.
+    let day = today_json(&r, "--now=2026-11-24T10:30:00+07:00");
+    assert_eq!(day["callbacks_due"], 1);
+
+    // 27 November: 000319280100042's promise (by the 25th, plus a day's grace) is broken:
+    // the list read now shows it still overdue, last paid before the call. The account that
+    // never was in a list is unknown, never kept. No calls today: no rates.
+    let day = today_json(&r, "--now=2026-11-27T09:00:00+07:00");
+    assert_eq!(day["calls"], 0);
+    assert!(
+        day["rpc_rate"].is_null() && day["ptp_rate"].is_null(),
+        "{day}"
+    );
+    assert_eq!(day["promised_amount"], "0");
+    assert_eq!(
+        [
+            &day["promises_kept"],
+            &day["promises_broken"],
+            &day["promises_unknown"],
+            &day["promises_pending"]
+        ],
+        [1, 1, 1, 0]
+    );
+    assert_eq!(day["kept_rate"], 0.5);
+    assert_eq!(
+        day["callbacks_due"], 0,
+        "its window closed that evening: missed"
+    );
+    let broken = day["broken_promises"].as_array().unwrap();
+    assert!(broken.iter().any(|b| b["account_no"] == "000319280100042"));
+
+    // The table shows each figure with how it is computed; the CSV names them.
+    let table = stdout(&r.ok(&["--now=2026-11-27T09:00:00+07:00", "today"]));
+    assert!(table.contains("Kept rate"), "{table}");
+    assert!(table.contains("1 ÷ (1 kept + 1 broken)"), "{table}");
+    let csv = stdout(&r.ok(&[
+        "--now=2026-11-27T09:00:00+07:00",
+        "today",
+        "--format",
+        "csv",
+    ]));
+    assert!(csv.contains("kept rate,0.5\n"), "{csv}");
+    assert!(csv.contains("right-party rate,\n"), "no rate: empty: {csv}");
+
+    // An outbox that cannot be opened: exit 1, nothing on stdout.
+    let o = r
+        .cmd(&[
+            "--now=2026-11-27T09:00:00+07:00",
+            "today",
+            "--format",
+            "json",
+        ])
+        .env("DESKCOLL_OUTBOX", r.home.path())
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    assert!(o.stdout.is_empty());
+}

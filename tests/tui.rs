@@ -1158,6 +1158,7 @@ fn a_due_callback_pins_its_row_on_top_and_the_header_names_it() {
                     items: outbox.list().unwrap(),
                     counts: deskcoll::store::Counts::default(),
                     contacts: Vec::new(),
+                    reads: Vec::new(),
                 }),
                 done: None,
             },
@@ -1169,5 +1170,234 @@ fn a_due_callback_pins_its_row_on_top_and_the_header_names_it() {
         );
         let screen = render(&a);
         snapshot("queue_callback", lang, (80, 24), &screen);
+    }
+}
+
+// ---- Today: the agent's figures and calls per hour ----
+
+/// A day of results in an outbox, as the workstation reads it at 16:30: twelve calls from
+/// 08:10 to 16:00 (four with the debtor or a co-debtor, three promises among them), a
+/// callback due at 16:00, and three earlier promises judged on the lists read since (one
+/// kept, one broken, one unknown).
+fn a_day_of_results(dir: &tempfile::TempDir) -> deskcoll::delivery::Deliverer {
+    use deskcoll::domain::callback::Callback;
+    use deskcoll::domain::party::Party;
+    use deskcoll::domain::zone::Zone;
+    use deskcoll::domain::{CollectionResult, Money, Task, dates};
+    use deskcoll::store::Noted;
+    let at = |s: &str| dates::parse_datetime(s).unwrap();
+    let mut outbox = deskcoll::store::Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
+    let noted = |account: &str, called: &str, action: &str, party: Party| Noted {
+        party,
+        ..Noted::bare(CollectionResult {
+            account_no: account.into(),
+            call_time: at(called),
+            cust_name: format!("NAMA {account}"),
+            action_code: action.into(),
+            result_code: if action == "MSG" {
+                String::new()
+            } else {
+                format!("{action}01")
+            },
+            promise_date: None,
+            period: 3,
+            remark: "catatan".into(),
+            agent_id: "1812010".into(),
+            ip_address: "10.1.206.118".into(),
+        })
+    };
+    let promise = |mut n: Noted, date: &str, amount: Option<i64>, due: i64| {
+        n.result.promise_date = dates::parse_date(date);
+        n.promised_amount = amount.map(Money::from_units);
+        n.total_due = Some(Money::from_units(due));
+        n
+    };
+    // Three promises of the 20th, to pay by the 24th, and what the lists of the 26th showed.
+    let earlier: Vec<Noted> = ["000100000000001", "000100000000002", "000100000000003"]
+        .iter()
+        .map(|a| {
+            promise(
+                noted(a, "2026-11-20 10:00:00", "PTP", Party::Debtor),
+                "2026-11-24",
+                None,
+                1_000_000,
+            )
+        })
+        .collect();
+    outbox
+        .enqueue_all_noted(&earlier, at("2026-11-20 10:00:01"))
+        .unwrap();
+    let listed = |account: &str, paid: &str, overdue: i64| Task {
+        contract_no: account.into(),
+        lastpaid_paymentdate: dates::parse_date(paid),
+        overdue: Some(overdue),
+        ..Task::default()
+    };
+    let list = [
+        listed("000100000000001", "2026-11-23", 0),
+        listed("000100000000002", "2026-10-20", 6),
+    ];
+    outbox
+        .keep_list_read(&list, at("2026-11-26 08:00:00"), 1)
+        .unwrap();
+    let mut callback = noted(
+        "000200000000004",
+        "2026-11-27 09:30:00",
+        "MSG",
+        Party::Spouse,
+    );
+    callback.callback = Some(Callback {
+        due_utc: chrono::DateTime::parse_from_rfc3339("2026-11-27T16:00:00+07:00")
+            .unwrap()
+            .to_utc(),
+        zone: Zone::Wib,
+    });
+    let day = vec![
+        noted(
+            "000200000000001",
+            "2026-11-27 08:10:00",
+            "NCT",
+            Party::Nobody,
+        ),
+        noted(
+            "000200000000002",
+            "2026-11-27 08:40:00",
+            "NCT",
+            Party::Nobody,
+        ),
+        promise(
+            noted(
+                "000200000000003",
+                "2026-11-27 09:05:00",
+                "PTP",
+                Party::Debtor,
+            ),
+            "2026-11-30",
+            Some(1_500_000),
+            2_000_000,
+        ),
+        callback,
+        promise(
+            noted(
+                "000200000000005",
+                "2026-11-27 09:50:00",
+                "PTP",
+                Party::CoDebtor,
+            ),
+            "2026-12-01",
+            None,
+            750_000,
+        ),
+        noted(
+            "000200000000006",
+            "2026-11-27 10:15:00",
+            "NCT",
+            Party::Nobody,
+        ),
+        noted(
+            "000200000000007",
+            "2026-11-27 11:00:00",
+            "MSG",
+            Party::Family,
+        ),
+        promise(
+            noted(
+                "000200000000008",
+                "2026-11-27 13:20:00",
+                "PTP",
+                Party::Debtor,
+            ),
+            "2026-11-28",
+            Some(500_000),
+            600_000,
+        ),
+        noted(
+            "000200000000009",
+            "2026-11-27 14:05:00",
+            "NCT",
+            Party::Nobody,
+        ),
+        noted(
+            "000200000000010",
+            "2026-11-27 14:45:00",
+            "MSG",
+            Party::Debtor,
+        ),
+        noted(
+            "000200000000011",
+            "2026-11-27 15:10:00",
+            "NCT",
+            Party::Nobody,
+        ),
+        noted(
+            "000200000000012",
+            "2026-11-27 16:00:00",
+            "MSG",
+            Party::ThirdParty,
+        ),
+    ];
+    outbox
+        .enqueue_all_noted(&day, at("2026-11-27 16:00:01"))
+        .unwrap();
+    let client = deskcoll::api::Client::new(None, None, Default::default()).unwrap();
+    deskcoll::delivery::Deliverer::new(
+        std::sync::Arc::new(std::sync::Mutex::new(outbox)),
+        client,
+        Clock::at(at("2026-11-27 16:30:00")),
+    )
+}
+
+#[test]
+fn today_shows_each_figure_with_its_formula_and_calls_per_hour() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = a_day_of_results(&dir);
+    let afternoon = deskcoll::domain::dates::parse_datetime("2026-11-27 16:30:00").unwrap();
+    for lang in Lang::ALL {
+        for (w, h) in [(80, 24), (160, 45)] {
+            let mut a = app_at_in(lang, w, h, afternoon);
+            update(
+                &mut a,
+                Action::OutboxLoaded {
+                    snapshot: d.snapshot(2_000),
+                    done: None,
+                },
+            );
+            alt(&mut a, '4');
+            let s = deskcoll::tui::pages::today::summary(&a.cx(deskcoll::tui::app::Tab::Today));
+            assert_eq!((s.calls, s.rpc, s.rpc_ptp, s.ptp_count), (12, 4, 3, 3));
+            assert_eq!((s.rpc_rate, s.ptp_rate), (Some(4.0 / 12.0), Some(0.75)));
+            assert_eq!(s.promised_amount, "2750000");
+            assert_eq!(
+                (
+                    s.promises_kept,
+                    s.promises_broken,
+                    s.promises_unknown,
+                    s.promises_pending
+                ),
+                (1, 1, 1, 3)
+            );
+            assert_eq!(s.kept_rate, Some(0.5));
+            assert_eq!(s.callbacks_due, 1);
+            assert_eq!(&s.calls_by_hour[8..17], &[2, 3, 1, 1, 0, 1, 2, 1, 1]);
+
+            let screen = render(&a);
+            // Every figure whole, with its formula: nothing cut, also at 80x24.
+            for f in deskcoll::i18n::words::figures(lang, &s) {
+                let line = screen
+                    .lines()
+                    .find(|l| l.contains(&f.label))
+                    .unwrap_or_else(|| panic!("{} at {w}x{h}:\n{screen}", f.label));
+                assert!(line.contains(&f.value), "{line}");
+                assert!(line.contains(&f.how), "{w}x{h}: {line}");
+            }
+            // A bar per hour of the calling window, the busiest with its count on it.
+            let hours = screen
+                .lines()
+                .find(|l| l.contains("08  09  10"))
+                .expect("the hours under the bars");
+            assert!(hours.contains("19"), "{hours}");
+            assert!(screen.contains("█3█"), "{screen}");
+            snapshot("today_figures", lang, (w, h), &screen);
+        }
     }
 }

@@ -520,6 +520,26 @@ today-none = none
 today-due-today = Promises due today
 today-due-tomorrow = Promises due tomorrow
 today-broken = Broken promises (back in the queue)
+today-calls-how = results recorded today
+today-rpc = Right-party contacts
+today-rpc-how = the debtor or a co-debtor answered
+today-rpc-rate = Right-party rate
+today-rpc-rate-how = { $rpc } RPC ÷ { $calls } calls
+today-ptp-rate = Promise rate
+today-ptp-rate-how = { $ptp } promises ÷ { $rpc } RPC
+today-promised = Amount promised
+today-promised-how = sum of today's promises
+today-kept-rate = Kept rate
+today-kept-rate-how = { $kept } ÷ ({ $kept } kept + { $broken } broken)
+today-unknown = Promises unknown
+today-unknown-how = { $grace ->
+    [one] date + 1 day passed, no evidence
+   *[other] date + { $grace } days passed, no evidence
+}
+today-callbacks = Callbacks due
+today-callbacks-how = due now, no result since
+today-by-hour = Calls per hour
+today-states = Delivered { $delivered } · waiting { $waiting } · rejected { $rejected } · uncertain { $uncertain }
 
 ## Starting the workstation
 

@@ -517,6 +517,23 @@ today-none = tidak ada
 today-due-today = Janji bayar jatuh tempo hari ini
 today-due-tomorrow = Janji bayar jatuh tempo besok
 today-broken = Ingkar janji (kembali ke antrean)
+today-calls-how = hasil tercatat hari ini
+today-rpc = Kontak pihak tepat
+today-rpc-how = debitur atau co-debitur menjawab
+today-rpc-rate = Rasio kontak tepat
+today-rpc-rate-how = { $rpc } RPC ÷ { $calls } telepon
+today-ptp-rate = Rasio janji bayar
+today-ptp-rate-how = { $ptp } janji ÷ { $rpc } RPC
+today-promised = Nominal dijanjikan
+today-promised-how = jumlah janji hari ini
+today-kept-rate = Rasio janji ditepati
+today-kept-rate-how = { $kept } ÷ ({ $kept } ditepati + { $broken } ingkar)
+today-unknown = Janji belum diketahui
+today-unknown-how = lewat tanggal + { $grace } hari, tanpa bukti
+today-callbacks = Telepon balik
+today-callbacks-how = jatuh waktu, belum ada hasil baru
+today-by-hour = Telepon per jam
+today-states = Terkirim { $delivered } · menunggu { $waiting } · ditolak { $rejected } · belum pasti { $uncertain }
 
 ## Memulai layar kerja
 

@@ -1,7 +1,7 @@
 use super::output::{self, emit};
 use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::promise::PromiseBook;
-use crate::domain::today::{BrokenPromise, TodaySummary};
+use crate::domain::today::{BrokenPromise, Judging, TodaySummary};
 use crate::i18n::words;
 use crate::session::Session;
 use crate::tr;
@@ -13,10 +13,11 @@ pub async fn run(
     style: crate::domain::text::CsvStyle,
 ) -> Result<(), Failure> {
     let lang = session.config.language;
-    let records = session
-        .deliverer()?
-        .day_records()
-        .map_err(|e| Failure::new(EXIT_ERROR, words::store_error(lang, &e)))?;
+    let store_failure =
+        |e: crate::store::StoreError| Failure::new(EXIT_ERROR, words::store_error(lang, &e));
+    let deliverer = session.deliverer()?;
+    let records = deliverer.day_records().map_err(store_failure)?;
+    // Read before the evidence below: what this list shows is kept with it.
     let tasks = match session.tasks().await {
         Ok(tasks) => tasks,
         Err(e) => {
@@ -29,9 +30,22 @@ pub async fn run(
             Vec::new()
         }
     };
-    let today = session.clock.now_local().date();
+    let reads = deliverer.list_reads(&records).map_err(store_failure)?;
+    let now = session.clock.now();
+    let today = now.date_naive();
     let book = PromiseBook::of(&records, today, &tasks);
-    let s = TodaySummary::of(&records, today, &book, BrokenPromise::of(&tasks, &book));
+    let judging = Judging {
+        reads: &reads,
+        grace_days: session.config.calling.promise_grace_days,
+        rules: &session.config.calling.rules,
+    };
+    let s = TodaySummary::of(
+        &records,
+        now,
+        &book,
+        BrokenPromise::of(&tasks, &book),
+        &judging,
+    );
     match format {
         Format::Json => output::emit_json(&s),
         Format::Csv | Format::Table => {
@@ -39,8 +53,17 @@ pub async fn run(
             // The CSV's figure names are a contract (scripts read them): never translated.
             let name = |wire: &str, words: String| if csv { wire.to_string() } else { words };
             let total: crate::domain::Money = s.ptp_total_due.parse().unwrap_or_default();
-            let mut rows = vec![
-                vec![name("calls", tr!(lang, "today-calls")), s.calls.to_string()],
+            let mut rows: Vec<Vec<String>> = words::figures(lang, &s)
+                .into_iter()
+                .map(|f| {
+                    if csv {
+                        vec![f.wire.to_string(), f.csv]
+                    } else {
+                        vec![f.label, f.value, f.how]
+                    }
+                })
+                .collect();
+            rows.extend([
                 vec![
                     name("promises to pay", tr!(lang, "today-ptp")),
                     s.ptp_count.to_string(),
@@ -69,7 +92,7 @@ pub async fn run(
                     name("uncertain", tr!(lang, "today-uncertain")),
                     s.uncertain.to_string(),
                 ],
-            ];
+            ]);
             for (action, n) in &s.by_action {
                 rows.push(vec![
                     name(
@@ -117,7 +140,7 @@ pub async fn run(
                         date = crate::i18n::date_long(lang, today)
                     )
                 );
-                text.push_str(&output::table(&["", ""], &rows, &[]));
+                text.push_str(&output::table(&["", "", ""], &rows, &[]));
                 emit(text.as_bytes())
             }
         }

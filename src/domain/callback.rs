@@ -419,6 +419,8 @@ mod tests {
             promise_date: None,
             state: DeliveryState::Delivered,
             total_due: None,
+            party: crate::domain::party::Party::Unknown,
+            promised_amount: None,
             callback: due.map(|(d, zone)| Callback {
                 due_utc: at(d),
                 zone,

@@ -24,6 +24,7 @@ pub mod termin_desk;
 pub mod termin_view;
 pub mod text;
 pub mod today;
+pub mod verdict;
 pub mod window;
 pub mod zone;
 

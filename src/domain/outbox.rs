@@ -180,6 +180,10 @@ pub struct DayRecord {
     pub state: DeliveryState,
     /// What the account owed when the promise was taken.
     pub total_due: Option<super::money::Money>,
+    /// Who answered.
+    pub party: super::party::Party,
+    /// The amount promised (the form's Amount), for a promise to pay.
+    pub promised_amount: Option<super::money::Money>,
     /// The callback agreed on this call, if any.
     pub callback: Option<super::callback::Callback>,
 }

@@ -55,7 +55,7 @@ impl PromiseBook {
         // Broken only while the account is still overdue in the list.
         let in_list: HashSet<String> = tasks
             .iter()
-            .filter(|t| t.overdue.unwrap_or(0) > 0)
+            .filter(|t| still_overdue(t.overdue))
             .filter(|t| promised.contains(t.contract_no.as_str()))
             .map(|t| t.contract_no.to_string())
             .collect();
@@ -68,15 +68,7 @@ impl PromiseBook {
         today: NaiveDate,
         in_queue: &HashSet<String>,
     ) -> PromiseBook {
-        let mut latest: HashMap<String, Promise> = HashMap::new();
-        for p in promises {
-            let newer = latest
-                .get(&p.account_no)
-                .is_none_or(|l| p.call_time >= l.call_time);
-            if newer {
-                latest.insert(p.account_no.clone(), p.clone());
-            }
-        }
+        let latest = latest(promises);
         let tomorrow = today + Duration::days(1);
         let mut book = PromiseBook::default();
         for (account, p) in &latest {
@@ -89,6 +81,27 @@ impl PromiseBook {
         book.latest = latest;
         book
     }
+}
+
+/// Each account's latest promise: a newer one replaces an older (the one rule of which
+/// promise counts, for the book and for the verdicts).
+pub fn latest<'a>(promises: impl IntoIterator<Item = &'a Promise>) -> HashMap<String, Promise> {
+    let mut latest: HashMap<String, Promise> = HashMap::new();
+    for p in promises {
+        let newer = latest
+            .get(&p.account_no)
+            .is_none_or(|l| p.call_time >= l.call_time);
+        if newer {
+            latest.insert(p.account_no.clone(), p.clone());
+        }
+    }
+    latest
+}
+
+/// Whether the list's `overdue` (days past due + 1; 0 before the due date) says the account
+/// still owes an installment that fell due: what makes a passed promise broken.
+pub fn still_overdue(overdue: Option<i64>) -> bool {
+    overdue.unwrap_or(0) > 0
 }
 
 #[cfg(test)]

@@ -1,13 +1,17 @@
-//! The agent's day in figures: calls by action, promises taken and the money under them,
-//! where the results stand, and the promises to watch.
+//! The agent's day in figures: calls by action, who answered, promises taken and the money
+//! under them, how earlier promises fared, callbacks due, where the results stand, and the
+//! promises to watch. One computation for the Today tab and `deskcoll today`.
 
+use super::callback::CallbackStatus;
 use super::money::Money;
 pub use super::outbox::DayRecord;
 use super::outbox::DeliveryState;
 use super::promise::PromiseBook;
-use chrono::{Duration, NaiveDate};
+use super::verdict::{ListRead, Tally};
+use super::window::CallingRules;
+use chrono::{DateTime, Duration, FixedOffset, NaiveDate, NaiveDateTime, Timelike, Utc};
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// Whether a record counts as a result of `day`: called that day and not given up.
 fn counts_on(r: &DayRecord, day: NaiveDate) -> bool {
@@ -30,14 +34,50 @@ pub fn at_contact_limit(earlier: usize, max: usize) -> bool {
     earlier >= max
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+/// `n ÷ of`, or `None` when `of` is 0 (JSON `null`): between 0 and 1 whenever `n <= of`.
+pub fn rate(n: usize, of: usize) -> Option<f64> {
+    (of > 0).then(|| n as f64 / of as f64)
+}
+
+/// A rate as the screen and the table show it: a whole percent, or "-" when there is none.
+pub fn percent(rate: Option<f64>) -> String {
+    rate.map_or("-".into(), |r| format!("{:.0}%", r * 100.0))
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize)]
 pub struct TodaySummary {
     pub date: String,
+    /// Results recorded today (discarded ones do not count).
     pub calls: usize,
+    /// Results whose party was the debtor or a co-debtor (right-party contacts).
+    pub rpc: usize,
+    /// `rpc ÷ calls`.
+    pub rpc_rate: Option<f64>,
+    /// Promises to pay taken in a right-party contact.
+    pub rpc_ptp: usize,
+    /// `rpc_ptp ÷ rpc`.
+    pub ptp_rate: Option<f64>,
     pub by_action: BTreeMap<String, usize>,
+    /// Calls per hour of the agent's clock, 0 to 23.
+    pub calls_by_hour: Vec<usize>,
     pub ptp_count: usize,
     /// Plain number of rupiah (exact), e.g. "107261731".
     pub ptp_total_due: String,
+    /// The amounts promised today (the form's Amount; for a result kept without one, the
+    /// total due), as a plain number.
+    pub promised_amount: String,
+    /// Every account's latest promise, judged on the evidence (`verdict::judge`).
+    pub promises_kept: usize,
+    pub promises_broken: usize,
+    pub promises_unknown: usize,
+    /// Not judged yet: the date and the grace days have not passed.
+    pub promises_pending: usize,
+    /// `calling.promise_grace_days`: days after a promise's date before it is judged.
+    pub promise_grace_days: i64,
+    /// `promises_kept ÷ (promises_kept + promises_broken)`.
+    pub kept_rate: Option<f64>,
+    /// Results whose callback is due now with no result for the account since.
+    pub callbacks_due: usize,
     pub delivered: usize,
     pub waiting: usize,
     pub rejected: usize,
@@ -88,26 +128,72 @@ impl BrokenPromise {
     }
 }
 
+/// What the figures are judged by besides the records: the evidence of the lists read on
+/// this desk, the grace days (`calling.promise_grace_days`) and the calling rules (when a
+/// callback's window closes).
+#[derive(Debug, Clone, Copy)]
+pub struct Judging<'a> {
+    pub reads: &'a [ListRead],
+    pub grace_days: i64,
+    pub rules: &'a CallingRules,
+}
+
+/// Callbacks due at `now`: results (not discarded) whose callback `Callback::status` finds
+/// due, the account's latest result being older than the callback's time.
+fn callbacks_due(records: &[DayRecord], now: DateTime<FixedOffset>, rules: &CallingRules) -> usize {
+    let kept = || {
+        records
+            .iter()
+            .filter(|r| r.state != DeliveryState::Discarded)
+    };
+    let mut last: HashMap<&str, NaiveDateTime> = HashMap::new();
+    for r in kept() {
+        let t = last.entry(r.account_no.as_str()).or_insert(r.call_time);
+        *t = (*t).max(r.call_time);
+    }
+    // Call times are the agent's wall clock.
+    let instant = |t: NaiveDateTime| -> Option<DateTime<Utc>> {
+        Some(t.and_local_timezone(*now.offset()).single()?.to_utc())
+    };
+    kept()
+        .filter_map(|r| r.callback.map(|c| (r, c)))
+        .filter(|(r, c)| {
+            let last = last.get(r.account_no.as_str()).copied().and_then(instant);
+            c.status(now.to_utc(), last, rules) == CallbackStatus::Due
+        })
+        .count()
+}
+
 impl TodaySummary {
-    /// `records`: every result recorded (any day); `promises` and `broken`: built against the
-    /// current list (`BrokenPromise::of`; none when it could not be read).
+    /// `records`: every result recorded (any day); `now`: the agent's clock; `promises` and
+    /// `broken`: built against the current list (`BrokenPromise::of`; none when it could not
+    /// be read).
     pub fn of(
         records: &[DayRecord],
-        today: NaiveDate,
+        now: DateTime<FixedOffset>,
         promises: &PromiseBook,
         broken: Vec<BrokenPromise>,
+        judging: &Judging,
     ) -> TodaySummary {
+        let today = now.date_naive();
         let mut s = TodaySummary {
             date: today.to_string(),
+            calls_by_hour: vec![0; 24],
             ..TodaySummary::default()
         };
         let mut ptp_total = Money::ZERO;
+        let mut promised = Money::ZERO;
         for r in records.iter().filter(|r| counts_on(r, today)) {
             s.calls += 1;
+            s.calls_by_hour[r.call_time.hour() as usize] += 1;
             *s.by_action.entry(r.action_code.clone()).or_default() += 1;
+            let right_party = r.party.is_right_party();
+            s.rpc += usize::from(right_party);
             if r.promise_date.is_some() {
                 s.ptp_count += 1;
+                s.rpc_ptp += usize::from(right_party);
                 ptp_total = ptp_total + r.total_due.unwrap_or_default();
+                promised = promised + r.promised_amount.or(r.total_due).unwrap_or_default();
             }
             match r.state {
                 DeliveryState::Delivered => s.delivered += 1,
@@ -117,7 +203,25 @@ impl TodaySummary {
                 DeliveryState::Discarded => {}
             }
         }
+        s.rpc_rate = rate(s.rpc, s.calls);
+        s.ptp_rate = rate(s.rpc_ptp, s.rpc);
         s.ptp_total_due = ptp_total.plain();
+        s.promised_amount = promised.plain();
+        let in_queue: HashSet<&str> = broken.iter().map(|b| b.account_no.as_str()).collect();
+        let tally = Tally::of(
+            promises,
+            judging.reads,
+            judging.grace_days,
+            today,
+            &in_queue,
+        );
+        s.promises_kept = tally.kept;
+        s.promises_broken = tally.broken;
+        s.promises_unknown = tally.unknown;
+        s.promises_pending = tally.pending;
+        s.promise_grace_days = judging.grace_days;
+        s.kept_rate = rate(tally.kept, tally.kept + tally.broken);
+        s.callbacks_due = callbacks_due(records, now, judging.rules);
         let tomorrow = today + Duration::days(1);
         let due = |day: NaiveDate| {
             let mut v: Vec<String> = promises
@@ -139,8 +243,8 @@ impl TodaySummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::party::Party;
     use crate::domain::promise::Promise;
-    use std::collections::HashSet;
 
     fn at(s: &str) -> chrono::NaiveDateTime {
         chrono::NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M:%S").unwrap()
@@ -162,8 +266,39 @@ mod tests {
             promise_date: promise.map(|p| p.parse().unwrap()),
             state,
             total_due: Some(Money::from_units(due)),
+            party: Party::Unknown,
+            promised_amount: None,
             callback: None,
         }
+    }
+
+    /// Friday 27 November 2026 at `hh:mm` on an agent's clock in WIB.
+    fn now(hh_mm: &str) -> DateTime<FixedOffset> {
+        DateTime::parse_from_rfc3339(&format!("2026-11-27T{hh_mm}:00+07:00")).unwrap()
+    }
+
+    fn judging(reads: &[ListRead]) -> Judging<'_> {
+        static RULES: std::sync::LazyLock<CallingRules> =
+            std::sync::LazyLock::new(CallingRules::default);
+        Judging {
+            reads,
+            grace_days: 1,
+            rules: &RULES,
+        }
+    }
+
+    fn summary(
+        records: &[DayRecord],
+        now: DateTime<FixedOffset>,
+        reads: &[ListRead],
+    ) -> TodaySummary {
+        let book = PromiseBook::of(records, now.date_naive(), &[]);
+        TodaySummary::of(records, now, &book, Vec::new(), &judging(reads))
+    }
+
+    fn with_party(mut r: DayRecord, party: Party) -> DayRecord {
+        r.party = party;
+        r
     }
 
     #[test]
@@ -291,7 +426,7 @@ mod tests {
             })
             .collect();
         let book = PromiseBook::build(&promises, today, &HashSet::new());
-        let s = TodaySummary::of(&records, today, &book, Vec::new());
+        let s = TodaySummary::of(&records, now("10:00"), &book, Vec::new(), &judging(&[]));
         assert_eq!(s.calls, 3);
         assert_eq!(s.by_action["PTP"], 2);
         assert_eq!(s.ptp_count, 2);
@@ -299,5 +434,172 @@ mod tests {
         assert_eq!((s.delivered, s.waiting, s.uncertain), (1, 1, 1));
         assert_eq!(s.promises_due_today, vec!["E"]);
         assert_eq!(s.promises_due_tomorrow, vec!["A"]);
+    }
+
+    #[test]
+    fn right_party_contacts_and_the_rates_over_them() {
+        let ptp = |account: &str, party: Party, amount: Option<i64>| DayRecord {
+            promised_amount: amount.map(Money::from_units),
+            ..with_party(
+                rec(
+                    account,
+                    "PTP",
+                    "2026-11-27 09:00:00",
+                    Some("2026-11-30"),
+                    DeliveryState::Delivered,
+                    5_000,
+                ),
+                party,
+            )
+        };
+        let call = |account: &str, party: Party| {
+            with_party(
+                rec(
+                    account,
+                    "MSG",
+                    "2026-11-27 11:30:00",
+                    None,
+                    DeliveryState::Queued,
+                    0,
+                ),
+                party,
+            )
+        };
+        let records = [
+            ptp("A", Party::Debtor, Some(1_500)),
+            ptp("B", Party::CoDebtor, None),
+            // The party not said: a promise, not a right-party contact.
+            ptp("C", Party::Unknown, Some(700)),
+            call("D", Party::Debtor),
+            call("E", Party::Spouse),
+            call("F", Party::Nobody),
+            call("G", Party::ThirdParty),
+            call("H", Party::Family),
+        ];
+        let s = summary(&records, now("12:00"), &[]);
+        assert_eq!(s.calls, 8);
+        assert_eq!(s.rpc, 3, "A, B and D");
+        assert_eq!(s.rpc_rate, Some(3.0 / 8.0));
+        assert_eq!((s.ptp_count, s.rpc_ptp), (3, 2));
+        assert_eq!(s.ptp_rate, Some(2.0 / 3.0));
+        // 1,500 promised, B's total due (no amount kept), 700.
+        assert_eq!(s.promised_amount, "7200");
+        assert_eq!(s.ptp_total_due, "15000");
+        assert_eq!(s.calls_by_hour[9], 3);
+        assert_eq!(s.calls_by_hour[11], 5);
+        assert_eq!(s.calls_by_hour.iter().sum::<usize>(), 8);
+        assert_eq!(s.calls_by_hour.len(), 24);
+    }
+
+    #[test]
+    fn a_rate_with_nothing_to_divide_by_is_none() {
+        let s = summary(&[], now("08:00"), &[]);
+        assert_eq!((s.rpc_rate, s.ptp_rate, s.kept_rate), (None, None, None));
+        assert_eq!(s.promised_amount, "0");
+        let nobody = [with_party(
+            rec(
+                "A",
+                "NCT",
+                "2026-11-27 08:30:00",
+                None,
+                DeliveryState::Delivered,
+                0,
+            ),
+            Party::Nobody,
+        )];
+        let s = summary(&nobody, now("09:00"), &[]);
+        assert_eq!((s.rpc_rate, s.ptp_rate), (Some(0.0), None));
+        assert_eq!(percent(s.rpc_rate), "0%");
+        assert_eq!(percent(s.ptp_rate), "-");
+        assert_eq!(percent(rate(2, 3)), "67%");
+    }
+
+    #[test]
+    fn kept_rate_counts_kept_over_kept_and_broken() {
+        let promise = |account: &str, called: &str| {
+            rec(
+                account,
+                "PTP",
+                called,
+                Some("2026-11-24"),
+                DeliveryState::Delivered,
+                1_000,
+            )
+        };
+        let records = [
+            promise("A", "2026-11-20 10:00:00"),
+            promise("B", "2026-11-20 10:00:00"),
+            promise("C", "2026-11-20 10:00:00"),
+            promise("D", "2026-11-20 10:00:00"),
+            rec(
+                "E",
+                "PTP",
+                "2026-11-26 10:00:00",
+                Some("2026-11-28"),
+                DeliveryState::Queued,
+                1,
+            ),
+        ];
+        let read = |account: &str, paid: &str, overdue: i64| ListRead {
+            account_no: account.into(),
+            read_at: at("2026-11-26 08:00:00"),
+            last_paid: Some(paid.parse().unwrap()),
+            overdue: Some(overdue),
+        };
+        let reads = [
+            read("A", "2026-11-23", 0),
+            read("B", "2026-11-25", 0),
+            read("C", "2026-10-20", 6),
+        ];
+        let s = summary(&records, now("10:00"), &reads);
+        assert_eq!(
+            (
+                s.promises_kept,
+                s.promises_broken,
+                s.promises_unknown,
+                s.promises_pending
+            ),
+            (2, 1, 1, 1)
+        );
+        assert_eq!(s.kept_rate, Some(2.0 / 3.0));
+    }
+
+    #[test]
+    fn a_callback_is_due_until_a_new_result_for_the_account() {
+        use crate::domain::callback::Callback;
+        use crate::domain::zone::Zone;
+        let due = |hh_mm: &str| Callback {
+            due_utc: now(hh_mm).to_utc(),
+            zone: Zone::Wib,
+        };
+        let with_callback = |account: &str, when: &str, at_: &str| DayRecord {
+            callback: Some(due(at_)),
+            ..rec(account, "MSG", when, None, DeliveryState::Delivered, 0)
+        };
+        let records = [
+            with_callback("A", "2026-11-27 09:00:00", "11:00"),
+            with_callback("B", "2026-11-27 09:00:00", "11:00"),
+            // B called again after its callback fell due: done.
+            rec(
+                "B",
+                "NCT",
+                "2026-11-27 11:05:00",
+                None,
+                DeliveryState::Delivered,
+                0,
+            ),
+            // Not due yet.
+            with_callback("C", "2026-11-27 09:00:00", "15:00"),
+            // Given up: its callback does not count.
+            DayRecord {
+                state: DeliveryState::Discarded,
+                ..with_callback("D", "2026-11-27 09:00:00", "11:00")
+            },
+        ];
+        assert_eq!(summary(&records, now("10:59"), &[]).callbacks_due, 0);
+        assert_eq!(summary(&records, now("11:30"), &[]).callbacks_due, 1);
+        assert_eq!(summary(&records, now("15:00"), &[]).callbacks_due, 2);
+        // The window closes at 20:00: missed, no longer due.
+        assert_eq!(summary(&records, now("20:00"), &[]).callbacks_due, 0);
     }
 }

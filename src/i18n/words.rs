@@ -288,3 +288,93 @@ pub fn store_error(lang: Lang, e: &crate::store::StoreError) -> String {
         ),
     }
 }
+
+/// One of the agent's figures as the Today tab and `deskcoll today` show it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Figure {
+    /// Its name in `today --format csv` (a contract: never translated).
+    pub wire: &'static str,
+    pub label: String,
+    /// As shown: `58%`, `Rp 1.250.000`, `-` for a rate with nothing to divide by.
+    pub value: String,
+    /// As the CSV writes it: a plain number (`0.58`, `1250000`), empty for no rate.
+    pub csv: String,
+    /// How it is computed, with the day's numbers: `7 RPC ÷ 12 calls`.
+    pub how: String,
+}
+
+/// The agent's figures (`issue #18`): each with how it is computed.
+pub fn figures(lang: Lang, s: &crate::domain::today::TodaySummary) -> Vec<Figure> {
+    use crate::domain::today::percent;
+    let count = |wire, label: String, n: usize, how: String| Figure {
+        wire,
+        label,
+        value: n.to_string(),
+        csv: n.to_string(),
+        how,
+    };
+    let rate = |wire, label: String, r: Option<f64>, how: String| Figure {
+        wire,
+        label,
+        value: percent(r),
+        csv: r.map(|r| r.to_string()).unwrap_or_default(),
+        how,
+    };
+    let promised: crate::domain::Money = s.promised_amount.parse().unwrap_or_default();
+    vec![
+        count(
+            "calls",
+            tr!(lang, "today-calls"),
+            s.calls,
+            tr!(lang, "today-calls-how"),
+        ),
+        count(
+            "right-party contacts",
+            tr!(lang, "today-rpc"),
+            s.rpc,
+            tr!(lang, "today-rpc-how"),
+        ),
+        rate(
+            "right-party rate",
+            tr!(lang, "today-rpc-rate"),
+            s.rpc_rate,
+            tr!(lang, "today-rpc-rate-how", rpc = s.rpc, calls = s.calls),
+        ),
+        rate(
+            "promise rate",
+            tr!(lang, "today-ptp-rate"),
+            s.ptp_rate,
+            tr!(lang, "today-ptp-rate-how", ptp = s.rpc_ptp, rpc = s.rpc),
+        ),
+        Figure {
+            wire: "amount promised",
+            label: tr!(lang, "today-promised"),
+            value: promised.rupiah(),
+            csv: promised.plain(),
+            how: tr!(lang, "today-promised-how"),
+        },
+        rate(
+            "kept rate",
+            tr!(lang, "today-kept-rate"),
+            s.kept_rate,
+            tr!(
+                lang,
+                "today-kept-rate-how",
+                kept = s.promises_kept,
+                broken = s.promises_broken
+            ),
+        ),
+        count(
+            "promises unknown",
+            tr!(lang, "today-unknown"),
+            s.promises_unknown,
+            tr!(lang, "today-unknown-how", grace = s.promise_grace_days),
+        ),
+        count(
+            "callbacks due",
+            tr!(lang, "today-callbacks"),
+            s.callbacks_due,
+            tr!(lang, "today-callbacks-how"),
+        ),
+    ]
+}

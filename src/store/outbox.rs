@@ -5,10 +5,12 @@ use crate::domain::callback::Callback;
 use crate::domain::dates;
 use crate::domain::outbox::{Decision, DeliveryState};
 use crate::domain::party::Party;
+use crate::domain::promise::Promise;
 use crate::domain::receipt::{Circumstances, GENESIS, Receipt};
 use crate::domain::result::Recorded;
+use crate::domain::verdict::{self, ListRead};
 use crate::domain::zone::Zone;
-use crate::domain::{CollectionResult, Money};
+use crate::domain::{CollectionResult, Money, Task};
 use chrono::{NaiveDate, NaiveDateTime};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
@@ -143,6 +145,8 @@ impl OutboxItem {
             promise_date: self.result.promise_date,
             state: self.state,
             total_due: self.total_due.as_deref().and_then(|m| m.parse().ok()),
+            party: Party::parse(&self.party).unwrap_or_default(),
+            promised_amount: self.promised_amount.as_deref().and_then(|m| m.parse().ok()),
             callback: self.callback(),
         }
     }
@@ -228,8 +232,10 @@ const MIGRATIONS: &[Migration] = &[
     },
 ];
 
-/// Version 2: what is kept beside a result, and the chain of receipts (one per result
-/// recorded from now on; results before it have none).
+/// Version 2: what is kept beside a result, the chain of receipts (one per result recorded
+/// from now on; results before it have none), and what each task list read showed of the
+/// accounts whose promise is being judged (`domain::verdict`: the evidence of kept and
+/// broken promises).
 const SCHEMA_V2: &str = "
 ALTER TABLE results ADD COLUMN party TEXT NOT NULL DEFAULT 'unknown';
 ALTER TABLE results ADD COLUMN callback_due TEXT;
@@ -241,6 +247,13 @@ CREATE TABLE receipts (
     body      TEXT NOT NULL,
     sha256    TEXT NOT NULL
 );
+CREATE TABLE list_reads (
+    account_no TEXT NOT NULL,
+    read_at    TEXT NOT NULL,
+    last_paid  TEXT,
+    overdue    INTEGER
+);
+CREATE INDEX list_reads_read_at ON list_reads(read_at);
 ";
 
 struct Migration {
@@ -724,6 +737,99 @@ impl Outbox {
             "WHERE call_time BETWEEN ?1 AND ?2 AND state != 'discarded' ORDER BY id",
             [from, to],
         )
+    }
+
+    /// The promises among the results (not discarded, not rejected), read without the rest
+    /// of each result.
+    pub fn promises(&self) -> Result<Vec<Promise>, StoreError> {
+        let r = (|| {
+            let mut stmt = self.conn.prepare(
+                "SELECT account_no, promise_date, call_time FROM results
+                 WHERE promise_date IS NOT NULL AND state NOT IN ('discarded', 'rejected')",
+            )?;
+            let rows = stmt.query_map([], |row| {
+                let date: String = row.get(1)?;
+                let call: String = row.get(2)?;
+                Ok((row.get::<_, String>(0)?, date, call))
+            })?;
+            let mut promises = Vec::new();
+            for row in rows {
+                let (account_no, date, call) = row?;
+                if let (Some(promise_date), Some(call_time)) =
+                    (dates::parse_date(&date), dates::parse_datetime(&call))
+                {
+                    promises.push(Promise {
+                        account_no,
+                        promise_date,
+                        call_time,
+                    });
+                }
+            }
+            Ok(promises)
+        })();
+        self.sql(r)
+    }
+
+    /// What list reads from `since` on showed of the accounts being judged, oldest first.
+    pub fn list_reads(&self, since: NaiveDateTime) -> Result<Vec<ListRead>, StoreError> {
+        let r = (|| {
+            let mut stmt = self.conn.prepare(
+                "SELECT account_no, read_at, last_paid, overdue FROM list_reads
+                 WHERE read_at >= ?1 ORDER BY read_at, rowid",
+            )?;
+            let rows = stmt.query_map([stamp(since)], |row| {
+                let read_at: String = row.get(1)?;
+                let last_paid: Option<String> = row.get(2)?;
+                Ok(ListRead {
+                    account_no: row.get(0)?,
+                    read_at: dates::parse_datetime(&read_at).unwrap_or_default(),
+                    last_paid: last_paid.as_deref().and_then(dates::parse_date),
+                    overdue: row.get(3)?,
+                })
+            })?;
+            rows.collect::<rusqlite::Result<Vec<_>>>()
+        })();
+        self.sql(r)
+    }
+
+    /// Keeps what a task list read at `read_at` shows of the accounts whose promise is still
+    /// being judged (`verdict::to_keep`), in one transaction. Returns the rows kept.
+    pub fn keep_list_read(
+        &mut self,
+        tasks: &[Task],
+        read_at: NaiveDateTime,
+        grace_days: i64,
+    ) -> Result<usize, StoreError> {
+        let promises = self.promises()?;
+        // Only reads after a promise was made can be evidence about it.
+        let latest = crate::domain::promise::latest(&promises);
+        let Some(since) = latest.values().map(|p| p.call_time).min() else {
+            return Ok(0);
+        };
+        let reads = self.list_reads(since)?;
+        let rows = verdict::to_keep(tasks, read_at, &promises, &reads, grace_days);
+        if rows.is_empty() {
+            return Ok(0);
+        }
+        let r = (|| {
+            let tx = self.conn.transaction()?;
+            {
+                let mut insert = tx.prepare(
+                    "INSERT INTO list_reads (account_no, read_at, last_paid, overdue)
+                     VALUES (?1, ?2, ?3, ?4)",
+                )?;
+                for row in &rows {
+                    insert.execute(params![
+                        row.account_no,
+                        stamp(row.read_at),
+                        row.last_paid.map(|d| d.to_string()),
+                        row.overdue,
+                    ])?;
+                }
+            }
+            tx.commit()
+        })();
+        self.sql(r).map(|_| rows.len())
     }
 
     /// A number that changes when another connection (another deskcoll process) commits:
@@ -1458,5 +1564,114 @@ mod tests {
         assert!(o.due(now, false).unwrap().is_empty());
         o.resend(queued, now).unwrap();
         assert_eq!(o.due(now, false).unwrap(), vec![queued]);
+    }
+
+    fn listed(account: &str, last_paid: &str, overdue: i64) -> Task {
+        Task {
+            contract_no: account.into(),
+            lastpaid_paymentdate: dates::parse_date(last_paid),
+            overdue: Some(overdue),
+            ..Task::default()
+        }
+    }
+
+    #[test]
+    fn a_list_read_keeps_what_it_shows_of_promised_accounts_and_the_verdict_replays() {
+        use crate::domain::verdict::{Verdict, judge};
+        let (_d, mut o) = outbox();
+        let now = at("2026-11-27 10:00:00");
+        // A promise (called 09:15, to pay by the 30th), a call without one, a discarded one.
+        o.enqueue(&result("A"), now).unwrap();
+        let mut no_promise = result("B");
+        no_promise.promise_date = None;
+        o.enqueue(&no_promise, now).unwrap();
+        let discarded = o.enqueue(&result("C"), now).unwrap();
+        o.discard(discarded, now).unwrap();
+        assert_eq!(o.promises().unwrap().len(), 1);
+
+        let overdue = [
+            listed("A", "2026-10-27", 6),
+            listed("B", "2026-10-27", 6),
+            listed("C", "2026-10-27", 6),
+            listed("D", "2026-10-27", 6),
+        ];
+        let noon = at("2026-11-27 12:00:00");
+        assert_eq!(o.keep_list_read(&overdue, noon, 1).unwrap(), 1, "A only");
+        assert_eq!(
+            o.keep_list_read(&overdue, at("2026-11-27 15:00:00"), 1)
+                .unwrap(),
+            0,
+            "the same again that day"
+        );
+        // Paid on the 28th, seen the next morning: the last row kept for A.
+        let paid = [listed("A", "2026-11-28", 0)];
+        let morning = at("2026-11-29 08:00:00");
+        assert_eq!(o.keep_list_read(&paid, morning, 1).unwrap(), 1);
+        assert_eq!(
+            o.keep_list_read(&paid, at("2026-11-30 08:00:00"), 1)
+                .unwrap(),
+            0
+        );
+
+        let reads = o.list_reads(at("2026-11-27 00:00:00")).unwrap();
+        assert_eq!(
+            reads,
+            [
+                ListRead::of(&overdue[0], noon),
+                ListRead::of(&paid[0], morning)
+            ]
+        );
+        assert_eq!(o.list_reads(morning).unwrap().len(), 1, "from a time on");
+        let promise = &o.promises().unwrap()[0];
+        let on = |d: &str| dates::parse_date(d).unwrap();
+        assert_eq!(
+            judge(promise, &reads, 1, on("2026-12-01"), false),
+            Verdict::Pending
+        );
+        assert_eq!(
+            judge(promise, &reads, 1, on("2026-12-02"), false),
+            Verdict::Kept
+        );
+        // Without the payment's row the same history says unknown.
+        assert_eq!(
+            judge(promise, &reads[..1], 1, on("2026-12-02"), false),
+            Verdict::Unknown
+        );
+    }
+
+    /// The cost of the evidence on a list of 100,000 tasks with 500 promises being judged
+    /// (`cargo test --lib keeping_a_read -- --nocapture` prints it).
+    #[test]
+    fn keeping_a_read_of_100k_tasks_costs_little() {
+        let (_d, mut o) = outbox();
+        let now = at("2026-11-27 10:00:00");
+        let account = |i: usize| format!("{i:015}");
+        let promised: Vec<CollectionResult> = (0..500).map(|i| result(&account(i * 200))).collect();
+        o.enqueue_all(&promised, now).unwrap();
+        let tasks: Vec<Task> = (0..100_000)
+            .map(|i| listed(&account(i), "2026-10-27", 6))
+            .collect();
+        let mut timed = |label: &str, read_at: &str, expected: usize| {
+            let started = std::time::Instant::now();
+            let kept = o.keep_list_read(&tasks, at(read_at), 1).unwrap();
+            let took = started.elapsed();
+            eprintln!("100k tasks, 500 promises, {label}: {kept} rows in {took:?}");
+            assert_eq!(kept, expected, "{label}");
+            assert!(
+                took < std::time::Duration::from_secs(5),
+                "{label}: {took:?}"
+            );
+        };
+        timed("first read of the day", "2026-11-27 12:00:00", 500);
+        timed("again that day", "2026-11-27 15:00:00", 0);
+        timed("the next day", "2026-11-28 08:00:00", 500);
+        let started = std::time::Instant::now();
+        let reads = o.list_reads(at("2026-11-27 00:00:00")).unwrap();
+        eprintln!(
+            "reading the {} rows back: {:?}",
+            reads.len(),
+            started.elapsed()
+        );
+        assert_eq!(reads.len(), 1_000);
     }
 }

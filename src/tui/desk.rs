@@ -8,6 +8,7 @@ use crate::domain::callback::{self, CallbackStatus, Listed};
 use crate::domain::outbox::DeliveryState;
 use crate::domain::promise::PromiseBook;
 use crate::domain::today::{BrokenPromise, DayRecord, contacts_on};
+use crate::domain::verdict::ListRead;
 use crate::store::{ContactEvent, Counts, OutboxItem};
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use std::collections::{HashMap, HashSet};
@@ -27,6 +28,8 @@ pub struct Desk {
     /// the minute `callbacks_at`.
     pub callbacks: Vec<Listed>,
     callbacks_at: Option<i64>,
+    /// What list reads showed of promised accounts: the evidence of kept and broken promises.
+    pub reads: Vec<ListRead>,
     /// Positions in `items` per account, newest first.
     by_account: HashMap<String, Vec<usize>>,
     /// Results recorded today per account (the over-contact guard).
@@ -44,6 +47,7 @@ impl Desk {
             mut items,
             counts,
             contacts,
+            reads,
         } = snapshot;
         items.sort_by_key(|i| std::cmp::Reverse(i.id));
         self.by_account.clear();
@@ -56,6 +60,7 @@ impl Desk {
         self.items = items;
         self.counts = counts;
         self.contact_events = contacts;
+        self.reads = reads;
         self.contacts_today = contacts_on(&self.records(), today);
         // Worked out again at the next `tick_callbacks`.
         self.callbacks_at = None;

@@ -31,6 +31,7 @@ pub fn settings_in(lang: Lang) -> Settings {
         rules: crate::domain::window::CallingRules::default(),
         max_contacts_per_day: 3,
         callback_warn_minutes: 5,
+        promise_grace_days: 1,
         time_zone: None,
         insecure: false,
         lang,

@@ -35,6 +35,8 @@ pub struct Runtime {
     pub regions: std::sync::Arc<crate::domain::zone::RegionTable>,
     /// The calling rules in force, judged into each result's receipt.
     pub rules: crate::domain::window::CallingRules,
+    /// `calling.promise_grace_days`: which promises a list read keeps evidence for.
+    pub promise_grace_days: i64,
     /// CSV exports for Excel with an Indonesian locale (`ui.export_excel`), or plain.
     pub export_style: crate::domain::text::CsvStyle,
     /// Which termin server, for the snapshot kept per server.
@@ -56,6 +58,7 @@ impl Runtime {
             write_clipboard: false,
             regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
             rules: Default::default(),
+            promise_grace_days: 1,
             export_style: Default::default(),
             termin_server: "test".into(),
             list_key: None,
@@ -297,16 +300,26 @@ pub async fn execute(
                     let regions = rt.regions.clone();
                     let key = rt.list_key.clone();
                     let clock = deliverer.clock;
+                    let evidence = deliverer.clone();
+                    let grace = rt.promise_grace_days;
                     let prepared = tokio::task::spawn_blocking(move || {
                         if let Some(key) = key {
                             crate::list_cache::keep(&key, &tasks, &clock);
+                        }
+                        // What the list shows of promised accounts: never a failure.
+                        if let Err(e) = evidence.keep_list_read(&tasks, grace) {
+                            tracing::warn!(error = %e, "cannot keep what the list shows of promised accounts");
                         }
                         let zones = super::zones_of(&regions, &tasks);
                         (tasks, zones)
                     })
                     .await;
                     match prepared {
-                        Ok((tasks, zones)) => vec![Action::TasksPrepared { tasks, zones }],
+                        // The outbox read again, with the evidence just kept.
+                        Ok((tasks, zones)) => vec![
+                            Action::TasksPrepared { tasks, zones },
+                            outbox_snapshot(deliverer, None),
+                        ],
                         Err(e) => vec![Action::TasksLoaded(Err(crate::api::ApiError::Other(
                             e.to_string(),
                         )))],
@@ -414,6 +427,7 @@ pub fn settings(session: &Session) -> Settings {
         rules: config.calling.rules.clone(),
         max_contacts_per_day: config.calling.max_contacts_per_day,
         callback_warn_minutes: config.ui.callback_warn_minutes.unwrap_or(5).max(0),
+        promise_grace_days: config.calling.promise_grace_days,
         time_zone: config
             .ui
             .time_zone
@@ -494,6 +508,7 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
         write_clipboard: true,
         regions: std::sync::Arc::new(crate::domain::zone::RegionTable::builtin()),
         rules: session.config.calling.rules.clone(),
+        promise_grace_days: session.config.calling.promise_grace_days,
         export_style: session.config.ui.export_style(),
         termin_server: session.termin_server(),
         list_key: Some(session.list_key()),

@@ -511,6 +511,7 @@ fn outbox(app: &mut App, items: Vec<OutboxItem>) {
                 items,
                 counts: Counts::default(),
                 contacts: Vec::new(),
+                reads: Vec::new(),
             }),
             done: None,
         },

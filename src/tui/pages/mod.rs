@@ -32,6 +32,8 @@ pub struct Settings {
     pub max_contacts_per_day: usize,
     /// Minutes before a callback falls due that the header names it (`ui.callback_warn_minutes`).
     pub callback_warn_minutes: i64,
+    /// Days after a promise's date before it is judged (`calling.promise_grace_days`).
+    pub promise_grace_days: i64,
     /// The header clock's zone; `None`: the machine's.
     pub time_zone: Option<crate::domain::zone::Zone>,
     /// Credentials go over plain http to another machine: the header says "insecure".

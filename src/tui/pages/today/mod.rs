@@ -5,14 +5,20 @@ mod view;
 
 pub use view::draw;
 
-use crate::domain::today::TodaySummary;
+use crate::domain::today::{Judging, TodaySummary};
 use crate::tui::pages::Cx;
 
 pub fn summary(cx: &Cx) -> TodaySummary {
+    let judging = Judging {
+        reads: &cx.desk.reads,
+        grace_days: cx.settings.promise_grace_days,
+        rules: &cx.settings.rules,
+    };
     TodaySummary::of(
         &cx.desk.records(),
-        cx.clock.now_local().date(),
+        cx.clock.now(),
         &cx.desk.promises,
         cx.desk.broken.clone(),
+        &judging,
     )
 }

@@ -1,54 +1,244 @@
 use crate::domain::Money;
+use crate::domain::today::TodaySummary;
+use crate::i18n::words::{self, Figure};
 use crate::tr;
-use crate::tui::layout;
 use crate::tui::pages::Cx;
-use crate::tui::view::Theme;
+use crate::tui::view::{Theme, hang};
 use ratatui::Frame;
-use ratatui::layout::Rect;
+use ratatui::layout::{Constraint, Layout, Rect};
 use ratatui::text::{Line, Span};
-use ratatui::widgets::{Block, Paragraph, Wrap};
+use ratatui::widgets::{Bar, BarChart, BarGroup, Block, Paragraph, Wrap};
+
+/// From this inner width the delivery states stand beside the figures, the actions are
+/// described, and the promises are listed one account a line.
+const WIDE: u16 = 100;
+/// The hours the chart always shows (the calling window, 08:00 to 20:00); hours with calls
+/// outside them are added.
+const HOURS: std::ops::RangeInclusive<usize> = 8..=19;
+/// Each hour's bar, and the gap after it.
+const BAR: u16 = 3;
+const GAP: u16 = 1;
+/// The chart's title line, its bars, and the hours under them.
+const CHART_HEIGHT: u16 = 6;
 
 pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
     let lang = cx.settings.lang;
     let s = super::summary(cx);
-    let total: Money = s.ptp_total_due.parse().unwrap_or_default();
-    let labels = [
-        tr!(lang, "today-calls"),
-        tr!(lang, "today-ptp"),
-        tr!(lang, "today-ptp-total"),
-        tr!(lang, "today-delivered"),
-        tr!(lang, "today-waiting"),
-        tr!(lang, "today-rejected"),
-        tr!(lang, "today-uncertain"),
-    ];
-    let width = labels
-        .iter()
-        .map(|l| l.chars().count() + 2)
-        .max()
-        .unwrap_or(26)
-        .max(26);
-    let figure = |label: &str, value: String| {
-        Line::from(vec![
-            Span::styled(format!("{label:<width$}"), theme.label()),
-            Span::styled(value, theme.figure()),
-        ])
-    };
-    let mut left = vec![
-        figure(&labels[0], s.calls.to_string()),
-        figure(&labels[1], s.ptp_count.to_string()),
-        figure(&labels[2], total.rupiah()),
-        Line::raw(""),
-        figure(&labels[3], s.delivered.to_string()),
-        figure(&labels[4], s.waiting.to_string()),
-        figure(&labels[5], s.rejected.to_string()),
-        figure(&labels[6], s.uncertain.to_string()),
-        Line::raw(""),
-        Line::styled(tr!(lang, "today-by-action"), theme.label()),
-    ];
-    for (action, n) in &s.by_action {
-        let description = cx.codes.action(action).map(|a| a.text(lang)).unwrap_or("");
-        left.push(Line::raw(format!("  {action:<6} {n:>4}  {description}")));
+    let block = Block::bordered()
+        .title(Line::styled(
+            format!(
+                " {} ",
+                tr!(
+                    lang,
+                    "today-title",
+                    date = crate::i18n::date_long(lang, cx.clock.now_local().date())
+                )
+            ),
+            theme.title(),
+        ))
+        .border_style(theme.border_focus());
+    let inner = block.inner(area);
+    frame.render_widget(block, area);
+    let wide = inner.width >= WIDE;
+
+    let figures = figure_lines(&words::figures(lang, &s), theme, inner.width as usize);
+    let states = state_lines(cx, &s, theme, wide);
+    let top_height = if wide {
+        figures.len().max(states.len())
+    } else {
+        figures.len() + states.len()
+    } as u16;
+    // 80x24 has no line to spare under the chart.
+    let [top, _, middle, _, bottom] = Layout::vertical([
+        Constraint::Length(top_height),
+        Constraint::Length(1),
+        Constraint::Length(CHART_HEIGHT),
+        Constraint::Length(u16::from(wide)),
+        Constraint::Min(0),
+    ])
+    .areas(inner);
+
+    if wide {
+        let figures_width = figures.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
+        let [l, r] =
+            Layout::horizontal([Constraint::Length(figures_width), Constraint::Min(0)]).areas(top);
+        frame.render_widget(Paragraph::new(figures), l);
+        frame.render_widget(Paragraph::new(states), r);
+    } else {
+        let mut lines = figures;
+        lines.extend(states);
+        frame.render_widget(Paragraph::new(lines), top);
     }
+
+    let hours = hours_shown(&s.calls_by_hour);
+    let chart_width = hours.clone().count() as u16 * (BAR + GAP);
+    let [chart, actions] =
+        Layout::horizontal([Constraint::Length(chart_width + 2), Constraint::Min(0)]).areas(middle);
+    draw_chart(frame, &s, hours, theme, chart, lang);
+    frame.render_widget(
+        Paragraph::new(action_lines(cx, &s, theme, wide, actions.width as usize)),
+        actions,
+    );
+    frame.render_widget(
+        Paragraph::new(promise_lines(cx, &s, theme, wide)).wrap(Wrap { trim: false }),
+        bottom,
+    );
+}
+
+/// Each figure on a line: its label, its value, and how it is computed (dim), wrapping under
+/// the formula when the screen is too narrow for it.
+fn figure_lines(figures: &[Figure], theme: &Theme, width: usize) -> Vec<Line<'static>> {
+    let label_width = figures
+        .iter()
+        .map(|f| f.label.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    let value_width = figures
+        .iter()
+        .map(|f| f.value.chars().count())
+        .max()
+        .unwrap_or(0);
+    figures
+        .iter()
+        .flat_map(|f| {
+            let line = Line::from(vec![
+                Span::styled(format!("{:<label_width$}", f.label), theme.label()),
+                Span::styled(format!("{:>value_width$}  ", f.value), theme.figure()),
+                Span::styled(f.how.clone(), theme.dim()),
+            ]);
+            hang(line, width, label_width + value_width + 2)
+        })
+        .collect()
+}
+
+/// Where today's results stand: a line each beside the figures, or one line under them.
+fn state_lines(cx: &Cx, s: &TodaySummary, theme: &Theme, wide: bool) -> Vec<Line<'static>> {
+    let lang = cx.settings.lang;
+    if !wide {
+        return vec![Line::styled(
+            tr!(
+                lang,
+                "today-states",
+                delivered = s.delivered,
+                waiting = s.waiting,
+                rejected = s.rejected,
+                uncertain = s.uncertain
+            ),
+            theme.label(),
+        )];
+    }
+    let rows = [
+        (tr!(lang, "today-ptp"), s.ptp_count.to_string()),
+        (
+            tr!(lang, "today-ptp-total"),
+            s.ptp_total_due
+                .parse::<Money>()
+                .unwrap_or_default()
+                .rupiah(),
+        ),
+        (tr!(lang, "today-delivered"), s.delivered.to_string()),
+        (tr!(lang, "today-waiting"), s.waiting.to_string()),
+        (tr!(lang, "today-rejected"), s.rejected.to_string()),
+        (tr!(lang, "today-uncertain"), s.uncertain.to_string()),
+    ];
+    let width = rows
+        .iter()
+        .map(|(l, _)| l.chars().count())
+        .max()
+        .unwrap_or(0)
+        + 2;
+    rows.into_iter()
+        .map(|(label, value)| {
+            Line::from(vec![
+                Span::styled(format!("{label:<width$}"), theme.label()),
+                Span::styled(value, theme.figure()),
+            ])
+        })
+        .collect()
+}
+
+/// The hours the chart shows: the calling window, and any other hour with calls.
+fn hours_shown(by_hour: &[usize]) -> std::ops::RangeInclusive<usize> {
+    let called = || {
+        by_hour
+            .iter()
+            .enumerate()
+            .filter(|(_, n)| **n > 0)
+            .map(|(h, _)| h)
+    };
+    let first = called().min().unwrap_or(*HOURS.start()).min(*HOURS.start());
+    let last = called().max().unwrap_or(*HOURS.end()).max(*HOURS.end());
+    first..=last
+}
+
+/// Calls per hour of the agent's clock, a bar each, the count on the bar.
+fn draw_chart(
+    frame: &mut Frame,
+    s: &TodaySummary,
+    hours: std::ops::RangeInclusive<usize>,
+    theme: &Theme,
+    area: Rect,
+    lang: crate::i18n::Lang,
+) {
+    let [title, bars] = Layout::vertical([Constraint::Length(1), Constraint::Min(0)]).areas(area);
+    frame.render_widget(
+        Paragraph::new(Line::styled(tr!(lang, "today-by-hour"), theme.label())),
+        title,
+    );
+    let data: Vec<Bar> = hours
+        .map(|h| {
+            let n = s.calls_by_hour.get(h).copied().unwrap_or(0);
+            Bar::new(n as u64).label(Line::from(format!("{h:02}")))
+        })
+        .collect();
+    let max = s.calls_by_hour.iter().copied().max().unwrap_or(0).max(1);
+    let chart = BarChart::default()
+        .data(BarGroup::default().bars(&data))
+        .bar_width(BAR)
+        .bar_gap(GAP)
+        .max(max as u64)
+        .bar_style(theme.figure())
+        .value_style(theme.selected())
+        .label_style(theme.dim());
+    frame.render_widget(chart, bars);
+}
+
+/// Calls by action: a line each with the code's description when wide, else the codes and
+/// counts side by side, as many as fit in `width`.
+fn action_lines(
+    cx: &Cx,
+    s: &TodaySummary,
+    theme: &Theme,
+    wide: bool,
+    width: usize,
+) -> Vec<Line<'static>> {
+    let lang = cx.settings.lang;
+    let mut lines = vec![Line::styled(tr!(lang, "today-by-action"), theme.label())];
+    if wide {
+        for (action, n) in &s.by_action {
+            let description = cx.codes.action(action).map(|a| a.text(lang)).unwrap_or("");
+            lines.push(Line::raw(format!("  {action:<6} {n:>4}  {description}")));
+        }
+        return lines;
+    }
+    let entries: Vec<String> = s
+        .by_action
+        .iter()
+        .map(|(action, n)| format!("  {action:<6} {n:>4}"))
+        .collect();
+    let entry = entries.iter().map(|e| e.chars().count()).max().unwrap_or(1);
+    let per_line = (width / entry).max(1);
+    for chunk in entries.chunks(per_line) {
+        lines.push(Line::raw(chunk.concat()));
+    }
+    lines
+}
+
+/// The promises due today and tomorrow and the broken ones: an account a line, with the
+/// name and what it owed, when wide; else each list on a line of its own, accounts only.
+fn promise_lines(cx: &Cx, s: &TodaySummary, theme: &Theme, wide: bool) -> Vec<Line<'static>> {
+    let lang = cx.settings.lang;
     // A promise as the agent recorded it: the name and what the account owed then.
     let recorded = |a: &String| {
         let latest = cx.desk.history(a).next();
@@ -58,11 +248,43 @@ pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
         let owed = latest.and_then(|i| i.total_due.as_deref()?.parse::<Money>().ok());
         (a.clone(), name, owed)
     };
-    let list = |title: &str, rows: Vec<(String, String, Option<Money>)>| {
-        let mut lines = vec![Line::styled(
-            format!("{title} ({})", rows.len()),
-            theme.label(),
-        )];
+    let lists = [
+        (
+            tr!(lang, "today-due-today"),
+            s.promises_due_today
+                .iter()
+                .map(recorded)
+                .collect::<Vec<_>>(),
+        ),
+        (
+            tr!(lang, "today-due-tomorrow"),
+            s.promises_due_tomorrow.iter().map(recorded).collect(),
+        ),
+        (
+            tr!(lang, "today-broken"),
+            s.broken_promises
+                .iter()
+                .map(|b| {
+                    let owed = b.total_due.as_deref().and_then(|m| m.parse().ok());
+                    (b.account_no.clone(), b.name.clone(), owed)
+                })
+                .collect(),
+        ),
+    ];
+    let mut lines = Vec::new();
+    for (title, rows) in lists {
+        let heading = Span::styled(format!("{title} ({})", rows.len()), theme.label());
+        if !wide {
+            let accounts: Vec<&str> = rows.iter().map(|(a, _, _)| a.as_str()).collect();
+            let listed = if accounts.is_empty() {
+                Span::styled(tr!(lang, "today-none"), theme.dim())
+            } else {
+                Span::raw(accounts.join(" "))
+            };
+            lines.push(Line::from(vec![heading, Span::raw(": "), listed]));
+            continue;
+        }
+        lines.push(Line::from(heading));
         if rows.is_empty() {
             lines.push(Line::styled(
                 format!("  {}", tr!(lang, "today-none")),
@@ -79,47 +301,6 @@ pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
             )));
         }
         lines.push(Line::raw(""));
-        lines
-    };
-    let mut right = list(
-        &tr!(lang, "today-due-today"),
-        s.promises_due_today.iter().map(recorded).collect(),
-    );
-    right.extend(list(
-        &tr!(lang, "today-due-tomorrow"),
-        s.promises_due_tomorrow.iter().map(recorded).collect(),
-    ));
-    right.extend(list(
-        &tr!(lang, "today-broken"),
-        s.broken_promises
-            .iter()
-            .map(|b| {
-                let owed = b.total_due.as_deref().and_then(|m| m.parse().ok());
-                (b.account_no.clone(), b.name.clone(), owed)
-            })
-            .collect(),
-    ));
-
-    let block = Block::bordered()
-        .title(Line::styled(
-            format!(
-                " {} ",
-                tr!(
-                    lang,
-                    "today-title",
-                    date = crate::i18n::date_long(lang, cx.clock.now_local().date())
-                )
-            ),
-            theme.title(),
-        ))
-        .border_style(theme.border_focus());
-    let inner = block.inner(area);
-    frame.render_widget(block, area);
-    let [l, r] = if inner.width >= 90 {
-        layout::columns(inner, 45)
-    } else {
-        layout::rows(inner, left.len() as u16)
-    };
-    frame.render_widget(Paragraph::new(left).wrap(Wrap { trim: false }), l);
-    frame.render_widget(Paragraph::new(right).wrap(Wrap { trim: false }), r);
+    }
+    lines
 }
