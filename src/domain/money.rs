@@ -152,6 +152,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn money_prints_as_rupiah_and_takes_a_width() {
+        let m = Money::from_units(1_500_000);
+        assert_eq!(m.to_string(), "Rp 1.500.000");
+        assert_eq!(format!("{m:>14}|"), "  Rp 1.500.000|");
+        assert_eq!(format!("{m:<14}|"), "Rp 1.500.000  |");
+    }
+
+    #[test]
     fn a_typed_amount_reads_with_indonesian_grouping_or_plain() {
         let m = |s: &str| Money::parse_typed(s).map(|m| m.plain());
         assert_eq!(m("1500000").as_deref(), Some("1500000"));
