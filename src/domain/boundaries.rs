@@ -5,7 +5,7 @@ use super::codes::MasterData;
 use super::result::{CollectionResponse, Policy, REMARK_MAX, ResultDraft, check};
 use super::window::{CallingRules, parse_weekday};
 use super::zone::Zone;
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc, Weekday};
+use chrono::{NaiveDate, NaiveDateTime, Weekday};
 
 fn call_time() -> NaiveDateTime {
     super::dates::parse_datetime("2026-11-27 10:00:00").expect("a time")
@@ -73,11 +73,7 @@ fn a_00_answer_is_ok_and_nothing_else_is() {
     }
 }
 
-fn at(rfc3339: &str) -> DateTime<Utc> {
-    DateTime::parse_from_rfc3339(rfc3339)
-        .expect("a time")
-        .with_timezone(&Utc)
-}
+use super::instants::at;
 
 #[test]
 fn twenty_hundred_sharp_is_closed() {

@@ -7,6 +7,8 @@ pub mod bucket;
 pub mod callback;
 pub mod codes;
 pub mod dates;
+#[cfg(test)]
+mod instants;
 pub mod lang;
 pub mod lenient;
 pub mod money;

@@ -377,11 +377,7 @@ pub fn for_zone(
 mod tests {
     use super::*;
 
-    fn at(rfc3339: &str) -> DateTime<Utc> {
-        DateTime::parse_from_rfc3339(rfc3339)
-            .unwrap()
-            .with_timezone(&Utc)
-    }
+    use super::super::instants::at;
 
     fn rules() -> CallingRules {
         CallingRules::default()

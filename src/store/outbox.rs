@@ -635,20 +635,10 @@ impl Outbox {
     /// Every receipt as kept, in the order they were chained (for `audit --verify`: no
     /// join, so that a result removed from under its receipt cannot hide it).
     pub fn receipt_chain(&self) -> Result<Vec<StoredReceipt>, StoreError> {
-        let r = (|| {
-            let mut stmt = self
-                .conn
-                .prepare("SELECT result_id, body, sha256 FROM receipts ORDER BY result_id")?;
-            let rows = stmt.query_map([], |row| {
-                Ok(StoredReceipt {
-                    result_id: row.get(0)?,
-                    body: row.get(1)?,
-                    sha256: row.get(2)?,
-                })
-            })?;
-            rows.collect::<rusqlite::Result<Vec<_>>>()
-        })();
-        self.sql(r)
+        self.select_receipts(
+            "SELECT result_id, body, sha256 FROM receipts ORDER BY result_id",
+            [],
+        )
     }
 
     /// The receipts of results called from `from` to `to` (local dates, inclusive; `None`:
@@ -660,14 +650,24 @@ impl Outbox {
     ) -> Result<Vec<StoredReceipt>, StoreError> {
         let from = from.map_or(String::new(), |d| format!("{d} 00:00:00"));
         let to = to.map_or("9999".to_string(), |d| format!("{d} 23:59:59"));
+        self.select_receipts(
+            "SELECT receipts.result_id, receipts.body, receipts.sha256
+             FROM receipts JOIN results ON results.id = receipts.result_id
+             WHERE results.call_time BETWEEN ?1 AND ?2
+             ORDER BY receipts.result_id",
+            [from, to],
+        )
+    }
+
+    /// Receipts by a query whose columns are result_id, body, sha256.
+    fn select_receipts(
+        &self,
+        sql: &str,
+        args: impl rusqlite::Params,
+    ) -> Result<Vec<StoredReceipt>, StoreError> {
         let r = (|| {
-            let mut stmt = self.conn.prepare(
-                "SELECT receipts.result_id, receipts.body, receipts.sha256
-                 FROM receipts JOIN results ON results.id = receipts.result_id
-                 WHERE results.call_time BETWEEN ?1 AND ?2
-                 ORDER BY receipts.result_id",
-            )?;
-            let rows = stmt.query_map([from, to], |row| {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map(args, |row| {
                 Ok(StoredReceipt {
                     result_id: row.get(0)?,
                     body: row.get(1)?,
