@@ -349,18 +349,19 @@ async fn a_queued_retry_is_not_due_before_retry_after() {
     let (base, _) = busy_then(429, r#"{"respon_code":"00","respon_mess":"OK"}"#).await;
     let dir = tempfile::tempdir().unwrap();
     let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.db")).unwrap();
+    let t0 = common::fixed_now();
     let mut d = Deliverer::new(
         std::sync::Arc::new(std::sync::Mutex::new(outbox)),
         client(&base),
-        deskcoll::clock::Clock::system(),
+        deskcoll::clock::Clock::at(t0),
     );
     d.base_backoff_ms = 1;
     let id = d.enqueue(&any_result()).unwrap();
     let (state, _) = d.deliver(id).await.unwrap().unwrap();
     assert_eq!(state, DeliveryState::Queued);
     // Backoff alone would make it due after 1 ms; the server asked for a second.
-    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    d.clock = deskcoll::clock::Clock::at(t0 + chrono::Duration::milliseconds(50));
     assert_eq!(d.flush_once(false).await.unwrap().delivered, 0);
-    tokio::time::sleep(std::time::Duration::from_millis(1100)).await;
+    d.clock = deskcoll::clock::Clock::at(t0 + chrono::Duration::milliseconds(1100));
     assert_eq!(d.flush_once(false).await.unwrap().delivered, 1);
 }
