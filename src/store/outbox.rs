@@ -1639,8 +1639,9 @@ mod tests {
         );
     }
 
-    /// The cost of the evidence on a list of 100,000 tasks with 500 promises being judged
-    /// (`cargo test --lib keeping_a_read -- --nocapture` prints it).
+    /// The rows kept from a list of 100,000 tasks with 500 promises being judged, and what it
+    /// costs (`cargo test --release --lib keeping_a_read -- --nocapture` prints the times;
+    /// figures in BENCHMARKS.md; speed is measured, never asserted).
     #[test]
     fn keeping_a_read_of_100k_tasks_costs_little() {
         let (_d, mut o) = outbox();
@@ -1657,10 +1658,6 @@ mod tests {
             let took = started.elapsed();
             eprintln!("100k tasks, 500 promises, {label}: {kept} rows in {took:?}");
             assert_eq!(kept, expected, "{label}");
-            assert!(
-                took < std::time::Duration::from_secs(5),
-                "{label}: {took:?}"
-            );
         };
         timed("first read of the day", "2026-11-27 12:00:00", 500);
         timed("again that day", "2026-11-27 15:00:00", 0);
