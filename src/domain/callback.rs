@@ -341,6 +341,18 @@ mod tests {
     }
 
     #[test]
+    fn hours_ahead_reach_a_month_and_no_further() {
+        // Fri 10:00 + 100 h is Tue 14:00: open.
+        let c = parse("+100h", at(NOW), Zone::Wib, &rules()).unwrap();
+        assert_eq!(local_words(c.due_local()), "2026-12-01 14:00 WIB");
+        assert!(parse("+744h", at(NOW), Zone::Wib, &rules()).is_ok(), "31 days");
+        assert!(matches!(
+            parse("+745h", at(NOW), Zone::Wib, &rules()),
+            Err(CallbackRefusal::NotATime { .. })
+        ));
+    }
+
+    #[test]
     fn a_time_that_has_passed_or_is_not_a_time_is_refused() {
         assert!(matches!(
             parse("09:00", at(NOW), Zone::Wib, &rules()),
@@ -394,6 +406,12 @@ mod tests {
         assert_eq!(
             c.status(at("2026-11-28T09:05:00+07:00"), next_morning, &r),
             CallbackStatus::Missed
+        );
+        let at_the_close = Some(at("2026-11-27T20:00:00+07:00"));
+        assert_eq!(
+            c.status(at("2026-11-28T09:05:00+07:00"), at_the_close, &r),
+            CallbackStatus::Missed,
+            "20:00 sharp is closed"
         );
         let last_minute = Some(at("2026-11-27T19:59:59+07:00"));
         assert_eq!(
