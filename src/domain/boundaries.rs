@@ -233,3 +233,54 @@ fn a_result_listed_twice_is_kept_once_and_the_same_code_under_two_actions_twice(
         ]
     );
 }
+
+#[test]
+fn a_refused_date_quotes_what_was_typed_and_a_blank_one_says_not_a_date() {
+    use super::result::Refusal;
+    assert_eq!(
+        Refusal::NotADate {
+            typed: "besok".into()
+        }
+        .to_string(),
+        "'besok' is not a date (use YYYY-MM-DD or +N days)"
+    );
+    assert_eq!(
+        Refusal::NotADate {
+            typed: String::new()
+        }
+        .to_string(),
+        "not a date (use YYYY-MM-DD or +N days)"
+    );
+}
+
+#[test]
+fn a_company_promise_on_the_call_date_is_accepted_and_the_day_before_refused() {
+    let list = codes(
+        "ACTION_CODE,RESULT_CODE,DESCRIPTION,NEEDS_PROMISE\n\
+         JBP,,Janji bayar sebagian,Y\n\
+         JBP,JBP01,Janji bayar minggu ini,Y\n",
+    );
+    let policy = Policy::default();
+    let on = |date: &str| {
+        check(
+            &draft("JBP", "JBP01", date, "janji"),
+            &list,
+            &policy,
+            call_time(),
+        )
+        .map(|r| r.promise_date)
+        .map_err(|e| e.iter().map(|e| e.to_string()).collect::<Vec<_>>())
+    };
+    assert_eq!(on("2026-11-27"), Ok(NaiveDate::from_ymd_opt(2026, 11, 27)));
+    assert_eq!(
+        on("2026-11-26"),
+        Err(vec!["promise_date: 2026-11-26 is in the past".to_string()])
+    );
+}
+
+#[test]
+fn a_secret_prints_as_stars_or_not_set_and_never_itself() {
+    use super::secret::Secret;
+    assert_eq!(format!("{:?}", Secret::new("8de3ef10".to_string())), "***");
+    assert_eq!(format!("{:?}", Secret::new(String::new())), "(not set)");
+}

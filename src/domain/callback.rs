@@ -345,7 +345,10 @@ mod tests {
         // Fri 10:00 + 100 h is Tue 14:00: open.
         let c = parse("+100h", at(NOW), Zone::Wib, &rules()).unwrap();
         assert_eq!(local_words(c.due_local()), "2026-12-01 14:00 WIB");
-        assert!(parse("+744h", at(NOW), Zone::Wib, &rules()).is_ok(), "31 days");
+        assert!(
+            parse("+744h", at(NOW), Zone::Wib, &rules()).is_ok(),
+            "31 days"
+        );
         assert!(matches!(
             parse("+745h", at(NOW), Zone::Wib, &rules()),
             Err(CallbackRefusal::NotATime { .. })

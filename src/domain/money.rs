@@ -170,6 +170,12 @@ mod tests {
         assert_eq!(m("satu juta"), None);
         assert_eq!(m(""), None);
         assert_eq!(m("1.50.0"), None);
+        assert_eq!(m("+5"), None, "only digits, a point, a comma and a minus");
+        assert_eq!(
+            m("-5").as_deref(),
+            Some("-5"),
+            "refused later as not positive"
+        );
     }
 
     #[test]

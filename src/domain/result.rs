@@ -1208,7 +1208,11 @@ mod tests {
             refusals(&draft("NCT", "NCT01", "", "0"), &p),
             vec!["period: 0 is not an installment of the contract (1..60)"]
         );
-        assert_eq!(refusals(&draft("NCT", "NCT01", "", " "), &p).len(), 1);
+        assert_eq!(
+            refusals(&draft("NCT", "NCT01", "", " "), &p),
+            vec!["period: required: the installment the result is about (1..60)"],
+            "blank is not said to be an installment"
+        );
         assert_eq!(
             refusals(&draft("NCT", "NCT01", "", "-1"), &p),
             vec!["period: '-1' is not an installment of the contract (1..60)"],
