@@ -287,6 +287,35 @@ pub fn write_task_list(tasks: &[Task]) -> Vec<u8> {
 pub(crate) mod tests {
     use super::*;
 
+    #[test]
+    fn days_past_due_are_calendar_days_since_the_due_date_and_none_before_it() {
+        let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").unwrap();
+        let due = Task {
+            due_date: Some(day("2026-11-20")),
+            overdue: Some(99),
+            ..Task::default()
+        };
+        assert_eq!(
+            due.days_past_due(day("2026-11-27")),
+            7,
+            "the date wins over overdue"
+        );
+        assert_eq!(due.days_past_due(day("2026-11-21")), 1);
+        assert_eq!(due.days_past_due(day("2026-11-20")), 0, "on the due date");
+        assert_eq!(due.days_past_due(day("2026-11-18")), 0, "before it");
+        assert_eq!(due.days_until_due(day("2026-11-18")), Some(2));
+        assert_eq!(due.days_until_due(day("2026-11-20")), None);
+        // Without a due date: the server's `overdue` is days past due + 1.
+        let server = |overdue| Task {
+            overdue,
+            ..Task::default()
+        };
+        assert_eq!(server(Some(8)).days_past_due(day("2026-11-27")), 7);
+        assert_eq!(server(Some(1)).days_past_due(day("2026-11-27")), 0);
+        assert_eq!(server(Some(0)).days_past_due(day("2026-11-27")), 0);
+        assert_eq!(server(None).days_past_due(day("2026-11-27")), 0);
+    }
+
     pub const SEED_TASKS: &str = r#"{"data":[{"contract_no":"000318270200055","name":"TRIJAYA KONSTRUKSI MEGAH","contract_person":"","address":"JL. SAWANGAN LINGKUNGAN V, TIKALA BARU WENANG, MANADO , Manado, Kota.","branch_name":"JAKARTA 1","marketing_name":"JUWITA FIKA TYASTI","phone1":"085340060088","phone2":"","phone3":"","phone4":"","overdue":"5","installmentNumber":"29949000.00","total_installmentNumber":"54","dueDate_Installment":"2021-03-20","payment_methode":"Transfer","description_assets":"DOOSAN EXCAVATOR DX300LCA","customer_code":"C18030135","installment_amount":null,"penalty":"77312731.00","total_amount":"107261731.00","osar":"1445252000","lastpaid_amount":"29949000.00","lastpaid_duedate":"2/20/2021 12:00:00 AM","lastpaid_tenor":"28","lastpaid_paymentdate":"2021-02-22","product":"CF - HEAVY EQUIPMENT BARU","flag_dedicated":"1"}]}"#;
 
     #[test]
