@@ -316,6 +316,19 @@ pub(crate) mod tests {
         assert_eq!(server(None).days_past_due(day("2026-11-27")), 0);
     }
 
+    #[test]
+    fn a_tenor_of_zero_or_less_is_no_tenor() {
+        let of = |n| Task {
+            total_installments: n,
+            ..Task::default()
+        };
+        assert_eq!(of(Some(54)).tenor(), Some(54));
+        assert_eq!(of(Some(1)).tenor(), Some(1));
+        assert_eq!(of(Some(0)).tenor(), None);
+        assert_eq!(of(Some(-3)).tenor(), None);
+        assert_eq!(of(None).tenor(), None);
+    }
+
     pub const SEED_TASKS: &str = r#"{"data":[{"contract_no":"000318270200055","name":"TRIJAYA KONSTRUKSI MEGAH","contract_person":"","address":"JL. SAWANGAN LINGKUNGAN V, TIKALA BARU WENANG, MANADO , Manado, Kota.","branch_name":"JAKARTA 1","marketing_name":"JUWITA FIKA TYASTI","phone1":"085340060088","phone2":"","phone3":"","phone4":"","overdue":"5","installmentNumber":"29949000.00","total_installmentNumber":"54","dueDate_Installment":"2021-03-20","payment_methode":"Transfer","description_assets":"DOOSAN EXCAVATOR DX300LCA","customer_code":"C18030135","installment_amount":null,"penalty":"77312731.00","total_amount":"107261731.00","osar":"1445252000","lastpaid_amount":"29949000.00","lastpaid_duedate":"2/20/2021 12:00:00 AM","lastpaid_tenor":"28","lastpaid_paymentdate":"2021-02-22","product":"CF - HEAVY EQUIPMENT BARU","flag_dedicated":"1"}]}"#;
 
     #[test]
