@@ -242,6 +242,8 @@ mod tests {
         assert_eq!(state("2026-11-27T20:00:00+07:00"), "closed");
         assert_eq!(state("2026-11-29T10:00:00+07:00"), "sunday");
         assert_eq!(state("2026-12-25T10:00:00+07:00"), "holiday");
+        // Cuti bersama (warn, the default): callable, and said so.
+        assert_eq!(state("2026-12-24T10:00:00+07:00"), "cuti_bersama");
         let c = circumstances("2026-11-27T10:00:00+07:00", Wib);
         assert_eq!(c.local_time, "2026-11-27T10:00:00+07:00");
         assert_eq!(c.zone, "WIB");

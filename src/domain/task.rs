@@ -317,6 +317,21 @@ pub(crate) mod tests {
     }
 
     #[test]
+    fn a_list_of_the_wrong_shape_says_what_was_expected() {
+        let err = |body: &str| parse_task_list(body.as_bytes()).unwrap_err().to_string();
+        assert!(
+            err(r#"{"data": 5}"#).contains("expected a list of tasks or null"),
+            "{}",
+            err(r#"{"data": 5}"#)
+        );
+        assert!(
+            err("[1, 2]").contains(r#"expected an object with a "data" list"#),
+            "{}",
+            err("[1, 2]")
+        );
+    }
+
+    #[test]
     fn a_tenor_of_zero_or_less_is_no_tenor() {
         let of = |n| Task {
             total_installments: n,

@@ -229,6 +229,19 @@ impl TerminPage {
 mod tests {
     use super::*;
 
+    #[test]
+    fn the_empty_page_a_404_means_keeps_the_page_asked_and_counts_nothing() {
+        let p = TerminPage::empty(3, 20);
+        assert_eq!(p.status, "success");
+        assert_eq!(p.message, NOT_FOUND_MESSAGE);
+        let data = p.data.expect("a page");
+        assert_eq!(data.meta.page, Some(3));
+        assert_eq!(data.meta.limit, Some(20));
+        assert_eq!(data.meta.total_data, Some(0));
+        assert_eq!(data.meta.total_page, Some(0));
+        assert!(data.transactions.is_empty());
+    }
+
     const SEED: &str = r#"{"status":"success","data":{"meta":{"first":"","last":"","limit":10,"next":"","page":1,"prev":"","total_data":1,"total_page":1},"transaction-termin":[{"buyer_group":{"bumn_id":"62a7079031bfe7a364644259","id":"631e40eff6f16759f9da64e4","name":"Yunita Dwima Noormalinda","user_id":"64eff95cb78a10294e40609d","user_name":"Yunita Dwima Noormalinda"},"general":{"buyer_name":"Yunita Dwima Noormalinda","entry_date":"2024-10-20T23:27:56.435Z","invoice_date":"","invoice_number":"","purchase_order_number":"PO-2024-10-21-992176465","purchase_request_number":"PR-2024-10-21-997102467","status_name":"Diproses Penjual"},"payment":{"bank_holder":"PADIUMKM PT Pembangunan Perumahan","bank_name":"Mandiri Virtual Account","bill_amount":257005026,"payment_method":"MANDIRI","pph21":14351758,"pph22":0,"pph23":0,"ppn_by":"","price_sub_total":271356784,"product_ppn":0,"shipping_cost":0,"shipping_cost_pph":0,"shipping_cost_ppn":0,"step":1,"total_pph":14351758,"total_ppn":29849246,"total_step":4,"va_number":""},"vendor":{"id":"62a7079031bfe7a364644444","address":"Kantor Taman E3.3","city":"Jakarta Selatan","district":"Setiabudi","name":"PT. DAYA DIMENSI INDONESIA","province":"Jakarta","zipcode":"12910","email":"xxxx@gmail.com","nomor_telepon":"081xxxxxx","npwp":"9291389128"}}]},"message":"ok"}"#;
 
     #[test]
