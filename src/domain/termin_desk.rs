@@ -551,6 +551,38 @@ mod tests {
     }
 
     #[test]
+    fn status_and_buyer_sort_a_to_z_whatever_the_case() {
+        let mut txs = set();
+        txs[1].general.buyer_name = "andi".into();
+        txs[3].general.buyer_name = "Zaki".into();
+        let mut view: Vec<usize> = (0..txs.len()).collect();
+        sort(&mut view, &txs, Column::Status, false);
+        assert_eq!(order(&txs, &view), "DEABC", "Dikirim, Penagihan, Selesai");
+        sort(&mut view, &txs, Column::Buyer, false);
+        assert_eq!(&order(&txs, &view)[..1], "B", "andi first");
+        assert_eq!(&order(&txs, &view)[4..], "D", "Zaki last");
+    }
+
+    #[test]
+    fn the_next_column_steps_through_every_one_and_wraps() {
+        let mut seen = vec![Column::ALL[0]];
+        let mut c = Column::ALL[0];
+        for _ in 1..Column::ALL.len() {
+            c = c.next();
+            seen.push(c);
+        }
+        assert_eq!(seen, Column::ALL.to_vec());
+        assert_eq!(c.next(), Column::ALL[0], "the last wraps to the first");
+    }
+
+    #[test]
+    fn one_date_alone_is_from_that_day_on() {
+        let r = DateRange::parse("2026-11-01").unwrap();
+        assert_eq!(r.since, NaiveDate::from_ymd_opt(2026, 11, 1));
+        assert_eq!(r.until, None);
+    }
+
+    #[test]
     fn the_range_reads_dates_in_wib_both_ends_inclusive() {
         let txs = set();
         let december = DateRange::parse("2026-12-01 2026-12-01").unwrap();
