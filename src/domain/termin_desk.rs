@@ -576,6 +576,30 @@ mod tests {
     }
 
     #[test]
+    fn every_grouping_reads_back_from_its_name() {
+        for g in GroupBy::ALL {
+            assert_eq!(GroupBy::parse(g.arg_name()), Some(g));
+        }
+        let names: Vec<&str> = GroupBy::ALL.iter().map(|g| g.arg_name()).collect();
+        assert_eq!(names, ["status", "vendor", "buyer", "month"]);
+        assert_eq!(GroupBy::parse("region"), None);
+    }
+
+    #[test]
+    fn group_rows_name_each_group_and_quote_a_formula() {
+        let mut txs = set();
+        txs[2].vendor.name = "=HYPERLINK(\"x\")".into();
+        let view: Vec<usize> = (0..txs.len()).collect();
+        let rows = group_rows(&group(&txs, &view, GroupBy::Vendor));
+        let names: Vec<&str> = rows.iter().map(|r| r[0].as_str()).collect();
+        assert!(names.contains(&"PT B"), "{names:?}");
+        assert!(
+            names.contains(&"'=HYPERLINK(\"x\")"),
+            "a formula is written as text: {names:?}"
+        );
+    }
+
+    #[test]
     fn one_date_alone_is_from_that_day_on() {
         let r = DateRange::parse("2026-11-01").unwrap();
         assert_eq!(r.since, NaiveDate::from_ymd_opt(2026, 11, 1));
