@@ -597,6 +597,8 @@ mod tests {
             names.contains(&"'=HYPERLINK(\"x\")"),
             "a formula is written as text: {names:?}"
         );
+        let b = rows.iter().find(|r| r[0] == "PT B").unwrap();
+        assert_eq!(b, &["PT B", "1", "450", "50", "10", "500"]);
     }
 
     #[test]
@@ -685,6 +687,17 @@ mod tests {
         assert_eq!(Band::of(31), Band::From31To60);
         assert_eq!(Band::of(90), Band::From61To90);
         assert_eq!(Band::of(91), Band::Over90);
+        let csv = ageing_rows(&rows);
+        assert_eq!(csv.len(), rows.len());
+        assert!(
+            csv.contains(&vec![
+                "Penagihan".to_string(),
+                "0-30".to_string(),
+                "1".to_string(),
+                "500".to_string()
+            ]),
+            "{csv:?}"
+        );
     }
 
     #[test]

@@ -380,6 +380,16 @@ mod tests {
     }
 
     #[test]
+    fn a_list_read_at_the_very_minute_of_the_promise_is_not_after_it() {
+        let tasks = [task("A", "2026-10-20", 4)];
+        assert!(to_keep(&tasks, at("2026-11-20 10:00"), &[promise()], &[], GRACE).is_empty());
+        assert_eq!(
+            to_keep(&tasks, at("2026-11-20 10:01"), &[promise()], &[], GRACE).len(),
+            1
+        );
+    }
+
+    #[test]
     fn a_payment_seen_in_time_ends_the_evidence() {
         let tasks = [task("A", "2026-11-21", 0)];
         let paid = to_keep(&tasks, at("2026-11-22 08:00"), &[promise()], &[], GRACE);
