@@ -379,6 +379,37 @@ mod tests {
 
     use super::super::instants::at;
 
+    #[test]
+    fn the_next_open_time_is_this_mornings_start_or_the_first_open_day_after() {
+        let rules = CallingRules::default();
+        let words =
+            |t: Option<DateTime<FixedOffset>>| t.map(|t| t.format("%Y-%m-%d %H:%M").to_string());
+        // Friday 06:30: opens today at 08:00.
+        assert_eq!(
+            words(rules.next_open(at("2026-11-27T06:30:00+07:00"), Zone::Wib)),
+            Some("2026-11-27 08:00".into())
+        );
+        // Open now: now.
+        assert_eq!(
+            words(rules.next_open(at("2026-11-27T10:15:00+07:00"), Zone::Wib)),
+            Some("2026-11-27 10:15".into())
+        );
+        // Saturday evening, the whole next week off: the Saturday after, not this one.
+        let mut week_off = rules.clone();
+        let monday = NaiveDate::from_ymd_opt(2026, 11, 30).unwrap();
+        for day in monday.iter_days().take(5) {
+            let off = DayOff {
+                name: "off".into(),
+                kind: DayKind::Holiday,
+            };
+            week_off.holidays.insert(day, off);
+        }
+        assert_eq!(
+            words(week_off.next_open(at("2026-11-28T21:00:00+07:00"), Zone::Wib)),
+            Some("2026-12-05 08:00".into())
+        );
+    }
+
     fn rules() -> CallingRules {
         CallingRules::default()
     }
