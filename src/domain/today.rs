@@ -302,6 +302,50 @@ mod tests {
     }
 
     #[test]
+    fn the_day_is_named_and_calls_are_counted_by_action() {
+        let records = [
+            rec(
+                "A",
+                "PTP",
+                "2026-11-27 09:00:00",
+                Some("2026-11-29"),
+                DeliveryState::Delivered,
+                5,
+            ),
+            rec(
+                "B",
+                "PTP",
+                "2026-11-27 10:00:00",
+                Some("2026-11-30"),
+                DeliveryState::Queued,
+                7,
+            ),
+            rec(
+                "C",
+                "NCT",
+                "2026-11-27 11:00:00",
+                None,
+                DeliveryState::Delivered,
+                1,
+            ),
+            rec(
+                "D",
+                "NCT",
+                "2026-11-26 11:00:00",
+                None,
+                DeliveryState::Delivered,
+                1,
+            ),
+        ];
+        let s = summary(&records, now("16:30"), &[]);
+        assert_eq!(s.date, "2026-11-27");
+        assert_eq!(s.calls, 3, "yesterday's is not today's");
+        let by: Vec<(&str, usize)> = s.by_action.iter().map(|(a, n)| (a.as_str(), *n)).collect();
+        assert_eq!(by, [("NCT", 1), ("PTP", 2)]);
+        assert_eq!(s.ptp_total_due, "12");
+    }
+
+    #[test]
     fn contacts_count_the_day_per_account_without_discarded() {
         let today: NaiveDate = "2026-11-27".parse().unwrap();
         let records = [

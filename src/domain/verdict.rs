@@ -258,6 +258,15 @@ mod tests {
     }
 
     #[test]
+    fn a_payment_read_at_the_very_minute_of_the_promise_is_no_evidence() {
+        // The list read as the promise was made shows a payment that day: not after it.
+        let same_minute = [read("2026-11-20 10:00", Some("2026-11-20"), 0)];
+        assert_ne!(verdict(&same_minute), Verdict::Kept);
+        let a_minute_later = [read("2026-11-20 10:01", Some("2026-11-20"), 0)];
+        assert_eq!(verdict(&a_minute_later), Verdict::Kept);
+    }
+
+    #[test]
     fn a_payment_after_the_last_grace_day_does_not_keep_it() {
         let late = [read("2026-11-27 08:00", Some("2026-11-26"), 0)];
         assert_eq!(verdict(&late), Verdict::Unknown, "paid late, not overdue");

@@ -1166,6 +1166,44 @@ mod tests {
     }
 
     #[test]
+    fn each_result_keeps_a_chained_receipt_read_back_by_date_and_in_full() {
+        let (_d, mut o) = outbox();
+        let mut early = result("A");
+        early.call_time = at("2026-11-26 09:00:00");
+        let ids = o
+            .enqueue_all(
+                &[early, result("B"), result("C")],
+                at("2026-11-27 10:00:00"),
+            )
+            .unwrap();
+        let chain = o.receipt_chain().unwrap();
+        assert_eq!(chain.iter().map(|r| r.result_id).collect::<Vec<_>>(), ids);
+        assert_eq!(
+            crate::domain::receipt::verify(
+                chain.iter().map(|r| (r.body.as_str(), r.sha256.as_str()))
+            ),
+            Ok(3)
+        );
+        let first = chain[0].receipt().expect("a receipt");
+        assert_eq!(first.account_no, "A");
+        assert_eq!(first.sha256, chain[0].sha256);
+        assert_eq!(chain[1].receipt().unwrap().prev_sha256, chain[0].sha256);
+        let day = |d: &str| NaiveDate::parse_from_str(d, "%Y-%m-%d").ok();
+        let on_27th = o.receipts(day("2026-11-27"), day("2026-11-27")).unwrap();
+        assert_eq!(
+            on_27th.iter().map(|r| r.result_id).collect::<Vec<_>>(),
+            ids[1..]
+        );
+        assert_eq!(o.receipts(None, day("2026-11-26")).unwrap().len(), 1);
+        assert_eq!(o.receipts(None, None).unwrap(), chain);
+        let unreadable = StoredReceipt {
+            body: "not json".into(),
+            ..chain[0].clone()
+        };
+        assert_eq!(unreadable.receipt(), None);
+    }
+
+    #[test]
     fn a_result_goes_queued_sending_delivered_with_its_call_time() {
         let (_d, mut o) = outbox();
         let now = at("2026-11-27 10:00:00");
