@@ -380,6 +380,14 @@ mod tests {
     use super::super::instants::at;
 
     #[test]
+    fn every_cuti_bersama_setting_is_read_in_any_case() {
+        assert_eq!(CutiBersama::parse("allow"), Some(CutiBersama::Allow));
+        assert_eq!(CutiBersama::parse(" Warn "), Some(CutiBersama::Warn));
+        assert_eq!(CutiBersama::parse("BLOCK"), Some(CutiBersama::Block));
+        assert_eq!(CutiBersama::parse("skip"), None);
+    }
+
+    #[test]
     fn the_next_open_time_is_this_mornings_start_or_the_first_open_day_after() {
         let rules = CallingRules::default();
         let words =
