@@ -314,6 +314,41 @@ mod tests {
     }
 
     #[test]
+    fn a_province_alias_names_its_own_provinces_zone() {
+        assert_eq!(zone("JL. RAYA SENGGIGI NO. 5, NTB"), Some(Zone::Wita));
+        assert_eq!(zone("JL. EL TARI NO. 2, NTT"), Some(Zone::Wita));
+        assert_eq!(zone("JL. SUDIRMAN NO. 1, DKI JAKARTA"), Some(Zone::Wib));
+        assert_eq!(zone("JL. MALIOBORO NO. 9, DIY"), Some(Zone::Wib));
+    }
+
+    #[test]
+    fn the_three_zones_are_known_by_offset_and_any_other_offset_is_written_out() {
+        let offset = |secs| FixedOffset::east_opt(secs).unwrap();
+        assert_eq!(Zone::of_offset(offset(7 * 3600)), Some(Zone::Wib));
+        assert_eq!(Zone::of_offset(offset(8 * 3600)), Some(Zone::Wita));
+        assert_eq!(Zone::of_offset(offset(9 * 3600)), Some(Zone::Wit));
+        assert_eq!(Zone::of_offset(offset(0)), None);
+        assert_eq!(Zone::label(offset(8 * 3600)), "WITA");
+        assert_eq!(Zone::label(offset(0)), "UTC+0");
+        assert_eq!(Zone::label(offset(5 * 3600 + 30 * 60)), "UTC+5:30");
+        assert_eq!(Zone::label(offset(-3 * 3600)), "UTC-3");
+        assert_eq!(Zone::label(offset(-(9 * 3600 + 30 * 60))), "UTC-9:30");
+        assert_eq!(Zone::label(offset(12 * 3600 + 45 * 60)), "UTC+12:45");
+    }
+
+    #[test]
+    fn only_a_zone_read_from_the_address_is_not_a_guess() {
+        let guess = |source| ZoneGuess {
+            zone: Zone::Wib,
+            source,
+            place: "X".into(),
+        };
+        assert!(!guess(ZoneSource::Address).is_guess());
+        assert!(guess(ZoneSource::Branch).is_guess());
+        assert!(guess(ZoneSource::Default).is_guess());
+    }
+
+    #[test]
     fn the_seed_examples_are_wita() {
         assert_eq!(
             zone("JL. SAWANGAN LINGKUNGAN V, TIKALA BARU WENANG, MANADO , Manado, Kota."),
