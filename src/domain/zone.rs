@@ -314,6 +314,15 @@ mod tests {
     }
 
     #[test]
+    fn a_province_of_two_words_written_last_wins_over_a_city_in_the_street() {
+        assert_eq!(zone("JL. KUPANG NO. 1, JAWA TIMUR"), Some(Zone::Wib));
+        assert_eq!(
+            zone("JL. SURABAYA NO. 1, NUSA TENGGARA TIMUR"),
+            Some(Zone::Wita)
+        );
+    }
+
+    #[test]
     fn a_province_alias_names_its_own_provinces_zone() {
         assert_eq!(zone("JL. RAYA SENGGIGI NO. 5, NTB"), Some(Zone::Wita));
         assert_eq!(zone("JL. EL TARI NO. 2, NTT"), Some(Zone::Wita));

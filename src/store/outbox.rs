@@ -1166,6 +1166,30 @@ mod tests {
     }
 
     #[test]
+    fn waiting_is_queued_and_sending_and_undelivered_adds_the_refused_and_uncertain() {
+        let c = Counts {
+            queued: 1,
+            sending: 2,
+            delivered: 100,
+            rejected: 4,
+            uncertain: 8,
+            discarded: 16,
+        };
+        assert_eq!(c.waiting(), 3);
+        assert_eq!(c.undelivered(), 15);
+    }
+
+    #[test]
+    fn an_outbox_file_that_cannot_be_created_is_refused_naming_it() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("x".repeat(300));
+        match Outbox::open(&path) {
+            Err(StoreError::Folder { path: named, .. }) => assert_eq!(named, path),
+            other => panic!("{:?}", other.map(|_| ())),
+        }
+    }
+
+    #[test]
     fn each_result_keeps_a_chained_receipt_read_back_by_date_and_in_full() {
         let (_d, mut o) = outbox();
         let mut early = result("A");
