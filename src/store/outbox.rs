@@ -1166,6 +1166,68 @@ mod tests {
     }
 
     #[test]
+    fn a_newer_schema_written_while_migrating_is_refused() {
+        let (_d, mut o) = outbox();
+        o.conn
+            .pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+        assert!(matches!(
+            o.migrate(),
+            Err(StoreError::Newer { found, known, .. })
+                if found == SCHEMA_VERSION + 1 && known == SCHEMA_VERSION
+        ));
+    }
+
+    #[test]
+    fn a_dial_is_kept_and_read_back_on_its_day() {
+        let (_d, mut o) = outbox();
+        let dial = ContactEvent {
+            account_no: "A".into(),
+            at: "2026-11-27 09:10:00".into(),
+            phone: "0812".into(),
+            kind: "override".into(),
+            reason: "minta ditelepon malam".into(),
+            agent_id: "AG".into(),
+        };
+        o.log_contact(&dial).unwrap();
+        let day = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        assert_eq!(o.contacts_on(day).unwrap(), [dial]);
+        assert!(o.contacts_on(day.succ_opt().unwrap()).unwrap().is_empty());
+    }
+
+    #[test]
+    fn recent_is_every_open_result_and_the_latest_others() {
+        let (_d, mut o) = outbox();
+        let now = at("2026-11-27 10:00:00");
+        let ids = o
+            .enqueue_all(&[result("A"), result("B"), result("C"), result("D")], now)
+            .unwrap();
+        for id in &ids[1..] {
+            o.claim(*id, now).unwrap();
+            o.mark_delivered(*id, "00", "ok", now).unwrap();
+        }
+        let recent: Vec<i64> = o.recent(1).unwrap().iter().map(|i| i.id).collect();
+        assert_eq!(
+            recent,
+            [ids[0], ids[3]],
+            "A is still queued; D is the latest"
+        );
+        assert_eq!(o.recent(10).unwrap().len(), 4);
+    }
+
+    #[test]
+    fn data_version_changes_when_another_process_writes() {
+        let (d, o) = outbox();
+        let mut other = Outbox::open(&d.path().join("sub/outbox.sqlite3")).unwrap();
+        let before = o.data_version().unwrap();
+        assert_eq!(o.data_version().unwrap(), before, "nothing written");
+        other
+            .enqueue(&result("A"), at("2026-11-27 10:00:00"))
+            .unwrap();
+        assert_ne!(o.data_version().unwrap(), before);
+    }
+
+    #[test]
     fn waiting_is_queued_and_sending_and_undelivered_adds_the_refused_and_uncertain() {
         let c = Counts {
             queued: 1,
