@@ -1166,6 +1166,45 @@ mod tests {
     }
 
     #[test]
+    fn resend_now_makes_a_scheduled_retry_due_at_once() {
+        let (_d, mut o) = outbox();
+        let now = at("2026-11-27 10:00:00");
+        let id = o.enqueue(&result("A"), now).unwrap();
+        o.claim(id, now).unwrap();
+        o.requeue(id, "busy", at("2026-11-27 11:00:00"), now)
+            .unwrap();
+        assert!(o.due(now, false).unwrap().is_empty(), "scheduled for 11:00");
+        o.resend_now(id).unwrap();
+        assert_eq!(o.due(now, false).unwrap(), [id]);
+    }
+
+    #[test]
+    fn health_is_sound_only_when_the_integrity_check_says_ok_alone() {
+        let health = |lines: &[&str]| Health {
+            version: SCHEMA_VERSION,
+            integrity: lines.iter().map(|l| l.to_string()).collect(),
+            counts: None,
+        };
+        assert!(health(&["ok"]).is_sound());
+        assert!(!health(&["row 3 missing from index results_state"]).is_sound());
+        assert!(!health(&[]).is_sound());
+    }
+
+    #[test]
+    fn inspecting_a_database_without_results_counts_nothing_and_fails_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("empty.sqlite3");
+        Connection::open(&path)
+            .unwrap()
+            .execute_batch("CREATE TABLE other (x INTEGER);")
+            .unwrap();
+        let health = inspect(&path).unwrap();
+        assert!(health.is_sound());
+        assert_eq!(health.version, 0);
+        assert_eq!(health.counts, None);
+    }
+
+    #[test]
     fn a_newer_schema_written_while_migrating_is_refused() {
         let (_d, mut o) = outbox();
         o.conn
