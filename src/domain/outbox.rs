@@ -203,6 +203,14 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_state_prints_as_its_wire_name() {
+        for state in DeliveryState::ALL {
+            assert_eq!(state.to_string(), state.as_str());
+        }
+        assert_eq!(Uncertain.to_string(), "uncertain");
+    }
+
+    #[test]
     fn uncertain_is_never_resent_without_a_decision() {
         assert!(!Uncertain.can_become(Sending));
         assert!(Uncertain.can_become(Queued), "an explicit resend");

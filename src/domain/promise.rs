@@ -108,6 +108,39 @@ pub fn still_overdue(overdue: Option<i64>) -> bool {
 mod tests {
     use super::*;
 
+    #[test]
+    fn a_passed_promise_is_broken_only_while_the_list_shows_the_account_overdue() {
+        let record = |account: &str| super::super::outbox::DayRecord {
+            account_no: account.into(),
+            name: String::new(),
+            action_code: "PTP".into(),
+            call_time: NaiveDateTime::parse_from_str("2026-11-20 10:00:00", "%Y-%m-%d %H:%M:%S")
+                .unwrap(),
+            promise_date: "2026-11-24".parse().ok(),
+            state: super::super::outbox::DeliveryState::Delivered,
+            total_due: None,
+            party: super::super::party::Party::Debtor,
+            promised_amount: None,
+            callback: None,
+        };
+        let task = |account: &str, overdue| super::super::Task {
+            contract_no: account.into(),
+            overdue: Some(overdue),
+            ..super::super::Task::default()
+        };
+        let today = "2026-11-27".parse().unwrap();
+        let book = PromiseBook::of(
+            &[record("PAID"), record("LATE")],
+            today,
+            &[task("PAID", 0), task("LATE", 1)],
+        );
+        assert!(book.broken.contains("LATE"));
+        assert!(
+            !book.broken.contains("PAID"),
+            "no longer overdue: not broken"
+        );
+    }
+
     fn p(account: &str, date: &str, called: &str) -> Promise {
         Promise {
             account_no: account.into(),
