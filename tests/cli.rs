@@ -53,6 +53,12 @@ fn stderr(o: &Output) -> String {
     String::from_utf8_lossy(&o.stderr).into_owned()
 }
 
+/// A run refused as invalid input (exit 2) whose one-line error says `words`.
+fn refused_saying(o: &Output, words: &str) {
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(o));
+    assert!(stderr(o).contains(words), "{}", stderr(o));
+}
+
 #[test]
 fn demo_tasks_as_json_and_csv() {
     let r = Run::new();
@@ -660,11 +666,9 @@ fn submit_refuses_what_the_form_refuses_on_one_line_and_saves_nothing() {
     let task = task_of(&r, "000318270200055");
     assert_eq!(task["total_installmentNumber"], "54");
     let o = submit(&r, "000318270200055", "NCT", "NCT01", &["--period", "999"]);
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("period: 999 is past the contract's 54 installments (1..54)"),
-        "{}",
-        stderr(&o)
+    refused_saying(
+        &o,
+        "period: 999 is past the contract's 54 installments (1..54)",
     );
     let o = submit(&r, "000318270200055", "NCT", "NCT01", &["--period", "0"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
@@ -1535,12 +1539,7 @@ fn a_promise_with_anyone_but_the_debtor_is_refused_and_nothing_is_saved() {
         "NCT01",
         &["--party", "debtor"],
     );
-    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
-    assert!(
-        stderr(&o).contains("party: NCT01 means the party is nobody"),
-        "{}",
-        stderr(&o)
-    );
+    refused_saying(&o, "party: NCT01 means the party is nobody");
     let o = submit(&r, "000418110200010", "MSG", "", &["--party", "neighbour"]);
     assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
     assert!(outbox_items(&r).is_empty(), "nothing was saved");
