@@ -302,7 +302,7 @@ mod tests {
     }
 
     #[test]
-    fn the_day_is_named_and_calls_are_counted_by_action() {
+    fn the_day_is_named_and_calls_are_counted_by_action_and_by_state() {
         let records = [
             rec(
                 "A",
@@ -325,7 +325,23 @@ mod tests {
                 "NCT",
                 "2026-11-27 11:00:00",
                 None,
-                DeliveryState::Delivered,
+                DeliveryState::Rejected,
+                1,
+            ),
+            rec(
+                "E",
+                "MSG",
+                "2026-11-27 12:00:00",
+                None,
+                DeliveryState::Uncertain,
+                1,
+            ),
+            rec(
+                "F",
+                "MSG",
+                "2026-11-27 12:30:00",
+                None,
+                DeliveryState::Uncertain,
                 1,
             ),
             rec(
@@ -339,10 +355,14 @@ mod tests {
         ];
         let s = summary(&records, now("16:30"), &[]);
         assert_eq!(s.date, "2026-11-27");
-        assert_eq!(s.calls, 3, "yesterday's is not today's");
+        assert_eq!(s.calls, 5, "yesterday's is not today's");
         let by: Vec<(&str, usize)> = s.by_action.iter().map(|(a, n)| (a.as_str(), *n)).collect();
-        assert_eq!(by, [("NCT", 1), ("PTP", 2)]);
+        assert_eq!(by, [("MSG", 2), ("NCT", 1), ("PTP", 2)]);
         assert_eq!(s.ptp_total_due, "12");
+        assert_eq!(
+            (s.delivered, s.waiting, s.rejected, s.uncertain),
+            (1, 1, 1, 2)
+        );
     }
 
     #[test]
