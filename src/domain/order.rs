@@ -175,16 +175,21 @@ mod tests {
         order_by(tasks, mode, reverse, &urgency).concat()
     }
 
-    #[test]
-    fn priority_then_columns_and_reversed() {
-        let tasks = [
+    /// Six accounts in different buckets, owing different amounts.
+    fn six() -> [Task; 6] {
+        [
             task("A", "ANDI", 0, 500),
             task("B", "BUDI", 4, 100),
             task("C", "CITRA", 2, 50),
             task("D", "DEWI", 30, 900),
             task("E", "EKO", 5, 700),
             task("F", "FAJAR", 8, 10),
-        ];
+        ]
+    }
+
+    #[test]
+    fn priority_then_columns_and_reversed() {
+        let tasks = six();
         let all = [true; 6];
         assert_eq!(order(&tasks, SortMode::Priority, false, &all), "FCEBDA");
         let mut e_closed = all;
@@ -202,14 +207,7 @@ mod tests {
 
     #[test]
     fn pinned_rows_come_first_and_both_parts_keep_their_order() {
-        let tasks = [
-            task("A", "ANDI", 0, 500),
-            task("B", "BUDI", 4, 100),
-            task("C", "CITRA", 2, 50),
-            task("D", "DEWI", 30, 900),
-            task("E", "EKO", 5, 700),
-            task("F", "FAJAR", 8, 10),
-        ];
+        let tasks = six();
         let mut view: Vec<usize> = (0..tasks.len()).collect();
         let bucket = |i: usize| Bucket::classify(tasks[i].overdue, false);
         sort(&mut view, &tasks, SortMode::Priority, false, bucket, |_| {
