@@ -1415,3 +1415,20 @@ fn a_window_closing_soon_leads_its_bucket_says_closes_in_and_follows_the_clock()
         "{screen}"
     );
 }
+
+#[test]
+fn calls_at_early_and_late_hours_narrow_the_bars_and_by_action_keeps_its_words() {
+    let mut app = narrow_app(crate::i18n::Lang::Id);
+    outbox(
+        &mut app,
+        vec![
+            plain_item(1, "C", "2026-11-27 03:10:00"),
+            plain_item(2, "C", "2026-11-27 09:10:00"),
+            plain_item(3, "C", "2026-11-27 21:10:00"),
+        ],
+    );
+    press(&mut app, KeyCode::Char('4'));
+    let screen = super::harness::render(&app);
+    assert!(screen.contains("Menurut aksi"), "{screen}");
+    assert!(screen.contains("03") && screen.contains("21"), "{screen}");
+}

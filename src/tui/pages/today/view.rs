@@ -16,8 +16,11 @@ const WIDE: u16 = 100;
 /// outside them are added.
 const HOURS: std::ops::RangeInclusive<usize> = 8..=19;
 /// Each hour's bar, and the gap after it.
-const BAR: u16 = 3;
-const GAP: u16 = 1;
+/// Bar and gap widths of the hourly chart, widest first: the narrower ones are used when the
+/// hours shown (an early or late call adds some) would leave "by action" no room.
+const BAR_SHAPES: [(u16, u16); 3] = [(3, 1), (3, 0), (2, 0)];
+/// The narrowest "by action" column: one `  CODE    n` entry.
+const ACTIONS_MIN: u16 = 12;
 /// The chart's title line, its bars, and the hours under them.
 const CHART_HEIGHT: u16 = 6;
 
@@ -71,10 +74,16 @@ pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
     }
 
     let hours = hours_shown(&s.calls_by_hour);
-    let chart_width = hours.clone().count() as u16 * (BAR + GAP);
+    let n = hours.clone().count() as u16;
+    let actions_min = ACTIONS_MIN.max(Line::raw(tr!(lang, "today-by-action")).width() as u16);
+    let width_of = |(bar, gap): (u16, u16)| n * (bar + gap) + 2;
+    let shape = BAR_SHAPES
+        .into_iter()
+        .find(|s| width_of(*s) + actions_min <= middle.width)
+        .unwrap_or(BAR_SHAPES[BAR_SHAPES.len() - 1]);
     let [chart, actions] =
-        Layout::horizontal([Constraint::Length(chart_width + 2), Constraint::Min(0)]).areas(middle);
-    draw_chart(frame, &s, hours, theme, chart, lang);
+        Layout::horizontal([Constraint::Length(width_of(shape)), Constraint::Min(0)]).areas(middle);
+    draw_chart(frame, &s, hours, shape, theme, chart, lang);
     frame.render_widget(
         Paragraph::new(action_lines(cx, &s, theme, wide, actions.width as usize)),
         actions,
@@ -177,6 +186,7 @@ fn draw_chart(
     frame: &mut Frame,
     s: &TodaySummary,
     hours: std::ops::RangeInclusive<usize>,
+    (bar, gap): (u16, u16),
     theme: &Theme,
     area: Rect,
     lang: crate::i18n::Lang,
@@ -195,8 +205,8 @@ fn draw_chart(
     let max = s.calls_by_hour.iter().copied().max().unwrap_or(0).max(1);
     let chart = BarChart::default()
         .data(BarGroup::default().bars(&data))
-        .bar_width(BAR)
-        .bar_gap(GAP)
+        .bar_width(bar)
+        .bar_gap(gap)
         .max(max as u64)
         .bar_style(theme.figure())
         .value_style(theme.selected())
