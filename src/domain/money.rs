@@ -63,6 +63,34 @@ impl Money {
 }
 
 impl Money {
+    /// `Rp 1.445.252.000` in at most `width` columns, for a table cell or a line with a
+    /// budget: whole when it fits; else without `Rp `; else its leading digits ending in `…`,
+    /// so a cut never passes for a smaller amount (the screen rule: no digit is lost silently).
+    pub fn rupiah_in(&self, width: usize) -> String {
+        fit_amount(&self.rupiah(), width)
+    }
+}
+
+/// An amount already written (`Rp 1.234.567`, `-Rp 5`) in at most `width` columns: whole;
+/// else with `Rp ` dropped; else its left part ending in `…`. Digits are ASCII, so a
+/// character is a column.
+pub fn fit_amount(written: &str, width: usize) -> String {
+    if written.chars().count() <= width {
+        return written.to_string();
+    }
+    let bare = written.replacen("Rp ", "", 1);
+    if bare.chars().count() <= width {
+        return bare;
+    }
+    if width == 0 {
+        return String::new();
+    }
+    let mut out: String = bare.chars().take(width - 1).collect();
+    out.push('…');
+    out
+}
+
+impl Money {
     /// An amount as an agent types it: `1500000`, `1.500.000`, `Rp 1.500.000,50` or
     /// `1500000.50`. `None` when it is not a number.
     pub fn parse_typed(typed: &str) -> Option<Money> {
@@ -217,5 +245,23 @@ mod tests {
     fn plain_and_wire_forms() {
         assert_eq!(m("29949000.00").wire(), "29949000.00");
         assert_eq!(m("29949000.00").plain(), "29949000");
+    }
+}
+
+#[cfg(test)]
+mod fit_tests {
+    use super::*;
+
+    #[test]
+    fn an_amount_that_fits_is_whole_then_loses_rp_then_ends_in_an_ellipsis() {
+        let m = Money::from_units(1_234_567_890_123);
+        assert_eq!(m.rupiah_in(40), "Rp 1.234.567.890.123");
+        assert_eq!(m.rupiah_in(20), "Rp 1.234.567.890.123");
+        assert_eq!(m.rupiah_in(19), "1.234.567.890.123");
+        assert_eq!(m.rupiah_in(17), "1.234.567.890.123");
+        assert_eq!(m.rupiah_in(16), "1.234.567.890.1…");
+        assert_eq!(m.rupiah_in(1), "…");
+        assert_eq!(m.rupiah_in(0), "");
+        assert_eq!(fit_amount("-Rp 5.000", 6), "-5.000");
     }
 }
