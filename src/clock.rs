@@ -5,15 +5,24 @@ use chrono::{DateTime, FixedOffset, Local, NaiveDateTime};
 #[derive(Debug, Clone, Copy, Default)]
 pub struct Clock {
     fixed: Option<DateTime<FixedOffset>>,
+    /// When a fixed clock was set by `--now`: retries are scheduled on the time elapsed since
+    /// (`schedule_now`), so that a stopped clock still retries.
+    started: Option<std::time::Instant>,
 }
 
 impl Clock {
     pub fn new(fixed: Option<DateTime<FixedOffset>>) -> Clock {
-        Clock { fixed }
+        Clock {
+            fixed,
+            started: fixed.map(|_| std::time::Instant::now()),
+        }
     }
 
     pub fn system() -> Clock {
-        Clock { fixed: None }
+        Clock {
+            fixed: None,
+            started: None,
+        }
     }
 
     /// A clock stopped at a wall-clock time (tests).
@@ -21,6 +30,19 @@ impl Clock {
         let offset = FixedOffset::east_opt(7 * 3600).expect("valid offset");
         Clock {
             fixed: local.and_local_timezone(offset).single(),
+            started: None,
+        }
+    }
+
+    /// The time retries are scheduled on: the wall clock, or for a clock fixed by `--now`, the
+    /// fixed time plus the time elapsed since (a monotonic count, not the wall clock).
+    pub fn schedule_now(&self) -> NaiveDateTime {
+        match (self.fixed, self.started) {
+            (Some(t), Some(started)) => {
+                t.naive_local()
+                    + chrono::Duration::from_std(started.elapsed()).unwrap_or_default()
+            }
+            _ => self.now_local(),
         }
     }
 

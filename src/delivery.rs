@@ -338,7 +338,9 @@ impl Deliverer {
                     jitter,
                 )
                 .max(asked.map_or(0, |a| a.as_millis() as u64));
-                outbox.requeue(id, reason, now + Duration::milliseconds(wait as i64), now)?;
+                // On elapsed time: a clock fixed by `--now` still comes round to it.
+                let next = self.clock.schedule_now() + Duration::milliseconds(wait as i64);
+                outbox.requeue(id, reason, next, now)?;
                 DeliveryState::Queued
             }
         };
@@ -347,7 +349,7 @@ impl Deliverer {
 
     /// One attempt for every queued result that is due (all queued ones with `everything`).
     pub async fn flush_once(&self, everything: bool) -> Result<FlushSummary, StoreError> {
-        let due = self.lock().due(self.clock.now_local(), everything)?;
+        let due = self.lock().due(self.clock.schedule_now(), everything)?;
         let mut summary = FlushSummary::default();
         let mut first_error = None;
         for id in due {

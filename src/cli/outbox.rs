@@ -1,6 +1,6 @@
 use super::output::{self, emit};
-use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, Failure, Format};
-use crate::domain::outbox::{Decision, DeliveryState, left_list_hint, resend_notice};
+use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, EXIT_REFUSED, Failure, Format};
+use crate::domain::outbox::{Decision, DeliveryState, left_list_hint};
 use crate::domain::text::sanitize;
 use crate::i18n::{Lang, words};
 use crate::session::Session;
@@ -20,19 +20,24 @@ pub enum OutboxAction {
     /// Send what is queued now; exit non-zero if anything is still undelivered.
     #[command(after_help = "Example:\n  deskcoll outbox flush && echo all delivered")]
     Flush,
-    /// Settle a result: an uncertain one is on the server, or send it (again).
-    #[command(after_help = "Example:\n  deskcoll outbox resolve 17 --delivered")]
+    /// Settle a result: one that may be on the server (uncertain, or refused with 90) is
+    /// there, or send it (again).
+    #[command(
+        after_help = "Example:\n  deskcoll outbox resolve 17 --delivered\n  deskcoll outbox resolve 18 --resend --yes"
+    )]
     Resolve {
         id: i64,
-        /// It reached the server (checked there): mark it delivered.
+        /// It reached the server (checked there): mark it delivered. A result refused with
+        /// 90 needs --yes too: you vouch that the server stored it.
         #[arg(long, conflicts_with = "resend", required_unless_present = "resend")]
         delivered: bool,
-        /// Send it again. If the first one did arrive, the server will hold it twice.
+        /// Send it again. If the first one did arrive, the server will hold it twice: a
+        /// result that may already be stored (uncertain, or refused with 90) needs --yes.
         #[arg(long)]
         resend: bool,
-        /// With --resend of a result refused with 90: send it although it may already be
-        /// stored (a 90 answers any database error, after the row was inserted).
-        #[arg(long, requires = "resend")]
+        /// The agent's yes to a move that may store a result twice (--resend of an
+        /// uncertain or 90-refused result) or that vouches for one (--delivered after a 90).
+        #[arg(long)]
         yes: bool,
     },
 }
@@ -56,7 +61,7 @@ fn store_in(lang: Lang) -> impl Fn(crate::store::StoreError) -> Failure {
 fn applies_to(decision: Decision, lang: Lang) -> String {
     let states: Vec<String> = DeliveryState::ALL
         .into_iter()
-        .filter(|s| decision.target(*s).is_some())
+        .filter(|s| decision.target(*s, Some("90")).is_some())
         .map(|s| words::state(lang, s))
         .collect();
     match states.split_last() {
@@ -249,7 +254,8 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
             };
             let item = lock().get(id).map_err(&store)?;
             let from = item.state;
-            if decision.target(from).is_none() {
+            let code = item.server_code.as_deref();
+            if decision.target(from, code).is_none() {
                 return Err(Failure::new(
                     EXIT_INVALID,
                     tr!(
@@ -262,23 +268,27 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                     ),
                 ));
             }
-            if delivered {
-                lock().resolve_delivered(id, now).map_err(&store)?;
-                println!("{}", tr!(lang, "outbox-cli-marked", id = id));
-                return Ok(());
-            }
-            if resend_notice(from, item.server_code.as_deref()).is_some() {
-                let notice = tr!(lang, "outbox-cli-resend-notice");
+            // The one rule of every path (`Decision::needs_confirmation`): here the question
+            // is the flag. Marking an uncertain result delivered is the flag's own meaning.
+            let may_be_stored = crate::domain::outbox::may_already_be_stored(from, code);
+            if may_be_stored && !(delivered && from == DeliveryState::Uncertain) {
+                let why = words::may_be_stored_why(lang, from);
+                let flag = if delivered { "--delivered" } else { "--resend" };
                 if !yes {
                     return Err(Failure::new(
                         EXIT_INVALID,
-                        tr!(lang, "outbox-cli-refused-90", id = id, notice = &notice),
+                        tr!(lang, "outbox-cli-needs-yes", id = id, why = &why, flag = flag),
                     ));
                 }
                 eprintln!(
                     "deskcoll: {}",
-                    tr!(lang, "outbox-cli-resending", id = id, notice = notice)
+                    tr!(lang, "outbox-cli-going-ahead", id = id, why = why, flag = flag)
                 );
+            }
+            if delivered {
+                lock().resolve_delivered(id, now).map_err(&store)?;
+                println!("{}", tr!(lang, "outbox-cli-marked", id = id));
+                return Ok(());
             }
             lock().resend(id, now).map_err(&store)?;
             let (state, _) = deliverer.deliver_patiently(id, 3).await.map_err(&store)?;
@@ -296,10 +306,11 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                     .map(|e| format!(": {}", sanitize(&e)))
                     .unwrap_or_default()
             );
-            if state == DeliveryState::Delivered {
-                Ok(())
-            } else {
-                Err(Failure::new(EXIT_NO_ANSWER, ""))
+            match state {
+                DeliveryState::Delivered => Ok(()),
+                // The server said no again: the exit code of a refusal.
+                DeliveryState::Rejected => Err(Failure::new(EXIT_REFUSED, "")),
+                _ => Err(Failure::new(EXIT_NO_ANSWER, "")),
             }
         }
     }

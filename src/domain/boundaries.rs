@@ -30,6 +30,7 @@ fn checked(d: &ResultDraft) -> Result<super::CollectionResult, Vec<&'static str>
     let policy = Policy {
         horizon_days: 30,
         tenor: None,
+        total_due: Some(super::Money::from_units(2_500_000)),
         ..Policy::default()
     };
     check(d, &MasterData::builtin(), &policy, call_time())
@@ -260,7 +261,10 @@ fn a_company_promise_on_the_call_date_is_accepted_and_the_day_before_refused() {
          JBP,,Janji bayar sebagian,Y\n\
          JBP,JBP01,Janji bayar minggu ini,Y\n",
     );
-    let policy = Policy::default();
+    let policy = Policy {
+        total_due: Some(super::Money::from_units(2_500_000)),
+        ..Policy::default()
+    };
     let on = |date: &str| {
         check(
             &draft("JBP", "JBP01", date, "janji"),

@@ -60,6 +60,8 @@ impl DeliveryState {
                 // Agent decisions: resend or accept an uncertain one, fix a rejected one,
                 // send a queued one now (it stays queued, due at once).
                 | (Uncertain, Queued | Delivered)
+                // A refusal with 90 that the agent found stored after all.
+                | (Rejected, Delivered)
                 | (Queued, Queued)
                 // A late answer to a send another process had given up on.
                 | (Uncertain, Rejected)
@@ -86,40 +88,36 @@ impl Decision {
         Decision::Edit,
     ];
 
-    /// The state a result in `from` moves to, or None when the decision does not apply there.
-    /// Send: Queued->Queued (now), Rejected->Queued, Uncertain->Queued. MarkDelivered: Uncertain->Delivered.
-    /// Discard: Queued|Rejected|Uncertain->Discarded. Edit: Rejected->Queued.
-    pub fn target(self, from: DeliveryState) -> Option<DeliveryState> {
+    /// The state a result in `from` (answered `server_code`, if any) moves to, or None when
+    /// the decision does not apply there. Send: Queued->Queued (now), Rejected->Queued,
+    /// Uncertain->Queued. MarkDelivered: Uncertain->Delivered, and Rejected->Delivered when the
+    /// refusal does not prove it was not stored (a `90`). Discard: Queued|Rejected|Uncertain->
+    /// Discarded. Edit: Rejected->Queued.
+    pub fn target(self, from: DeliveryState, server_code: Option<&str>) -> Option<DeliveryState> {
         use DeliveryState::*;
         match (self, from) {
             // Never from Sending: that would put a second request beside the first.
             (Decision::Send, Queued | Rejected | Uncertain) => Some(Queued),
             (Decision::MarkDelivered, Uncertain) => Some(Delivered),
+            (Decision::MarkDelivered, Rejected)
+                if may_already_be_stored(Rejected, server_code) =>
+            {
+                Some(Delivered)
+            }
             (Decision::Discard, Queued | Rejected | Uncertain) => Some(Discarded),
             (Decision::Edit, Rejected) => Some(Queued),
             _ => None,
         }
     }
 
-    /// Whether the agent must say yes first, not knowing the server's code: see
-    /// `needs_confirmation_for`, which callers that have the code should use.
-    pub fn needs_confirmation(self, from: DeliveryState) -> bool {
-        self.needs_confirmation_for(from, None)
-    }
-
-    /// Whether the agent must say yes first (it may duplicate a stored result, or it gives one
-    /// up). Send from Uncertain, or from Rejected with the server's code `90` (the real stored
-    /// procedure inserts first and may fail after: a `90` does not prove "not stored");
-    /// MarkDelivered and Discard always. Others false.
-    pub fn needs_confirmation_for(self, from: DeliveryState, server_code: Option<&str>) -> bool {
+    /// Whether the agent must say yes first: a send (a resend, or the send of a correction)
+    /// of a result that may already be stored (`may_already_be_stored`: it could be stored
+    /// twice); marking delivered and discarding always (the agent vouches, or gives it up).
+    /// The one rule every path follows: the form, the Outbox page and the CLI.
+    pub fn needs_confirmation(self, from: DeliveryState, server_code: Option<&str>) -> bool {
         match self {
-            Decision::Send => {
-                from == DeliveryState::Uncertain
-                    || from == DeliveryState::Rejected
-                        && may_be_stored_although_refused(server_code)
-            }
+            Decision::Send | Decision::Edit => may_already_be_stored(from, server_code),
             Decision::MarkDelivered | Decision::Discard => true,
-            Decision::Edit => false,
         }
     }
 
@@ -143,6 +141,17 @@ impl fmt::Display for DeliveryState {
 /// SQL error, and its procedure inserts the row before the statements that may fail.
 pub fn may_be_stored_although_refused(server_code: Option<&str>) -> bool {
     server_code.is_some_and(|c| c.trim() == "90")
+}
+
+/// Whether a result that is not marked delivered may already be on the server: uncertain (no
+/// answer came, or a redirect after the POST), or refused with a `90`. Sending it again may
+/// store it twice (the server has no idempotency); discarding it may hide a stored one.
+pub fn may_already_be_stored(from: DeliveryState, server_code: Option<&str>) -> bool {
+    match from {
+        DeliveryState::Uncertain => true,
+        DeliveryState::Rejected => may_be_stored_although_refused(server_code),
+        _ => false,
+    }
 }
 
 /// The words beside a resend of a result refused with `90`; `None` for any other.
@@ -239,7 +248,7 @@ mod tests {
     fn every_decision_is_a_move_the_outbox_allows() {
         for d in Decision::ALL {
             for from in DeliveryState::ALL {
-                if let Some(to) = d.target(from) {
+                if let Some(to) = d.target(from, Some("90")) {
                     assert!(from.can_become(to), "{d:?}: {from} -> {to}");
                     assert_eq!(to, d.outcome(), "{d:?} from {from}");
                 }
@@ -253,7 +262,7 @@ mod tests {
         let table = |d: Decision| -> Vec<(DeliveryState, DeliveryState)> {
             DeliveryState::ALL
                 .into_iter()
-                .filter_map(|from| d.target(from).map(|to| (from, to)))
+                .filter_map(|from| d.target(from, None).map(|to| (from, to)))
                 .collect()
         };
         assert_eq!(
@@ -270,19 +279,25 @@ mod tests {
             ]
         );
         assert_eq!(table(Edit), vec![(Rejected, Queued)]);
+        assert_eq!(
+            MarkDelivered.target(Rejected, Some("90")),
+            Some(Delivered),
+            "a 90 the agent found stored"
+        );
+        assert_eq!(MarkDelivered.target(Rejected, Some("91")), None);
         for d in Decision::ALL {
             assert_eq!(
-                d.target(Sending),
+                d.target(Sending, Some("90")),
                 None,
                 "{d:?}: never beside a send in flight"
             );
             assert_eq!(
-                d.target(Delivered),
+                d.target(Delivered, Some("90")),
                 None,
                 "{d:?}: delivered stays delivered"
             );
             assert_eq!(
-                d.target(Discarded),
+                d.target(Discarded, Some("90")),
                 None,
                 "{d:?}: discarded stays discarded"
             );
@@ -293,24 +308,29 @@ mod tests {
     fn confirmation_when_it_may_duplicate_or_gives_up() {
         use Decision::*;
         for from in DeliveryState::ALL {
-            assert_eq!(Send.needs_confirmation(from), from == Uncertain, "{from}");
-            assert!(MarkDelivered.needs_confirmation(from));
-            assert!(Discard.needs_confirmation(from));
-            assert!(!Edit.needs_confirmation(from));
+            assert_eq!(Send.needs_confirmation(from, None), from == Uncertain, "{from}");
+            assert_eq!(Edit.needs_confirmation(from, None), from == Uncertain, "{from}");
+            assert!(MarkDelivered.needs_confirmation(from, None));
+            assert!(Discard.needs_confirmation(from, None));
         }
     }
 
     #[test]
-    fn a_refused_90_may_be_stored_so_its_resend_is_confirmed() {
+    fn a_refused_90_may_be_stored_so_its_resend_and_its_correction_are_confirmed() {
         use Decision::*;
-        assert!(Send.needs_confirmation_for(Rejected, Some("90")));
-        assert!(Send.needs_confirmation_for(Rejected, Some(" 90 ")));
-        assert!(!Send.needs_confirmation_for(Rejected, Some("91")));
-        assert!(!Send.needs_confirmation_for(Rejected, Some("401")));
-        assert!(!Send.needs_confirmation_for(Rejected, None));
-        assert!(Send.needs_confirmation_for(Uncertain, None));
-        assert!(!Send.needs_confirmation_for(Queued, Some("90")));
-        assert!(!Edit.needs_confirmation_for(Rejected, Some("90")));
+        for d in [Send, Edit] {
+            assert!(d.needs_confirmation(Rejected, Some("90")), "{d:?}");
+            assert!(d.needs_confirmation(Rejected, Some(" 90 ")), "{d:?}");
+            assert!(!d.needs_confirmation(Rejected, Some("91")), "{d:?}");
+            assert!(!d.needs_confirmation(Rejected, Some("401")), "{d:?}");
+            assert!(!d.needs_confirmation(Rejected, None), "{d:?}");
+            assert!(d.needs_confirmation(Uncertain, None), "{d:?}");
+            assert!(!d.needs_confirmation(Queued, Some("90")), "{d:?}");
+        }
+        assert!(may_already_be_stored(Uncertain, None));
+        assert!(may_already_be_stored(Rejected, Some("90")));
+        assert!(!may_already_be_stored(Rejected, Some("91")));
+        assert!(!may_already_be_stored(Queued, Some("90")));
         assert!(
             resend_notice(Rejected, Some("90"))
                 .unwrap()
@@ -330,7 +350,7 @@ mod tests {
         assert_eq!(left_list_hint(day, false, next), None, "a later day's list");
         for from in DeliveryState::ALL {
             assert!(
-                !from.can_become(Delivered) || matches!(from, Sending | Uncertain),
+                !from.can_become(Delivered) || matches!(from, Sending | Uncertain | Rejected),
                 "{from}: only a send or a person makes a result delivered"
             );
         }

@@ -143,6 +143,9 @@ pub enum Refusal {
         typed: String,
     },
     AmountNotPositive,
+    /// A promise with no amount typed, for an account whose total due is not known: nothing
+    /// to stand in for it.
+    AmountNeeded,
     Callback(CallbackRefusal),
     /// A callback for a customer whose zone is not known here.
     CallbackZoneUnknown,
@@ -214,6 +217,10 @@ impl fmt::Display for Refusal {
             ),
             Refusal::NotAnAmount { typed } => write!(f, "'{typed}' is not an amount"),
             Refusal::AmountNotPositive => write!(f, "must be more than 0"),
+            Refusal::AmountNeeded => write!(
+                f,
+                "a promise needs an amount: the total due is not known"
+            ),
             Refusal::Callback(r) => write!(f, "{r}"),
             Refusal::CallbackZoneUnknown => {
                 write!(f, "the customer's time zone is not known")
@@ -712,14 +719,19 @@ fn checked_party(
     party
 }
 
-/// The amount promised: as typed, else what the account owes.
+/// The amount promised: as typed, else what the account owes; refused when neither is there
+/// (a promise of nothing would add Rp 0 to the day's figures, silently).
 fn checked_amount(
     typed: &str,
     total_due: Option<Money>,
     refuse: &mut impl FnMut(&'static str, Refusal),
 ) -> Option<Money> {
     if typed.trim().is_empty() {
-        return total_due;
+        let owed = total_due.filter(|m| *m > Money::ZERO);
+        if owed.is_none() {
+            refuse("amount", Refusal::AmountNeeded);
+        }
+        return owed;
     }
     match Money::parse_typed(typed) {
         None => {
@@ -1001,6 +1013,8 @@ mod tests {
         Policy {
             horizon_days: 30,
             tenor,
+            // A promise with no amount typed stands for the total due.
+            total_due: Some(Money::from_units(2_500_000)),
             ..Policy::default()
         }
     }
@@ -1161,7 +1175,7 @@ mod tests {
         let none_ahead = Policy {
             horizon_days: 0,
             tenor: None,
-            ..Policy::default()
+            ..policy(None)
         };
         assert!(
             passes(&draft("PTP", "PTP01", "+0", "1"), &none_ahead)
@@ -1421,6 +1435,17 @@ mod tests {
         assert_eq!(
             recorded(&part, &owed).unwrap_err(),
             vec!["amount: must be more than 0"]
+        );
+        // Nothing typed and nothing owed on record: refused at the field, not Rp 0.
+        let mut unknown = ptp.clone();
+        unknown.amount = String::new();
+        let unknown_due = Policy {
+            total_due: None,
+            ..policy(None)
+        };
+        assert_eq!(
+            recorded(&unknown, &unknown_due).unwrap_err(),
+            vec!["amount: a promise needs an amount: the total due is not known"]
         );
         // No promise, no amount.
         let mut msg = draft("MSG", "", "", "1");

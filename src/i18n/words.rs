@@ -33,6 +33,15 @@ pub fn state(lang: Lang, s: DeliveryState) -> String {
     text(lang, &format!("state-{}", s.as_str()))
 }
 
+/// Why a result that is not marked delivered may be on the server all the same (it is
+/// uncertain, or was refused with a `90`): the reason every re-send question gives.
+pub fn may_be_stored_why(lang: Lang, from: DeliveryState) -> String {
+    match from {
+        DeliveryState::Uncertain => text(lang, "may-be-stored-uncertain"),
+        _ => text(lang, "may-be-stored-90"),
+    }
+}
+
 /// Where a callback stands: `due now` / `waktunya`.
 pub fn callback_status(lang: Lang, s: CallbackStatus) -> String {
     text(lang, &format!("callback-status-{}", s.wire()))
@@ -166,6 +175,7 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
         ),
         Refusal::NotAnAmount { typed } => tr!(lang, "refusal-not-an-amount", typed = typed),
         Refusal::AmountNotPositive => tr!(lang, "refusal-amount-not-positive"),
+        Refusal::AmountNeeded => tr!(lang, "refusal-amount-needed"),
         Refusal::Callback(c) => callback_refusal(lang, c),
         Refusal::CallbackZoneUnknown => tr!(lang, "refusal-callback-zone-unknown"),
     }

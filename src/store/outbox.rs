@@ -987,15 +987,19 @@ impl Outbox {
 
     /// Where the agent's decision takes this result, or `NotAllowed` from where it stands.
     fn decide(&self, id: i64, decision: Decision) -> Result<DeliveryState, StoreError> {
-        let from = self.get(id)?.state;
-        decision.target(from).ok_or(StoreError::NotAllowed {
+        let item = self.get(id)?;
+        let from = item.state;
+        decision
+            .target(from, item.server_code.as_deref())
+            .ok_or(StoreError::NotAllowed {
             id,
             from,
             to: decision.outcome(),
         })
     }
 
-    /// The agent's decision on an uncertain result: it is on the server.
+    /// The agent's decision on an uncertain result, or one refused with a `90`: it is on the
+    /// server.
     pub fn resolve_delivered(&mut self, id: i64, now: NaiveDateTime) -> Result<(), StoreError> {
         let to = self.decide(id, Decision::MarkDelivered)?;
         self.transition(id, to, now, "delivered_by = 'agent'", &[])
@@ -1690,7 +1694,8 @@ mod tests {
                     .execute("VACUUM INTO ?1", [copy.to_str().unwrap()])
                     .unwrap();
                 let mut c = Outbox::open(&copy).unwrap();
-                let from = c.get(id).unwrap().state;
+                let item = c.get(id).unwrap();
+                let from = item.state;
                 seen.insert(from.as_str());
                 let done = match decision {
                     Decision::Send => c.resend(id, now),
@@ -1698,7 +1703,7 @@ mod tests {
                     Decision::Discard => c.discard(id, now),
                     Decision::Edit => c.edit(id, &result("E"), now),
                 };
-                match decision.target(from) {
+                match decision.target(from, item.server_code.as_deref()) {
                     Some(to) => {
                         assert!(done.is_ok(), "{decision:?} from {from}: {done:?}");
                         assert_eq!(c.get(id).unwrap().state, to, "{decision:?} from {from}");

@@ -385,8 +385,16 @@ fn on_yes(app: &mut App, intent: Intent) -> Reply {
             }
             Reply::run(effect)
         }
-        Intent::DiscardForm => Reply::go(Go::CloseForm)
+        Intent::DiscardForm {
+            kept_in_outbox: None,
+        } => Reply::go(Go::CloseForm)
             .and_say(StatusKind::Info, tr!(app.settings.lang, "form-discarded")),
+        Intent::DiscardForm {
+            kept_in_outbox: Some(id),
+        } => Reply::go(Go::CloseForm).and_say(
+            StatusKind::Info,
+            tr!(app.settings.lang, "form-left-correction", id = id),
+        ),
         Intent::Quit => {
             app.should_quit = true;
             Reply::none()

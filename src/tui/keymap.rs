@@ -323,6 +323,15 @@ impl Keymap {
         &self.bindings
     }
 
+    /// How the first key of a command is written ("Ctrl-S"), for words that name a key.
+    pub fn key_of(&self, context: Context, command: Command) -> Option<String> {
+        self.bindings
+            .iter()
+            .find(|b| b.context == context && b.command == command)
+            .and_then(|b| b.keys.first())
+            .map(|(c, m)| super::keyspec::name(*c, *m))
+    }
+
     /// The command a key gives in a context (not falling back to `Global`).
     pub fn lookup(&self, context: Context, event: &KeyEvent) -> Option<Command> {
         self.bindings

@@ -58,8 +58,9 @@ pub enum Intent {
     },
     /// Record the form's result although the account reached the day's contact limit.
     SendResult(Effect),
-    /// Close the form and lose what was typed.
-    DiscardForm,
+    /// Close the form and lose what was typed; `kept_in_outbox`: the refused result it was
+    /// correcting, which stays in the Outbox as it is.
+    DiscardForm { kept_in_outbox: Option<i64> },
     Quit,
 }
 

@@ -251,32 +251,88 @@ fn submit_success_marks_done_and_moves_on() {
     assert_eq!(status(&app), "✓ 00 Sukses");
 }
 
-#[test]
-fn rejected_keeps_the_form_and_the_correction_replaces_the_result() {
+/// The form after the server refused its result with `code`, the refusal shown.
+fn refused_with(code: &str) -> App {
     let mut app = app();
     fill_ptp(&mut app);
     ctrl(&mut app, 's');
     let rejected = Disposition::Rejected {
-        reason: "server refused (code 90): ERROR".into(),
-        code: Some("90".into()),
+        reason: format!("server refused (code {code}): ERROR"),
+        code: Some(code.into()),
     };
     update(&mut app, sent(7, DeliveryState::Rejected, rejected));
+    app
+}
+
+fn is_correction_of_7(effects: &[Effect]) -> bool {
+    matches!(
+        effects,
+        [Effect::Submit {
+            edit_of: Some(7),
+            ..
+        }]
+    )
+}
+
+#[test]
+fn rejected_keeps_the_form_and_the_correction_replaces_the_result() {
+    let mut app = refused_with("91");
     let form = app.form.as_ref().unwrap();
     assert!(!form.submitting);
     assert_eq!(form.remark.value(), "janji bayar");
     assert_eq!(form.promise.value(), "+2");
-    assert!(form.failure.as_ref().unwrap().contains("code 90"));
+    assert!(form.failure.as_ref().unwrap().contains("code 91"));
     assert!(!app.queue.list.done.contains("C"));
-    let effects = ctrl(&mut app, 's');
+    let screen = super::harness::render(&app);
     assert!(
-        matches!(
-            effects.as_slice(),
-            [Effect::Submit {
-                edit_of: Some(7),
-                ..
-            }]
-        ),
-        "{effects:?}"
+        screen.contains("Ctrl-S sends the correction in place of #7"),
+        "what each key does now:\n{screen}"
+    );
+    assert!(
+        screen.contains("Esc leaves it in the Outbox (tab 3)"),
+        "{screen}"
+    );
+    // A 91 proves nothing was stored: the correction goes without a question.
+    let effects = ctrl(&mut app, 's');
+    assert!(is_correction_of_7(&effects), "{effects:?}");
+    assert!(app.modal.is_none());
+}
+
+#[test]
+fn a_90_is_never_sent_again_from_the_form_without_the_question() {
+    let mut app = refused_with("90");
+    assert!(
+        super::harness::render(&app).contains("(asks first: it may already be stored)"),
+        "the footer says Ctrl-S asks"
+    );
+    // Ctrl-S asks first: nothing is sent.
+    assert!(ctrl(&mut app, 's').is_empty(), "no send before the answer");
+    let question = app.question().unwrap().to_string();
+    assert!(question.starts_with("Send the correction of #7?"), "{question}");
+    assert!(question.contains("refused with 90"), "{question}");
+    // No keeps it in the form, unsent.
+    press(&mut app, KeyCode::Char('n'));
+    assert!(app.form.is_some() && !app.form.as_ref().unwrap().submitting);
+    // Yes sends it, in place of the refused one.
+    assert!(ctrl(&mut app, 's').is_empty());
+    let effects = press(&mut app, KeyCode::Char('y'));
+    assert!(is_correction_of_7(&effects), "{effects:?}");
+}
+
+#[test]
+fn leaving_the_form_after_a_refusal_says_the_result_stays_in_the_outbox() {
+    let mut app = refused_with("90");
+    press(&mut app, KeyCode::Esc);
+    let question = app.question().unwrap().to_string();
+    assert!(
+        question.contains("#7 stays in the Outbox (tab 3) as rejected"),
+        "{question}"
+    );
+    press(&mut app, KeyCode::Char('y'));
+    assert!(app.form.is_none());
+    assert_eq!(
+        status(&app),
+        "result #7 stays in the Outbox (tab 3) as rejected: e corrects it, x discards it"
     );
 }
 

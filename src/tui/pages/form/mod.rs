@@ -8,6 +8,7 @@ pub use view::draw;
 use super::{Cx, Go, Reply};
 use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
+use crate::domain::outbox::Decision;
 use crate::domain::party::Party;
 use crate::domain::result::{
     CallingContext, FieldError, Policy, Recorded, action_has_result, needs_promise, record,
@@ -128,6 +129,9 @@ pub struct FormState {
     pub submitting: bool,
     /// The rejected result in the outbox this form corrects.
     pub edit_of: Option<i64>,
+    /// Where that result stood and the server's code, if any: whether sending the correction
+    /// may store the result twice (`Decision::needs_confirmation`) is decided from these.
+    pub corrects: Option<(crate::domain::outbox::DeliveryState, Option<String>)>,
     /// What the account owes now, kept with the result for the day's figures.
     pub total_due: Option<crate::domain::Money>,
     /// The contract's number of installments, when known (the period's upper bound).
@@ -164,6 +168,7 @@ impl FormState {
             failure: None,
             submitting: false,
             edit_of: None,
+            corrects: None,
             total_due: task.total_due,
             tenor: task.tenor(),
             zone: crate::domain::window::zone_of_task(task, regions),
@@ -218,6 +223,7 @@ impl FormState {
         };
         form.remark = Input::new(remark.to_string());
         form.edit_of = Some(item.id);
+        form.corrects = Some((item.state, item.server_code.clone()));
         form
     }
 
@@ -482,10 +488,23 @@ impl FormState {
             }
             Some(Command::PickUp) => self.pick = self.pick.saturating_sub(1),
             Some(Command::Submit) => return self.submit(cx),
+            // A refused result being corrected stays in the Outbox whatever the agent does
+            // here: leaving says so, and where.
+            Some(Command::Cancel) if self.edit_of.is_some() => {
+                let id = self.edit_of.unwrap_or_default();
+                return Reply::ask(
+                    tr!(cx.settings.lang, "form-leave-correction-question", id = id),
+                    Intent::DiscardForm {
+                        kept_in_outbox: Some(id),
+                    },
+                );
+            }
             Some(Command::Cancel) if self.is_dirty() => {
                 return Reply::ask(
                     tr!(cx.settings.lang, "form-discard-question"),
-                    Intent::DiscardForm,
+                    Intent::DiscardForm {
+                        kept_in_outbox: None,
+                    },
                 );
             }
             Some(Command::Cancel) => return Reply::go(Go::CloseForm),
@@ -541,6 +560,21 @@ impl FormState {
             total_due: self.total_due,
             zone: self.zone.clone(),
         };
+        // A correction of a result that may already be stored is a second send of it: the
+        // one rule of every re-send asks first.
+        if let (Some(id), Some((state, code))) = (self.edit_of, &self.corrects)
+            && Decision::Edit.needs_confirmation(*state, code.as_deref())
+        {
+            return Reply::ask(
+                tr!(
+                    lang,
+                    "form-resend-question",
+                    id = id,
+                    why = words::may_be_stored_why(lang, *state)
+                ),
+                Intent::SendResult(effect),
+            );
+        }
         let contacts = cx.desk.contacts_today(&self.account_no);
         let max = s.max_contacts_per_day;
         if at_contact_limit(contacts, max) && self.edit_of.is_none() {
@@ -567,12 +601,13 @@ impl FormState {
             Err(e) => self.failure = Some(words::store_error(lang, e)),
             Ok(Sent {
                 id,
-                disposition: Disposition::Rejected { reason, .. },
+                disposition: Disposition::Rejected { reason, code },
                 ..
             }) => {
                 // The server said no: the correction replaces this result.
                 self.failure = Some(reason.clone());
                 self.edit_of = Some(*id);
+                self.corrects = Some((crate::domain::outbox::DeliveryState::Rejected, code.clone()));
             }
             Ok(_) => return Reply::go(Go::CloseForm),
         }
@@ -631,6 +666,7 @@ mod tests {
                 contract_no: "000318270200055".into(),
                 name: "TRIJAYA".into(),
                 lastpaid_tenor: Some(28),
+                total_due: Some(crate::domain::Money::from_units(2_500_000)),
                 ..Task::default()
             },
             &RegionTable::builtin(),

@@ -24,7 +24,15 @@ const MAX_CHOICES: usize = 5;
 const CHOICE_CODE_WIDTH: usize = 7;
 
 /// The form over the body; `typing`: no modal covers it, so the cursor shows in the field.
-pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: Rect, typing: bool) {
+pub fn draw(
+    frame: &mut Frame,
+    form: &FormState,
+    cx: &Cx,
+    keys: &crate::tui::keymap::Keymap,
+    theme: &Theme,
+    body: Rect,
+    typing: bool,
+) {
     // Lines are laid out against the widest box the body allows, then the box is sized to them.
     let width = body.width.min(84);
     let inner = Rect::new(0, 0, width.saturating_sub(2), body.height.saturating_sub(2));
@@ -119,9 +127,18 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
                 spans.push(Span::styled(hint, theme.dim()));
             }
             Field::Amount => {
-                let hint = match Money::parse_typed(input.value()) {
-                    Some(m) => format!("→ {}", m.rupiah()),
-                    None => tr!(lang, "form-amount-hint"),
+                let hint = match (Money::parse_typed(input.value()), form.total_due) {
+                    // Allowed (a promise may cover more than today's bill), but said.
+                    (Some(m), Some(due)) if m > due => format!(
+                        "→ {} · {}",
+                        m.rupiah(),
+                        tr!(lang, "form-amount-over-due", due = due.rupiah())
+                    ),
+                    (Some(m), _) => format!("→ {}", m.rupiah()),
+                    (None, None) if input.value().trim().is_empty() => {
+                        tr!(lang, "form-amount-needed-hint")
+                    }
+                    (None, _) => tr!(lang, "form-amount-hint"),
                 };
                 spans.push(Span::styled(hint, theme.dim()));
             }
@@ -237,6 +254,33 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
             format!("✗ {}", tr!(lang, "form-failed", reason = sanitize(f))),
             theme.error(),
         ));
+        // After a refusal: what each key does now (the correction replaces the refused one).
+        if let Some(id) = form.edit_of {
+            use crate::tui::keymap::{Command, Context};
+            let key = |c: Command| keys.key_of(Context::Form, c).unwrap_or_default();
+            let may_be_stored = form.corrects.as_ref().is_some_and(|(state, code)| {
+                crate::domain::outbox::may_already_be_stored(*state, code.as_deref())
+            });
+            let (send, leave) = (key(Command::Submit), key(Command::Cancel));
+            let words = if may_be_stored {
+                tr!(
+                    lang,
+                    "form-after-refusal-keys-stored",
+                    send = send,
+                    leave = leave,
+                    id = id
+                )
+            } else {
+                tr!(
+                    lang,
+                    "form-after-refusal-keys",
+                    send = send,
+                    leave = leave,
+                    id = id
+                )
+            };
+            notes.push(Line::styled(words, theme.dim()));
+        }
     }
     let w = inner.width.max(1) as usize;
     let rows_of =

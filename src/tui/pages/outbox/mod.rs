@@ -75,8 +75,9 @@ impl OutboxPage {
             return Reply::none();
         };
         let (id, state) = (item.id, item.state);
+        let code = item.server_code.as_deref();
         let lang = cx.settings.lang;
-        if decision.target(state).is_none() {
+        if decision.target(state, code).is_none() {
             return Reply::say(
                 StatusKind::Info,
                 tr!(
@@ -88,15 +89,28 @@ impl OutboxPage {
             );
         }
         let effect = |c: OutboxCommand| Effect::Outbox(c);
+        let may_be_stored = crate::domain::outbox::may_already_be_stored(state, code);
+        let why = words::may_be_stored_why(lang, state);
         let (work, question) = match decision {
+            // The form asks at Ctrl-S, under the same rule, before the correction is sent.
             Decision::Edit => return Reply::go(Go::CorrectResult(Box::new(item.clone()))),
             Decision::Send => (
                 effect(OutboxCommand::Send(id)),
-                tr!(lang, "outbox-send-question", id = id),
+                tr!(lang, "outbox-send-question", id = id, why = &why),
             ),
             Decision::MarkDelivered => (
                 effect(OutboxCommand::MarkDelivered(id)),
                 tr!(lang, "outbox-mark-question", id = id),
+            ),
+            Decision::Discard if may_be_stored => (
+                effect(OutboxCommand::Discard(id)),
+                tr!(
+                    lang,
+                    "outbox-discard-stored-question",
+                    id = id,
+                    account = &item.account_no,
+                    why = &why
+                ),
             ),
             Decision::Discard => (
                 effect(OutboxCommand::Discard(id)),
@@ -108,7 +122,7 @@ impl OutboxPage {
                 ),
             ),
         };
-        if decision.needs_confirmation_for(state, item.server_code.as_deref()) {
+        if decision.needs_confirmation(state, code) {
             Reply::ask(question, Intent::Run(work))
         } else {
             Reply::run(work)
