@@ -39,8 +39,7 @@ impl Clock {
     pub fn schedule_now(&self) -> NaiveDateTime {
         match (self.fixed, self.started) {
             (Some(t), Some(started)) => {
-                t.naive_local()
-                    + chrono::Duration::from_std(started.elapsed()).unwrap_or_default()
+                t.naive_local() + chrono::Duration::from_std(started.elapsed()).unwrap_or_default()
             }
             _ => self.now_local(),
         }

@@ -131,6 +131,19 @@ async fn no_answer_is_exit_4_and_the_cli_settles_an_uncertain_result_either_way(
         &["outbox", "resolve", &id, "--resend"],
     ))
     .await;
+    // It may already be stored: a second send needs the agent's yes.
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(
+        stderr(&o).contains("--resend needs --yes"),
+        "{}",
+        stderr(&o)
+    );
+    let o = run(&mut deskcoll(
+        home.path(),
+        &good.base_url(),
+        &["outbox", "resolve", &id, "--resend", "--yes"],
+    ))
+    .await;
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let items = outbox_json(
         &run(&mut deskcoll(

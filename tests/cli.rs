@@ -770,7 +770,7 @@ fn the_fourth_result_of_the_day_is_warned_about_and_recorded() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "deskcoll: error: result 1 is delivered: --delivered applies only to uncertain\n"
+        "deskcoll: error: result 1 is delivered: --delivered applies only to uncertain, or rejected with 90\n"
     );
     let o = r.run(&[MORNING, "outbox", "resolve", "1", "--resend"]);
     assert_eq!(o.status.code(), Some(2));
@@ -2081,4 +2081,124 @@ fn today_json_has_the_agents_figures_and_judges_promises_on_the_lists_read() {
         .unwrap();
     assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
     assert!(o.stdout.is_empty());
+}
+
+/// The twin started apart with its seed credentials, a result sent to it with `extra` config.
+fn served_twin(r: &Run, faults: &[&str]) -> (common::Guard, String) {
+    let mut args = vec![
+        "serve",
+        "--addr",
+        "127.0.0.1:0",
+        "--tasks",
+        "7",
+        "--contracts",
+        "20",
+    ];
+    for f in faults {
+        args.extend_from_slice(&["--fault", f]);
+    }
+    let (serve, first) =
+        common::spawn_for_first_line(&mut r.cmd(&args), std::time::Duration::from_secs(20));
+    (serve, common::served_url(&first))
+}
+
+fn against(r: &Run, url: &str, args: &[&str]) -> Output {
+    let mut c = r.cmd(args);
+    c.env("DESKCOLL_BASE_URL", url)
+        .env("DESKCOLL_USER", "SERVICEMNC")
+        .env("DESKCOLL_PASSWORD", "Mnc%^21")
+        .env("DESKCOLL_HASH_KEY", "8de3ef10fec04f05adb8631f9186a437")
+        .env("DESKCOLL_AGENT_ID", "A1");
+    c.output().unwrap()
+}
+
+/// How many results the twin has stored for `account`.
+fn stored_on_twin(url: &str, account: &str) -> usize {
+    let body = http_get(&format!("{url}/__twin/collections"));
+    let rows: Vec<serde_json::Value> = serde_json::from_slice(&body).unwrap();
+    rows.iter()
+        .filter(|r| r["stored"]["account_no"] == account)
+        .count()
+}
+
+#[test]
+fn a_result_refused_with_90_is_sent_again_only_with_a_yes_and_can_be_marked_delivered() {
+    let r = Run::new();
+    let (_twin, url) = served_twin(&r, &["stored-90=1"]);
+    let tasks: Vec<serde_json::Value> =
+        serde_json::from_slice(&against(&r, &url, &["tasks", "--format", "json"]).stdout).unwrap();
+    let account = tasks[0]["contract_no"].as_str().unwrap().to_string();
+    let o = against(
+        &r,
+        &url,
+        &[
+            "submit",
+            "--account",
+            &account,
+            "--action",
+            "MSG",
+            "--party",
+            "family",
+            "--remark",
+            "titip pesan",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(3), "refused: {}", stderr(&o));
+    assert_eq!(stored_on_twin(&url, &account), 1, "stored although refused");
+
+    // Without --yes: nothing is sent, exit 2, the reason said.
+    let o = against(&r, &url, &["outbox", "resolve", "1", "--resend"]);
+    refused_saying(&o, "result 1 was refused with 90");
+    assert!(
+        stderr(&o).contains("--resend needs --yes"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(stored_on_twin(&url, &account), 1, "not sent again");
+
+    // The agent checked the server: it is there. Marking it delivered needs the yes too.
+    let o = against(&r, &url, &["outbox", "resolve", "1", "--delivered"]);
+    refused_saying(&o, "--delivered needs --yes");
+    let o = against(
+        &r,
+        &url,
+        &["outbox", "resolve", "1", "--delivered", "--yes"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(stdout(&o).trim(), "result 1: marked delivered");
+    let items: Vec<serde_json::Value> =
+        serde_json::from_slice(&against(&r, &url, &["outbox", "list", "--format", "json"]).stdout)
+            .unwrap();
+    assert_eq!(items[0]["state"], "delivered");
+    assert_eq!(stored_on_twin(&url, &account), 1, "one copy, counted once");
+
+    // A second one, sent again with the yes: said on stderr, refused again: exit 3.
+    let o = against(
+        &r,
+        &url,
+        &[
+            "submit",
+            "--account",
+            &account,
+            "--action",
+            "MSG",
+            "--party",
+            "family",
+            "--remark",
+            "titip pesan",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    let o = against(&r, &url, &["outbox", "resolve", "2", "--resend", "--yes"]);
+    assert!(
+        stderr(&o).contains("--resend as asked (--yes)"),
+        "{}",
+        stderr(&o)
+    );
+    assert_eq!(o.status.code(), Some(3), "refused again: {}", stderr(&o));
+    assert_eq!(
+        stored_on_twin(&url, &account),
+        3,
+        "the agent's yes, counted"
+    );
 }

@@ -267,7 +267,7 @@ async fn a_hostile_message_never_reaches_the_terminal_raw() {
     assert_eq!(o.status.code(), Some(2));
     let said = String::from_utf8_lossy(&o.stderr);
     assert!(
-        said.contains("may already be stored") && said.contains("--yes"),
+        said.contains("may already be on the server") && said.contains("--yes"),
         "{said}"
     );
     assert_eq!(said.lines().count(), 1, "{said}");
@@ -284,8 +284,12 @@ async fn a_hostile_message_never_reaches_the_terminal_raw() {
         let o = output(c).await;
         if args.contains(&"--yes") {
             let said = String::from_utf8_lossy(&o.stderr);
-            assert!(said.contains("may already be stored"), "{said}");
-            assert_eq!(o.status.code(), Some(4), "refused again: not delivered");
+            assert!(said.contains("may already be on the server"), "{said}");
+            assert_eq!(
+                o.status.code(),
+                Some(3),
+                "refused again: the code of a refusal"
+            );
         }
         assert_clean(&format!("{args:?} stdout"), &o.stdout);
         assert_clean(&format!("{args:?} stderr"), &o.stderr);

@@ -844,3 +844,4 @@ form-after-refusal-keys = { $send } sends the correction in place of #{ $id } ·
 form-after-refusal-keys-stored = { $send } sends the correction in place of #{ $id } (asks first: it may already be stored) · { $leave } leaves it in the Outbox (tab 3) as rejected
 form-amount-over-due = more than the total due ({ $due })
 form-amount-needed-hint = required: the total due is not known (1.500.000 or 1500000)
+outbox-cli-or-90 = { $some }, or { $rejected } with 90

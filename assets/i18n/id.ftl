@@ -829,3 +829,4 @@ form-after-refusal-keys = { $send } mengirim perbaikan pengganti #{ $id } · { $
 form-after-refusal-keys-stored = { $send } mengirim perbaikan pengganti #{ $id } (bertanya dulu: mungkin sudah tersimpan) · { $leave } meninggalkannya di Kotak Keluar (tab 3) sebagai ditolak
 form-amount-over-due = lebih dari total tagihan ({ $due })
 form-amount-needed-hint = wajib: total tagihan tidak diketahui (1.500.000 atau 1500000)
+outbox-cli-or-90 = { $some }, atau { $rejected } dengan 90

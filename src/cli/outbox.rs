@@ -61,9 +61,18 @@ fn store_in(lang: Lang) -> impl Fn(crate::store::StoreError) -> Failure {
 fn applies_to(decision: Decision, lang: Lang) -> String {
     let states: Vec<String> = DeliveryState::ALL
         .into_iter()
-        .filter(|s| decision.target(*s, Some("90")).is_some())
+        .filter(|s| decision.target(*s, None).is_some())
         .map(|s| words::state(lang, s))
         .collect();
+    // Only its code lets a rejected result be marked delivered.
+    if decision == Decision::MarkDelivered {
+        return tr!(
+            lang,
+            "outbox-cli-or-90",
+            some = states.join(", "),
+            rejected = words::state(lang, DeliveryState::Rejected)
+        );
+    }
     match states.split_last() {
         Some((last, [])) => last.to_string(),
         Some((last, rest)) => tr!(lang, "outbox-cli-or", some = rest.join(", "), last = last),
@@ -277,12 +286,24 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                 if !yes {
                     return Err(Failure::new(
                         EXIT_INVALID,
-                        tr!(lang, "outbox-cli-needs-yes", id = id, why = &why, flag = flag),
+                        tr!(
+                            lang,
+                            "outbox-cli-needs-yes",
+                            id = id,
+                            why = &why,
+                            flag = flag
+                        ),
                     ));
                 }
                 eprintln!(
                     "deskcoll: {}",
-                    tr!(lang, "outbox-cli-going-ahead", id = id, why = why, flag = flag)
+                    tr!(
+                        lang,
+                        "outbox-cli-going-ahead",
+                        id = id,
+                        why = why,
+                        flag = flag
+                    )
                 );
             }
             if delivered {

@@ -99,9 +99,7 @@ impl Decision {
             // Never from Sending: that would put a second request beside the first.
             (Decision::Send, Queued | Rejected | Uncertain) => Some(Queued),
             (Decision::MarkDelivered, Uncertain) => Some(Delivered),
-            (Decision::MarkDelivered, Rejected)
-                if may_already_be_stored(Rejected, server_code) =>
-            {
+            (Decision::MarkDelivered, Rejected) if may_already_be_stored(Rejected, server_code) => {
                 Some(Delivered)
             }
             (Decision::Discard, Queued | Rejected | Uncertain) => Some(Discarded),
@@ -308,8 +306,16 @@ mod tests {
     fn confirmation_when_it_may_duplicate_or_gives_up() {
         use Decision::*;
         for from in DeliveryState::ALL {
-            assert_eq!(Send.needs_confirmation(from, None), from == Uncertain, "{from}");
-            assert_eq!(Edit.needs_confirmation(from, None), from == Uncertain, "{from}");
+            assert_eq!(
+                Send.needs_confirmation(from, None),
+                from == Uncertain,
+                "{from}"
+            );
+            assert_eq!(
+                Edit.needs_confirmation(from, None),
+                from == Uncertain,
+                "{from}"
+            );
             assert!(MarkDelivered.needs_confirmation(from, None));
             assert!(Discard.needs_confirmation(from, None));
         }

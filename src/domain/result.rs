@@ -217,10 +217,9 @@ impl fmt::Display for Refusal {
             ),
             Refusal::NotAnAmount { typed } => write!(f, "'{typed}' is not an amount"),
             Refusal::AmountNotPositive => write!(f, "must be more than 0"),
-            Refusal::AmountNeeded => write!(
-                f,
-                "a promise needs an amount: the total due is not known"
-            ),
+            Refusal::AmountNeeded => {
+                write!(f, "a promise needs an amount: the total due is not known")
+            }
             Refusal::Callback(r) => write!(f, "{r}"),
             Refusal::CallbackZoneUnknown => {
                 write!(f, "the customer's time zone is not known")

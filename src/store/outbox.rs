@@ -992,10 +992,10 @@ impl Outbox {
         decision
             .target(from, item.server_code.as_deref())
             .ok_or(StoreError::NotAllowed {
-            id,
-            from,
-            to: decision.outcome(),
-        })
+                id,
+                from,
+                to: decision.outcome(),
+            })
     }
 
     /// The agent's decision on an uncertain result, or one refused with a `90`: it is on the

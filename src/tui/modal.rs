@@ -60,7 +60,9 @@ pub enum Intent {
     SendResult(Effect),
     /// Close the form and lose what was typed; `kept_in_outbox`: the refused result it was
     /// correcting, which stays in the Outbox as it is.
-    DiscardForm { kept_in_outbox: Option<i64> },
+    DiscardForm {
+        kept_in_outbox: Option<i64>,
+    },
     Quit,
 }
 

@@ -308,7 +308,10 @@ fn a_90_is_never_sent_again_from_the_form_without_the_question() {
     // Ctrl-S asks first: nothing is sent.
     assert!(ctrl(&mut app, 's').is_empty(), "no send before the answer");
     let question = app.question().unwrap().to_string();
-    assert!(question.starts_with("Send the correction of #7?"), "{question}");
+    assert!(
+        question.starts_with("Send the correction of #7?"),
+        "{question}"
+    );
     assert!(question.contains("refused with 90"), "{question}");
     // No keeps it in the form, unsent.
     press(&mut app, KeyCode::Char('n'));
@@ -814,6 +817,7 @@ fn resending_a_result_refused_with_90_asks_first() {
     let mut app = app();
     let mut refused = item(8, "A", "2026-11-30", DeliveryState::Rejected);
     refused.server_code = Some("90".into());
+    refused.party = "debtor".into();
     let mut plain = item(9, "B", "2026-11-30", DeliveryState::Rejected);
     plain.server_code = Some("401".into());
     outbox(&mut app, vec![refused, plain]);
@@ -828,6 +832,72 @@ fn resending_a_result_refused_with_90_asks_first() {
     assert!(app.question().is_some());
     let screen = super::harness::render(&app);
     assert!(screen.contains("Refused with 90"), "{screen}");
+    assert!(
+        app.question().unwrap().contains("refused with 90"),
+        "{:?}",
+        app.question()
+    );
+    // Corrected with `e`: the form asks at Ctrl-S, under the same rule.
+    press(&mut app, KeyCode::Char('n'));
+    assert!(app.modal.is_none(), "{:?}", app.modal);
+    press(&mut app, KeyCode::Char('e'));
+    assert_eq!(
+        app.form.as_ref().map(|f| f.edit_of),
+        Some(Some(8)),
+        "{}",
+        status(&app)
+    );
+    assert!(ctrl(&mut app, 's').is_empty(), "asked first, nothing sent");
+    let question = app.question().unwrap_or(status(&app));
+    assert!(
+        question.starts_with("Send the correction of #8?"),
+        "{question}"
+    );
+    let effects = press(&mut app, KeyCode::Char('y'));
+    assert!(
+        matches!(
+            effects.as_slice(),
+            [Effect::Submit {
+                edit_of: Some(8),
+                ..
+            }]
+        ),
+        "{effects:?}"
+    );
+}
+
+#[test]
+fn a_result_refused_with_90_can_be_marked_delivered_and_discarding_it_warns() {
+    let mut app = app();
+    let mut refused = item(8, "A", "2026-11-30", DeliveryState::Rejected);
+    refused.server_code = Some("90".into());
+    let mut plain = item(9, "B", "2026-11-30", DeliveryState::Rejected);
+    plain.server_code = Some("91".into());
+    outbox(&mut app, vec![refused, plain]);
+    alt(&mut app, '3');
+    // #9 (91): nothing to mark; discarding it asks the plain question.
+    press(&mut app, KeyCode::Char('D'));
+    assert!(status(&app).contains("nothing to do"), "{}", status(&app));
+    press(&mut app, KeyCode::Char('x'));
+    let question = app.question().unwrap().to_string();
+    assert!(!question.contains("may already be"), "{question}");
+    press(&mut app, KeyCode::Char('n'));
+    // #8 (90): D asks, then marks it delivered.
+    press(&mut app, KeyCode::Char('j'));
+    assert!(press(&mut app, KeyCode::Char('D')).is_empty());
+    assert!(app.question().unwrap().starts_with("Mark #8 delivered?"));
+    assert_eq!(
+        press(&mut app, KeyCode::Char('y')),
+        vec![Effect::Outbox(OutboxCommand::MarkDelivered(8))]
+    );
+    // x warns that it may already be on the server.
+    press(&mut app, KeyCode::Char('x'));
+    let question = app.question().unwrap();
+    assert!(
+        question.contains("may already be on the server")
+            && question.contains("does not take it off the server"),
+        "{question}"
+    );
 }
 
 #[test]

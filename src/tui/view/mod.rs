@@ -141,7 +141,15 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         if let Some(rect) = customer {
             pages::queue::draw_customer(frame, &app.queue, &form.account_no, &cx, theme, rect);
         }
-        pages::form::draw(frame, form, &cx, &app.keys, theme, form_area, app.modal.is_none());
+        pages::form::draw(
+            frame,
+            form,
+            &cx,
+            &app.keys,
+            theme,
+            form_area,
+            app.modal.is_none(),
+        );
     }
     match &app.modal {
         None | Some(Modal::Prompt(_)) => {}

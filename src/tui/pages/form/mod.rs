@@ -607,7 +607,8 @@ impl FormState {
                 // The server said no: the correction replaces this result.
                 self.failure = Some(reason.clone());
                 self.edit_of = Some(*id);
-                self.corrects = Some((crate::domain::outbox::DeliveryState::Rejected, code.clone()));
+                self.corrects =
+                    Some((crate::domain::outbox::DeliveryState::Rejected, code.clone()));
             }
             Ok(_) => return Reply::go(Go::CloseForm),
         }
