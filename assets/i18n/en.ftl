@@ -520,7 +520,7 @@ today-by-action = By action
 today-none = none
 today-due-today = Promises due today
 today-due-tomorrow = Promises due tomorrow
-today-broken = Broken promises (back in the queue)
+today-broken = Broken-promise bucket (today's list)
 today-calls-how = results recorded today
 today-rpc = Right-party contacts
 today-rpc-how = the debtor or a co-debtor answered
@@ -531,7 +531,7 @@ today-ptp-rate-how = { $ptp } promises ÷ { $rpc } RPC
 today-promised = Amount promised
 today-promised-how = sum of today's promises
 today-kept-rate = Kept rate
-today-kept-rate-how = { $kept } ÷ ({ $kept } kept + { $broken } broken)
+today-kept-rate-how = { $kept } ÷ ({ $kept } kept + { $broken } not kept)
 today-unknown = Promises unknown
 today-unknown-how = { $grace ->
     [one] date + 1 day passed, no evidence
@@ -615,7 +615,7 @@ callbacks-none = no callbacks recorded
 
 today-no-task-list = no task list ({ $error }); broken promises cannot be told
 today-calls-of = calls { $action }
-today-broken-short = Broken promises
+today-broken-short = Broken-promise bucket
 today-heading = Today, { $date }
 
 ## deskcoll termin
@@ -845,3 +845,4 @@ form-after-refusal-keys-stored = { $send } sends the correction in place of #{ $
 form-amount-over-due = more than the total due ({ $due })
 form-amount-needed-hint = required: the total due is not known (1.500.000 or 1500000)
 outbox-cli-or-90 = { $some }, or { $rejected } with 90
+today-of-total-due = total due { $due }

@@ -107,16 +107,36 @@ pub async fn run(
                 .iter()
                 .map(|b| b.account_no.clone())
                 .collect();
+            // A promise as the table lists it: the account and what was promised.
+            let promised = |v: &[crate::domain::today::DuePromise]| -> Vec<String> {
+                v.iter()
+                    .map(|p| match (&p.promised_amount, csv) {
+                        (Some(m), true) => format!("{}:{m}", p.account_no),
+                        (Some(m), false) => format!(
+                            "{} {}",
+                            p.account_no,
+                            m.parse::<crate::domain::Money>()
+                                .unwrap_or_default()
+                                .rupiah()
+                        ),
+                        (None, _) => p.account_no.clone(),
+                    })
+                    .collect()
+            };
+            let (due_today, due_tomorrow) = (
+                promised(&s.promises_due_today),
+                promised(&s.promises_due_tomorrow),
+            );
             for (label, words, list) in [
                 (
                     "promises due today",
                     tr!(lang, "today-due-today"),
-                    &s.promises_due_today,
+                    &due_today,
                 ),
                 (
                     "promises due tomorrow",
                     tr!(lang, "today-due-tomorrow"),
-                    &s.promises_due_tomorrow,
+                    &due_tomorrow,
                 ),
                 ("broken promises", tr!(lang, "today-broken-short"), &broken),
             ] {

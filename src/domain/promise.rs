@@ -5,11 +5,17 @@ use chrono::{Duration, NaiveDate, NaiveDateTime};
 use std::collections::{HashMap, HashSet};
 
 /// A promise as recorded locally.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Promise {
     pub account_no: String,
     pub promise_date: NaiveDate,
     pub call_time: NaiveDateTime,
+    /// The customer's name as recorded with the result (may be empty).
+    pub name: String,
+    /// What the customer promised to pay (the form's Amount).
+    pub promised_amount: Option<super::Money>,
+    /// What the account owed when the promise was taken.
+    pub total_due: Option<super::Money>,
 }
 
 /// The promises among recorded results: not discarded, not rejected (those never reached the
@@ -26,6 +32,10 @@ pub fn promises_of<'a>(
                 account_no: r.account_no.clone(),
                 promise_date: r.promise_date?,
                 call_time: r.call_time,
+                name: r.name.clone(),
+                // Results kept before the Amount field promised the total due.
+                promised_amount: r.promised_amount.or(r.total_due),
+                total_due: r.total_due,
             })
         })
         .collect()
@@ -37,6 +47,9 @@ pub struct PromiseBook {
     pub due_soon: HashSet<String>,
     /// Accounts whose latest promise passed while they are still in the queue.
     pub broken: HashSet<String>,
+    /// Accounts whose latest promise has not fallen due yet (today or later): a fresh promise
+    /// that stands, whatever bucket the server's list puts the account in.
+    pub pending: HashSet<String>,
     /// The latest promise of each account.
     pub latest: HashMap<String, Promise>,
 }
@@ -72,6 +85,9 @@ impl PromiseBook {
         let tomorrow = today + Duration::days(1);
         let mut book = PromiseBook::default();
         for (account, p) in &latest {
+            if p.promise_date >= today {
+                book.pending.insert(account.clone());
+            }
             if p.promise_date == today || p.promise_date == tomorrow {
                 book.due_soon.insert(account.clone());
             } else if p.promise_date < today && in_queue.contains(account) {
@@ -150,6 +166,7 @@ mod tests {
                 "%Y-%m-%d %H:%M:%S",
             )
             .unwrap(),
+            ..Promise::default()
         }
     }
 

@@ -82,10 +82,35 @@ pub struct TodaySummary {
     pub waiting: usize,
     pub rejected: usize,
     pub uncertain: usize,
-    pub promises_due_today: Vec<String>,
-    pub promises_due_tomorrow: Vec<String>,
-    /// The list's accounts in the broken-promise bucket (`bucket::bucket_of`), most owed first.
+    /// This agent's promises falling due today and tomorrow, by account.
+    pub promises_due_today: Vec<DuePromise>,
+    pub promises_due_tomorrow: Vec<DuePromise>,
+    /// The list's accounts in the broken-promise bucket (`bucket::bucket_of`), most owed first:
+    /// the server's list, not this agent's verdicts (`promises_broken`).
     pub broken_promises: Vec<BrokenPromise>,
+}
+
+/// A promise of this agent's that falls due on a day: what was promised, and what the
+/// account owed when it was taken (plain numbers of rupiah, as `promised_amount`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DuePromise {
+    pub account_no: String,
+    pub name: String,
+    pub promise_date: NaiveDate,
+    pub promised_amount: Option<String>,
+    pub total_due: Option<String>,
+}
+
+impl DuePromise {
+    fn of(p: &super::promise::Promise) -> DuePromise {
+        DuePromise {
+            account_no: p.account_no.clone(),
+            name: p.name.clone(),
+            promise_date: p.promise_date,
+            promised_amount: p.promised_amount.map(|m| m.plain()),
+            total_due: p.total_due.map(|m| m.plain()),
+        }
+    }
 }
 
 /// An account in the broken-promise bucket, as Today and `deskcoll today` list it.
@@ -100,10 +125,12 @@ pub struct BrokenPromise {
 }
 
 impl BrokenPromise {
-    /// The accounts of `tasks` whose bucket is a broken promise, most owed first.
+    /// The accounts of `tasks` whose bucket is a broken promise, most owed first; not one
+    /// that has given a new promise since, still standing (`PromiseBook::pending`).
     pub fn of(tasks: &[super::Task], promises: &PromiseBook) -> Vec<BrokenPromise> {
         let mut broken: Vec<&super::Task> = tasks
             .iter()
+            .filter(|t| !promises.pending.contains(t.contract_no.as_str()))
             .filter(|t| {
                 super::bucket::bucket_of(t, promises) == super::bucket::Bucket::BrokenPromise
             })
@@ -224,13 +251,13 @@ impl TodaySummary {
         s.callbacks_due = callbacks_due(records, now, judging.rules);
         let tomorrow = today + Duration::days(1);
         let due = |day: NaiveDate| {
-            let mut v: Vec<String> = promises
+            let mut v: Vec<DuePromise> = promises
                 .latest
                 .values()
                 .filter(|p| p.promise_date == day)
-                .map(|p| p.account_no.clone())
+                .map(DuePromise::of)
                 .collect();
-            v.sort();
+            v.sort_by(|a, b| a.account_no.cmp(&b.account_no));
             v
         };
         s.promises_due_today = due(today);
@@ -479,16 +506,7 @@ mod tests {
                 0,
             ),
         ];
-        let promises: Vec<Promise> = records
-            .iter()
-            .filter_map(|r| {
-                Some(Promise {
-                    account_no: r.account_no.clone(),
-                    promise_date: r.promise_date?,
-                    call_time: r.call_time,
-                })
-            })
-            .collect();
+        let promises: Vec<Promise> = crate::domain::promise::promises_of(&records);
         let book = PromiseBook::build(&promises, today, &HashSet::new());
         let s = TodaySummary::of(&records, now("10:00"), &book, Vec::new(), &judging(&[]));
         assert_eq!(s.calls, 3);
@@ -496,8 +514,14 @@ mod tests {
         assert_eq!(s.ptp_count, 2);
         assert_eq!(s.ptp_total_due, "3500");
         assert_eq!((s.delivered, s.waiting, s.uncertain), (1, 1, 1));
-        assert_eq!(s.promises_due_today, vec!["E"]);
-        assert_eq!(s.promises_due_tomorrow, vec!["A"]);
+        let accounts =
+            |v: &[DuePromise]| -> Vec<String> { v.iter().map(|p| p.account_no.clone()).collect() };
+        assert_eq!(accounts(&s.promises_due_today), vec!["E"]);
+        assert_eq!(accounts(&s.promises_due_tomorrow), vec!["A"]);
+        // Each with what was promised and what the account owed then.
+        let e = &s.promises_due_today[0];
+        assert_eq!(e.promise_date.to_string(), "2026-11-27");
+        assert_eq!(e.total_due, Some("0".into()));
     }
 
     #[test]

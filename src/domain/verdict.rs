@@ -210,6 +210,7 @@ mod tests {
             account_no: "A".into(),
             promise_date: day("2026-11-24"),
             call_time: at("2026-11-20 10:00"),
+            ..Promise::default()
         }
     }
 
@@ -358,6 +359,7 @@ mod tests {
                 account_no: "B".into(),
                 promise_date: day("2026-11-30"),
                 call_time: at("2026-11-23 16:00"),
+                ..Promise::default()
             },
         ];
         let tasks = [
@@ -413,6 +415,7 @@ mod tests {
             account_no: account.into(),
             promise_date: day(date),
             call_time: at(called),
+            ..Promise::default()
         };
         let promises = [
             // Replaced by the newer promise below: not judged.

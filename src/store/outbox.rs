@@ -762,6 +762,7 @@ impl Outbox {
                         account_no,
                         promise_date,
                         call_time,
+                        ..Promise::default()
                     });
                 }
             }

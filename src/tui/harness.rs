@@ -180,3 +180,40 @@ pub fn render_marked(app: &App) -> String {
         })
         .collect()
 }
+
+/// Every amount on `screen` that could be `whole` (`1.234.567.890.123`): the whole of it, or
+/// its leading part ending in `…`; never a part cut silently (`.234.567.890.123` reads as
+/// another amount). Clock times (`10.00`) are not amounts. `Err` names the first bad one.
+pub fn money_never_cut(screen: &str, whole: &str) -> Result<(), String> {
+    let is_part = |c: char| c.is_ascii_digit() || c == '.' || c == '…';
+    let mut token = String::new();
+    let mut checked = 0;
+    for c in screen.chars().chain(std::iter::once(' ')) {
+        if is_part(c) {
+            token.push(c);
+            continue;
+        }
+        let t = std::mem::take(&mut token);
+        let t = t.trim_end_matches('.');
+        let clock =
+            t.len() == 5 && t.as_bytes()[2] == b'.' || t.len() == 4 && t.as_bytes()[1] == b'.';
+        // An address or a version (`10.1.206.118`): a middle group that is not three digits.
+        let groups: Vec<&str> = t.trim_end_matches('…').split('.').collect();
+        let not_money =
+            groups.len() > 2 && groups[1..groups.len() - 1].iter().any(|g| g.len() != 3);
+        if !t.contains('.') || clock || not_money || !t.chars().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let ok = t == whole
+            || t.strip_suffix('…')
+                .is_some_and(|lead| !lead.is_empty() && whole.starts_with(lead));
+        if !ok {
+            return Err(format!("'{t}' is not {whole} nor its start ending in …"));
+        }
+        checked += 1;
+    }
+    if checked == 0 {
+        return Err(format!("no amount on the screen:\n{screen}"));
+    }
+    Ok(())
+}

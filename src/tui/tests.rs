@@ -1558,3 +1558,57 @@ fn calls_at_early_and_late_hours_narrow_the_bars_and_by_action_keeps_its_words()
     assert!(screen.contains("Menurut aksi"), "{screen}");
     assert!(screen.contains("03") && screen.contains("21"), "{screen}");
 }
+
+#[test]
+fn no_money_cell_loses_a_digit_silently_at_any_size_in_either_language() {
+    use crate::i18n::Lang;
+    let big = Money::from_units(1_234_567_890_123);
+    let whole = "1.234.567.890.123";
+    for lang in [Lang::En, Lang::Id] {
+        for (w, h) in [(80, 24), (120, 40), (200, 50)] {
+            let tasks = vec![Task {
+                contract_no: "000220196348539".into(),
+                name: "PT SANGAT BESAR SEKALI NUSANTARA".into(),
+                overdue: Some(3),
+                total_due: Some(big),
+                penalty: Some(big),
+                osar: Some(big),
+                installment_number_field: Some(big),
+                lastpaid_tenor: Some(3),
+                ..Task::default()
+            }];
+            let mut app =
+                super::harness::app_with_in(lang, tasks, w, h, super::harness::fixed_now());
+            let mut promise = item(1, "000220196348539", "2026-11-28", DeliveryState::Delivered);
+            promise.promised_amount = Some(big.plain());
+            promise.total_due = Some(big.plain());
+            promise.party = "debtor".into();
+            promise.result.cust_name = "PT SANGAT BESAR SEKALI NUSANTARA".into();
+            promise.result.call_time =
+                crate::domain::dates::parse_datetime("2026-11-27 09:00:00").unwrap();
+            outbox(&mut app, vec![promise]);
+            let mut screens = vec![("queue", super::harness::render(&app))];
+            press(&mut app, KeyCode::Enter);
+            screens.push(("form", super::harness::render(&app)));
+            press(&mut app, KeyCode::Esc);
+            alt(&mut app, '4');
+            screens.push(("today", super::harness::render(&app)));
+            for (name, screen) in screens {
+                if let Err(e) = super::harness::money_never_cut(&screen, whole) {
+                    panic!("{name} {lang:?} {w}x{h}: {e}\n{screen}");
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn the_money_check_catches_a_cut_from_the_left_and_a_silent_cut() {
+    use super::harness::money_never_cut;
+    let whole = "1.234.567.890.123";
+    assert!(money_never_cut("Total Rp 1.234.567.890.123 at 10.00", whole).is_ok());
+    assert!(money_never_cut("Total 1.234.567.8… at 10.00", whole).is_ok());
+    assert!(money_never_cut("Total .234.567.890.123", whole).is_err());
+    assert!(money_never_cut("Total Rp 1.234.567", whole).is_err());
+    assert!(money_never_cut("nothing here", whole).is_err());
+}

@@ -128,16 +128,26 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     }
     header(frame, app, theme, areas.header);
     let cx = app.cx(app.tab);
+    // With the form open beside the customer's pane, the queue keeps to the form's column:
+    // one customer pane on screen, and no pane drawn over another's figures.
+    let form_layout = app.form.as_ref().map(|_| layout::form_layout(areas.body));
+    let page_areas = match form_layout {
+        Some((form_area, Some(customer))) => layout::Areas {
+            queue: form_area,
+            detail: customer,
+            ..areas
+        },
+        _ => areas,
+    };
     match app.tab {
-        Tab::Queue => pages::queue::draw(frame, &app.queue, &cx, theme, &areas),
+        Tab::Queue => pages::queue::draw(frame, &app.queue, &cx, theme, &page_areas),
         Tab::Termin => pages::termin::draw(frame, &app.termin, &cx, theme, &areas),
         Tab::Outbox => pages::outbox::draw(frame, &app.outbox, &cx, theme, &areas),
         Tab::Today => pages::today::draw(frame, &cx, theme, areas.body),
     }
     status(frame, app, theme, areas.status);
     footer(frame, app, theme, areas.footer);
-    if let Some(form) = &app.form {
-        let (form_area, customer) = layout::form_layout(areas.body);
+    if let (Some(form), Some((form_area, customer))) = (&app.form, form_layout) {
         if let Some(rect) = customer {
             pages::queue::draw_customer(frame, &app.queue, &form.account_no, &cx, theme, rect);
         }

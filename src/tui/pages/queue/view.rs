@@ -125,8 +125,18 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
         .max()
         .unwrap_or(0)
         .clamp(12, crate::domain::result::CUST_NAME_MAX) as i32;
+    // The total due as wide as its widest amount on screen: money is never cut silently.
+    let header_total = tr!(lang, "queue-col-total-due");
+    let total_width = q.view[shown.clone()]
+        .iter()
+        .filter_map(|&i| q.tasks[i].total_due)
+        .map(|m| m.rupiah().chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(header_total.chars().count())
+        .max(9) as i32;
     // Mark, contacts, bucket, contract, OD and total due, with the gaps of all seven.
-    let mut room = area.width as i32 - 2 - (1 + 2 + 7 + 15 + 3 + 16 + 6) - name_width;
+    let mut room = area.width as i32 - 2 - (1 + 2 + 7 + 15 + 3 + 6) - total_width - name_width;
     let mut take = |w: i32| {
         let fits = room > w;
         if fits {
@@ -173,8 +183,12 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
             Cell::from(name(i)),
             Cell::from(Line::from(t.days_past_due(today).to_string()).alignment(Alignment::Right)),
             Cell::from(
-                Line::from(t.total_due.map(|m| m.rupiah()).unwrap_or_default())
-                    .alignment(Alignment::Right),
+                Line::from(
+                    t.total_due
+                        .map(|m| m.rupiah_in(total_width as usize))
+                        .unwrap_or_default(),
+                )
+                .alignment(Alignment::Right),
             ),
         ];
         if with_branch {
@@ -220,7 +234,7 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
             Constraint::Fill(1)
         },
         Constraint::Length(3),
-        Constraint::Length(16),
+        Constraint::Length(total_width as u16),
     ];
     let mut header = vec![
         String::new(),
@@ -229,7 +243,7 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
         tr!(lang, "queue-col-contract"),
         tr!(lang, "queue-col-name"),
         tr!(lang, "queue-col-overdue"),
-        tr!(lang, "queue-col-total-due"),
+        header_total,
     ];
     if with_branch {
         widths.push(Constraint::Length(11));

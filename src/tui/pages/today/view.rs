@@ -45,7 +45,13 @@ pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
     let wide = inner.width >= WIDE;
 
     let figures = figure_lines(&words::figures(lang, &s), theme, inner.width as usize);
-    let states = state_lines(cx, &s, theme, wide);
+    let figures_width = figures.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
+    let states_width = if wide {
+        inner.width.saturating_sub(figures_width)
+    } else {
+        inner.width
+    };
+    let states = state_lines(cx, &s, theme, wide, states_width as usize);
     let top_height = if wide {
         figures.len().max(states.len())
     } else {
@@ -62,7 +68,6 @@ pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
     .areas(inner);
 
     if wide {
-        let figures_width = figures.iter().map(Line::width).max().unwrap_or(0) as u16 + 4;
         let [l, r] =
             Layout::horizontal([Constraint::Length(figures_width), Constraint::Min(0)]).areas(top);
         frame.render_widget(Paragraph::new(figures), l);
@@ -89,7 +94,8 @@ pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
         actions,
     );
     frame.render_widget(
-        Paragraph::new(promise_lines(cx, &s, theme, wide)).wrap(Wrap { trim: false }),
+        Paragraph::new(promise_lines(cx, &s, theme, wide, bottom.width as usize))
+            .wrap(Wrap { trim: false }),
         bottom,
     );
 }
@@ -122,7 +128,13 @@ fn figure_lines(figures: &[Figure], theme: &Theme, width: usize) -> Vec<Line<'st
 }
 
 /// Where today's results stand: a line each beside the figures, or one line under them.
-fn state_lines(cx: &Cx, s: &TodaySummary, theme: &Theme, wide: bool) -> Vec<Line<'static>> {
+fn state_lines(
+    cx: &Cx,
+    s: &TodaySummary,
+    theme: &Theme,
+    wide: bool,
+    width: usize,
+) -> Vec<Line<'static>> {
     let lang = cx.settings.lang;
     if !wide {
         return vec![Line::styled(
@@ -151,17 +163,22 @@ fn state_lines(cx: &Cx, s: &TodaySummary, theme: &Theme, wide: bool) -> Vec<Line
         (tr!(lang, "today-rejected"), s.rejected.to_string()),
         (tr!(lang, "today-uncertain"), s.uncertain.to_string()),
     ];
-    let width = rows
+    let label_width = rows
         .iter()
         .map(|(l, _)| l.chars().count())
         .max()
         .unwrap_or(0)
         + 2;
+    // Money keeps every digit: `Rp ` goes first, then it ends in `…`, never cut silently.
+    let room = width.saturating_sub(label_width);
     rows.into_iter()
         .map(|(label, value)| {
             Line::from(vec![
-                Span::styled(format!("{label:<width$}"), theme.label()),
-                Span::styled(value, theme.figure()),
+                Span::styled(format!("{label:<label_width$}"), theme.label()),
+                Span::styled(
+                    crate::domain::money::fit_amount(&value, room),
+                    theme.figure(),
+                ),
             ])
         })
         .collect()
@@ -245,38 +262,51 @@ fn action_lines(
     lines
 }
 
-/// The promises due today and tomorrow and the broken ones: an account a line, with the
-/// name and what it owed, when wide; else each list on a line of its own, accounts only.
-fn promise_lines(cx: &Cx, s: &TodaySummary, theme: &Theme, wide: bool) -> Vec<Line<'static>> {
+/// One line of a promise list: the account, the name, the amount that list is about (what
+/// was promised; for the broken-promise bucket, what the account owes) and, where there is
+/// room, the total due beside a promise.
+struct PromiseRow {
+    account: String,
+    name: String,
+    amount: Option<Money>,
+    total_due: Option<Money>,
+}
+
+/// The promises due today and tomorrow and the broken-promise bucket: an account a line, with
+/// the name and the amount, when wide; else each list on a line of its own, accounts only.
+fn promise_lines(
+    cx: &Cx,
+    s: &TodaySummary,
+    theme: &Theme,
+    wide: bool,
+    width: usize,
+) -> Vec<Line<'static>> {
     let lang = cx.settings.lang;
-    // A promise as the agent recorded it: the name and what the account owed then.
-    let recorded = |a: &String| {
-        let latest = cx.desk.history(a).next();
-        let name = latest
-            .map(|i| i.result.cust_name.clone())
-            .unwrap_or_default();
-        let owed = latest.and_then(|i| i.total_due.as_deref()?.parse::<Money>().ok());
-        (a.clone(), name, owed)
+    let money = |m: &Option<String>| m.as_deref().and_then(|m| m.parse::<Money>().ok());
+    let promised = |p: &crate::domain::today::DuePromise| PromiseRow {
+        account: p.account_no.clone(),
+        name: p.name.clone(),
+        amount: money(&p.promised_amount),
+        total_due: money(&p.total_due),
     };
-    let lists = [
+    let lists: [(String, Vec<PromiseRow>); 3] = [
         (
             tr!(lang, "today-due-today"),
-            s.promises_due_today
-                .iter()
-                .map(recorded)
-                .collect::<Vec<_>>(),
+            s.promises_due_today.iter().map(promised).collect(),
         ),
         (
             tr!(lang, "today-due-tomorrow"),
-            s.promises_due_tomorrow.iter().map(recorded).collect(),
+            s.promises_due_tomorrow.iter().map(promised).collect(),
         ),
         (
             tr!(lang, "today-broken"),
             s.broken_promises
                 .iter()
-                .map(|b| {
-                    let owed = b.total_due.as_deref().and_then(|m| m.parse().ok());
-                    (b.account_no.clone(), b.name.clone(), owed)
+                .map(|b| PromiseRow {
+                    account: b.account_no.clone(),
+                    name: b.name.clone(),
+                    amount: money(&b.total_due),
+                    total_due: None,
                 })
                 .collect(),
         ),
@@ -285,7 +315,7 @@ fn promise_lines(cx: &Cx, s: &TodaySummary, theme: &Theme, wide: bool) -> Vec<Li
     for (title, rows) in lists {
         let heading = Span::styled(format!("{title} ({})", rows.len()), theme.label());
         if !wide {
-            let accounts: Vec<&str> = rows.iter().map(|(a, _, _)| a.as_str()).collect();
+            let accounts: Vec<&str> = rows.iter().map(|r| r.account.as_str()).collect();
             let listed = if accounts.is_empty() {
                 Span::styled(tr!(lang, "today-none"), theme.dim())
             } else {
@@ -301,14 +331,38 @@ fn promise_lines(cx: &Cx, s: &TodaySummary, theme: &Theme, wide: bool) -> Vec<Li
                 theme.dim(),
             ));
         }
-        for (account, name, owed) in rows {
-            let owed = owed
-                .map(|m| format!("  {}", m.rupiah()))
+        for row in rows {
+            let name = crate::domain::text::sanitize(&row.name).into_owned();
+            let lead = format!("  {}  ", row.account);
+            let used = lead.chars().count();
+            // The amount whole before the name; the name gives way first, then the total due.
+            let amount = row.amount.map(|m| m.rupiah()).unwrap_or_default();
+            let owed = row
+                .total_due
+                .map(|m| format!(" · {}", tr!(lang, "today-of-total-due", due = m.rupiah())))
                 .unwrap_or_default();
-            lines.push(Line::raw(format!(
-                "  {account}  {}{owed}",
-                crate::domain::text::sanitize(&name)
-            )));
+            let room = width.saturating_sub(used);
+            let amount = crate::domain::money::fit_amount(&amount, room);
+            let left = room.saturating_sub(amount.chars().count());
+            let owed = if owed.chars().count() + 2 <= left {
+                owed
+            } else {
+                String::new()
+            };
+            let name_room = left.saturating_sub(owed.chars().count() + 2);
+            let name = if name_room >= 4 {
+                super::super::super::view::fit(&name, name_room)
+            } else {
+                String::new()
+            };
+            let pad = name_room.saturating_sub(Span::raw(name.as_str()).width());
+            lines.push(Line::from(vec![
+                Span::raw(lead),
+                Span::raw(name),
+                Span::raw(" ".repeat(pad + 2)),
+                Span::styled(amount, theme.figure()),
+                Span::styled(owed, theme.dim()),
+            ]));
         }
         lines.push(Line::raw(""));
     }
