@@ -276,6 +276,19 @@ pub fn to_announce(listed: &[Listed], now: DateTime<Utc>, warn_minutes: i64) -> 
     })
 }
 
+/// How many callbacks are due now (`listed` as `list` gives it).
+pub fn due_count(listed: &[Listed]) -> usize {
+    listed
+        .iter()
+        .filter(|l| l.status == CallbackStatus::Due)
+        .count()
+}
+
+/// Whole minutes since `due` (0 before it), rounded down: "2h 30m late".
+pub fn minutes_late(due: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
+    (now - due).num_minutes().max(0)
+}
+
 /// Whole minutes until `due`, rounded up ("in 4m" from 15:56:30 to 16:00 says 4).
 pub fn minutes_until(due: DateTime<Utc>, now: DateTime<Utc>) -> i64 {
     ((due - now).num_seconds().max(0) + 59) / 60

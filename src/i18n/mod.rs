@@ -225,6 +225,24 @@ pub fn date_long(lang: Lang, d: NaiveDate) -> String {
     )
 }
 
+/// A span of minutes as short as it says: `45m`, `2h 30m` / `45m`, `2j 30m`.
+pub fn duration_short(lang: Lang, minutes: i64) -> String {
+    let hour = match lang {
+        Lang::En => 'h',
+        Lang::Id => 'j',
+    };
+    match (minutes / 60, minutes % 60) {
+        (0, m) => format!("{m}m"),
+        (h, 0) => format!("{h}{hour}"),
+        (h, m) => format!("{h}{hour} {m}m"),
+    }
+}
+
+/// A day of the month: `27 Nov` / `27 Nov` (`Des`, `Agu` in Indonesian).
+pub fn date_short(lang: Lang, d: NaiveDate) -> String {
+    format!("{} {}", d.day(), month_short(lang, d.month()))
+}
+
 /// A weekday and a time: `Fri 11:00` / `Jum 11.00`.
 pub fn weekday_clock(lang: Lang, d: Weekday, t: &impl Timelike) -> String {
     format!("{} {}", weekday_short(lang, d), clock(lang, t))

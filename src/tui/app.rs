@@ -133,8 +133,31 @@ impl App {
     fn refresh_callbacks(&mut self) {
         let now = self.clock.now_utc().with_timezone(&self.clock.offset());
         if self.desk.tick_callbacks(now, &self.settings.rules) {
-            self.queue.list.pin(self.desk.due_accounts());
+            self.keep_callback_accounts();
         }
+    }
+
+    /// A pending or due callback keeps its account in the queue, from the outbox's record of
+    /// it when the list no longer holds it; a due one pins it on top.
+    fn keep_callback_accounts(&mut self) {
+        let desk = &self.desk;
+        let regions = &self.regions;
+        let recorded = |account: &str| {
+            let (task, zone) = desk.recorded_task(account)?;
+            let mut guess = crate::domain::window::zone_of_task(&task, regions);
+            if let Some(zone) = zone {
+                // The zone the callback was agreed in: the customer's, from their address.
+                guess.zone = zone;
+                guess.source = crate::domain::zone::ZoneSource::Address;
+            }
+            Some((task, guess))
+        };
+        self.queue.keep_for_callbacks(
+            desk.open_callback_accounts(),
+            &recorded,
+            &cx!(self, Tab::Queue),
+        );
+        self.queue.list.pin(self.desk.due_accounts());
     }
 }
 
@@ -168,6 +191,7 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
                 app.queue
                     .on_saved(tasks, zones, read_at, &cx!(app, Tab::Queue), &app.regions);
             app.refresh_promises();
+            app.keep_callback_accounts();
             reply
         }
         Action::Delivery {
@@ -261,6 +285,7 @@ fn on_tasks(
         .queue
         .on_tasks(result, zones, &cx!(app, Tab::Queue), &app.regions);
     app.refresh_promises();
+    app.keep_callback_accounts();
     reply
 }
 

@@ -89,6 +89,35 @@ impl Desk {
             .find(|l| l.status == CallbackStatus::Due && l.account_no == account_no)
     }
 
+    /// The accounts whose callback is pending or due: kept in the queue until it is settled.
+    pub fn open_callback_accounts(&self) -> HashSet<String> {
+        self.callbacks
+            .iter()
+            .filter(|l| matches!(l.status, CallbackStatus::Pending | CallbackStatus::Due))
+            .map(|l| l.account_no.clone())
+            .collect()
+    }
+
+    /// An account as its newest result recorded it (name, what it owed, the zone of the
+    /// callback agreed): a task for an account the list no longer holds.
+    pub fn recorded_task(
+        &self,
+        account_no: &str,
+    ) -> Option<(Task, Option<crate::domain::zone::Zone>)> {
+        let item = self.history(account_no).next()?;
+        let task = Task {
+            contract_no: item.account_no.as_str().into(),
+            name: item.result.cust_name.as_str().into(),
+            total_due: item.total_due.as_deref().and_then(|m| m.parse().ok()),
+            ..Task::default()
+        };
+        let zone = self
+            .history(account_no)
+            .find_map(|i| i.callback())
+            .map(|c| c.zone);
+        Some((task, zone))
+    }
+
     /// The accounts whose callback is due now.
     pub fn due_accounts(&self) -> HashSet<String> {
         self.callbacks

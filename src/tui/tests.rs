@@ -1447,7 +1447,12 @@ fn a_missed_callback_no_longer_pins_and_the_warning_follows_the_setting() {
     assert!(header_line(&app).contains("Callback 19:30 WIB: BUDI in 2m"));
     at(&mut app, "2026-11-27 19:59:00");
     assert_eq!(&order(&app)[..1], "B");
-    assert!(header_line(&app).contains("Callback 19:30 WIB: BUDI now"));
+    update(&mut app, Action::Resize(200, 50));
+    assert!(
+        header_line(&app).contains("Callback 19:30 WIB: BUDI, due 29m ago"),
+        "late is said as late, not now: {}",
+        header_line(&app)
+    );
     at(&mut app, "2026-11-27 20:00:00");
     assert_ne!(&order(&app)[..1], "B", "missed: the window closed");
     assert!(!header_line(&app).contains("Callback"));
@@ -1611,4 +1616,129 @@ fn the_money_check_catches_a_cut_from_the_left_and_a_silent_cut() {
     assert!(money_never_cut("Total .234.567.890.123", whole).is_err());
     assert!(money_never_cut("Total Rp 1.234.567", whole).is_err());
     assert!(money_never_cut("nothing here", whole).is_err());
+}
+
+/// A result on `account` called at 10:00 with a callback agreed for `at` (WIB) today.
+fn with_callback(id: i64, account: &str, name: &str, at: &str) -> OutboxItem {
+    let mut i = item(id, account, "", DeliveryState::Delivered);
+    i.action_code = "CBK".into();
+    i.result.action_code = "CBK".into();
+    i.promise_date = None;
+    i.result.promise_date = None;
+    i.result.cust_name = name.into();
+    i.result.call_time = crate::domain::dates::parse_datetime("2026-11-27 10:00:00").unwrap();
+    i.call_time = "2026-11-27 10:00:00".into();
+    i.callback_due = Some(format!("2026-11-27T{at}:00+07:00"));
+    i.callback_zone = Some("WIB".into());
+    i
+}
+
+fn at_time(app: &mut App, hh_mm: &str) {
+    app.clock = crate::clock::Clock::at(
+        crate::domain::dates::parse_datetime(&format!("2026-11-27 {hh_mm}:00")).unwrap(),
+    );
+    update(app, Action::Tick);
+}
+
+fn header(app: &App) -> String {
+    super::harness::render(app)
+        .lines()
+        .next()
+        .unwrap()
+        .to_string()
+}
+
+#[test]
+fn a_callback_whose_account_left_the_list_stays_workable_until_its_window_closes() {
+    let mut app = app();
+    outbox(
+        &mut app,
+        vec![
+            with_callback(1, "C", "CITRA", "14:00"),
+            with_callback(2, "B", "BUDI", "15:00"),
+        ],
+    );
+    update(&mut app, Action::Tick);
+    // The next refresh drops C (called today) and B.
+    update(
+        &mut app,
+        Action::TasksLoaded(Ok(vec![task("A", "ANDI", 3), task("D", "DEWI", 4)])),
+    );
+    assert!(app.queue.task("C").is_some(), "kept for its callback");
+    assert!(app.queue.absent.contains("C") && app.queue.absent.contains("B"));
+    let screen = super::harness::render(&app);
+    assert!(
+        screen.contains("CITRA · not in today's list"),
+        "marked in the queue:\n{screen}"
+    );
+    // `/` finds it; Enter opens the form for it, as for any task.
+    press(&mut app, KeyCode::Char('/'));
+    type_text(&mut app, "citra");
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(selected(&app), "C");
+    let screen = super::harness::render(&app);
+    assert!(
+        screen.contains("[not in today's list: kept for its callback]"),
+        "the customer pane says why:\n{screen}"
+    );
+    press(&mut app, KeyCode::Enter);
+    assert_eq!(app.form.as_ref().map(|f| f.account_no.as_str()), Some("C"));
+    press(&mut app, KeyCode::Esc);
+    press(&mut app, KeyCode::Esc);
+
+    // Due: pinned on top, the header names it.
+    at_time(&mut app, "14:00");
+    let top = app.queue.list.view[0];
+    assert_eq!(app.queue.list.tasks[top].contract_no, "C", "pinned on top");
+    assert!(
+        header(&app).contains("Callback 14:00 WIB: CITRA now"),
+        "{}",
+        header(&app)
+    );
+    // Both due: the header says how many, and the nearest; late is said as late.
+    at_time(&mut app, "16:30");
+    let top = header(&app);
+    assert!(top.contains("⏰ 2× 14:00 WIB CITRA"), "{top}");
+    assert!(
+        top.contains("● connected") && top.contains("16:30 WIB"),
+        "the state stays: {top}"
+    );
+    update(&mut app, Action::Resize(200, 50));
+    let top = header(&app);
+    assert!(
+        top.contains("2 callbacks due · Callback 14:00 WIB: CITRA, due 2h 30m ago"),
+        "{top}"
+    );
+    update(&mut app, Action::Resize(80, 24));
+    let top = header(&app);
+    assert!(
+        top.contains("● connected") && top.contains("16:30 WIB"),
+        "the state stays: {top}"
+    );
+    assert!(top.contains('⏰'), "{top}");
+    update(&mut app, Action::Resize(120, 40));
+    // The window closes at 20:00: missed, gone from the queue and the header.
+    at_time(&mut app, "20:00");
+    assert!(app.queue.task("C").is_none() && app.queue.task("B").is_none());
+    assert!(app.queue.absent.is_empty());
+    assert!(!header(&app).contains("Callback"), "{}", header(&app));
+}
+
+#[test]
+fn a_callback_account_missing_from_the_first_list_comes_from_the_outbox_record() {
+    let mut app = app();
+    let mut c = with_callback(3, "Z", "ZAINAL", "11:00");
+    c.total_due = Some("4500000".into());
+    outbox(&mut app, vec![c]);
+    at_time(&mut app, "11:05");
+    let z = app.queue.task("Z").expect("built from the outbox");
+    assert_eq!(z.name, "ZAINAL");
+    assert_eq!(z.total_due, Some(Money::from_units(4_500_000)));
+    let top = app.queue.list.view[0];
+    assert_eq!(app.queue.list.tasks[top].contract_no, "Z", "pinned on top");
+    let screen = super::harness::render(&app);
+    assert!(
+        screen.contains("⏰ 11:00 WIB ZAINAL · not in today's list"),
+        "{screen}"
+    );
 }

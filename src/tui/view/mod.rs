@@ -323,21 +323,19 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             crate::domain::zone::Zone::label(app.clock.offset())
         ),
     };
-    // The longest that fits: narrow terminals lose words, never the tabs.
-    let mut variants = vec![
+    // The longest that fits: narrow terminals lose words, never the tabs. The desk's state
+    // (connected, offline, the kept list) is worth more than the agent's id: the agent must
+    // know; then the clock.
+    let variants = vec![
         format!(
             "{state}  {}  {time} ",
             tr!(lang, "header-agent", agent = agent)
         ),
         format!("{state}  {agent} {time} "),
-        format!("{agent} {time} "),
+        format!("{state}  {time} "),
+        format!("{state} "),
         format!("{time} "),
     ];
-    // Working from a kept list is worth more than the agent's id and the clock: the agent
-    // must know.
-    if app.queue.saved_from.is_some() {
-        variants.splice(2..2, [format!("{state}  {time} "), format!("{state} ")]);
-    }
     let c = &app.desk.counts;
     let mut backlog = String::new();
     for (n, what) in [
@@ -370,25 +368,65 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         let gap = if notice == 0 { 0 } else { 2 };
         fixed + notice + state.as_ref().map_or(0, |s| s.chars().count() + gap)
     };
+    // The desk's state (offline, waiting, rejected, the clock) is never hidden by a callback:
+    // the notice shortens first (whole, short, its name cut, the mark and the count), and
+    // only then does the state lose words.
     let mut choices: Vec<(String, Option<String>)> = Vec::new();
+    let variants: Vec<String> = variants.collect();
     match announced {
-        None => choices.extend(variants.map(|v| (String::new(), Some(v)))),
+        None => choices.extend(variants.into_iter().map(|v| (String::new(), Some(v)))),
         Some(l) => {
+            let due = crate::domain::callback::due_count(&app.desk.callbacks);
             let name = if l.name.trim().is_empty() {
                 &l.account_no
             } else {
                 &l.name
             };
             let name = crate::domain::text::sanitize(name).into_owned();
-            let notice = |short: bool, name: &str| callback_notice(lang, l, name, now, short);
-            choices.extend(variants.map(|v| (notice(false, &name), Some(v))));
+            let notice = |short: bool, name: &str| callback_notice(lang, l, name, now, short, due);
+            let mark_only = if due > 1 {
+                format!("{CALLBACK_MARK}{due}")
+            } else {
+                CALLBACK_MARK.to_string()
+            };
+            // What the desk's state may not lose for a callback: the connection or the kept
+            // list, the results waiting or failed, and the clock.
+            let essential = format!("{backlog}{state}  {time} ");
+            let states: Vec<String> = variants
+                .iter()
+                .take(2)
+                .cloned()
+                .chain([essential])
+                .collect();
             for short in [false, true] {
-                choices.push((notice(short, &name), None));
-                let spare = room.saturating_sub(width(&(notice(short, ""), None)));
-                if spare >= 6 {
-                    choices.push((notice(short, &fit(&name, spare)), None));
+                for v in &states {
+                    choices.push((notice(short, &name), Some(v.clone())));
+                }
+                for v in &states {
+                    let spare = room.saturating_sub(width(&(notice(short, ""), Some(v.clone()))));
+                    if spare >= 6 {
+                        choices.push((notice(short, &fit(&name, spare)), Some(v.clone())));
+                    }
                 }
             }
+            // The mark and the time, without the name.
+            for v in &states {
+                choices.push((notice(true, "").trim_end().to_string(), Some(v.clone())));
+            }
+            // Narrower still: the state's own shorter forms, with the mark, then without it:
+            // the callback gives way before the state does.
+            choices.extend(
+                variants
+                    .iter()
+                    .skip(2)
+                    .map(|v| (mark_only.clone(), Some(v.clone()))),
+            );
+            choices.extend(
+                variants
+                    .into_iter()
+                    .skip(2)
+                    .map(|v| (String::new(), Some(v))),
+            );
         }
     }
     if let Some((notice, state)) = choices.into_iter().find(|c| width(c) <= room) {
@@ -420,13 +458,40 @@ fn callback_notice(
     name: &str,
     now: chrono::DateTime<chrono::Utc>,
     short: bool,
+    due_count: usize,
 ) -> String {
     let time = words::callback_time(lang, &l.callback);
     let due = l.callback.due_utc;
+    // More than one due: the count first, then the nearest.
+    let count = if due_count > 1 {
+        format!("{} · ", tr!(lang, "header-callbacks-due", n = due_count))
+    } else {
+        String::new()
+    };
+    let late = crate::domain::callback::minutes_late(due, now);
     if short {
-        format!("{CALLBACK_MARK} {time} {name}")
+        let count = if due_count > 1 {
+            format!("{due_count}× ")
+        } else {
+            String::new()
+        };
+        format!("{CALLBACK_MARK} {count}{time} {name}")
+    } else if due <= now && late < 1 {
+        format!(
+            "{count}{}",
+            tr!(lang, "header-callback-due", time = time, name = name)
+        )
     } else if due <= now {
-        tr!(lang, "header-callback-due", time = time, name = name)
+        format!(
+            "{count}{}",
+            tr!(
+                lang,
+                "header-callback-late",
+                time = time,
+                name = name,
+                late = crate::i18n::duration_short(lang, late)
+            )
+        )
     } else {
         let minutes = crate::domain::callback::minutes_until(due, now);
         tr!(

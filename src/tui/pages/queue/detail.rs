@@ -51,9 +51,11 @@ pub fn draw_task(
     };
     let t = &q.tasks[i];
     let s = |v: &str| sanitize(v).into_owned();
-    let today = cx.clock.now_local().date();
-    let days = t.days_past_due(today);
-    let (overdue, overdue_style) = match t.days_until_due(today) {
+    // A kept list of an earlier day: its figures are that day's, and say so.
+    let now_day = cx.clock.now_local().date();
+    let as_of = page.as_of(now_day);
+    let days = t.days_past_due(as_of);
+    let (overdue, overdue_style) = match t.days_until_due(as_of) {
         Some(n) => (tr!(lang, "customer-due-in", n = n), theme.figure()),
         None if days > 0 => (days.to_string(), theme.overdue()),
         None => ("0".to_string(), theme.figure()),
@@ -157,13 +159,15 @@ pub fn draw_task(
         .unwrap_or(LABEL)
         .max(LABEL);
 
+    let bucket = if page.is_absent(i) {
+        tr!(lang, "customer-not-in-list")
+    } else {
+        words::bucket_describe(lang, q.bucket(i))
+    };
     let mut lines = vec![Line::from(vec![
         Span::styled(s(&t.name), theme.title()),
         Span::raw("  "),
-        Span::styled(
-            format!("[{}]", words::bucket_describe(lang, q.bucket(i))),
-            theme.warn(),
-        ),
+        Span::styled(format!("[{bucket}]"), theme.warn()),
         Span::styled(
             if q.is_done(i) {
                 format!("  ✓ {}", tr!(lang, "customer-recorded"))
@@ -250,6 +254,16 @@ pub fn draw_task(
             Span::styled(format!("{value:<width$}"), style),
         ]
     };
+    if as_of < now_day {
+        lines.push(Line::styled(
+            tr!(
+                lang,
+                "customer-as-of",
+                day = crate::i18n::date_short(lang, as_of)
+            ),
+            theme.warn(),
+        ));
+    }
     let inner = area.width.saturating_sub(2) as usize;
     if inner >= 2 * (label_width + 18) + 2 {
         // Two figures a line when they fit.

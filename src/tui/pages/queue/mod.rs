@@ -24,6 +24,7 @@ use crate::tui::list::Move;
 use crate::tui::message::{DialError, Dialed, Effect};
 use crate::tui::modal::{Intent, Modal, PhonePicker, PromptEvent, PromptKind};
 use chrono::{DateTime, FixedOffset, NaiveDate, Utc};
+use std::collections::HashSet;
 
 /// Which promises the queue shows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -66,6 +67,13 @@ pub struct QueuePage {
     pub saved_from: Option<DateTime<FixedOffset>>,
     /// How much of the list being read has arrived, said in the status line while it loads.
     pub arriving: Option<String>,
+    /// Accounts with a callback pending or due: they stay in the queue while it is, even when
+    /// the server's list drops them (a call today takes an account out of it).
+    callback_accounts: HashSet<String>,
+    /// Accounts in `list.tasks` only for their callback: not in the list on screen.
+    pub absent: HashSet<String>,
+    /// `callback_accounts` were checked against the tasks since the list last changed.
+    callbacks_checked: bool,
 }
 
 /// Each task's zone: the work a new list costs, done off the screen's thread by the runtime
@@ -138,6 +146,78 @@ impl QueuePage {
         self.list.tasks.iter().find(|t| t.contract_no == account_no)
     }
 
+    /// The day the list's figures are of: the day a kept list was read, or today. Days
+    /// overdue are counted to it, so that they agree with the penalty, the total due and the
+    /// bucket the server computed that day.
+    pub fn as_of(&self, today: NaiveDate) -> NaiveDate {
+        self.saved_from
+            .map(|at| at.date_naive())
+            .filter(|day| *day < today)
+            .unwrap_or(today)
+    }
+
+    /// Whether the task at `i` is in the queue only for its callback.
+    pub fn is_absent(&self, i: usize) -> bool {
+        !self.absent.is_empty()
+            && self
+                .absent
+                .contains(self.list.tasks[i].contract_no.as_str())
+    }
+
+    /// Keeps the accounts of pending and due callbacks (`wanted`) in the queue: one the list
+    /// does not hold is added from `recorded` (the outbox's record of it), marked absent; one
+    /// whose callback is settled leaves with its mark.
+    pub fn keep_for_callbacks(
+        &mut self,
+        wanted: HashSet<String>,
+        recorded: &dyn Fn(&str) -> Option<(Task, ZoneGuess)>,
+        cx: &Cx,
+    ) {
+        if self.callbacks_checked && wanted == self.callback_accounts {
+            return;
+        }
+        self.callbacks_checked = self.list.loaded;
+        let listed: HashSet<&str> = self
+            .list
+            .tasks
+            .iter()
+            .map(|t| t.contract_no.as_str())
+            .collect();
+        let arriving: Vec<(Task, ZoneGuess)> = wanted
+            .iter()
+            .filter(|a| !listed.contains(a.as_str()))
+            .filter_map(|a| recorded(a))
+            .collect();
+        let leaving = self.absent.iter().any(|a| !wanted.contains(a));
+        self.callback_accounts = wanted;
+        if arriving.is_empty() && !leaving || !self.list.loaded {
+            return;
+        }
+        let keep = self.list.selected_contract();
+        let tasks = self.list.take_tasks();
+        let zones = std::mem::take(&mut self.zones);
+        let (mut tasks, mut zones): (Vec<Task>, Vec<ZoneGuess>) = tasks
+            .into_iter()
+            .zip(zones)
+            .filter(|(t, _)| {
+                !self.absent.contains(t.contract_no.as_str())
+                    || self.callback_accounts.contains(t.contract_no.as_str())
+            })
+            .unzip();
+        self.absent
+            .retain(|a| self.callback_accounts.contains(a.as_str()));
+        for (task, zone) in arriving {
+            self.absent.insert(task.contract_no.to_string());
+            tasks.push(task);
+            zones.push(zone);
+        }
+        self.zones = zones;
+        let urgency = self.set_windows(cx.clock.now_utc(), cx);
+        self.list
+            .set_tasks_with(tasks, &cx.desk.promises.broken, urgency);
+        self.list.reselect(keep);
+    }
+
     /// Each customer's calling window now, and the minutes it has left; recomputed from the
     /// zones when the minute changes.
     pub fn tick(&mut self, now: DateTime<Utc>, cx: &Cx) {
@@ -184,9 +264,33 @@ impl QueuePage {
         };
         let n = tasks.len();
         self.saved_from = None;
-        self.zones = zones
+        let mut tasks = tasks;
+        let mut zones = zones
             .filter(|z| z.len() == n)
             .unwrap_or_else(|| zones_of(regions, &tasks));
+        // A callback's account the new list dropped stays, from the list before.
+        self.absent.clear();
+        self.callbacks_checked = false;
+        if !self.callback_accounts.is_empty() {
+            let fresh: HashSet<&str> = tasks.iter().map(|t| t.contract_no.as_str()).collect();
+            let departed: Vec<(Task, ZoneGuess)> = self
+                .list
+                .tasks
+                .iter()
+                .zip(&self.zones)
+                .filter(|(t, _)| {
+                    self.callback_accounts.contains(t.contract_no.as_str())
+                        && !fresh.contains(t.contract_no.as_str())
+                })
+                .map(|(t, z)| (t.clone(), z.clone()))
+                .collect();
+            for (task, zone) in departed {
+                self.absent.insert(task.contract_no.to_string());
+                tasks.push(task);
+                zones.push(zone);
+            }
+        }
+        self.zones = zones;
         let urgency = self.set_windows(cx.clock.now_utc(), cx);
         self.list
             .set_tasks_with(tasks, &cx.desk.promises.broken, urgency);

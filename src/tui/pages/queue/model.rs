@@ -70,6 +70,13 @@ impl QueueState {
         self.set_tasks_with(tasks, broken_promises, Vec::new());
     }
 
+    /// Takes the tasks out to change them (`set_tasks_with` puts them back); the selection
+    /// is for the caller to restore (`reselect`).
+    pub fn take_tasks(&mut self) -> Vec<Task> {
+        self.view.clear();
+        std::mem::take(&mut self.tasks)
+    }
+
     /// Replaces the tasks knowing already where each stands against the clock (one sort, not
     /// two).
     pub fn set_tasks_with(
@@ -111,12 +118,12 @@ impl QueueState {
         &self.haystack[start..self.key_ends[i] as usize]
     }
 
-    fn selected_contract(&self) -> Option<String> {
+    pub fn selected_contract(&self) -> Option<String> {
         self.selected_task().map(|t| t.contract_no.to_string())
     }
 
     /// Puts the selection back on a contract after the view changed (the top when it is gone).
-    fn reselect(&mut self, contract: Option<String>) {
+    pub fn reselect(&mut self, contract: Option<String>) {
         self.cursor.selected = contract
             .and_then(|c| {
                 self.view

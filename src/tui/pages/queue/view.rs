@@ -41,24 +41,36 @@ pub fn draw_customer(
 fn name_line(page: &QueuePage, cx: &Cx, theme: &Theme, i: usize) -> Line<'static> {
     let t = &page.list.tasks[i];
     let name = Span::raw(sanitize(&t.name).into_owned());
-    let due = page
-        .list
-        .is_pinned(i)
-        .then(|| cx.desk.due_callback(&t.contract_no))
-        .flatten();
-    match due {
-        Some(l) => Line::from(vec![
-            Span::styled(
-                format!(
-                    "{CALLBACK_MARK} {} ",
-                    words::callback_time(cx.settings.lang, &l.callback)
-                ),
-                theme.warn(),
+    let absent = page.is_absent(i);
+    // Pinned by a due callback, or kept for one though the list dropped the account.
+    let callback = if page.list.is_pinned(i) {
+        cx.desk.due_callback(&t.contract_no)
+    } else if absent {
+        cx.desk
+            .callbacks
+            .iter()
+            .find(|l| l.account_no == t.contract_no)
+    } else {
+        None
+    };
+    let mut spans = Vec::new();
+    if let Some(l) = callback {
+        spans.push(Span::styled(
+            format!(
+                "{CALLBACK_MARK} {} ",
+                words::callback_time(cx.settings.lang, &l.callback)
             ),
-            name,
-        ]),
-        None => Line::from(name),
+            theme.warn(),
+        ));
     }
+    spans.push(name);
+    if absent {
+        spans.push(Span::styled(
+            format!(" · {}", tr!(cx.settings.lang, "queue-not-in-list")),
+            theme.dim(),
+        ));
+    }
+    Line::from(spans)
 }
 
 fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect) {
@@ -73,6 +85,18 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
             sort = words::sort_label(lang, q.sort)
         )
     );
+    let now_day = cx.clock.now_local().date();
+    let as_of = page.as_of(now_day);
+    if as_of < now_day {
+        title.push_str(&format!(
+            "· {} ",
+            tr!(
+                lang,
+                "queue-as-of",
+                day = crate::i18n::date_short(lang, as_of)
+            )
+        ));
+    }
     if q.view.len() != q.tasks.len() {
         title.push_str(&format!(
             "· {} ",
@@ -149,7 +173,8 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
     let with_product = take(10);
     // What is left after the product's ten: products are long, and cut with an ellipsis.
     let product_width = (room + 10).max(10) as usize;
-    let today = cx.clock.now_local().date();
+    // Days overdue to the list's own day, as its penalty and total due are.
+    let today = as_of;
     let rows = q.view[shown].iter().map(|&i| {
         let t = &q.tasks[i];
         let done = q.is_done(i);
@@ -178,7 +203,11 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
         let mut cells = vec![
             Cell::from(mark),
             Cell::from(contacts_cell),
-            Cell::from(words::bucket_label(lang, q.bucket(i))),
+            Cell::from(if page.is_absent(i) {
+                "—".to_string()
+            } else {
+                words::bucket_label(lang, q.bucket(i))
+            }),
             Cell::from(sanitize(&t.contract_no).into_owned()),
             Cell::from(name(i)),
             Cell::from(Line::from(t.days_past_due(today).to_string()).alignment(Alignment::Right)),
