@@ -518,16 +518,34 @@ async fn termin_load_all_status_filter_totals_and_export() {
     let totals = a.termin.totals.clone().unwrap();
     assert_eq!(totals.grand.count, 57);
 
+    press(&mut a, KeyCode::Char('t'));
+    let screen = render(&a);
+    assert!(screen.contains("Totals of all transactions"), "{screen}");
+    assert!(screen.contains(&totals.grand.bill.rupiah()));
+    press(&mut a, KeyCode::Char('t'));
+
+    // `s` first shows open work (not Selesai, not Dibatalkan), then one status at a time.
     press(&mut a, KeyCode::Char('s'));
-    let status = a.termin.status.clone().unwrap();
+    assert!(a.termin.statuses.open);
+    let open = a.termin.shown();
+    assert!(
+        open.iter()
+            .all(|t| !["Selesai", "Dibatalkan"].contains(&t.general.status_name.as_str()))
+    );
+    press(&mut a, KeyCode::Char('s'));
+    let status = a.termin.statuses.names[0].clone();
     let shown = a.termin.shown();
     assert!(!shown.is_empty() && shown.iter().all(|t| t.general.status_name == status));
     assert_eq!(shown.len(), totals.by_status[&status].count);
 
+    // `t` totals what is shown, and says so, beside the whole.
     press(&mut a, KeyCode::Char('t'));
     let screen = render(&a);
-    assert!(screen.contains("Totals of all transactions"));
-    assert!(screen.contains(&totals.grand.bill.rupiah()));
+    assert!(screen.contains("what is shown"), "{screen}");
+    assert!(screen.contains("beside all 57"), "{screen}");
+    assert!(screen.contains(&totals.by_status[&status].bill.rupiah()), "{screen}");
+    assert!(screen.contains(&totals.grand.bill.rupiah()), "{screen}");
+    press(&mut a, KeyCode::Char('t'));
 
     let path = dir.path().join("export.csv");
     press(&mut a, KeyCode::Char('E'));
