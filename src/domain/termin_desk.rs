@@ -797,7 +797,7 @@ mod tests {
                 "{by:?}"
             );
             assert!(
-                groups.windows(2).all(|w| w[0].sum.bill >= w[1].sum.bill),
+                by == GroupBy::Month || groups.windows(2).all(|w| w[0].sum.bill >= w[1].sum.bill),
                 "largest first"
             );
         }
@@ -865,7 +865,7 @@ mod tests {
         let rows = ageing(&txs, &view, today);
         let b = rows
             .iter()
-            .find(|r| r.members == vec![1])
+            .find(|r| r.members.contains(&1))
             .expect("B is aged");
         assert_eq!(b.band, "0-30", "days since status_change_date");
         // 18:00 UTC on the 19th is the 20th in WIB: 11 days, not 12.
