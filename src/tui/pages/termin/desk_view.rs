@@ -37,6 +37,22 @@ pub(super) fn money_in(m: Money, width: u16) -> Cell<'static> {
     right(m.rupiah_in(width as usize))
 }
 
+/// A status and its bill (`(status, bill)`) in `width` cells: the status, then the bill fitted
+/// to what is left (whole, without `Rp `, or ending in `…`); the status alone ends in `…`
+/// when even that does not fit.
+pub(super) fn status_and_bill(what: &(String, Option<Money>), width: u16) -> String {
+    let width = width as usize;
+    let status = sanitize(&what.0).into_owned();
+    let Some(bill) = what.1 else {
+        return fit(&status, width);
+    };
+    let used = status.chars().count() + 1;
+    if used + 3 > width {
+        return fit(&format!("{status} {}", bill.rupiah()), width);
+    }
+    format!("{status} {}", bill.rupiah_in(width - used))
+}
+
 /// The width of column `i` (0 when there is no such column).
 pub(super) fn col(widths: &[u16], i: usize) -> u16 {
     widths.get(i).copied().unwrap_or(0)
@@ -92,7 +108,8 @@ pub fn groups(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Re
         position = desk.group_cursor.position(desk.groups.len(), lang)
     );
     let inner = area.width.saturating_sub(2);
-    let wide = inner >= 110;
+    // Every sum beside the bill when a trillion fits in each (and the names keep 20).
+    let wide = inner >= 150;
     let mut header = vec![word("termin-col-group"), word("termin-col-count")];
     let mut constraints = vec![Constraint::Fill(1), Constraint::Length(6)];
     if wide {
@@ -151,7 +168,7 @@ pub fn ageing(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Re
     );
     let constraints = [
         Constraint::Fill(1),
-        Constraint::Length(14),
+        Constraint::Length(15),
         Constraint::Length(6),
         Constraint::Length(20),
     ];
@@ -225,14 +242,15 @@ pub fn changes(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: R
         Constraint::Fill(1),
         Constraint::Fill(1),
     ];
+    let widths = widths_of(&constraints, area.width.saturating_sub(2));
     let shown = t.desk.change_cursor.window(area, lines.len());
     let rows = lines[shown].iter().map(|l| {
         Row::new(vec![
             Cell::from(word(&format!("termin-change-{}", l.kind))),
             Cell::from(sanitize(&l.po).into_owned()),
             Cell::from(l.step.clone()),
-            Cell::from(sanitize(&l.was).into_owned()),
-            Cell::from(sanitize(&l.now).into_owned()),
+            Cell::from(status_and_bill(&l.was, col(&widths, 3))),
+            Cell::from(status_and_bill(&l.now, col(&widths, 4))),
         ])
     });
     let table = Table::new(rows, constraints)
@@ -255,6 +273,28 @@ pub fn changes(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: R
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_status_and_its_bill_fit_without_losing_digits_silently() {
+        let t = Money::from_units(1_234_567_890_123);
+        let what = ("Penagihan".to_string(), Some(t));
+        assert_eq!(status_and_bill(&what, 40), "Penagihan Rp 1.234.567.890.123");
+        assert_eq!(status_and_bill(&what, 27), "Penagihan 1.234.567.890.123");
+        assert_eq!(status_and_bill(&what, 20), "Penagihan 1.234.567…");
+        assert_eq!(status_and_bill(&what, 8), "Penagih…");
+        assert_eq!(status_and_bill(&(String::new(), None), 8), "");
+    }
+
+    #[test]
+    fn columns_are_measured_as_the_table_lays_them_out() {
+        let w = widths_of(
+            &[Constraint::Length(5), Constraint::Fill(1), Constraint::Length(20)],
+            40,
+        );
+        assert_eq!(w, vec![5, 13, 20], "spacing 1 between columns");
+        let squeezed = widths_of(&[Constraint::Length(30), Constraint::Length(20)], 40);
+        assert_eq!(squeezed.iter().sum::<u16>(), 39, "what the table really gives");
+    }
 
     #[test]
     fn a_bar_and_its_number() {

@@ -480,8 +480,9 @@ pub struct ChangeLine {
     pub kind: &'static str,
     pub po: String,
     pub step: String,
-    pub was: String,
-    pub now: String,
+    /// Status and bill before, and now (empty status: nothing).
+    pub was: (String, Option<crate::domain::Money>),
+    pub now: (String, Option<crate::domain::Money>),
 }
 
 impl TerminTab {
@@ -492,15 +493,14 @@ impl TerminTab {
             return Vec::new();
         };
         let step = |s: Option<i64>| s.map(|s| s.to_string()).unwrap_or_else(|| "—".into());
-        let bill = |b: Option<Money>| b.map(|b| b.rupiah()).unwrap_or_default();
-        let what = |status: &str, b: Option<Money>| format!("{status} {}", bill(b)).trim().to_string();
+        let what = |status: &str, b: Option<Money>| (status.to_string(), b);
         let mut out = Vec::new();
         for r in &c.new {
             out.push(ChangeLine {
                 kind: "new",
                 po: r.purchase_order_number.clone(),
                 step: step(r.step),
-                was: String::new(),
+                was: (String::new(), None),
                 now: what(&r.status_name, r.bill_amount),
             });
         }
@@ -524,7 +524,7 @@ impl TerminTab {
                 po: r.purchase_order_number.clone(),
                 step: step(r.step),
                 was: what(&r.status_name, r.bill_amount),
-                now: String::new(),
+                now: (String::new(), None),
             });
         }
         out

@@ -180,7 +180,8 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
     } else {
         ("%m-%d %H:%M", 11)
     };
-    let bill_width = if medium { 20 } else { 16 };
+    // Wide enough for a trillion without "Rp " (19) or with it (20).
+    let bill_width = if with_vendor { 20 } else { 19 };
     let mut header = vec![
         tr!(lang, "termin-col-entry-wib"),
         tr!(lang, "termin-col-po"),
