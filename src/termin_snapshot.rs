@@ -55,7 +55,10 @@ impl Looks {
             .filter_map(Result::ok)
             .filter_map(|e| {
                 let name = e.file_name().to_string_lossy().into_owned();
-                let day = name.strip_prefix(&prefix)?.strip_suffix(".json")?.to_string();
+                let day = name
+                    .strip_prefix(&prefix)?
+                    .strip_suffix(".json")?
+                    .to_string();
                 NaiveDate::parse_from_str(&day, "%Y-%m-%d").ok()
             })
             .collect();
@@ -72,7 +75,11 @@ impl Looks {
 
     /// The day compared with: `since` when given (it must have a look), else the latest day
     /// before `today` with one (`None`: no earlier look).
-    pub fn base_day(&self, today: NaiveDate, since: Option<NaiveDate>) -> io::Result<Option<NaiveDate>> {
+    pub fn base_day(
+        &self,
+        today: NaiveDate,
+        since: Option<NaiveDate>,
+    ) -> io::Result<Option<NaiveDate>> {
         let days = self.days()?;
         match since {
             Some(d) if days.contains(&d) => Ok(Some(d)),
@@ -114,7 +121,12 @@ impl Looks {
 
     /// Keeps `all` as `today`'s look unless one is kept already; removes looks older than
     /// `KEEP_DAYS`. Written whole or not at all (a file beside it, then renamed), 0600.
-    pub fn keep(&self, all: &[Transaction], today: NaiveDate, now_rfc3339: String) -> io::Result<()> {
+    pub fn keep(
+        &self,
+        all: &[Transaction],
+        today: NaiveDate,
+        now_rfc3339: String,
+    ) -> io::Result<()> {
         crate::files::own_private_dir(&self.dir)?;
         let path = self.path_of(today);
         if !path.exists() {
@@ -145,7 +157,8 @@ fn named(path: &Path, e: impl std::fmt::Display) -> io::Error {
 
 /// Today in WIB, the day a look is filed under.
 pub fn wib_day(now: chrono::DateTime<chrono::Utc>) -> NaiveDate {
-    now.with_timezone(&crate::domain::termin_desk::wib()).date_naive()
+    now.with_timezone(&crate::domain::termin_desk::wib())
+        .date_naive()
 }
 
 #[cfg(test)]
@@ -200,7 +213,10 @@ mod tests {
         assert!(since_today.is_empty());
         let missing = looks.compare_and_keep(&tuesday, day(8), Some(day(1)), "e".into());
         let err = missing.unwrap_err().to_string();
-        assert!(err.contains("2026-12-01") && err.contains("2026-12-07"), "{err}");
+        assert!(
+            err.contains("2026-12-01") && err.contains("2026-12-07"),
+            "{err}"
+        );
         use std::os::unix::fs::PermissionsExt;
         let mode = std::fs::metadata(looks.path_of(day(8)))
             .unwrap()
@@ -214,7 +230,9 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let looks = Looks::in_dir(dir.path().to_path_buf(), "s");
         for d in 1..=9 {
-            looks.keep(&[tx("PO", 1, "x")], day(d), d.to_string()).unwrap();
+            looks
+                .keep(&[tx("PO", 1, "x")], day(d), d.to_string())
+                .unwrap();
         }
         assert_eq!(looks.days().unwrap(), (3..=9).map(day).collect::<Vec<_>>());
         std::fs::write(looks.path_of(day(8)), b"{not json").unwrap();

@@ -1134,13 +1134,7 @@ fn every_json_output_ends_with_a_newline() {
         &["outbox", "list", "--format", "json"],
         &["termin", "--format", "json"],
         &["termin", "--all", "--format", "json"],
-        &[
-            "termin",
-            "--status",
-            "Selesai,Dikirim",
-            "--format",
-            "json",
-        ],
+        &["termin", "--status", "Selesai,Dikirim", "--format", "json"],
         &["termin", "--all", "--summary", "--format", "json"],
     ] {
         let o = r.run(&[&[MORNING][..], args].concat());

@@ -178,7 +178,9 @@ fn sort_range_ageing_and_changes() {
     let text = String::from_utf8(csv.stdout).unwrap();
     assert_eq!(
         text.lines().next(),
-        Some("change,purchase_order_number,from_status,to_status,from_step,to_step,from_bill,to_bill")
+        Some(
+            "change,purchase_order_number,from_status,to_status,from_step,to_step,from_bill,to_bill"
+        )
     );
     assert_eq!(text.lines().count(), bills.len() + 1, "the CSV too: {text}");
     // Kept on this desk only: private to its user.
@@ -302,13 +304,39 @@ async fn whole_set_questions_cover_every_page_and_the_right_set() {
             let o = ok(against(&h, &url, NOW, args));
             (serde_json::from_slice(&o.stdout).unwrap(), stderr(&o))
         };
-        let table = stdout(&ok(against(&h, &url, NOW, &["termin", "--open", "--group-by", "vendor"])));
+        let table = stdout(&ok(against(
+            &h,
+            &url,
+            NOW,
+            &["termin", "--open", "--group-by", "vendor"],
+        )));
         (
             j(&["termin", "--summary", "--format", "json"]),
             j(&["termin", "--status", "Penagihan", "--format", "json"]),
-            j(&["termin", "--status", "Penagihan,Dikirim", "--format", "json"]),
-            j(&["termin", "--status", "penagihan", "--status", "Dikirim", "--format", "json"]),
-            j(&["termin", "--open", "--group-by", "vendor", "--format", "json"]),
+            j(&[
+                "termin",
+                "--status",
+                "Penagihan,Dikirim",
+                "--format",
+                "json",
+            ]),
+            j(&[
+                "termin",
+                "--status",
+                "penagihan",
+                "--status",
+                "Dikirim",
+                "--format",
+                "json",
+            ]),
+            j(&[
+                "termin",
+                "--open",
+                "--group-by",
+                "vendor",
+                "--format",
+                "json",
+            ]),
             table,
         )
     });
@@ -331,7 +359,10 @@ async fn whole_set_questions_cover_every_page_and_the_right_set() {
         .filter(|t| ["Penagihan", "Dikirim"].contains(&status(t)))
         .count();
     assert_eq!(several.0.as_array().unwrap().len(), both);
-    assert_eq!(several.0, repeated.0, "a list or the flag repeated, any case");
+    assert_eq!(
+        several.0, repeated.0,
+        "a list or the flag repeated, any case"
+    );
     // "Which vendors are we owing most?": open work only.
     let mut owed: std::collections::BTreeMap<String, Money> = Default::default();
     for t in rows
@@ -351,7 +382,10 @@ async fn whole_set_questions_cover_every_page_and_the_right_set() {
     assert!(last.trim_start().starts_with("TOTAL"), "{table}");
     let open_total: Money = owed.values().copied().sum();
     assert!(last.contains(&open_total.rupiah()), "{last}");
-    assert!(table.lines().next().unwrap().contains("SHIPPING"), "{table}");
+    assert!(
+        table.lines().next().unwrap().contains("SHIPPING"),
+        "{table}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -366,12 +400,31 @@ async fn nothing_is_silently_ignored() {
                 &h,
                 &url,
                 NOW,
-                &["termin", "--group-by", "vendor", "--aging", "--sort", "bill_amount", "--page", "2"],
+                &[
+                    "termin",
+                    "--group-by",
+                    "vendor",
+                    "--aging",
+                    "--sort",
+                    "bill_amount",
+                    "--page",
+                    "2",
+                ],
             ),
             against(&h, &url, NOW, &["termin", "--status", "Penagihn"]),
             against(&h, &url, NOW, &["termin", "--po", "PO-NO-SUCH"]),
-            against(&h, &url, NOW, &["termin", "--search", "INV-", "--format", "json"]),
-            against(&h, &url, NOW, &["termin", "--all", "--limit", "1", "--format", "json"]),
+            against(
+                &h,
+                &url,
+                NOW,
+                &["termin", "--search", "INV-", "--format", "json"],
+            ),
+            against(
+                &h,
+                &url,
+                NOW,
+                &["termin", "--all", "--limit", "1", "--format", "json"],
+            ),
         )
     });
     assert_eq!(conflict.status.code(), Some(2));
@@ -390,28 +443,49 @@ async fn nothing_is_silently_ignored() {
     }
     assert_eq!(typo.status.code(), Some(1));
     let said = stderr(&typo);
-    assert!(said.contains("Penagihn") && said.contains("statuses seen:"), "{said}");
-    assert!(said.contains("Penagihan") && said.contains("Selesai"), "{said}");
+    assert!(
+        said.contains("Penagihn") && said.contains("statuses seen:"),
+        "{said}"
+    );
+    assert!(
+        said.contains("Penagihan") && said.contains("Selesai"),
+        "{said}"
+    );
     assert_eq!(nothing.status.code(), Some(1));
     assert!(stderr(&nothing).contains("PO-NO-SUCH"));
     // --search: what carries the text, every page.
     let found: Value = serde_json::from_slice(&ok(search).stdout).unwrap();
     let found = found.as_array().unwrap();
     assert!(!found.is_empty());
-    assert!(found.iter().all(|t| t["general"]["invoice_number"]
-        .as_str()
-        .unwrap()
-        .contains("INV-")));
+    assert!(found.iter().all(|t| {
+        t["general"]["invoice_number"]
+            .as_str()
+            .unwrap()
+            .contains("INV-")
+    }));
     // --po: the detail of one transaction, every field.
     let all: Value = serde_json::from_slice(&ok(po).stdout).unwrap();
     let one = &all[5];
-    let number = one["general"]["purchase_order_number"].as_str().unwrap().to_string();
+    let number = one["general"]["purchase_order_number"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let home2 = tempfile::tempdir().unwrap();
     let url = t.termin_url();
-    let shown = run_blocking(move || stdout(&ok(against(home2.path(), &url, NOW, &["termin", "--po", &number]))));
+    let shown = run_blocking(move || {
+        stdout(&ok(against(
+            home2.path(),
+            &url,
+            NOW,
+            &["termin", "--po", &number],
+        )))
+    });
     for section in ["buyer_group", "general", "payment", "vendor"] {
         for (field, _) in one[section].as_object().unwrap() {
-            assert!(shown.contains(&format!("{section}.{field}")), "{section}.{field}\n{shown}");
+            assert!(
+                shown.contains(&format!("{section}.{field}")),
+                "{section}.{field}\n{shown}"
+            );
         }
     }
     assert!(shown.contains(" WIB"), "dates in WIB, labelled: {shown}");
@@ -435,14 +509,31 @@ async fn ageing_counts_days_in_the_status_and_dates_read_in_wib() {
     let h = home.path().to_path_buf();
     let (aged, table, months) = run_blocking(move || {
         (
-            ok(against(&h, &url, NOW, &["termin", "--aging", "--status", "Penagihan", "--format", "json"])),
+            ok(against(
+                &h,
+                &url,
+                NOW,
+                &[
+                    "termin",
+                    "--aging",
+                    "--status",
+                    "Penagihan",
+                    "--format",
+                    "json",
+                ],
+            )),
             // A desk in UTC: the dates shown are still WIB, and say so.
             {
                 let mut c = against(&h, &url, NOW, &["termin", "--sort", "entry_date", "--open"]);
                 c = ok(c);
                 stdout(&c)
             },
-            ok(against(&h, &url, NOW, &["termin", "--group-by", "month", "--format", "json"])),
+            ok(against(
+                &h,
+                &url,
+                NOW,
+                &["termin", "--group-by", "month", "--format", "json"],
+            )),
         )
     });
     let today = NaiveDate::from_ymd_opt(2026, 11, 28).unwrap();
@@ -455,7 +546,9 @@ async fn ageing_counts_days_in_the_status_and_dates_read_in_wib() {
     let mut expected: std::collections::BTreeMap<&str, (u64, Money)> = Default::default();
     for t in rows.iter().filter(|t| status(t) == "Penagihan") {
         let since = t["general"]["status_change_date"].as_str().unwrap();
-        let e = expected.entry(band((today - wib_day(since)).num_days())).or_default();
+        let e = expected
+            .entry(band((today - wib_day(since)).num_days()))
+            .or_default();
         e.0 += 1;
         e.1 = e.1 + bill(t);
     }
@@ -471,7 +564,10 @@ async fn ageing_counts_days_in_the_status_and_dates_read_in_wib() {
             )
         })
         .collect();
-    assert_eq!(got, expected, "bands by days since status_change_date, in WIB");
+    assert_eq!(
+        got, expected,
+        "bands by days since status_change_date, in WIB"
+    );
     let header = table.lines().next().unwrap();
     assert!(header.contains("(WIB)"), "{header}");
     assert!(table.lines().nth(1).unwrap().contains(" WIB"), "{table}");
@@ -512,9 +608,18 @@ async fn changes_are_not_used_up_and_the_twin_moves_and_keeps_its_pos() {
         let j = |now: &str, args: &[&str]| -> Value {
             serde_json::from_slice(&ok(against(&h, &url, now, args)).stdout).unwrap()
         };
-        let first = j("2026-11-27T09:00:00+07:00", &["termin", "--changes", "--format", "json"]);
-        let monday = j("2026-11-30T09:00:00+07:00", &["termin", "--changes", "--format", "json"]);
-        let again = j("2026-11-30T11:00:00+07:00", &["termin", "--changes", "--format", "json"]);
+        let first = j(
+            "2026-11-27T09:00:00+07:00",
+            &["termin", "--changes", "--format", "json"],
+        );
+        let monday = j(
+            "2026-11-30T09:00:00+07:00",
+            &["termin", "--changes", "--format", "json"],
+        );
+        let again = j(
+            "2026-11-30T11:00:00+07:00",
+            &["termin", "--changes", "--format", "json"],
+        );
         let csv = stdout(&ok(against(
             &h,
             &url,
@@ -523,7 +628,14 @@ async fn changes_are_not_used_up_and_the_twin_moves_and_keeps_its_pos() {
         )));
         let named = j(
             "2026-11-30T12:00:00+07:00",
-            &["termin", "--changes", "--since", "2026-11-30", "--format", "json"],
+            &[
+                "termin",
+                "--changes",
+                "--since",
+                "2026-11-30",
+                "--format",
+                "json",
+            ],
         );
         let missing = against(
             &h,
@@ -536,11 +648,21 @@ async fn changes_are_not_used_up_and_the_twin_moves_and_keeps_its_pos() {
     assert!(first["since"].is_null());
     assert_eq!(first["new"].as_array().unwrap().len(), 1234);
     // Monday compares with Friday's look; the twin moved some statuses and steps meanwhile.
-    assert!(monday["since"].as_str().unwrap().starts_with("2026-11-27"), "{}", monday["since"]);
+    assert!(
+        monday["since"].as_str().unwrap().starts_with("2026-11-27"),
+        "{}",
+        monday["since"]
+    );
     let changed = monday["changed"].as_array().unwrap();
     assert!(!changed.is_empty(), "the twin moved something");
-    assert!(monday["new"].as_array().unwrap().is_empty(), "no PO renamed");
-    assert!(monday["gone"].as_array().unwrap().is_empty(), "no PO renamed");
+    assert!(
+        monday["new"].as_array().unwrap().is_empty(),
+        "no PO renamed"
+    );
+    assert!(
+        monday["gone"].as_array().unwrap().is_empty(),
+        "no PO renamed"
+    );
     for c in changed {
         assert!(
             c["from_status"] != c["to_status"] || c["from_step"] != c["to_step"],
@@ -550,18 +672,29 @@ async fn changes_are_not_used_up_and_the_twin_moves_and_keeps_its_pos() {
     // Asked again the same day: still against Friday, so what moved is still reported.
     assert_eq!(monday_again["since"], monday["since"]);
     assert!(monday_again["changed"].as_array().unwrap().len() >= changed.len());
-    assert!(csv.lines().count() > 1, "the CSV after the JSON is not empty: {csv}");
+    assert!(
+        csv.lines().count() > 1,
+        "the CSV after the JSON is not empty: {csv}"
+    );
     // --since names the look to compare with: today's.
     assert!(named["since"].as_str().unwrap().starts_with("2026-11-30"));
     assert_eq!(missing.status.code(), Some(1));
     let said = stderr(&missing);
-    assert!(said.contains("2026-11-01") && said.contains("2026-11-27"), "{said}");
+    assert!(
+        said.contains("2026-11-01") && said.contains("2026-11-27"),
+        "{said}"
+    );
 
     // A restart with the same state: the same PO numbers (the moves go on from where they
     // were: each look moves some again).
     let pos = |rows: &[Value]| -> Vec<String> {
         rows.iter()
-            .map(|t| t["general"]["purchase_order_number"].as_str().unwrap().to_string())
+            .map(|t| {
+                t["general"]["purchase_order_number"]
+                    .as_str()
+                    .unwrap()
+                    .to_string()
+            })
             .collect()
     };
     let before = pos(&raw(&t).await);
@@ -572,10 +705,13 @@ async fn changes_are_not_used_up_and_the_twin_moves_and_keeps_its_pos() {
     let renamed = before.iter().zip(&after).filter(|(b, a)| b != a).count();
     assert_eq!(renamed, 0, "PO numbers survive a restart");
     let moved = raw(&t).await;
-    assert!(moved.iter().any(|t| t["general"]["status_change_date"]
-        .as_str()
-        .unwrap()
-        .starts_with("2026-11-27T10:00")), "moved at the twin's clock");
+    assert!(
+        moved.iter().any(|t| t["general"]["status_change_date"]
+            .as_str()
+            .unwrap()
+            .starts_with("2026-11-27T10:00")),
+        "moved at the twin's clock"
+    );
 }
 
 // ---- a small server: trillion-rupiah bills, one PO with two steps ---------------------------
@@ -617,10 +753,12 @@ async fn small_server(rows: std::sync::Arc<std::sync::Mutex<Vec<Value>>>) -> Str
             )
                 .into_response();
         }
-        axum::Json(serde_json::json!({"status": "success", "message": "ok", "data": {
+        axum::Json(
+            serde_json::json!({"status": "success", "message": "ok", "data": {
             "meta": {"first": "", "last": "", "limit": 100, "next": "", "page": 1, "prev": "",
                      "total_data": rows.len(), "total_page": 1},
-            "transaction-termin": rows}}))
+            "transaction-termin": rows}}),
+        )
         .into_response()
     }
     let app = axum::Router::new()
@@ -642,41 +780,101 @@ async fn trillions_are_exact_and_two_steps_of_one_po_are_two_rows() {
     let url = small_server(rows.clone()).await;
     let home = tempfile::tempdir().unwrap();
     let (h, u) = (home.path().to_path_buf(), url.clone());
-    let (groups, summary, summary_table, ageing, po, friday, saturday) = run_blocking(move || {
-        let text = |now: &str, args: &[&str]| stdout(&ok(against(&h, &u, now, args)));
-        (
-            text(NOW, &["termin", "--group-by", "vendor", "--format", "json"]),
-            text(NOW, &["termin", "--summary", "--format", "json"]),
-            text(NOW, &["termin", "--summary"]),
-            text(NOW, &["termin", "--aging", "--format", "json"]),
-            text(NOW, &["termin", "--po", "po-dup"]),
-            text("2026-11-27T09:00:00+07:00", &["termin", "--changes", "--format", "json"]),
-            text("2026-11-28T09:00:00+07:00", &["termin", "--changes", "--format", "json"]),
-        )
-    });
+    let (csv, groups, summary, summary_table, ageing, po, friday, saturday) =
+        run_blocking(move || {
+            let text = |now: &str, args: &[&str]| stdout(&ok(against(&h, &u, now, args)));
+            (
+                text(NOW, &["termin", "--status", "Penagihan", "--format", "csv"]),
+                text(NOW, &["termin", "--group-by", "vendor", "--format", "json"]),
+                text(NOW, &["termin", "--summary", "--format", "json"]),
+                text(NOW, &["termin", "--summary"]),
+                text(NOW, &["termin", "--aging", "--format", "json"]),
+                text(NOW, &["termin", "--po", "po-dup"]),
+                text(
+                    "2026-11-27T09:00:00+07:00",
+                    &["termin", "--changes", "--format", "json"],
+                ),
+                text(
+                    "2026-11-28T09:00:00+07:00",
+                    &["termin", "--changes", "--format", "json"],
+                ),
+            )
+        });
+    // The CSV carries the tax split and shipping; money plain and exact.
+    let header = csv.lines().next().unwrap();
+    for column in [
+        "pph21",
+        "pph22",
+        "pph23",
+        "total_ppn",
+        "shipping_cost",
+        "bill_amount",
+    ] {
+        assert!(
+            header.split(',').any(|h| h == column),
+            "{column} in {header}"
+        );
+    }
+    assert!(csv.contains(",1234567890123,"), "{csv}");
     // Every money figure a JSON number, exact, no exponent.
-    assert!(groups.contains("\"bill_amount\": 2469135780246.45"), "{groups}");
-    assert!(summary.contains("\"bill_amount\": 2469135780251.45"), "{summary}");
-    assert!(!groups.contains("e+") && !summary.contains("e+"), "no exponent");
-    assert!(summary_table.contains("Rp 2.469.135.780.251,45"), "{summary_table}");
-    assert!(summary_table.contains("Rp 1.234.567.890.123"), "{summary_table}");
+    assert!(
+        groups.contains("\"bill_amount\": 2469135780246.45"),
+        "{groups}"
+    );
+    assert!(
+        summary.contains("\"bill_amount\": 2469135780251.45"),
+        "{summary}"
+    );
+    assert!(
+        !groups.contains("e+") && !summary.contains("e+"),
+        "no exponent"
+    );
+    assert!(
+        summary_table.contains("Rp 2.469.135.780.251,45"),
+        "{summary_table}"
+    );
+    assert!(
+        summary_table.contains("Rp 1.234.567.890.123"),
+        "{summary_table}"
+    );
     let ageing: Value = serde_json::from_slice(ageing.as_bytes()).unwrap();
-    assert!(ageing.as_array().unwrap().iter().all(|r| r["bill_amount"].is_number()));
+    assert!(
+        ageing
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["bill_amount"].is_number())
+    );
     // One PO, two steps: both shown whole.
-    assert_eq!(po.matches("general.purchase_order_number").count(), 2, "{po}");
-    assert!(po.contains("2026-11-01 01:00 WIB"), "status date in WIB: {po}");
+    assert_eq!(
+        po.matches("general.purchase_order_number").count(),
+        2,
+        "{po}"
+    );
+    assert!(
+        po.contains("2026-11-01 01:00 WIB"),
+        "status date in WIB: {po}"
+    );
     // Two rows with one PO are no change.
     let friday: Value = serde_json::from_str(&friday).unwrap();
     assert_eq!(friday["new"].as_array().unwrap().len(), 3);
     let saturday: Value = serde_json::from_str(&saturday).unwrap();
     for key in ["new", "changed", "gone"] {
-        assert!(saturday[key].as_array().unwrap().is_empty(), "{key}: {saturday}");
+        assert!(
+            saturday[key].as_array().unwrap().is_empty(),
+            "{key}: {saturday}"
+        );
     }
     // A bill that changes is reported, from and to.
     rows.lock().unwrap()[0] = small_row("PO-DUP", 1, "Penagihan", "1234567890000", "PT Besar");
     let (h, u) = (home.path().to_path_buf(), url);
     let sunday = run_blocking(move || {
-        stdout(&ok(against(&h, &u, "2026-11-29T09:00:00+07:00", &["termin", "--changes"])))
+        stdout(&ok(against(
+            &h,
+            &u,
+            "2026-11-29T09:00:00+07:00",
+            &["termin", "--changes"],
+        )))
     });
     assert!(
         sunday.contains("bill Rp 1.234.567.890.123 -> Rp 1.234.567.890.000"),

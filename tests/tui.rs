@@ -543,7 +543,10 @@ async fn termin_load_all_status_filter_totals_and_export() {
     let screen = render(&a);
     assert!(screen.contains("what is shown"), "{screen}");
     assert!(screen.contains("beside all 57"), "{screen}");
-    assert!(screen.contains(&totals.by_status[&status].bill.rupiah()), "{screen}");
+    assert!(
+        screen.contains(&totals.by_status[&status].bill.rupiah()),
+        "{screen}"
+    );
     assert!(screen.contains(&totals.grand.bill.rupiah()), "{screen}");
     press(&mut a, KeyCode::Char('t'));
 
@@ -1426,39 +1429,72 @@ fn today_shows_each_figure_with_its_formula_and_calls_per_hour() {
 fn trillion_rows() -> Vec<deskcoll::domain::Transaction> {
     use deskcoll::domain::Money;
     use deskcoll::domain::termin::{General, Payment, Transaction, Vendor};
-    let row = |po: &str, step: i64, status: &str, bill: i64, vendor: &str, buyer: &str, day: &str| {
-        Transaction {
-            general: General {
-                purchase_order_number: po.into(),
-                purchase_request_number: format!("PR-{po}"),
-                entry_date: format!("{day}T20:30:00.000Z"),
-                status_change_date: "2026-09-15T01:00:00.000Z".into(),
-                status_name: status.into(),
-                buyer_name: buyer.into(),
-                ..General::default()
-            },
-            payment: Payment {
-                bill_amount: Some(Money::from_units(bill)),
-                price_sub_total: Some(Money::from_units(bill)),
-                total_pph: Some(Money::from_units(0)),
-                total_ppn: Some(Money::from_units(bill / 9)),
-                shipping_cost: Some(Money::from_units(0)),
-                step: Some(step),
-                total_step: Some(2),
-                ..Payment::default()
-            },
-            vendor: Vendor {
-                name: vendor.into(),
-                ..Vendor::default()
-            },
-            ..Transaction::default()
-        }
-    };
+    let row =
+        |po: &str, step: i64, status: &str, bill: i64, vendor: &str, buyer: &str, day: &str| {
+            Transaction {
+                general: General {
+                    purchase_order_number: po.into(),
+                    purchase_request_number: format!("PR-{po}"),
+                    entry_date: format!("{day}T20:30:00.000Z"),
+                    status_change_date: "2026-09-15T01:00:00.000Z".into(),
+                    status_name: status.into(),
+                    buyer_name: buyer.into(),
+                    ..General::default()
+                },
+                payment: Payment {
+                    bill_amount: Some(Money::from_units(bill)),
+                    price_sub_total: Some(Money::from_units(bill)),
+                    total_pph: Some(Money::from_units(0)),
+                    total_ppn: Some(Money::from_units(bill / 9)),
+                    shipping_cost: Some(Money::from_units(0)),
+                    step: Some(step),
+                    total_step: Some(2),
+                    ..Payment::default()
+                },
+                vendor: Vendor {
+                    name: vendor.into(),
+                    ..Vendor::default()
+                },
+                ..Transaction::default()
+            }
+        };
     vec![
-        row("PO-2026-08-01-000000001", 1, "Penagihan", 1_234_567_890_123, "PT Waskita Beton", "Zaki", "2026-08-01"),
-        row("PO-2026-08-01-000000001", 2, "Dikirim", 7_500_000, "PT Waskita Beton", "Zaki", "2026-08-01"),
-        row("PO-2026-10-20-000000002", 1, "Selesai", 257_005_026, "CV Daya Dimensi", "Andi", "2026-10-20"),
-        row("PO-2026-11-26-000000003", 1, "Penagihan", 999, "PT Kecil", "Budi", "2026-11-26"),
+        row(
+            "PO-2026-08-01-000000001",
+            1,
+            "Penagihan",
+            1_234_567_890_123,
+            "PT Waskita Beton",
+            "Zaki",
+            "2026-08-01",
+        ),
+        row(
+            "PO-2026-08-01-000000001",
+            2,
+            "Dikirim",
+            7_500_000,
+            "PT Waskita Beton",
+            "Zaki",
+            "2026-08-01",
+        ),
+        row(
+            "PO-2026-10-20-000000002",
+            1,
+            "Selesai",
+            257_005_026,
+            "CV Daya Dimensi",
+            "Andi",
+            "2026-10-20",
+        ),
+        row(
+            "PO-2026-11-26-000000003",
+            1,
+            "Penagihan",
+            999,
+            "PT Kecil",
+            "Budi",
+            "2026-11-26",
+        ),
     ]
 }
 
@@ -1501,13 +1537,19 @@ fn termin_money_is_never_cut_from_the_left_at_any_width_in_both_languages() {
             press(&mut a, KeyCode::Char('t'));
             let totals = render(&a);
             no_digit_lost("totals", &totals);
-            assert!(totals.contains("1.234.832.396.148"), "totals at {w}: {totals}");
+            assert!(
+                totals.contains("1.234.832.396.148"),
+                "totals at {w}: {totals}"
+            );
             press(&mut a, KeyCode::Char('t'));
             press(&mut a, KeyCode::Char('F'));
             let groups = render(&a);
             no_digit_lost("groups", &groups);
             assert!(groups.contains("TOTAL"), "{groups}");
-            assert!(groups.contains("1.234.832.396.148"), "groups at {w}: {groups}");
+            assert!(
+                groups.contains("1.234.832.396.148"),
+                "groups at {w}: {groups}"
+            );
             press(&mut a, KeyCode::Char('F'));
             press(&mut a, KeyCode::Char('F'));
             press(&mut a, KeyCode::Char('F'));
@@ -1546,20 +1588,55 @@ fn termin_enter_on_an_ageing_band_lists_its_rows_and_sorting_by_buyer_shows_buye
     press(&mut a, KeyCode::Char('j'));
     press(&mut a, KeyCode::Enter);
     assert!(!a.termin.desk.showing_ageing(), "Enter opens the band");
-    let shown: Vec<String> = a.termin.shown().iter().map(|t| t.general.status_name.clone()).collect();
+    let shown: Vec<String> = a
+        .termin
+        .shown()
+        .iter()
+        .map(|t| t.general.status_name.clone())
+        .collect();
     assert_eq!(shown, ["Penagihan", "Penagihan"], "the band's rows");
     let screen = render(&a);
-    assert!(screen.contains("Penagihan · 61-90 days in the status"), "{screen}");
+    assert!(
+        screen.contains("Penagihan · 61-90 days in the status"),
+        "{screen}"
+    );
     press(&mut a, KeyCode::Esc);
-    assert!(a.termin.desk.showing_ageing(), "Esc comes back to the bands");
+    assert!(
+        a.termin.desk.showing_ageing(),
+        "Esc comes back to the bands"
+    );
     press(&mut a, KeyCode::Char('a'));
+    // S takes several statuses, typed.
+    press(&mut a, KeyCode::Char('S'));
+    type_text(&mut a, "penagihan, Dikirim");
+    press(&mut a, KeyCode::Enter);
+    assert_eq!(a.termin.shown().len(), 3, "two statuses, any case");
+    press(&mut a, KeyCode::Char('S'));
+    for _ in 0..30 {
+        press(&mut a, KeyCode::Backspace);
+    }
+    type_text(&mut a, "open");
+    press(&mut a, KeyCode::Enter);
+    assert!(
+        a.termin
+            .shown()
+            .iter()
+            .all(|t| t.general.status_name != "Selesai"),
+        "open work only"
+    );
+    assert_eq!(a.termin.shown().len(), 3);
+    press(&mut a, KeyCode::Esc);
+    assert_eq!(a.termin.shown().len(), 4, "Esc clears the statuses");
     // o cycles the sort: entry date, bill, status, vendor, buyer.
     for _ in 0..5 {
         press(&mut a, KeyCode::Char('o'));
     }
     let screen = render(&a);
     assert!(screen.contains("BUYER"), "{screen}");
-    assert!(screen.contains("Andi") && screen.contains("Zaki"), "{screen}");
+    assert!(
+        screen.contains("Andi") && screen.contains("Zaki"),
+        "{screen}"
+    );
 }
 
 #[test]
@@ -1570,7 +1647,10 @@ fn termin_c_lists_new_changed_and_gone_with_whole_po_numbers() {
     before[0].general.status_name = "Diterima".into();
     before[2].general.purchase_order_number = "PO-2026-07-01-000000099-LONG".into();
     before.remove(3);
-    let changes = Changes::between(Some(&Snapshot::of(&before, "2026-11-26T01:00:00Z".into())), &rows);
+    let changes = Changes::between(
+        Some(&Snapshot::of(&before, "2026-11-26T01:00:00Z".into())),
+        &rows,
+    );
     for lang in Lang::ALL {
         let mut a = app_in(lang, 80, 24);
         let _ = alt(&mut a, '2');
@@ -1592,7 +1672,10 @@ fn termin_c_lists_new_changed_and_gone_with_whole_po_numbers() {
         ] {
             assert!(screen.contains(po), "{po} whole\n{screen}");
         }
-        assert!(screen.contains("Diterima") && screen.contains("2026-11-26 08:00 WIB"), "{screen}");
+        assert!(
+            screen.contains("Diterima") && screen.contains("2026-11-26 08:00 WIB"),
+            "{screen}"
+        );
         snapshot("termin_changes", lang, (80, 24), &screen);
     }
 }

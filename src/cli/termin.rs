@@ -1,9 +1,9 @@
 use super::output::{self, emit, opt};
 use super::{EXIT_ERROR, Failure, Format};
+use crate::domain::Transaction;
 use crate::domain::dates;
 use crate::domain::termin_view::{self, CSV_HEADERS};
 use crate::domain::text::CsvStyle;
-use crate::domain::Transaction;
 use crate::session::Session;
 use crate::tr;
 
@@ -150,12 +150,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
         match (streaming, args.format) {
             (true, Format::Csv) => {
                 let rows: Vec<Vec<String>> = rows.iter().map(|t| termin_view::csv_row(t)).collect();
-                emit(&output::csv(
-                    &CSV_HEADERS,
-                    &rows,
-                    current == start,
-                    style,
-                )?)?
+                emit(&output::csv(&CSV_HEADERS, &rows, current == start, style)?)?
             }
             (true, Format::Json) => {
                 for t in rows {

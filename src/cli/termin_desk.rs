@@ -600,7 +600,8 @@ fn one_po(
         if n > 0 {
             text.push('\n');
         }
-        let value = serde_json::to_value(&all[i]).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
+        let value =
+            serde_json::to_value(&all[i]).map_err(|e| Failure::new(EXIT_ERROR, e.to_string()))?;
         let mut lines: Vec<Vec<String>> = Vec::new();
         if let serde_json::Value::Object(sections) = value {
             for (section, fields) in sections {
@@ -696,11 +697,7 @@ fn changes(
             }];
             lines.push(tr!(lang, "termin-cli-new", n = c.new.len(), list = ""));
             lines.extend(c.new.iter().map(|r| format!("  + {}", row(r))));
-            lines.push(tr!(
-                lang,
-                "termin-cli-changed-n",
-                n = c.changed.len()
-            ));
+            lines.push(tr!(lang, "termin-cli-changed-n", n = c.changed.len()));
             for ch in &c.changed {
                 let bill = |b: Option<Money>| b.map(|b| b.rupiah()).unwrap_or_default();
                 lines.push(format!(

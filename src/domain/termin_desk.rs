@@ -592,7 +592,9 @@ impl Changes {
             }
         }
         for (was, now) in pairs {
-            if was.status != now.status || was.step != now.step || was.bill_money() != now.bill_money()
+            if was.status != now.status
+                || was.step != now.step
+                || was.bill_money() != now.bill_money()
             {
                 c.changed.push(Change {
                     purchase_order_number: now.purchase_order_number.clone(),
@@ -607,8 +609,10 @@ impl Changes {
         }
         c.gone = left.into_values().flatten().map(|s| s.row()).collect();
         let order = |po: &str, step: Option<i64>| (po.to_string(), step);
-        c.new.sort_by_key(|r| order(&r.purchase_order_number, r.step));
-        c.gone.sort_by_key(|r| order(&r.purchase_order_number, r.step));
+        c.new
+            .sort_by_key(|r| order(&r.purchase_order_number, r.step));
+        c.gone
+            .sort_by_key(|r| order(&r.purchase_order_number, r.step));
         c.changed
             .sort_by_key(|ch| order(&ch.purchase_order_number, ch.to_step));
         c
@@ -894,7 +898,10 @@ mod tests {
     #[test]
     fn wib_text_is_labelled_and_in_wib() {
         assert_eq!(wib_text("2026-12-07T08:44:00Z"), "2026-12-07 15:44 WIB");
-        assert_eq!(wib_text("2026-12-07T23:30:00+08:00"), "2026-12-07 22:30 WIB");
+        assert_eq!(
+            wib_text("2026-12-07T23:30:00+08:00"),
+            "2026-12-07 22:30 WIB"
+        );
         assert_eq!(wib_text("kemarin"), "kemarin");
     }
 
@@ -927,7 +934,9 @@ mod tests {
         let c = Changes::between(Some(&snap), &later);
         assert_eq!(c.since.as_deref(), Some("2026-12-01T08:00:00+07:00"));
         let pos = |rows: &[ChangedRow]| -> Vec<String> {
-            rows.iter().map(|r| r.purchase_order_number.clone()).collect()
+            rows.iter()
+                .map(|r| r.purchase_order_number.clone())
+                .collect()
         };
         assert_eq!(pos(&c.new), ["F"]);
         assert_eq!(pos(&c.gone), ["E"]);
@@ -965,7 +974,10 @@ mod tests {
 
     #[test]
     fn two_steps_of_one_po_are_two_rows_not_a_change() {
-        let before = vec![row("PO-9", 1, "Selesai", 100), row("PO-9", 2, "Penagihan", 200)];
+        let before = vec![
+            row("PO-9", 1, "Selesai", 100),
+            row("PO-9", 2, "Penagihan", 200),
+        ];
         let snap = Snapshot::of(&before, "t".into());
         // The same rows in another order: nothing changed.
         let swapped = vec![before[1].clone(), before[0].clone()];
@@ -986,7 +998,10 @@ mod tests {
         let snap = Snapshot::of(&[row("PO-7", 1, "Penagihan", 5)], "t".into());
         let c = Changes::between(Some(&snap), &[row("PO-7", 2, "Menunggu Pembayaran", 5)]);
         assert_eq!((c.new.len(), c.gone.len(), c.changed.len()), (0, 0, 1));
-        assert_eq!((c.changed[0].from_step, c.changed[0].to_step), (Some(1), Some(2)));
+        assert_eq!(
+            (c.changed[0].from_step, c.changed[0].to_step),
+            (Some(1), Some(2))
+        );
     }
 
     #[test]

@@ -850,7 +850,10 @@ pub fn churn_termin(txs: &mut [Transaction], seed: u64, look: u64, rate: f64, no
     for _ in 0..n {
         let t = &mut txs[rng.random_range(0..txs.len())];
         let status = t.general.status_name.as_str();
-        let (step, total) = (t.payment.step.unwrap_or(1), t.payment.total_step.unwrap_or(1));
+        let (step, total) = (
+            t.payment.step.unwrap_or(1),
+            t.payment.total_step.unwrap_or(1),
+        );
         let next = match PIPELINE.iter().position(|p| *p == status) {
             Some(i) if i + 1 < PIPELINE.len() => PIPELINE[i + 1],
             Some(_) if step < total => {

@@ -225,7 +225,11 @@ pub fn changes(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: R
             gone = c.gone.len()
         ),
         _ => match &t.desk.changes_error {
-            Some(e) => tr!(lang, "termin-snapshot-failed", error = sanitize(e).into_owned()),
+            Some(e) => tr!(
+                lang,
+                "termin-snapshot-failed",
+                error = sanitize(e).into_owned()
+            ),
             None => tr!(lang, "termin-changes-first"),
         },
     };
@@ -288,12 +292,20 @@ mod tests {
     #[test]
     fn columns_are_measured_as_the_table_lays_them_out() {
         let w = widths_of(
-            &[Constraint::Length(5), Constraint::Fill(1), Constraint::Length(20)],
+            &[
+                Constraint::Length(5),
+                Constraint::Fill(1),
+                Constraint::Length(20),
+            ],
             40,
         );
         assert_eq!(w, vec![5, 13, 20], "spacing 1 between columns");
         let squeezed = widths_of(&[Constraint::Length(30), Constraint::Length(20)], 40);
-        assert_eq!(squeezed.iter().sum::<u16>(), 39, "what the table really gives");
+        assert_eq!(
+            squeezed.iter().sum::<u16>(),
+            39,
+            "what the table really gives"
+        );
     }
 
     #[test]

@@ -481,7 +481,12 @@ fn totals(frame: &mut Frame, tab: &TerminTab, theme: &Theme, area: Rect, lang: L
         .keys()
         .chain(vendors.iter().map(|(v, _)| *v))
         .map(|s| name(s))
-        .chain([header[0].clone(), all.clone(), top.clone(), shown_word.clone()])
+        .chain([
+            header[0].clone(),
+            all.clone(),
+            top.clone(),
+            shown_word.clone(),
+        ])
         .map(|n| Line::raw(n).width())
         .max()
         .unwrap_or(0);
