@@ -441,6 +441,15 @@ async fn nothing_is_silently_ignored() {
     ] {
         assert!(line.contains(said), "{said} in {line}");
     }
+    let h = home.path().to_path_buf();
+    let url = t.termin_url();
+    let limit =
+        run_blocking(move || against(&h, &url, NOW, &["termin", "--summary", "--limit", "5"]));
+    assert_eq!(limit.status.code(), Some(2));
+    let line = stderr(&limit);
+    for said in ["--limit: cannot be used with --summary"] {
+        assert!(line.contains(said), "{said} in {line}");
+    }
     assert_eq!(typo.status.code(), Some(1));
     let said = stderr(&typo);
     assert!(

@@ -1678,4 +1678,18 @@ fn termin_c_lists_new_changed_and_gone_with_whole_po_numbers() {
         );
         snapshot("termin_changes", lang, (80, 24), &screen);
     }
+    // A kept look that cannot be read is said, not taken for a first look.
+    let mut a = app_in(Lang::En, 80, 24);
+    let _ = alt(&mut a, '2');
+    update(
+        &mut a,
+        Action::TerminAll {
+            result: Ok(Some(rows.clone())),
+            changes: Err("termin-snapshot-x-2026-11-26.json: expected value".into()),
+        },
+    );
+    let said = &a.status.as_ref().unwrap().text;
+    assert!(said.contains("what changed is not known"), "{said}");
+    press(&mut a, KeyCode::Char('c'));
+    assert!(render(&a).contains("what changed is not known"));
 }

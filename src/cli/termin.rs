@@ -12,8 +12,9 @@ pub struct TerminArgs {
     /// The page to show (browsing only: the questions below walk every page).
     #[arg(long, value_parser = clap::value_parser!(i64).range(1..))]
     pub page: Option<i64>,
-    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(i64).range(1..=1000))]
-    pub limit: i64,
+    /// Transactions a page when browsing [default: 10] (the questions read 100 a page).
+    #[arg(long, value_parser = clap::value_parser!(i64).range(1..=1000))]
+    pub limit: Option<i64>,
     /// Walk every page.
     #[arg(long)]
     pub all: bool,
@@ -108,10 +109,11 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
     let mut collected: Vec<Transaction> = Vec::new();
     let mut first_json = true;
     let start = args.page.unwrap_or(1);
+    let limit = args.limit.unwrap_or(10);
     let mut current = start;
     let streaming = args.format != Format::Table;
     // The first page is read before anything is written: a page past the end is an error.
-    let first = session.client.termin_page(current, args.limit).await?;
+    let first = session.client.termin_page(current, limit).await?;
     if first.transactions().is_empty() && start > 1 {
         let total = match first.meta().total_page.filter(|n| *n > 0) {
             Some(n) => n,
@@ -119,7 +121,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
             // the first page tells the real number.
             None => session
                 .client
-                .termin_page(1, args.limit)
+                .termin_page(1, limit)
                 .await?
                 .meta()
                 .total_page
@@ -132,7 +134,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
                 "termin-cli-past-last",
                 page = start,
                 of = total,
-                limit = args.limit
+                limit = limit
             ),
         ));
     }
@@ -143,7 +145,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
     let meta = loop {
         let p = match fetched.take() {
             Some(p) => p,
-            None => session.client.termin_page(current, args.limit).await?,
+            None => session.client.termin_page(current, limit).await?,
         };
         let rows: Vec<&Transaction> = p.transactions().iter().collect();
         // CSV and JSON rows stream page by page; tables and summaries need them all.

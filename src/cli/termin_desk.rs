@@ -49,9 +49,15 @@ impl TerminArgs {
         let mut faults = Vec::new();
         let given = self.questions();
         let conflict = |a: &str, b: &str| format!("{a}: {}", tr!(lang, "cli-conflict", other = b));
-        if self.page.is_some() {
-            for q in &given {
-                faults.push(conflict("--page", q));
+        // Browsing flags: a question reads every page, 100 at a time, whatever they say.
+        for (flag, set) in [
+            ("--page", self.page.is_some()),
+            ("--limit", self.limit.is_some()),
+        ] {
+            if set {
+                for q in &given {
+                    faults.push(conflict(flag, q));
+                }
             }
         }
         // One answer at a time: groups, ageing, the summary, the changes or one PO.
