@@ -470,10 +470,16 @@ fn summary(
     let t = termin_view::Totals::of(view.iter().map(|&i| &all[i]));
     match format {
         Format::Json => {
-            let by_status: std::collections::BTreeMap<&String, SumJson> =
-                t.by_status.iter().map(|(s, sum)| (s, sum.into())).collect();
-            let grand: SumJson = (&t.grand).into();
-            output::emit_json(&serde_json::json!({ "by_status": by_status, "grand": grand }))
+            // Written directly (not through `serde_json::Value`, whose numbers are floats).
+            #[derive(serde::Serialize)]
+            struct Summary<'a> {
+                by_status: std::collections::BTreeMap<&'a String, SumJson>,
+                grand: SumJson,
+            }
+            output::emit_json(&Summary {
+                by_status: t.by_status.iter().map(|(s, sum)| (s, sum.into())).collect(),
+                grand: (&t.grand).into(),
+            })
         }
         Format::Csv => {
             let mut rows: Vec<Vec<String>> = t
