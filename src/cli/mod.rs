@@ -128,7 +128,7 @@ pub enum Command {
     Callbacks(callbacks::CallbacksArgs),
     /// Browse termin (staged-payment) transactions.
     #[command(
-        after_help = "Examples:\n  deskcoll termin --page 2 --limit 20\n  deskcoll termin --all --format csv > termin.csv\n  deskcoll termin --all --status 'Menunggu Pembayaran'\n  deskcoll termin --all --summary"
+        after_help = "Examples:\n  deskcoll termin --page 2 --limit 20\n  deskcoll termin --all --format csv > termin.csv\n  deskcoll termin --status 'Menunggu Pembayaran'\n  deskcoll termin --open --group-by vendor\n  deskcoll termin --summary"
     )]
     Termin(termin::TerminArgs),
     /// Record a call result through the outbox and send it (exit 0 only when delivered).
@@ -483,6 +483,9 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         Command::Termin(mut args) => {
             let (format, style) = csv_style(args.format, args.excel, lang)?;
             args.format = format;
+            if let Some(refused) = args.refusal(lang) {
+                return Err(refused);
+            }
             let session = Session::open(load_config(&over)?, clock).await?;
             if args.asks_the_whole_set() {
                 termin_desk::run(&session, args, style).await

@@ -58,6 +58,10 @@ pub struct ServeArgs {
     /// Send each answer no faster than this many kilobits a second (a slow branch link).
     #[arg(long, value_name = "N")]
     pub bandwidth_kbps: Option<u64>,
+    /// Share of termin transactions moved one status or step on before each first page asked
+    /// (0..1): what `termin --changes` then reports.
+    #[arg(long, default_value_t = 0.0, value_name = "RATE")]
+    pub termin_churn: f64,
     /// Share of requests answered with HTTP 500 (0..1).
     #[arg(long, default_value_t = 0.0)]
     pub fail_rate: f64,
@@ -164,6 +168,7 @@ pub async fn run(
     for (name, rate) in [
         ("--fail-rate", args.fail_rate),
         ("--drop-rate", args.drop_rate),
+        ("--termin-churn", args.termin_churn),
     ] {
         if !(0.0..=1.0).contains(&rate) {
             return Err(Failure::new(
@@ -204,6 +209,7 @@ pub async fn run(
         data_null_rate,
         stored_refusal_rate,
         exception_rate,
+        termin_churn: args.termin_churn,
         state: args.state.clone(),
         now: clock.is_fixed().then(|| clock.now_local()),
     })

@@ -1,26 +1,37 @@
 use super::output::{self, emit, opt};
 use super::{EXIT_ERROR, Failure, Format};
+use crate::domain::Transaction;
 use crate::domain::dates;
-use crate::domain::termin_view::{self, CSV_HEADERS, Totals};
+use crate::domain::termin_view::{self, CSV_HEADERS};
 use crate::domain::text::CsvStyle;
-use crate::domain::{Money, Transaction};
-use crate::i18n::Lang;
 use crate::session::Session;
 use crate::tr;
 
 #[derive(clap::Args, Debug)]
 pub struct TerminArgs {
-    #[arg(long, default_value_t = 1, value_parser = clap::value_parser!(i64).range(1..))]
-    pub page: i64,
-    #[arg(long, default_value_t = 10, value_parser = clap::value_parser!(i64).range(1..=1000))]
-    pub limit: i64,
+    /// The page to show (browsing only: the questions below walk every page).
+    #[arg(long, value_parser = clap::value_parser!(i64).range(1..))]
+    pub page: Option<i64>,
+    /// Transactions a page when browsing [default: 10] (the questions read 100 a page).
+    #[arg(long, value_parser = clap::value_parser!(i64).range(1..=1000))]
+    pub limit: Option<i64>,
     /// Walk every page.
     #[arg(long)]
     pub all: bool,
-    /// Only transactions with this status (as the provider names it, any case).
-    #[arg(long, value_name = "NAME")]
-    pub status: Option<String>,
-    /// Print count and amounts per status (and the grand total) instead of the rows.
+    /// Only these statuses (as the provider names them, any case): `--status Penagihan,Dikirim`
+    /// or the flag repeated. Walks every page.
+    #[arg(long, value_name = "NAME", value_delimiter = ',', action = clap::ArgAction::Append)]
+    pub status: Vec<String>,
+    /// Only unfinished work: leaves out Selesai and Dibatalkan. Walks every page.
+    #[arg(long)]
+    pub open: bool,
+    /// Only transactions whose PO, PR or invoice number, buyer or vendor contains TEXT.
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Every field of the transactions with this PO number (one a step).
+    #[arg(long, value_name = "NUMBER")]
+    pub po: Option<String>,
+    /// Print count and amounts per status (and the TOTAL) over every page.
     #[arg(long)]
     pub summary: bool,
     #[arg(long, value_enum, default_value_t)]
@@ -34,7 +45,8 @@ pub struct TerminArgs {
     /// Turn the --sort order round.
     #[arg(long, requires = "sort")]
     pub reverse: bool,
-    /// Only transactions entered on or after this day (read in WIB).
+    /// Only transactions entered on or after this day (read in WIB); with --changes, the day
+    /// of the look to compare with.
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub since: Option<chrono::NaiveDate>,
     /// Only transactions entered on or before this day (read in WIB).
@@ -43,21 +55,18 @@ pub struct TerminArgs {
     /// Count and sum the whole set by status, vendor, buyer or month of entry.
     #[arg(long, value_name = "BY")]
     pub group_by: Option<String>,
-    /// Days since entry of what is not finished, in bands, per status.
+    /// Days in their status of what is not finished, in bands, per status.
     #[arg(long)]
     pub aging: bool,
-    /// What is new, changed or gone since the last look (kept on this desk).
+    /// What is new, changed or gone since the latest look of an earlier day (kept on this desk).
     #[arg(long)]
     pub changes: bool,
 }
 
-/// Entry dates arrive in UTC; people read them in local time.
-pub fn local_date(s: &str) -> String {
+/// A time as sent, shown in WIB and labelled (`2026-12-07 15:44 WIB`).
+pub fn wib_date(s: &str) -> String {
     match chrono::DateTime::parse_from_rfc3339(s.trim()) {
-        Ok(t) => t
-            .with_timezone(&chrono::Local)
-            .format("%Y-%m-%d %H:%M")
-            .to_string(),
+        Ok(_) => crate::domain::termin_desk::wib_text(s),
         Err(_) => dates::parse_datetime(s)
             .map(|d| d.format("%Y-%m-%d %H:%M").to_string())
             .unwrap_or_else(|| s.to_string()),
@@ -68,7 +77,7 @@ pub fn local_date(s: &str) -> String {
 /// their contract names).
 pub fn table_headers(lang: crate::domain::lang::Lang) -> [String; 7] {
     [
-        tr!(lang, "termin-col-entry-date"),
+        tr!(lang, "termin-col-entry-wib"),
         tr!(lang, "termin-col-po"),
         tr!(lang, "termin-col-buyer"),
         tr!(lang, "termin-col-vendor"),
@@ -81,7 +90,7 @@ pub fn table_headers(lang: crate::domain::lang::Lang) -> [String; 7] {
 /// One transaction as a table row.
 pub fn table_row(t: &Transaction) -> Vec<String> {
     vec![
-        local_date(&t.general.entry_date),
+        wib_date(&t.general.entry_date),
         t.general.purchase_order_number.clone(),
         t.general.buyer_name.clone(),
         t.vendor.name.clone(),
@@ -99,18 +108,20 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
     let lang = session.config.language;
     let mut collected: Vec<Transaction> = Vec::new();
     let mut first_json = true;
-    let mut current = args.page;
-    let streaming = !args.summary && args.format != Format::Table;
+    let start = args.page.unwrap_or(1);
+    let limit = args.limit.unwrap_or(10);
+    let mut current = start;
+    let streaming = args.format != Format::Table;
     // The first page is read before anything is written: a page past the end is an error.
-    let first = session.client.termin_page(current, args.limit).await?;
-    if first.transactions().is_empty() && args.page > 1 {
+    let first = session.client.termin_page(current, limit).await?;
+    if first.transactions().is_empty() && start > 1 {
         let total = match first.meta().total_page.filter(|n| *n > 0) {
             Some(n) => n,
             // The provider answers a page past the end with its 404 "not found" and no meta:
             // the first page tells the real number.
             None => session
                 .client
-                .termin_page(1, args.limit)
+                .termin_page(1, limit)
                 .await?
                 .meta()
                 .total_page
@@ -121,9 +132,9 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
             tr!(
                 lang,
                 "termin-cli-past-last",
-                page = args.page,
+                page = start,
                 of = total,
-                limit = args.limit
+                limit = limit
             ),
         ));
     }
@@ -134,23 +145,14 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
     let meta = loop {
         let p = match fetched.take() {
             Some(p) => p,
-            None => session.client.termin_page(current, args.limit).await?,
+            None => session.client.termin_page(current, limit).await?,
         };
-        let rows: Vec<&Transaction> = p
-            .transactions()
-            .iter()
-            .filter(|t| termin_view::matches(t, "", args.status.as_deref()))
-            .collect();
+        let rows: Vec<&Transaction> = p.transactions().iter().collect();
         // CSV and JSON rows stream page by page; tables and summaries need them all.
         match (streaming, args.format) {
             (true, Format::Csv) => {
                 let rows: Vec<Vec<String>> = rows.iter().map(|t| termin_view::csv_row(t)).collect();
-                emit(&output::csv(
-                    &CSV_HEADERS,
-                    &rows,
-                    current == args.page,
-                    style,
-                )?)?
+                emit(&output::csv(&CSV_HEADERS, &rows, current == start, style)?)?
             }
             (true, Format::Json) => {
                 for t in rows {
@@ -177,7 +179,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
         lang,
         "termin-cli-position",
         page = if args.all {
-            format!("{}-{}", args.page, current.min(total_pages.max(1)))
+            format!("{}-{}", start, current.min(total_pages.max(1)))
         } else {
             current.to_string()
         },
@@ -191,9 +193,6 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
         eprintln!("{position}");
         return Ok(());
     }
-    if args.summary {
-        return summary(&Totals::of(&collected), args.format, &position, style, lang);
-    }
     let rows: Vec<_> = collected.iter().map(table_row).collect();
     let mut text = if collected.is_empty() {
         format!("{}\n", tr!(lang, "termin-cli-none"))
@@ -205,68 +204,4 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
     text.push_str(&position);
     text.push('\n');
     emit(text.as_bytes())
-}
-
-fn summary(
-    t: &Totals,
-    format: Format,
-    position: &str,
-    style: CsvStyle,
-    lang: Lang,
-) -> Result<(), Failure> {
-    let mut lines: Vec<(String, usize, Money, Money)> = t
-        .by_status
-        .iter()
-        .map(|(s, sum)| (s.clone(), sum.count, sum.bill, sum.subtotal))
-        .collect();
-    lines.push((
-        "TOTAL".into(),
-        t.grand.count,
-        t.grand.bill,
-        t.grand.subtotal,
-    ));
-    match format {
-        Format::Json => {
-            let by_status: serde_json::Map<String, serde_json::Value> = t
-                .by_status
-                .iter()
-                .map(|(s, sum)| (s.clone(), serde_json::json!({"count": sum.count, "bill_amount": sum.bill.plain(), "price_sub_total": sum.subtotal.plain()})))
-                .collect();
-            let v = serde_json::json!({
-                "by_status": by_status,
-                "grand": {"count": t.grand.count, "bill_amount": t.grand.bill.plain(), "price_sub_total": t.grand.subtotal.plain(),
-                          "total_pph": t.grand.pph.plain(), "total_ppn": t.grand.ppn.plain()},
-            });
-            output::emit_json(&v)
-        }
-        Format::Csv => {
-            let rows: Vec<Vec<String>> = lines
-                .iter()
-                .map(|(s, n, b, st)| vec![s.clone(), n.to_string(), b.plain(), st.plain()])
-                .collect();
-            emit(&output::csv(
-                &["status_name", "count", "bill_amount", "price_sub_total"],
-                &rows,
-                true,
-                style,
-            )?)
-        }
-        Format::Table => {
-            let rows: Vec<Vec<String>> = lines
-                .iter()
-                .map(|(s, n, b, st)| vec![s.clone(), n.to_string(), b.rupiah(), st.rupiah()])
-                .collect();
-            let headers = [
-                tr!(lang, "termin-col-status"),
-                tr!(lang, "termin-totals-count"),
-                tr!(lang, "termin-col-bill"),
-                tr!(lang, "termin-col-subtotal"),
-            ];
-            let headers: Vec<&str> = headers.iter().map(String::as_str).collect();
-            let mut text = output::table(&headers, &rows, &[1, 2, 3]);
-            text.push_str(position);
-            text.push('\n');
-            emit(text.as_bytes())
-        }
-    }
 }

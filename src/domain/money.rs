@@ -171,13 +171,29 @@ impl Serialize for Money {
         {
             return s.serialize_i64(i);
         }
-        s.serialize_f64(self.0.to_f64().unwrap_or(0.0))
+        // Cents (or an amount past i64) as the decimal it is: JSON's number grammar (digits,
+        // one point, no exponent), exact whatever its size, where a float rounds past 15 digits.
+        match serde_json::value::RawValue::from_string(self.plain()) {
+            Ok(raw) => raw.serialize(s),
+            Err(_) => s.serialize_f64(self.0.to_f64().unwrap_or(0.0)),
+        }
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn json_numbers_are_exact_and_never_use_an_exponent() {
+        let json = |s: &str| serde_json::to_string(&s.parse::<Money>().unwrap()).unwrap();
+        assert_eq!(json("1234567890123"), "1234567890123");
+        assert_eq!(json("2469135780251.45"), "2469135780251.45");
+        assert_eq!(json("12345678901234567.89"), "12345678901234567.89");
+        assert_eq!(json("-0.50"), "-0.5");
+        assert_eq!(json("0.00001"), "0.00001");
+        assert_eq!(json("99999999999999999999"), "99999999999999999999");
+    }
 
     #[test]
     fn money_prints_as_rupiah_and_takes_a_width() {

@@ -57,9 +57,28 @@ impl Column {
     }
 }
 
-/// WIB, in which the supervisors read the API's UTC times.
-fn wib() -> FixedOffset {
+/// WIB, in which the supervisors read the API's UTC times: every date the termin views show,
+/// filter and group by.
+pub fn wib() -> FixedOffset {
     FixedOffset::east_opt(7 * 3600).expect("a valid offset")
+}
+
+/// A time as sent, in WIB and labelled (`2026-12-07 15:44 WIB`); text that is not a time is
+/// given back as it is, an empty one as "".
+pub fn wib_text(s: &str) -> String {
+    match DateTime::parse_from_rfc3339(s.trim()) {
+        Ok(t) => format!("{} WIB", t.with_timezone(&wib()).format("%Y-%m-%d %H:%M")),
+        Err(_) => s.trim().to_string(),
+    }
+}
+
+/// The day a transaction reached its status, in WIB: `status_change_date`, else (when empty
+/// or not a time) the entry date.
+pub fn status_day(t: &Transaction) -> Option<NaiveDate> {
+    DateTime::parse_from_rfc3339(t.general.status_change_date.trim())
+        .ok()
+        .map(|d| d.with_timezone(&wib()).date_naive())
+        .or_else(|| entry_day(t))
 }
 
 /// The entry time in WIB, when the text is a time.
@@ -209,7 +228,7 @@ pub struct Group {
     pub members: Vec<usize>,
 }
 
-/// The groups of the transactions at `view`, largest bill first. Their counts and sums add up
+/// The groups of the transactions at `view`, largest bill first (months in calendar order). Their counts and sums add up
 /// to those of the whole view, exactly.
 pub fn group(txs: &[Transaction], view: &[usize], by: GroupBy) -> Vec<Group> {
     let mut groups: BTreeMap<String, Group> = BTreeMap::new();
@@ -224,8 +243,27 @@ pub fn group(txs: &[Transaction], view: &[usize], by: GroupBy) -> Vec<Group> {
         g.members.push(i);
     }
     let mut out: Vec<Group> = groups.into_values().collect();
-    out.sort_by(|a, b| b.sum.bill.cmp(&a.sum.bill).then(a.key.cmp(&b.key)));
+    if by == GroupBy::Month {
+        // Months in calendar order ("YYYY-MM" sorts so), the undated last.
+        out.sort_by_key(|g| (g.key.starts_with('('), g.key.clone()));
+    } else {
+        out.sort_by(|a, b| b.sum.bill.cmp(&a.sum.bill).then(a.key.cmp(&b.key)));
+    }
     out
+}
+
+/// The sum of some groups: the TOTAL row under a group table.
+pub fn total_of(groups: &[Group]) -> Sum {
+    let mut t = Sum::default();
+    for g in groups {
+        t.count += g.sum.count;
+        t.bill = t.bill + g.sum.bill;
+        t.subtotal = t.subtotal + g.sum.subtotal;
+        t.pph = t.pph + g.sum.pph;
+        t.ppn = t.ppn + g.sum.ppn;
+        t.shipping = t.shipping + g.sum.shipping;
+    }
+    t
 }
 
 /// Days since entry, in bands.
@@ -271,42 +309,49 @@ pub struct AgeRow {
     pub status: String,
     pub band: &'static str,
     pub count: usize,
-    /// Plain number of rupiah.
-    pub bill_amount: String,
+    /// A JSON number of rupiah, exact.
+    pub bill_amount: Money,
+    /// The transactions in the cell (indices into the set): Enter on a band lists them.
+    #[serde(skip)]
+    pub members: Vec<usize>,
 }
 
-/// What is not finished, by status and days since entry (as of `today` in WIB); a
-/// transaction without a readable entry date is left out.
+/// What is not finished, by status and days in that status (since `status_change_date`, the
+/// entry date where it is empty), as of `today` in WIB; a transaction with neither date
+/// readable is left out.
 pub fn ageing(txs: &[Transaction], view: &[usize], today: NaiveDate) -> Vec<AgeRow> {
-    let mut cells: BTreeMap<(String, Band), (usize, Money)> = BTreeMap::new();
+    let mut cells: BTreeMap<(String, Band), (usize, Money, Vec<usize>)> = BTreeMap::new();
     for &i in view {
         let t = &txs[i];
         let status = t.general.status_name.trim();
-        if FINISHED.iter().any(|f| f.eq_ignore_ascii_case(status)) {
+        if super::termin_view::is_finished(status) {
             continue;
         }
-        let Some(day) = entry_day(t) else { continue };
+        let Some(day) = status_day(t) else { continue };
         let band = Band::of((today - day).num_days().max(0));
         let cell = cells.entry((status.to_string(), band)).or_default();
         cell.0 += 1;
         cell.1 = cell.1 + t.payment.bill_amount.unwrap_or_default();
+        cell.2.push(i);
     }
     cells
         .into_iter()
-        .map(|((status, band), (count, bill))| AgeRow {
+        .map(|((status, band), (count, bill, members))| AgeRow {
             status,
             band: band.label(),
             count,
-            bill_amount: bill.plain(),
+            bill_amount: bill,
+            members,
         })
         .collect()
 }
 
 /// Columns of a groups export (JSON keys alike).
-pub const GROUP_HEADERS: [&str; 6] = [
+pub const GROUP_HEADERS: [&str; 7] = [
     "key",
     "count",
     "price_sub_total",
+    "shipping_cost",
     "total_ppn",
     "total_pph",
     "bill_amount",
@@ -328,6 +373,7 @@ pub fn group_rows(groups: &[Group]) -> Vec<Vec<String>> {
                 cell(&g.key),
                 g.sum.count.to_string(),
                 g.sum.subtotal.plain(),
+                g.sum.shipping.plain(),
                 g.sum.ppn.plain(),
                 g.sum.pph.plain(),
                 g.sum.bill.plain(),
@@ -344,7 +390,7 @@ pub fn ageing_rows(rows: &[AgeRow]) -> Vec<Vec<String>> {
                 cell(&r.status),
                 r.band.to_string(),
                 r.count.to_string(),
-                r.bill_amount.clone(),
+                r.bill_amount.plain(),
             ]
         })
         .collect()
@@ -355,37 +401,62 @@ pub fn ageing_rows(rows: &[AgeRow]) -> Vec<Vec<String>> {
 pub struct Snapshot {
     /// RFC 3339.
     pub taken_at: String,
-    /// Purchase order number -> what is watched of it.
-    pub rows: BTreeMap<String, Seen>,
+    /// One per transaction, in the list's order.
+    pub rows: Vec<Seen>,
 }
 
+/// What is watched of one transaction. A purchase order has a row per step (termin 1 of 4,
+/// 2 of 4...), so a row is known by its PO number and its step.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Seen {
-    pub status: String,
+    pub purchase_order_number: String,
     pub step: Option<i64>,
+    pub status: String,
     /// Plain number of rupiah.
     pub bill: Option<String>,
+}
+
+impl Seen {
+    pub fn of(t: &Transaction) -> Seen {
+        Seen {
+            purchase_order_number: t.general.purchase_order_number.clone(),
+            step: t.payment.step,
+            status: t.general.status_name.clone(),
+            bill: t.payment.bill_amount.map(|m| m.plain()),
+        }
+    }
+
+    fn bill_money(&self) -> Option<Money> {
+        self.bill.as_deref().and_then(|b| b.parse().ok())
+    }
+
+    fn row(&self) -> ChangedRow {
+        ChangedRow {
+            purchase_order_number: self.purchase_order_number.clone(),
+            step: self.step,
+            status_name: self.status.clone(),
+            bill_amount: self.bill_money(),
+        }
+    }
 }
 
 impl Snapshot {
     pub fn of(txs: &[Transaction], taken_at: String) -> Snapshot {
         Snapshot {
             taken_at,
-            rows: txs
-                .iter()
-                .map(|t| {
-                    (
-                        t.general.purchase_order_number.clone(),
-                        Seen {
-                            status: t.general.status_name.clone(),
-                            step: t.payment.step,
-                            bill: t.payment.bill_amount.map(|m| m.plain()),
-                        },
-                    )
-                })
-                .collect(),
+            rows: txs.iter().map(Seen::of).collect(),
         }
     }
+}
+
+/// A transaction that came or went.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ChangedRow {
+    pub purchase_order_number: String,
+    pub step: Option<i64>,
+    pub status_name: String,
+    /// A JSON number of rupiah, exact.
+    pub bill_amount: Option<Money>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -395,6 +466,8 @@ pub struct Change {
     pub to_status: String,
     pub from_step: Option<i64>,
     pub to_step: Option<i64>,
+    pub from_bill: Option<Money>,
+    pub to_bill: Option<Money>,
 }
 
 /// What changed since a snapshot: `--changes` and the tab's marks.
@@ -402,36 +475,47 @@ pub struct Change {
 pub struct Changes {
     /// The previous snapshot's time; `None` when there was none (then everything is new).
     pub since: Option<String>,
-    pub new: Vec<String>,
+    pub new: Vec<ChangedRow>,
     pub changed: Vec<Change>,
-    pub gone: Vec<String>,
+    pub gone: Vec<ChangedRow>,
 }
 
 /// The columns of what changed as a table (CSV), the same in every language.
-pub const CHANGE_HEADERS: [&str; 6] = [
+pub const CHANGE_HEADERS: [&str; 8] = [
     "change",
     "purchase_order_number",
     "from_status",
     "to_status",
     "from_step",
     "to_step",
+    "from_bill",
+    "to_bill",
 ];
 
+type Key = (String, Option<i64>);
+
+fn key_of(po: &str, step: Option<i64>) -> Key {
+    (po.trim().to_string(), step)
+}
+
 impl Changes {
-    /// One row per transaction: `new`, `changed` (with from and to) and `gone`.
+    /// One row per transaction: `new` (what it is now in the `to_` columns), `changed` (from
+    /// and to) and `gone` (what it was, in the `from_` columns).
     pub fn table_rows(&self) -> Vec<Vec<String>> {
         let step = |s: Option<i64>| s.map(|s| s.to_string()).unwrap_or_default();
-        let bare = |kind: &str, po: &String| {
+        let bill = |b: Option<Money>| b.map(|b| b.plain()).unwrap_or_default();
+        let new = self.new.iter().map(|r| {
             vec![
-                kind.into(),
-                po.clone(),
+                "new".into(),
+                r.purchase_order_number.clone(),
                 String::new(),
+                r.status_name.clone(),
                 String::new(),
+                step(r.step),
                 String::new(),
-                String::new(),
+                bill(r.bill_amount),
             ]
-        };
-        let new = self.new.iter().map(|po| bare("new", po));
+        });
         let changed = self.changed.iter().map(|c| {
             vec![
                 "changed".into(),
@@ -440,12 +524,30 @@ impl Changes {
                 c.to_status.clone(),
                 step(c.from_step),
                 step(c.to_step),
+                bill(c.from_bill),
+                bill(c.to_bill),
             ]
         });
-        let gone = self.gone.iter().map(|po| bare("gone", po));
-        new.chain(changed).chain(gone).collect()
+        let gone = self.gone.iter().map(|r| {
+            vec![
+                "gone".into(),
+                r.purchase_order_number.clone(),
+                r.status_name.clone(),
+                String::new(),
+                step(r.step),
+                String::new(),
+                bill(r.bill_amount),
+                String::new(),
+            ]
+        });
+        new.chain(changed)
+            .chain(gone)
+            .map(|r| r.iter().map(|c| cell(c)).collect())
+            .collect()
     }
 
+    /// Rows are matched by PO number and step; what is left unmatched of one PO on both sides
+    /// is paired in order (its step moved). A row whose status, step or bill differs changed.
     pub fn between(previous: Option<&Snapshot>, now: &[Transaction]) -> Changes {
         let empty = Snapshot::default();
         let before = previous.unwrap_or(&empty);
@@ -453,38 +555,92 @@ impl Changes {
             since: previous.map(|p| p.taken_at.clone()),
             ..Changes::default()
         };
-        let mut seen_now = std::collections::BTreeSet::new();
+        // Earlier rows by key; a key seen twice keeps both, matched in order.
+        let mut earlier: BTreeMap<Key, std::collections::VecDeque<&Seen>> = BTreeMap::new();
+        for s in &before.rows {
+            earlier
+                .entry(key_of(&s.purchase_order_number, s.step))
+                .or_default()
+                .push_back(s);
+        }
+        let mut unmatched: Vec<Seen> = Vec::new();
+        let mut pairs: Vec<(Seen, Seen)> = Vec::new();
         for t in now {
-            let po = &t.general.purchase_order_number;
-            seen_now.insert(po.as_str());
-            match before.rows.get(po) {
-                None => c.new.push(po.clone()),
-                Some(was) if was.status != t.general.status_name || was.step != t.payment.step => {
-                    c.changed.push(Change {
-                        purchase_order_number: po.clone(),
-                        from_status: was.status.clone(),
-                        to_status: t.general.status_name.clone(),
-                        from_step: was.step,
-                        to_step: t.payment.step,
-                    })
-                }
-                Some(_) => {}
+            let seen = Seen::of(t);
+            let key = key_of(&seen.purchase_order_number, seen.step);
+            match earlier.get_mut(&key).and_then(|q| q.pop_front()) {
+                Some(was) => pairs.push((was.clone(), seen)),
+                None => unmatched.push(seen),
             }
         }
-        c.gone = before
-            .rows
-            .keys()
-            .filter(|po| !seen_now.contains(po.as_str()))
-            .cloned()
-            .collect();
-        c.new.sort();
+        // What is left of the earlier look, by PO: a step that moved pairs up with it.
+        let mut left: BTreeMap<String, std::collections::VecDeque<Seen>> = BTreeMap::new();
+        for q in earlier.into_values() {
+            for s in q {
+                left.entry(s.purchase_order_number.trim().to_string())
+                    .or_default()
+                    .push_back(s.clone());
+            }
+        }
+        for seen in unmatched {
+            match left
+                .get_mut(seen.purchase_order_number.trim())
+                .and_then(|q| q.pop_front())
+            {
+                Some(was) => pairs.push((was, seen)),
+                None => c.new.push(seen.row()),
+            }
+        }
+        for (was, now) in pairs {
+            if was.status != now.status
+                || was.step != now.step
+                || was.bill_money() != now.bill_money()
+            {
+                c.changed.push(Change {
+                    purchase_order_number: now.purchase_order_number.clone(),
+                    from_status: was.status.clone(),
+                    to_status: now.status.clone(),
+                    from_step: was.step,
+                    to_step: now.step,
+                    from_bill: was.bill_money(),
+                    to_bill: now.bill_money(),
+                });
+            }
+        }
+        c.gone = left.into_values().flatten().map(|s| s.row()).collect();
+        let order = |po: &str, step: Option<i64>| (po.to_string(), step);
+        c.new
+            .sort_by_key(|r| order(&r.purchase_order_number, r.step));
+        c.gone
+            .sort_by_key(|r| order(&r.purchase_order_number, r.step));
+        c.changed
+            .sort_by_key(|ch| order(&ch.purchase_order_number, ch.to_step));
         c
     }
 
-    /// Whether a purchase order is new or changed (the tab's mark).
-    pub fn marks(&self, po: &str) -> bool {
-        self.new.iter().any(|n| n == po)
-            || self.changed.iter().any(|c| c.purchase_order_number == po)
+    /// Whether a transaction is new or changed (the tab's mark).
+    pub fn marks(&self, t: &Transaction) -> bool {
+        let po = t.general.purchase_order_number.trim();
+        let step = t.payment.step;
+        self.new
+            .iter()
+            .any(|n| n.purchase_order_number.trim() == po && n.step == step)
+            || self
+                .changed
+                .iter()
+                .any(|c| c.purchase_order_number.trim() == po && c.to_step == step)
+    }
+
+    /// What changed of a transaction, when it did.
+    pub fn change_of(&self, t: &Transaction) -> Option<&Change> {
+        let po = t.general.purchase_order_number.trim();
+        self.changed
+            .iter()
+            .find(|c| c.purchase_order_number.trim() == po && c.to_step == t.payment.step)
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.new.is_empty() && self.changed.is_empty() && self.gone.is_empty()
     }
 }
 
@@ -598,7 +754,7 @@ mod tests {
             "a formula is written as text: {names:?}"
         );
         let b = rows.iter().find(|r| r[0] == "PT B").unwrap();
-        assert_eq!(b, &["PT B", "1", "450", "50", "10", "500"]);
+        assert_eq!(b, &["PT B", "1", "450", "0", "50", "10", "500"]);
     }
 
     #[test]
@@ -645,7 +801,7 @@ mod tests {
                 "{by:?}"
             );
             assert!(
-                groups.windows(2).all(|w| w[0].sum.bill >= w[1].sum.bill),
+                by == GroupBy::Month || groups.windows(2).all(|w| w[0].sum.bill >= w[1].sum.bill),
                 "largest first"
             );
         }
@@ -670,7 +826,7 @@ mod tests {
         let cell = |status: &str, band: &str| {
             rows.iter()
                 .find(|r| r.status == status && r.band == band)
-                .map(|r| (r.count, r.bill_amount.clone()))
+                .map(|r| (r.count, r.bill_amount.plain()))
         };
         assert_eq!(cell("Penagihan", "0-30"), Some((1, "500".into())));
         assert_eq!(
@@ -698,6 +854,61 @@ mod tests {
             ]),
             "{csv:?}"
         );
+        let json = serde_json::to_value(&rows[0]).unwrap();
+        assert!(json["bill_amount"].is_number(), "{json}");
+        assert!(json.get("members").is_none());
+    }
+
+    #[test]
+    fn ageing_counts_days_in_the_status_not_since_entry() {
+        let mut txs = set();
+        // Entered in August (122 days), in Penagihan since 20 November (11 days) in WIB.
+        txs[1].general.status_change_date = "2026-11-19T18:00:00Z".into();
+        let view: Vec<usize> = (0..txs.len()).collect();
+        let today = NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
+        let rows = ageing(&txs, &view, today);
+        let b = rows
+            .iter()
+            .find(|r| r.members.contains(&1))
+            .expect("B is aged");
+        assert_eq!(b.band, "0-30", "days since status_change_date");
+        // 18:00 UTC on the 19th is the 20th in WIB: 11 days, not 12.
+        assert_eq!(status_day(&txs[1]), NaiveDate::from_ymd_opt(2026, 11, 20));
+        // Without a status date, the entry date.
+        assert_eq!(status_day(&txs[2]), entry_day(&txs[2]));
+    }
+
+    #[test]
+    fn months_come_in_calendar_order_others_largest_first() {
+        let txs = set();
+        let view: Vec<usize> = (0..txs.len()).collect();
+        let months: Vec<String> = group(&txs, &view, GroupBy::Month)
+            .into_iter()
+            .map(|g| g.key)
+            .collect();
+        assert_eq!(
+            months,
+            ["2026-08", "2026-09", "2026-10", "2026-12", "(no date)"]
+        );
+        let total = total_of(&group(&txs, &view, GroupBy::Status));
+        assert_eq!(total.count, 5);
+        assert_eq!(total.bill, Money::from_units(2050));
+    }
+
+    #[test]
+    fn wib_text_is_labelled_and_in_wib() {
+        assert_eq!(wib_text("2026-12-07T08:44:00Z"), "2026-12-07 15:44 WIB");
+        assert_eq!(
+            wib_text("2026-12-07T23:30:00+08:00"),
+            "2026-12-07 22:30 WIB"
+        );
+        assert_eq!(wib_text("kemarin"), "kemarin");
+    }
+
+    fn row(po: &str, step: i64, status: &str, bill: i64) -> Transaction {
+        let mut t = tx(po, "2026-11-01T01:00:00Z", status, "PT A", bill, step);
+        t.payment.step = Some(step);
+        t
     }
 
     #[test]
@@ -710,6 +921,7 @@ mod tests {
         let mut later = txs.clone();
         later[0].general.status_name = "Selesai".into();
         later[3].payment.step = Some(3);
+        later[1].payment.bill_amount = Some(Money::from_units(301));
         later.remove(4);
         later.push(tx(
             "F",
@@ -721,8 +933,14 @@ mod tests {
         ));
         let c = Changes::between(Some(&snap), &later);
         assert_eq!(c.since.as_deref(), Some("2026-12-01T08:00:00+07:00"));
-        assert_eq!(c.new, vec!["F"]);
-        assert_eq!(c.gone, vec!["E"]);
+        let pos = |rows: &[ChangedRow]| -> Vec<String> {
+            rows.iter()
+                .map(|r| r.purchase_order_number.clone())
+                .collect()
+        };
+        assert_eq!(pos(&c.new), ["F"]);
+        assert_eq!(pos(&c.gone), ["E"]);
+        assert_eq!(c.gone[0].status_name, "Dikirim", "what it was");
         let changed: Vec<_> = c
             .changed
             .iter()
@@ -736,34 +954,84 @@ mod tests {
             .collect();
         assert_eq!(
             changed,
-            vec![("A", "Selesai", Some(2)), ("D", "Dikirim", Some(3))]
+            vec![
+                ("A", "Selesai", Some(2)),
+                ("B", "Penagihan", Some(1)),
+                ("D", "Dikirim", Some(3))
+            ]
         );
-        assert!(c.marks("A") && c.marks("F") && !c.marks("B"));
+        let b = &c.changed[1];
+        assert_eq!(
+            (b.from_bill, b.to_bill),
+            (Some(Money::from_units(300)), Some(Money::from_units(301))),
+            "a bill change is reported"
+        );
+        assert!(c.marks(&later[0]) && c.marks(&later[4]) && !c.marks(&later[2]));
         // A snapshot survives a round trip through its file.
         let text = serde_json::to_string(&snap).unwrap();
         assert_eq!(serde_json::from_str::<Snapshot>(&text).unwrap(), snap);
     }
 
     #[test]
+    fn two_steps_of_one_po_are_two_rows_not_a_change() {
+        let before = vec![
+            row("PO-9", 1, "Selesai", 100),
+            row("PO-9", 2, "Penagihan", 200),
+        ];
+        let snap = Snapshot::of(&before, "t".into());
+        // The same rows in another order: nothing changed.
+        let swapped = vec![before[1].clone(), before[0].clone()];
+        assert!(Changes::between(Some(&snap), &swapped).is_empty());
+        // Step 2 is paid, step 3 appears.
+        let now = vec![
+            row("PO-9", 1, "Selesai", 100),
+            row("PO-9", 2, "Selesai", 200),
+            row("PO-9", 3, "Menunggu Pembayaran", 300),
+        ];
+        let c = Changes::between(Some(&snap), &now);
+        assert_eq!(c.changed.len(), 1);
+        assert_eq!(c.changed[0].to_step, Some(2));
+        assert_eq!(c.new.len(), 1);
+        assert_eq!(c.new[0].step, Some(3));
+        assert!(c.gone.is_empty());
+        // A single row whose step moved is a change of step, not gone and new.
+        let snap = Snapshot::of(&[row("PO-7", 1, "Penagihan", 5)], "t".into());
+        let c = Changes::between(Some(&snap), &[row("PO-7", 2, "Menunggu Pembayaran", 5)]);
+        assert_eq!((c.new.len(), c.gone.len(), c.changed.len()), (0, 0, 1));
+        assert_eq!(
+            (c.changed[0].from_step, c.changed[0].to_step),
+            (Some(1), Some(2))
+        );
+    }
+
+    #[test]
     fn changes_as_a_table_have_one_row_each_new_changed_then_gone() {
+        let r = |po: &str, status: &str| ChangedRow {
+            purchase_order_number: po.into(),
+            step: Some(1),
+            status_name: status.into(),
+            bill_amount: Some(Money::from_units(7)),
+        };
         let c = Changes {
             since: Some("2026-11-27T08:00:00+07:00".into()),
-            new: vec!["PO-1".into()],
+            new: vec![r("PO-1", "Dikirim")],
             changed: vec![Change {
                 purchase_order_number: "PO-2".into(),
                 from_status: "Penagihan".into(),
                 to_status: "Selesai".into(),
                 from_step: Some(2),
                 to_step: None,
+                from_bill: Some(Money::from_units(5)),
+                to_bill: Some(Money::from_units(6)),
             }],
-            gone: vec!["PO-3".into()],
+            gone: vec![r("=PO-3", "Dibatalkan")],
         };
         assert_eq!(
             c.table_rows(),
             vec![
-                vec!["new", "PO-1", "", "", "", ""],
-                vec!["changed", "PO-2", "Penagihan", "Selesai", "2", ""],
-                vec!["gone", "PO-3", "", "", "", ""],
+                vec!["new", "PO-1", "", "Dikirim", "", "1", "", "7"],
+                vec!["changed", "PO-2", "Penagihan", "Selesai", "2", "", "5", "6"],
+                vec!["gone", "'=PO-3", "Dibatalkan", "", "1", "", "7", ""],
             ]
         );
         assert!(
@@ -771,5 +1039,8 @@ mod tests {
                 .iter()
                 .all(|r| r.len() == CHANGE_HEADERS.len())
         );
+        let json = serde_json::to_value(&c).unwrap();
+        assert!(json["changed"][0]["to_bill"].is_number(), "{json}");
+        assert!(json["new"][0]["bill_amount"].is_number(), "{json}");
     }
 }

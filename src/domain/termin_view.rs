@@ -6,7 +6,7 @@ use super::termin::Transaction;
 use std::collections::BTreeMap;
 
 /// Columns of a termin CSV export (money as plain numbers).
-pub const CSV_HEADERS: [&str; 15] = [
+pub const CSV_HEADERS: [&str; 20] = [
     "entry_date",
     "purchase_order_number",
     "purchase_request_number",
@@ -22,6 +22,12 @@ pub const CSV_HEADERS: [&str; 15] = [
     "bill_amount",
     "bank_name",
     "va_number",
+    // The tax split and shipping, so that bill = subtotal + shipping - PPh reads off a row.
+    "pph21",
+    "pph22",
+    "pph23",
+    "shipping_cost",
+    "status_change_date",
 ];
 
 fn opt<T: ToString>(v: Option<T>) -> String {
@@ -50,6 +56,11 @@ pub fn csv_row(t: &Transaction) -> Vec<String> {
         plain(p.bill_amount),
         p.bank_name.clone(),
         p.va_number.clone(),
+        plain(p.pph21),
+        plain(p.pph22),
+        plain(p.pph23),
+        plain(p.shipping_cost),
+        t.general.status_change_date.clone(),
     ];
     cells
         .into_iter()
@@ -60,6 +71,68 @@ pub fn csv_row(t: &Transaction) -> Vec<String> {
         .collect()
 }
 
+/// Which statuses a question is about: some named ones (any case), only the open ones (not
+/// finished: `termin_desk::FINISHED`), both (then a row must be both), or every one.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct StatusSet {
+    pub names: Vec<String>,
+    pub open: bool,
+}
+
+impl StatusSet {
+    pub fn named(names: &[&str]) -> StatusSet {
+        StatusSet {
+            names: names.iter().map(|s| s.to_string()).collect(),
+            open: false,
+        }
+    }
+
+    /// No filter: every status.
+    pub fn is_every(&self) -> bool {
+        self.names.is_empty() && !self.open
+    }
+
+    pub fn admits(&self, status: &str) -> bool {
+        let status = status.trim();
+        if self.open && is_finished(status) {
+            return false;
+        }
+        self.names.is_empty()
+            || self
+                .names
+                .iter()
+                .any(|n| n.trim().eq_ignore_ascii_case(status))
+    }
+
+    /// The names asked for that no transaction of `seen` carries (a typo, or a status the
+    /// provider does not use).
+    pub fn unknown<'a>(&'a self, seen: &[String]) -> Vec<&'a str> {
+        self.names
+            .iter()
+            .filter(|n| !seen.iter().any(|s| s.trim().eq_ignore_ascii_case(n.trim())))
+            .map(String::as_str)
+            .collect()
+    }
+}
+
+/// Whether a status is finished (paid or cancelled).
+pub fn is_finished(status: &str) -> bool {
+    super::termin_desk::FINISHED
+        .iter()
+        .any(|f| f.eq_ignore_ascii_case(status.trim()))
+}
+
+/// Every status carried by `txs`, A to Z, each once.
+pub fn statuses_seen<'a>(txs: impl IntoIterator<Item = &'a Transaction>) -> Vec<String> {
+    let mut s: Vec<String> = txs
+        .into_iter()
+        .map(|t| t.general.status_name.trim().to_string())
+        .collect();
+    s.sort();
+    s.dedup();
+    s
+}
+
 /// Search over PO, PR and invoice numbers, buyer and vendor (case-insensitive), and an exact
 /// status when given.
 pub fn matches(t: &Transaction, search: &str, status: Option<&str>) -> bool {
@@ -68,6 +141,15 @@ pub fn matches(t: &Transaction, search: &str, status: Option<&str>) -> bool {
     {
         return false;
     }
+    matches_text(t, search)
+}
+
+/// `matches` with a set of statuses.
+pub fn matches_set(t: &Transaction, search: &str, statuses: &StatusSet) -> bool {
+    statuses.admits(&t.general.status_name) && matches_text(t, search)
+}
+
+fn matches_text(t: &Transaction, search: &str) -> bool {
     if search.is_empty() {
         return true;
     }
@@ -92,6 +174,7 @@ pub struct Sum {
     pub subtotal: Money,
     pub pph: Money,
     pub ppn: Money,
+    pub shipping: Money,
 }
 
 impl Sum {
@@ -102,6 +185,12 @@ impl Sum {
         self.subtotal = self.subtotal + p.price_sub_total.unwrap_or_default();
         self.pph = self.pph + p.total_pph.unwrap_or_default();
         self.ppn = self.ppn + p.total_ppn.unwrap_or_default();
+        self.shipping = self.shipping + p.shipping_cost.unwrap_or_default();
+    }
+
+    /// bill = subtotal + shipping - PPh (the provider's rule; PPN is shown, not billed).
+    pub fn reconciles(&self) -> bool {
+        self.subtotal + self.shipping - self.pph == self.bill
     }
 }
 

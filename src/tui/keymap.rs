@@ -51,6 +51,8 @@ pub enum Command {
     PageSizeUp,
     PageSizeDown,
     CycleStatus,
+    /// Termin: type the statuses to show (several, or "open").
+    PickStatuses,
     LoadAll,
     Totals,
     Export,
@@ -238,6 +240,7 @@ const DEFAULTS: &[Shipped] = &[
     (Termin, "fewer_rows", &[ch('-')], C::PageSizeDown, ""),
     (Termin, "search", &[ch('/')], C::StartFilter, "search"),
     (Termin, "status_filter", &[ch('s')], C::CycleStatus, "status"),
+    (Termin, "status_pick", &[ch('S')], C::PickStatuses, ""),
     (Termin, "load_all", &[ch('A')], C::LoadAll, "all"),
     (Termin, "totals", &[ch('t')], C::Totals, "totals"),
     (Termin, "export", &[ch('E')], C::Export, "export"),

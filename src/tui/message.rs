@@ -143,7 +143,8 @@ pub enum Action {
     TerminAll {
         result: Result<Option<Vec<Transaction>>, ApiError>,
         /// What changed since the last full look (kept on this desk), when it could be told.
-        changes: Option<crate::domain::termin_desk::Changes>,
+        /// What changed since an earlier look; an error when a kept look cannot be read.
+        changes: Result<Option<crate::domain::termin_desk::Changes>, String>,
     },
     Exported(Result<Exported, FileError>),
     Dialed {

@@ -77,6 +77,8 @@ pub enum PromptKind {
     Export,
     /// Termin: the entry dates to show.
     DateRange,
+    /// Termin: the statuses to show, comma separated, or "open".
+    Statuses,
     /// Why this customer may be called outside the window (their prior consent).
     OverrideReason {
         account_no: String,
@@ -92,7 +94,8 @@ impl PromptKind {
             PromptKind::Search
             | PromptKind::GoToPage
             | PromptKind::Export
-            | PromptKind::DateRange => Tab::Termin,
+            | PromptKind::DateRange
+            | PromptKind::Statuses => Tab::Termin,
         }
     }
 
@@ -104,6 +107,7 @@ impl PromptKind {
             PromptKind::GoToPage => tr!(lang, "prompt-go-to-page"),
             PromptKind::Export => tr!(lang, "prompt-export"),
             PromptKind::DateRange => tr!(lang, "prompt-date-range"),
+            PromptKind::Statuses => tr!(lang, "prompt-statuses"),
             PromptKind::OverrideReason { .. } => tr!(lang, "prompt-override-reason"),
         }
     }

@@ -249,14 +249,25 @@ pub async fn execute(
             };
             // A full look is kept, to tell what changed by the next one.
             let changes = match &result {
-                Ok(Some(all)) => crate::termin_snapshot::compare_and_keep(
-                    &rt.termin_server,
-                    all,
-                    deliverer.clock.now_utc().to_rfc3339(),
-                )
-                .inspect_err(|e| tracing::warn!(error = %e, "termin snapshot not kept"))
-                .ok(),
-                _ => None,
+                Ok(Some(all)) => {
+                    let now = deliverer.clock.now_utc();
+                    match crate::termin_snapshot::Looks::for_server(&rt.termin_server) {
+                        Some(looks) => looks
+                            .compare_and_keep(
+                                all,
+                                crate::termin_snapshot::wib_day(now),
+                                None,
+                                now.to_rfc3339(),
+                            )
+                            .map(Some)
+                            .map_err(|e| {
+                                tracing::warn!(error = %e, "termin snapshot not kept");
+                                e.to_string()
+                            }),
+                        None => Ok(None),
+                    }
+                }
+                _ => Ok(None),
             };
             vec![Action::TerminAll { result, changes }]
         }

@@ -770,6 +770,49 @@ pub fn generate_termin(seed: u64, n: usize, now: NaiveDateTime) -> Vec<Transacti
     out
 }
 
+/// The way a transaction goes, up to paid: `churn_termin` moves statuses along it.
+pub const PIPELINE: &[&str] = &[
+    "Menunggu Pembayaran",
+    "Diproses Penjual",
+    "Dikirim",
+    "Diterima",
+    "Penagihan",
+    "Selesai",
+];
+
+/// Moves about `rate` of the transactions one status on (`serve --termin-churn RATE`), the
+/// same way for the same seed and look: a status goes to the next in `PIPELINE`; a step paid
+/// (Selesai) before the last opens the next step. `Dibatalkan` stays. The status date becomes
+/// `now`.
+pub fn churn_termin(txs: &mut [Transaction], seed: u64, look: u64, rate: f64, now: NaiveDateTime) {
+    if txs.is_empty() || rate <= 0.0 {
+        return;
+    }
+    let mut rng = ChaCha8Rng::seed_from_u64(seed ^ 0xc4a2_9e11 ^ look.wrapping_mul(0x9e37_79b9));
+    let n = ((txs.len() as f64) * rate.min(1.0)).ceil() as usize;
+    let when = Utc
+        .from_utc_datetime(&now)
+        .to_rfc3339_opts(SecondsFormat::Millis, true);
+    for _ in 0..n {
+        let t = &mut txs[rng.random_range(0..txs.len())];
+        let status = t.general.status_name.as_str();
+        let (step, total) = (
+            t.payment.step.unwrap_or(1),
+            t.payment.total_step.unwrap_or(1),
+        );
+        let next = match PIPELINE.iter().position(|p| *p == status) {
+            Some(i) if i + 1 < PIPELINE.len() => PIPELINE[i + 1],
+            Some(_) if step < total => {
+                t.payment.step = Some(step + 1);
+                PIPELINE[0]
+            }
+            _ => continue,
+        };
+        t.general.status_name = next.into();
+        t.general.status_change_date = when.clone();
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -1,5 +1,5 @@
 use super::aspnet;
-use super::book::{Contract, LoanBook, generate_termin};
+use super::book::{Contract, LoanBook, churn_termin, generate_termin};
 use super::ledger::{self, Answer, Call, Failure, Master, ReceivedResult};
 use super::state::State as StateFile;
 use super::{SEED_HASH_KEY, SEED_PASSWORD, SEED_USER, TERMIN_PATH};
@@ -69,7 +69,11 @@ pub struct TwinOptions {
     /// catch (the connection pool's timeout is no `SqlException`): ASP.NET's JSON 500, with
     /// nothing stored.
     pub exception_rate: f64,
-    /// Keep stored results and the clock offset in this SQLite file across restarts.
+    /// Share of termin transactions moved one status (or step) on before each first page
+    /// asked (a new look): what changes between two looks.
+    pub termin_churn: f64,
+    /// Keep stored results, the clock offset and the termin book's PO numbers in this SQLite
+    /// file across restarts.
     pub state: Option<PathBuf>,
     /// A fixed clock for the twin (tests, planning); `None` for the machine's local time.
     pub now: Option<NaiveDateTime>,
@@ -101,6 +105,7 @@ impl Default for TwinOptions {
             data_null_rate: 0.0,
             stored_refusal_rate: 0.0,
             exception_rate: 0.0,
+            termin_churn: 0.0,
             state: None,
             now: None,
             expose_inspect: false,
@@ -117,6 +122,8 @@ struct Books {
     next_id: i64,
     state: Option<StateFile>,
     termin: Vec<Transaction>,
+    /// Looks at the termin book so far that moved it (`termin_churn`).
+    termin_looks: u64,
 }
 
 impl Books {
@@ -250,6 +257,26 @@ pub async fn start(opts: TwinOptions) -> std::io::Result<RunningTwin> {
         }
     }
     let next_id = received.iter().map(|r| r.stored.id).max().unwrap_or(0) + 1;
+    // The termin book is generated from the time of the first start, so that a restart with
+    // the same state keeps its PO numbers, and moved again as often as it was.
+    let termin_epoch = match &state {
+        Some(s) => match s.termin_epoch()? {
+            Some(at) => at,
+            None => {
+                s.save_termin_epoch(now)?;
+                now
+            }
+        },
+        None => now,
+    };
+    let mut termin = generate_termin(opts.seed, opts.transactions, termin_epoch);
+    let termin_looks = match &state {
+        Some(s) => s.termin_looks()?,
+        None => 0,
+    };
+    for look in 1..=termin_looks {
+        churn_termin(&mut termin, opts.seed, look, opts.termin_churn, now);
+    }
     let by_account = book
         .contracts
         .iter()
@@ -266,7 +293,8 @@ pub async fn start(opts: TwinOptions) -> std::io::Result<RunningTwin> {
             received,
             next_id,
             state,
-            termin: generate_termin(opts.seed, opts.transactions, now),
+            termin,
+            termin_looks,
         }),
         faults: Mutex::new(ChaCha8Rng::seed_from_u64(opts.seed ^ 0xfa17)),
         tokens: Mutex::new(HashMap::new()),
@@ -725,7 +753,25 @@ async fn get_termin(
         );
     };
     let limit = limit.min(1000);
-    let books = twin.books.lock().unwrap();
+    let mut books = twin.books.lock().unwrap();
+    if page == 1 && twin.opts.termin_churn > 0.0 {
+        // A new look: some transactions moved on since the last one.
+        books.termin_looks += 1;
+        let look = books.termin_looks;
+        let now = twin.clock.now();
+        churn_termin(
+            &mut books.termin,
+            twin.opts.seed,
+            look,
+            twin.opts.termin_churn,
+            now,
+        );
+        if let Some(s) = &books.state
+            && let Err(e) = s.save_termin_looks(look)
+        {
+            tracing::warn!(error = %e, "twin state: termin looks not saved");
+        }
+    }
     let total = books.termin.len() as i64;
     let total_page = (total + limit - 1) / limit;
     let Some(start) = (page - 1)

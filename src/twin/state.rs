@@ -109,4 +109,49 @@ impl State {
             .map_err(|e| io(&self.path, e))?;
         Ok(())
     }
+
+    fn meta(&self, key: &str) -> std::io::Result<Option<String>> {
+        self.conn
+            .query_row(
+                "SELECT value FROM twin_meta WHERE key = ?1",
+                params![key],
+                |r| r.get(0),
+            )
+            .optional()
+            .map_err(|e| io(&self.path, e))
+    }
+
+    fn save_meta(&self, key: &str, value: &str) -> std::io::Result<()> {
+        self.conn
+            .execute(
+                "INSERT OR REPLACE INTO twin_meta (key, value) VALUES (?1, ?2)",
+                params![key, value],
+            )
+            .map_err(|e| io(&self.path, e))?;
+        Ok(())
+    }
+
+    /// The time the termin book was first generated (`%Y-%m-%dT%H:%M:%S`): generated again
+    /// from it, a restart keeps every PO number.
+    pub fn termin_epoch(&self) -> std::io::Result<Option<chrono::NaiveDateTime>> {
+        Ok(self
+            .meta("termin_epoch")?
+            .and_then(|v| chrono::NaiveDateTime::parse_from_str(&v, "%Y-%m-%dT%H:%M:%S").ok()))
+    }
+
+    pub fn save_termin_epoch(&self, at: chrono::NaiveDateTime) -> std::io::Result<()> {
+        self.save_meta("termin_epoch", &at.format("%Y-%m-%dT%H:%M:%S").to_string())
+    }
+
+    /// How many looks have moved the termin book (`--termin-churn`), to move it again alike.
+    pub fn termin_looks(&self) -> std::io::Result<u64> {
+        Ok(self
+            .meta("termin_looks")?
+            .and_then(|v| v.parse().ok())
+            .unwrap_or(0))
+    }
+
+    pub fn save_termin_looks(&self, n: u64) -> std::io::Result<()> {
+        self.save_meta("termin_looks", &n.to_string())
+    }
 }

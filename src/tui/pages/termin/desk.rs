@@ -20,10 +20,20 @@ pub struct Desk {
     /// The group whose transactions are shown (Enter on it), by key.
     pub open_group: Option<String>,
     pub aging: bool,
-    /// What changed since the last look, once every page is loaded.
+    /// The ageing table's rows (of what the filters let through) and its cursor.
+    pub ages: Vec<termin_desk::AgeRow>,
+    pub age_cursor: Cursor,
+    /// The band whose transactions are shown (Enter on it): status and band.
+    pub open_band: Option<(String, &'static str)>,
+    /// Today in WIB, for the ageing (set from the clock before each use).
+    pub today: Option<chrono::NaiveDate>,
+    /// What changed since the latest look of an earlier day, once every page is loaded.
     pub changes: Option<Changes>,
-    /// Only new and changed transactions.
+    /// Why what changed is not known (a kept look could not be read).
+    pub changes_error: Option<String>,
+    /// The changes table: new, changed (from -> to) and gone.
     pub changed_only: bool,
+    pub change_cursor: Cursor,
 }
 
 impl Desk {
@@ -38,17 +48,38 @@ impl Desk {
 
     /// The grouped table is shown (not a group's transactions).
     pub fn showing_groups(&self) -> bool {
-        self.group_by.is_some() && self.open_group.is_none()
+        self.group_by.is_some() && self.open_group.is_none() && !self.showing_ageing()
+    }
+
+    /// The ageing table is shown (not a band's transactions).
+    pub fn showing_ageing(&self) -> bool {
+        self.aging && self.open_band.is_none()
     }
 
     /// Narrows and orders `view` (indices into `txs`, already searched and filtered by
     /// status) by the range, the changes, the open group and the sort; works out the groups.
     pub fn apply(&mut self, txs: &[Transaction], view: &mut Vec<usize>) {
         view.retain(|&i| self.range.contains(&txs[i]));
-        if self.changed_only
-            && let Some(c) = &self.changes
-        {
-            view.retain(|&i| c.marks(&txs[i].general.purchase_order_number));
+        if self.aging {
+            let today = self
+                .today
+                .unwrap_or_else(|| crate::termin_snapshot::wib_day(chrono::Utc::now()));
+            self.ages = termin_desk::ageing(txs, view, today);
+            let len = self.ages.len();
+            self.age_cursor.scroll(usize::MAX, len);
+            if let Some((status, band)) = &self.open_band {
+                match self
+                    .ages
+                    .iter()
+                    .find(|r| &r.status == status && r.band == *band)
+                {
+                    Some(r) => view.retain(|i| r.members.contains(i)),
+                    None => self.open_band = None,
+                }
+            }
+        } else {
+            self.ages.clear();
+            self.open_band = None;
         }
         match self.group_by {
             Some(by) => {
@@ -120,6 +151,15 @@ impl Desk {
                 Some(key) => tr!(lang, "termin-desk-group-open", key = key.clone()),
                 None => tr!(lang, "termin-desk-grouped", by = by),
             });
+        }
+        if let Some((status, band)) = &self.open_band {
+            let band = crate::i18n::text(lang, &format!("termin-band-{}", band.replace(' ', "-")));
+            parts.push(tr!(
+                lang,
+                "termin-band-open",
+                status = status.clone(),
+                band = band
+            ));
         }
         if self.changed_only {
             parts.push(tr!(lang, "termin-desk-changed-only"));

@@ -145,15 +145,24 @@ impl TerminTab {
     pub fn on_all(
         &mut self,
         result: Result<Option<Vec<Transaction>>, ApiError>,
-        changes: Option<crate::domain::termin_desk::Changes>,
+        changes: Result<Option<crate::domain::termin_desk::Changes>, String>,
         lang: Lang,
     ) -> Reply {
         match result {
             Ok(Some(all)) => {
                 let n = all.len();
-                self.desk.changes = changes;
+                let failed = changes.as_ref().err().cloned();
+                self.desk.changes = changes.ok().flatten();
+                self.desk.changes_error = failed.clone();
                 self.show_all(all);
-                Reply::say(StatusKind::Success, tr!(lang, "termin-all-loaded", n = n))
+                match failed {
+                    // A kept look that cannot be read is said, not taken for "no look".
+                    Some(e) => Reply::say(
+                        StatusKind::Error,
+                        tr!(lang, "termin-snapshot-failed", error = e),
+                    ),
+                    None => Reply::say(StatusKind::Success, tr!(lang, "termin-all-loaded", n = n)),
+                }
             }
             Ok(None) => {
                 self.load_all = None;
@@ -194,8 +203,16 @@ impl TerminTab {
 
     pub fn command(&mut self, cmd: Command, cx: &Cx) -> Reply {
         let lang = cx.settings.lang;
+        self.desk.today = Some(crate::termin_snapshot::wib_day(cx.clock.now_utc()));
         if let Some(m) = Move::of(cmd) {
-            if self.desk.showing_groups() {
+            let loaded = self.all.is_some();
+            if self.desk.changed_only && loaded {
+                let len = self.change_rows().len();
+                self.desk.change_cursor.apply(m, len, cx.rows);
+            } else if self.desk.showing_ageing() && loaded {
+                let len = self.desk.ages.len();
+                self.desk.age_cursor.apply(m, len, cx.rows);
+            } else if self.desk.showing_groups() && loaded {
                 let len = self.desk.groups.len();
                 self.desk.group_cursor.apply(m, len, cx.rows);
             } else {
@@ -244,11 +261,14 @@ impl TerminTab {
                 );
                 return Reply::prompt(PromptKind::Export, name);
             }
+            Command::PickStatuses => {
+                let shown = self.status_words(Lang::En).unwrap_or_default();
+                return Reply::prompt(PromptKind::Statuses, shown);
+            }
             Command::CycleStatus => {
                 self.cycle_status();
                 let label = self
-                    .status
-                    .clone()
+                    .status_words(lang)
                     .unwrap_or_else(|| tr!(lang, "termin-every-status"));
                 let reply = self.load_all_for_filter(lang);
                 return match reply.status {
@@ -257,6 +277,12 @@ impl TerminTab {
                         reply.and_say(StatusKind::Info, tr!(lang, "queue-showing", what = label))
                     }
                 };
+            }
+            Command::ClearFilter if self.desk.open_band.is_some() => {
+                // Back from a band's transactions to the ageing table.
+                self.desk.open_band = None;
+                self.cursor.top();
+                self.refilter();
             }
             Command::ClearFilter if self.desk.open_group.is_some() => {
                 // Back from a group's transactions to the groups.
@@ -270,7 +296,7 @@ impl TerminTab {
                     return Reply::say(StatusKind::Info, tr!(lang, "termin-cancelling"));
                 }
                 self.search.clear();
-                self.status = None;
+                self.statuses = Default::default();
                 self.refilter();
             }
             Command::LoadAll if self.load_all.is_none() => return self.start_load_all(),
@@ -292,6 +318,19 @@ impl TerminTab {
             (PromptKind::Search, PromptEvent::Cancelled) => {
                 self.search.clear();
                 self.refilter();
+            }
+            (PromptKind::Statuses, PromptEvent::Accepted(text)) => {
+                self.set_statuses(&text);
+                let label = self
+                    .status_words(lang)
+                    .unwrap_or_else(|| tr!(lang, "termin-every-status"));
+                let reply = self.load_all_for_filter(lang);
+                return match reply.status {
+                    Some(_) => reply,
+                    None => {
+                        reply.and_say(StatusKind::Info, tr!(lang, "queue-showing", what = label))
+                    }
+                };
             }
             (PromptKind::DateRange, PromptEvent::Accepted(text)) => {
                 return match crate::domain::termin_desk::DateRange::parse(&text) {
@@ -352,8 +391,19 @@ impl TerminTab {
                 None => desk.sort = Some((crate::domain::termin_desk::Column::EntryDate, true)),
             },
             Command::GroupBy => desk.cycle_group(),
-            Command::Ageing => desk.aging = !desk.aging,
-            Command::ChangedOnly => desk.changed_only = !desk.changed_only,
+            Command::Ageing => {
+                desk.aging = !desk.aging;
+                desk.open_band = None;
+                desk.age_cursor = Default::default();
+            }
+            Command::ChangedOnly => {
+                desk.changed_only = !desk.changed_only;
+                desk.change_cursor = Default::default();
+            }
+            Command::OpenForm if desk.showing_ageing() => {
+                let chosen = desk.ages.get(desk.age_cursor.selected)?;
+                desk.open_band = Some((chosen.status.clone(), chosen.band));
+            }
             Command::OpenForm if desk.showing_groups() => {
                 let chosen = desk.groups.get(desk.group_cursor.selected)?;
                 desk.open_group = Some(chosen.key.clone());
@@ -394,12 +444,20 @@ impl TerminTab {
         use crate::domain::termin_desk::{self, AGEING_HEADERS, GROUP_HEADERS};
         let owned = |h: &[&str]| h.iter().map(|s| s.to_string()).collect();
         let _ = lang;
-        if self.desk.aging && self.all.is_some() {
-            let today = chrono::Utc::now()
-                .with_timezone(&chrono::FixedOffset::east_opt(7 * 3600).expect("WIB"))
-                .date_naive();
-            let rows = termin_desk::ageing(self.source(), &self.view, today);
-            return (owned(&AGEING_HEADERS), termin_desk::ageing_rows(&rows));
+        if self.desk.changed_only && self.all.is_some() {
+            let rows = self
+                .desk
+                .changes
+                .as_ref()
+                .map(|c| c.table_rows())
+                .unwrap_or_default();
+            return (owned(&termin_desk::CHANGE_HEADERS), rows);
+        }
+        if self.desk.showing_ageing() && self.all.is_some() {
+            return (
+                owned(&AGEING_HEADERS),
+                termin_desk::ageing_rows(&self.desk.ages),
+            );
         }
         if self.desk.showing_groups() && self.all.is_some() {
             return (
@@ -413,5 +471,62 @@ impl TerminTab {
             .map(|&i| crate::domain::termin_view::csv_row(&self.source()[i]))
             .collect();
         (owned(&crate::domain::termin_view::CSV_HEADERS), rows)
+    }
+}
+
+/// One row of the changes table: what kind, the PO (whole), its step, what it was, what it is.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ChangeLine {
+    pub kind: &'static str,
+    pub po: String,
+    pub step: String,
+    /// Status and bill before, and now (empty status: nothing).
+    pub was: (String, Option<crate::domain::Money>),
+    pub now: (String, Option<crate::domain::Money>),
+}
+
+impl TerminTab {
+    /// The changes since the earlier look as table rows: new, changed (from -> to), gone.
+    pub fn change_rows(&self) -> Vec<ChangeLine> {
+        use crate::domain::Money;
+        let Some(c) = &self.desk.changes else {
+            return Vec::new();
+        };
+        let step = |s: Option<i64>| s.map(|s| s.to_string()).unwrap_or_else(|| "—".into());
+        let what = |status: &str, b: Option<Money>| (status.to_string(), b);
+        let mut out = Vec::new();
+        for r in &c.new {
+            out.push(ChangeLine {
+                kind: "new",
+                po: r.purchase_order_number.clone(),
+                step: step(r.step),
+                was: (String::new(), None),
+                now: what(&r.status_name, r.bill_amount),
+            });
+        }
+        for ch in &c.changed {
+            let steps = if ch.from_step == ch.to_step {
+                step(ch.to_step)
+            } else {
+                format!("{}→{}", step(ch.from_step), step(ch.to_step))
+            };
+            out.push(ChangeLine {
+                kind: "changed",
+                po: ch.purchase_order_number.clone(),
+                step: steps,
+                was: what(&ch.from_status, ch.from_bill),
+                now: what(&ch.to_status, ch.to_bill),
+            });
+        }
+        for r in &c.gone {
+            out.push(ChangeLine {
+                kind: "gone",
+                po: r.purchase_order_number.clone(),
+                step: step(r.step),
+                was: what(&r.status_name, r.bill_amount),
+                now: (String::new(), None),
+            });
+        }
+        out
     }
 }

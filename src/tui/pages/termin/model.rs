@@ -2,7 +2,7 @@
 //! everything after "load all", search and status filter, totals. Pure state.
 
 use crate::domain::termin::Meta;
-use crate::domain::termin_view::{self, Totals};
+use crate::domain::termin_view::{self, StatusSet, Totals};
 use crate::domain::{TerminPage, Transaction};
 use crate::tui::list::Cursor;
 pub use crate::tui::message::CancelFlag;
@@ -39,7 +39,8 @@ pub struct TerminTab {
     pub all: Option<Vec<Transaction>>,
     pub load_all: Option<Progress>,
     pub search: String,
-    pub status: Option<String>,
+    /// The statuses shown: some named, "open" (not finished), or every one.
+    pub statuses: StatusSet,
     /// Indices into the shown source (`all` when loaded, else `rows`), filtered.
     pub view: Vec<usize>,
     pub cursor: Cursor,
@@ -65,7 +66,7 @@ impl Default for TerminTab {
             all: None,
             load_all: None,
             search: String::new(),
-            status: None,
+            statuses: StatusSet::default(),
             view: Vec::new(),
             cursor: Cursor::default(),
             show_totals: false,
@@ -99,10 +100,9 @@ impl TerminTab {
     }
 
     pub fn refilter(&mut self) {
-        let status = self.status.as_deref();
         let source = self.all.as_deref().unwrap_or(&self.rows);
         let mut view: Vec<usize> = (0..source.len())
-            .filter(|&i| termin_view::matches(&source[i], &self.search, status))
+            .filter(|&i| termin_view::matches_set(&source[i], &self.search, &self.statuses))
             .collect();
         self.desk.apply(source, &mut view);
         self.view = view;
@@ -145,13 +145,65 @@ impl TerminTab {
         s
     }
 
+    /// The status filter's next step: every status, then "open" (not finished), then each
+    /// status loaded, then every one again.
     pub fn cycle_status(&mut self) {
         let statuses = self.statuses();
-        self.status = match &self.status {
-            None => statuses.first().cloned(),
-            Some(cur) => statuses.iter().skip_while(|s| *s != cur).nth(1).cloned(),
+        let s = &self.statuses;
+        self.statuses = if s.is_every() {
+            StatusSet {
+                names: Vec::new(),
+                open: true,
+            }
+        } else if s.names.is_empty() {
+            statuses
+                .first()
+                .map(|f| StatusSet::named(&[f]))
+                .unwrap_or_default()
+        } else {
+            let cur = s.names[0].clone();
+            statuses
+                .iter()
+                .skip_while(|x| **x != cur)
+                .nth(1)
+                .map(|n| StatusSet::named(&[n]))
+                .unwrap_or_default()
         };
         self.refilter();
+    }
+
+    /// The statuses as typed: names separated by commas, "open" for what is not finished
+    /// (`terbuka` too), nothing for every status.
+    pub fn set_statuses(&mut self, typed: &str) {
+        let mut set = StatusSet::default();
+        for word in typed.split(',').map(str::trim).filter(|w| !w.is_empty()) {
+            if word.eq_ignore_ascii_case("open") || word.eq_ignore_ascii_case("terbuka") {
+                set.open = true;
+            } else {
+                set.names.push(word.to_string());
+            }
+        }
+        self.statuses = set;
+        self.cursor.top();
+        self.refilter();
+    }
+
+    /// The status filter in words ("open", "Penagihan, Dikirim"); `None` for every status.
+    pub fn status_words(&self, lang: crate::i18n::Lang) -> Option<String> {
+        if self.statuses.is_every() {
+            return None;
+        }
+        let mut parts: Vec<String> = Vec::new();
+        if self.statuses.open {
+            parts.push(crate::tr!(lang, "termin-status-open"));
+        }
+        parts.extend(self.statuses.names.iter().cloned());
+        Some(parts.join(", "))
+    }
+
+    /// Whether a search or a status filter narrows what is shown.
+    pub fn filtered(&self) -> bool {
+        !self.statuses.is_every() || !self.search.is_empty()
     }
 
     /// The next page size up (10, 20, 50, 100); stays at 100.
@@ -216,19 +268,31 @@ mod tests {
         t.show_page(page(1, &["Selesai", "Dikirim", "Selesai", "Status Baru"]));
         assert_eq!(t.view.len(), 4);
         t.cycle_status();
-        assert_eq!(t.status.as_deref(), Some("Dikirim"));
+        assert!(t.statuses.open, "open work first");
+        assert_eq!(t.view.len(), 2, "Selesai left out");
+        t.cycle_status();
+        assert_eq!(t.statuses, StatusSet::named(&["Dikirim"]));
         assert_eq!(t.view.len(), 1);
         t.cycle_status();
-        assert_eq!(t.status.as_deref(), Some("Selesai"));
+        assert_eq!(t.statuses, StatusSet::named(&["Selesai"]));
         assert_eq!(t.view.len(), 2);
         t.cycle_status();
         assert_eq!(
-            t.status.as_deref(),
-            Some("Status Baru"),
+            t.statuses,
+            StatusSet::named(&["Status Baru"]),
             "unknown statuses as given"
         );
         t.cycle_status();
-        assert_eq!(t.status, None);
+        assert!(t.statuses.is_every());
+        t.set_statuses("dikirim, Status Baru");
+        assert_eq!(t.view.len(), 2, "several statuses, any case");
+        t.set_statuses("open");
+        assert_eq!(t.view.len(), 2);
+        assert_eq!(
+            t.status_words(crate::i18n::Lang::En).as_deref(),
+            Some("open")
+        );
+        t.set_statuses("");
         t.search = "po-1-3".into();
         t.refilter();
         assert_eq!(t.shown()[0].general.purchase_order_number, "PO-1-3");

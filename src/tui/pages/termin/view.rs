@@ -1,5 +1,5 @@
 use super::TerminTab;
-use super::desk_view::{blocks, right};
+use super::desk_view::{blocks, col, money_in, right, widths_of};
 use crate::domain::Money;
 use crate::domain::termin::Transaction;
 use crate::domain::text::sanitize;
@@ -26,20 +26,33 @@ fn step(t: &Transaction) -> String {
     }
 }
 
-fn when(cx: &Cx, s: &str) -> String {
+/// A time of the transaction, in WIB and labelled (`2026-12-07 15:44 WIB`), as the filters
+/// and groups read it whatever the desk's own zone.
+fn when(s: &str) -> String {
     if s.trim().is_empty() {
         return "—".into();
     }
-    cx.clock
-        .local_time(s)
-        .map(|t| t.format("%Y-%m-%d %H:%M").to_string())
-        .unwrap_or_else(|| sanitize(s).into_owned())
+    sanitize(&crate::domain::termin_desk::wib_text(s)).into_owned()
+}
+
+/// The entry time in WIB in `format`, or the text as sent.
+fn entry_wib(s: &str, format: &str) -> String {
+    match chrono::DateTime::parse_from_rfc3339(s.trim()) {
+        Ok(t) => t
+            .with_timezone(&crate::domain::termin_desk::wib())
+            .format(format)
+            .to_string(),
+        Err(_) => sanitize(s).into_owned(),
+    }
 }
 
 pub fn draw(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, areas: &Areas) {
-    if t.desk.aging && t.all.is_some() {
+    let loaded = t.all.is_some();
+    if t.desk.changed_only && loaded {
+        super::desk_view::changes(frame, t, cx, theme, areas.queue);
+    } else if t.desk.showing_ageing() && loaded {
         super::desk_view::ageing(frame, t, cx, theme, areas.queue);
-    } else if t.desk.showing_groups() && t.all.is_some() {
+    } else if t.desk.showing_groups() && loaded {
         super::desk_view::groups(frame, t, cx, theme, areas.queue);
     } else {
         list(frame, t, cx, theme, areas.queue);
@@ -74,11 +87,11 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
             scope = scope
         )
     );
-    let filtered = t.status.is_some() || !t.search.is_empty();
-    if let Some(s) = &t.status {
+    let filtered = t.filtered();
+    if let Some(s) = t.status_words(lang) {
         title.push_str(&format!(
             "· {} ",
-            tr!(lang, "termin-status", status = sanitize(s))
+            tr!(lang, "termin-status", status = sanitize(&s))
         ));
     }
     if !t.search.is_empty() {
@@ -149,15 +162,72 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
     }
 
     // Columns join as the width allows: vendor from 100, buyer and subtotal from 140, PR
-    // number and taxes from 180.
+    // number and taxes from 190. The column sorted by (buyer, vendor) shows at any width.
     let inner = area.width.saturating_sub(2);
     let with_vendor = inner >= 100;
     let medium = inner >= 140;
-    let wide = inner >= 180;
-    let date_format = if with_vendor {
-        "%Y-%m-%d %H:%M"
+    let wide = inner >= 190;
+    let sorted_by = t.desk.sort.map(|(c, _)| c);
+    use crate::domain::termin_desk::Column;
+    let show_buyer = medium || sorted_by == Some(Column::Buyer);
+    let show_vendor = with_vendor || sorted_by == Some(Column::Vendor);
+    // A narrow screen showing a name it would not: the date shortens to make room.
+    let squeezed = (show_buyer && !medium) || (show_vendor && !with_vendor);
+    let (date_format, date_width) = if with_vendor {
+        ("%Y-%m-%d %H:%M", 16)
+    } else if squeezed {
+        ("%m-%d", 5)
     } else {
-        "%m-%d %H:%M"
+        ("%m-%d %H:%M", 11)
+    };
+    // Wide enough for a trillion without "Rp " (19) or with it (20).
+    let bill_width = if with_vendor { 20 } else { 19 };
+    let mut header = vec![
+        tr!(lang, "termin-col-entry-wib"),
+        tr!(lang, "termin-col-po"),
+    ];
+    let mut constraints = vec![Constraint::Length(date_width), Constraint::Length(23)];
+    if wide {
+        header.push(tr!(lang, "termin-col-pr"));
+        constraints.push(Constraint::Length(23));
+    }
+    if show_buyer {
+        header.push(tr!(lang, "termin-col-buyer"));
+        constraints.push(Constraint::Min(10));
+    }
+    if show_vendor {
+        header.push(tr!(lang, "termin-col-vendor"));
+        constraints.push(Constraint::Min(10));
+    }
+    header.extend([
+        tr!(lang, "termin-col-status"),
+        tr!(lang, "termin-col-step"),
+        tr!(lang, "termin-col-bill"),
+    ]);
+    constraints.extend([
+        Constraint::Length(if with_vendor {
+            19
+        } else if squeezed {
+            12
+        } else {
+            16
+        }),
+        Constraint::Length(5),
+        Constraint::Length(bill_width),
+    ]);
+    let bill_at = constraints.len() - 1;
+    if medium {
+        header.push(tr!(lang, "termin-col-subtotal"));
+        constraints.push(Constraint::Length(18));
+    }
+    if wide {
+        header.extend([tr!(lang, "termin-col-pph"), tr!(lang, "termin-col-ppn")]);
+        constraints.extend([Constraint::Length(16), Constraint::Length(16)]);
+    }
+    let widths = widths_of(&constraints, inner);
+    let cell_money = |m: Option<Money>, at: usize| match m {
+        Some(m) => money_in(m, col(&widths, at)),
+        None => right("—".into()),
     };
     let rows = t.view[t.cursor.window(area, t.view.len())]
         .iter()
@@ -165,16 +235,12 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
             let tx = &t.source()[i];
             let g = &tx.general;
             let p = &tx.payment;
-            let entry = cx
-                .clock
-                .local_time(&g.entry_date)
-                .map(|d| d.format(date_format).to_string());
             let mut cells = vec![
-                Cell::from(entry.unwrap_or_else(|| sanitize(&g.entry_date).into_owned())),
-                // New or changed since the last look: marked with a sign, not a colour only.
+                Cell::from(entry_wib(&g.entry_date, date_format)),
+                // New or changed since the earlier look: marked with a sign, not a colour only.
                 Cell::from(
                     match &t.desk.changes {
-                        Some(c) if c.marks(&g.purchase_order_number) => "● ",
+                        Some(c) if c.marks(tx) => "● ",
                         _ => "",
                     }
                     .to_string()
@@ -186,65 +252,27 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
                     sanitize(&g.purchase_request_number).into_owned(),
                 ));
             }
-            if medium {
+            if show_buyer {
                 cells.push(Cell::from(sanitize(&g.buyer_name).into_owned()));
             }
-            if with_vendor {
+            if show_vendor {
                 cells.push(Cell::from(sanitize(&tx.vendor.name).into_owned()));
             }
             cells.extend([
                 Cell::from(sanitize(&g.status_name).into_owned()),
                 right(step(tx)),
-                right(money(p.bill_amount)),
+                cell_money(p.bill_amount, bill_at),
             ]);
             if medium {
-                cells.push(right(money(p.price_sub_total)));
+                cells.push(cell_money(p.price_sub_total, bill_at + 1));
             }
             if wide {
-                cells.push(right(money(p.total_pph)));
-                cells.push(right(money(p.total_ppn)));
+                cells.push(cell_money(p.total_pph, bill_at + 2));
+                cells.push(cell_money(p.total_ppn, bill_at + 3));
             }
             Row::new(cells)
         });
-    let mut header = vec![
-        tr!(lang, "termin-col-entry-date"),
-        tr!(lang, "termin-col-po"),
-    ];
-    let mut widths = vec![
-        Constraint::Length(if with_vendor { 16 } else { 11 }),
-        Constraint::Length(23),
-    ];
-    if wide {
-        header.push(tr!(lang, "termin-col-pr"));
-        widths.push(Constraint::Length(23));
-    }
-    if medium {
-        header.push(tr!(lang, "termin-col-buyer"));
-        widths.push(Constraint::Min(10));
-    }
-    if with_vendor {
-        header.push(tr!(lang, "termin-col-vendor"));
-        widths.push(Constraint::Min(10));
-    }
-    header.extend([
-        tr!(lang, "termin-col-status"),
-        tr!(lang, "termin-col-step"),
-        tr!(lang, "termin-col-bill"),
-    ]);
-    widths.extend([
-        Constraint::Length(if with_vendor { 19 } else { 16 }),
-        Constraint::Length(5),
-        Constraint::Length(16),
-    ]);
-    if medium {
-        header.push(tr!(lang, "termin-col-subtotal"));
-        widths.push(Constraint::Length(16));
-    }
-    if wide {
-        header.extend([tr!(lang, "termin-col-pph"), tr!(lang, "termin-col-ppn")]);
-        widths.extend([Constraint::Length(15), Constraint::Length(15)]);
-    }
-    let table = Table::new(rows, widths)
+    let table = Table::new(rows, constraints)
         .header(Row::new(header).style(theme.label()))
         .column_spacing(1)
         .row_highlight_style(theme.selected())
@@ -299,9 +327,9 @@ fn detail(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) 
                 "termin-general-value",
                 pr = s(&g.purchase_request_number),
                 invoice = s(&g.invoice_number),
-                invoiced = when(cx, &g.invoice_date),
-                entered = when(cx, &g.entry_date),
-                changed = when(cx, &g.status_change_date)
+                invoiced = when(&g.invoice_date),
+                entered = when(&g.entry_date),
+                changed = when(&g.status_change_date)
             )),
         ]),
         Line::from(vec![
@@ -391,13 +419,42 @@ fn detail(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) 
     crate::tui::view::draw_hanging(frame, lines, block, area, label_width);
 }
 
-/// Totals by status, each with a bar scaled to the largest status's bill amount (the
-/// amounts written in full beside it), the grand total, and the largest vendors.
-fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect, lang: Lang) {
+/// Totals of what is shown (the filters in force: status, search, dates, a group or band) by
+/// status, each with a bar scaled to the largest status's bill amount (the amounts written in
+/// full beside it), what is shown and the whole set, and the largest vendors of what is shown.
+fn totals(frame: &mut Frame, tab: &TerminTab, theme: &Theme, area: Rect, lang: Lang) {
+    let Some(whole) = &tab.totals else { return };
+    let shown_all = tab.view.len() == tab.source().len();
+    let shown = crate::domain::termin_view::Totals::of(tab.view.iter().map(|&i| &tab.source()[i]));
+    let mut what: Vec<String> = Vec::new();
+    if let Some(s) = tab.status_words(lang) {
+        what.push(s);
+    }
+    if !tab.search.is_empty() {
+        what.push(format!("/{}", sanitize(&tab.search)));
+    }
+    what.extend(tab.desk.describe(lang));
+    let title = if shown_all && what.is_empty() {
+        tr!(lang, "termin-totals-title")
+    } else {
+        tr!(
+            lang,
+            "termin-totals-shown-title",
+            what = if what.is_empty() {
+                tr!(lang, "termin-totals-what-all")
+            } else {
+                what.join(" · ")
+            },
+            n = whole.grand.count
+        )
+    };
     let block = Block::bordered()
-        .title(format!(" {} ", tr!(lang, "termin-totals-title")))
+        .title(crate::tui::view::fit(
+            &format!(" {title} "),
+            area.width.saturating_sub(2) as usize,
+        ))
         .border_style(theme.border_focus());
-    let Some(t) = &t.totals else { return };
+    let t = &shown;
     // The domain's words for a missing status or vendor.
     let name = |s: &str| match s {
         "(no status)" => format!("({})", tr!(lang, "termin-no-status")),
@@ -411,11 +468,12 @@ fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect, lang: Lan
         tr!(lang, "termin-col-bill"),
     ];
     let all = tr!(lang, "termin-totals-all");
+    let shown_word = tr!(lang, "termin-totals-shown");
     let top = tr!(lang, "termin-totals-top-vendors");
     // The names' column as wide as the longest name, the bars what is left (at least
     // BAR_MIN): besides the borders, the two figures and the gaps between four columns.
     const COUNT: u16 = 6;
-    const BILL: u16 = 18;
+    const BILL: u16 = 20;
     const BAR_MIN: u16 = 8;
     let fixed = 2 + COUNT + BILL + 3;
     let longest = t
@@ -423,12 +481,25 @@ fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect, lang: Lan
         .keys()
         .chain(vendors.iter().map(|(v, _)| *v))
         .map(|s| name(s))
-        .chain([header[0].clone(), all.clone(), top.clone()])
+        .chain([
+            header[0].clone(),
+            all.clone(),
+            top.clone(),
+            shown_word.clone(),
+        ])
         .map(|n| Line::raw(n).width())
         .max()
         .unwrap_or(0);
     let name_width = (longest as u16).min(area.width.saturating_sub(fixed + BAR_MIN));
     let bar_width = area.width.saturating_sub(fixed + name_width) as usize;
+    let constraints = [
+        Constraint::Length(name_width),
+        Constraint::Length(COUNT),
+        Constraint::Length(BILL),
+        Constraint::Fill(1),
+    ];
+    let widths = widths_of(&constraints, area.width.saturating_sub(2));
+    let bill = |m: Money| money_in(m, col(&widths, 2));
     let largest = t
         .by_status
         .values()
@@ -442,7 +513,7 @@ fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect, lang: Lan
             Row::new(vec![
                 Cell::from(name(status)),
                 right(sum.count.to_string()),
-                right(sum.bill.rupiah()),
+                bill(sum.bill),
                 Cell::from(Line::styled(
                     blocks(sum.bill, largest, bar_width),
                     theme.figure(),
@@ -450,11 +521,21 @@ fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect, lang: Lan
             ])
         })
         .collect();
+    if !(shown_all && what.is_empty()) {
+        rows.push(
+            Row::new(vec![
+                Cell::from(shown_word),
+                right(t.grand.count.to_string()),
+                bill(t.grand.bill),
+            ])
+            .style(theme.figure()),
+        );
+    }
     rows.push(
         Row::new(vec![
             Cell::from(all),
-            right(t.grand.count.to_string()),
-            right(t.grand.bill.rupiah()),
+            right(whole.grand.count.to_string()),
+            bill(whole.grand.bill),
         ])
         .style(theme.figure()),
     );
@@ -464,20 +545,12 @@ fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect, lang: Lan
         rows.push(Row::new(vec![
             Cell::from(name(vendor)),
             right(sum.count.to_string()),
-            right(sum.bill.rupiah()),
+            bill(sum.bill),
         ]));
     }
-    let table = Table::new(
-        rows,
-        [
-            Constraint::Length(name_width),
-            Constraint::Length(COUNT),
-            Constraint::Length(BILL),
-            Constraint::Fill(1),
-        ],
-    )
-    .header(Row::new(header).style(theme.label()))
-    .column_spacing(1)
-    .block(block);
+    let table = Table::new(rows, constraints)
+        .header(Row::new(header).style(theme.label()))
+        .column_spacing(1)
+        .block(block);
     frame.render_widget(table, area);
 }
