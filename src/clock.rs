@@ -34,6 +34,14 @@ impl Clock {
         }
     }
 
+    /// A clock fixed by `--now` at `fixed`, set `elapsed` ago (tests of the retry schedule).
+    pub fn fixed_since(fixed: DateTime<FixedOffset>, elapsed: std::time::Duration) -> Clock {
+        Clock {
+            fixed: Some(fixed),
+            started: std::time::Instant::now().checked_sub(elapsed),
+        }
+    }
+
     /// The time retries are scheduled on: the wall clock, or for a clock fixed by `--now`, the
     /// fixed time plus the time elapsed since (a monotonic count, not the wall clock).
     pub fn schedule_now(&self) -> NaiveDateTime {

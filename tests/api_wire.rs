@@ -365,3 +365,29 @@ async fn a_queued_retry_is_not_due_before_retry_after() {
     d.clock = deskcoll::clock::Clock::at(t0 + chrono::Duration::milliseconds(1100));
     assert_eq!(d.flush_once(false).await.unwrap().delivered, 1);
 }
+
+#[tokio::test]
+async fn a_fixed_now_still_retries_on_the_time_that_has_passed() {
+    use deskcoll::delivery::Deliverer;
+    use deskcoll::domain::outbox::DeliveryState;
+    let (base, seen) = busy_then(503, r#"{"respon_code":"00","respon_mess":"OK"}"#).await;
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.db")).unwrap();
+    let now: chrono::DateTime<chrono::FixedOffset> =
+        chrono::DateTime::parse_from_rfc3339("2026-11-27T10:00:00+07:00").unwrap();
+    // `--now` as the workstation takes it: the wall clock stops there.
+    let mut d = Deliverer::new(
+        std::sync::Arc::new(std::sync::Mutex::new(outbox)),
+        client(&base),
+        deskcoll::clock::Clock::new(Some(now)),
+    );
+    d.base_backoff_ms = 1;
+    let id = d.enqueue(&any_result()).unwrap();
+    let (state, _) = d.deliver(id).await.unwrap().unwrap();
+    assert_eq!(state, DeliveryState::Queued, "503: tried again later");
+    // Two minutes have passed since `--now` was set; the wall clock still says 10:00.
+    d.clock = deskcoll::clock::Clock::fixed_since(now, std::time::Duration::from_secs(120));
+    assert_eq!(d.clock.now_local(), now.naive_local());
+    assert_eq!(d.flush_once(false).await.unwrap().delivered, 1, "retried");
+    assert_eq!(seen.lock().unwrap().len(), 2);
+}

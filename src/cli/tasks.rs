@@ -175,6 +175,11 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
         .day_records()
         .map_err(|e| Failure::new(EXIT_ERROR, words::store_error(lang, &e)))?;
     let contacts = contacts_on(&records, today);
+    // A list kept from an earlier day: days overdue to its own day, as its penalty and total.
+    let as_of = read_at
+        .map(|at| at.date_naive())
+        .filter(|day| *day < today)
+        .unwrap_or(today);
     // The workstation's book and buckets: one rule for both.
     let book = PromiseBook::of(&records, today, &tasks);
     let annotated: Vec<Annotated> = tasks
@@ -192,8 +197,8 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
                 window,
                 contacts_today,
                 bucket: bucket_of(task, &book),
-                days_overdue: task.days_past_due(today),
-                due_in: task.days_until_due(today),
+                days_overdue: task.days_past_due(as_of),
+                due_in: task.days_until_due(as_of),
             }
         })
         .collect();

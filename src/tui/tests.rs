@@ -1742,3 +1742,40 @@ fn a_callback_account_missing_from_the_first_list_comes_from_the_outbox_record()
         "{screen}"
     );
 }
+
+#[test]
+fn a_list_kept_from_an_earlier_day_counts_to_its_own_day_and_says_so() {
+    // Saturday 08:05, the server down: Friday's list is what there is.
+    let saturday = crate::domain::dates::parse_datetime("2026-11-28 08:05:00").unwrap();
+    let mut app = super::harness::app_unloaded(120, 40, saturday);
+    app.start();
+    let friday_task = Task {
+        contract_no: "000319279734163".into(),
+        name: "PT PERKASA BANGUN".into(),
+        // 7 days past due on Friday: the server's overdue (+1) and its penalty are that day's.
+        due_date: Some("2026-11-20".parse().unwrap()),
+        overdue: Some(8),
+        penalty: Some(Money::from_units(70_000)),
+        total_due: Some(Money::from_units(5_070_000)),
+        ..Task::default()
+    };
+    let zones = super::pages::queue::zones_of(&app.regions, std::slice::from_ref(&friday_task));
+    update(
+        &mut app,
+        Action::SavedListLoaded {
+            tasks: vec![friday_task],
+            zones,
+            read_at: chrono::DateTime::parse_from_rfc3339("2026-11-27T16:40:00+07:00").unwrap(),
+        },
+    );
+    let screen = super::harness::render(&app);
+    let title = screen.lines().nth(1).unwrap();
+    assert!(title.contains("as of 27 Nov"), "{title}");
+    assert!(
+        screen.contains("As of 27 Nov: days overdue, penalty, total due and bucket are that"),
+        "{screen}"
+    );
+    let days = screen.lines().find(|l| l.contains("Days overdue")).unwrap();
+    assert!(days.contains("Days overdue 7"), "Friday's count: {days}");
+    assert!(!screen.contains("Days overdue 8"), "{screen}");
+}
