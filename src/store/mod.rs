@@ -4,5 +4,5 @@ mod outbox;
 
 pub use outbox::{
     ContactEvent, Counts, Health, Noted, Outbox, OutboxItem, SCHEMA_VERSION, StoreError,
-    StoredReceipt, inspect,
+    StoredReceipt, inspect, AuditRecords, PLAIN, unsigned_body,
 };

@@ -79,13 +79,18 @@ pub enum PromptKind {
         account_no: String,
         phone: String,
     },
+    /// The result form's: the consumer's consent to a contact outside the window (the
+    /// same question as `OverrideReason`).
+    Consent { account_no: String },
 }
 
 impl PromptKind {
     /// The page that asked.
     pub fn owner(&self) -> Tab {
         match self {
-            PromptKind::Filter | PromptKind::OverrideReason { .. } => Tab::Queue,
+            PromptKind::Filter | PromptKind::OverrideReason { .. } | PromptKind::Consent { .. } => {
+                Tab::Queue
+            }
             PromptKind::Search
             | PromptKind::GoToPage
             | PromptKind::Export
@@ -101,7 +106,9 @@ impl PromptKind {
             PromptKind::GoToPage => tr!(lang, "prompt-go-to-page"),
             PromptKind::Export => tr!(lang, "prompt-export"),
             PromptKind::DateRange => tr!(lang, "prompt-date-range"),
-            PromptKind::OverrideReason { .. } => tr!(lang, "prompt-override-reason"),
+            PromptKind::OverrideReason { .. } | PromptKind::Consent { .. } => {
+                tr!(lang, "prompt-override-reason")
+            }
         }
     }
 

@@ -138,12 +138,23 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
             Field::Period => spans.push(Span::styled(tr!(lang, "form-period-hint"), theme.dim())),
             Field::Remark => {
                 let n = input.value().chars().count();
-                let style = if n > REMARK_MAX {
+                // The anchor tag's room is counted within the 255: "12+24/255".
+                let tag = if cx.settings.anchor_in_remark {
+                    crate::domain::receipt::TAG_RESERVE
+                } else {
+                    0
+                };
+                let style = if n + tag > REMARK_MAX {
                     theme.error()
                 } else {
                     theme.dim()
                 };
-                spans.push(Span::styled(format!("{n}/{REMARK_MAX}"), style));
+                let counter = if tag > 0 {
+                    format!("{n}+{tag}/{REMARK_MAX}")
+                } else {
+                    format!("{n}/{REMARK_MAX}")
+                };
+                spans.push(Span::styled(counter, style));
             }
         }
         if focused {
