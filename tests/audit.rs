@@ -498,3 +498,93 @@ async fn a_deleted_or_edited_result_row_fails_every_desk_check() {
     fails_saying(&v.alone, "the result's action_code is not what its receipt says");
     fails_saying(&v.server, "action_code");
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_users_rules_show_in_the_receipt_and_a_locked_system_config_ignores_them() {
+    let twin = common::twin().await;
+    let desk = Desk::new(&twin);
+    let user = desk.home.path().join("config/deskcoll/config.toml");
+    std::fs::create_dir_all(user.parent().unwrap()).unwrap();
+    // The agent's own hours make a Sunday 22:30 call "open" ...
+    std::fs::write(
+        &user,
+        "[calling]\ndays = [\"Sun\"]\nstart = \"06:00\"\nend = \"23:59\"\n",
+    )
+    .unwrap();
+    desk.submit(SUNDAY_NIGHT, "000220196348539", "NCT", "NCT01", &[]);
+    let r = desk.receipts_json().remove(0);
+    assert_eq!(r["window_state"], "open");
+    // ... and the receipt says whose rules they were, and which.
+    assert_eq!(r["rules_source"], "user");
+    let default_rules = deskcoll::domain::window::CallingRules::default().rules_sha256();
+    assert_ne!(r["rules_sha256"], default_rules.as_str());
+
+    // The company locks the rules: the user's are ignored, with one warning line, and the
+    // same call needs consent again.
+    std::fs::write(
+        desk.home.path().join("system.toml"),
+        "[calling]\nlock = true\nmax_contacts_per_day = 5\n",
+    )
+    .unwrap();
+    let args = [
+        "--now",
+        SUNDAY_NIGHT,
+        "submit",
+        "--account",
+        "000319280100042",
+        "--action",
+        "NCT",
+        "--result",
+        "NCT01",
+        "--remark",
+        "x",
+    ];
+    let o = desk.run(&args);
+    assert_eq!(o.status.code(), Some(2), "{}", err(&o));
+    let stderr = err(&o);
+    let warnings: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.contains("calling.lock"))
+        .collect::<Vec<_>>();
+    assert_eq!(warnings.len(), 1, "{}", err(&o));
+    assert!(
+        warnings[0].contains("calling.days, calling.start, calling.end"),
+        "{}",
+        warnings[0]
+    );
+    assert!(err(&o).contains("consent:"), "{}", err(&o));
+    let mut with_consent = args.to_vec();
+    with_consent.extend(["--consent", "customer asked"]);
+    desk.ok(&with_consent);
+    let r = desk.receipts_json().remove(1);
+    assert_eq!(r["window_state"], "sunday");
+    assert_eq!(r["rules_source"], "system");
+    let company = deskcoll::domain::window::CallingRules {
+        contact_limit: 5,
+        ..deskcoll::domain::window::CallingRules::default()
+    };
+    assert_eq!(r["rules_sha256"], company.rules_sha256().as_str());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn without_now_the_receipt_says_the_clock_was_the_systems() {
+    let twin = common::twin().await;
+    let desk = Desk::new(&twin);
+    // Whatever the hour the suite runs at: consent given, in case it is outside the window.
+    desk.ok(&[
+        "submit",
+        "--account",
+        "000220196348539",
+        "--action",
+        "NCT",
+        "--result",
+        "NCT01",
+        "--remark",
+        "x",
+        "--consent",
+        "asked",
+    ]);
+    let r = desk.receipts_json().remove(0);
+    assert_eq!(r["clock"], "system");
+    assert_eq!(desk.verify().status.code(), Some(0));
+}

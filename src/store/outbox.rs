@@ -1833,6 +1833,70 @@ mod tests {
         assert_eq!(o.due(now, false).unwrap(), vec![b]);
     }
 
+    /// What `audit --verify` checks of an outbox: the chain, then the results it binds.
+    fn audit(o: &Outbox) -> Result<Vec<Receipt>, String> {
+        let records = o.audit_records().unwrap();
+        let read = receipt::verify(
+            records
+                .chain
+                .iter()
+                .map(|r| (r.body.as_str(), r.sha256.as_str())),
+        )
+        .map_err(|b| format!("{b:?}"))?;
+        let bound: Vec<_> = records
+            .chain
+            .iter()
+            .map(|s| s.result_id)
+            .zip(read.iter().cloned())
+            .collect();
+        receipt::bind(&bound, &records.results, records.receipts_since)
+            .map_err(|u| format!("{u:?}"))?;
+        Ok(read)
+    }
+
+    #[test]
+    fn a_tagged_result_keeps_its_tag_and_an_edit_adds_a_correcting_receipt_with_a_new_one() {
+        let (_d, mut o) = outbox();
+        let now = at("2026-11-27 10:00:00");
+        let anchored = Sending {
+            anchor_in_remark: true,
+            body: &unsigned_body,
+        };
+        let first = Noted::bare(result("A"));
+        let ids = o.enqueue_all_sealed(&[first.clone(), Noted::bare(result("B"))], now, &anchored).unwrap();
+        let (id, other) = (ids[0], ids[1]);
+        let item = o.get(id).unwrap();
+        assert_eq!(item.remark, format!("{} [dc 1 0000000000]", result("A").remark));
+        let read = audit(&o).unwrap();
+        assert_eq!(read[0].tag.as_deref(), Some("[dc 1 0000000000]"));
+        assert_eq!(read[0].body_sha256, Some(receipt::digest_bytes(&unsigned_body(&item.result))));
+        assert_eq!(o.get(other).unwrap().remark, format!("{} {}", result("B").remark, receipt::tag(2, &read[0].sha256)));
+
+        o.claim(id, now).unwrap();
+        o.mark_rejected(id, "server refused (code 90)", Some("90"), now)
+            .unwrap();
+        // The agent corrects it in the form, which shows the remark without its tag.
+        let mut fixed = item.result.clone();
+        fixed.result_code = "PTP02".into();
+        fixed.remark = "bayar tgl 30".into();
+        o.edit_sealed(id, &fixed, now, &anchored).unwrap();
+        let read = audit(&o).unwrap();
+        assert_eq!(read.len(), 3);
+        let correction = &read[2];
+        assert_eq!(correction.seq, Some(3));
+        assert_eq!(correction.corrects, Some(1));
+        assert_eq!(correction.result_id, Some(id));
+        assert_eq!(correction.result_code, "PTP02");
+        assert_eq!(correction.local_time, read[0].local_time, "the call's circumstances");
+        let tag = receipt::tag(3, &read[1].sha256);
+        assert_eq!(o.get(id).unwrap().remark, format!("bayar tgl 30 {tag}"));
+        // The result edited behind the receipts' back shows.
+        o.conn
+            .execute("UPDATE results SET result_code = 'PTP01' WHERE id = ?1", [id])
+            .unwrap();
+        assert!(audit(&o).unwrap_err().contains("result_code"));
+    }
+
     #[test]
     fn rejected_is_kept_with_its_reason_and_can_be_fixed() {
         let (_d, mut o) = outbox();

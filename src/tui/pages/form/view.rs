@@ -138,7 +138,7 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
             Field::Period => spans.push(Span::styled(tr!(lang, "form-period-hint"), theme.dim())),
             Field::Remark => {
                 let n = input.value().chars().count();
-                // The anchor tag's room is counted within the 255: "12+24/255".
+                // The anchor tag's room is counted within the 255: an empty remark is 24/255.
                 let tag = if cx.settings.anchor_in_remark {
                     crate::domain::receipt::TAG_RESERVE
                 } else {
@@ -149,12 +149,7 @@ pub fn draw(frame: &mut Frame, form: &FormState, cx: &Cx, theme: &Theme, body: R
                 } else {
                     theme.dim()
                 };
-                let counter = if tag > 0 {
-                    format!("{n}+{tag}/{REMARK_MAX}")
-                } else {
-                    format!("{n}/{REMARK_MAX}")
-                };
-                spans.push(Span::styled(counter, style));
+                spans.push(Span::styled(format!("{}/{REMARK_MAX}", n + tag), style));
             }
         }
         if focused {
