@@ -588,3 +588,23 @@ async fn without_now_the_receipt_says_the_clock_was_the_systems() {
     assert_eq!(r["clock"], "system");
     assert_eq!(desk.verify().status.code(), Some(0));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_csv_header_is_the_one_the_readme_states() {
+    let twin = common::twin().await;
+    let desk = Desk::new(&twin);
+    desk.three();
+    let o = desk.ok(&["audit"]);
+    let header = out(&o).lines().next().unwrap().to_string();
+    let readme =
+        std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let stated: String = readme
+        .split("CSV for reading (header `")
+        .nth(1)
+        .and_then(|rest| rest.split('`').next())
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(header, stated);
+    assert_eq!(out(&o).lines().count(), 4);
+}
