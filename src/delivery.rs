@@ -104,7 +104,8 @@ pub struct Deliverer {
     pub clock: Clock,
     /// First retry delay; doubles with each attempt.
     pub base_backoff_ms: u64,
-    /// `audit.anchor_in_remark`: each remark sent ends with its receipt's tag.
+    /// `audit.anchor_in_remark`: each remark sent ends with its receipt's tag. Off for a
+    /// deliverer made here; a session sets it from the config (where it is on by default).
     pub anchor_in_remark: bool,
 }
 
@@ -149,7 +150,7 @@ impl Deliverer {
             client,
             clock,
             base_backoff_ms: 2_000,
-            anchor_in_remark: true,
+            anchor_in_remark: false,
         }
     }
 

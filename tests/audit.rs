@@ -608,3 +608,34 @@ async fn the_csv_header_is_the_one_the_readme_states() {
     assert_eq!(header, stated);
     assert_eq!(out(&o).lines().count(), 4);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_csv_export_of_the_whole_table_verifies_and_other_agents_rows_are_left_out() {
+    let twin = common::twin().await;
+    let desk = Desk::new(&twin);
+    desk.three();
+    let rows = common::received(&twin).await;
+    let mut csv = String::from("ID,ACCOUNT_NO,REMARK,CRE_BY\n");
+    for (i, r) in rows.iter().enumerate() {
+        let s = &r["stored"];
+        let remark = s["remark"].as_str().unwrap().replace('"', "\"\"");
+        csv.push_str(&format!(
+            "{i},{},\"{remark}\",{}\n",
+            s["account_no"].as_str().unwrap(),
+            s["cre_by"].as_str().unwrap()
+        ));
+    }
+    // Another desk's results, tagged by its own chain.
+    csv.push_str("99,000999999999999,lain [dc 1 0000000000],AGENT08\n");
+    let path = desk.home.path().join("server.csv");
+    std::fs::write(&path, &csv).unwrap();
+    let v = desk.verify_against(&path);
+    assert_eq!(v.status.code(), Some(0), "{}", err(&v));
+    assert!(out(&v).contains("against 3 rows"), "{}", out(&v));
+    // The same row as this agent's is one no receipt accounts for.
+    std::fs::write(&path, csv.replace("AGENT08", "AGENT07")).unwrap();
+    fails_saying(
+        &desk.verify_against(&path),
+        "the server has a result for 000999999999999 tagged [dc 1 0000000000]",
+    );
+}

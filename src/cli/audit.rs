@@ -104,7 +104,8 @@ pub async fn run(session: &Session, args: AuditArgs) -> Result<(), Failure> {
         let records = Outbox::open(&path)
             .and_then(|o| o.audit_records())
             .map_err(store_failure)?;
-        return verify_all(&records, args.server_export.as_deref(), lang);
+        let agent = session.config.agent_id.trim();
+        return verify_all(&records, args.server_export.as_deref(), agent, lang);
     }
     let deliverer = session.deliverer()?;
     let outbox = deliverer.outbox.lock().unwrap_or_else(|p| p.into_inner());
@@ -182,6 +183,7 @@ fn row(id: i64, r: &Receipt) -> Vec<String> {
 fn verify_all(
     records: &AuditRecords,
     server_export: Option<&Path>,
+    agent: &str,
     lang: Lang,
 ) -> Result<(), Failure> {
     let chain = &records.chain;
@@ -198,7 +200,7 @@ fn verify_all(
         println!("{}", tr!(lang, "audit-verified", n = receipts.len()));
         return Ok(());
     };
-    let server = read_server_export(file).map_err(|error| {
+    let server = read_server_export(file, agent).map_err(|error| {
         Failure::new(
             EXIT_ERROR,
             tr!(
@@ -292,8 +294,20 @@ fn unbound_words(u: &Unbound, chain: &[StoredReceipt], lang: Lang) -> String {
 
 /// The server's stored results as `(account_no, remark)`: a JSON array of objects (the
 /// members at the top, or under `stored` or `body` as the twin lists them) or a CSV with a
-/// header naming `account_no` and `remark` (any case).
-pub fn read_server_export(path: &Path) -> Result<Vec<(String, String)>, String> {
+/// header naming `account_no` and `remark` (any case). Rows another agent stored (`cre_by`,
+/// when the export has it, naming another than `agent`) are left out.
+pub fn read_server_export(path: &Path, agent: &str) -> Result<Vec<(String, String)>, String> {
+    let rows = read_server_rows(path)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, _, by)| agent.is_empty() || by.as_deref().is_none_or(|b| b.trim() == agent))
+        .map(|(account, remark, _)| (account, remark))
+        .collect())
+}
+
+type ServerRow = (String, String, Option<String>);
+
+fn read_server_rows(path: &Path) -> Result<Vec<ServerRow>, String> {
     let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
     let text = String::from_utf8_lossy(&bytes);
     let text = text.trim_start_matches('\u{feff}');
@@ -318,22 +332,25 @@ pub fn read_server_export(path: &Path) -> Result<Vec<(String, String)>, String> 
             .ok_or_else(|| format!("no column {name}"))
     };
     let (account, remark) = (col("account_no")?, col("remark")?);
+    let by = col("cre_by").ok();
     let mut out = Vec::new();
     for record in reader.records() {
         let record = record.map_err(|e| e.to_string())?;
         out.push((
             record.get(account).unwrap_or("").trim().to_string(),
             record.get(remark).unwrap_or("").to_string(),
+            by.and_then(|c| record.get(c)).map(str::to_string),
         ));
     }
     Ok(out)
 }
 
-fn server_row(v: &serde_json::Value) -> Option<(String, String)> {
+fn server_row(v: &serde_json::Value) -> Option<ServerRow> {
     let pick = |o: &serde_json::Value| {
         let account = o.get("account_no")?.as_str()?.trim().to_string();
         let remark = o.get("remark")?.as_str()?.to_string();
-        Some((account, remark))
+        let by = o.get("cre_by").and_then(|b| b.as_str()).map(str::to_string);
+        Some((account, remark, by))
     };
     pick(v)
         .or_else(|| v.get("stored").and_then(pick))
