@@ -68,8 +68,17 @@ impl Desk {
     /// One result at `now`, sent to the twin.
     fn submit(&self, now: &str, account: &str, action: &str, result: &str, extra: &[&str]) {
         let mut args = vec![
-            "--now", now, "submit", "--account", account, "--action", action, "--result", result,
-            "--remark", "janji \"bayar\" é 😀",
+            "--now",
+            now,
+            "submit",
+            "--account",
+            account,
+            "--action",
+            action,
+            "--result",
+            result,
+            "--remark",
+            "janji \"bayar\" é 😀",
         ];
         args.extend_from_slice(extra);
         self.ok(&args);
@@ -82,7 +91,14 @@ impl Desk {
             "000319280100042",
             "PTP",
             "PTP01",
-            &["--promise", "2026-11-30", "--party", "debtor", "--amount", "1.500.000"],
+            &[
+                "--promise",
+                "2026-11-30",
+                "--party",
+                "debtor",
+                "--amount",
+                "1.500.000",
+            ],
         );
         self.submit(FRIDAY, "000220196348539", "NCT", "NCT01", &[]);
         self.submit(
@@ -135,10 +151,8 @@ async fn server_export(twin: &RunningTwin, dir: &Path) -> PathBuf {
 
 /// The verifier of docs/audit.md, exactly as documented, run by python3 on a JSON export.
 fn python_verifier(receipts: &[serde_json::Value], dir: &Path) -> Output {
-    let doc = std::fs::read_to_string(
-        Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/audit.md"),
-    )
-    .unwrap();
+    let doc = std::fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/audit.md"))
+        .unwrap();
     let block = doc
         .split("<!-- verifier -->")
         .nth(1)
@@ -213,11 +227,19 @@ async fn a_sound_desk_verifies_alone_against_the_server_and_by_the_documented_re
     desk.three();
     let v = desk.verify();
     assert_eq!(v.status.code(), Some(0), "{}", err(&v));
-    assert!(out(&v).contains("3 receipts checked: the chain holds"), "{}", out(&v));
+    assert!(
+        out(&v).contains("3 receipts checked: the chain holds"),
+        "{}",
+        out(&v)
+    );
     let export = server_export(&twin, desk.home.path()).await;
     let v = desk.verify_against(&export);
     assert_eq!(v.status.code(), Some(0), "{}", err(&v));
-    assert!(out(&v).contains("3 receipts checked against 3 rows"), "{}", out(&v));
+    assert!(
+        out(&v).contains("3 receipts checked against 3 rows"),
+        "{}",
+        out(&v)
+    );
 
     let receipts = desk.receipts_json();
     let py = python_verifier(&receipts, desk.home.path());
@@ -228,7 +250,11 @@ async fn a_sound_desk_verifies_alone_against_the_server_and_by_the_documented_re
     edited[1]["consent_reason"] = "changed".into();
     let py = python_verifier(&edited, desk.home.path());
     assert_eq!(py.status.code(), Some(1));
-    assert!(err(&py).contains("receipt 2: does not match its hash"), "{}", err(&py));
+    assert!(
+        err(&py).contains("receipt 2: does not match its hash"),
+        "{}",
+        err(&py)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -237,7 +263,10 @@ async fn each_receipt_binds_the_rules_the_clock_the_body_and_its_result() {
     let desk = Desk::new(&twin);
     desk.three();
     let receipts = desk.receipts_json();
-    let seqs: Vec<u64> = receipts.iter().map(|r| r["seq"].as_u64().unwrap()).collect();
+    let seqs: Vec<u64> = receipts
+        .iter()
+        .map(|r| r["seq"].as_u64().unwrap())
+        .collect();
     assert_eq!(seqs, [1, 2, 3]);
     let first = &receipts[0];
     assert_eq!(first["clock"], "fixed");
@@ -264,8 +293,8 @@ async fn each_receipt_binds_the_rules_the_clock_the_body_and_its_result() {
     for (r, item) in receipts.iter().zip(outbox.list().unwrap()) {
         let tag = r["tag"].as_str().unwrap();
         assert!(item.remark.ends_with(&format!(" {tag}")), "{}", item.remark);
-        let sent = serde_json::to_vec(&item.result.to_request(deskcoll::twin::SEED_HASH_KEY))
-            .unwrap();
+        let sent =
+            serde_json::to_vec(&item.result.to_request(deskcoll::twin::SEED_HASH_KEY)).unwrap();
         assert_eq!(r["body_sha256"].as_str().unwrap(), digest_bytes(&sent));
         let body: serde_json::Value = serde_json::from_slice(&sent).unwrap();
         assert!(got.iter().any(|g| g["body"] == body), "the twin got {body}");
@@ -317,7 +346,11 @@ async fn a_closed_window_call_needs_consent_and_without_it_nothing_is_saved() {
         "x",
     ]);
     assert_eq!(o.status.code(), Some(2), "{}", err(&o));
-    assert!(err(&o).contains("consent: the call is outside the customer's calling window (Sunday"), "{}", err(&o));
+    assert!(
+        err(&o).contains("consent: the call is outside the customer's calling window (Sunday"),
+        "{}",
+        err(&o)
+    );
     assert!(common::received(&twin).await.is_empty());
     let listed = desk.ok(&["outbox", "list", "--format", "json"]);
     assert_eq!(out(&listed).trim(), "[]");
@@ -354,7 +387,11 @@ async fn verify_refuses_a_missing_outbox_and_from_after_to() {
     c.env("DESKCOLL_OUTBOX", &missing);
     let o = tokio::task::block_in_place(|| c.output().unwrap());
     assert_eq!(o.status.code(), Some(1), "{}", err(&o));
-    assert!(err(&o).contains(&missing.display().to_string()), "{}", err(&o));
+    assert!(
+        err(&o).contains(&missing.display().to_string()),
+        "{}",
+        err(&o)
+    );
     assert!(!missing.exists());
     assert!(!missing.parent().unwrap().exists());
     let o = desk.run(&["audit", "--from", "2026-11-30", "--to", "2026-11-01"]);
@@ -375,14 +412,24 @@ async fn exports_select_by_the_receipts_own_call_time() {
         )
         .unwrap();
     let o = desk.ok(&[
-        "audit", "--from", "2026-11-27", "--to", "2026-11-27", "--format", "json",
+        "audit",
+        "--from",
+        "2026-11-27",
+        "--to",
+        "2026-11-27",
+        "--format",
+        "json",
     ]);
     let rows: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
     assert_eq!(rows.len(), 2);
     assert_eq!(rows[0]["result_id"], 1);
     let v = desk.verify();
     assert_eq!(v.status.code(), Some(1));
-    assert!(err(&v).contains("result's call_time is not what its receipt says"), "{}", err(&v));
+    assert!(
+        err(&v).contains("result's call_time is not what its receipt says"),
+        "{}",
+        err(&v)
+    );
 }
 
 /// A tampering, and what each check says of it.
@@ -417,11 +464,17 @@ async fn an_edited_receipt_fails_every_check() {
         let db = desk.db();
         let (n, body, _) = stored(&db).remove(1);
         let body = body.replace("\"contacts_that_day\":1", "\"contacts_that_day\":0");
-        db.execute("UPDATE receipts SET body = ?2 WHERE n = ?1", rusqlite::params![n, body])
-            .unwrap();
+        db.execute(
+            "UPDATE receipts SET body = ?2 WHERE n = ?1",
+            rusqlite::params![n, body],
+        )
+        .unwrap();
     })
     .await;
-    fails_saying(&v.alone, "receipt of result 2 (record 2 of the chain): it does not match its hash");
+    fails_saying(
+        &v.alone,
+        "receipt of result 2 (record 2 of the chain): it does not match its hash",
+    );
     fails_saying(&v.server, "it does not match its hash");
     assert_eq!(v.python.status.code(), Some(1));
     assert!(err(&v.python).contains("receipt 2: does not match its hash"));
@@ -449,7 +502,8 @@ async fn a_dropped_tail_fails_against_the_server_and_alone_when_its_result_stays
     // Receipt and result of the last call removed: consistent on the desk.
     let v = tampered(|desk| {
         let db = desk.db();
-        db.execute("DELETE FROM receipts WHERE result_id = 3", []).unwrap();
+        db.execute("DELETE FROM receipts WHERE result_id = 3", [])
+            .unwrap();
         db.execute("DELETE FROM results WHERE id = 3", []).unwrap();
     })
     .await;
@@ -472,22 +526,31 @@ async fn a_dropped_tail_fails_against_the_server_and_alone_when_its_result_stays
 async fn an_emptied_outbox_fails_against_the_server() {
     let v = tampered(|desk| {
         let db = desk.db();
-        db.execute_batch("DELETE FROM receipts; DELETE FROM results;").unwrap();
+        db.execute_batch("DELETE FROM receipts; DELETE FROM results;")
+            .unwrap();
     })
     .await;
     assert_eq!(v.alone.status.code(), Some(0), "{}", err(&v.alone));
     assert!(out(&v.alone).contains("0 receipts checked"));
-    fails_saying(&v.server, "tagged [dc 1 0000000000] that no receipt here accounts for");
+    fails_saying(
+        &v.server,
+        "tagged [dc 1 0000000000] that no receipt here accounts for",
+    );
     fails_saying(&v.server, "tagged [dc 3 ");
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_deleted_or_edited_result_row_fails_every_desk_check() {
     let v = tampered(|desk| {
-        desk.db().execute("DELETE FROM results WHERE id = 2", []).unwrap();
+        desk.db()
+            .execute("DELETE FROM results WHERE id = 2", [])
+            .unwrap();
     })
     .await;
-    fails_saying(&v.alone, "receipt of result 2 (record 2 of the chain): its result is not in the outbox");
+    fails_saying(
+        &v.alone,
+        "receipt of result 2 (record 2 of the chain): its result is not in the outbox",
+    );
     fails_saying(&v.server, "its result is not in the outbox");
     let v = tampered(|desk| {
         desk.db()
@@ -495,7 +558,10 @@ async fn a_deleted_or_edited_result_row_fails_every_desk_check() {
             .unwrap();
     })
     .await;
-    fails_saying(&v.alone, "the result's action_code is not what its receipt says");
+    fails_saying(
+        &v.alone,
+        "the result's action_code is not what its receipt says",
+    );
     fails_saying(&v.server, "action_code");
 }
 

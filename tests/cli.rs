@@ -1745,7 +1745,10 @@ fn a_call_after_hours_with_consent_keeps_closed_and_the_consent_in_its_receipt()
     ];
     // Without the consumer's consent it is refused, and nothing is saved.
     let o = r.run(&base);
-    refused_saying(&o, "consent: the call is outside the customer's calling window");
+    refused_saying(
+        &o,
+        "consent: the call is outside the customer's calling window",
+    );
     let o = r.ok(&[evening, "outbox", "list", "--format", "json"]);
     assert_eq!(stdout(&o).trim(), "[]");
     let mut with_consent = base.to_vec();

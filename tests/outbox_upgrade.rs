@@ -262,7 +262,10 @@ fn receipts_of_the_release_before_stay_readable_and_the_chain_goes_on_with_seq_1
     let new = &read[4];
     assert_eq!(new.seq, Some(1));
     assert_eq!(new.result_id, Some(id));
-    assert_eq!(new.prev_sha256, before[3].1, "chained to the last old receipt");
+    assert_eq!(
+        new.prev_sha256, before[3].1,
+        "chained to the last old receipt"
+    );
     let bound: Vec<_> = records
         .chain
         .iter()
@@ -279,7 +282,11 @@ fn receipts_of_the_release_before_stay_readable_and_the_chain_goes_on_with_seq_1
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
-    assert!(text(&o.stdout).contains("5 receipts checked"), "{}", text(&o.stdout));
+    assert!(
+        text(&o.stdout).contains("5 receipts checked"),
+        "{}",
+        text(&o.stdout)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -232,12 +232,9 @@ fn verify_all(
     let lines: Vec<String> = faults
         .iter()
         .map(|f| match f {
-            Unwitnessed::NotOnServer { seq, tag } => tr!(
-                lang,
-                "audit-server-missing",
-                seq = *seq,
-                tag = tag.as_str()
-            ),
+            Unwitnessed::NotOnServer { seq, tag } => {
+                tr!(lang, "audit-server-missing", seq = *seq, tag = tag.as_str())
+            }
             Unwitnessed::NoReceipt {
                 tag, account_no, ..
             } => tr!(
@@ -312,8 +309,7 @@ fn read_server_rows(path: &Path) -> Result<Vec<ServerRow>, String> {
     let text = String::from_utf8_lossy(&bytes);
     let text = text.trim_start_matches('\u{feff}');
     if text.trim_start().starts_with('[') {
-        let rows: Vec<serde_json::Value> =
-            serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let rows: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| e.to_string())?;
         return Ok(rows.iter().filter_map(server_row).collect());
     }
     let mut reader = csv::ReaderBuilder::new()

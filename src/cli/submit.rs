@@ -2,10 +2,10 @@ use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, EXIT_REFUSED, Failure};
 use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
 use crate::domain::outbox::DeliveryState;
+use crate::domain::result::Refusal;
 use crate::domain::result::{CUST_NAME_MAX, CallingContext, Policy, Recorded, record};
 use crate::domain::text::sanitize;
 use crate::domain::today::contacts_on;
-use crate::domain::result::Refusal;
 use crate::domain::window::{CallingRules, consent_for, zone_of_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::domain::{FieldError, Money, ResultDraft, Task};
@@ -166,7 +166,7 @@ impl Rules {
             }),
         };
         let window = self.calling.check(instant, zone.zone);
-        let consent = consent_for(&window, Some(consent)).map_err(|()| {
+        let consent = consent_for(&window, Some(consent)).map_err(|_| {
             FieldError::new(
                 "consent",
                 Refusal::ConsentRequired {

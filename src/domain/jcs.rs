@@ -108,7 +108,10 @@ mod tests {
         // RFC 8785 3.2.3: U+1F600 (0xD83D 0xDE00 in UTF-16) sorts before U+E000, unlike in
         // UTF-8.
         let v = json!({"\u{E000}": 2, "\u{1F600}": 1, "\r": 3});
-        assert_eq!(canonical(&v).unwrap(), "{\"\\r\":3,\"\u{1F600}\":1,\"\u{E000}\":2}");
+        assert_eq!(
+            canonical(&v).unwrap(),
+            "{\"\\r\":3,\"\u{1F600}\":1,\"\u{E000}\":2}"
+        );
     }
 
     #[test]

@@ -112,7 +112,10 @@ pub const TAG_RESERVE: usize = 24;
 /// The anchor a result sent carries in its remark: its receipt's `seq` and the first ten
 /// hex digits of the chain's head before it (`prev_sha256`), e.g. `[dc 17 3f9a1c2b7e]`.
 pub fn tag(seq: u64, prev_sha256: &str) -> String {
-    format!("[dc {seq} {}]", prev_sha256.get(..10).unwrap_or(prev_sha256))
+    format!(
+        "[dc {seq} {}]",
+        prev_sha256.get(..10).unwrap_or(prev_sha256)
+    )
 }
 
 /// The remark sent: what was typed, a space, the tag (the tag alone for an empty remark).
@@ -246,7 +249,10 @@ impl Facts {
             action_code: result.action_code.clone(),
             result_code: result.result_code.clone(),
             call_time: super::dates::wire(result.call_time),
-            promise_date: result.promise_date.map(|d| d.to_string()).unwrap_or_default(),
+            promise_date: result
+                .promise_date
+                .map(|d| d.to_string())
+                .unwrap_or_default(),
             amount: amount.map(|m| m.plain()).unwrap_or_default(),
             party: party.wire().to_string(),
         }
@@ -310,7 +316,14 @@ impl Receipt {
             local_time: self.local_time.clone(),
             window_state: known(
                 &self.window_state,
-                &["open", "closed", "holiday", "cuti_bersama", "sunday", "unknown"],
+                &[
+                    "open",
+                    "closed",
+                    "holiday",
+                    "cuti_bersama",
+                    "sunday",
+                    "unknown",
+                ],
             )
             .unwrap_or("unknown"),
             consent: self.consent,
@@ -484,7 +497,12 @@ pub fn bind(
             ("account_no", &stated.account_no, &row.account_no, true),
             ("action_code", &stated.action_code, &row.action_code, true),
             ("result_code", &stated.result_code, &row.result_code, true),
-            ("promise_date", &stated.promise_date, &row.promise_date, !legacy),
+            (
+                "promise_date",
+                &stated.promise_date,
+                &row.promise_date,
+                !legacy,
+            ),
             ("amount", &stated.amount, &row.amount, !legacy),
             ("party", &stated.party, &row.party, true),
             ("call_time", &stated.call_time, &row.call_time, true),
@@ -531,7 +549,10 @@ pub fn witness(
     let mut on_server: BTreeMap<(u64, String), Vec<&str>> = BTreeMap::new();
     for (account, remark) in server {
         for (seq, tag) in tags_in(remark) {
-            on_server.entry((seq, tag)).or_default().push(account.as_str());
+            on_server
+                .entry((seq, tag))
+                .or_default()
+                .push(account.as_str());
         }
     }
     let mut kept: BTreeMap<(u64, String), &str> = BTreeMap::new();
@@ -681,7 +702,10 @@ mod tests {
         assert_eq!(receipts[0].app_version.as_deref(), Some(APP_VERSION));
         assert_eq!(receipts[0].promise_date.as_deref(), Some("2026-11-30"));
         assert_eq!(receipts[0].amount.as_deref(), Some("1500000"));
-        assert_eq!(receipts[1].tag.as_deref(), Some(tag(2, &receipts[0].sha256).as_str()));
+        assert_eq!(
+            receipts[1].tag.as_deref(),
+            Some(tag(2, &receipts[0].sha256).as_str())
+        );
         assert!(!receipts[0].canonical().contains("\"sha256\""));
         assert!(receipts[0].canonical().contains("\"prev_sha256\""));
     }
@@ -736,10 +760,7 @@ mod tests {
         let mut receipts = chain(2);
         receipts[1].tag = Some("[dc 2 0000000000]".into());
         receipts[1].sha256 = digest(&receipts[1].canonical());
-        assert_eq!(
-            check(&stored(&receipts)),
-            Err(Broken::Mistagged { at: 1 })
-        );
+        assert_eq!(check(&stored(&receipts)), Err(Broken::Mistagged { at: 1 }));
     }
 
     #[test]
@@ -751,7 +772,7 @@ mod tests {
         next.prev_sha256 = old_sha.clone();
         next.tag = Some(tag(1, &old_sha));
         next.sha256 = digest(&next.canonical());
-        let rows = vec![
+        let rows = [
             (old.to_string(), old_sha.clone()),
             (next.canonical(), next.sha256.clone()),
         ];
@@ -760,7 +781,7 @@ mod tests {
         assert_eq!(read[0].sha256, old_sha);
         assert_eq!(read[1].seq, Some(1));
         // An old receipt after a new one is a gap.
-        let rows = vec![rows[1].clone(), rows[0].clone()];
+        let rows = [rows[1].clone(), rows[0].clone()];
         assert!(check(&rows).is_err());
     }
 
@@ -773,7 +794,10 @@ mod tests {
         assert_eq!(remark, "janji bayar [dc x] [dc 17 3f9a1c2b7e]");
         assert_eq!(tags_in(&remark), vec![(17, t.clone())]);
         assert_eq!(untagged(&remark), "janji bayar [dc x]");
-        assert_eq!(tagged_remark(&remark, &tag(18, "aaaaaaaaaa")), "janji bayar [dc x] [dc 18 aaaaaaaaaa]");
+        assert_eq!(
+            tagged_remark(&remark, &tag(18, "aaaaaaaaaa")),
+            "janji bayar [dc x] [dc 18 aaaaaaaaaa]"
+        );
         assert_eq!(tagged_remark("", &t), t);
         assert!(tags_in("[dc 17 3F9A1C2B7E] [dc 1 abc]").is_empty());
     }
@@ -786,7 +810,10 @@ mod tests {
     }
 
     fn bound(receipts: &[Receipt]) -> Vec<(i64, Receipt)> {
-        receipts.iter().map(|r| (r.result_id.unwrap(), r.clone())).collect()
+        receipts
+            .iter()
+            .map(|r| (r.result_id.unwrap(), r.clone()))
+            .collect()
     }
 
     #[test]
@@ -807,7 +834,10 @@ mod tests {
         results.remove(&2);
         assert_eq!(
             bind(&bound(&receipts), &results, Some(1)),
-            Err(Unbound::NoResult { at: 1, result_id: 2 })
+            Err(Unbound::NoResult {
+                at: 1,
+                result_id: 2
+            })
         );
         let mut results = results_of(&receipts);
         results.get_mut(&3).unwrap().action_code = "NCT".into();
@@ -839,7 +869,10 @@ mod tests {
         results.remove(&2);
         assert_eq!(
             bind(&twice, &results, Some(1)),
-            Err(Unbound::Twice { at: 1, result_id: 1 })
+            Err(Unbound::Twice {
+                at: 1,
+                result_id: 1
+            })
         );
         // The second corrects the first: the result must say what the correction says.
         twice[1].1.corrects = Some(1);
@@ -852,7 +885,12 @@ mod tests {
     #[test]
     fn the_server_witnesses_each_tag_both_ways() {
         let receipts = chain(3);
-        let row = |r: &Receipt| (r.account_no.clone(), format!("ok {}", r.tag.clone().unwrap()));
+        let row = |r: &Receipt| {
+            (
+                r.account_no.clone(),
+                format!("ok {}", r.tag.clone().unwrap()),
+            )
+        };
         let server: Vec<_> = receipts.iter().map(row).collect();
         let all: BTreeSet<u64> = [1, 2, 3].into();
         assert!(witness(&receipts, &all, &server).is_empty());

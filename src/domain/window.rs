@@ -393,12 +393,19 @@ pub fn needs_consent(window: &Window) -> bool {
     window.closed.is_some()
 }
 
+/// A contact outside the window recorded without the consumer's consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsentNeeded;
+
 /// The consent given for a contact at `window`: `Err` when the window needs one and none
 /// (or only blanks) was given; else the reason, trimmed, if any.
-pub fn consent_for<'a>(window: &Window, given: Option<&'a str>) -> Result<Option<&'a str>, ()> {
+pub fn consent_for<'a>(
+    window: &Window,
+    given: Option<&'a str>,
+) -> Result<Option<&'a str>, ConsentNeeded> {
     let given = given.map(str::trim).filter(|r| !r.is_empty());
     if needs_consent(window) && given.is_none() {
-        return Err(());
+        return Err(ConsentNeeded);
     }
     Ok(given)
 }
@@ -739,13 +746,16 @@ mod tests {
 
     #[test]
     fn outside_the_window_a_contact_needs_the_consumers_consent() {
-        fn check<'a>(at_: &str, given: Option<&'a str>) -> Result<Option<&'a str>, ()> {
+        fn check<'a>(at_: &str, given: Option<&'a str>) -> Result<Option<&'a str>, ConsentNeeded> {
             consent_for(&rules().check(at(at_), Zone::Wib), given)
         }
         let r = rules();
         // Friday 10:00: open, none needed; one given is kept.
         assert_eq!(check("2026-11-27T10:00:00+07:00", None), Ok(None));
-        assert_eq!(check("2026-11-27T10:00:00+07:00", Some(" asked ")), Ok(Some("asked")));
+        assert_eq!(
+            check("2026-11-27T10:00:00+07:00", Some(" asked ")),
+            Ok(Some("asked"))
+        );
         // Early, late, Sunday, a national holiday: needed, and blanks are none.
         for closed in [
             "2026-11-27T07:59:00+07:00",
@@ -753,9 +763,12 @@ mod tests {
             "2026-11-29T10:00:00+07:00",
             "2026-12-25T10:00:00+07:00",
         ] {
-            assert_eq!(check(closed, None), Err(()), "{closed}");
-            assert_eq!(check(closed, Some("  ")), Err(()), "{closed}");
-            assert_eq!(check(closed, Some("asked me to call")), Ok(Some("asked me to call")));
+            assert_eq!(check(closed, None), Err(ConsentNeeded), "{closed}");
+            assert_eq!(check(closed, Some("  ")), Err(ConsentNeeded), "{closed}");
+            assert_eq!(
+                check(closed, Some("asked me to call")),
+                Ok(Some("asked me to call"))
+            );
         }
         // Cuti bersama: by calling.cuti_bersama.
         let cuti = at("2026-12-24T10:00:00+07:00");
@@ -764,7 +777,10 @@ mod tests {
             cuti_bersama: CutiBersama::Block,
             ..rules()
         };
-        assert_eq!(consent_for(&block.check(cuti, Zone::Wib), None), Err(()));
+        assert_eq!(
+            consent_for(&block.check(cuti, Zone::Wib), None),
+            Err(ConsentNeeded)
+        );
     }
 
     #[test]

@@ -3,6 +3,6 @@
 mod outbox;
 
 pub use outbox::{
-    ContactEvent, Counts, Health, Noted, Outbox, OutboxItem, SCHEMA_VERSION, StoreError,
-    StoredReceipt, inspect, AuditRecords, PLAIN, unsigned_body,
+    AuditRecords, ContactEvent, Counts, Health, Noted, Outbox, OutboxItem, PLAIN, SCHEMA_VERSION,
+    StoreError, StoredReceipt, inspect, unsigned_body,
 };

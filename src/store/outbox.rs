@@ -324,6 +324,14 @@ CREATE TABLE list_reads (
 CREATE INDEX list_reads_read_at ON list_reads(read_at);
 ";
 
+/// What a receipt records of the call's judgement: its circumstances, what they were judged
+/// under, and the receipt it corrects (if it is a correction's).
+struct Judged<'a> {
+    circumstances: &'a Circumstances,
+    binding: &'a Binding,
+    corrects: Option<u64>,
+}
+
 struct Migration {
     to: i64,
     what: &'static str,
@@ -599,11 +607,14 @@ impl Outbox {
         id: i64,
         sent: &mut CollectionResult,
         facts_of: impl Fn(&CollectionResult) -> Facts,
-        c: &Circumstances,
-        b: &Binding,
-        corrects: Option<u64>,
+        judged: Judged,
         sending: &Sending,
     ) -> rusqlite::Result<()> {
+        let Judged {
+            circumstances: c,
+            binding: b,
+            corrects,
+        } = judged;
         let (last, prev) = Self::head(tx)?;
         let seq = last.map_or(1, |s| s + 1);
         let tag = if sending.anchor_in_remark {
@@ -671,9 +682,11 @@ impl Outbox {
             id,
             &mut r,
             facts_of,
-            &n.circumstances,
-            &n.binding,
-            None,
+            Judged {
+                circumstances: &n.circumstances,
+                binding: &n.binding,
+                corrects: None,
+            },
             sending,
         )?;
         if r.remark != n.result.remark {
@@ -776,7 +789,10 @@ impl Outbox {
     /// export: no join, so that a result removed from under its receipt cannot hide it; the
     /// export selects by the receipts' own call times).
     pub fn receipt_chain(&self) -> Result<Vec<StoredReceipt>, StoreError> {
-        self.select_receipts("SELECT result_id, body, sha256 FROM receipts ORDER BY n", [])
+        self.select_receipts(
+            "SELECT result_id, body, sha256 FROM receipts ORDER BY n",
+            [],
+        )
     }
 
     /// The receipts of results called from `from` to `to` (local dates, inclusive; `None`:
@@ -1240,9 +1256,8 @@ impl Outbox {
                 .prepare("SELECT body FROM receipts WHERE result_id = ?1 ORDER BY n")?
                 .query_map([id], |row| row.get(0))?
                 .collect::<rusqlite::Result<_>>()?;
-            let original: Option<Receipt> = receipts
-                .first()
-                .and_then(|b| serde_json::from_str(b).ok());
+            let original: Option<Receipt> =
+                receipts.first().and_then(|b| serde_json::from_str(b).ok());
             let mut sent = CollectionResult {
                 remark: receipt::untagged(&r.remark).to_string(),
                 call_time: item.result.call_time,
@@ -1267,9 +1282,11 @@ impl Outbox {
                     id,
                     &mut sent,
                     kept,
-                    &original.circumstances(),
-                    &binding,
-                    original.seq,
+                    Judged {
+                        circumstances: &original.circumstances(),
+                        binding: &binding,
+                        corrects: original.seq,
+                    },
                     sending,
                 )?;
             } else {
@@ -1863,14 +1880,29 @@ mod tests {
             body: &unsigned_body,
         };
         let first = Noted::bare(result("A"));
-        let ids = o.enqueue_all_sealed(&[first.clone(), Noted::bare(result("B"))], now, &anchored).unwrap();
+        let ids = o
+            .enqueue_all_sealed(&[first.clone(), Noted::bare(result("B"))], now, &anchored)
+            .unwrap();
         let (id, other) = (ids[0], ids[1]);
         let item = o.get(id).unwrap();
-        assert_eq!(item.remark, format!("{} [dc 1 0000000000]", result("A").remark));
+        assert_eq!(
+            item.remark,
+            format!("{} [dc 1 0000000000]", result("A").remark)
+        );
         let read = audit(&o).unwrap();
         assert_eq!(read[0].tag.as_deref(), Some("[dc 1 0000000000]"));
-        assert_eq!(read[0].body_sha256, Some(receipt::digest_bytes(&unsigned_body(&item.result))));
-        assert_eq!(o.get(other).unwrap().remark, format!("{} {}", result("B").remark, receipt::tag(2, &read[0].sha256)));
+        assert_eq!(
+            read[0].body_sha256,
+            Some(receipt::digest_bytes(&unsigned_body(&item.result)))
+        );
+        assert_eq!(
+            o.get(other).unwrap().remark,
+            format!(
+                "{} {}",
+                result("B").remark,
+                receipt::tag(2, &read[0].sha256)
+            )
+        );
 
         o.claim(id, now).unwrap();
         o.mark_rejected(id, "server refused (code 90)", Some("90"), now)
@@ -1887,12 +1919,18 @@ mod tests {
         assert_eq!(correction.corrects, Some(1));
         assert_eq!(correction.result_id, Some(id));
         assert_eq!(correction.result_code, "PTP02");
-        assert_eq!(correction.local_time, read[0].local_time, "the call's circumstances");
+        assert_eq!(
+            correction.local_time, read[0].local_time,
+            "the call's circumstances"
+        );
         let tag = receipt::tag(3, &read[1].sha256);
         assert_eq!(o.get(id).unwrap().remark, format!("bayar tgl 30 {tag}"));
         // The result edited behind the receipts' back shows.
         o.conn
-            .execute("UPDATE results SET result_code = 'PTP01' WHERE id = ?1", [id])
+            .execute(
+                "UPDATE results SET result_code = 'PTP01' WHERE id = ?1",
+                [id],
+            )
             .unwrap();
         assert!(audit(&o).unwrap_err().contains("result_code"));
     }

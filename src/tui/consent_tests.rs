@@ -56,8 +56,15 @@ fn on_a_sunday_the_consent_is_asked_first_and_recorded_with_the_result() {
         screen.contains("outside hours: the consumer's prior consent (reason)"),
         "the prompt `c` shows: {screen}"
     );
-    let status = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
-    assert!(status.contains("outside the customer's calling window"), "{status}");
+    let status = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
+    assert!(
+        status.contains("outside the customer's calling window"),
+        "{status}"
+    );
     type_text(&mut app, "asked to be called on Sunday");
     let effects = press(&mut app, KeyCode::Enter);
     match effects.as_slice() {
@@ -74,13 +81,23 @@ fn without_a_reason_nothing_is_recorded_and_the_form_stays() {
     let mut app = form_at("2026-11-27 21:00:00");
     assert!(ctrl(&mut app, 's').is_empty());
     assert!(asks_consent(&app));
-    assert!(press(&mut app, KeyCode::Enter).is_empty(), "an empty reason");
+    assert!(
+        press(&mut app, KeyCode::Enter).is_empty(),
+        "an empty reason"
+    );
     assert!(app.form.is_some());
-    let status = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    let status = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
     assert!(status.starts_with("not recorded"), "{status}");
     assert!(ctrl(&mut app, 's').is_empty());
     assert!(press(&mut app, KeyCode::Esc).is_empty(), "cancelled");
-    assert!(app.form.as_ref().is_some_and(|f| f.action.value() == "NCT"), "nothing typed is lost");
+    assert!(
+        app.form.as_ref().is_some_and(|f| f.action.value() == "NCT"),
+        "nothing typed is lost"
+    );
 }
 
 #[test]
@@ -88,14 +105,22 @@ fn the_remark_counter_counts_the_anchor_tags_room() {
     let mut app = form_at("2026-11-27 10:00:00");
     app.settings.anchor_in_remark = true;
     super::harness::tab_to(&mut app, super::pages::form::Field::Remark);
-    assert!(render(&app).contains(" 24/255"), "the tag's room: {}", render(&app));
+    assert!(
+        render(&app).contains(" 24/255"),
+        "the tag's room: {}",
+        render(&app)
+    );
     type_text(&mut app, "janji");
     assert!(render(&app).contains(" 29/255"), "{}", render(&app));
     type_text(&mut app, &"x".repeat(227));
     assert!(render(&app).contains("256/255"), "{}", render(&app));
     let effects = ctrl(&mut app, 's');
     assert!(effects.is_empty(), "232 + 24 > 255");
-    let status = app.status.as_ref().map(|s| s.text.clone()).unwrap_or_default();
+    let status = app
+        .status
+        .as_ref()
+        .map(|s| s.text.clone())
+        .unwrap_or_default();
     assert!(status.contains("256 characters, at most 255"), "{status}");
     app.settings.anchor_in_remark = false;
     assert!(render(&app).contains("232/255"));

@@ -81,7 +81,9 @@ pub enum PromptKind {
     },
     /// The result form's: the consumer's consent to a contact outside the window (the
     /// same question as `OverrideReason`).
-    Consent { account_no: String },
+    Consent {
+        account_no: String,
+    },
 }
 
 impl PromptKind {

@@ -9,11 +9,13 @@ use super::{Cx, Go, Reply};
 use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
 use crate::domain::party::Party;
+use crate::domain::result::Refusal;
 use crate::domain::result::{
     CallingContext, FieldError, Policy, Recorded, action_has_result, needs_promise, record,
 };
 use crate::domain::text::sanitize;
 use crate::domain::today::at_contact_limit;
+use crate::domain::window::consent_for;
 use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::domain::{ResultDraft, Task};
 use crate::i18n::{Lang, words};
@@ -22,8 +24,6 @@ use crate::tr;
 use crate::tui::chrome::StatusKind;
 use crate::tui::keymap::{Command, Context, Keymap};
 use crate::tui::message::{Effect, Sent};
-use crate::domain::result::Refusal;
-use crate::domain::window::consent_for;
 use crate::tui::modal::{Intent, PromptEvent, PromptKind};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
@@ -542,7 +542,7 @@ impl FormState {
         };
         let recorded = match self.with_consent(recorded, cx) {
             Ok(recorded) => recorded,
-            Err(ask) => return ask,
+            Err(ask) => return *ask,
         };
         self.errors.clear();
         self.failure = None;
@@ -574,7 +574,7 @@ impl FormState {
     /// `domain::window::consent_for`, as `deskcoll submit` applies it): the one given when
     /// dialing today (`c`), or the one given at the same prompt now. Without it the prompt
     /// is the answer, and nothing is recorded. A correction keeps its call's consent.
-    fn with_consent(&self, recorded: Recorded, cx: &Cx) -> Result<Recorded, Reply> {
+    fn with_consent(&self, recorded: Recorded, cx: &Cx) -> Result<Recorded, Box<Reply>> {
         if self.edit_of.is_some() {
             return Ok(recorded);
         }
@@ -592,17 +592,19 @@ impl FormState {
                 consent: consent.map(str::to_string),
                 ..recorded
             }),
-            Err(()) => {
+            Err(_) => {
                 let why = Refusal::ConsentRequired {
                     note: words::window_note(lang, &window),
                 };
-                Err(Reply::prompt(
-                    PromptKind::Consent {
-                        account_no: self.account_no.clone(),
-                    },
-                    String::new(),
-                )
-                .and_say(StatusKind::Error, words::refusal(lang, &why)))
+                Err(Box::new(
+                    Reply::prompt(
+                        PromptKind::Consent {
+                            account_no: self.account_no.clone(),
+                        },
+                        String::new(),
+                    )
+                    .and_say(StatusKind::Error, words::refusal(lang, &why)),
+                ))
             }
         }
     }
