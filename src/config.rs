@@ -37,9 +37,29 @@ pub struct FileConfig {
     pub twin: TwinSection,
     #[serde(default)]
     pub result: ResultSection,
+    #[serde(default)]
+    pub audit: AuditSection,
 }
 
-/// `[result]`: how results are recorded.
+/// `[audit]`: the receipts of lawful contact.
+#[derive(Debug, Default, Deserialize, Clone, Copy)]
+#[serde(deny_unknown_fields)]
+pub struct AuditSection {
+    /// Each result sent ends its remark with a short tag binding it to its receipt,
+    /// `[dc 17 3f9a1c2b7e]` (default true); off for companies that forbid it.
+    pub anchor_in_remark: Option<bool>,
+}
+
+/// The keys of `[calling]` that are calling rules (what a receipt's `rules_sha256` covers):
+/// a system file's `calling.lock = true` keeps them from the user's file.
+pub const CALLING_RULE_KEYS: &[&str] = &[
+    "days",
+    "start",
+    "end",
+    "holidays_file",
+    "cuti_bersama",
+    "max_contacts_per_day",
+];
 #[derive(Debug, Default, Deserialize, Clone, Copy)]
 #[serde(deny_unknown_fields)]
 pub struct ResultSection {
@@ -80,6 +100,9 @@ pub struct CallingSection {
     pub dial_command: Option<String>,
     /// Days after a promise's date before it is judged kept or broken (default 1).
     pub promise_grace_days: Option<i64>,
+    /// In the system file: the calling rules are the company's; the user's file cannot
+    /// change them (its rule keys are ignored, with one warning).
+    pub lock: Option<bool>,
 }
 
 /// The calling rules and dialing settings in force.
@@ -609,6 +632,9 @@ pub struct Files {
     pub config: FileConfig,
     pub system: Option<Layer>,
     pub user: Option<Layer>,
+    /// Settings of the user's file that were ignored, by key (`calling.start` under a
+    /// system file's `calling.lock`).
+    pub ignored: Vec<String>,
 }
 
 impl Files {
@@ -661,6 +687,17 @@ pub struct Config {
     pub language: crate::i18n::Lang,
     /// `[result]`.
     pub result: ResultSection,
+    /// `[audit]`.
+    pub audit: AuditSection,
+    /// Settings of the user's file ignored because the system file locks them.
+    pub ignored: Vec<String>,
+}
+
+impl Config {
+    /// `audit.anchor_in_remark` (default true).
+    pub fn anchor_in_remark(&self) -> bool {
+        self.audit.anchor_in_remark.unwrap_or(true)
+    }
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -736,13 +773,29 @@ pub fn read_files(
             config,
             system: Some(layer),
             user: None,
+            ignored: Vec::new(),
         },
-        (None, Some((config, layer))) => Files {
-            config,
-            system: None,
-            user: Some(layer),
-        },
-        (Some((sys, sys_layer)), Some((usr, usr_layer))) => {
+        (None, Some((mut config, layer))) => {
+            // Only the system file may lock the calling rules.
+            config.calling.lock = None;
+            Files {
+                config,
+                system: None,
+                user: Some(layer),
+                ignored: Vec::new(),
+            }
+        }
+        (Some((sys, sys_layer)), Some((usr, mut usr_layer))) => {
+            let mut ignored = Vec::new();
+            if sys.calling.lock == Some(true)
+                && let Some(toml::Value::Table(calling)) = usr_layer.table.get_mut("calling")
+            {
+                for key in CALLING_RULE_KEYS.iter().chain(&["lock"]) {
+                    if calling.remove(*key).is_some() {
+                        ignored.push(format!("calling.{key}"));
+                    }
+                }
+            }
             let mut table = sys_layer.table.clone();
             merge_tables(&mut table, &usr_layer.table);
             let text = toml::to_string(&table).map_err(|e| ConfigError::Parse {
@@ -765,6 +818,7 @@ pub fn read_files(
                 config,
                 system: Some(sys_layer),
                 user: Some(usr_layer),
+                ignored,
             }
         }
     };
@@ -912,6 +966,7 @@ impl Config {
                 path,
                 table: toml::Table::new(),
             }),
+            ignored: Vec::new(),
         };
         Self::resolve_files(files, over, env)
     }
@@ -926,11 +981,13 @@ impl Config {
             config: file,
             system,
             user,
+            ignored,
         } = files;
         let files = Files {
             config: FileConfig::default(),
             system,
             user,
+            ignored: Vec::new(),
         };
         let sources = std::cell::RefCell::new(std::collections::BTreeMap::new());
         let from_file = |key: &'static str, v: Option<String>| {
@@ -1199,8 +1256,21 @@ impl Config {
         }
         let language =
             crate::i18n::resolve(file.ui.language.as_deref(), env).map_err(ConfigError::Invalid)?;
+        // Where the calling rules came from: the file that sets one of them (the system's
+        // alone when it locks them), else deskcoll's defaults.
+        let rules_source = CALLING_RULE_KEYS
+            .iter()
+            .map(|k| format!("calling.{k}"))
+            .filter(|k| {
+                files.user.as_ref().is_some_and(|l| l.has(k))
+                    || files.system.as_ref().is_some_and(|l| l.has(k))
+            })
+            .map(|k| files.source_of(&k))
+            .max_by_key(|s| *s == Source::User)
+            .map_or("default", |s| s.as_str());
         let mut calling = calling(file.calling)?;
         calling.dial_command = dial_command;
+        calling.rules.source = rules_source;
         let system_file = files.system.map(|l| l.path);
         let user_file = files.user.map(|l| l.path);
         Ok(Config {
@@ -1222,6 +1292,8 @@ impl Config {
             theme: file.theme,
             keys: file.keys.0.into_iter().map(|(_, o)| o).collect(),
             result: file.result,
+            audit: file.audit,
+            ignored,
         })
     }
 
@@ -1569,9 +1641,13 @@ fn calling(c: CallingSection) -> Result<Calling, ConfigError> {
             reason,
         })?;
     }
+    let max_contacts_per_day = c
+        .max_contacts_per_day
+        .unwrap_or(crate::domain::window::DEFAULT_CONTACT_LIMIT);
+    rules.contact_limit = max_contacts_per_day;
     Ok(Calling {
         rules,
-        max_contacts_per_day: c.max_contacts_per_day.unwrap_or(3),
+        max_contacts_per_day,
         dial_command: nonempty(c.dial_command),
         promise_grace_days: c.promise_grace_days.unwrap_or(1).max(0),
     })

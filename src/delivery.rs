@@ -5,7 +5,7 @@ use crate::api::{ApiError, Client};
 use crate::clock::Clock;
 use crate::domain::CollectionResult;
 use crate::domain::outbox::{DeliveryState, backoff_millis};
-use crate::domain::receipt::Circumstances;
+use crate::domain::receipt::{Binding, Circumstances};
 use crate::domain::result::Recorded;
 use crate::domain::text::clean;
 use crate::domain::verdict::ListRead;
@@ -104,6 +104,9 @@ pub struct Deliverer {
     pub clock: Clock,
     /// First retry delay; doubles with each attempt.
     pub base_backoff_ms: u64,
+    /// `audit.anchor_in_remark`: each remark sent ends with its receipt's tag. Off for a
+    /// deliverer made here; a session sets it from the config (where it is on by default).
+    pub anchor_in_remark: bool,
 }
 
 /// A read of the outbox for a screen: recent results, the counts, today's dials, and the
@@ -147,6 +150,19 @@ impl Deliverer {
             client,
             clock,
             base_backoff_ms: 2_000,
+            anchor_in_remark: false,
+        }
+    }
+
+    /// How results are sent, for their receipts: the anchor tag (`audit.anchor_in_remark`)
+    /// and the exact body the client posts.
+    fn sending<'a>(
+        &self,
+        body: &'a dyn Fn(&CollectionResult) -> Vec<u8>,
+    ) -> crate::domain::receipt::Sending<'a> {
+        crate::domain::receipt::Sending {
+            anchor_in_remark: self.anchor_in_remark,
+            body,
         }
     }
 
@@ -254,24 +270,32 @@ impl Deliverer {
                 let account = recorded.result.account_no.clone();
                 let count = contacts.entry(account.clone()).or_default();
                 *count += 1;
-                let consent = overrides
-                    .iter()
-                    .rev()
-                    .find(|e| e.account_no == account && e.kind == "override")
-                    .map(|e| e.reason.as_str());
+                // The consent given with the result, else one logged before dialing today.
+                let consent = recorded.consent.clone().or_else(|| {
+                    overrides
+                        .iter()
+                        .rev()
+                        .find(|e| e.account_no == account && e.kind == "override")
+                        .map(|e| e.reason.clone())
+                });
                 let window = rules.check(instant, guess.zone);
                 let circumstances =
-                    Circumstances::of(&guess, &window, rules, consent, *count as u32);
-                Noted::of(recorded, total_due, circumstances)
+                    Circumstances::of(&guess, &window, rules, consent.as_deref(), *count as u32);
+                let binding = Binding::of(rules, self.clock.is_fixed());
+                Noted::of(recorded, total_due, circumstances, binding)
             })
             .collect();
-        outbox.enqueue_all_noted(&noted, now)
+        let body = |r: &CollectionResult| self.client.request_body(r);
+        outbox.enqueue_all_sealed(&noted, now, &self.sending(&body))
     }
 
     /// Saves the agent's correction of a rejected result (its receipt stays the first one's).
     pub fn save_edit(&self, id: i64, result: &CollectionResult) -> Result<i64, StoreError> {
         let now = self.clock.now_local();
-        self.lock().edit(id, result, now).map(|_| id)
+        let body = |r: &CollectionResult| self.client.request_body(r);
+        self.lock()
+            .edit_sealed(id, result, now, &self.sending(&body))
+            .map(|_| id)
     }
 
     /// The agent's "send now": a queued result at once, a rejected or uncertain one again.

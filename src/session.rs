@@ -133,11 +133,13 @@ impl Session {
             })?;
         }
         let outbox = crate::store::Outbox::open(&path).map_err(|e| SessionError(e.to_string()))?;
-        Ok(crate::delivery::Deliverer::new(
+        let mut deliverer = crate::delivery::Deliverer::new(
             std::sync::Arc::new(std::sync::Mutex::new(outbox)),
             self.client.clone(),
             self.clock,
-        ))
+        );
+        deliverer.anchor_in_remark = self.config.anchor_in_remark();
+        Ok(deliverer)
     }
 }
 

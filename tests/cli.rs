@@ -478,6 +478,9 @@ fn tasks_carry_the_calling_window_and_today_counts_the_day() {
             "+1",
             "--remark",
             "janji",
+            // 20:30 WITA: outside the window, so only with the consumer's consent.
+            "--consent",
+            "minta ditelepon malam",
         ],
         [
             "submit",
@@ -491,6 +494,8 @@ fn tasks_carry_the_calling_window_and_today_counts_the_day() {
             "",
             "--remark",
             "tidak diangkat",
+            "--consent",
+            "minta ditelepon malam",
         ],
     ] {
         let o = r.run(&[&[now][..], &args[..]].concat());
@@ -1675,9 +1680,10 @@ fn audit_exports_a_receipt_per_result_and_verify_names_the_edited_one() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(
         stdout(&o),
-        "result_id,account_no,action_code,result_code,call_time,zone,zone_source,local_time,\
-         window_state,consent,consent_reason,contacts_that_day,party,rules_version,\
-         holidays_sha256,prev_sha256,sha256\n",
+        "result_id,seq,account_no,action_code,result_code,call_time,promise_date,amount,party,\
+         zone,zone_source,local_time,window_state,consent,consent_reason,contacts_that_day,\
+         rules_version,rules_sha256,rules_source,holidays_sha256,clock,app_version,tag,\
+         body_sha256,corrects,prev_sha256,sha256,legacy\n",
         "a day with no calls: the header alone"
     );
     let o = with_outbox(&[MORNING, "audit", "--to", "2026-11-27"]);
@@ -1730,25 +1736,30 @@ fn a_call_after_hours_with_consent_keeps_closed_and_the_consent_in_its_receipt()
         "--party",
         "debtor",
     ];
+    // Without the consumer's consent it is refused, and nothing is saved.
     let o = r.run(&base);
-    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    refused_saying(
+        &o,
+        "consent: the call is outside the customer's calling window",
+    );
+    let o = r.ok(&[evening, "outbox", "list", "--format", "json"]);
+    assert_eq!(stdout(&o).trim(), "[]");
     let mut with_consent = base.to_vec();
     with_consent.extend(["--consent", "minta ditelepon setelah jam kerja"]);
     let o = r.run(&with_consent);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let o = r.ok(&[evening, "audit", "--format", "json"]);
     let receipts: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
-    assert_eq!(receipts.len(), 2);
+    assert_eq!(receipts.len(), 1);
     assert_eq!(receipts[0]["window_state"], "closed");
-    assert_eq!(receipts[0]["consent"], false);
     assert_eq!(receipts[0]["zone"], "WITA");
     assert_eq!(receipts[0]["local_time"], "2026-11-27T21:30:00+08:00");
-    assert_eq!(receipts[1]["consent"], true);
+    assert_eq!(receipts[0]["consent"], true);
     assert_eq!(
-        receipts[1]["consent_reason"],
+        receipts[0]["consent_reason"],
         "minta ditelepon setelah jam kerja"
     );
-    assert_eq!(receipts[1]["contacts_that_day"], 2);
+    assert_eq!(receipts[0]["contacts_that_day"], 1);
 }
 
 /// Each account's callback at `now` as `callbacks --format json` lists it: (account, status).

@@ -14,7 +14,14 @@ const FIXTURES: &[&str] = &[
     "outbox-0.1.0.sqlite3",
     // Schema 1, as the release before schema 2 wrote it (commit fea62b4).
     "outbox-0.1.0-fea62b4.sqlite3",
+    // Schema 2, receipts without seq, as the release before schema 3 wrote it (75b7ea5).
+    SCHEMA_2,
 ];
+
+/// The fixtures written before receipts existed.
+const BEFORE_RECEIPTS: &[&str] = &["outbox-0.1.0.sqlite3", "outbox-0.1.0-fea62b4.sqlite3"];
+
+const SCHEMA_2: &str = "outbox-0.1.0-75b7ea5.sqlite3";
 
 fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -169,7 +176,7 @@ fn every_release_fixture_opens_with_every_record() {
 
 #[test]
 fn results_before_the_upgrade_keep_party_unknown_and_the_first_new_one_starts_the_receipt_chain() {
-    for name in FIXTURES {
+    for name in BEFORE_RECEIPTS {
         let dir = tempfile::tempdir().unwrap();
         let path = copy_of(name, dir.path());
         let mut outbox = Outbox::open(&path).unwrap_or_else(|e| panic!("{name}: {e}"));
@@ -196,11 +203,90 @@ fn results_before_the_upgrade_keep_party_unknown_and_the_first_new_one_starts_th
                 receipts
                     .iter()
                     .map(|r| (r.body.as_str(), r.sha256.as_str()))
-            ),
+            )
+            .map(|r| r.len()),
             Ok(1),
             "{name}"
         );
+        assert_eq!(receipt.seq, Some(1), "{name}");
+        // Results recorded before receipts began need none; the new one has its own.
+        let records = outbox.audit_records().unwrap();
+        assert_eq!(records.receipts_since, Some(5), "{name}");
     }
+}
+
+#[test]
+fn receipts_of_the_release_before_stay_readable_and_the_chain_goes_on_with_seq_1() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = copy_of(SCHEMA_2, dir.path());
+    let before: Vec<(i64, String)> = {
+        let c = rusqlite::Connection::open(&path).unwrap();
+        let mut s = c
+            .prepare("SELECT result_id, sha256 FROM receipts ORDER BY result_id")
+            .unwrap();
+        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    assert_eq!(before.len(), 4);
+    let mut outbox = Outbox::open(&path).unwrap();
+    let chain = outbox.receipt_chain().unwrap();
+    let kept: Vec<(i64, String)> = chain
+        .iter()
+        .map(|r| (r.result_id, r.sha256.clone()))
+        .collect();
+    assert_eq!(kept, before, "every old receipt, in its order, unchanged");
+    for stored in &chain {
+        let r = stored.receipt().expect("an old receipt reads");
+        assert!(r.is_legacy());
+        assert_eq!(r.seq, None);
+    }
+    let mut result = outbox.list().unwrap()[3].result.clone();
+    result.remark = "after the upgrade".into();
+    let now = chrono::NaiveDate::from_ymd_opt(2026, 11, 28)
+        .unwrap()
+        .and_hms_opt(9, 0, 0)
+        .unwrap();
+    let id = outbox.enqueue(&result, now).unwrap();
+    let records = outbox.audit_records().unwrap();
+    assert_eq!(records.receipts_since, Some(1));
+    let read = deskcoll::domain::receipt::verify(
+        records
+            .chain
+            .iter()
+            .map(|r| (r.body.as_str(), r.sha256.as_str())),
+    )
+    .unwrap();
+    assert_eq!(read.len(), 5);
+    let new = &read[4];
+    assert_eq!(new.seq, Some(1));
+    assert_eq!(new.result_id, Some(id));
+    assert_eq!(
+        new.prev_sha256, before[3].1,
+        "chained to the last old receipt"
+    );
+    let bound: Vec<_> = records
+        .chain
+        .iter()
+        .map(|s| s.result_id)
+        .zip(read.iter().cloned())
+        .collect();
+    assert_eq!(
+        deskcoll::domain::receipt::bind(&bound, &records.results, records.receipts_since),
+        Ok(())
+    );
+    drop(outbox);
+    // And the binary says so.
+    let o = deskcoll(dir.path(), &path, &["audit", "--verify"])
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o.stderr));
+    assert!(
+        text(&o.stdout).contains("5 receipts checked"),
+        "{}",
+        text(&o.stdout)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

@@ -246,7 +246,8 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     assert_eq!(body["account_no"], "000318270200055");
     assert_eq!(body["action_code"], "PTP");
     assert_eq!(body["result_code"], "PTP01");
-    assert_eq!(body["remark"], "janji bayar lusa");
+    // With the anchor tag of its receipt (the first of the chain).
+    assert_eq!(body["remark"], "janji bayar lusa [dc 1 0000000000]");
     assert_eq!(body["cre_by"], "1812010");
     assert_eq!(body["period"], "29");
 

@@ -879,3 +879,20 @@ termin-band-open = { $status } · { $band } days in the status
 termin-snapshot-failed = what changed is not known: { $error }
 help-termin-status_pick = type the statuses to show: several, comma separated, or "open"
 prompt-statuses = statuses, comma separated ("open": all but Selesai and Dibatalkan; empty: every one)
+## Issue 26: receipts an auditor can trust (consent outside the window, anchors, verify)
+
+refusal-consent-required = the call is outside the customer's calling window ({ $note }): give the consumer's consent reason
+cli-calling-locked = the system config locks the calling rules (calling.lock): ignored { $keys } from the user's file
+audit-no-outbox = no outbox at { $path }: nothing to verify (check store.outbox or DESKCOLL_OUTBOX)
+audit-from-after-to = --from { $from } is after --to { $to }
+audit-broken-gap = its seq is not { $expected } (a receipt was removed or inserted)
+audit-no-receipt = result { $id } has no receipt (recorded since receipts began; its receipt was removed)
+audit-no-result = receipt of result { $id } (record { $n } of the chain): its result is not in the outbox (deleted)
+audit-twice = receipt of result { $id } (record { $n } of the chain): a second receipt for the same result that corrects nothing
+audit-differs = receipt of result { $id } (record { $n } of the chain): the result's { $field } is not what its receipt says (the result was edited)
+audit-server-verified = { $n } receipts checked against { $rows } rows of the server's export: every tag is accounted for
+audit-server-missing = receipt { $seq } ({ $tag }) was delivered but is not in the server's export
+audit-server-unknown = the server has a result for { $account } tagged { $tag } that no receipt here accounts for (receipts removed or re-sealed)
+audit-server-unreadable = cannot read the server's export { $path }: { $error }
+form-consent-needs-reason = not recorded: outside the customer's calling window the consumer's consent and its reason are needed
+audit-broken-mistagged = its tag is not the one its seq and prev_sha256 make (re-sealed)

@@ -864,3 +864,20 @@ termin-band-open = { $status } · { $band } hari dalam status
 termin-snapshot-failed = perubahan tidak diketahui: { $error }
 help-termin-status_pick = ketik status yang ditampilkan: beberapa, dipisah koma, atau "open"
 prompt-statuses = status, dipisah koma ("open": semua kecuali Selesai dan Dibatalkan; kosong: semua)
+## Issue 26: tanda terima yang dapat dipercaya auditor (persetujuan di luar jam, jangkar, verifikasi)
+
+refusal-consent-required = panggilan di luar jam hubung nasabah ({ $note }): isi alasan persetujuan konsumen
+cli-calling-locked = konfigurasi sistem mengunci aturan panggilan (calling.lock): { $keys } dari berkas pengguna diabaikan
+audit-no-outbox = tidak ada outbox di { $path }: tidak ada yang diverifikasi (periksa store.outbox atau DESKCOLL_OUTBOX)
+audit-from-after-to = --from { $from } setelah --to { $to }
+audit-broken-gap = seq-nya bukan { $expected } (ada tanda terima yang dihapus atau disisipkan)
+audit-no-receipt = hasil { $id } tidak punya tanda terima (dicatat sejak tanda terima dimulai; tanda terimanya dihapus)
+audit-no-result = tanda terima hasil { $id } (catatan ke-{ $n } dalam rantai): hasilnya tidak ada di outbox (dihapus)
+audit-twice = tanda terima hasil { $id } (catatan ke-{ $n } dalam rantai): tanda terima kedua untuk hasil yang sama tanpa koreksi
+audit-differs = tanda terima hasil { $id } (catatan ke-{ $n } dalam rantai): { $field } hasil tidak sesuai tanda terimanya (hasil diubah)
+audit-server-verified = { $n } tanda terima diperiksa terhadap { $rows } baris ekspor server: setiap tag tercatat
+audit-server-missing = tanda terima { $seq } ({ $tag }) sudah terkirim tetapi tidak ada di ekspor server
+audit-server-unknown = server punya hasil untuk { $account } dengan tag { $tag } yang tidak dicatat tanda terima mana pun di sini (tanda terima dihapus atau disegel ulang)
+audit-server-unreadable = tidak dapat membaca ekspor server { $path }: { $error }
+form-consent-needs-reason = tidak dicatat: di luar jam hubung nasabah perlu persetujuan konsumen beserta alasannya
+audit-broken-mistagged = tag-nya bukan yang dibentuk oleh seq dan prev_sha256-nya (disegel ulang)

@@ -298,6 +298,17 @@ impl Client {
         Ok(parse_task_list(&reply.body)?)
     }
 
+    /// The exact JSON body `submit` posts for `result` (signed with the configured hash key;
+    /// unsigned when there is none, as `submit` would refuse it): receipts hash it.
+    pub fn request_body(&self, result: &CollectionResult) -> Vec<u8> {
+        let key = self
+            .collection()
+            .map(|ep| ep.hash_key.expose().to_string())
+            .unwrap_or_default();
+        // As reqwest's `.json` writes it.
+        serde_json::to_vec(&result.to_request(&key)).unwrap_or_default()
+    }
+
     /// Signs and posts a result. `Ok` only for code `00`; any other code is `Refused` (or
     /// `InvalidToken` for 91), with the server's own words.
     pub async fn submit(&self, result: &CollectionResult) -> Result<CollectionResponse, ApiError> {

@@ -1,13 +1,15 @@
-//! `deskcoll audit`: the receipts of lawful contact, oldest first, and a check of their chain.
+//! `deskcoll audit`: the receipts of lawful contact, oldest first, and a check of their chain,
+//! of the results they answer for, and (`--server-export`) of what the server stored.
 
 use super::output::{self, emit};
-use super::{EXIT_ERROR, Failure};
-use crate::domain::receipt::{Broken, Receipt, verify};
+use super::{EXIT_ERROR, EXIT_INVALID, Failure};
+use crate::domain::receipt::{Broken, Receipt, Unbound, Unwitnessed, bind, verify, witness};
 use crate::i18n::{Lang, words};
 use crate::session::Session;
-use crate::store::StoredReceipt;
+use crate::store::{AuditRecords, Outbox, StoredReceipt};
 use crate::tr;
 use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
 
 #[derive(clap::ValueEnum, Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum AuditFormat {
@@ -29,20 +31,30 @@ pub struct AuditArgs {
     /// CSV for Excel with an Indonesian locale: a UTF-8 BOM and `;` separators.
     #[arg(long)]
     pub excel: bool,
-    /// Check the whole chain of receipts instead: exit 0 when every receipt hashes to its
-    /// stored hash and names the one before, else 1 naming the first that does not.
+    /// Check the receipts instead: each hashes to its stored hash, names the one before and
+    /// carries the next seq; every result recorded since receipts began has its receipt and
+    /// says what it says. Exit 0 when all hold, else 1 naming the first record at fault.
     #[arg(long, conflicts_with_all = ["from", "to", "format", "excel"])]
     pub verify: bool,
+    /// With --verify: the server's stored results (CSV or a JSON array of objects with
+    /// `account_no` and `remark`; the twin's `GET /__twin/collections` as is): every tag of a
+    /// delivered result must be there, and every tagged row there must have its receipt.
+    #[arg(long, value_name = "FILE", requires = "verify")]
+    pub server_export: Option<PathBuf>,
 }
 
-/// The columns of the export, in order: the result's id, then the receipt's own fields (the
-/// hash chain's canonical order). A contract: never translated.
-const COLUMNS: [&str; 17] = [
+/// The columns of the CSV export, in order: the result's id, then the receipt's own fields.
+/// A contract: never translated. The CSV is for reading; `--format json` is what verifies.
+const COLUMNS: [&str; 28] = [
     "result_id",
+    "seq",
     "account_no",
     "action_code",
     "result_code",
     "call_time",
+    "promise_date",
+    "amount",
+    "party",
     "zone",
     "zone_source",
     "local_time",
@@ -50,22 +62,53 @@ const COLUMNS: [&str; 17] = [
     "consent",
     "consent_reason",
     "contacts_that_day",
-    "party",
     "rules_version",
+    "rules_sha256",
+    "rules_source",
     "holidays_sha256",
+    "clock",
+    "app_version",
+    "tag",
+    "body_sha256",
+    "corrects",
     "prev_sha256",
     "sha256",
+    "legacy",
 ];
 
 pub async fn run(session: &Session, args: AuditArgs) -> Result<(), Failure> {
     let lang = session.config.language;
+    if let (Some(from), Some(to)) = (args.from, args.to)
+        && from > to
+    {
+        return Err(Failure::new(
+            EXIT_INVALID,
+            tr!(
+                lang,
+                "audit-from-after-to",
+                from = from.to_string(),
+                to = to.to_string()
+            ),
+        ));
+    }
+    let store_failure = |e| Failure::new(EXIT_ERROR, words::store_error(lang, &e));
+    let path = session.config.outbox_path(session.is_demo());
+    if args.verify {
+        // An auditor's mistyped path must not become an empty outbox that "holds".
+        if !path.is_file() {
+            return Err(Failure::new(
+                EXIT_ERROR,
+                tr!(lang, "audit-no-outbox", path = path.display().to_string()),
+            ));
+        }
+        let records = Outbox::open(&path)
+            .and_then(|o| o.audit_records())
+            .map_err(store_failure)?;
+        let agent = session.config.agent_id.trim();
+        return verify_all(&records, args.server_export.as_deref(), agent, lang);
+    }
     let deliverer = session.deliverer()?;
     let outbox = deliverer.outbox.lock().unwrap_or_else(|p| p.into_inner());
-    let store_failure = |e| Failure::new(EXIT_ERROR, words::store_error(lang, &e));
-    if args.verify {
-        let chain = outbox.receipt_chain().map_err(store_failure)?;
-        return verify_chain(&chain, lang);
-    }
     let stored = outbox.receipts(args.from, args.to).map_err(store_failure)?;
     drop(outbox);
     let rows: Vec<(i64, Receipt)> = stored
@@ -78,16 +121,7 @@ pub async fn run(session: &Session, args: AuditArgs) -> Result<(), Failure> {
         .collect::<Result<_, _>>()?;
     match args.format {
         AuditFormat::Json => {
-            let flat: Vec<serde_json::Value> = rows
-                .iter()
-                .map(|(id, r)| {
-                    let mut v = serde_json::to_value(r).unwrap_or_default();
-                    if let Some(o) = v.as_object_mut() {
-                        o.insert("result_id".into(), (*id).into());
-                    }
-                    v
-                })
-                .collect();
+            let flat: Vec<serde_json::Value> = rows.iter().map(|(id, r)| json_of(*id, r)).collect();
             output::emit_json(&flat)
         }
         AuditFormat::Csv => {
@@ -98,13 +132,32 @@ pub async fn run(session: &Session, args: AuditArgs) -> Result<(), Failure> {
     }
 }
 
+/// A receipt as `--format json` prints it. A receipt of this release is printed exactly as
+/// hashed (its `result_id` is one of its members); one written before `seq` existed gets its
+/// `result_id` beside its members (its hash is over its stored body).
+pub fn json_of(id: i64, r: &Receipt) -> serde_json::Value {
+    let mut v = serde_json::to_value(r).unwrap_or_default();
+    if r.is_legacy()
+        && let Some(o) = v.as_object_mut()
+    {
+        o.insert("result_id".into(), id.into());
+    }
+    v
+}
+
 fn row(id: i64, r: &Receipt) -> Vec<String> {
+    let opt = |v: &Option<String>| v.clone().unwrap_or_default();
+    let num = |v: Option<u64>| v.map(|n| n.to_string()).unwrap_or_default();
     vec![
         id.to_string(),
+        num(r.seq),
         r.account_no.clone(),
         r.action_code.clone(),
         r.result_code.clone(),
         r.call_time.clone(),
+        opt(&r.promise_date),
+        opt(&r.amount),
+        r.party.clone(),
         r.zone.clone(),
         r.zone_source.clone(),
         r.local_time.clone(),
@@ -112,30 +165,190 @@ fn row(id: i64, r: &Receipt) -> Vec<String> {
         r.consent.to_string(),
         r.consent_reason.clone(),
         r.contacts_that_day.to_string(),
-        r.party.clone(),
         r.rules_version.clone(),
+        opt(&r.rules_sha256),
+        opt(&r.rules_source),
         r.holidays_sha256.clone(),
+        opt(&r.clock),
+        opt(&r.app_version),
+        opt(&r.tag),
+        opt(&r.body_sha256),
+        num(r.corrects),
         r.prev_sha256.clone(),
         r.sha256.clone(),
+        r.is_legacy().to_string(),
     ]
 }
 
-fn verify_chain(chain: &[StoredReceipt], lang: Lang) -> Result<(), Failure> {
+fn verify_all(
+    records: &AuditRecords,
+    server_export: Option<&Path>,
+    agent: &str,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let chain = &records.chain;
+    let receipts = verify_chain(chain, lang)?;
+    let bound: Vec<(i64, Receipt)> = chain
+        .iter()
+        .map(|s| s.result_id)
+        .zip(receipts.iter().cloned())
+        .collect();
+    if let Err(unbound) = bind(&bound, &records.results, records.receipts_since) {
+        return Err(Failure::new(1, unbound_words(&unbound, chain, lang)));
+    }
+    let Some(file) = server_export else {
+        println!("{}", tr!(lang, "audit-verified", n = receipts.len()));
+        return Ok(());
+    };
+    let server = read_server_export(file, agent).map_err(|error| {
+        Failure::new(
+            EXIT_ERROR,
+            tr!(
+                lang,
+                "audit-server-unreadable",
+                path = file.display().to_string(),
+                error = error
+            ),
+        )
+    })?;
+    let delivered: std::collections::BTreeSet<u64> = bound
+        .iter()
+        .filter(|(id, _)| records.delivered.contains(id))
+        .filter_map(|(_, r)| r.seq)
+        .collect();
+    let faults = witness(&receipts, &delivered, &server);
+    if faults.is_empty() {
+        println!(
+            "{}",
+            tr!(
+                lang,
+                "audit-server-verified",
+                n = receipts.len(),
+                rows = server.len()
+            )
+        );
+        return Ok(());
+    }
+    let lines: Vec<String> = faults
+        .iter()
+        .map(|f| match f {
+            Unwitnessed::NotOnServer { seq, tag } => {
+                tr!(lang, "audit-server-missing", seq = *seq, tag = tag.as_str())
+            }
+            Unwitnessed::NoReceipt {
+                tag, account_no, ..
+            } => tr!(
+                lang,
+                "audit-server-unknown",
+                account = crate::domain::text::sanitize(account_no).into_owned(),
+                tag = tag.as_str()
+            ),
+        })
+        .collect();
+    Err(Failure::new(1, lines.join("\n")))
+}
+
+fn verify_chain(chain: &[StoredReceipt], lang: Lang) -> Result<Vec<Receipt>, Failure> {
     let broken = match verify(chain.iter().map(|s| (s.body.as_str(), s.sha256.as_str()))) {
-        Ok(n) => {
-            println!("{}", tr!(lang, "audit-verified", n = n));
-            return Ok(());
-        }
+        Ok(receipts) => return Ok(receipts),
         Err(broken) => broken,
     };
     let (at, why) = match broken {
         Broken::Edited { at } => (at, tr!(lang, "audit-broken-edited")),
         Broken::Unreadable { at } => (at, tr!(lang, "audit-broken-unreadable")),
         Broken::Unlinked { at } => (at, tr!(lang, "audit-broken-unlinked")),
+        Broken::Gap { at, expected } => (at, tr!(lang, "audit-broken-gap", expected = expected)),
+        Broken::Mistagged { at } => (at, tr!(lang, "audit-broken-mistagged")),
     };
     let id = chain[at].result_id;
     Err(Failure::new(
         1,
         tr!(lang, "audit-broken", id = id, n = at + 1, why = why),
     ))
+}
+
+fn unbound_words(u: &Unbound, chain: &[StoredReceipt], lang: Lang) -> String {
+    let _ = chain;
+    match u {
+        Unbound::NoReceipt { result_id } => tr!(lang, "audit-no-receipt", id = *result_id),
+        Unbound::NoResult { at, result_id } => {
+            tr!(lang, "audit-no-result", id = *result_id, n = at + 1)
+        }
+        Unbound::Twice { at, result_id } => tr!(lang, "audit-twice", id = *result_id, n = at + 1),
+        Unbound::Differs {
+            at,
+            result_id,
+            field,
+        } => tr!(
+            lang,
+            "audit-differs",
+            id = *result_id,
+            n = at + 1,
+            field = *field
+        ),
+    }
+}
+
+/// The server's stored results as `(account_no, remark)`: a JSON array of objects (the
+/// members at the top, or under `stored` or `body` as the twin lists them) or a CSV with a
+/// header naming `account_no` and `remark` (any case). Rows another agent stored (`cre_by`,
+/// when the export has it, naming another than `agent`) are left out.
+pub fn read_server_export(path: &Path, agent: &str) -> Result<Vec<(String, String)>, String> {
+    let rows = read_server_rows(path)?;
+    Ok(rows
+        .into_iter()
+        .filter(|(_, _, by)| agent.is_empty() || by.as_deref().is_none_or(|b| b.trim() == agent))
+        .map(|(account, remark, _)| (account, remark))
+        .collect())
+}
+
+type ServerRow = (String, String, Option<String>);
+
+fn read_server_rows(path: &Path) -> Result<Vec<ServerRow>, String> {
+    let bytes = std::fs::read(path).map_err(|e| e.to_string())?;
+    let text = String::from_utf8_lossy(&bytes);
+    let text = text.trim_start_matches('\u{feff}');
+    if text.trim_start().starts_with('[') {
+        let rows: Vec<serde_json::Value> = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        return Ok(rows.iter().filter_map(server_row).collect());
+    }
+    let mut reader = csv::ReaderBuilder::new()
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    let headers: Vec<String> = reader
+        .headers()
+        .map_err(|e| e.to_string())?
+        .iter()
+        .map(|h| h.trim().to_ascii_lowercase())
+        .collect();
+    let col = |name: &str| {
+        headers
+            .iter()
+            .position(|h| h == name)
+            .ok_or_else(|| format!("no column {name}"))
+    };
+    let (account, remark) = (col("account_no")?, col("remark")?);
+    let by = col("cre_by").ok();
+    let mut out = Vec::new();
+    for record in reader.records() {
+        let record = record.map_err(|e| e.to_string())?;
+        out.push((
+            record.get(account).unwrap_or("").trim().to_string(),
+            record.get(remark).unwrap_or("").to_string(),
+            by.and_then(|c| record.get(c)).map(str::to_string),
+        ));
+    }
+    Ok(out)
+}
+
+fn server_row(v: &serde_json::Value) -> Option<ServerRow> {
+    let pick = |o: &serde_json::Value| {
+        let account = o.get("account_no")?.as_str()?.trim().to_string();
+        let remark = o.get("remark")?.as_str()?.to_string();
+        let by = o.get("cre_by").and_then(|b| b.as_str()).map(str::to_string);
+        Some((account, remark, by))
+    };
+    pick(v)
+        .or_else(|| v.get("stored").and_then(pick))
+        .or_else(|| v.get("body").and_then(pick))
 }

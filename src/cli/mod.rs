@@ -368,6 +368,11 @@ fn ask_secret(what: &str, lang: Lang) -> Result<Option<String>, Failure> {
 /// over plain http:// to another machine.
 fn load_config(over: &Overrides) -> Result<Config, Failure> {
     let config = Config::load(over)?;
+    if !config.ignored.is_empty() {
+        let lang = config.language;
+        let message = tr!(lang, "cli-calling-locked", keys = config.ignored.join(", "));
+        eprintln!("{}", warning_line(lang, &message));
+    }
     let hosts = config.insecure_hosts();
     if !hosts.is_empty() {
         let lang = config.language;

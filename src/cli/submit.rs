@@ -2,10 +2,11 @@ use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, EXIT_REFUSED, Failure};
 use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
 use crate::domain::outbox::DeliveryState;
+use crate::domain::result::Refusal;
 use crate::domain::result::{CUST_NAME_MAX, CallingContext, Policy, Recorded, record};
 use crate::domain::text::sanitize;
 use crate::domain::today::contacts_on;
-use crate::domain::window::{CallingRules, zone_of_task};
+use crate::domain::window::{CallingRules, consent_for, zone_of_task};
 use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::domain::{FieldError, Money, ResultDraft, Task};
 use crate::i18n::{Lang, words};
@@ -72,6 +73,7 @@ struct Rules {
     regions: RegionTable,
     calling: CallingRules,
     party_in_remark: bool,
+    anchor_in_remark: bool,
     lang: Lang,
 }
 
@@ -111,6 +113,7 @@ impl Rules {
             regions: RegionTable::builtin(),
             calling: config.calling.rules.clone(),
             party_in_remark: config.result.party_in_remark.unwrap_or(false),
+            anchor_in_remark: config.anchor_in_remark(),
             lang,
         })
     }
@@ -120,11 +123,14 @@ impl Rules {
     }
 
     /// The draft completed from the account's task (period, name) and checked as the form
-    /// checks it. On success also what the account owes now, kept for the day's figures.
+    /// checks it, with the consumer's `consent` for a call outside their window (required
+    /// there, as the form asks it). On success also what the account owes now, kept for the
+    /// day's figures.
     fn check(
         &self,
         mut draft: ResultDraft,
         period_given: bool,
+        consent: &str,
         now: NaiveDateTime,
         instant: DateTime<Utc>,
     ) -> Result<Checked, Vec<FieldError>> {
@@ -152,13 +158,34 @@ impl Rules {
             total_due,
             party_required: false,
             party_in_remark: self.party_in_remark,
+            anchor_in_remark: self.anchor_in_remark,
             calling: Some(CallingContext {
                 rules: &self.calling,
                 zone: zone.zone,
                 now: instant,
             }),
         };
-        let recorded = record(&draft, &self.codes, &policy, now)?;
+        let window = self.calling.check(instant, zone.zone);
+        let consent = consent_for(&window, Some(consent)).map_err(|_| {
+            FieldError::new(
+                "consent",
+                Refusal::ConsentRequired {
+                    note: window.note.clone(),
+                },
+            )
+        });
+        let recorded = match (record(&draft, &self.codes, &policy, now), consent) {
+            (Ok(recorded), Ok(consent)) => Recorded {
+                consent: consent.map(str::to_string),
+                ..recorded
+            },
+            (Err(mut errors), Err(refused)) => {
+                errors.push(refused);
+                return Err(errors);
+            }
+            (Err(errors), Ok(_)) => return Err(errors),
+            (Ok(_), Err(refused)) => return Err(vec![refused]),
+        };
         Ok((recorded, total_due, zone))
     }
 
@@ -283,7 +310,7 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
         },
     );
     let now = session.clock.now_local();
-    let checked = rules.check(d, period_given, now, session.clock.now_utc());
+    let checked = rules.check(d, period_given, &args.consent, now, session.clock.now_utc());
     let (recorded, total_due, zone) = checked.map_err(|errors| {
         Failure::new(
             EXIT_INVALID,
@@ -443,7 +470,13 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
                 ..ResultDraft::default()
             },
         );
-        match rules.check(d, period_given, now, session.clock.now_utc()) {
+        match rules.check(
+            d,
+            period_given,
+            &get("consent"),
+            now,
+            session.clock.now_utc(),
+        ) {
             Ok(checked) => {
                 let account_no = checked.0.result.account_no.clone();
                 let earlier = contacts.entry(account_no.clone()).or_default();

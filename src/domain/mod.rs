@@ -9,6 +9,7 @@ pub mod codes;
 pub mod dates;
 #[cfg(test)]
 mod instants;
+pub mod jcs;
 pub mod lang;
 pub mod lenient;
 pub mod money;

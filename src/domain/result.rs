@@ -149,6 +149,11 @@ pub enum Refusal {
     Callback(CallbackRefusal),
     /// A callback for a customer whose zone is not known here.
     CallbackZoneUnknown,
+    /// A contact outside the customer's calling window (`window::needs_consent`) recorded
+    /// without the consumer's consent; `note` is why and when it opens.
+    ConsentRequired {
+        note: String,
+    },
 }
 
 impl fmt::Display for Refusal {
@@ -216,6 +221,10 @@ impl fmt::Display for Refusal {
                 "{code} may only be recorded with the debtor or a co-debtor, not {party} (POJK 22/2023 art. 62(2))"
             ),
             Refusal::NotAnAmount { typed } => write!(f, "'{typed}' is not an amount"),
+            Refusal::ConsentRequired { note } => write!(
+                f,
+                "the call is outside the customer's calling window ({note}): give the consumer's consent reason"
+            ),
             Refusal::AmountNotPositive => write!(f, "must be more than 0"),
             Refusal::AmountNeeded => {
                 write!(f, "a promise needs an amount: the total due is not known")
@@ -424,6 +433,9 @@ pub struct Policy<'a> {
     pub party_required: bool,
     /// `result.party_in_remark`: the remark sent starts with `[spouse] `.
     pub party_in_remark: bool,
+    /// `audit.anchor_in_remark`: the remark sent ends with the receipt's tag, so that
+    /// `receipt::TAG_RESERVE` of the 255 characters are kept for it.
+    pub anchor_in_remark: bool,
     /// The customer's zone and the rules, to judge a callback (`None`: zone unknown).
     pub calling: Option<CallingContext<'a>>,
 }
@@ -444,6 +456,7 @@ impl Default for Policy<'_> {
             total_due: None,
             party_required: false,
             party_in_remark: false,
+            anchor_in_remark: false,
             calling: None,
         }
     }
@@ -459,6 +472,9 @@ pub struct Recorded {
     pub promised_amount: Option<Money>,
     /// A debtor-only answer recorded without saying who answered (`unknown`): the CLI warns.
     pub party_unconfirmed: bool,
+    /// The consumer's consent to a contact outside their calling window, as they gave it
+    /// (`window::consent_for` says when one is needed); the receipt records it.
+    pub consent: Option<String>,
 }
 
 /// The fields of the result form, in the order it shows them: refusals are listed so.
@@ -620,12 +636,9 @@ pub fn record(
         None
     };
     let callback = checked_callback(&draft.callback, policy, &mut refuse);
-    if policy.party_in_remark && party != Party::Unknown {
-        let sent = party_remark(party, &draft.remark);
-        let n = sent.chars().count();
-        if n > REMARK_MAX {
-            refuse("remark", Refusal::TooLong { n, max: REMARK_MAX });
-        }
+    let n = remark_sent_len(policy, party, &draft.remark);
+    if n > REMARK_MAX {
+        refuse("remark", Refusal::TooLong { n, max: REMARK_MAX });
     }
 
     if !errors.is_empty() {
@@ -652,7 +665,25 @@ pub fn record(
         party,
         callback,
         promised_amount,
+        consent: None,
     })
+}
+
+/// How many of the remark's 255 characters a remark typed as `remark` takes when sent: with
+/// the party first (`result.party_in_remark`) and room for the anchor tag at its end
+/// (`audit.anchor_in_remark`, `receipt::TAG_RESERVE`).
+pub fn remark_sent_len(policy: &Policy, party: Party, remark: &str) -> usize {
+    let typed = if policy.party_in_remark && party != Party::Unknown {
+        party_remark(party, remark).chars().count()
+    } else {
+        remark.chars().count()
+    };
+    typed
+        + if policy.anchor_in_remark {
+            super::receipt::TAG_RESERVE
+        } else {
+            0
+        }
 }
 
 /// The remark as sent with `result.party_in_remark`: `[spouse] paid half`.

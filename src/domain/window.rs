@@ -17,6 +17,11 @@ pub struct CallingRules {
     pub holidays: BTreeMap<NaiveDate, DayOff>,
     /// What a cuti bersama day means for calling.
     pub cuti_bersama: CutiBersama,
+    /// More results than this for one account in a day warn first (`calling.max_contacts_per_day`).
+    pub contact_limit: usize,
+    /// Where these rules came from: `default`, `system`, `user`, `env` or `flag` (receipts
+    /// name it).
+    pub source: &'static str,
 }
 
 /// What kind of day off a row of the holiday list is.
@@ -77,9 +82,14 @@ impl Default for CallingRules {
             end: NaiveTime::from_hms_opt(20, 0, 0).expect("valid time"),
             holidays: parse_holidays(BUILTIN_HOLIDAYS).expect("assets/holidays.csv is valid"),
             cuti_bersama: CutiBersama::default(),
+            contact_limit: DEFAULT_CONTACT_LIMIT,
+            source: "default",
         }
     }
 }
+
+/// `calling.max_contacts_per_day` unless set.
+pub const DEFAULT_CONTACT_LIMIT: usize = 3;
 
 /// Reads `date,name[,basis][,kind]` rows, a header first. The columns are found by the
 /// header's names when it has them (`kind`: `holiday` or `cuti_bersama`); a file without a
@@ -340,6 +350,64 @@ impl CallingRules {
         }
         hex::encode(h.finalize())
     }
+}
+
+impl CallingRules {
+    /// SHA-256 (hex) of the calling rules in force, everything a verdict of the window
+    /// depends on: the RFC 8785 form of `{"contact_limit", "cuti_bersama", "days", "end",
+    /// "holidays": [[date, kind, name], ...], "start"}` (days `Mon`..`Sun`, times `HH:MM`).
+    pub fn rules_sha256(&self) -> String {
+        let days: Vec<String> = self.days.iter().map(|d| format!("{d:?}")).collect();
+        let holidays: Vec<serde_json::Value> = self
+            .holidays
+            .iter()
+            .map(|(date, off)| {
+                let kind = match off.kind {
+                    DayKind::Holiday => "holiday",
+                    DayKind::CutiBersama => "cuti_bersama",
+                };
+                serde_json::json!([date.to_string(), kind, off.name])
+            })
+            .collect();
+        let cuti = match self.cuti_bersama {
+            CutiBersama::Allow => "allow",
+            CutiBersama::Warn => "warn",
+            CutiBersama::Block => "block",
+        };
+        let v = serde_json::json!({
+            "contact_limit": self.contact_limit,
+            "cuti_bersama": cuti,
+            "days": days,
+            "end": self.end.format("%H:%M").to_string(),
+            "holidays": holidays,
+            "start": self.start.format("%H:%M").to_string(),
+        });
+        super::receipt::digest(&super::jcs::canonical(&v).expect("integers and strings only"))
+    }
+}
+
+/// Whether recording a contact at this window needs the consumer's consent: outside the
+/// window (early, late, a day the rules do not call on, a national holiday, a cuti bersama
+/// when `calling.cuti_bersama = "block"`). The form and `deskcoll submit` both ask by it.
+pub fn needs_consent(window: &Window) -> bool {
+    window.closed.is_some()
+}
+
+/// A contact outside the window recorded without the consumer's consent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ConsentNeeded;
+
+/// The consent given for a contact at `window`: `Err` when the window needs one and none
+/// (or only blanks) was given; else the reason, trimmed, if any.
+pub fn consent_for<'a>(
+    window: &Window,
+    given: Option<&'a str>,
+) -> Result<Option<&'a str>, ConsentNeeded> {
+    let given = given.map(str::trim).filter(|r| !r.is_empty());
+    if needs_consent(window) && given.is_none() {
+        return Err(ConsentNeeded);
+    }
+    Ok(given)
 }
 
 /// A task's zone (from its address, else its branch) and its window now.
@@ -674,5 +742,76 @@ mod tests {
         assert_eq!(CutiBersama::parse(" Block "), Some(CutiBersama::Block));
         assert_eq!(CutiBersama::parse("maybe"), None);
         assert_eq!(CutiBersama::default(), CutiBersama::Warn);
+    }
+
+    #[test]
+    fn outside_the_window_a_contact_needs_the_consumers_consent() {
+        fn check<'a>(at_: &str, given: Option<&'a str>) -> Result<Option<&'a str>, ConsentNeeded> {
+            consent_for(&rules().check(at(at_), Zone::Wib), given)
+        }
+        let r = rules();
+        // Friday 10:00: open, none needed; one given is kept.
+        assert_eq!(check("2026-11-27T10:00:00+07:00", None), Ok(None));
+        assert_eq!(
+            check("2026-11-27T10:00:00+07:00", Some(" asked ")),
+            Ok(Some("asked"))
+        );
+        // Early, late, Sunday, a national holiday: needed, and blanks are none.
+        for closed in [
+            "2026-11-27T07:59:00+07:00",
+            "2026-11-27T20:00:00+07:00",
+            "2026-11-29T10:00:00+07:00",
+            "2026-12-25T10:00:00+07:00",
+        ] {
+            assert_eq!(check(closed, None), Err(ConsentNeeded), "{closed}");
+            assert_eq!(check(closed, Some("  ")), Err(ConsentNeeded), "{closed}");
+            assert_eq!(
+                check(closed, Some("asked me to call")),
+                Ok(Some("asked me to call"))
+            );
+        }
+        // Cuti bersama: by calling.cuti_bersama.
+        let cuti = at("2026-12-24T10:00:00+07:00");
+        assert_eq!(consent_for(&r.check(cuti, Zone::Wib), None), Ok(None));
+        let block = CallingRules {
+            cuti_bersama: CutiBersama::Block,
+            ..rules()
+        };
+        assert_eq!(
+            consent_for(&block.check(cuti, Zone::Wib), None),
+            Err(ConsentNeeded)
+        );
+    }
+
+    #[test]
+    fn the_rules_hash_changes_with_every_rule_and_not_with_the_source() {
+        let base = rules().rules_sha256();
+        assert_eq!(base.len(), 64);
+        let later = CallingRules {
+            end: NaiveTime::from_hms_opt(21, 0, 0).unwrap(),
+            ..rules()
+        };
+        let sundays = CallingRules {
+            days: vec![Weekday::Sun],
+            ..rules()
+        };
+        let limit = CallingRules {
+            contact_limit: 9,
+            ..rules()
+        };
+        let cuti = CallingRules {
+            cuti_bersama: CutiBersama::Block,
+            ..rules()
+        };
+        let mut fewer = rules();
+        fewer.holidays.pop_first();
+        for other in [later, sundays, limit, cuti, fewer] {
+            assert_ne!(other.rules_sha256(), base);
+        }
+        let from_user = CallingRules {
+            source: "user",
+            ..rules()
+        };
+        assert_eq!(from_user.rules_sha256(), base);
     }
 }

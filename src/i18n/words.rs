@@ -161,6 +161,9 @@ pub fn refusal(lang: Lang, r: &Refusal) -> String {
             latest = latest.to_string()
         ),
         Refusal::UnknownParty { typed } => tr!(lang, "refusal-unknown-party", typed = typed),
+        Refusal::ConsentRequired { note } => {
+            tr!(lang, "refusal-consent-required", note = note.as_str())
+        }
         Refusal::PartyContradicts { code, implied } => tr!(
             lang,
             "refusal-party-contradicts",

@@ -3,6 +3,6 @@
 mod outbox;
 
 pub use outbox::{
-    ContactEvent, Counts, Health, Noted, Outbox, OutboxItem, SCHEMA_VERSION, StoreError,
-    StoredReceipt, inspect,
+    AuditRecords, ContactEvent, Counts, Health, Noted, Outbox, OutboxItem, PLAIN, SCHEMA_VERSION,
+    StoreError, StoredReceipt, inspect, unsigned_body,
 };

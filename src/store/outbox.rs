@@ -6,7 +6,9 @@ use crate::domain::dates;
 use crate::domain::outbox::{Decision, DeliveryState};
 use crate::domain::party::Party;
 use crate::domain::promise::Promise;
-use crate::domain::receipt::{Circumstances, GENESIS, Receipt};
+use crate::domain::receipt::{
+    self, Binding, Circumstances, Facts, GENESIS, Link, Receipt, Sending,
+};
 use crate::domain::result::Recorded;
 use crate::domain::verdict::{self, ListRead};
 use crate::domain::zone::Zone;
@@ -91,10 +93,17 @@ pub struct Noted {
     /// What the account owed when the result was recorded.
     pub total_due: Option<Money>,
     pub circumstances: Circumstances,
+    /// The clock and the calling rules the circumstances were judged under.
+    pub binding: Binding,
 }
 
 impl Noted {
-    pub fn of(recorded: Recorded, total_due: Option<Money>, circumstances: Circumstances) -> Noted {
+    pub fn of(
+        recorded: Recorded,
+        total_due: Option<Money>,
+        circumstances: Circumstances,
+        binding: Binding,
+    ) -> Noted {
         Noted {
             result: recorded.result,
             party: recorded.party,
@@ -102,6 +111,7 @@ impl Noted {
             promised_amount: recorded.promised_amount,
             total_due,
             circumstances,
+            binding,
         }
     }
 
@@ -114,9 +124,22 @@ impl Noted {
             promised_amount: None,
             total_due: None,
             circumstances: Circumstances::unjudged(),
+            binding: Binding::of(&crate::domain::window::CallingRules::default(), false),
         }
     }
 }
+
+/// The body of a result unsigned (no hash key), as JSON: what a receipt hashes when the
+/// sender is not known (tests, benchmarks).
+pub fn unsigned_body(r: &CollectionResult) -> Vec<u8> {
+    serde_json::to_vec(&r.to_request("")).unwrap_or_default()
+}
+
+/// Saving without the anchor tag, hashing the unsigned body.
+pub const PLAIN: Sending<'static> = Sending {
+    anchor_in_remark: false,
+    body: &unsigned_body,
+};
 
 /// A receipt as kept: the canonical JSON its hash was taken of, and that hash.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -124,6 +147,16 @@ pub struct StoredReceipt {
     pub result_id: i64,
     pub body: String,
     pub sha256: String,
+}
+
+/// What `audit --verify` reads: the chain as stored, every result's row as the receipts
+/// state it, the first result recorded with receipts, and the delivered results' ids.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditRecords {
+    pub chain: Vec<StoredReceipt>,
+    pub results: std::collections::BTreeMap<i64, Facts>,
+    pub receipts_since: Option<i64>,
+    pub delivered: std::collections::BTreeSet<i64>,
 }
 
 impl StoredReceipt {
@@ -230,7 +263,42 @@ const MIGRATIONS: &[Migration] = &[
         what: "who answered, callbacks, promised amounts, and a receipt per result",
         run: |tx| tx.execute_batch(SCHEMA_V2),
     },
+    Migration {
+        to: 3,
+        what: "receipts numbered (seq), tagged, corrections kept, and where receipts began",
+        run: |tx| tx.execute_batch(SCHEMA_V3),
+    },
 ];
+
+/// Version 3: the receipts in the order they were chained (`n`), each with its `seq` (none
+/// for those written before), the tag its result carried and its `prev_sha256` beside the
+/// body, so that a correction (an edited rejected result) adds a receipt; and the first
+/// result recorded with receipts (`receipts_since`), so that results after it without one
+/// show.
+const SCHEMA_V3: &str = "
+CREATE TABLE receipts_v3 (
+    n           INTEGER PRIMARY KEY AUTOINCREMENT,
+    result_id   INTEGER NOT NULL,
+    seq         INTEGER UNIQUE,
+    tag         TEXT,
+    prev_sha256 TEXT NOT NULL,
+    body        TEXT NOT NULL,
+    sha256      TEXT NOT NULL
+);
+INSERT INTO receipts_v3 (result_id, prev_sha256, body, sha256)
+    SELECT result_id, COALESCE(json_extract(body, '$.prev_sha256'), ''), body, sha256
+    FROM receipts ORDER BY result_id;
+DROP TABLE receipts;
+ALTER TABLE receipts_v3 RENAME TO receipts;
+CREATE INDEX receipts_result ON receipts(result_id);
+CREATE TABLE audit_meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+INSERT INTO audit_meta (key, value) VALUES ('receipts_since', CAST(COALESCE(
+    (SELECT MIN(result_id) FROM receipts),
+    (SELECT COALESCE(MAX(id), 0) + 1 FROM results)) AS TEXT));
+";
 
 /// Version 2: what is kept beside a result, the chain of receipts (one per result recorded
 /// from now on; results before it have none), and what each task list read showed of the
@@ -255,6 +323,14 @@ CREATE TABLE list_reads (
 );
 CREATE INDEX list_reads_read_at ON list_reads(read_at);
 ";
+
+/// What a receipt records of the call's judgement: its circumstances, what they were judged
+/// under, and the receipt it corrects (if it is a correction's).
+struct Judged<'a> {
+    circumstances: &'a Circumstances,
+    binding: &'a Binding,
+    corrects: Option<u64>,
+}
 
 struct Migration {
     to: i64,
@@ -511,10 +587,70 @@ impl Outbox {
         &self.path
     }
 
+    /// The chain's head: the last receipt's `seq` (if it has one) and hash.
+    fn head(tx: &rusqlite::Transaction) -> rusqlite::Result<(Option<u64>, String)> {
+        Ok(tx
+            .query_row(
+                "SELECT seq, sha256 FROM receipts ORDER BY n DESC LIMIT 1",
+                [],
+                |row| Ok((row.get::<_, Option<i64>>(0)?, row.get(1)?)),
+            )
+            .optional()?
+            .map(|(seq, sha)| (seq.map(|s| s.max(0) as u64), sha))
+            .unwrap_or((None, GENESIS.to_string())))
+    }
+
+    /// Chains a receipt to the head for result `id` as it is now sent (`sent`), and keeps it.
+    /// Returns the remark to send: `sent`'s with the tag (the anchor) when it is on.
+    fn chain_receipt(
+        tx: &rusqlite::Transaction,
+        id: i64,
+        sent: &mut CollectionResult,
+        facts_of: impl Fn(&CollectionResult) -> Facts,
+        judged: Judged,
+        sending: &Sending,
+    ) -> rusqlite::Result<()> {
+        let Judged {
+            circumstances: c,
+            binding: b,
+            corrects,
+        } = judged;
+        let (last, prev) = Self::head(tx)?;
+        let seq = last.map_or(1, |s| s + 1);
+        let tag = if sending.anchor_in_remark {
+            let tag = receipt::tag(seq, &prev);
+            sent.remark = receipt::tagged_remark(&sent.remark, &tag);
+            tag
+        } else {
+            String::new()
+        };
+        let body_sha256 = receipt::digest_bytes(&(sending.body)(sent));
+        let link = Link {
+            seq,
+            result_id: id,
+            prev_sha256: prev.clone(),
+            tag: tag.clone(),
+            body_sha256,
+            corrects,
+        };
+        let r = Receipt::seal(&facts_of(sent), c, b, &link);
+        tx.execute(
+            "INSERT INTO receipts (result_id, seq, tag, prev_sha256, body, sha256)
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+            params![id, seq as i64, tag, prev, r.canonical(), r.sha256],
+        )?;
+        Ok(())
+    }
+
     /// Inserts a result and its receipt, chained to the last receipt. Runs inside a write
     /// transaction, so that two processes never chain to the same receipt.
-    fn insert(tx: &rusqlite::Transaction, n: &Noted, now: &str) -> rusqlite::Result<i64> {
-        let r = &n.result;
+    fn insert(
+        tx: &rusqlite::Transaction,
+        n: &Noted,
+        now: &str,
+        sending: &Sending,
+    ) -> rusqlite::Result<i64> {
+        let mut r = n.result.clone();
         tx.execute(
             "INSERT INTO results (account_no, cust_name, action_code, result_code, promise_date, period,
                  remark, agent_id, ip_address, call_time, state, attempts, created_at, updated_at, total_due,
@@ -540,19 +676,25 @@ impl Outbox {
             ],
         )?;
         let id = tx.last_insert_rowid();
-        let prev: String = tx
-            .query_row(
-                "SELECT sha256 FROM receipts ORDER BY result_id DESC LIMIT 1",
-                [],
-                |row| row.get(0),
-            )
-            .optional()?
-            .unwrap_or_else(|| GENESIS.to_string());
-        let receipt = Receipt::seal(r, n.party, &n.circumstances, &prev);
-        tx.execute(
-            "INSERT INTO receipts (result_id, body, sha256) VALUES (?1, ?2, ?3)",
-            params![id, receipt.canonical(), receipt.sha256],
+        let facts_of = |sent: &CollectionResult| Facts::of(sent, n.party, n.promised_amount);
+        Self::chain_receipt(
+            tx,
+            id,
+            &mut r,
+            facts_of,
+            Judged {
+                circumstances: &n.circumstances,
+                binding: &n.binding,
+                corrects: None,
+            },
+            sending,
         )?;
+        if r.remark != n.result.remark {
+            tx.execute(
+                "UPDATE results SET remark = ?2 WHERE id = ?1",
+                params![id, r.remark],
+            )?;
+        }
         Ok(id)
     }
 
@@ -617,6 +759,17 @@ impl Outbox {
         results: &[Noted],
         now: NaiveDateTime,
     ) -> Result<Vec<i64>, StoreError> {
+        self.enqueue_all_sealed(results, now, &PLAIN)
+    }
+
+    /// As `enqueue_all_noted`, each receipt binding the body `sending` sends, and each
+    /// remark ending with its anchor tag when `sending` says so.
+    pub fn enqueue_all_sealed(
+        &mut self,
+        results: &[Noted],
+        now: NaiveDateTime,
+        sending: &Sending,
+    ) -> Result<Vec<i64>, StoreError> {
         let now = stamp(now);
         let r = (|| {
             let tx = self
@@ -624,7 +777,7 @@ impl Outbox {
                 .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
             let ids = results
                 .iter()
-                .map(|n| Self::insert(&tx, n, &now))
+                .map(|n| Self::insert(&tx, n, &now, sending))
                 .collect::<rusqlite::Result<Vec<_>>>()?;
             tx.commit()?;
             Ok(ids)
@@ -632,17 +785,19 @@ impl Outbox {
         self.sql(r)
     }
 
-    /// Every receipt as kept, in the order they were chained (for `audit --verify`: no
-    /// join, so that a result removed from under its receipt cannot hide it).
+    /// Every receipt as kept, in the order they were chained (for `audit --verify` and the
+    /// export: no join, so that a result removed from under its receipt cannot hide it; the
+    /// export selects by the receipts' own call times).
     pub fn receipt_chain(&self) -> Result<Vec<StoredReceipt>, StoreError> {
         self.select_receipts(
-            "SELECT result_id, body, sha256 FROM receipts ORDER BY result_id",
+            "SELECT result_id, body, sha256 FROM receipts ORDER BY n",
             [],
         )
     }
 
     /// The receipts of results called from `from` to `to` (local dates, inclusive; `None`:
-    /// open), oldest first.
+    /// open), oldest first, chosen by the call time each receipt states (a receipt that does
+    /// not read is kept: the caller says so).
     pub fn receipts(
         &self,
         from: Option<NaiveDate>,
@@ -650,13 +805,66 @@ impl Outbox {
     ) -> Result<Vec<StoredReceipt>, StoreError> {
         let from = from.map_or(String::new(), |d| format!("{d} 00:00:00"));
         let to = to.map_or("9999".to_string(), |d| format!("{d} 23:59:59"));
-        self.select_receipts(
-            "SELECT receipts.result_id, receipts.body, receipts.sha256
-             FROM receipts JOIN results ON results.id = receipts.result_id
-             WHERE results.call_time BETWEEN ?1 AND ?2
-             ORDER BY receipts.result_id",
-            [from, to],
-        )
+        let chain = self.receipt_chain()?;
+        Ok(chain
+            .into_iter()
+            .filter(|s| {
+                s.receipt()
+                    .is_none_or(|r| r.call_time >= from && r.call_time <= to)
+            })
+            .collect())
+    }
+
+    /// What `audit --verify` checks: the chain, each result's row, where receipts began and
+    /// which results were delivered.
+    pub fn audit_records(&self) -> Result<AuditRecords, StoreError> {
+        let chain = self.receipt_chain()?;
+        let r = (|| {
+            let mut stmt = self.conn.prepare(
+                "SELECT id, account_no, action_code, result_code, call_time, promise_date,
+                        promised_amount, party, state FROM results ORDER BY id",
+            )?;
+            let mut results = std::collections::BTreeMap::new();
+            let mut delivered = std::collections::BTreeSet::new();
+            let rows = stmt.query_map([], |row| {
+                Ok((
+                    row.get::<_, i64>(0)?,
+                    Facts {
+                        account_no: row.get(1)?,
+                        action_code: row.get(2)?,
+                        result_code: row.get(3)?,
+                        call_time: row.get(4)?,
+                        promise_date: row.get::<_, Option<String>>(5)?.unwrap_or_default(),
+                        amount: row.get::<_, Option<String>>(6)?.unwrap_or_default(),
+                        party: row.get(7)?,
+                    },
+                    row.get::<_, String>(8)?,
+                ))
+            })?;
+            for row in rows {
+                let (id, facts, state) = row?;
+                if state == DeliveryState::Delivered.as_str() {
+                    delivered.insert(id);
+                }
+                results.insert(id, facts);
+            }
+            let since: Option<String> = self
+                .conn
+                .query_row(
+                    "SELECT value FROM audit_meta WHERE key = 'receipts_since'",
+                    [],
+                    |row| row.get(0),
+                )
+                .optional()?;
+            Ok((results, delivered, since.and_then(|s| s.parse().ok())))
+        })();
+        let (results, delivered, receipts_since) = self.sql(r)?;
+        Ok(AuditRecords {
+            chain,
+            results,
+            receipts_since,
+            delivered,
+        })
     }
 
     /// Receipts by a query whose columns are result_id, body, sha256.
@@ -1020,14 +1228,100 @@ impl Outbox {
         r: &CollectionResult,
         now: NaiveDateTime,
     ) -> Result<(), StoreError> {
+        self.edit_sealed(id, r, now, &PLAIN)
+    }
+
+    /// As `edit`, with a receipt of the correction chained (it `corrects` the result's first
+    /// receipt and keeps its call's circumstances); its remark ends with a new anchor tag
+    /// when `sending` says so. Results recorded before receipts began get none.
+    pub fn edit_sealed(
+        &mut self,
+        id: i64,
+        r: &CollectionResult,
+        now: NaiveDateTime,
+        sending: &Sending,
+    ) -> Result<(), StoreError> {
         let to = self.decide(id, Decision::Edit)?;
-        self.transition(
-            id,
-            to,
-            now,
-            "action_code = ?5, result_code = ?6, promise_date = ?7, period = ?8, remark = ?9, next_attempt_at = NULL",
-            &[&r.action_code, &r.result_code, &r.promise_date.map(|d| d.to_string()), &r.period, &r.remark],
-        )
+        let item = self.get(id)?;
+        let from = item.state;
+        if !from.can_become(to) {
+            return Err(StoreError::NotAllowed { id, from, to });
+        }
+        // As the row keeps them: the correction does not change who answered or the amount.
+        let kept = |sent: &CollectionResult| Facts {
+            party: item.party.clone(),
+            amount: item.promised_amount.clone().unwrap_or_default(),
+            ..Facts::of(sent, Party::Unknown, None)
+        };
+        let tx_result = (|| {
+            let tx = self
+                .conn
+                .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+            let receipts: Vec<String> = tx
+                .prepare("SELECT body FROM receipts WHERE result_id = ?1 ORDER BY n")?
+                .query_map([id], |row| row.get(0))?
+                .collect::<rusqlite::Result<_>>()?;
+            let original: Option<Receipt> =
+                receipts.first().and_then(|b| serde_json::from_str(b).ok());
+            let mut sent = CollectionResult {
+                remark: receipt::untagged(&r.remark).to_string(),
+                call_time: item.result.call_time,
+                account_no: item.result.account_no.clone(),
+                ..r.clone()
+            };
+            if let Some(original) = &original {
+                let binding = Binding {
+                    clock: if original.clock.as_deref() == Some("fixed") {
+                        "fixed"
+                    } else {
+                        "system"
+                    },
+                    rules_sha256: original.rules_sha256.clone().unwrap_or_default(),
+                    rules_source: ["default", "system", "user", "env", "flag"]
+                        .into_iter()
+                        .find(|s| original.rules_source.as_deref() == Some(*s))
+                        .unwrap_or("default"),
+                };
+                Self::chain_receipt(
+                    &tx,
+                    id,
+                    &mut sent,
+                    kept,
+                    Judged {
+                        circumstances: &original.circumstances(),
+                        binding: &binding,
+                        corrects: original.seq,
+                    },
+                    sending,
+                )?;
+            } else {
+                sent.remark = r.remark.clone();
+            }
+            let changed = tx.execute(
+                "UPDATE results SET state = ?3, updated_at = ?4, action_code = ?5, result_code = ?6,
+                     promise_date = ?7, period = ?8, remark = ?9, next_attempt_at = NULL
+                 WHERE id = ?1 AND state = ?2",
+                params![
+                    id,
+                    from.as_str(),
+                    to.as_str(),
+                    stamp(now),
+                    sent.action_code,
+                    sent.result_code,
+                    sent.promise_date.map(|d| d.to_string()),
+                    sent.period,
+                    sent.remark,
+                ],
+            )?;
+            if changed == 1 {
+                tx.commit()?;
+            }
+            Ok(changed)
+        })();
+        match self.sql(tx_result)? {
+            1 => Ok(()),
+            _ => Err(StoreError::NotAllowed { id, from, to }),
+        }
     }
 
     /// Makes a queued result due at once (a patient sender's own retry).
@@ -1311,7 +1605,8 @@ mod tests {
         assert_eq!(
             crate::domain::receipt::verify(
                 chain.iter().map(|r| (r.body.as_str(), r.sha256.as_str()))
-            ),
+            )
+            .map(|r| r.len()),
             Ok(3)
         );
         let first = chain[0].receipt().expect("a receipt");
@@ -1558,6 +1853,91 @@ mod tests {
         assert_eq!(o.get(a).unwrap().delivered_by.as_deref(), Some("agent"));
         o.resend(b, now).unwrap();
         assert_eq!(o.due(now, false).unwrap(), vec![b]);
+    }
+
+    /// What `audit --verify` checks of an outbox: the chain, then the results it binds.
+    fn audit(o: &Outbox) -> Result<Vec<Receipt>, String> {
+        let records = o.audit_records().unwrap();
+        let read = receipt::verify(
+            records
+                .chain
+                .iter()
+                .map(|r| (r.body.as_str(), r.sha256.as_str())),
+        )
+        .map_err(|b| format!("{b:?}"))?;
+        let bound: Vec<_> = records
+            .chain
+            .iter()
+            .map(|s| s.result_id)
+            .zip(read.iter().cloned())
+            .collect();
+        receipt::bind(&bound, &records.results, records.receipts_since)
+            .map_err(|u| format!("{u:?}"))?;
+        Ok(read)
+    }
+
+    #[test]
+    fn a_tagged_result_keeps_its_tag_and_an_edit_adds_a_correcting_receipt_with_a_new_one() {
+        let (_d, mut o) = outbox();
+        let now = at("2026-11-27 10:00:00");
+        let anchored = Sending {
+            anchor_in_remark: true,
+            body: &unsigned_body,
+        };
+        let first = Noted::bare(result("A"));
+        let ids = o
+            .enqueue_all_sealed(&[first.clone(), Noted::bare(result("B"))], now, &anchored)
+            .unwrap();
+        let (id, other) = (ids[0], ids[1]);
+        let item = o.get(id).unwrap();
+        assert_eq!(
+            item.remark,
+            format!("{} [dc 1 0000000000]", result("A").remark)
+        );
+        let read = audit(&o).unwrap();
+        assert_eq!(read[0].tag.as_deref(), Some("[dc 1 0000000000]"));
+        assert_eq!(
+            read[0].body_sha256,
+            Some(receipt::digest_bytes(&unsigned_body(&item.result)))
+        );
+        assert_eq!(
+            o.get(other).unwrap().remark,
+            format!(
+                "{} {}",
+                result("B").remark,
+                receipt::tag(2, &read[0].sha256)
+            )
+        );
+
+        o.claim(id, now).unwrap();
+        o.mark_rejected(id, "server refused (code 90)", Some("90"), now)
+            .unwrap();
+        // The agent corrects it in the form, which shows the remark without its tag.
+        let mut fixed = item.result.clone();
+        fixed.result_code = "PTP02".into();
+        fixed.remark = "bayar tgl 30".into();
+        o.edit_sealed(id, &fixed, now, &anchored).unwrap();
+        let read = audit(&o).unwrap();
+        assert_eq!(read.len(), 3);
+        let correction = &read[2];
+        assert_eq!(correction.seq, Some(3));
+        assert_eq!(correction.corrects, Some(1));
+        assert_eq!(correction.result_id, Some(id));
+        assert_eq!(correction.result_code, "PTP02");
+        assert_eq!(
+            correction.local_time, read[0].local_time,
+            "the call's circumstances"
+        );
+        let tag = receipt::tag(3, &read[1].sha256);
+        assert_eq!(o.get(id).unwrap().remark, format!("bayar tgl 30 {tag}"));
+        // The result edited behind the receipts' back shows.
+        o.conn
+            .execute(
+                "UPDATE results SET result_code = 'PTP01' WHERE id = ?1",
+                [id],
+            )
+            .unwrap();
+        assert!(audit(&o).unwrap_err().contains("result_code"));
     }
 
     #[test]

@@ -388,6 +388,12 @@ pub fn page_command(app: &mut App, cmd: Command) -> Reply {
 }
 
 fn on_prompt(app: &mut App, kind: PromptKind, event: PromptEvent) -> Reply {
+    if let PromptKind::Consent { .. } = kind {
+        return match app.form.as_mut() {
+            Some(form) => form.on_consent(event, &cx!(app, app.tab)),
+            None => Reply::none(),
+        };
+    }
     match kind.owner() {
         Tab::Termin => app.termin.on_prompt(kind, event, app.settings.lang),
         _ => app.queue.on_prompt(kind, event, app.settings.lang),

@@ -36,6 +36,7 @@ pub fn settings_in(lang: Lang) -> Settings {
         insecure: false,
         lang,
         party_in_remark: false,
+        anchor_in_remark: false,
     }
 }
 

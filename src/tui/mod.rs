@@ -26,4 +26,6 @@ pub use pages::queue::zones_of;
 pub use runtime::{Runtime, execute, outbox_snapshot, run, settings};
 
 #[cfg(test)]
+mod consent_tests;
+#[cfg(test)]
 mod tests;

@@ -84,13 +84,20 @@ pub enum PromptKind {
         account_no: String,
         phone: String,
     },
+    /// The result form's: the consumer's consent to a contact outside the window (the
+    /// same question as `OverrideReason`).
+    Consent {
+        account_no: String,
+    },
 }
 
 impl PromptKind {
     /// The page that asked.
     pub fn owner(&self) -> Tab {
         match self {
-            PromptKind::Filter | PromptKind::OverrideReason { .. } => Tab::Queue,
+            PromptKind::Filter | PromptKind::OverrideReason { .. } | PromptKind::Consent { .. } => {
+                Tab::Queue
+            }
             PromptKind::Search
             | PromptKind::GoToPage
             | PromptKind::Export
@@ -108,7 +115,9 @@ impl PromptKind {
             PromptKind::Export => tr!(lang, "prompt-export"),
             PromptKind::DateRange => tr!(lang, "prompt-date-range"),
             PromptKind::Statuses => tr!(lang, "prompt-statuses"),
-            PromptKind::OverrideReason { .. } => tr!(lang, "prompt-override-reason"),
+            PromptKind::OverrideReason { .. } | PromptKind::Consent { .. } => {
+                tr!(lang, "prompt-override-reason")
+            }
         }
     }
 

@@ -447,6 +447,7 @@ pub fn settings(session: &Session) -> Settings {
         insecure: config.insecure_transport(),
         lang: config.language,
         party_in_remark: config.result.party_in_remark.unwrap_or(false),
+        anchor_in_remark: config.anchor_in_remark(),
     }
 }
 

@@ -42,6 +42,9 @@ pub struct Settings {
     pub lang: crate::i18n::Lang,
     /// `result.party_in_remark`: the remark sent starts with who answered (`[spouse] `).
     pub party_in_remark: bool,
+    /// `audit.anchor_in_remark`: the remark sent ends with its receipt's tag (the counter
+    /// counts its room).
+    pub anchor_in_remark: bool,
 }
 
 /// What every page may read: the settings, the code list, the clock, the agent's own work,

@@ -10,11 +10,13 @@ use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
 use crate::domain::outbox::Decision;
 use crate::domain::party::Party;
+use crate::domain::result::Refusal;
 use crate::domain::result::{
     CallingContext, FieldError, Policy, Recorded, action_has_result, needs_promise, record,
 };
 use crate::domain::text::sanitize;
 use crate::domain::today::at_contact_limit;
+use crate::domain::window::consent_for;
 use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::domain::{ResultDraft, Task};
 use crate::i18n::{Lang, words};
@@ -23,7 +25,7 @@ use crate::tr;
 use crate::tui::chrome::StatusKind;
 use crate::tui::keymap::{Command, Context, Keymap};
 use crate::tui::message::{Effect, Sent};
-use crate::tui::modal::Intent;
+use crate::tui::modal::{Intent, PromptEvent, PromptKind};
 use chrono::{DateTime, NaiveDateTime, Utc};
 use crossterm::event::{KeyCode, KeyEvent};
 use tui_input::Input;
@@ -138,6 +140,8 @@ pub struct FormState {
     pub tenor: Option<u32>,
     /// Where the customer lives, for the callback's window and the result's receipt.
     pub zone: ZoneGuess,
+    /// The consumer's consent to this contact outside their window, given at the prompt.
+    pub consent: Option<String>,
     default_period: String,
     default_amount: String,
 }
@@ -172,6 +176,7 @@ impl FormState {
             total_due: task.total_due,
             tenor: task.tenor(),
             zone: crate::domain::window::zone_of_task(task, regions),
+            consent: None,
             default_period,
             default_amount,
         }
@@ -215,7 +220,8 @@ impl FormState {
         }
         // Sent with `result.party_in_remark`, the remark starts with the party: it is added
         // again when the correction is sent.
-        let remark = &item.result.remark;
+        // Its anchor tag too: the correction is sent with a new one.
+        let remark = crate::domain::receipt::untagged(&item.result.remark);
         let prefix = crate::domain::result::party_remark(party, "");
         let remark = match remark.strip_prefix(&prefix) {
             Some(rest) if party != Party::Unknown => rest,
@@ -442,6 +448,7 @@ impl FormState {
             total_due: self.total_due,
             party_required: true,
             party_in_remark: s.party_in_remark,
+            anchor_in_remark: s.anchor_in_remark,
             calling: Some(CallingContext {
                 rules: &s.rules,
                 zone: self.zone.zone,
@@ -552,6 +559,10 @@ impl FormState {
                 return Reply::say(StatusKind::Error, tr!(lang, "form-not-sent", error = first));
             }
         };
+        let recorded = match self.with_consent(recorded, cx) {
+            Ok(recorded) => recorded,
+            Err(ask) => return *ask,
+        };
         self.errors.clear();
         self.failure = None;
         let effect = Effect::Submit {
@@ -591,6 +602,61 @@ impl FormState {
         }
         self.submitting = true;
         Reply::run(effect)
+    }
+
+    /// Outside the customer's calling window the consumer's consent is needed (one rule,
+    /// `domain::window::consent_for`, as `deskcoll submit` applies it): the one given when
+    /// dialing today (`c`), or the one given at the same prompt now. Without it the prompt
+    /// is the answer, and nothing is recorded. A correction keeps its call's consent.
+    fn with_consent(&self, recorded: Recorded, cx: &Cx) -> Result<Recorded, Box<Reply>> {
+        if self.edit_of.is_some() {
+            return Ok(recorded);
+        }
+        let lang = cx.settings.lang;
+        let window = cx.settings.rules.check(cx.clock.now_utc(), self.zone.zone);
+        let logged = cx
+            .desk
+            .contact_events
+            .iter()
+            .rev()
+            .find(|e| e.account_no == self.account_no && e.kind == "override")
+            .map(|e| e.reason.as_str());
+        match consent_for(&window, self.consent.as_deref().or(logged)) {
+            Ok(consent) => Ok(Recorded {
+                consent: consent.map(str::to_string),
+                ..recorded
+            }),
+            Err(_) => {
+                let why = Refusal::ConsentRequired {
+                    note: words::window_note(lang, &window),
+                };
+                Err(Box::new(
+                    Reply::prompt(
+                        PromptKind::Consent {
+                            account_no: self.account_no.clone(),
+                        },
+                        String::new(),
+                    )
+                    .and_say(StatusKind::Error, words::refusal(lang, &why)),
+                ))
+            }
+        }
+    }
+
+    /// The answer at the consent prompt: with a reason the result is recorded (as Ctrl-S
+    /// would), without one nothing is.
+    pub fn on_consent(&mut self, event: PromptEvent, cx: &Cx) -> Reply {
+        let lang = cx.settings.lang;
+        match event {
+            PromptEvent::Accepted(reason) if !reason.trim().is_empty() => {
+                self.consent = Some(reason.trim().to_string());
+                self.submit(cx)
+            }
+            PromptEvent::Accepted(_) | PromptEvent::Cancelled => {
+                Reply::say(StatusKind::Error, tr!(lang, "form-consent-needs-reason"))
+            }
+            PromptEvent::Edited(_) => Reply::none(),
+        }
     }
 
     /// The answer to this form's result: saved and sent, refused (fix it here), or not even

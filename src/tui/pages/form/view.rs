@@ -155,12 +155,18 @@ pub fn draw(
             Field::Period => spans.push(Span::styled(tr!(lang, "form-period-hint"), theme.dim())),
             Field::Remark => {
                 let n = input.value().chars().count();
-                let style = if n > REMARK_MAX {
+                // The anchor tag's room is counted within the 255: an empty remark is 24/255.
+                let tag = if cx.settings.anchor_in_remark {
+                    crate::domain::receipt::TAG_RESERVE
+                } else {
+                    0
+                };
+                let style = if n + tag > REMARK_MAX {
                     theme.error()
                 } else {
                     theme.dim()
                 };
-                spans.push(Span::styled(format!("{n}/{REMARK_MAX}"), style));
+                spans.push(Span::styled(format!("{}/{REMARK_MAX}", n + tag), style));
             }
         }
         if focused {
