@@ -135,6 +135,13 @@ pub struct HttpSection {
     /// older name, is read too.
     #[serde(alias = "max_response_mb")]
     pub max_body_mb: Option<usize>,
+    /// The overall deadline of every request, from sending to the last byte (default: the
+    /// task list 300 s, a termin page 60 s, a result 60 s, the termin login 30 s).
+    pub deadline_secs: Option<u64>,
+    /// What a walk over every termin page may read in all (default 512).
+    pub max_total_mb: Option<usize>,
+    /// The longest `Retry-After` obeyed (default 120).
+    pub max_retry_after_secs: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -1130,6 +1137,12 @@ impl Config {
             ),
             ("http.timeout_secs", file.http.timeout_secs.is_some()),
             ("http.max_body_mb", file.http.max_body_mb.is_some()),
+            ("http.deadline_secs", file.http.deadline_secs.is_some()),
+            ("http.max_total_mb", file.http.max_total_mb.is_some()),
+            (
+                "http.max_retry_after_secs",
+                file.http.max_retry_after_secs.is_some(),
+            ),
             (
                 "calling",
                 files.system.as_ref().is_some_and(|l| l.has("calling"))
@@ -1187,6 +1200,30 @@ impl Config {
                 }
                 Some(mb) => mb.checked_mul(1024 * 1024).ok_or_else(|| {
                     ConfigError::Invalid(format!("http.max_body_mb {mb} is too large"))
+                })?,
+            },
+            deadline: match file.http.deadline_secs {
+                Some(0) => {
+                    return Err(ConfigError::Invalid(
+                        "http.deadline_secs must be at least 1".into(),
+                    ));
+                }
+                d => d.map(Duration::from_secs),
+            },
+            max_retry_after: file
+                .http
+                .max_retry_after_secs
+                .map(Duration::from_secs)
+                .unwrap_or(defaults.max_retry_after),
+            max_total_bytes: match file.http.max_total_mb {
+                None => defaults.max_total_bytes,
+                Some(0) => {
+                    return Err(ConfigError::Invalid(
+                        "http.max_total_mb must be at least 1".into(),
+                    ));
+                }
+                Some(mb) => mb.checked_mul(1024 * 1024).ok_or_else(|| {
+                    ConfigError::Invalid(format!("http.max_total_mb {mb} is too large"))
                 })?,
             },
         };

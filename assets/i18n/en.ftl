@@ -832,3 +832,15 @@ audit-broken-edited = it does not match its hash (edited)
 audit-broken-unreadable = it does not read as a receipt
 audit-broken-unlinked = it does not name the receipt before it (one was removed, added or reordered)
 audit-unreadable = the receipt of result { $id } does not read as a receipt (run deskcoll audit --verify)
+
+## Issue 27 (hardening): deadlines, caps, waits, permissions, what was not a task
+
+api-deadline = gave up on the { $what } from { $host } after { $secs } s: its overall deadline (http.deadline_secs)
+api-kind-task-list = task list
+api-kind-termin-page = termin page
+api-kind-result = result
+api-kind-login = termin login
+api-kind-health = health check
+api-total-too-large = the termin pages came to more than { $mb } MB in all by page { $pages }: stopped (raise http.max_total_mb in the config)
+api-busy-wait = the server is busy and asked to wait { $asked } s: waiting { $waited } s (http.max_retry_after_secs)
+tasks-not-tasks = { $n } entries of the task list were not tasks (not an object with a contract number): skipped

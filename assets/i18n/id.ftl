@@ -817,3 +817,15 @@ audit-broken-edited = tidak cocok dengan hash-nya (diubah)
 audit-broken-unreadable = tidak terbaca sebagai tanda terima
 audit-broken-unlinked = tidak menyebut tanda terima sebelumnya (ada yang dihapus, ditambah atau diubah urutannya)
 audit-unreadable = tanda terima hasil { $id } tidak terbaca (jalankan deskcoll audit --verify)
+
+## Issue 27 (hardening): deadlines, caps, waits, permissions, what was not a task
+
+api-deadline = { $what } dari { $host } dihentikan setelah { $secs } detik: batas waktu keseluruhannya (http.deadline_secs)
+api-kind-task-list = daftar tugas
+api-kind-termin-page = halaman termin
+api-kind-result = hasil
+api-kind-login = login termin
+api-kind-health = cek kesehatan
+api-total-too-large = halaman termin melebihi { $mb } MB seluruhnya pada halaman { $pages }: dihentikan (naikkan http.max_total_mb di konfigurasi)
+api-busy-wait = server sibuk dan meminta menunggu { $asked } detik: menunggu { $waited } detik (http.max_retry_after_secs)
+tasks-not-tasks = { $n } entri daftar tugas bukan tugas (bukan objek dengan nomor kontrak): dilewati

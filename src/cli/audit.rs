@@ -123,7 +123,7 @@ fn row(id: i64, r: &Receipt) -> Vec<String> {
 fn verify_chain(chain: &[StoredReceipt], lang: Lang) -> Result<(), Failure> {
     let broken = match verify(chain.iter().map(|s| (s.body.as_str(), s.sha256.as_str()))) {
         Ok(n) => {
-            println!("{}", tr!(lang, "audit-verified", n = n));
+            say!("{}", tr!(lang, "audit-verified", n = n));
             return Ok(());
         }
         Err(broken) => broken,

@@ -93,8 +93,10 @@ pub async fn run(
             .map(|c| format!("{:<5} {:<10} {}\n", c.status.as_str(), c.check, c.detail))
             .collect(),
     };
-    use std::io::Write;
-    std::io::stdout().write_all(out.as_bytes())?;
+    match args.format {
+        DoctorFormat::Json => super::output::emit_json_text(out.as_bytes())?,
+        DoctorFormat::Table => super::output::emit(out.as_bytes())?,
+    }
     if checks.iter().any(|c| c.status == Status::Fail) {
         // The report said it: no line more on stderr.
         return Err(Failure::new(EXIT_ERROR, ""));
@@ -266,6 +268,7 @@ async fn with_config(config: Config, clock: Clock, timeout: Duration, lang: Lang
                 connect_timeout: timeout,
                 timeout,
                 max_body_bytes,
+                ..config.http.clone()
             };
             let url = redact_url(&t.url);
             let started = Instant::now();

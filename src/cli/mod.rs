@@ -1,11 +1,12 @@
 //! The command line: parses, builds the configuration and a session, hands off to a command.
 
+#[macro_use]
+mod output;
 mod audit;
 mod callbacks;
 mod doctor;
 mod man;
 mod outbox;
-mod output;
 mod refusal;
 mod serve;
 mod submit;
@@ -313,7 +314,7 @@ pub fn main() -> ExitCode {
         refusal::Parsed::Ok(cli) => *cli,
         refusal::Parsed::Show(help) => help.exit(),
         refusal::Parsed::Refused(line) => {
-            eprintln!("{}", error_line(early, &line));
+            tell!("{}", error_line(early, &line));
             return ExitCode::from(EXIT_INVALID);
         }
     };
@@ -325,7 +326,7 @@ pub fn main() -> ExitCode {
         Ok(r) => r,
         Err(e) => {
             let message = tr!(lang, "cli-no-runtime", error = e.to_string());
-            eprintln!("{}", error_line(lang, &message));
+            tell!("{}", error_line(lang, &message));
             return ExitCode::from(EXIT_ERROR);
         }
     };
@@ -336,7 +337,7 @@ pub fn main() -> ExitCode {
             // The last guard: a message may quote a server.
             let message = f.message_in(lang);
             let message = crate::domain::text::sanitize(&message);
-            eprintln!("{}", error_line(lang, &message));
+            tell!("{}", error_line(lang, &message));
             ExitCode::from(f.code)
         }
     }
@@ -376,9 +377,26 @@ fn load_config(over: &Overrides) -> Result<Config, Failure> {
             "cli-insecure",
             hosts = crate::domain::text::sanitize(&hosts.join(", "))
         );
-        eprintln!("{}", warning_line(lang, &message));
+        tell!("{}", warning_line(lang, &message));
     }
     Ok(config)
+}
+
+/// The session of a command: the config in force, and a client that says on stderr each
+/// wait a busy server asked for (`Retry-After`, at most `http.max_retry_after_secs`).
+async fn open_session(over: &Overrides, clock: Clock) -> Result<Session, Failure> {
+    let mut session = Session::open(load_config(over)?, clock).await?;
+    let lang = session.config.language;
+    session.client = session.client.clone().with_on_wait(move |w| {
+        let message = tr!(
+            lang,
+            "api-busy-wait",
+            asked = w.asked.as_secs(),
+            waited = w.waited.as_secs()
+        );
+        tell!("{}", warning_line(lang, &message));
+    });
+    Ok(session)
 }
 
 /// One line on stderr when the config file (it holds secrets) can be read by others.
@@ -388,7 +406,7 @@ fn warn_if_config_is_open(over: &Overrides, lang: Lang) {
         && crate::files::readable_by_others(&path)
     {
         let message = tr!(lang, "cli-config-open", path = path.display().to_string());
-        eprintln!("{}", warning_line(lang, &message));
+        tell!("{}", warning_line(lang, &message));
     }
 }
 
@@ -420,7 +438,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 shell,
                 &mut Cli::command(),
                 "deskcoll",
-                &mut std::io::stdout(),
+                &mut output::SafeStdout,
             );
             Ok(())
         }
@@ -439,7 +457,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                         Some(key) => key.expose().to_string(),
                         // Demo mode signs for the embedded twin, with the twin's key.
                         None if config.is_demo() => {
-                            eprintln!("deskcoll: {}", tr!(lang, "cli-sign-demo"));
+                            tell!("deskcoll: {}", tr!(lang, "cli-sign-demo"));
                             crate::twin::SEED_HASH_KEY.to_string()
                         }
                         None => ask_secret("hash key", lang)?.ok_or_else(|| {
@@ -448,7 +466,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                     }
                 }
             };
-            println!("{}", crate::domain::result::sign(account_no.trim(), &key));
+            say!("{}", crate::domain::result::sign(account_no.trim(), &key));
             Ok(())
         }
         Command::Tasks {
@@ -460,7 +478,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             cached,
         } => {
             let (format, style) = csv_style(format, excel, lang)?;
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             let listing = tasks::Listing {
                 format,
                 only_callable: callable,
@@ -473,17 +491,17 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         }
         Command::Today { format, excel } => {
             let (format, style) = csv_style(format, excel, lang)?;
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             today::run(&session, format, style).await
         }
         Command::Callbacks(args) => {
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             callbacks::run(&session, args)
         }
         Command::Termin(mut args) => {
             let (format, style) = csv_style(args.format, args.excel, lang)?;
             args.format = format;
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             if args.asks_the_whole_set() {
                 termin_desk::run(&session, args, style).await
             } else {
@@ -491,15 +509,15 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             }
         }
         Command::Audit(args) => {
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             audit::run(&session, args).await
         }
         Command::Outbox { action } => {
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             outbox::run(&session, action).await
         }
         Command::Submit(args) => {
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             submit::run(&session, args).await
         }
     }
@@ -536,22 +554,22 @@ fn config_command(action: ConfigAction, over: &Overrides, lang: Lang) -> Result<
             }
             // 0600 also over an older file of another mode (--force).
             crate::files::write_private(&path, crate::config::TEMPLATE.as_bytes())?;
-            println!(
+            say!(
                 "{}",
                 tr!(lang, "cli-wrote", path = path.display().to_string())
             );
             Ok(())
         }
         ConfigAction::Show => {
-            print!("{}", load_config(over)?.show());
+            output::emit(load_config(over)?.show().as_bytes())?;
             Ok(())
         }
         ConfigAction::Path => {
             match crate::config::chosen_path(over.config_path.as_deref(), &|k| {
                 std::env::var(k).ok()
             }) {
-                Some((p, _)) => println!("{}", p.display()),
-                None => println!("({})", tr!(lang, "cli-none")),
+                Some((p, _)) => say!("{}", p.display()),
+                None => say!("({})", tr!(lang, "cli-none")),
             }
             Ok(())
         }

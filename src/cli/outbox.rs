@@ -214,7 +214,7 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                 deliverer.deliver_patiently(id, 3).await.map_err(&store)?;
             }
             let c = lock().counts().map_err(&store)?;
-            println!(
+            say!(
                 "{}",
                 tr!(
                     lang,
@@ -264,7 +264,7 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
             }
             if delivered {
                 lock().resolve_delivered(id, now).map_err(&store)?;
-                println!("{}", tr!(lang, "outbox-cli-marked", id = id));
+                say!("{}", tr!(lang, "outbox-cli-marked", id = id));
                 return Ok(());
             }
             if resend_notice(from, item.server_code.as_deref()).is_some() {
@@ -275,7 +275,7 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                         tr!(lang, "outbox-cli-refused-90", id = id, notice = &notice),
                     ));
                 }
-                eprintln!(
+                tell!(
                     "deskcoll: {}",
                     tr!(lang, "outbox-cli-resending", id = id, notice = notice)
                 );
@@ -283,7 +283,7 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
             lock().resend(id, now).map_err(&store)?;
             let (state, _) = deliverer.deliver_patiently(id, 3).await.map_err(&store)?;
             let item = lock().get(id).map_err(&store)?;
-            println!(
+            say!(
                 "{}{}",
                 tr!(
                     lang,

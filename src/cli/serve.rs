@@ -221,27 +221,27 @@ pub async fn run(
             ),
         ),
     })?;
-    println!("{}", tr!(lang, "serve-listening", url = running.base_url()));
-    println!("{}", tr!(lang, "serve-point"));
-    println!("  export DESKCOLL_BASE_URL={}", running.base_url());
-    println!("  export DESKCOLL_TERMIN_URL={}", running.termin_url());
-    println!("  export DESKCOLL_USER={user} DESKCOLL_TERMIN_USER={user}");
+    say!("{}", tr!(lang, "serve-listening", url = running.base_url()));
+    say!("{}", tr!(lang, "serve-point"));
+    say!("  export DESKCOLL_BASE_URL={}", running.base_url());
+    say!("  export DESKCOLL_TERMIN_URL={}", running.termin_url());
+    say!("  export DESKCOLL_USER={user} DESKCOLL_TERMIN_USER={user}");
     if seed_password {
         // The seed document's public example values: nothing secret to hide.
-        println!(
+        say!(
             "  export DESKCOLL_PASSWORD='{p}' DESKCOLL_TERMIN_PASSWORD='{p}'",
             p = twin::SEED_PASSWORD
         );
     } else {
-        println!("  # {}", tr!(lang, "serve-and-passwords"));
+        say!("  # {}", tr!(lang, "serve-and-passwords"));
     }
     if seed_hash_key {
-        println!("  export DESKCOLL_HASH_KEY={}", twin::SEED_HASH_KEY);
+        say!("  export DESKCOLL_HASH_KEY={}", twin::SEED_HASH_KEY);
     } else {
-        println!("  # {}", tr!(lang, "serve-and-hash-key"));
+        say!("  # {}", tr!(lang, "serve-and-hash-key"));
     }
     let url = format!("{}/__twin/collections", running.base_url());
-    println!(
+    say!(
         "{}",
         if args.expose_inspect {
             tr!(lang, "serve-received", url = url)
@@ -250,7 +250,7 @@ pub async fn run(
         }
     );
     if let Some(path) = &args.state {
-        println!("stored results and the clock kept in {}", path.display());
+        say!("stored results and the clock kept in {}", path.display());
     }
     tokio::select! {
         _ = running.wait() => {}

@@ -221,7 +221,7 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
         }
         Format::Csv => {
             // Streamed: a 100,000-task queue never sits in memory as text.
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, output::SafeStdout);
             let preamble = out.write_all(style.preamble()).map_err(csv::Error::from);
             let mut w = style.writer(out);
             let result = preamble

@@ -3,7 +3,8 @@ use super::{EXIT_ERROR, Failure, Format};
 use crate::domain::dates;
 use crate::domain::termin_view::{self, CSV_HEADERS, Totals};
 use crate::domain::text::CsvStyle;
-use crate::domain::{Money, Transaction};
+use crate::domain::Transaction;
+use crate::domain::money::Total;
 use crate::i18n::Lang;
 use crate::session::Session;
 use crate::tr;
@@ -130,12 +131,29 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
     if streaming && args.format == Format::Json {
         emit(b"[")?;
     }
-    let mut fetched = Some(first);
+    let mut fetched = Some((first, 0usize));
+    // What a walk reads in all is capped (`http.max_total_mb`), however many pages the
+    // server says it has.
+    let cap = session.client.options().max_total_bytes;
+    let mut read = 0usize;
     let meta = loop {
-        let p = match fetched.take() {
+        let (p, size) = match fetched.take() {
             Some(p) => p,
-            None => session.client.termin_page(current, args.limit).await?,
+            None => {
+                session
+                    .client
+                    .termin_page_with_size(current, args.limit)
+                    .await?
+            }
         };
+        read = read.saturating_add(size);
+        if read > cap {
+            return Err(crate::api::ApiError::TotalTooLarge {
+                limit: cap,
+                pages: current,
+            }
+            .into());
+        }
         let rows: Vec<&Transaction> = p
             .transactions()
             .iter()
@@ -161,7 +179,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
                     };
                     first_json = false;
                     chunk.extend(serde_json::to_vec(t).map_err(json_err)?);
-                    emit(&chunk)?;
+                    output::emit_json_text(&chunk)?;
                 }
             }
             _ => collected.extend(rows.into_iter().cloned()),
@@ -188,7 +206,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
         if args.format == Format::Json {
             emit(b"\n]\n")?;
         }
-        eprintln!("{position}");
+        tell!("{position}");
         return Ok(());
     }
     if args.summary {
@@ -214,16 +232,16 @@ fn summary(
     style: CsvStyle,
     lang: Lang,
 ) -> Result<(), Failure> {
-    let mut lines: Vec<(String, usize, Money, Money)> = t
+    let mut lines: Vec<(String, usize, &Total, &Total)> = t
         .by_status
         .iter()
-        .map(|(s, sum)| (s.clone(), sum.count, sum.bill, sum.subtotal))
+        .map(|(s, sum)| (s.clone(), sum.count, &sum.bill, &sum.subtotal))
         .collect();
     lines.push((
         "TOTAL".into(),
         t.grand.count,
-        t.grand.bill,
-        t.grand.subtotal,
+        &t.grand.bill,
+        &t.grand.subtotal,
     ));
     match format {
         Format::Json => {

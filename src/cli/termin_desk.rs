@@ -8,7 +8,8 @@ use crate::domain::lang::Lang;
 use crate::domain::termin_desk::{self, Column, DateRange, GroupBy};
 use crate::domain::termin_view::{self, CSV_HEADERS};
 use crate::domain::text::CsvStyle;
-use crate::domain::{Money, Transaction};
+use crate::domain::Transaction;
+use crate::domain::money::Total;
 use crate::session::Session;
 use crate::tr;
 
@@ -27,7 +28,7 @@ impl TerminArgs {
     }
 }
 
-fn plain(m: Money) -> String {
+fn plain(m: &Total) -> String {
     m.plain()
 }
 
@@ -188,10 +189,10 @@ fn groups(
                 .map(|g| GroupRow {
                     key: g.key.clone(),
                     count: g.sum.count,
-                    price_sub_total: plain(g.sum.subtotal),
-                    total_ppn: plain(g.sum.ppn),
-                    total_pph: plain(g.sum.pph),
-                    bill_amount: plain(g.sum.bill),
+                    price_sub_total: plain(&g.sum.subtotal),
+                    total_ppn: plain(&g.sum.ppn),
+                    total_pph: plain(&g.sum.pph),
+                    bill_amount: plain(&g.sum.bill),
                 })
                 .collect();
             emit_json(&rows)
@@ -203,7 +204,10 @@ fn groups(
             style,
         )?),
         Format::Table => {
-            let total = groups.iter().fold(Money::ZERO, |m, g| m + g.sum.bill);
+            let mut total = Total::default();
+            for g in groups {
+                total.add_total(&g.sum.bill);
+            }
             let table: Vec<Vec<String>> = groups
                 .iter()
                 .map(|g| {
@@ -214,7 +218,7 @@ fn groups(
                         g.sum.ppn.rupiah(),
                         g.sum.pph.rupiah(),
                         g.sum.bill.rupiah(),
-                        share(g.sum.bill, total),
+                        share(&g.sum.bill, &total),
                     ]
                 })
                 .collect();
@@ -233,7 +237,7 @@ fn groups(
 }
 
 /// A group's share of the bill total, in whole percent (exact arithmetic, rounded).
-pub fn share(part: Money, total: Money) -> String {
+pub fn share(part: &Total, total: &Total) -> String {
     match part.percent_of(total) {
         Some(p) => format!("{p}%"),
         None => "-".into(),
@@ -259,13 +263,12 @@ fn aging(
             let table: Vec<Vec<String>> = rows
                 .iter()
                 .map(|r| {
-                    let bill: Money = r.bill_amount.parse().unwrap_or_default();
                     let band = format!("termin-band-{}", r.band.replace(' ', "-"));
                     vec![
                         r.status.clone(),
                         crate::i18n::text(lang, &band),
                         r.count.to_string(),
-                        bill.rupiah(),
+                        crate::domain::money::shown_figure(&r.bill_amount),
                     ]
                 })
                 .collect();

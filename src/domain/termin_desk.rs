@@ -3,6 +3,8 @@
 //! is not finished, and what changed since the last look. The workstation's Termin tab and
 //! `deskcoll termin --all` both answer from here.
 
+use super::money::Total;
+#[cfg(test)]
 use super::money::Money;
 use super::termin::Transaction;
 use super::termin_view::Sum;
@@ -278,7 +280,7 @@ pub struct AgeRow {
 /// What is not finished, by status and days since entry (as of `today` in WIB); a
 /// transaction without a readable entry date is left out.
 pub fn ageing(txs: &[Transaction], view: &[usize], today: NaiveDate) -> Vec<AgeRow> {
-    let mut cells: BTreeMap<(String, Band), (usize, Money)> = BTreeMap::new();
+    let mut cells: BTreeMap<(String, Band), (usize, Total)> = BTreeMap::new();
     for &i in view {
         let t = &txs[i];
         let status = t.general.status_name.trim();
@@ -289,7 +291,10 @@ pub fn ageing(txs: &[Transaction], view: &[usize], today: NaiveDate) -> Vec<AgeR
         let band = Band::of((today - day).num_days().max(0));
         let cell = cells.entry((status.to_string(), band)).or_default();
         cell.0 += 1;
-        cell.1 = cell.1 + t.payment.bill_amount.unwrap_or_default();
+        cell.1
+            .add(t.payment.bill_amount.unwrap_or_default(), || {
+                crate::domain::termin_view::record_name(t)
+            });
     }
     cells
         .into_iter()
@@ -637,11 +642,15 @@ mod tests {
         for by in GroupBy::ALL {
             let groups = group(&txs, &view, by);
             let count: usize = groups.iter().map(|g| g.sum.count).sum();
-            let bill = groups.iter().fold(Money::ZERO, |m, g| m + g.sum.bill);
-            let ppn = groups.iter().fold(Money::ZERO, |m, g| m + g.sum.ppn);
+            let mut bill = Total::default();
+            let mut ppn = Total::default();
+            for g in &groups {
+                bill.add_total(&g.sum.bill);
+                ppn.add_total(&g.sum.ppn);
+            }
             assert_eq!(
                 (count, bill, ppn),
-                (whole.count, whole.bill, whole.ppn),
+                (whole.count, whole.bill.clone(), whole.ppn.clone()),
                 "{by:?}"
             );
             assert!(

@@ -3,7 +3,7 @@
 //! promises to watch. One computation for the Today tab and `deskcoll today`.
 
 use super::callback::CallbackStatus;
-use super::money::Money;
+use super::money::Total;
 pub use super::outbox::DayRecord;
 use super::outbox::DeliveryState;
 use super::promise::PromiseBook;
@@ -181,8 +181,8 @@ impl TodaySummary {
             calls_by_hour: vec![0; 24],
             ..TodaySummary::default()
         };
-        let mut ptp_total = Money::ZERO;
-        let mut promised = Money::ZERO;
+        let mut ptp_total = Total::default();
+        let mut promised = Total::default();
         for r in records.iter().filter(|r| counts_on(r, today)) {
             s.calls += 1;
             s.calls_by_hour[r.call_time.hour() as usize] += 1;
@@ -192,8 +192,13 @@ impl TodaySummary {
             if r.promise_date.is_some() {
                 s.ptp_count += 1;
                 s.rpc_ptp += usize::from(right_party);
-                ptp_total = ptp_total + r.total_due.unwrap_or_default();
-                promised = promised + r.promised_amount.or(r.total_due).unwrap_or_default();
+                // Checked: past the range the figure is an error naming the result.
+                let record = || format!("the result for {}", r.account_no);
+                ptp_total.add(r.total_due.unwrap_or_default(), record);
+                promised.add(
+                    r.promised_amount.or(r.total_due).unwrap_or_default(),
+                    record,
+                );
             }
             match r.state {
                 DeliveryState::Delivered => s.delivered += 1,
@@ -243,6 +248,7 @@ impl TodaySummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::money::Money;
     use crate::domain::party::Party;
     use crate::domain::promise::Promise;
 

@@ -21,13 +21,11 @@ pub(super) fn right(s: String) -> Cell<'static> {
 /// `part` of `whole` as `width` cells, filled from the left: any part above nothing shows at
 /// least one block, the whole fills them all.
 pub(super) fn blocks(part: Money, whole: Money, width: usize) -> String {
-    use rust_decimal::prelude::{ToPrimitive, Zero};
+    use rust_decimal::prelude::Zero;
     let filled = if part.0 <= Zero::zero() || whole.0 <= Zero::zero() {
         0
     } else {
-        (part.0 * rust_decimal::Decimal::from(width) / whole.0)
-            .ceil()
-            .to_usize()
+        part.scaled_share(whole, width)
             .map_or(width, |n| n.min(width))
     };
     format!("{}{}", "█".repeat(filled), " ".repeat(width - filled))
@@ -54,7 +52,11 @@ pub fn groups(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Re
     let lang = cx.settings.lang;
     let word = |id: &str| crate::i18n::text(lang, id);
     let desk = &t.desk;
-    let total = desk.groups.iter().fold(Money::ZERO, |m, g| m + g.sum.bill);
+    let mut total = crate::domain::money::Total::default();
+    for g in &desk.groups {
+        total.add_total(&g.sum.bill);
+    }
+    let total = total.or_zero();
     let by = desk
         .group_by
         .map(|g| word(&format!("termin-group-{}", g.arg_name())))
@@ -79,7 +81,7 @@ pub fn groups(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Re
             cells.push(right(g.sum.pph.rupiah()));
         }
         cells.push(right(g.sum.bill.rupiah()));
-        cells.push(Cell::from(bar(g.sum.bill, total, 10)));
+        cells.push(Cell::from(bar(g.sum.bill.or_zero(), total, 10)));
         Row::new(cells)
     });
     let mut header = vec![word("termin-col-group"), word("termin-col-count")];

@@ -432,7 +432,7 @@ fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect, lang: Lan
     let largest = t
         .by_status
         .values()
-        .map(|sum| sum.bill)
+        .map(|sum| sum.bill.or_zero())
         .max()
         .unwrap_or(Money::ZERO);
     let mut rows: Vec<Row> = t
@@ -444,7 +444,7 @@ fn totals(frame: &mut Frame, t: &TerminTab, theme: &Theme, area: Rect, lang: Lan
                 right(sum.count.to_string()),
                 right(sum.bill.rupiah()),
                 Cell::from(Line::styled(
-                    blocks(sum.bill, largest, bar_width),
+                    blocks(sum.bill.or_zero(), largest, bar_width),
                     theme.figure(),
                 )),
             ])
