@@ -844,3 +844,5 @@ api-kind-health = health check
 api-total-too-large = the termin pages came to more than { $mb } MB in all by page { $pages }: stopped (raise http.max_total_mb in the config)
 api-busy-wait = the server is busy and asked to wait { $asked } s: waiting { $waited } s (http.max_retry_after_secs)
 tasks-not-tasks = { $n } entries of the task list were not tasks (not an object with a contract number): skipped
+cli-config-writable = { $path } is mode { $mode }: others can write it (read anyway: --insecure-config); run chmod go-w on it
+doctor-config-writable = { $path } is mode { $mode }: others can write it (they could set calling.dial_command or base_url); run chmod go-w on it

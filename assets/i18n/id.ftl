@@ -829,3 +829,5 @@ api-kind-health = cek kesehatan
 api-total-too-large = halaman termin melebihi { $mb } MB seluruhnya pada halaman { $pages }: dihentikan (naikkan http.max_total_mb di konfigurasi)
 api-busy-wait = server sibuk dan meminta menunggu { $asked } detik: menunggu { $waited } detik (http.max_retry_after_secs)
 tasks-not-tasks = { $n } entri daftar tugas bukan tugas (bukan objek dengan nomor kontrak): dilewati
+cli-config-writable = { $path } bermode { $mode }: pengguna lain dapat menulisnya (tetap dibaca: --insecure-config); jalankan chmod go-w padanya
+doctor-config-writable = { $path } bermode { $mode }: pengguna lain dapat menulisnya (mereka dapat mengubah calling.dial_command atau base_url); jalankan chmod go-w padanya

@@ -173,7 +173,9 @@ fn config_check(
     match &config.user_file {
         Some(p) => {
             parts.push(tr!(lang, "doctor-config-user", file = described(p)));
-            if crate::files::readable_by_others(p) {
+            let holds_secrets = crate::config::read_layer_of(p)
+                .is_some_and(|layer| !layer.secrets().is_empty());
+            if holds_secrets && crate::files::readable_by_others(p) {
                 status = Status::Warn;
                 parts.push(tr!(lang, "doctor-config-user-open"));
             }
@@ -183,6 +185,19 @@ fn config_check(
                 .map(|(p, _)| p.display().to_string())
                 .unwrap_or_else(|| tr!(lang, "doctor-config-no-dir"));
             parts.push(tr!(lang, "doctor-config-no-user", path = default));
+        }
+    }
+    // Files and folders others can write fail, even when read with --insecure-config.
+    let mut writable = false;
+    for p in config.system_file.iter().chain(config.user_file.iter()) {
+        for open in crate::config::open_to_writing(p) {
+            writable = true;
+            parts.push(tr!(
+                lang,
+                "doctor-config-writable",
+                path = open.path.display().to_string(),
+                mode = format!("{:04o}", open.mode)
+            ));
         }
     }
     if config.system_file.is_none() && config.user_file.is_none() {
@@ -201,6 +216,9 @@ fn config_check(
             "doctor-config-insecure",
             hosts = hosts.join(", ")
         ));
+    }
+    if writable {
+        status = Status::Fail;
     }
     Check::new("config", status, parts.join("; "))
 }

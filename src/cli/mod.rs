@@ -56,6 +56,10 @@ pub struct Cli {
     /// Full URL of the termin transactions list [env: DESKCOLL_TERMIN_URL].
     #[arg(long, global = true, value_name = "URL")]
     pub termin_url: Option<String>,
+    /// Read a user's config file or folder that others can write (refused otherwise: they
+    /// could set calling.dial_command or base_url). Never a system file.
+    #[arg(long, global = true)]
+    pub insecure_config: bool,
     /// Replace the clock (planning, tests), e.g. 2026-11-27T09:30:00+07:00.
     #[arg(long, global = true, value_name = "RFC3339", value_parser = parse_now)]
     pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
@@ -278,6 +282,7 @@ impl Cli {
             agent_id: self.agent_id.clone(),
             termin_url: self.termin_url.clone(),
             hash_key: None,
+            insecure_config: self.insecure_config,
         }
     }
 }
@@ -399,14 +404,31 @@ async fn open_session(over: &Overrides, clock: Clock) -> Result<Session, Failure
     Ok(session)
 }
 
-/// One line on stderr when the config file (it holds secrets) can be read by others.
+/// One line on stderr when the config file holds secrets and can be read by others, and
+/// one when it is read although others can write it (`--insecure-config`).
 fn warn_if_config_is_open(over: &Overrides, lang: Lang) {
     let env = |k: &str| std::env::var(k).ok();
-    if let Some((path, _)) = crate::config::chosen_path(over.config_path.as_deref(), &env)
-        && crate::files::readable_by_others(&path)
-    {
+    let Some((path, _)) = crate::config::chosen_path(over.config_path.as_deref(), &env) else {
+        return;
+    };
+    let holds_secrets = || {
+        crate::config::read_layer_of(&path)
+            .is_some_and(|layer| !layer.secrets().is_empty())
+    };
+    if crate::files::readable_by_others(&path) && holds_secrets() {
         let message = tr!(lang, "cli-config-open", path = path.display().to_string());
         tell!("{}", warning_line(lang, &message));
+    }
+    if over.insecure_config {
+        for open in crate::config::open_to_writing(&path) {
+            let message = tr!(
+                lang,
+                "cli-config-writable",
+                path = open.path.display().to_string(),
+                mode = format!("{:04o}", open.mode)
+            );
+            tell!("{}", warning_line(lang, &message));
+        }
     }
 }
 

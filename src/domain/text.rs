@@ -148,40 +148,42 @@ impl CsvStyle {
 }
 
 /// A URL fit to show: user-info and query values masked (`https://svc:***@host/p?token=***`).
-/// Text that is not a URL is returned sanitised.
+/// Read as text, not parsed, so that a malformed URL (a bad port, a missing scheme or `:`,
+/// spaces) is masked alike: whatever stands before the last `@` of the part before `?` and
+/// `#`, back to the `/` before it, is user-info.
 pub fn redact_url(u: &str) -> String {
-    let Some((scheme, rest)) = u.split_once("://") else {
-        return sanitize(u).into_owned();
-    };
-    let (authority, tail) = match rest.find(['/', '?', '#']) {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    let authority = match authority.rsplit_once('@') {
-        Some((info, host)) => match info.split_once(':') {
-            Some((user, _)) => format!("{user}:***@{host}"),
-            None => format!("***@{host}"),
-        },
-        None => authority.to_string(),
-    };
-    let (before_fragment, fragment) = match tail.split_once('#') {
+    let (before_fragment, fragment) = match u.split_once('#') {
         Some((a, f)) => (a, Some(f)),
-        None => (tail, None),
+        None => (u, None),
     };
-    let tail = match before_fragment.split_once('?') {
-        Some((path, query)) => {
-            let masked: Vec<String> = query
-                .split('&')
-                .map(|pair| match pair.split_once('=') {
-                    Some((k, _)) => format!("{k}=***"),
-                    None => pair.to_string(),
-                })
-                .collect();
-            format!("{path}?{}", masked.join("&"))
+    let (place, query) = match before_fragment.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (before_fragment, None),
+    };
+    let place = match place.rfind('@') {
+        Some(at) => {
+            let start = place[..at].rfind('/').map_or(0, |i| i + 1);
+            let info = &place[start..at];
+            let masked = match info.split_once(':') {
+                Some((user, _)) => format!("{user}:***"),
+                None => "***".to_string(),
+            };
+            format!("{}{masked}{}", &place[..start], &place[at..])
         }
-        None => before_fragment.to_string(),
+        None => place.to_string(),
     };
-    let mut out = format!("{scheme}://{authority}{tail}");
+    let mut out = place;
+    if let Some(query) = query {
+        let masked: Vec<String> = query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((k, _)) => format!("{k}=***"),
+                None => pair.to_string(),
+            })
+            .collect();
+        out.push('?');
+        out.push_str(&masked.join("&"));
+    }
     if let Some(f) = fragment {
         out.push('#');
         out.push_str(f);
@@ -245,6 +247,15 @@ mod tests {
         assert_eq!(redact_url("http://host/p"), "http://host/p");
         assert_eq!(redact_url("http://host?flag"), "http://host?flag");
         assert_eq!(redact_url("not a url"), "not a url");
+        // Malformed URLs keep no secret either.
+        assert_eq!(
+            redact_url("https://svc:pw@host:notaport/x"),
+            "https://svc:***@host:notaport/x"
+        );
+        assert_eq!(redact_url("svc:pw@host/x?k=v"), "svc:***@host/x?k=***");
+        assert_eq!(redact_url("http//svc:pw@host"), "http//svc:***@host");
+        assert_eq!(redact_url("ht tp://u:p w@h"), "ht tp://u:***@h");
+        assert_eq!(redact_url("https://tok@@host"), "https://***@host");
     }
 
     #[test]
