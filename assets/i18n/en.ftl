@@ -846,3 +846,5 @@ api-busy-wait = the server is busy and asked to wait { $asked } s: waiting { $wa
 tasks-not-tasks = { $n } entries of the task list were not tasks (not an object with a contract number): skipped
 cli-config-writable = { $path } is mode { $mode }: others can write it (read anyway: --insecure-config); run chmod go-w on it
 doctor-config-writable = { $path } is mode { $mode }: others can write it (they could set calling.dial_command or base_url); run chmod go-w on it
+serve-public-refused = --addr { $addr } can be reached from other machines, and the twin would take the seed document's public credentials (or none): set --password, --hash-key and --access-secret (or their DESKCOLL_TWIN_* variables, or [twin] in the config), or give --public to serve them anyway
+cli-output-failed = cannot write --output { $path }: { $error }

@@ -831,3 +831,5 @@ api-busy-wait = server sibuk dan meminta menunggu { $asked } detik: menunggu { $
 tasks-not-tasks = { $n } entri daftar tugas bukan tugas (bukan objek dengan nomor kontrak): dilewati
 cli-config-writable = { $path } bermode { $mode }: pengguna lain dapat menulisnya (tetap dibaca: --insecure-config); jalankan chmod go-w padanya
 doctor-config-writable = { $path } bermode { $mode }: pengguna lain dapat menulisnya (mereka dapat mengubah calling.dial_command atau base_url); jalankan chmod go-w padanya
+serve-public-refused = --addr { $addr } dapat dijangkau mesin lain, dan twin akan memakai kredensial publik dokumen seed (atau tanpa kredensial): atur --password, --hash-key dan --access-secret (atau variabel DESKCOLL_TWIN_*, atau [twin] di konfigurasi), atau beri --public untuk tetap melayaninya
+cli-output-failed = tidak dapat menulis --output { $path }: { $error }

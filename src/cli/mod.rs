@@ -60,6 +60,10 @@ pub struct Cli {
     /// could set calling.dial_command or base_url). Never a system file.
     #[arg(long, global = true)]
     pub insecure_config: bool,
+    /// Write what the command prints on stdout (an export: tasks, termin, outbox list,
+    /// today, callbacks, audit) to FILE instead, readable by you only (0600).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Replace the clock (planning, tests), e.g. 2026-11-27T09:30:00+07:00.
     #[arg(long, global = true, value_name = "RFC3339", value_parser = parse_now)]
     pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
@@ -442,6 +446,19 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         })
     ) {
         warn_if_config_is_open(&over, lang);
+    }
+    if let (Some(path), Some(_)) = (&cli.output, &cli.command) {
+        output::output_to(path).map_err(|e| {
+            Failure::new(
+                EXIT_ERROR,
+                tr!(
+                    lang,
+                    "cli-output-failed",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ),
+            )
+        })?;
     }
     let Some(command) = cli.command else {
         let config = load_config(&over)?;

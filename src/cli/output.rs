@@ -66,9 +66,41 @@ pub fn safe_json(bytes: &[u8]) -> Vec<u8> {
     out.into_bytes()
 }
 
+/// `--output FILE`: where stdout's output goes instead, when given.
+static OUTPUT_FILE: std::sync::Mutex<Option<std::fs::File>> = std::sync::Mutex::new(None);
+
+/// Sends what the command writes to stdout to `path` instead (`--output FILE`): created,
+/// or emptied, readable and writable by its owner only (0600) whatever the umask, since an
+/// export holds names, phones and amounts.
+pub fn output_to(path: &std::path::Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::OpenOptionsExt;
+        options.mode(0o600);
+    }
+    let file = options.open(path)?;
+    // A file that was there keeps its mode through `open`: made the owner's now.
+    crate::files::set_mode(path, 0o600)?;
+    *OUTPUT_FILE.lock().unwrap_or_else(|p| p.into_inner()) = Some(file);
+    Ok(())
+}
+
+/// Writes to the `--output` file when there is one, else to stdout.
+fn sink(bytes: &[u8]) -> std::io::Result<()> {
+    let mut file = OUTPUT_FILE.lock().unwrap_or_else(|p| p.into_inner());
+    match file.as_mut() {
+        Some(f) => f.write_all(bytes).and_then(|_| f.flush()),
+        None => {
+            let mut out = std::io::stdout().lock();
+            out.write_all(bytes).and_then(|_| out.flush())
+        }
+    }
+}
+
 fn write_out(bytes: &[u8]) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
-    match out.write_all(bytes).and_then(|_| out.flush()) {
+    match sink(bytes) {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Err(Failure::new(0, "")),
         other => other.map_err(Failure::from),
     }
@@ -112,12 +144,11 @@ pub struct SafeStdout;
 
 impl std::io::Write for SafeStdout {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let mut out = std::io::stdout().lock();
-        out.write_all(&safe_text(buf))?;
+        sink(&safe_text(buf))?;
         Ok(buf.len())
     }
     fn flush(&mut self) -> std::io::Result<()> {
-        std::io::stdout().lock().flush()
+        Ok(())
     }
 }
 

@@ -70,6 +70,10 @@ pub struct ServeArgs {
     /// 500 to a list or a result (an exception the controller does not catch; nothing stored).
     #[arg(long = "fault", value_name = "NAME=RATE")]
     pub faults: Vec<String>,
+    /// Listen on an address other machines reach although the twin takes the seed
+    /// document's public credentials (or none): refused without it.
+    #[arg(long)]
+    pub public: bool,
     /// Keep stored results and the twin's clock offset in this SQLite file, so that a restart
     /// keeps them [default: memory only].
     #[arg(long, value_name = "FILE")]
@@ -181,6 +185,18 @@ pub async fn run(
     let (data_null_rate, stored_refusal_rate, exception_rate) = fault_rates(&args.faults)?;
     let seed_password = password == twin::SEED_PASSWORD;
     let seed_hash_key = hash_key == twin::SEED_HASH_KEY;
+    // The seed document's credentials are public: on an address other machines reach, anyone
+    // could read the twin's books and post to it.
+    let public_credentials = args.no_auth
+        || seed_password
+        || seed_hash_key
+        || access_secret == twin::SEED_ACCESS_SECRET;
+    if !args.addr.ip().is_loopback() && public_credentials && !args.public {
+        return Err(Failure::new(
+            super::EXIT_INVALID,
+            tr!(lang, "serve-public-refused", addr = args.addr.to_string()),
+        ));
+    }
     let running = twin::start(TwinOptions {
         addr: args.addr,
         user: user.clone(),
