@@ -163,7 +163,16 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
             .ok_or_else(|| Failure::new(EXIT_ERROR, tr!(lang, "tasks-cached-none")))?;
         (tasks, Some(read_at))
     } else {
-        (session.tasks().await?, None)
+        let list = session.task_list().await?;
+        if list.not_tasks > 0 {
+            let message = tr!(
+                lang,
+                "tasks-not-tasks",
+                n = crate::i18n::grouped(lang, list.not_tasks as u64)
+            );
+            tell!("{}", super::warning_line(lang, &message));
+        }
+        (list.tasks, None)
     };
     let regions = RegionTable::builtin();
     let rules = &session.config.calling.rules;
