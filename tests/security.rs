@@ -1389,3 +1389,53 @@ async fn a_long_retry_after_is_capped_and_said() {
     );
     assert_eq!(asked.load(Ordering::SeqCst), 2);
 }
+
+/// The dialer runs as the agent but sees none of deskcoll's variables (its password, hash
+/// key and tokens live there).
+#[tokio::test]
+async fn the_dialer_learns_no_deskcoll_secret() {
+    use deskcoll::tui::message::{Action, Dialed, Effect};
+    // A variable of this test's own: every DESKCOLL_* one is left out alike.
+    // SAFETY: no other thread of this test binary reads or writes this variable.
+    unsafe { std::env::set_var("DESKCOLL_DIALER_PROBE_SECRET", "s3cret-probe") };
+    let t = common::twin().await;
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
+    let mut rt = deskcoll::tui::Runtime::quiet(deskcoll::delivery::Deliverer::new(
+        Arc::new(std::sync::Mutex::new(outbox)),
+        common::client_for(&t),
+        deskcoll::clock::Clock::at(common::fixed_now()),
+    ));
+    let got = dir.path().join("env");
+    let done = dir.path().join("done");
+    rt.dial_command = Some(format!(
+        "sh -c 'env > {}; touch {}' {{phone}}",
+        got.display(),
+        done.display()
+    ));
+    let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
+    let effect = Effect::Dial {
+        account_no: "000319280100042".into(),
+        phone: "081234567890".into(),
+        override_reason: None,
+    };
+    let actions = deskcoll::tui::execute(effect, &rt, &tx).await;
+    assert!(matches!(
+        &actions[0],
+        Action::Dialed {
+            outcome: Ok(Dialed::Launched { .. }),
+            ..
+        }
+    ));
+    let mut waited = 0;
+    while !done.exists() && waited < 250 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        waited += 1;
+    }
+    let env = std::fs::read_to_string(&got).unwrap();
+    assert!(env.contains("PATH="), "the rest of the environment stays: {env}");
+    assert!(
+        !env.lines().any(|l| l.starts_with("DESKCOLL_")) && !env.contains("s3cret-probe"),
+        "{env}"
+    );
+}

@@ -507,6 +507,30 @@ mod tests {
     }
 
     #[test]
+    fn promised_amounts_past_the_range_are_an_error_naming_the_result_not_a_crash() {
+        let huge = Money("50000000000000000000000000000".parse().unwrap());
+        let ptp = |account: &str| DayRecord {
+            promised_amount: Some(huge),
+            ..rec(
+                account,
+                "PTP",
+                "2026-11-27 09:00:00",
+                Some("2026-11-30"),
+                DeliveryState::Delivered,
+                5_000,
+            )
+        };
+        let records = [ptp("ACC-1"), ptp("ACC-2")];
+        let s = summary(&records, now("10:00"), &[]);
+        assert_eq!(
+            s.promised_amount,
+            "error: past the range at the result for ACC-2"
+        );
+        assert_eq!(s.ptp_total_due, "10000", "the other figures still show");
+        assert_eq!((s.calls, s.ptp_count), (2, 2));
+    }
+
+    #[test]
     fn right_party_contacts_and_the_rates_over_them() {
         let ptp = |account: &str, party: Party, amount: Option<i64>| DayRecord {
             promised_amount: amount.map(Money::from_units),

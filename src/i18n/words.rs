@@ -337,7 +337,6 @@ pub fn figures(lang: Lang, s: &crate::domain::today::TodaySummary) -> Vec<Figure
         csv: r.map(|r| r.to_string()).unwrap_or_default(),
         how,
     };
-    let promised: crate::domain::Money = s.promised_amount.parse().unwrap_or_default();
     vec![
         count(
             "calls",
@@ -366,8 +365,9 @@ pub fn figures(lang: Lang, s: &crate::domain::today::TodaySummary) -> Vec<Figure
         Figure {
             wire: "amount promised",
             label: tr!(lang, "today-promised"),
-            value: promised.rupiah(),
-            csv: promised.plain(),
+            // A sum past the range is its error, naming the result.
+            value: crate::domain::money::shown_figure(&s.promised_amount),
+            csv: s.promised_amount.clone(),
             how: tr!(lang, "today-promised-how"),
         },
         rate(
