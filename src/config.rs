@@ -623,7 +623,9 @@ pub fn url_holds_secret(u: &str) -> bool {
         Some(i) => rest.split_at(i),
         None => (rest, ""),
     };
-    let user_info = authority.rsplit_once('@').is_some_and(|(info, _)| !info.is_empty());
+    let user_info = authority
+        .rsplit_once('@')
+        .is_some_and(|(info, _)| !info.is_empty());
     let query = tail
         .split('#')
         .next()
@@ -651,7 +653,11 @@ impl std::fmt::Display for OpenToWriting {
         write!(
             f,
             "{} {} is mode {:04o}: others can write it (they could set calling.dial_command or base_url); run chmod go-w on it",
-            if self.folder { "config folder" } else { "config file" },
+            if self.folder {
+                "config folder"
+            } else {
+                "config file"
+            },
             self.path.display(),
             self.mode
         )
@@ -872,7 +878,10 @@ pub fn read_files(
 
 /// A config file's keys as written, when it reads (what it holds, for a warning).
 pub fn read_layer_of(path: &Path) -> Option<Layer> {
-    read_layer(path, true).ok().flatten().map(|(_, layer)| layer)
+    read_layer(path, true)
+        .ok()
+        .flatten()
+        .map(|(_, layer)| layer)
 }
 
 /// One file, read and checked; `None` when it does not exist and need not.
@@ -2014,7 +2023,11 @@ mod tests {
                     && err.contains("--insecure-config"),
                 "{err}"
             );
-            assert_eq!(read(true).unwrap(), Some("A".into()), "--insecure-config reads it");
+            assert_eq!(
+                read(true).unwrap(),
+                Some("A".into()),
+                "--insecure-config reads it"
+            );
         }
         set(&user, 0o600);
         set(&folder, 0o777);
@@ -2025,16 +2038,29 @@ mod tests {
         );
         assert!(read(true).is_ok());
         set(&folder, 0o1777);
-        assert!(read(false).is_ok(), "a sticky folder: only the owner replaces the file");
+        assert!(
+            read(false).is_ok(),
+            "a sticky folder: only the owner replaces the file"
+        );
         set(&folder, 0o700);
     }
 
     #[test]
     fn urls_hold_secrets_only_with_user_info_or_query_values() {
-        for yes in ["https://u:p@h", "https://tok@h/x", "h/x?k=v", "https://u:p@h:bad port"] {
+        for yes in [
+            "https://u:p@h",
+            "https://tok@h/x",
+            "h/x?k=v",
+            "https://u:p@h:bad port",
+        ] {
             assert!(url_holds_secret(yes), "{yes}");
         }
-        for no in ["https://h/x", "https://h/x?flag", "https://h/x?k=", "https://h/#a@b"] {
+        for no in [
+            "https://h/x",
+            "https://h/x?flag",
+            "https://h/x?k=",
+            "https://h/#a@b",
+        ] {
             assert!(!url_holds_secret(no), "{no}");
         }
     }
@@ -2084,7 +2110,12 @@ mod tests {
             }
         }
         // A password, a user name alone (a token) or a query value in a URL is a secret.
-        for url in ["https://u:pw@t/x", "https://tok@t/x", "https://t/x?key=k", "https://u:pw@t:bad/x"] {
+        for url in [
+            "https://u:pw@t/x",
+            "https://tok@t/x",
+            "https://t/x?key=k",
+            "https://u:pw@t:bad/x",
+        ] {
             let err = with(&format!("[termin]\nurl = \"{url}\"\n"), 0o644).unwrap_err();
             assert!(err.to_string().contains("termin.url"), "{url}: {err}");
         }

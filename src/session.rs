@@ -94,17 +94,15 @@ impl Session {
     }
 
     /// `tasks`, with the count of entries that were not tasks (skipped).
-    pub async fn task_list(
-        &self,
-    ) -> Result<crate::domain::task::TaskList, crate::api::ApiError> {
+    pub async fn task_list(&self) -> Result<crate::domain::task::TaskList, crate::api::ApiError> {
         let list = self.client.task_list().await?;
         let tasks = &list.tasks;
-        crate::list_cache::keep(&self.list_key(), &tasks, &self.clock);
+        crate::list_cache::keep(&self.list_key(), tasks, &self.clock);
         let grace = self.config.calling.promise_grace_days;
         let kept = self
             .deliverer()
             .map_err(|e| e.to_string())
-            .and_then(|d| d.keep_list_read(&tasks, grace).map_err(|e| e.to_string()));
+            .and_then(|d| d.keep_list_read(tasks, grace).map_err(|e| e.to_string()));
         if let Err(e) = kept {
             tracing::warn!(error = %e, "cannot keep what the list shows of promised accounts");
         }

@@ -567,7 +567,11 @@ async fn files_with_secrets_and_names_are_the_owners_only() {
     ))
     .await;
     assert!(o.status.success());
-    assert!(o.stderr.is_empty(), "{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 
     // Any command warns, in one line, about a config file others can read that holds a
     // secret: a key, or a URL's user-info or query value.
@@ -584,7 +588,10 @@ async fn files_with_secrets_and_names_are_the_owners_only() {
         .await;
         assert!(o.status.success());
         let said = String::from_utf8_lossy(&o.stderr);
-        assert!(said.contains("can be read by other users"), "{text}: {said}");
+        assert!(
+            said.contains("can be read by other users"),
+            "{text}: {said}"
+        );
         assert_eq!(said.lines().count(), 1, "{said}");
     }
 
@@ -1114,7 +1121,11 @@ async fn termin_changes_print_no_escape() {
                 1,
                 vec![
                     transaction(&format!("PO-1{ESCAPES}"), &status, "100"),
-                    transaction(&format!("PO-{}{ESCAPES}", 2 + round.load(Ordering::SeqCst)), "Baru", "5"),
+                    transaction(
+                        &format!("PO-{}{ESCAPES}", 2 + round.load(Ordering::SeqCst)),
+                        "Baru",
+                        "5",
+                    ),
                 ],
             ))
         }
@@ -1142,10 +1153,15 @@ async fn termin_changes_print_no_escape() {
     let o = output(run(&["termin", "--changes", "--format", "json"])).await;
     let text = said(&o.stdout);
     assert!(
-        !text.chars().any(|c| (c.is_control() && c != '\n') || deskcoll::domain::text::json_escaped(c)),
+        !text
+            .chars()
+            .any(|c| (c.is_control() && c != '\n') || deskcoll::domain::text::json_escaped(c)),
         "{text:?}"
     );
-    assert!(text.contains(r"\u001b") && text.contains(r"\u202e") && text.contains(r"\u009b"), "{text}");
+    assert!(
+        text.contains(r"\u001b") && text.contains(r"\u202e") && text.contains(r"\u009b"),
+        "{text}"
+    );
     let _: serde_json::Value = serde_json::from_str(&text).unwrap();
 }
 
@@ -1172,7 +1188,11 @@ async fn a_list_of_empty_objects_is_no_task_and_said() {
     );
     let base = serve_router(app).await;
     let home = tempfile::tempdir().unwrap();
-    let o = output(deskcoll(home.path(), &["--base-url", &base, "tasks", "--format", "json"])).await;
+    let o = output(deskcoll(
+        home.path(),
+        &["--base-url", &base, "tasks", "--format", "json"],
+    ))
+    .await;
     assert!(o.status.success(), "{}", said(&o.stderr));
     let grouped = {
         let digits = n.to_string();
@@ -1187,7 +1207,9 @@ async fn a_list_of_empty_objects_is_no_task_and_said() {
     };
     let err = said(&o.stderr);
     assert!(
-        err.contains(&format!("{grouped} entries of the task list were not tasks")),
+        err.contains(&format!(
+            "{grouped} entries of the task list were not tasks"
+        )),
         "{err}"
     );
     assert_eq!(said(&o.stdout).trim(), "[]");
@@ -1195,13 +1217,21 @@ async fn a_list_of_empty_objects_is_no_task_and_said() {
 
 /// Says it has a million pages, and answers every page asked with ten rows.
 async fn endless_termin() -> String {
-    let app = Router::new().fallback(any(|q: axum::extract::Query<std::collections::HashMap<String, String>>| async move {
-        let page: i64 = q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
-        let rows = (0..10)
-            .map(|i| transaction(&format!("PO-{page}-{i}-{}", "x".repeat(400)), "Baru", "1000"))
-            .collect();
-        json_reply(termin_page(page, 1_000_000, rows))
-    }));
+    let app = Router::new().fallback(any(
+        |q: axum::extract::Query<std::collections::HashMap<String, String>>| async move {
+            let page: i64 = q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
+            let rows = (0..10)
+                .map(|i| {
+                    transaction(
+                        &format!("PO-{page}-{i}-{}", "x".repeat(400)),
+                        "Baru",
+                        "1000",
+                    )
+                })
+                .collect();
+            json_reply(termin_page(page, 1_000_000, rows))
+        },
+    ));
     serve_router(app).await
 }
 
@@ -1256,7 +1286,11 @@ async fn sums_past_the_range_are_an_error_not_a_crash() {
     ] {
         let o = output(deskcoll(
             home.path(),
-            &[&["--now", "2026-11-27T10:00:00+07:00", "--termin-url", &url][..], args].concat(),
+            &[
+                &["--now", "2026-11-27T10:00:00+07:00", "--termin-url", &url][..],
+                args,
+            ]
+            .concat(),
         ))
         .await;
         let out = said(&o.stdout);
@@ -1276,11 +1310,16 @@ async fn config_others_can_write_is_refused_and_doctor_fails_it() {
     let home = tempfile::tempdir().unwrap();
     let config = config_file(home.path(), "agent_id = \"A1\"\n");
     deskcoll::files::set_mode(std::path::Path::new(&config), 0o622).unwrap();
-    let o = output(deskcoll(home.path(), &["--config", &config, "config", "show"])).await;
+    let o = output(deskcoll(
+        home.path(),
+        &["--config", &config, "config", "show"],
+    ))
+    .await;
     let err = said(&o.stderr);
     assert_eq!(o.status.code(), Some(1), "{err}");
     assert!(
-        err.contains("config.toml is mode 0622: others can write it") && err.contains("--insecure-config"),
+        err.contains("config.toml is mode 0622: others can write it")
+            && err.contains("--insecure-config"),
         "{err}"
     );
     let o = output(deskcoll(
@@ -1289,7 +1328,11 @@ async fn config_others_can_write_is_refused_and_doctor_fails_it() {
     ))
     .await;
     assert!(o.status.success(), "{}", said(&o.stderr));
-    assert!(said(&o.stderr).contains("0622: others can write it"), "{}", said(&o.stderr));
+    assert!(
+        said(&o.stderr).contains("0622: others can write it"),
+        "{}",
+        said(&o.stderr)
+    );
     assert!(
         !said(&o.stderr).contains("holds secrets"),
         "no secret in it: {}",
@@ -1311,9 +1354,17 @@ async fn config_others_can_write_is_refused_and_doctor_fails_it() {
     deskcoll::files::set_mode(std::path::Path::new(&config), 0o600).unwrap();
     let folder = std::path::Path::new(&config).parent().unwrap();
     deskcoll::files::set_mode(folder, 0o777).unwrap();
-    let o = output(deskcoll(home.path(), &["--config", &config, "config", "show"])).await;
+    let o = output(deskcoll(
+        home.path(),
+        &["--config", &config, "config", "show"],
+    ))
+    .await;
     assert_eq!(o.status.code(), Some(1));
-    assert!(said(&o.stderr).contains("config folder"), "{}", said(&o.stderr));
+    assert!(
+        said(&o.stderr).contains("config folder"),
+        "{}",
+        said(&o.stderr)
+    );
     deskcoll::files::set_mode(folder, 0o700).unwrap();
 }
 
@@ -1323,7 +1374,10 @@ async fn serve_refuses_every_interface_with_public_credentials() {
     let o = output(deskcoll(home.path(), &["serve", "--addr", "0.0.0.0:0"])).await;
     assert_eq!(o.status.code(), Some(2));
     let err = said(&o.stderr);
-    assert!(err.contains("0.0.0.0:0") && err.contains("--public"), "{err}");
+    assert!(
+        err.contains("0.0.0.0:0") && err.contains("--public"),
+        "{err}"
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -1335,7 +1389,15 @@ async fn exports_to_a_file_are_the_owners_only() {
     deskcoll::files::set_mode(&file, 0o644).unwrap();
     let mut c = deskcoll(
         home.path(),
-        &["--base-url", &t.base_url(), "tasks", "--format", "csv", "--output", file.to_str().unwrap()],
+        &[
+            "--base-url",
+            &t.base_url(),
+            "tasks",
+            "--format",
+            "csv",
+            "--output",
+            file.to_str().unwrap(),
+        ],
     );
     c.env("DESKCOLL_USER", deskcoll::twin::SEED_USER)
         .env("DESKCOLL_PASSWORD", deskcoll::twin::SEED_PASSWORD);
@@ -1346,7 +1408,10 @@ async fn exports_to_a_file_are_the_owners_only() {
     let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600);
     let text = std::fs::read_to_string(&file).unwrap();
-    assert!(text.starts_with("contract_no") || text.contains("contract"), "{text}");
+    assert!(
+        text.starts_with("contract_no") || text.contains("contract"),
+        "{text}"
+    );
     assert!(!text.contains("old"));
 }
 
@@ -1359,7 +1424,12 @@ async fn a_long_retry_after_is_capped_and_said() {
         let count = count.clone();
         async move {
             if count.fetch_add(1, Ordering::SeqCst) == 0 {
-                (StatusCode::TOO_MANY_REQUESTS, [(header::RETRY_AFTER, "3600")], "busy").into_response()
+                (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    [(header::RETRY_AFTER, "3600")],
+                    "busy",
+                )
+                    .into_response()
             } else {
                 json_reply(termin_page(1, 1, vec![transaction("PO-1", "Baru", "5")]))
             }
@@ -1433,7 +1503,10 @@ async fn the_dialer_learns_no_deskcoll_secret() {
         waited += 1;
     }
     let env = std::fs::read_to_string(&got).unwrap();
-    assert!(env.contains("PATH="), "the rest of the environment stays: {env}");
+    assert!(
+        env.contains("PATH="),
+        "the rest of the environment stays: {env}"
+    );
     assert!(
         !env.lines().any(|l| l.starts_with("DESKCOLL_")) && !env.contains("s3cret-probe"),
         "{env}"

@@ -50,11 +50,9 @@ fn groups_add_up_to_the_whole_set() {
         &["termin", "--all", "--format", "json"],
     ));
     let all = all.as_array().unwrap();
-    let whole = all
-        .iter()
-        .fold(Money::ZERO, |m, t| {
-            m.checked_add(money(&t["payment"]["bill_amount"])).unwrap()
-        });
+    let whole = all.iter().fold(Money::ZERO, |m, t| {
+        m.checked_add(money(&t["payment"]["bill_amount"])).unwrap()
+    });
     for by in ["status", "vendor", "buyer", "month"] {
         let groups = json(&deskcoll(
             home.path(),
@@ -62,9 +60,9 @@ fn groups_add_up_to_the_whole_set() {
         ));
         let groups = groups.as_array().unwrap();
         let count: u64 = groups.iter().map(|g| g["count"].as_u64().unwrap()).sum();
-        let bill = groups
-            .iter()
-            .fold(Money::ZERO, |m, g| m.checked_add(money(&g["bill_amount"])).unwrap());
+        let bill = groups.iter().fold(Money::ZERO, |m, g| {
+            m.checked_add(money(&g["bill_amount"])).unwrap()
+        });
         assert_eq!(count as usize, all.len(), "{by}");
         assert_eq!(bill, whole, "{by}: exact sums");
         for key in [

@@ -806,7 +806,7 @@ doctor-term-small = { $size }: small, the workstation is made for 80x24 or more;
 ## deskcoll man: the page's own sections (their headings stay English, as clap's do). roff
 ## as it is: \fB bold, \fI italic, \fR back to roman, \- a hyphen.
 
-man-exit-status = 0 done (a result stored: code 00); 2 invalid input, nothing sent; 3 the server refused (code 90 or 91, HTTP 401 or 403); 4 no answer (the result may or may not be stored); 1 anything else. \fBdeskcoll doctor\fR: 0 when no check fails, else 1.
+man-exit-status = 0 done (a result stored: code 00); 2 invalid input, nothing sent; 3 the server refused (code 90 or 91, HTTP 401 or 403); 4 sent but not confirmed (no answer, an overall deadline passed, or a redirect answering the result: it may or may not be stored); 1 anything else. \fBdeskcoll doctor\fR: 0 when no check fails, else 1.
 man-files-system = System-wide settings, read first (\fBDESKCOLL_SYSTEM_CONFIG\fR names another file). A secret in it is refused unless the file is 0600, or 0640 with a group of deskcoll's users.
 man-files-user = The user's settings, over the system's (\fB\-\-config\fR or \fBDESKCOLL_CONFIG\fR name another file); then the environment, then flags. \fBdeskcoll config show\fR says where each value came from.
 man-files-outbox = Every recorded result and its delivery state (\fBstore.outbox\fR or \fBDESKCOLL_OUTBOX\fR move it); \fIoutbox\-demo.sqlite3\fR in demo mode. The log is \fIdeskcoll.log\fR beside it.

@@ -791,7 +791,7 @@ doctor-term-small = { $size }: kecil, layar kerja dibuat untuk 80x24 atau lebih;
 ## deskcoll man: bagian halaman yang ditulis sendiri (judulnya tetap bahasa Inggris, seperti
 ## buatan clap). roff apa adanya: \fB tebal, \fI miring, \fR kembali biasa, \- tanda hubung.
 
-man-exit-status = 0 selesai (hasil tersimpan: kode 00); 2 masukan tidak valid, tidak ada yang dikirim; 3 server menolak (kode 90 atau 91, HTTP 401 atau 403); 4 tidak ada jawaban (hasil mungkin tersimpan, mungkin tidak); 1 selain itu. \fBdeskcoll doctor\fR: 0 bila tidak ada pemeriksaan yang gagal, selain itu 1.
+man-exit-status = 0 selesai (hasil tersimpan: kode 00); 2 masukan tidak valid, tidak ada yang dikirim; 3 server menolak (kode 90 atau 91, HTTP 401 atau 403); 4 terkirim tetapi belum dikonfirmasi (tidak ada jawaban, batas waktu keseluruhan lewat, atau pengalihan menjawab hasil: hasil mungkin tersimpan, mungkin tidak); 1 selain itu. \fBdeskcoll doctor\fR: 0 bila tidak ada pemeriksaan yang gagal, selain itu 1.
 man-files-system = Pengaturan tingkat sistem untuk semua pengguna, dibaca lebih dulu (\fBDESKCOLL_SYSTEM_CONFIG\fR menunjuk berkas lain). Rahasia di dalamnya ditolak kecuali mode berkasnya 0600, atau 0640 dengan grup yang hanya berisi pengguna deskcoll.
 man-files-user = Pengaturan pengguna, menimpa pengaturan sistem (\fB\-\-config\fR atau \fBDESKCOLL_CONFIG\fR menunjuk berkas lain); lalu variabel lingkungan, lalu opsi. \fBdeskcoll config show\fR menunjukkan asal setiap nilai.
 man-files-outbox = Setiap hasil yang dicatat dan status pengirimannya (\fBstore.outbox\fR atau \fBDESKCOLL_OUTBOX\fR memindahkannya); \fIoutbox\-demo.sqlite3\fR dalam mode demo. Berkas log \fIdeskcoll.log\fR ada di folder yang sama.

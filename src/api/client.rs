@@ -698,7 +698,10 @@ impl Client {
             // the server says of its page count.
             read = read.saturating_add(size);
             if read > cap {
-                return Err(ApiError::TotalTooLarge { limit: cap, pages: p });
+                return Err(ApiError::TotalTooLarge {
+                    limit: cap,
+                    pages: p,
+                });
             }
             if let Some(answered) = page.meta().page.filter(|n| *n != p) {
                 // A server that ignores `page` would hand back page 1 again and again.

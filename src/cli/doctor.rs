@@ -173,8 +173,8 @@ fn config_check(
     match &config.user_file {
         Some(p) => {
             parts.push(tr!(lang, "doctor-config-user", file = described(p)));
-            let holds_secrets = crate::config::read_layer_of(p)
-                .is_some_and(|layer| !layer.secrets().is_empty());
+            let holds_secrets =
+                crate::config::read_layer_of(p).is_some_and(|layer| !layer.secrets().is_empty());
             if holds_secrets && crate::files::readable_by_others(p) {
                 status = Status::Warn;
                 parts.push(tr!(lang, "doctor-config-user-open"));

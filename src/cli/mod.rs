@@ -415,10 +415,8 @@ fn warn_if_config_is_open(over: &Overrides, lang: Lang) {
     let Some((path, _)) = crate::config::chosen_path(over.config_path.as_deref(), &env) else {
         return;
     };
-    let holds_secrets = || {
-        crate::config::read_layer_of(&path)
-            .is_some_and(|layer| !layer.secrets().is_empty())
-    };
+    let holds_secrets =
+        || crate::config::read_layer_of(&path).is_some_and(|layer| !layer.secrets().is_empty());
     if crate::files::readable_by_others(&path) && holds_secrets() {
         let message = tr!(lang, "cli-config-open", path = path.display().to_string());
         tell!("{}", warning_line(lang, &message));

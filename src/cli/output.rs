@@ -227,9 +227,8 @@ mod tests {
         );
         let bom = [CsvStyle::UTF8_BOM, "x\u{202E}".as_bytes()].concat();
         assert_eq!(safe_text(&bom), [CsvStyle::UTF8_BOM, b"x"].concat());
-        let json =
-            json_text(&serde_json::json!({"n": "a\u{9b}b\u{202E}c\u{1b}\u{2028}\u{E0041}"}))
-                .unwrap();
+        let json = json_text(&serde_json::json!({"n": "a\u{9b}b\u{202E}c\u{1b}\u{2028}\u{E0041}"}))
+            .unwrap();
         let text = String::from_utf8(json.clone()).unwrap();
         assert!(
             text.contains(r"a\u009bb\u202ec\u001b\u2028\udb40\udc41"),

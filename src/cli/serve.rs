@@ -187,10 +187,8 @@ pub async fn run(
     let seed_hash_key = hash_key == twin::SEED_HASH_KEY;
     // The seed document's credentials are public: on an address other machines reach, anyone
     // could read the twin's books and post to it.
-    let public_credentials = args.no_auth
-        || seed_password
-        || seed_hash_key
-        || access_secret == twin::SEED_ACCESS_SECRET;
+    let public_credentials =
+        args.no_auth || seed_password || seed_hash_key || access_secret == twin::SEED_ACCESS_SECRET;
     if !args.addr.ip().is_loopback() && public_credentials && !args.public {
         return Err(Failure::new(
             super::EXIT_INVALID,

@@ -1,10 +1,10 @@
 use super::output::{self, emit, opt};
 use super::{EXIT_ERROR, Failure, Format};
+use crate::domain::Transaction;
 use crate::domain::dates;
+use crate::domain::money::Total;
 use crate::domain::termin_view::{self, CSV_HEADERS, Totals};
 use crate::domain::text::CsvStyle;
-use crate::domain::Transaction;
-use crate::domain::money::Total;
 use crate::i18n::Lang;
 use crate::session::Session;
 use crate::tr;

@@ -4,12 +4,12 @@
 use super::output::{self, emit, emit_json, opt};
 use super::termin::{TerminArgs, table_headers, table_row};
 use super::{EXIT_ERROR, EXIT_INVALID, Failure, Format};
+use crate::domain::Transaction;
 use crate::domain::lang::Lang;
+use crate::domain::money::Total;
 use crate::domain::termin_desk::{self, Column, DateRange, GroupBy};
 use crate::domain::termin_view::{self, CSV_HEADERS};
 use crate::domain::text::CsvStyle;
-use crate::domain::Transaction;
-use crate::domain::money::Total;
 use crate::session::Session;
 use crate::tr;
 

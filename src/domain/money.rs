@@ -33,9 +33,12 @@ impl Money {
             return None;
         }
         // Divided first: a share never overflows the way the amount times 100 would.
-        (self.0.checked_div(total.0)?.checked_mul(Decimal::from(100))?)
-            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-            .to_u32()
+        (self
+            .0
+            .checked_div(total.0)?
+            .checked_mul(Decimal::from(100))?)
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .to_u32()
     }
 
     /// `Rp 1.445.252.000`; cents only when there are any (`Rp 1.234,50`).
@@ -205,9 +208,7 @@ impl Total {
         }
         match self.sum.checked_add(amount) {
             Some(s) => self.sum = s,
-            None => {
-                self.past_range = Some(PastRange { record: record() })
-            }
+            None => self.past_range = Some(PastRange { record: record() }),
         }
     }
 

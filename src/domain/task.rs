@@ -365,7 +365,11 @@ pub(crate) mod tests {
         let many = format!("{{\"data\":[{}{{}}]}}", "{},".repeat(100_000));
         let list = parse_task_list_counted(many.as_bytes()).unwrap();
         assert_eq!((list.tasks.len(), list.not_tasks), (0, 100_001));
-        assert_eq!(list.tasks.capacity(), 0, "no room kept for what was not a task");
+        assert_eq!(
+            list.tasks.capacity(),
+            0,
+            "no room kept for what was not a task"
+        );
     }
 
     #[test]

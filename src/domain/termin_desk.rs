@@ -3,9 +3,9 @@
 //! is not finished, and what changed since the last look. The workstation's Termin tab and
 //! `deskcoll termin --all` both answer from here.
 
-use super::money::Total;
 #[cfg(test)]
 use super::money::Money;
+use super::money::Total;
 use super::termin::Transaction;
 use super::termin_view::Sum;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
@@ -291,10 +291,9 @@ pub fn ageing(txs: &[Transaction], view: &[usize], today: NaiveDate) -> Vec<AgeR
         let band = Band::of((today - day).num_days().max(0));
         let cell = cells.entry((status.to_string(), band)).or_default();
         cell.0 += 1;
-        cell.1
-            .add(t.payment.bill_amount.unwrap_or_default(), || {
-                crate::domain::termin_view::record_name(t)
-            });
+        cell.1.add(t.payment.bill_amount.unwrap_or_default(), || {
+            crate::domain::termin_view::record_name(t)
+        });
     }
     cells
         .into_iter()

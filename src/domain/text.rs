@@ -102,7 +102,14 @@ fn formula_start(s: &str) -> bool {
         .is_some_and(|c| {
             matches!(
                 c,
-                '=' | '+' | '-' | '@' | '\u{FF1D}' | '\u{FF0B}' | '\u{FF0D}' | '\u{FF20}' | '\u{2212}'
+                '=' | '+'
+                    | '-'
+                    | '@'
+                    | '\u{FF1D}'
+                    | '\u{FF0B}'
+                    | '\u{FF0D}'
+                    | '\u{FF20}'
+                    | '\u{2212}'
             )
         })
 }
@@ -272,8 +279,16 @@ mod tests {
     #[test]
     fn format_characters_and_line_separators_are_removed() {
         for c in [
-            '\u{061C}', '\u{200B}', '\u{200C}', '\u{200D}', '\u{2060}', '\u{FEFF}', '\u{00AD}',
-            '\u{206A}', '\u{E0041}', '\u{180E}',
+            '\u{061C}',
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{2060}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{206A}',
+            '\u{E0041}',
+            '\u{180E}',
         ] {
             assert_eq!(sanitize(&format!("a{c}b")), "ab", "{c:?}");
         }

@@ -1702,7 +1702,10 @@ mod tests {
         let init_start = process_start(1).unwrap();
         let reused = ((init_start as i64 + 12_345) << PID_BITS) | 1;
         o.conn
-            .execute("UPDATE results SET sending_pid = ?2 WHERE id = ?1", [id, reused])
+            .execute(
+                "UPDATE results SET sending_pid = ?2 WHERE id = ?1",
+                [id, reused],
+            )
             .unwrap();
         let other = Outbox::open(&path).unwrap();
         assert_eq!(other.get(id).unwrap().state, DeliveryState::Uncertain);
@@ -1711,7 +1714,10 @@ mod tests {
         o.claim(id, now).unwrap().unwrap();
         let running = ((init_start as i64) << PID_BITS) | 1;
         o.conn
-            .execute("UPDATE results SET sending_pid = ?2 WHERE id = ?1", [id, running])
+            .execute(
+                "UPDATE results SET sending_pid = ?2 WHERE id = ?1",
+                [id, running],
+            )
             .unwrap();
         let other = Outbox::open(&path).unwrap();
         assert_eq!(other.get(id).unwrap().state, DeliveryState::Sending);
