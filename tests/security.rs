@@ -1512,3 +1512,26 @@ async fn the_dialer_learns_no_deskcoll_secret() {
         "{env}"
     );
 }
+
+/// A URL too malformed to parse is still shown without its password, wherever it is said.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_malformed_url_never_shows_its_password() {
+    let home = tempfile::tempdir().unwrap();
+    let config = config_file(
+        home.path(),
+        "[collection]\nbase_url = \"https://svc:pw-s3cret@host:notaport/x?token=tok-s3cret\"\n",
+    );
+    for args in [&["config", "show"][..], &["doctor"], &["tasks"]] {
+        let o = output(deskcoll(
+            home.path(),
+            &[&["--config", &config][..], args].concat(),
+        ))
+        .await;
+        let all = format!("{}{}", said(&o.stdout), said(&o.stderr));
+        assert!(
+            !all.contains("pw-s3cret") && !all.contains("tok-s3cret"),
+            "{args:?}: {all}"
+        );
+        assert!(all.contains("svc:***@host:notaport"), "{args:?}: {all}");
+    }
+}
