@@ -148,8 +148,8 @@ pub struct Client {
     /// The time a token's lifetime is judged by: the system's, or a test's.
     now: Now,
     /// Told each time a `Retry-After` is waited: the CLI says it on stderr, the
-    /// workstation in its status line.
-    on_wait: Option<OnWait>,
+    /// workstation in its status line. Shared by every clone.
+    on_wait: std::sync::Arc<std::sync::Mutex<Option<OnWait>>>,
 }
 
 /// A wait a server asked for (`Retry-After`), as asked and as waited (at most
@@ -233,14 +233,20 @@ impl Client {
             options,
             token: Default::default(),
             now: std::sync::Arc::new(chrono::Utc::now),
-            on_wait: None,
+            on_wait: Default::default(),
         })
     }
 
     /// The same client telling `on_wait` of every `Retry-After` it waits.
-    pub fn with_on_wait(mut self, on_wait: impl Fn(BusyWait) + Send + Sync + 'static) -> Client {
-        self.on_wait = Some(std::sync::Arc::new(on_wait));
+    pub fn with_on_wait(self, on_wait: impl Fn(BusyWait) + Send + Sync + 'static) -> Client {
+        self.set_on_wait(on_wait);
         self
+    }
+
+    /// Tells `on_wait` of every `Retry-After` this client and its clones wait from now on.
+    pub fn set_on_wait(&self, on_wait: impl Fn(BusyWait) + Send + Sync + 'static) {
+        *self.on_wait.lock().unwrap_or_else(|p| p.into_inner()) =
+            Some(std::sync::Arc::new(on_wait));
     }
 
     /// The options in force.
@@ -261,7 +267,12 @@ impl Client {
             asked,
             waited: asked.min(self.options.max_retry_after),
         };
-        if let Some(f) = &self.on_wait {
+        let told = self
+            .on_wait
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        if let Some(f) = told {
             f(w);
         }
         w

@@ -552,6 +552,11 @@ async fn event_loop(
 ) -> anyhow::Result<()> {
     let deliverer = &rt.deliverer;
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
+    // A busy server's wait, said in the status line.
+    let busy = tx.clone();
+    rt.deliverer.client.set_on_wait(move |w| {
+        let _ = busy.send(Action::BusyWait(w));
+    });
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(Duration::from_millis(200));
     let spawn = |effects: Vec<Effect>| {

@@ -1432,3 +1432,19 @@ fn calls_at_early_and_late_hours_narrow_the_bars_and_by_action_keeps_its_words()
     assert!(screen.contains("Menurut aksi"), "{screen}");
     assert!(screen.contains("03") && screen.contains("21"), "{screen}");
 }
+
+#[test]
+fn a_busy_servers_wait_is_said_in_the_status_line() {
+    let mut app = app();
+    update(
+        &mut app,
+        Action::BusyWait(crate::api::BusyWait {
+            asked: std::time::Duration::from_secs(3600),
+            waited: std::time::Duration::from_secs(120),
+        }),
+    );
+    assert_eq!(
+        status(&app),
+        "the server is busy and asked to wait 3600 s: waiting 120 s (http.max_retry_after_secs)"
+    );
+}
