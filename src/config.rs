@@ -158,6 +158,13 @@ pub struct HttpSection {
     /// older name, is read too.
     #[serde(alias = "max_response_mb")]
     pub max_body_mb: Option<usize>,
+    /// The overall deadline of every request, from sending to the last byte (default: the
+    /// task list 300 s, a termin page 60 s, a result 60 s, the termin login 30 s).
+    pub deadline_secs: Option<u64>,
+    /// What a walk over every termin page may read in all (default 512).
+    pub max_total_mb: Option<usize>,
+    /// The longest `Retry-After` obeyed (default 120).
+    pub max_retry_after_secs: Option<u64>,
 }
 
 #[derive(Debug, Default, Deserialize, Clone)]
@@ -504,6 +511,9 @@ pub struct Overrides {
     pub agent_id: Option<String>,
     pub termin_url: Option<String>,
     pub hash_key: Option<String>,
+    /// `--insecure-config`: a user's config file or folder that others can write is read
+    /// anyway (with a warning). Never a system file.
+    pub insecure_config: bool,
 }
 
 /// Where a value in force came from, weakest first: each overrides the ones before it.
@@ -617,12 +627,95 @@ impl Layer {
             .copied()
             .filter(|k| value(k).is_some_and(|v| !v.trim().is_empty()))
             .collect();
-        found.extend(URLS.iter().copied().filter(|k| {
-            value(k)
-                .and_then(|u| reqwest::Url::parse(u.trim()).ok())
-                .is_some_and(|u| u.password().is_some())
-        }));
+        found.extend(
+            URLS.iter()
+                .copied()
+                .filter(|k| value(k).is_some_and(url_holds_secret)),
+        );
         found
+    }
+}
+
+/// Whether a URL carries a secret in itself: user-info (`https://svc:pw@host`, a token as
+/// the user name too) or a query value (`?token=...`). Read as text, so that a URL too
+/// malformed to parse still counts.
+pub fn url_holds_secret(u: &str) -> bool {
+    let u = u.trim();
+    let rest = u.split_once("://").map_or(u, |(_, r)| r);
+    let (authority, tail) = match rest.find(['/', '?', '#']) {
+        Some(i) => rest.split_at(i),
+        None => (rest, ""),
+    };
+    let user_info = authority
+        .rsplit_once('@')
+        .is_some_and(|(info, _)| !info.is_empty());
+    let query = tail
+        .split('#')
+        .next()
+        .and_then(|t| t.split_once('?'))
+        .is_some_and(|(_, q)| {
+            q.split('&')
+                .any(|pair| pair.split_once('=').is_some_and(|(_, v)| !v.is_empty()))
+        });
+    user_info || query
+}
+
+/// Who may write a config file or its folder besides its owner, when anyone may: its path,
+/// its mode, and why (group or others can write it; another user owns it). A file in a
+/// folder others can write can be replaced by them, so the folder counts too (a sticky
+/// folder, as /tmp, does not: there only the owner may replace a file).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct OpenToWriting {
+    pub path: PathBuf,
+    pub mode: u32,
+    pub folder: bool,
+}
+
+impl std::fmt::Display for OpenToWriting {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        write!(
+            f,
+            "{} {} is mode {:04o}: others can write it (they could set calling.dial_command or base_url); run chmod go-w on it",
+            if self.folder {
+                "config folder"
+            } else {
+                "config file"
+            },
+            self.path.display(),
+            self.mode
+        )
+    }
+}
+
+/// The file and its folder, each when others can write it (`OpenToWriting`).
+pub fn open_to_writing(path: &Path) -> Vec<OpenToWriting> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let me = std::fs::metadata("/proc/self").ok().map(|m| m.uid());
+        let check = |p: &Path, folder: bool| -> Option<OpenToWriting> {
+            let m = std::fs::metadata(p).ok()?;
+            let mode = m.mode() & 0o7777;
+            let sticky = folder && mode & 0o1000 != 0;
+            let others_write = mode & 0o022 != 0 && !sticky;
+            // Owned by another user (not root, not this one): that user can change it.
+            let foreign = me.is_some_and(|me| m.uid() != me && m.uid() != 0);
+            (others_write || foreign).then(|| OpenToWriting {
+                path: p.to_path_buf(),
+                mode: mode & 0o777,
+                folder,
+            })
+        };
+        let mut found: Vec<OpenToWriting> = check(path, false).into_iter().collect();
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            found.extend(check(dir, true));
+        }
+        found
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        Vec::new()
     }
 }
 
@@ -761,12 +854,24 @@ pub fn read_files(
 ) -> Result<Files, ConfigError> {
     let system = read_layer(&system_path(env), false)?;
     if let Some((_, layer)) = &system {
+        // Others who can write the system file set every user's dial command and server.
+        if let Some(open) = open_to_writing(&layer.path).into_iter().next() {
+            return Err(ConfigError::Invalid(format!("system {open}")));
+        }
         check_system_file(layer)?;
     }
     let user = match chosen_path(over.config_path.as_deref(), env) {
         Some((path, required)) => read_layer(&path, required)?,
         None => None,
     };
+    if let Some((_, layer)) = &user
+        && !over.insecure_config
+        && let Some(open) = open_to_writing(&layer.path).into_iter().next()
+    {
+        return Err(ConfigError::Invalid(format!(
+            "{open}; or give --insecure-config to read it anyway"
+        )));
+    }
     let files = match (system, user) {
         (None, None) => Files::default(),
         (Some((config, layer)), None) => Files {
@@ -823,6 +928,14 @@ pub fn read_files(
         }
     };
     Ok(files)
+}
+
+/// A config file's keys as written, when it reads (what it holds, for a warning).
+pub fn read_layer_of(path: &Path) -> Option<Layer> {
+    read_layer(path, true)
+        .ok()
+        .flatten()
+        .map(|(_, layer)| layer)
 }
 
 /// One file, read and checked; `None` when it does not exist and need not.
@@ -1187,6 +1300,12 @@ impl Config {
             ),
             ("http.timeout_secs", file.http.timeout_secs.is_some()),
             ("http.max_body_mb", file.http.max_body_mb.is_some()),
+            ("http.deadline_secs", file.http.deadline_secs.is_some()),
+            ("http.max_total_mb", file.http.max_total_mb.is_some()),
+            (
+                "http.max_retry_after_secs",
+                file.http.max_retry_after_secs.is_some(),
+            ),
             (
                 "calling",
                 files.system.as_ref().is_some_and(|l| l.has("calling"))
@@ -1244,6 +1363,30 @@ impl Config {
                 }
                 Some(mb) => mb.checked_mul(1024 * 1024).ok_or_else(|| {
                     ConfigError::Invalid(format!("http.max_body_mb {mb} is too large"))
+                })?,
+            },
+            deadline: match file.http.deadline_secs {
+                Some(0) => {
+                    return Err(ConfigError::Invalid(
+                        "http.deadline_secs must be at least 1".into(),
+                    ));
+                }
+                d => d.map(Duration::from_secs),
+            },
+            max_retry_after: file
+                .http
+                .max_retry_after_secs
+                .map(Duration::from_secs)
+                .unwrap_or(defaults.max_retry_after),
+            max_total_bytes: match file.http.max_total_mb {
+                None => defaults.max_total_bytes,
+                Some(0) => {
+                    return Err(ConfigError::Invalid(
+                        "http.max_total_mb must be at least 1".into(),
+                    ));
+                }
+                Some(mb) => mb.checked_mul(1024 * 1024).ok_or_else(|| {
+                    ConfigError::Invalid(format!("http.max_total_mb {mb} is too large"))
                 })?,
             },
         };
@@ -1333,6 +1476,19 @@ impl Config {
                 TerminAuth::Basic(_) | TerminAuth::Bearer(_) => urls.push(t.url.as_str()),
             }
         }
+        // A URL that carries its own credentials (user-info, a query value) counts whatever
+        // the auth configured.
+        let mut carrying: Vec<&str> = Vec::new();
+        if let Some(c) = &self.collection {
+            carrying.extend([c.tasks_url.as_str(), c.result_url.as_str()]);
+        }
+        if let Some(t) = &self.termin {
+            carrying.push(t.url.as_str());
+            if let TerminAuth::Login(l) = &t.auth {
+                carrying.push(l.login_url.as_str());
+            }
+        }
+        urls.extend(carrying.into_iter().filter(|u| url_holds_secret(u)));
         let mut hosts: Vec<String> = Vec::new();
         for u in urls {
             let Ok(url) = reqwest::Url::parse(u) else {
@@ -1667,7 +1823,10 @@ pub use crate::domain::termin::LOGIN_PATH;
 fn check_url(u: &str) -> Result<(), ConfigError> {
     match reqwest::Url::parse(u) {
         Ok(url) if matches!(url.scheme(), "http" | "https") => Ok(()),
-        _ => Err(ConfigError::Invalid(format!("'{u}' is not an http(s) URL"))),
+        _ => Err(ConfigError::Invalid(format!(
+            "'{}' is not an http(s) URL",
+            crate::domain::text::redact_url(u)
+        ))),
     }
 }
 
@@ -1905,6 +2064,85 @@ mod tests {
 
     #[cfg(unix)]
     #[test]
+    fn a_user_file_or_folder_others_can_write_is_refused_unless_insecure() {
+        let dir = tempfile::tempdir().unwrap();
+        crate::files::set_mode(dir.path(), 0o700).unwrap();
+        let folder = dir.path().join("conf");
+        std::fs::create_dir(&folder).unwrap();
+        let user = folder.join("config.toml");
+        std::fs::write(&user, "agent_id = \"A\"\n").unwrap();
+        let no_system = dir.path().join("none.toml");
+        let pairs = [("DESKCOLL_SYSTEM_CONFIG", no_system.to_str().unwrap())];
+        let e = env(&pairs);
+        let read = |insecure: bool| {
+            let over = Overrides {
+                config_path: Some(user.clone()),
+                insecure_config: insecure,
+                ..Overrides::default()
+            };
+            read_files(&over, &e).map(|f| f.config.agent_id)
+        };
+        let set = |p: &Path, m: u32| crate::files::set_mode(p, m).unwrap();
+        set(&folder, 0o700);
+        for mode in [0o600, 0o644, 0o400] {
+            set(&user, mode);
+            assert_eq!(read(false).unwrap(), Some("A".into()), "{mode:o}");
+        }
+        for mode in [0o622, 0o666, 0o602, 0o620] {
+            set(&user, mode);
+            let err = read(false).unwrap_err().to_string();
+            assert!(
+                err.contains("config file")
+                    && err.contains("config.toml")
+                    && err.contains(&format!("mode {mode:04o}"))
+                    && err.contains("others can write it")
+                    && err.contains("--insecure-config"),
+                "{err}"
+            );
+            assert_eq!(
+                read(true).unwrap(),
+                Some("A".into()),
+                "--insecure-config reads it"
+            );
+        }
+        set(&user, 0o600);
+        set(&folder, 0o777);
+        let err = read(false).unwrap_err().to_string();
+        assert!(
+            err.contains("config folder") && err.contains("mode 0777"),
+            "{err}"
+        );
+        assert!(read(true).is_ok());
+        set(&folder, 0o1777);
+        assert!(
+            read(false).is_ok(),
+            "a sticky folder: only the owner replaces the file"
+        );
+        set(&folder, 0o700);
+    }
+
+    #[test]
+    fn urls_hold_secrets_only_with_user_info_or_query_values() {
+        for yes in [
+            "https://u:p@h",
+            "https://tok@h/x",
+            "h/x?k=v",
+            "https://u:p@h:bad port",
+        ] {
+            assert!(url_holds_secret(yes), "{yes}");
+        }
+        for no in [
+            "https://h/x",
+            "https://h/x?flag",
+            "https://h/x?k=",
+            "https://h/#a@b",
+        ] {
+            assert!(!url_holds_secret(no), "{no}");
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
     fn a_secret_in_the_system_file_needs_a_closed_file() {
         let dir = tempfile::tempdir().unwrap();
         let system = dir.path().join("system.toml");
@@ -1926,17 +2164,38 @@ mod tests {
         for mode in [0o600, 0o640, 0o400, 0o440] {
             assert!(with(secret, mode).is_ok(), "{mode:o}");
         }
-        for mode in [0o644, 0o660, 0o604, 0o666] {
+        for mode in [0o644, 0o604] {
             let err = with(secret, mode).unwrap_err().to_string();
             assert!(err.contains("holds secrets (collection.hash_key)"), "{err}");
             assert!(err.contains(&format!("mode {mode:04o}")), "{err}");
             assert!(!err.contains("k3y"), "{err}");
         }
-        // No secret: any mode.
+        // No secret: any mode others cannot write.
         assert!(with("agent_id = \"A\"\n", 0o644).is_ok());
-        // A password in a URL is one.
-        let err = with("[termin]\nurl = \"https://u:pw@t/x\"\n", 0o644).unwrap_err();
-        assert!(err.to_string().contains("termin.url"), "{err}");
+        // Others who can write it could set anyone's dial command: refused, secret or not.
+        for mode in [0o666, 0o660, 0o622, 0o602] {
+            for text in [secret, "agent_id = \"A\"\n"] {
+                let err = with(text, mode).unwrap_err().to_string();
+                assert!(
+                    err.contains("system config file")
+                        && err.contains("system.toml")
+                        && err.contains(&format!("mode {mode:04o}"))
+                        && err.contains("others can write it"),
+                    "{err}"
+                );
+            }
+        }
+        // A password, a user name alone (a token) or a query value in a URL is a secret.
+        for url in [
+            "https://u:pw@t/x",
+            "https://tok@t/x",
+            "https://t/x?key=k",
+            "https://u:pw@t:bad/x",
+        ] {
+            let err = with(&format!("[termin]\nurl = \"{url}\"\n"), 0o644).unwrap_err();
+            assert!(err.to_string().contains("termin.url"), "{url}: {err}");
+        }
+        assert!(with("[termin]\nurl = \"https://t/x?flag\"\n", 0o644).is_ok());
         // An unreadable or broken system file is an error naming it.
         let err = with("agent_id = \n", 0o600).unwrap_err().to_string();
         assert!(

@@ -71,9 +71,10 @@ pub fn disposition(outcome: Result<crate::domain::CollectionResponse, ApiError>)
             code: Some("404".into()),
         },
         ApiError::Config(_) => Disposition::Rejected { reason, code: None },
-        // Not followed: the request went no further than the configured server, which did
-        // not take it. Kept queued, never delivered, until the URL is put right.
-        ApiError::Redirect { .. } => Disposition::Retry { reason },
+        // Not followed, but the configured server had the whole result before it answered
+        // 3xx (post/redirect/get stores, then redirects): handled as a dropped connection
+        // after sending. It may be stored, so it is never re-sent on its own.
+        ApiError::Redirect { .. } => Disposition::Uncertain { reason },
         // Too slow or too many: the server says it did not take the request.
         ApiError::Status {
             status: 408 | 429, ..
@@ -336,7 +337,12 @@ impl Deliverer {
             return Ok(None);
         };
         let outcome = self.client.submit(&item.result).await;
-        let asked = outcome.as_ref().err().and_then(ApiError::retry_after);
+        // A busy server's wait, at most `http.max_retry_after_secs` (and said).
+        let asked = outcome
+            .as_ref()
+            .err()
+            .and_then(ApiError::retry_after)
+            .map(|a| self.client.busy_wait(a).waited);
         let d = disposition(outcome);
         let now = self.clock.now_local();
         let mut outbox = self.lock();
@@ -469,8 +475,8 @@ mod tests {
         ));
         let redirect = ApiError::redirect(307, "http://a/x", Some("http://b/x"));
         assert!(
-            matches!(disposition(Err(redirect)), Disposition::Retry { .. }),
-            "a redirect keeps the result queued"
+            matches!(disposition(Err(redirect)), Disposition::Uncertain { .. }),
+            "a redirect after the result was sent: it may be stored, never re-sent on its own"
         );
         let hostile = disposition(Ok(crate::domain::CollectionResponse {
             respon_code: "00".into(),

@@ -90,17 +90,23 @@ impl Session {
     /// and what it shows of the accounts whose promise is being judged kept in the outbox
     /// (`domain::verdict`). What cannot be kept is said in the log, never a failure.
     pub async fn tasks(&self) -> Result<Vec<crate::domain::Task>, crate::api::ApiError> {
-        let tasks = self.client.tasks().await?;
-        crate::list_cache::keep(&self.list_key(), &tasks, &self.clock);
+        Ok(self.task_list().await?.tasks)
+    }
+
+    /// `tasks`, with the count of entries that were not tasks (skipped).
+    pub async fn task_list(&self) -> Result<crate::domain::task::TaskList, crate::api::ApiError> {
+        let list = self.client.task_list().await?;
+        let tasks = &list.tasks;
+        crate::list_cache::keep(&self.list_key(), tasks, &self.clock);
         let grace = self.config.calling.promise_grace_days;
         let kept = self
             .deliverer()
             .map_err(|e| e.to_string())
-            .and_then(|d| d.keep_list_read(&tasks, grace).map_err(|e| e.to_string()));
+            .and_then(|d| d.keep_list_read(tasks, grace).map_err(|e| e.to_string()));
         if let Err(e) = kept {
             tracing::warn!(error = %e, "cannot keep what the list shows of promised accounts");
         }
-        Ok(tasks)
+        Ok(list)
     }
 
     /// The list kept from the last successful read of this server, and when it was read.

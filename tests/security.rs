@@ -98,7 +98,7 @@ async fn a_redirected_login_carries_no_secret_elsewhere() {
 }
 
 #[tokio::test]
-async fn a_redirected_result_stays_queued_and_goes_nowhere() {
+async fn a_redirected_result_is_uncertain_and_goes_nowhere() {
     let (elsewhere, seen) = trap().await;
     let base = redirecting(elsewhere).await;
     let client = Client::new(
@@ -129,13 +129,15 @@ async fn a_redirected_result_stays_queued_and_goes_nowhere() {
     .unwrap();
     let id = deliverer.enqueue(&result).unwrap();
     let (state, d) = deliverer.deliver(id).await.unwrap().unwrap();
-    assert_eq!(state, DeliveryState::Queued);
+    // The server had the whole result before it answered 3xx: it may be stored, so it is
+    // uncertain, never re-sent on its own (issue 27).
+    assert_eq!(state, DeliveryState::Uncertain);
     assert!(
-        matches!(&d, deskcoll::delivery::Disposition::Retry { reason } if reason.contains("redirect")),
+        matches!(&d, deskcoll::delivery::Disposition::Uncertain { reason } if reason.contains("redirect")),
         "{d:?}"
     );
     let item = deliverer.outbox.lock().unwrap().get(id).unwrap();
-    assert_eq!(item.state, DeliveryState::Queued);
+    assert_eq!(item.state, DeliveryState::Uncertain);
     assert!(item.delivered_by.is_none());
     // The task list is refused alike.
     assert!(matches!(
@@ -562,16 +564,40 @@ async fn files_with_secrets_and_names_are_the_owners_only() {
     std::fs::set_permissions(&config, std::fs::Permissions::from_mode(0o644)).unwrap();
     let config_arg = config.display().to_string();
 
-    // Any command warns, in one line, about a config file others can read.
+    // No secret in it: nothing to warn about (issue 27).
     let o = output(deskcoll(
         home.path(),
         &["--config", &config_arg, "config", "path"],
     ))
     .await;
     assert!(o.status.success());
-    let said = String::from_utf8_lossy(&o.stderr);
-    assert!(said.contains("can be read by other users"), "{said}");
-    assert_eq!(said.lines().count(), 1);
+    assert!(
+        o.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+
+    // Any command warns, in one line, about a config file others can read that holds a
+    // secret: a key, or a URL's user-info or query value.
+    for text in [
+        "agent_id = \"A1\"\n[collection]\nhash_key = \"k3y\"\n",
+        "[collection]\nbase_url = \"https://svc:pw@h\"\n",
+        "[termin]\nurl = \"https://t/x?key=k\"\n",
+    ] {
+        std::fs::write(&config, text).unwrap();
+        let o = output(deskcoll(
+            home.path(),
+            &["--config", &config_arg, "config", "path"],
+        ))
+        .await;
+        assert!(o.status.success());
+        let said = String::from_utf8_lossy(&o.stderr);
+        assert!(
+            said.contains("can be read by other users"),
+            "{text}: {said}"
+        );
+        assert_eq!(said.lines().count(), 1, "{said}");
+    }
 
     // init --force over it leaves it 0600, and the warning is gone.
     let o = output(deskcoll(
@@ -867,5 +893,667 @@ async fn credentials_over_plain_http_are_warned_about() {
             "{quiet}: {}",
             String::from_utf8_lossy(&o.stderr)
         );
+    }
+}
+
+// Issue 27: hostile servers on loopback, each small and each after one weakness.
+
+/// A server on loopback from a router.
+async fn serve_router(app: Router) -> String {
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
+    format!("http://{addr}")
+}
+
+fn json_reply(body: String) -> axum::response::Response {
+    ([(header::CONTENT_TYPE, "application/json")], body).into_response()
+}
+
+/// A config file in a private folder: `[http]` and whatever else `text` says.
+fn config_file(home: &std::path::Path, text: &str) -> String {
+    let dir = home.join("conf");
+    std::fs::create_dir_all(&dir).unwrap();
+    deskcoll::files::set_mode(&dir, 0o700).unwrap();
+    let path = dir.join("config.toml");
+    std::fs::write(&path, text).unwrap();
+    deskcoll::files::set_mode(&path, 0o600).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+fn said(bytes: &[u8]) -> String {
+    String::from_utf8_lossy(bytes).into_owned()
+}
+
+/// Stores every result posted, then answers 303 See Other (post/redirect/get).
+#[tokio::test(flavor = "multi_thread")]
+async fn a_303_after_storing_makes_no_duplicate() {
+    let posts = Arc::new(AtomicUsize::new(0));
+    let counter = posts.clone();
+    let app = Router::new()
+        .route(
+            "/api/DailyTask_DeskColl",
+            any(|| async { json_reply(r#"{"data":[]}"#.into()) }),
+        )
+        .route(
+            "/api/CollectionInsert",
+            any(move |method: axum::http::Method| {
+                let counter = counter.clone();
+                async move {
+                    if method == axum::http::Method::POST {
+                        counter.fetch_add(1, Ordering::SeqCst);
+                    }
+                    (
+                        StatusCode::SEE_OTHER,
+                        [(header::LOCATION, "/api/CollectionStored/1")],
+                        "",
+                    )
+                        .into_response()
+                }
+            }),
+        );
+    let base = serve_router(app).await;
+    let home = tempfile::tempdir().unwrap();
+    let mut c = deskcoll(
+        home.path(),
+        &[
+            "--now",
+            "2026-11-27T10:00:00+07:00",
+            "--base-url",
+            &base,
+            "--agent-id",
+            "A1",
+            "submit",
+            "--account",
+            "000319280100042",
+            "--action",
+            "NCT",
+            "--result",
+            "NCT01",
+            "--remark",
+            "x",
+        ],
+    );
+    c.env("DESKCOLL_HASH_KEY", "k");
+    let o = output(c).await;
+    assert_eq!(
+        o.status.code(),
+        Some(4),
+        "sent but not confirmed: {}",
+        said(&o.stderr)
+    );
+    assert_eq!(posts.load(Ordering::SeqCst), 1, "sent once, never again");
+    // Flushing the outbox does not send it again: it may be stored.
+    for args in [&["outbox", "flush"][..], &["outbox", "flush"]] {
+        let mut c = deskcoll(home.path(), &[&["--base-url", &base][..], args].concat());
+        c.env("DESKCOLL_HASH_KEY", "k");
+        let _ = output(c).await;
+    }
+    assert_eq!(posts.load(Ordering::SeqCst), 1, "no duplicate from a flush");
+    let o = output(deskcoll(
+        home.path(),
+        &["--base-url", &base, "outbox", "list", "--format", "json"],
+    ))
+    .await;
+    let listed: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    assert_eq!(listed[0]["state"], "uncertain", "{listed}");
+}
+
+/// Answers headers at once, then one byte every 3 s: under the between-reads timeout, for
+/// ever.
+async fn drip_server() -> String {
+    use tokio::io::AsyncWriteExt;
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            tokio::spawn(async move {
+                let mut buf = [0u8; 8192];
+                let _ = stream.read(&mut buf).await;
+                let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: 1000000\r\n\r\n{\"data\":[";
+                if stream.write_all(head.as_bytes()).await.is_err() {
+                    return;
+                }
+                loop {
+                    tokio::time::sleep(std::time::Duration::from_secs(3)).await;
+                    if stream.write_all(b" ").await.is_err() {
+                        return;
+                    }
+                }
+            });
+        }
+    });
+    format!("http://{addr}")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_drip_server_holds_no_command_past_its_deadline() {
+    let base = drip_server().await;
+    let home = tempfile::tempdir().unwrap();
+    let config = config_file(home.path(), "[http]\ndeadline_secs = 1\n");
+    for args in [
+        vec!["tasks"],
+        vec![
+            "--termin-url",
+            &format!("{base}/api/v1/bumn/transactions/termin"),
+            "termin",
+        ],
+    ] {
+        let o = output(deskcoll(
+            home.path(),
+            &[&["--config", &config, "--base-url", &base][..], &args].concat(),
+        ))
+        .await;
+        let err = said(&o.stderr);
+        assert_eq!(o.status.code(), Some(4), "as a timeout: {err}");
+        assert!(
+            err.contains("overall deadline (http.deadline_secs)") && err.contains("after 1 s"),
+            "{args:?}: {err}"
+        );
+    }
+    // A result sent to it is uncertain (it may be stored), said as the deadline.
+    let mut c = deskcoll(
+        home.path(),
+        &[
+            "--config",
+            &config,
+            "--now",
+            "2026-11-27T10:00:00+07:00",
+            "--base-url",
+            &base,
+            "--agent-id",
+            "A1",
+            "submit",
+            "--account",
+            "000319280100042",
+            "--action",
+            "NCT",
+            "--result",
+            "NCT01",
+            "--remark",
+            "x",
+        ],
+    );
+    c.env("DESKCOLL_HASH_KEY", "k");
+    let o = output(c).await;
+    assert_eq!(o.status.code(), Some(4), "{}", said(&o.stderr));
+    assert!(said(&o.stdout).contains("deadline") || said(&o.stderr).contains("deadline"));
+}
+
+/// A termin page of `rows` transactions, PO numbers from `first`, each with `bill`.
+fn termin_page(page: i64, total_page: i64, rows: Vec<serde_json::Value>) -> String {
+    serde_json::json!({
+        "status": "success",
+        "message": "ok",
+        "data": {
+            "meta": {"page": page, "limit": 10, "total_page": total_page, "total_data": total_page * 10},
+            "transaction-termin": rows,
+        }
+    })
+    .to_string()
+}
+
+fn transaction(po: &str, status: &str, bill: &str) -> serde_json::Value {
+    let bill: serde_json::Value = serde_json::from_str(bill).unwrap();
+    serde_json::json!({
+        "general": {"purchase_order_number": po, "status_name": status,
+                    "entry_date": "2026-11-20T10:00:00.000Z"},
+        "payment": {"bill_amount": bill, "price_sub_total": 1000},
+        "vendor": {"name": "PT A"},
+        "buyer_group": {"name": "B"},
+    })
+}
+
+const ESCAPES: &str = "\u{1b}]0;owned\u{7}\u{1b}]52;c;ZXZpbA==\u{7}\u{1b}[2J\u{7}\u{9b}31m\u{202E}\u{2066}\u{200B}\u{2028}";
+
+/// `termin --changes` prints server text and the snapshot's alike: neither reaches the
+/// terminal raw, and JSON keeps it escaped, not lost.
+#[tokio::test(flavor = "multi_thread")]
+async fn termin_changes_print_no_escape() {
+    let round = Arc::new(AtomicUsize::new(0));
+    let seen = round.clone();
+    let app = Router::new().fallback(any(move || {
+        let round = seen.clone();
+        async move {
+            let status = if round.load(Ordering::SeqCst) == 0 {
+                format!("Baru{ESCAPES}")
+            } else {
+                format!("Selesai{ESCAPES}")
+            };
+            json_reply(termin_page(
+                1,
+                1,
+                vec![
+                    transaction(&format!("PO-1{ESCAPES}"), &status, "100"),
+                    transaction(
+                        &format!("PO-{}{ESCAPES}", 2 + round.load(Ordering::SeqCst)),
+                        "Baru",
+                        "5",
+                    ),
+                ],
+            ))
+        }
+    }));
+    let base = serve_router(app).await;
+    let url = format!("{base}/api/v1/bumn/transactions/termin");
+    let home = tempfile::tempdir().unwrap();
+    let run = |args: &[&str]| deskcoll(home.path(), &[&["--termin-url", &url][..], args].concat());
+    // A look per day: the changes are against the look of an earlier day.
+    let o = output(run(&[
+        "--now=2026-11-26T10:00:00+07:00",
+        "termin",
+        "--changes",
+    ]))
+    .await;
+    assert!(o.status.success(), "{}", said(&o.stderr));
+    assert_clean("first look", &o.stdout);
+    round.store(1, Ordering::SeqCst);
+    let o = output(run(&[
+        "--now=2026-11-27T10:00:00+07:00",
+        "termin",
+        "--changes",
+    ]))
+    .await;
+    assert!(o.status.success(), "{}", said(&o.stderr));
+    let shown = said(&o.stdout);
+    assert_clean("changes", &o.stdout);
+    assert_clean("changes' stderr", &o.stderr);
+    for c in ['\u{9b}', '\u{200B}', '\u{2028}'] {
+        assert!(!shown.contains(c), "{c:?} in {shown:?}");
+    }
+    assert!(shown.contains("PO-1]0;owned"), "{shown}");
+    // The snapshot file's words (the status kept from the first look) are made safe too.
+    assert!(shown.contains("Baru]0;owned"), "{shown}");
+    round.store(2, Ordering::SeqCst);
+    let o = output(run(&[
+        "--now=2026-11-28T10:00:00+07:00",
+        "termin",
+        "--changes",
+        "--format",
+        "json",
+    ]))
+    .await;
+    let text = said(&o.stdout);
+    assert!(
+        !text
+            .chars()
+            .any(|c| (c.is_control() && c != '\n') || deskcoll::domain::text::json_escaped(c)),
+        "{text:?}"
+    );
+    assert!(
+        text.contains(r"\u001b") && text.contains(r"\u202e") && text.contains(r"\u009b"),
+        "{text}"
+    );
+    let _: serde_json::Value = serde_json::from_str(&text).unwrap();
+}
+
+/// 4 MB of `{}`: every entry skipped and counted, memory kept to what is read.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_list_of_empty_objects_is_no_task_and_said() {
+    let n = 4 * 1024 * 1024 / 3;
+    let mut body = String::with_capacity(n * 3 + 16);
+    body.push_str("{\"data\":[");
+    for i in 0..n {
+        if i > 0 {
+            body.push(',');
+        }
+        body.push_str("{}");
+    }
+    body.push_str("]}");
+    let body = Arc::new(body);
+    let app = Router::new().route(
+        "/api/DailyTask_DeskColl",
+        any(move || {
+            let body = body.clone();
+            async move { json_reply(body.as_str().to_string()) }
+        }),
+    );
+    let base = serve_router(app).await;
+    let home = tempfile::tempdir().unwrap();
+    let o = output(deskcoll(
+        home.path(),
+        &["--base-url", &base, "tasks", "--format", "json"],
+    ))
+    .await;
+    assert!(o.status.success(), "{}", said(&o.stderr));
+    let grouped = {
+        let digits = n.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push(',');
+            }
+            out.push(c);
+        }
+        out
+    };
+    let err = said(&o.stderr);
+    assert!(
+        err.contains(&format!(
+            "{grouped} entries of the task list were not tasks"
+        )),
+        "{err}"
+    );
+    assert_eq!(said(&o.stdout).trim(), "[]");
+}
+
+/// Says it has a million pages, and answers every page asked with ten rows.
+async fn endless_termin() -> String {
+    let app = Router::new().fallback(any(
+        |q: axum::extract::Query<std::collections::HashMap<String, String>>| async move {
+            let page: i64 = q.get("page").and_then(|p| p.parse().ok()).unwrap_or(1);
+            let rows = (0..10)
+                .map(|i| {
+                    transaction(
+                        &format!("PO-{page}-{i}-{}", "x".repeat(400)),
+                        "Baru",
+                        "1000",
+                    )
+                })
+                .collect();
+            json_reply(termin_page(page, 1_000_000, rows))
+        },
+    ));
+    serve_router(app).await
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn an_endless_termin_stops_at_the_total_cap() {
+    let base = endless_termin().await;
+    let url = format!("{base}/api/v1/bumn/transactions/termin");
+    let home = tempfile::tempdir().unwrap();
+    let config = config_file(home.path(), "[http]\nmax_total_mb = 1\n");
+    for args in [
+        &["termin", "--group-by", "status"][..],
+        &["termin", "--all", "--format", "csv"],
+        &["termin", "--all", "--summary"],
+    ] {
+        let o = output(deskcoll(
+            home.path(),
+            &[&["--config", &config, "--termin-url", &url][..], args].concat(),
+        ))
+        .await;
+        let err = said(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "{args:?}: {err}");
+        assert!(
+            err.contains("more than 1 MB in all") && err.contains("http.max_total_mb"),
+            "{args:?}: {err}"
+        );
+    }
+}
+
+/// Three records of 5e28: the sum is past the range, said naming the record; the rest shows.
+#[tokio::test(flavor = "multi_thread")]
+async fn sums_past_the_range_are_an_error_not_a_crash() {
+    let app = Router::new().fallback(any(|| async {
+        json_reply(termin_page(
+            1,
+            1,
+            vec![
+                transaction("PO-A", "Baru", "50000000000000000000000000000"),
+                transaction("PO-B", "Baru", "50000000000000000000000000000"),
+                transaction("PO-C", "Baru", "50000000000000000000000000000"),
+                transaction("PO-D", "Selesai", "1500"),
+            ],
+        ))
+    }));
+    let base = serve_router(app).await;
+    let url = format!("{base}/api/v1/bumn/transactions/termin");
+    let home = tempfile::tempdir().unwrap();
+    for args in [
+        &["termin", "--summary"][..],
+        &["termin", "--group-by", "status"],
+        &["termin", "--group-by", "status", "--format", "json"],
+        &["termin", "--aging"],
+    ] {
+        let o = output(deskcoll(
+            home.path(),
+            &[
+                &["--now", "2026-11-27T10:00:00+07:00", "--termin-url", &url][..],
+                args,
+            ]
+            .concat(),
+        ))
+        .await;
+        let out = said(&o.stdout);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", said(&o.stderr));
+        assert!(out.contains("past the range at PO-B"), "{args:?}: {out}");
+        if !args.contains(&"--aging") {
+            assert!(
+                out.contains("Rp 1.500") || out.contains("1500"),
+                "the other figures still show: {out}"
+            );
+        }
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn config_others_can_write_is_refused_and_doctor_fails_it() {
+    let home = tempfile::tempdir().unwrap();
+    let config = config_file(home.path(), "agent_id = \"A1\"\n");
+    deskcoll::files::set_mode(std::path::Path::new(&config), 0o622).unwrap();
+    let o = output(deskcoll(
+        home.path(),
+        &["--config", &config, "config", "show"],
+    ))
+    .await;
+    let err = said(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("config.toml is mode 0622: others can write it")
+            && err.contains("--insecure-config"),
+        "{err}"
+    );
+    let o = output(deskcoll(
+        home.path(),
+        &["--config", &config, "--insecure-config", "config", "show"],
+    ))
+    .await;
+    assert!(o.status.success(), "{}", said(&o.stderr));
+    assert!(
+        said(&o.stderr).contains("0622: others can write it"),
+        "{}",
+        said(&o.stderr)
+    );
+    assert!(
+        !said(&o.stderr).contains("holds secrets"),
+        "no secret in it: {}",
+        said(&o.stderr)
+    );
+    let o = output(deskcoll(
+        home.path(),
+        &["--config", &config, "--insecure-config", "doctor"],
+    ))
+    .await;
+    assert_eq!(o.status.code(), Some(1));
+    let report = said(&o.stdout);
+    let line = report.lines().find(|l| l.contains("config")).unwrap();
+    assert!(
+        line.starts_with("fail") && line.contains("config.toml is mode 0622: others can write it"),
+        "{report}"
+    );
+    // The folder alike.
+    deskcoll::files::set_mode(std::path::Path::new(&config), 0o600).unwrap();
+    let folder = std::path::Path::new(&config).parent().unwrap();
+    deskcoll::files::set_mode(folder, 0o777).unwrap();
+    let o = output(deskcoll(
+        home.path(),
+        &["--config", &config, "config", "show"],
+    ))
+    .await;
+    assert_eq!(o.status.code(), Some(1));
+    assert!(
+        said(&o.stderr).contains("config folder"),
+        "{}",
+        said(&o.stderr)
+    );
+    deskcoll::files::set_mode(folder, 0o700).unwrap();
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn serve_refuses_every_interface_with_public_credentials() {
+    let home = tempfile::tempdir().unwrap();
+    let o = output(deskcoll(home.path(), &["serve", "--addr", "0.0.0.0:0"])).await;
+    assert_eq!(o.status.code(), Some(2));
+    let err = said(&o.stderr);
+    assert!(
+        err.contains("0.0.0.0:0") && err.contains("--public"),
+        "{err}"
+    );
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn exports_to_a_file_are_the_owners_only() {
+    let t = common::twin().await;
+    let home = tempfile::tempdir().unwrap();
+    let file = home.path().join("tasks.csv");
+    std::fs::write(&file, "old").unwrap();
+    deskcoll::files::set_mode(&file, 0o644).unwrap();
+    let mut c = deskcoll(
+        home.path(),
+        &[
+            "--base-url",
+            &t.base_url(),
+            "tasks",
+            "--format",
+            "csv",
+            "--output",
+            file.to_str().unwrap(),
+        ],
+    );
+    c.env("DESKCOLL_USER", deskcoll::twin::SEED_USER)
+        .env("DESKCOLL_PASSWORD", deskcoll::twin::SEED_PASSWORD);
+    let o = output(c).await;
+    assert!(o.status.success(), "{}", said(&o.stderr));
+    assert!(o.stdout.is_empty(), "the export went to the file");
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(&file).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600);
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(
+        text.starts_with("contract_no") || text.contains("contract"),
+        "{text}"
+    );
+    assert!(!text.contains("old"));
+}
+
+/// A busy server asking for an hour is waited `http.max_retry_after_secs`, and that is said.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_long_retry_after_is_capped_and_said() {
+    let asked = Arc::new(AtomicUsize::new(0));
+    let count = asked.clone();
+    let app = Router::new().fallback(any(move || {
+        let count = count.clone();
+        async move {
+            if count.fetch_add(1, Ordering::SeqCst) == 0 {
+                (
+                    StatusCode::TOO_MANY_REQUESTS,
+                    [(header::RETRY_AFTER, "3600")],
+                    "busy",
+                )
+                    .into_response()
+            } else {
+                json_reply(termin_page(1, 1, vec![transaction("PO-1", "Baru", "5")]))
+            }
+        }
+    }));
+    let base = serve_router(app).await;
+    let home = tempfile::tempdir().unwrap();
+    let config = config_file(home.path(), "[http]\nmax_retry_after_secs = 1\n");
+    let o = output(deskcoll(
+        home.path(),
+        &[
+            "--config",
+            &config,
+            "--termin-url",
+            &format!("{base}/api/v1/bumn/transactions/termin"),
+            "termin",
+            "--group-by",
+            "status",
+        ],
+    ))
+    .await;
+    let err = said(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(
+        err.contains("asked to wait 3600 s: waiting 1 s (http.max_retry_after_secs)"),
+        "{err}"
+    );
+    assert_eq!(asked.load(Ordering::SeqCst), 2);
+}
+
+/// The dialer runs as the agent but sees none of deskcoll's variables (its password, hash
+/// key and tokens live there).
+#[tokio::test]
+async fn the_dialer_learns_no_deskcoll_secret() {
+    use deskcoll::tui::message::{Action, Dialed, Effect};
+    // A variable of this test's own: every DESKCOLL_* one is left out alike.
+    // SAFETY: no other thread of this test binary reads or writes this variable.
+    unsafe { std::env::set_var("DESKCOLL_DIALER_PROBE_SECRET", "s3cret-probe") };
+    let t = common::twin().await;
+    let dir = tempfile::tempdir().unwrap();
+    let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
+    let mut rt = deskcoll::tui::Runtime::quiet(deskcoll::delivery::Deliverer::new(
+        Arc::new(std::sync::Mutex::new(outbox)),
+        common::client_for(&t),
+        deskcoll::clock::Clock::at(common::fixed_now()),
+    ));
+    let got = dir.path().join("env");
+    let done = dir.path().join("done");
+    rt.dial_command = Some(format!(
+        "sh -c 'env > {}; touch {}' {{phone}}",
+        got.display(),
+        done.display()
+    ));
+    let (tx, _rx) = tokio::sync::mpsc::unbounded_channel();
+    let effect = Effect::Dial {
+        account_no: "000319280100042".into(),
+        phone: "081234567890".into(),
+        override_reason: None,
+    };
+    let actions = deskcoll::tui::execute(effect, &rt, &tx).await;
+    assert!(matches!(
+        &actions[0],
+        Action::Dialed {
+            outcome: Ok(Dialed::Launched { .. }),
+            ..
+        }
+    ));
+    let mut waited = 0;
+    while !done.exists() && waited < 250 {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        waited += 1;
+    }
+    let env = std::fs::read_to_string(&got).unwrap();
+    assert!(
+        env.contains("PATH="),
+        "the rest of the environment stays: {env}"
+    );
+    assert!(
+        !env.lines().any(|l| l.starts_with("DESKCOLL_")) && !env.contains("s3cret-probe"),
+        "{env}"
+    );
+}
+
+/// A URL too malformed to parse is still shown without its password, wherever it is said.
+#[tokio::test(flavor = "multi_thread")]
+async fn a_malformed_url_never_shows_its_password() {
+    let home = tempfile::tempdir().unwrap();
+    let config = config_file(
+        home.path(),
+        "[collection]\nbase_url = \"https://svc:pw-s3cret@host:notaport/x?token=tok-s3cret\"\n",
+    );
+    for args in [&["config", "show"][..], &["doctor"], &["tasks"]] {
+        let o = output(deskcoll(
+            home.path(),
+            &[&["--config", &config][..], args].concat(),
+        ))
+        .await;
+        let all = format!("{}{}", said(&o.stdout), said(&o.stderr));
+        assert!(
+            !all.contains("pw-s3cret") && !all.contains("tok-s3cret"),
+            "{args:?}: {all}"
+        );
+        assert!(all.contains("svc:***@host:notaport"), "{args:?}: {all}");
     }
 }

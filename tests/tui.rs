@@ -991,7 +991,7 @@ async fn termin_totals_draw_a_bar_per_status_scaled_to_the_largest_amount_whole_
                         .lines()
                         .find(|l| l.starts_with(&format!("\"│{status} ")) && l.contains(&amount))
                         .unwrap_or_else(|| panic!("{status} {amount} whole:\n{screen}"));
-                    (sum.bill, line.matches('█').count())
+                    (sum.bill.value().unwrap(), line.matches('█').count())
                 })
                 .collect();
             let longest = bars.iter().map(|(_, n)| *n).max().unwrap();

@@ -804,7 +804,7 @@ doctor-term-small = { $size }: small, the workstation is made for 80x24 or more;
 ## deskcoll man: the page's own sections (their headings stay English, as clap's do). roff
 ## as it is: \fB bold, \fI italic, \fR back to roman, \- a hyphen.
 
-man-exit-status = 0 done (a result stored: code 00); 2 invalid input, nothing sent; 3 the server refused (code 90 or 91, HTTP 401 or 403); 4 no answer (the result may or may not be stored); 1 anything else. \fBdeskcoll doctor\fR: 0 when no check fails, else 1.
+man-exit-status = 0 done (a result stored: code 00); 2 invalid input, nothing sent; 3 the server refused (code 90 or 91, HTTP 401 or 403); 4 sent but not confirmed (no answer, an overall deadline passed, or a redirect answering the result: it may or may not be stored); 1 anything else. \fBdeskcoll doctor\fR: 0 when no check fails, else 1.
 man-files-system = System-wide settings, read first (\fBDESKCOLL_SYSTEM_CONFIG\fR names another file). A secret in it is refused unless the file is 0600, or 0640 with a group of deskcoll's users.
 man-files-user = The user's settings, over the system's (\fB\-\-config\fR or \fBDESKCOLL_CONFIG\fR name another file); then the environment, then flags. \fBdeskcoll config show\fR says where each value came from.
 man-files-outbox = Every recorded result and its delivery state (\fBstore.outbox\fR or \fBDESKCOLL_OUTBOX\fR move it); \fIoutbox\-demo.sqlite3\fR in demo mode. The log is \fIdeskcoll.log\fR beside it.
@@ -896,3 +896,18 @@ audit-server-unknown = the server has a result for { $account } tagged { $tag } 
 audit-server-unreadable = cannot read the server's export { $path }: { $error }
 form-consent-needs-reason = not recorded: outside the customer's calling window the consumer's consent and its reason are needed
 audit-broken-mistagged = its tag is not the one its seq and prev_sha256 make (re-sealed)
+## Issue 27 (hardening): deadlines, caps, waits, permissions, what was not a task
+
+api-deadline = gave up on the { $what } from { $host } after { $secs } s: its overall deadline (http.deadline_secs)
+api-kind-task-list = task list
+api-kind-termin-page = termin page
+api-kind-result = result
+api-kind-login = termin login
+api-kind-health = health check
+api-total-too-large = the termin pages came to more than { $mb } MB in all by page { $pages }: stopped (raise http.max_total_mb in the config)
+api-busy-wait = the server is busy and asked to wait { $asked } s: waiting { $waited } s (http.max_retry_after_secs)
+tasks-not-tasks = { $n } entries of the task list were not tasks (not an object with a contract number): skipped
+cli-config-writable = { $path } is mode { $mode }: others can write it (read anyway: --insecure-config); run chmod go-w on it
+doctor-config-writable = { $path } is mode { $mode }: others can write it (they could set calling.dial_command or base_url); run chmod go-w on it
+serve-public-refused = --addr { $addr } can be reached from other machines, and the twin would take the seed document's public credentials (or none): set --password, --hash-key and --access-secret (or their DESKCOLL_TWIN_* variables, or [twin] in the config), or give --public to serve them anyway
+cli-output-failed = cannot write --output { $path }: { $error }

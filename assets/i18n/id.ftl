@@ -789,7 +789,7 @@ doctor-term-small = { $size }: kecil, layar kerja dibuat untuk 80x24 atau lebih;
 ## deskcoll man: bagian halaman yang ditulis sendiri (judulnya tetap bahasa Inggris, seperti
 ## buatan clap). roff apa adanya: \fB tebal, \fI miring, \fR kembali biasa, \- tanda hubung.
 
-man-exit-status = 0 selesai (hasil tersimpan: kode 00); 2 masukan tidak valid, tidak ada yang dikirim; 3 server menolak (kode 90 atau 91, HTTP 401 atau 403); 4 tidak ada jawaban (hasil mungkin tersimpan, mungkin tidak); 1 selain itu. \fBdeskcoll doctor\fR: 0 bila tidak ada pemeriksaan yang gagal, selain itu 1.
+man-exit-status = 0 selesai (hasil tersimpan: kode 00); 2 masukan tidak valid, tidak ada yang dikirim; 3 server menolak (kode 90 atau 91, HTTP 401 atau 403); 4 terkirim tetapi belum dikonfirmasi (tidak ada jawaban, batas waktu keseluruhan lewat, atau pengalihan menjawab hasil: hasil mungkin tersimpan, mungkin tidak); 1 selain itu. \fBdeskcoll doctor\fR: 0 bila tidak ada pemeriksaan yang gagal, selain itu 1.
 man-files-system = Pengaturan tingkat sistem untuk semua pengguna, dibaca lebih dulu (\fBDESKCOLL_SYSTEM_CONFIG\fR menunjuk berkas lain). Rahasia di dalamnya ditolak kecuali mode berkasnya 0600, atau 0640 dengan grup yang hanya berisi pengguna deskcoll.
 man-files-user = Pengaturan pengguna, menimpa pengaturan sistem (\fB\-\-config\fR atau \fBDESKCOLL_CONFIG\fR menunjuk berkas lain); lalu variabel lingkungan, lalu opsi. \fBdeskcoll config show\fR menunjukkan asal setiap nilai.
 man-files-outbox = Setiap hasil yang dicatat dan status pengirimannya (\fBstore.outbox\fR atau \fBDESKCOLL_OUTBOX\fR memindahkannya); \fIoutbox\-demo.sqlite3\fR dalam mode demo. Berkas log \fIdeskcoll.log\fR ada di folder yang sama.
@@ -881,3 +881,18 @@ audit-server-unknown = server punya hasil untuk { $account } dengan tag { $tag }
 audit-server-unreadable = tidak dapat membaca ekspor server { $path }: { $error }
 form-consent-needs-reason = tidak dicatat: di luar jam hubung nasabah perlu persetujuan konsumen beserta alasannya
 audit-broken-mistagged = tag-nya bukan yang dibentuk oleh seq dan prev_sha256-nya (disegel ulang)
+## Issue 27 (hardening): deadlines, caps, waits, permissions, what was not a task
+
+api-deadline = { $what } dari { $host } dihentikan setelah { $secs } detik: batas waktu keseluruhannya (http.deadline_secs)
+api-kind-task-list = daftar tugas
+api-kind-termin-page = halaman termin
+api-kind-result = hasil
+api-kind-login = login termin
+api-kind-health = cek kesehatan
+api-total-too-large = halaman termin melebihi { $mb } MB seluruhnya pada halaman { $pages }: dihentikan (naikkan http.max_total_mb di konfigurasi)
+api-busy-wait = server sibuk dan meminta menunggu { $asked } detik: menunggu { $waited } detik (http.max_retry_after_secs)
+tasks-not-tasks = { $n } entri daftar tugas bukan tugas (bukan objek dengan nomor kontrak): dilewati
+cli-config-writable = { $path } bermode { $mode }: pengguna lain dapat menulisnya (tetap dibaca: --insecure-config); jalankan chmod go-w padanya
+doctor-config-writable = { $path } bermode { $mode }: pengguna lain dapat menulisnya (mereka dapat mengubah calling.dial_command atau base_url); jalankan chmod go-w padanya
+serve-public-refused = --addr { $addr } dapat dijangkau mesin lain, dan twin akan memakai kredensial publik dokumen seed (atau tanpa kredensial): atur --password, --hash-key dan --access-secret (atau variabel DESKCOLL_TWIN_*, atau [twin] di konfigurasi), atau beri --public untuk tetap melayaninya
+cli-output-failed = tidak dapat menulis --output { $path }: { $error }

@@ -1,5 +1,5 @@
 use super::error::{ApiError, excerpt};
-use crate::domain::task::parse_task_list;
+use crate::domain::task::{TaskList, parse_task_list_counted};
 use crate::domain::termin::NOT_FOUND_MESSAGE;
 use crate::domain::text::{clean, sanitize};
 use crate::domain::{
@@ -66,7 +66,57 @@ pub struct ClientOptions {
     pub timeout: Duration,
     /// Larger bodies are refused rather than read into memory.
     pub max_body_bytes: usize,
+    /// `http.deadline_secs`: the overall deadline of every request, from sending to the last
+    /// byte read. `None`: each kind's own (`RequestKind::default_deadline`).
+    pub deadline: Option<Duration>,
+    /// `http.max_retry_after_secs`: the longest `Retry-After` obeyed; a longer one is
+    /// waited this long, and said.
+    pub max_retry_after: Duration,
+    /// `http.max_total_mb`: what a walk over every termin page may read in all.
+    pub max_total_bytes: usize,
 }
+
+/// What a request is for: each kind has its own overall deadline unless `http.deadline_secs`
+/// sets one for all.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RequestKind {
+    /// The day's task list (`GET api/DailyTask_DeskColl`): 300 s, a big list on a slow link.
+    TaskList,
+    /// One termin page: 60 s.
+    TerminPage,
+    /// A result (`POST api/CollectionInsert`): 60 s.
+    Result,
+    /// The termin login: 30 s.
+    Login,
+    /// The greeting of `api/CollectionInsert` (`doctor`): 30 s.
+    Health,
+}
+
+impl RequestKind {
+    pub fn default_deadline(self) -> Duration {
+        Duration::from_secs(match self {
+            RequestKind::TaskList => 300,
+            RequestKind::TerminPage | RequestKind::Result => 60,
+            RequestKind::Login | RequestKind::Health => 30,
+        })
+    }
+
+    /// Its name in the config and in messages' keys.
+    pub fn name(self) -> &'static str {
+        match self {
+            RequestKind::TaskList => "task-list",
+            RequestKind::TerminPage => "termin-page",
+            RequestKind::Result => "result",
+            RequestKind::Login => "login",
+            RequestKind::Health => "health",
+        }
+    }
+}
+
+/// The default `http.max_retry_after_secs`.
+pub const DEFAULT_MAX_RETRY_AFTER_SECS: u64 = 120;
+/// The default `http.max_total_mb`.
+pub const DEFAULT_MAX_TOTAL_MB: usize = 512;
 
 /// The default cap on a reply's body (`http.max_body_mb`).
 pub const DEFAULT_MAX_BODY_MB: usize = 128;
@@ -78,6 +128,9 @@ impl Default for ClientOptions {
             timeout: Duration::from_secs(30),
             // 100,000 real tasks take about 77 MB; room to spare, and no more.
             max_body_bytes: DEFAULT_MAX_BODY_MB * 1024 * 1024,
+            deadline: None,
+            max_retry_after: Duration::from_secs(DEFAULT_MAX_RETRY_AFTER_SECS),
+            max_total_bytes: DEFAULT_MAX_TOTAL_MB * 1024 * 1024,
         }
     }
 }
@@ -94,7 +147,20 @@ pub struct Client {
     token: std::sync::Arc<tokio::sync::Mutex<Option<super::token::Token>>>,
     /// The time a token's lifetime is judged by: the system's, or a test's.
     now: Now,
+    /// Told each time a `Retry-After` is waited: the CLI says it on stderr, the
+    /// workstation in its status line. Shared by every clone.
+    on_wait: std::sync::Arc<std::sync::Mutex<Option<OnWait>>>,
 }
+
+/// A wait a server asked for (`Retry-After`), as asked and as waited (at most
+/// `http.max_retry_after_secs`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct BusyWait {
+    pub asked: Duration,
+    pub waited: Duration,
+}
+
+pub type OnWait = std::sync::Arc<dyn Fn(BusyWait) + Send + Sync>;
 
 impl std::fmt::Debug for Client {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -112,12 +178,13 @@ pub type Now = std::sync::Arc<dyn Fn() -> chrono::DateTime<chrono::Utc> + Send +
 struct Reply {
     status: StatusCode,
     body: Vec<u8>,
-    /// `Retry-After`, with a 429 or a 503.
+    /// `Retry-After`, with a 429 or a 503, as asked.
     retry_after: Option<Duration>,
 }
 
-/// The longest `Retry-After` taken at its word: a longer one is waited this long.
-pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(3600);
+/// The longest `Retry-After` read at all (a day); what is obeyed is capped lower, by
+/// `http.max_retry_after_secs`.
+pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(86_400);
 
 /// `Retry-After` as seconds or as an HTTP date (judged against `now`), at most
 /// `MAX_RETRY_AFTER`; a date already past is no wait.
@@ -166,7 +233,49 @@ impl Client {
             options,
             token: Default::default(),
             now: std::sync::Arc::new(chrono::Utc::now),
+            on_wait: Default::default(),
         })
+    }
+
+    /// The same client telling `on_wait` of every `Retry-After` it waits.
+    pub fn with_on_wait(self, on_wait: impl Fn(BusyWait) + Send + Sync + 'static) -> Client {
+        self.set_on_wait(on_wait);
+        self
+    }
+
+    /// Tells `on_wait` of every `Retry-After` this client and its clones wait from now on.
+    pub fn set_on_wait(&self, on_wait: impl Fn(BusyWait) + Send + Sync + 'static) {
+        *self.on_wait.lock().unwrap_or_else(|p| p.into_inner()) =
+            Some(std::sync::Arc::new(on_wait));
+    }
+
+    /// The options in force.
+    pub fn options(&self) -> &ClientOptions {
+        &self.options
+    }
+
+    /// The overall deadline of a request of this kind.
+    pub fn deadline(&self, kind: RequestKind) -> Duration {
+        self.options
+            .deadline
+            .unwrap_or_else(|| kind.default_deadline())
+    }
+
+    /// A wait the server asked for, capped by `http.max_retry_after_secs` and told.
+    pub fn busy_wait(&self, asked: Duration) -> BusyWait {
+        let w = BusyWait {
+            asked,
+            waited: asked.min(self.options.max_retry_after),
+        };
+        let told = self
+            .on_wait
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .clone();
+        if let Some(f) = told {
+            f(w);
+        }
+        w
     }
 
     /// The same client judging token lifetimes by `now` (tests move time without sleeping).
@@ -195,13 +304,38 @@ impl Client {
     }
 
     /// Sends a request and reads the body, never more than the configured cap.
-    async fn send(&self, req: RequestBuilder, url: &str) -> Result<Reply, ApiError> {
-        self.send_watched(req, url, &|_, _| {}).await
+    async fn send(
+        &self,
+        req: RequestBuilder,
+        url: &str,
+        kind: RequestKind,
+    ) -> Result<Reply, ApiError> {
+        self.send_watched(req, url, kind, &|_, _| {}).await
+    }
+
+    /// `send_within`, given up past the kind's overall deadline (`http.deadline_secs`): a
+    /// server that drips a byte at a time holds no command for ever.
+    async fn send_watched(
+        &self,
+        req: RequestBuilder,
+        url: &str,
+        kind: RequestKind,
+        watch: &(dyn Fn(u64, Option<u64>) + Sync),
+    ) -> Result<Reply, ApiError> {
+        let deadline = self.deadline(kind);
+        match tokio::time::timeout(deadline, self.send_within(req, url, watch)).await {
+            Ok(reply) => reply,
+            Err(_) => Err(ApiError::Deadline {
+                host: host_of(url),
+                secs: deadline.as_secs().max(1),
+                kind,
+            }),
+        }
     }
 
     /// `send`, telling `watch` the bytes read so far (decoded) and the length the server
     /// announced, if any, after each piece.
-    async fn send_watched(
+    async fn send_within(
         &self,
         req: RequestBuilder,
         url: &str,
@@ -287,15 +421,38 @@ impl Client {
         &self,
         watch: &(dyn Fn(u64, Option<u64>) + Sync),
     ) -> Result<Vec<Task>, ApiError> {
+        Ok(self.task_list_watched(watch).await?.tasks)
+    }
+
+    /// The day's task list with a count of the entries that were not tasks (skipped).
+    pub async fn task_list(&self) -> Result<TaskList, ApiError> {
+        self.task_list_watched(&|_, _| {}).await
+    }
+
+    /// `task_list`, telling `watch` how many bytes have arrived as they come.
+    pub async fn task_list_watched(
+        &self,
+        watch: &(dyn Fn(u64, Option<u64>) + Sync),
+    ) -> Result<TaskList, ApiError> {
         let ep = self.collection()?;
         let mut req = self.http.get(&ep.tasks_url);
         if let Some(a) = &ep.auth {
             req = req.basic_auth(&a.user, Some(a.password.expose()));
         }
-        let reply = self.send_watched(req, &ep.tasks_url, watch).await?;
+        let reply = self
+            .send_watched(req, &ep.tasks_url, RequestKind::TaskList, watch)
+            .await?;
         Self::check_common(&reply, &ep.tasks_url)?;
         Self::not_json_guard(&reply)?;
-        Ok(parse_task_list(&reply.body)?)
+        let list = parse_task_list_counted(&reply.body)?;
+        if list.not_tasks > 0 {
+            tracing::warn!(
+                not_tasks = list.not_tasks,
+                tasks = list.tasks.len(),
+                "entries of the task list were not tasks: skipped"
+            );
+        }
+        Ok(list)
     }
 
     /// The exact JSON body `submit` posts for `result` (signed with the configured hash key;
@@ -324,7 +481,7 @@ impl Client {
         if let Some(a) = &ep.auth {
             req = req.basic_auth(&a.user, Some(a.password.expose()));
         }
-        let reply = self.send(req, &ep.result_url).await?;
+        let reply = self.send(req, &ep.result_url, RequestKind::Result).await?;
         // The server answers codes in a JSON body with 200 or 403; read it whenever it is there.
         let answer = serde_json::from_slice::<CollectionResponse>(&reply.body)
             .ok()
@@ -363,7 +520,11 @@ impl Client {
     pub async fn health(&self) -> Result<String, ApiError> {
         let ep = self.collection()?;
         let reply = self
-            .send(self.http.get(&ep.result_url), &ep.result_url)
+            .send(
+                self.http.get(&ep.result_url),
+                &ep.result_url,
+                RequestKind::Health,
+            )
             .await?;
         Self::check_common(&reply, &ep.result_url)?;
         Ok(clean(
@@ -386,7 +547,7 @@ impl Client {
         if let Some(b) = &login.basic {
             req = req.basic_auth(&b.user, Some(b.password.expose()));
         }
-        let reply = self.send(req, &login.login_url).await?;
+        let reply = self.send(req, &login.login_url, RequestKind::Login).await?;
         Self::check_common(&reply, &login.login_url)?;
         Self::not_json_guard(&reply)?;
         let token =
@@ -421,7 +582,8 @@ impl Client {
                 req.bearer_auth(self.login_token(login, renew).await?.expose())
             }
         };
-        self.send_watched(req, &ep.url, watch).await
+        self.send_watched(req, &ep.url, RequestKind::TerminPage, watch)
+            .await
     }
 
     /// One page of termin transactions. The provider's 404 "not found" is an empty page.
@@ -436,6 +598,25 @@ impl Client {
         limit: i64,
         watch: &(dyn Fn(u64, Option<u64>) + Sync),
     ) -> Result<TerminPage, ApiError> {
+        Ok(self.termin_page_sized(page, limit, watch).await?.0)
+    }
+
+    /// One termin page with the bytes its body took.
+    pub async fn termin_page_with_size(
+        &self,
+        page: i64,
+        limit: i64,
+    ) -> Result<(TerminPage, usize), ApiError> {
+        self.termin_page_sized(page, limit, &|_, _| {}).await
+    }
+
+    /// `termin_page_watched`, with the bytes the page's body took.
+    async fn termin_page_sized(
+        &self,
+        page: i64,
+        limit: i64,
+        watch: &(dyn Fn(u64, Option<u64>) + Sync),
+    ) -> Result<(TerminPage, usize), ApiError> {
         let ep = self.termin()?;
         let mut reply = self.termin_request(ep, page, limit, false, watch).await?;
         if reply.status == StatusCode::UNAUTHORIZED && matches!(ep.auth, TerminAuth::Login(_)) {
@@ -447,7 +628,7 @@ impl Client {
             && (e.message.to_ascii_lowercase().contains("not found")
                 || e.message == NOT_FOUND_MESSAGE)
         {
-            return Ok(TerminPage::empty(page, limit));
+            return Ok((TerminPage::empty(page, limit), reply.body.len()));
         }
         if !reply.status.is_success()
             && let Ok(e) = serde_json::from_slice::<TerminErrorBody>(&reply.body)
@@ -466,27 +647,34 @@ impl Client {
         if parsed.status.eq_ignore_ascii_case("error") {
             return Err(ApiError::refused("error".into(), parsed.message));
         }
-        Ok(parsed)
+        Ok((parsed, reply.body.len()))
     }
 
-    /// One termin page; a 429 or 503 that says when to come back (`Retry-After`) is asked
-    /// again after that wait, up to `BUSY_RETRIES` times.
-    async fn termin_page_patiently(&self, page: i64, limit: i64) -> Result<TerminPage, ApiError> {
+    /// One termin page and its size; a 429 or 503 that says when to come back
+    /// (`Retry-After`) is asked again after that wait (at most `http.max_retry_after_secs`,
+    /// and told), up to `BUSY_RETRIES` times.
+    async fn termin_page_patiently(
+        &self,
+        page: i64,
+        limit: i64,
+    ) -> Result<(TerminPage, usize), ApiError> {
         let mut tries = 0;
         loop {
-            match self.termin_page(page, limit).await {
+            match self.termin_page_sized(page, limit, &|_, _| {}).await {
                 Err(ApiError::Status {
                     status: 429 | 503,
                     retry_after: Some(wait),
                     ..
                 }) if tries < BUSY_RETRIES => {
                     tries += 1;
+                    let w = self.busy_wait(wait);
                     tracing::info!(
                         page,
-                        secs = wait.as_secs_f64(),
-                        "termin server busy: waiting as it asked"
+                        asked = w.asked.as_secs_f64(),
+                        secs = w.waited.as_secs_f64(),
+                        "termin server busy: waiting as it asked (at most http.max_retry_after_secs)"
                     );
-                    tokio::time::sleep(wait).await;
+                    tokio::time::sleep(w.waited).await;
                 }
                 other => return other,
             }
@@ -503,7 +691,8 @@ impl Client {
         mut on_page: impl FnMut(i64, i64, usize) -> bool,
     ) -> Result<Vec<crate::domain::Transaction>, ApiError> {
         use futures_util::StreamExt;
-        let first = self.termin_page_patiently(1, limit).await?;
+        let (first, mut read) = self.termin_page_patiently(1, limit).await?;
+        let cap = self.options.max_total_bytes;
         let meta = first.meta();
         // The page count, else worked out from the total; with neither, walk until a page
         // comes back empty.
@@ -526,7 +715,16 @@ impl Client {
             .map(|p| async move { (p, self.termin_page_patiently(p, limit).await) })
             .buffered(concurrency);
         while let Some((p, page)) = pages.next().await {
-            let page = page?;
+            let (page, size) = page?;
+            // What the walk keeps grows with what it reads: past the cap it stops, whatever
+            // the server says of its page count.
+            read = read.saturating_add(size);
+            if read > cap {
+                return Err(ApiError::TotalTooLarge {
+                    limit: cap,
+                    pages: p,
+                });
+            }
             if let Some(answered) = page.meta().page.filter(|n| *n != p) {
                 // A server that ignores `page` would hand back page 1 again and again.
                 return Err(ApiError::Other(format!(

@@ -30,6 +30,22 @@ pub enum ApiError {
     Timeout { host: String, secs: u64 },
     #[error("cannot connect to {host}: {reason}")]
     Connect { host: String, reason: String },
+    /// The overall deadline of a request passed (`http.deadline_secs`, else the kind's).
+    #[error(
+        "gave up on the {} from {host} after {secs} s: its overall deadline (http.deadline_secs)",
+        kind_words(*kind)
+    )]
+    Deadline {
+        host: String,
+        secs: u64,
+        kind: super::client::RequestKind,
+    },
+    /// A walk over every termin page read more than `http.max_total_mb` in all.
+    #[error(
+        "the termin pages came to more than {} MB in all by page {pages}: stopped (raise http.max_total_mb in the config)",
+        limit.div_ceil(1024 * 1024)
+    )]
+    TotalTooLarge { limit: usize, pages: i64 },
     #[error("connection to {host} dropped before the server answered")]
     Dropped { host: String },
     #[error("the server sent a page instead of JSON (HTTP {status}){excerpt}")]
@@ -112,7 +128,10 @@ impl ApiError {
     /// True when the request may have been processed although no answer arrived: resending
     /// such a result could store it twice (the server has no duplicate protection).
     pub fn may_have_reached_server(&self) -> bool {
-        matches!(self, ApiError::Timeout { .. } | ApiError::Dropped { .. })
+        matches!(
+            self,
+            ApiError::Timeout { .. } | ApiError::Dropped { .. } | ApiError::Deadline { .. }
+        )
     }
 
     pub(crate) fn from_reqwest(e: reqwest::Error, host: &str, timeout: Duration) -> ApiError {
@@ -151,6 +170,18 @@ impl ApiError {
             source = s.source();
         }
         ApiError::Other(innermost)
+    }
+}
+
+/// A request's kind in English words (`words::api_error` says them in the language).
+fn kind_words(kind: super::client::RequestKind) -> &'static str {
+    use super::client::RequestKind as K;
+    match kind {
+        K::TaskList => "task list",
+        K::TerminPage => "termin page",
+        K::Result => "result",
+        K::Login => "termin login",
+        K::Health => "health check",
     }
 }
 

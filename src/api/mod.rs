@@ -5,7 +5,8 @@ mod error;
 mod token;
 
 pub use client::{
-    BasicAuth, Client, ClientOptions, CollectionEndpoint, DEFAULT_MAX_BODY_MB, LoginAuth,
-    MAX_RETRY_AFTER, TerminAuth, TerminEndpoint, parse_retry_after,
+    BasicAuth, BusyWait, Client, ClientOptions, CollectionEndpoint, DEFAULT_MAX_BODY_MB,
+    DEFAULT_MAX_RETRY_AFTER_SECS, DEFAULT_MAX_TOTAL_MB, LoginAuth, MAX_RETRY_AFTER, OnWait,
+    RequestKind, TerminAuth, TerminEndpoint, parse_retry_after,
 };
 pub use error::{ApiError, excerpt};

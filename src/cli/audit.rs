@@ -197,7 +197,7 @@ fn verify_all(
         return Err(Failure::new(1, unbound_words(&unbound, chain, lang)));
     }
     let Some(file) = server_export else {
-        println!("{}", tr!(lang, "audit-verified", n = receipts.len()));
+        say!("{}", tr!(lang, "audit-verified", n = receipts.len()));
         return Ok(());
     };
     let server = read_server_export(file, agent).map_err(|error| {
@@ -218,7 +218,7 @@ fn verify_all(
         .collect();
     let faults = witness(&receipts, &delivered, &server);
     if faults.is_empty() {
-        println!(
+        say!(
             "{}",
             tr!(
                 lang,

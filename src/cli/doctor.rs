@@ -93,8 +93,10 @@ pub async fn run(
             .map(|c| format!("{:<5} {:<10} {}\n", c.status.as_str(), c.check, c.detail))
             .collect(),
     };
-    use std::io::Write;
-    std::io::stdout().write_all(out.as_bytes())?;
+    match args.format {
+        DoctorFormat::Json => super::output::emit_json_text(out.as_bytes())?,
+        DoctorFormat::Table => super::output::emit(out.as_bytes())?,
+    }
     if checks.iter().any(|c| c.status == Status::Fail) {
         // The report said it: no line more on stderr.
         return Err(Failure::new(EXIT_ERROR, ""));
@@ -171,7 +173,9 @@ fn config_check(
     match &config.user_file {
         Some(p) => {
             parts.push(tr!(lang, "doctor-config-user", file = described(p)));
-            if crate::files::readable_by_others(p) {
+            let holds_secrets =
+                crate::config::read_layer_of(p).is_some_and(|layer| !layer.secrets().is_empty());
+            if holds_secrets && crate::files::readable_by_others(p) {
                 status = Status::Warn;
                 parts.push(tr!(lang, "doctor-config-user-open"));
             }
@@ -181,6 +185,19 @@ fn config_check(
                 .map(|(p, _)| p.display().to_string())
                 .unwrap_or_else(|| tr!(lang, "doctor-config-no-dir"));
             parts.push(tr!(lang, "doctor-config-no-user", path = default));
+        }
+    }
+    // Files and folders others can write fail, even when read with --insecure-config.
+    let mut writable = false;
+    for p in config.system_file.iter().chain(config.user_file.iter()) {
+        for open in crate::config::open_to_writing(p) {
+            writable = true;
+            parts.push(tr!(
+                lang,
+                "doctor-config-writable",
+                path = open.path.display().to_string(),
+                mode = format!("{:04o}", open.mode)
+            ));
         }
     }
     if config.system_file.is_none() && config.user_file.is_none() {
@@ -199,6 +216,9 @@ fn config_check(
             "doctor-config-insecure",
             hosts = hosts.join(", ")
         ));
+    }
+    if writable {
+        status = Status::Fail;
     }
     Check::new("config", status, parts.join("; "))
 }
@@ -266,6 +286,7 @@ async fn with_config(config: Config, clock: Clock, timeout: Duration, lang: Lang
                 connect_timeout: timeout,
                 timeout,
                 max_body_bytes,
+                ..config.http.clone()
             };
             let url = redact_url(&t.url);
             let started = Instant::now();

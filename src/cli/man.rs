@@ -126,13 +126,12 @@ pub fn write_all(dir: &Path, lang: Lang) -> std::io::Result<Vec<PathBuf>> {
 }
 
 pub fn run(args: ManArgs, lang: Lang) -> Result<(), Failure> {
-    use std::io::Write;
     let failed = |e: std::io::Error| Failure::new(EXIT_ERROR, format!("man: {e}"));
     match args.out_dir {
-        None => std::io::stdout().write_all(&page(lang).map_err(failed)?)?,
+        None => super::output::emit_raw(&page(lang).map_err(failed)?)?,
         Some(dir) => {
             for p in write_all(&dir, lang).map_err(failed)? {
-                println!("{}", p.display());
+                say!("{}", p.display());
             }
         }
     }

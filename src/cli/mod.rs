@@ -1,11 +1,12 @@
 //! The command line: parses, builds the configuration and a session, hands off to a command.
 
+#[macro_use]
+mod output;
 mod audit;
 mod callbacks;
 mod doctor;
 mod man;
 mod outbox;
-mod output;
 mod refusal;
 mod serve;
 mod submit;
@@ -55,6 +56,14 @@ pub struct Cli {
     /// Full URL of the termin transactions list [env: DESKCOLL_TERMIN_URL].
     #[arg(long, global = true, value_name = "URL")]
     pub termin_url: Option<String>,
+    /// Read a user's config file or folder that others can write (refused otherwise: they
+    /// could set calling.dial_command or base_url). Never a system file.
+    #[arg(long, global = true)]
+    pub insecure_config: bool,
+    /// Write what the command prints on stdout (an export: tasks, termin, outbox list,
+    /// today, callbacks, audit) to FILE instead, readable by you only (0600).
+    #[arg(long, global = true, value_name = "FILE")]
+    pub output: Option<PathBuf>,
     /// Replace the clock (planning, tests), e.g. 2026-11-27T09:30:00+07:00.
     #[arg(long, global = true, value_name = "RFC3339", value_parser = parse_now)]
     pub now: Option<chrono::DateTime<chrono::FixedOffset>>,
@@ -277,6 +286,7 @@ impl Cli {
             agent_id: self.agent_id.clone(),
             termin_url: self.termin_url.clone(),
             hash_key: None,
+            insecure_config: self.insecure_config,
         }
     }
 }
@@ -313,7 +323,7 @@ pub fn main() -> ExitCode {
         refusal::Parsed::Ok(cli) => *cli,
         refusal::Parsed::Show(help) => help.exit(),
         refusal::Parsed::Refused(line) => {
-            eprintln!("{}", error_line(early, &line));
+            tell!("{}", error_line(early, &line));
             return ExitCode::from(EXIT_INVALID);
         }
     };
@@ -325,7 +335,7 @@ pub fn main() -> ExitCode {
         Ok(r) => r,
         Err(e) => {
             let message = tr!(lang, "cli-no-runtime", error = e.to_string());
-            eprintln!("{}", error_line(lang, &message));
+            tell!("{}", error_line(lang, &message));
             return ExitCode::from(EXIT_ERROR);
         }
     };
@@ -336,7 +346,7 @@ pub fn main() -> ExitCode {
             // The last guard: a message may quote a server.
             let message = f.message_in(lang);
             let message = crate::domain::text::sanitize(&message);
-            eprintln!("{}", error_line(lang, &message));
+            tell!("{}", error_line(lang, &message));
             ExitCode::from(f.code)
         }
     }
@@ -371,7 +381,7 @@ fn load_config(over: &Overrides) -> Result<Config, Failure> {
     if !config.ignored.is_empty() {
         let lang = config.language;
         let message = tr!(lang, "cli-calling-locked", keys = config.ignored.join(", "));
-        eprintln!("{}", warning_line(lang, &message));
+        tell!("{}", warning_line(lang, &message));
     }
     let hosts = config.insecure_hosts();
     if !hosts.is_empty() {
@@ -381,19 +391,51 @@ fn load_config(over: &Overrides) -> Result<Config, Failure> {
             "cli-insecure",
             hosts = crate::domain::text::sanitize(&hosts.join(", "))
         );
-        eprintln!("{}", warning_line(lang, &message));
+        tell!("{}", warning_line(lang, &message));
     }
     Ok(config)
 }
 
-/// One line on stderr when the config file (it holds secrets) can be read by others.
+/// The session of a command: the config in force, and a client that says on stderr each
+/// wait a busy server asked for (`Retry-After`, at most `http.max_retry_after_secs`).
+async fn open_session(over: &Overrides, clock: Clock) -> Result<Session, Failure> {
+    let mut session = Session::open(load_config(over)?, clock).await?;
+    let lang = session.config.language;
+    session.client = session.client.clone().with_on_wait(move |w| {
+        let message = tr!(
+            lang,
+            "api-busy-wait",
+            asked = w.asked.as_secs(),
+            waited = w.waited.as_secs()
+        );
+        tell!("{}", warning_line(lang, &message));
+    });
+    Ok(session)
+}
+
+/// One line on stderr when the config file holds secrets and can be read by others, and
+/// one when it is read although others can write it (`--insecure-config`).
 fn warn_if_config_is_open(over: &Overrides, lang: Lang) {
     let env = |k: &str| std::env::var(k).ok();
-    if let Some((path, _)) = crate::config::chosen_path(over.config_path.as_deref(), &env)
-        && crate::files::readable_by_others(&path)
-    {
+    let Some((path, _)) = crate::config::chosen_path(over.config_path.as_deref(), &env) else {
+        return;
+    };
+    let holds_secrets =
+        || crate::config::read_layer_of(&path).is_some_and(|layer| !layer.secrets().is_empty());
+    if crate::files::readable_by_others(&path) && holds_secrets() {
         let message = tr!(lang, "cli-config-open", path = path.display().to_string());
-        eprintln!("{}", warning_line(lang, &message));
+        tell!("{}", warning_line(lang, &message));
+    }
+    if over.insecure_config {
+        for open in crate::config::open_to_writing(&path) {
+            let message = tr!(
+                lang,
+                "cli-config-writable",
+                path = open.path.display().to_string(),
+                mode = format!("{:04o}", open.mode)
+            );
+            tell!("{}", warning_line(lang, &message));
+        }
     }
 }
 
@@ -407,6 +449,19 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         })
     ) {
         warn_if_config_is_open(&over, lang);
+    }
+    if let (Some(path), Some(_)) = (&cli.output, &cli.command) {
+        output::output_to(path).map_err(|e| {
+            Failure::new(
+                EXIT_ERROR,
+                tr!(
+                    lang,
+                    "cli-output-failed",
+                    path = path.display().to_string(),
+                    error = e.to_string()
+                ),
+            )
+        })?;
     }
     let Some(command) = cli.command else {
         let config = load_config(&over)?;
@@ -425,7 +480,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                 shell,
                 &mut Cli::command(),
                 "deskcoll",
-                &mut std::io::stdout(),
+                &mut output::SafeStdout,
             );
             Ok(())
         }
@@ -444,7 +499,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                         Some(key) => key.expose().to_string(),
                         // Demo mode signs for the embedded twin, with the twin's key.
                         None if config.is_demo() => {
-                            eprintln!("deskcoll: {}", tr!(lang, "cli-sign-demo"));
+                            tell!("deskcoll: {}", tr!(lang, "cli-sign-demo"));
                             crate::twin::SEED_HASH_KEY.to_string()
                         }
                         None => ask_secret("hash key", lang)?.ok_or_else(|| {
@@ -453,7 +508,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
                     }
                 }
             };
-            println!("{}", crate::domain::result::sign(account_no.trim(), &key));
+            say!("{}", crate::domain::result::sign(account_no.trim(), &key));
             Ok(())
         }
         Command::Tasks {
@@ -465,7 +520,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             cached,
         } => {
             let (format, style) = csv_style(format, excel, lang)?;
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             let listing = tasks::Listing {
                 format,
                 only_callable: callable,
@@ -478,11 +533,11 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
         }
         Command::Today { format, excel } => {
             let (format, style) = csv_style(format, excel, lang)?;
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             today::run(&session, format, style).await
         }
         Command::Callbacks(args) => {
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             callbacks::run(&session, args)
         }
         Command::Termin(mut args) => {
@@ -491,7 +546,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             if let Some(refused) = args.refusal(lang) {
                 return Err(refused);
             }
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             if args.asks_the_whole_set() {
                 termin_desk::run(&session, args, style).await
             } else {
@@ -499,15 +554,15 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             }
         }
         Command::Audit(args) => {
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             audit::run(&session, args).await
         }
         Command::Outbox { action } => {
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             outbox::run(&session, action).await
         }
         Command::Submit(args) => {
-            let session = Session::open(load_config(&over)?, clock).await?;
+            let session = open_session(&over, clock).await?;
             submit::run(&session, args).await
         }
     }
@@ -544,22 +599,22 @@ fn config_command(action: ConfigAction, over: &Overrides, lang: Lang) -> Result<
             }
             // 0600 also over an older file of another mode (--force).
             crate::files::write_private(&path, crate::config::TEMPLATE.as_bytes())?;
-            println!(
+            say!(
                 "{}",
                 tr!(lang, "cli-wrote", path = path.display().to_string())
             );
             Ok(())
         }
         ConfigAction::Show => {
-            print!("{}", load_config(over)?.show());
+            output::emit(load_config(over)?.show().as_bytes())?;
             Ok(())
         }
         ConfigAction::Path => {
             match crate::config::chosen_path(over.config_path.as_deref(), &|k| {
                 std::env::var(k).ok()
             }) {
-                Some((p, _)) => println!("{}", p.display()),
-                None => println!("({})", tr!(lang, "cli-none")),
+                Some((p, _)) => say!("{}", p.display()),
+                None => say!("({})", tr!(lang, "cli-none")),
             }
             Ok(())
         }

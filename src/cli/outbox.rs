@@ -228,7 +228,7 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                 deliverer.deliver_patiently(id, 3).await.map_err(&store)?;
             }
             let c = lock().counts().map_err(&store)?;
-            println!(
+            say!(
                 "{}",
                 tr!(
                     lang,
@@ -295,7 +295,7 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                         ),
                     ));
                 }
-                eprintln!(
+                tell!(
                     "deskcoll: {}",
                     tr!(
                         lang,
@@ -308,13 +308,13 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
             }
             if delivered {
                 lock().resolve_delivered(id, now).map_err(&store)?;
-                println!("{}", tr!(lang, "outbox-cli-marked", id = id));
+                say!("{}", tr!(lang, "outbox-cli-marked", id = id));
                 return Ok(());
             }
             lock().resend(id, now).map_err(&store)?;
             let (state, _) = deliverer.deliver_patiently(id, 3).await.map_err(&store)?;
             let item = lock().get(id).map_err(&store)?;
-            println!(
+            say!(
                 "{}{}",
                 tr!(
                     lang,

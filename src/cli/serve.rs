@@ -74,6 +74,10 @@ pub struct ServeArgs {
     /// 500 to a list or a result (an exception the controller does not catch; nothing stored).
     #[arg(long = "fault", value_name = "NAME=RATE")]
     pub faults: Vec<String>,
+    /// Listen on an address other machines reach although the twin takes the seed
+    /// document's public credentials (or none): refused without it.
+    #[arg(long)]
+    pub public: bool,
     /// Keep stored results and the twin's clock offset in this SQLite file, so that a restart
     /// keeps them [default: memory only].
     #[arg(long, value_name = "FILE")]
@@ -186,6 +190,16 @@ pub async fn run(
     let (data_null_rate, stored_refusal_rate, exception_rate) = fault_rates(&args.faults)?;
     let seed_password = password == twin::SEED_PASSWORD;
     let seed_hash_key = hash_key == twin::SEED_HASH_KEY;
+    // The seed document's credentials are public: on an address other machines reach, anyone
+    // could read the twin's books and post to it.
+    let public_credentials =
+        args.no_auth || seed_password || seed_hash_key || access_secret == twin::SEED_ACCESS_SECRET;
+    if !args.addr.ip().is_loopback() && public_credentials && !args.public {
+        return Err(Failure::new(
+            super::EXIT_INVALID,
+            tr!(lang, "serve-public-refused", addr = args.addr.to_string()),
+        ));
+    }
     let running = twin::start(TwinOptions {
         addr: args.addr,
         user: user.clone(),
@@ -227,27 +241,27 @@ pub async fn run(
             ),
         ),
     })?;
-    println!("{}", tr!(lang, "serve-listening", url = running.base_url()));
-    println!("{}", tr!(lang, "serve-point"));
-    println!("  export DESKCOLL_BASE_URL={}", running.base_url());
-    println!("  export DESKCOLL_TERMIN_URL={}", running.termin_url());
-    println!("  export DESKCOLL_USER={user} DESKCOLL_TERMIN_USER={user}");
+    say!("{}", tr!(lang, "serve-listening", url = running.base_url()));
+    say!("{}", tr!(lang, "serve-point"));
+    say!("  export DESKCOLL_BASE_URL={}", running.base_url());
+    say!("  export DESKCOLL_TERMIN_URL={}", running.termin_url());
+    say!("  export DESKCOLL_USER={user} DESKCOLL_TERMIN_USER={user}");
     if seed_password {
         // The seed document's public example values: nothing secret to hide.
-        println!(
+        say!(
             "  export DESKCOLL_PASSWORD='{p}' DESKCOLL_TERMIN_PASSWORD='{p}'",
             p = twin::SEED_PASSWORD
         );
     } else {
-        println!("  # {}", tr!(lang, "serve-and-passwords"));
+        say!("  # {}", tr!(lang, "serve-and-passwords"));
     }
     if seed_hash_key {
-        println!("  export DESKCOLL_HASH_KEY={}", twin::SEED_HASH_KEY);
+        say!("  export DESKCOLL_HASH_KEY={}", twin::SEED_HASH_KEY);
     } else {
-        println!("  # {}", tr!(lang, "serve-and-hash-key"));
+        say!("  # {}", tr!(lang, "serve-and-hash-key"));
     }
     let url = format!("{}/__twin/collections", running.base_url());
-    println!(
+    say!(
         "{}",
         if args.expose_inspect {
             tr!(lang, "serve-received", url = url)
@@ -256,7 +270,7 @@ pub async fn run(
         }
     );
     if let Some(path) = &args.state {
-        println!("stored results and the clock kept in {}", path.display());
+        say!("stored results and the clock kept in {}", path.display());
     }
     tokio::select! {
         _ = running.wait() => {}

@@ -101,7 +101,7 @@ impl Rules {
                     "submit-no-task-list",
                     error = sanitize(&words::api_error(lang, &e))
                 );
-                eprintln!("{}", super::warning_line(lang, &message));
+                tell!("{}", super::warning_line(lang, &message));
             }
         }
         Ok(Rules {
@@ -328,7 +328,7 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
         rules.unconfirmed_party(&recorded),
     ];
     for warning in warnings.into_iter().flatten() {
-        eprintln!("{}", super::warning_line(lang, &sanitize(&warning)));
+        tell!("{}", super::warning_line(lang, &sanitize(&warning)));
     }
     log_consent(session, &deliverer, &account_no, &args.consent, now)?;
     let id = deliverer
@@ -340,7 +340,7 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
         .map_err(store_failure(lang))?;
     match state {
         DeliveryState::Delivered => {
-            println!("{}", describe(state, &d, lang));
+            say!("{}", describe(state, &d, lang));
             Ok(())
         }
         _ => Err(Failure::new(
@@ -433,7 +433,7 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                println!(
+                say!(
                     "{}",
                     tr!(
                         lang,
@@ -486,14 +486,14 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
                 ];
                 for warning in warnings.into_iter().flatten() {
                     let message = tr!(lang, "submit-row", line = line, what = sanitize(&warning));
-                    eprintln!("{}", super::warning_line(lang, &message));
+                    tell!("{}", super::warning_line(lang, &message));
                 }
                 *earlier += 1;
                 log_consent(session, &deliverer, &account_no, &get("consent"), now)?;
                 valid.push((line, checked));
             }
             Err(errors) => {
-                println!(
+                say!(
                     "{}",
                     tr!(
                         lang,
@@ -528,9 +528,9 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
             r.action_code,
             describe(state, &d, lang)
         );
-        println!("{}", tr!(lang, "submit-row", line = *line, what = what));
+        say!("{}", tr!(lang, "submit-row", line = *line, what = what));
     }
-    println!(
+    say!(
         "{}",
         tr!(
             lang,

@@ -163,7 +163,16 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
             .ok_or_else(|| Failure::new(EXIT_ERROR, tr!(lang, "tasks-cached-none")))?;
         (tasks, Some(read_at))
     } else {
-        (session.tasks().await?, None)
+        let list = session.task_list().await?;
+        if list.not_tasks > 0 {
+            let message = tr!(
+                lang,
+                "tasks-not-tasks",
+                n = crate::i18n::grouped(lang, list.not_tasks as u64)
+            );
+            tell!("{}", super::warning_line(lang, &message));
+        }
+        (list.tasks, None)
     };
     let regions = RegionTable::builtin();
     let rules = &session.config.calling.rules;
@@ -226,7 +235,7 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
         }
         Format::Csv => {
             // Streamed: a 100,000-task queue never sits in memory as text.
-            let mut out = std::io::BufWriter::with_capacity(1 << 16, std::io::stdout().lock());
+            let mut out = std::io::BufWriter::with_capacity(1 << 16, output::SafeStdout);
             let preamble = out.write_all(style.preamble()).map_err(csv::Error::from);
             let mut w = style.writer(out);
             let result = preamble

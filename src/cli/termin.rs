@@ -141,12 +141,24 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
     if streaming && args.format == Format::Json {
         emit(b"[")?;
     }
-    let mut fetched = Some(first);
+    let mut fetched = Some((first, 0usize));
+    // What a walk reads in all is capped (`http.max_total_mb`), however many pages the
+    // server says it has.
+    let cap = session.client.options().max_total_bytes;
+    let mut read = 0usize;
     let meta = loop {
-        let p = match fetched.take() {
+        let (p, size) = match fetched.take() {
             Some(p) => p,
-            None => session.client.termin_page(current, limit).await?,
+            None => session.client.termin_page_with_size(current, limit).await?,
         };
+        read = read.saturating_add(size);
+        if read > cap {
+            return Err(crate::api::ApiError::TotalTooLarge {
+                limit: cap,
+                pages: current,
+            }
+            .into());
+        }
         let rows: Vec<&Transaction> = p.transactions().iter().collect();
         // CSV and JSON rows stream page by page; tables and summaries need them all.
         match (streaming, args.format) {
@@ -163,7 +175,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
                     };
                     first_json = false;
                     chunk.extend(serde_json::to_vec(t).map_err(json_err)?);
-                    emit(&chunk)?;
+                    output::emit_json_text(&chunk)?;
                 }
             }
             _ => collected.extend(rows.into_iter().cloned()),
@@ -190,7 +202,7 @@ pub async fn run(session: &Session, args: TerminArgs, style: CsvStyle) -> Result
         if args.format == Format::Json {
             emit(b"\n]\n")?;
         }
-        eprintln!("{position}");
+        tell!("{position}");
         return Ok(());
     }
     let rows: Vec<_> = collected.iter().map(table_row).collect();

@@ -6,11 +6,12 @@
 use super::output::{self, emit, emit_json, opt};
 use super::termin::{TerminArgs, table_headers, wib_date};
 use super::{EXIT_ERROR, EXIT_INVALID, Failure, Format};
+use crate::domain::Transaction;
 use crate::domain::lang::Lang;
+use crate::domain::money::{Money, Total};
 use crate::domain::termin_desk::{self, Column, DateRange, GroupBy};
 use crate::domain::termin_view::{self, CSV_HEADERS, StatusSet, Sum};
 use crate::domain::text::CsvStyle;
-use crate::domain::{Money, Transaction};
 use crate::session::Session;
 use crate::tr;
 
@@ -144,7 +145,7 @@ impl TerminArgs {
 /// Reads every page, with a progress line on stderr (rewritten in place at a terminal), and
 /// says on stderr how much was read.
 async fn read_all(session: &Session, lang: Lang) -> Result<Vec<Transaction>, Failure> {
-    use std::io::{IsTerminal, Write};
+    use std::io::IsTerminal;
     let live = std::io::stderr().is_terminal();
     let mut pages = (0, 0);
     let all = session
@@ -153,18 +154,16 @@ async fn read_all(session: &Session, lang: Lang) -> Result<Vec<Transaction>, Fai
             pages = (page, of);
             if live {
                 let line = tr!(lang, "termin-cli-reading", page = page, of = of, n = n);
-                let mut err = std::io::stderr().lock();
-                let _ = write!(err, "\r{line}\x1b[K");
-                let _ = err.flush();
+                output::progress_line(Some(&line));
             }
             true
         })
         .await;
     if live {
-        eprint!("\r\x1b[K");
+        output::progress_line(None);
     }
     let all = all?;
-    eprintln!(
+    tell!(
         "{}",
         tr!(
             lang,
@@ -285,22 +284,22 @@ fn scope_line(args: &TerminArgs, statuses: &StatusSet, n: usize, lang: Lang) -> 
 #[derive(serde::Serialize)]
 struct SumJson {
     count: usize,
-    price_sub_total: Money,
-    shipping_cost: Money,
-    total_pph: Money,
-    total_ppn: Money,
-    bill_amount: Money,
+    price_sub_total: Total,
+    shipping_cost: Total,
+    total_pph: Total,
+    total_ppn: Total,
+    bill_amount: Total,
 }
 
 impl From<&Sum> for SumJson {
     fn from(s: &Sum) -> SumJson {
         SumJson {
             count: s.count,
-            price_sub_total: s.subtotal,
-            shipping_cost: s.shipping,
-            total_pph: s.pph,
-            total_ppn: s.ppn,
-            bill_amount: s.bill,
+            price_sub_total: s.subtotal.clone(),
+            shipping_cost: s.shipping.clone(),
+            total_pph: s.pph.clone(),
+            total_ppn: s.ppn.clone(),
+            bill_amount: s.bill.clone(),
         }
     }
 }
@@ -444,7 +443,7 @@ fn groups(
             let line = |key: String, s: &Sum| {
                 let mut row = vec![key, s.count.to_string()];
                 row.extend(money_cells(s));
-                row.push(share(s.bill, total.bill));
+                row.push(share(&s.bill, &total.bill));
                 row
             };
             let mut table: Vec<Vec<String>> =
@@ -535,7 +534,7 @@ fn summary_csv(key: &str, s: &Sum) -> Vec<String> {
 }
 
 /// A group's share of the bill total, in whole percent (exact arithmetic, rounded).
-pub fn share(part: Money, total: Money) -> String {
+pub fn share(part: &Total, total: &Total) -> String {
     match part.percent_of(total) {
         Some(p) => format!("{p}%"),
         None => "-".into(),
@@ -571,7 +570,10 @@ fn aging(
                 })
                 .collect();
             let count: usize = rows.iter().map(|r| r.count).sum();
-            let bill: Money = rows.iter().map(|r| r.bill_amount).sum();
+            let mut bill = Total::default();
+            for r in rows {
+                bill.add_total(&r.bill_amount);
+            }
             table.push(vec![
                 "TOTAL".into(),
                 String::new(),

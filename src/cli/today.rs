@@ -26,7 +26,7 @@ pub async fn run(
                 "today-no-task-list",
                 error = words::api_error(lang, &e)
             );
-            eprintln!("{}", super::warning_line(lang, &message));
+            tell!("{}", super::warning_line(lang, &message));
             Vec::new()
         }
     };
@@ -52,7 +52,6 @@ pub async fn run(
             let csv = format == Format::Csv;
             // The CSV's figure names are a contract (scripts read them): never translated.
             let name = |wire: &str, words: String| if csv { wire.to_string() } else { words };
-            let total: crate::domain::Money = s.ptp_total_due.parse().unwrap_or_default();
             let mut rows: Vec<Vec<String>> = words::figures(lang, &s)
                 .into_iter()
                 .map(|f| {
@@ -73,7 +72,7 @@ pub async fn run(
                     if csv {
                         s.ptp_total_due.clone()
                     } else {
-                        total.rupiah()
+                        crate::domain::money::shown_figure(&s.ptp_total_due)
                     },
                 ],
                 vec![

@@ -4,7 +4,6 @@ use rust_decimal::Decimal;
 use rust_decimal::prelude::ToPrimitive;
 use serde::{Serialize, Serializer};
 use std::fmt;
-use std::ops::{Add, Sub};
 use std::str::FromStr;
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -33,9 +32,13 @@ impl Money {
         if total.0.is_zero() {
             return None;
         }
-        (self.0 * Decimal::from(100) / total.0)
-            .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
-            .to_u32()
+        // Divided first: a share never overflows the way the amount times 100 would.
+        (self
+            .0
+            .checked_div(total.0)?
+            .checked_mul(Decimal::from(100))?)
+        .round_dp_with_strategy(0, rust_decimal::RoundingStrategy::MidpointAwayFromZero)
+        .to_u32()
     }
 
     /// `Rp 1.445.252.000`; cents only when there are any (`Rp 1.234,50`).
@@ -143,23 +146,190 @@ impl FromStr for Money {
     }
 }
 
-impl Add for Money {
+impl Money {
+    /// The sum, or `None` past what an amount can hold (about 7.9e28): never a panic.
+    pub fn checked_add(self, rhs: Money) -> Option<Money> {
+        self.0.checked_add(rhs.0).map(Money)
+    }
+
+    /// The difference, or `None` past the range.
+    pub fn checked_sub(self, rhs: Money) -> Option<Money> {
+        self.0.checked_sub(rhs.0).map(Money)
+    }
+
+    /// `self` as a part of `whole`, times `scale` (a bar's width), rounded up; `None` when
+    /// either is not positive. Divided first, so that no amount overflows.
+    pub fn scaled_share(&self, whole: Money, scale: usize) -> Option<usize> {
+        if self.0 <= Decimal::ZERO || whole.0 <= Decimal::ZERO {
+            return None;
+        }
+        self.0
+            .checked_div(whole.0)?
+            .checked_mul(Decimal::from(scale))?
+            .ceil()
+            .to_usize()
+    }
+}
+
+/// Where a sum went past the range of an amount: the figure is this error, naming the
+/// record whose amount took it there; every other figure still shows.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct PastRange {
+    pub record: String,
+}
+
+impl fmt::Display for PastRange {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "error: past the range at {}", self.record)
+    }
+}
+
+/// A sum of amounts, checked: exact, or past the range from the record that took it there
+/// on (`PastRange`). Adding never panics.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
+pub struct Total {
+    sum: Money,
+    past_range: Option<PastRange>,
+}
+
+impl Total {
+    pub fn of(m: Money) -> Total {
+        Total {
+            sum: m,
+            past_range: None,
+        }
+    }
+
+    /// Adds `amount` of the record `record` names (asked only when the sum goes past the
+    /// range). Once past, the total stays an error naming the first record that took it there.
+    pub fn add(&mut self, amount: Money, record: impl FnOnce() -> String) {
+        if self.past_range.is_some() {
+            return;
+        }
+        match self.sum.checked_add(amount) {
+            Some(s) => self.sum = s,
+            None => self.past_range = Some(PastRange { record: record() }),
+        }
+    }
+
+    /// Another total added to this one (groups into a grand total).
+    pub fn add_total(&mut self, other: &Total) {
+        if self.past_range.is_some() {
+            return;
+        }
+        match &other.past_range {
+            Some(p) => self.past_range = Some(p.clone()),
+            None => {
+                let record = || "(a sum of groups)".to_string();
+                self.add(other.sum, record)
+            }
+        }
+    }
+
+    /// The sum, or where it went past the range.
+    pub fn value(&self) -> Result<Money, PastRange> {
+        match &self.past_range {
+            None => Ok(self.sum),
+            Some(p) => Err(p.clone()),
+        }
+    }
+
+    /// The sum, zero when past the range (for a bar's share; the figure itself says the error).
+    pub fn or_zero(&self) -> Money {
+        self.value().unwrap_or_default()
+    }
+
+    /// `Rp 1.445.252.000`, or the error naming the record.
+    pub fn rupiah(&self) -> String {
+        match self.value() {
+            Ok(m) => m.rupiah(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    /// `rupiah` in at most `width` columns.
+    pub fn rupiah_in(&self, width: usize) -> String {
+        fit_amount(&self.rupiah(), width)
+    }
+
+    /// A plain number for CSV and scripts, or the error naming the record.
+    pub fn plain(&self) -> String {
+        match self.value() {
+            Ok(m) => m.plain(),
+            Err(e) => e.to_string(),
+        }
+    }
+
+    /// This total as a whole percent of `total`; `None` when either cannot say.
+    pub fn percent_of(&self, total: &Total) -> Option<u32> {
+        self.value().ok()?.percent_of(total.value().ok()?)
+    }
+}
+
+/// Unchecked sums for tests only: the program adds with `checked_add` or `Total`.
+#[cfg(test)]
+impl std::ops::Add for Money {
     type Output = Money;
     fn add(self, rhs: Money) -> Money {
-        Money(self.0 + rhs.0)
+        self.checked_add(rhs).expect("a test's sum fits")
     }
 }
 
-impl Sub for Money {
+#[cfg(test)]
+impl std::ops::Sub for Money {
     type Output = Money;
     fn sub(self, rhs: Money) -> Money {
-        Money(self.0 - rhs.0)
+        self.checked_sub(rhs).expect("a test's difference fits")
     }
 }
 
+#[cfg(test)]
 impl std::iter::Sum for Money {
     fn sum<I: Iterator<Item = Money>>(iter: I) -> Money {
-        iter.fold(Money::ZERO, Add::add)
+        iter.fold(Money::ZERO, |a, b| a + b)
+    }
+}
+
+/// Equal to an amount when it is that sum (never when past the range).
+impl PartialEq<Money> for Total {
+    fn eq(&self, other: &Money) -> bool {
+        self.value() == Ok(*other)
+    }
+}
+
+/// Largest first puts a sum past the range above every other.
+impl PartialOrd for Total {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Total {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        (self.past_range.is_some(), self.sum, &self.past_range).cmp(&(
+            other.past_range.is_some(),
+            other.sum,
+            &other.past_range,
+        ))
+    }
+}
+
+/// A number when it is one; the error's words when the sum went past the range.
+impl Serialize for Total {
+    fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        match self.value() {
+            Ok(m) => m.serialize(s),
+            Err(e) => s.serialize_str(&e.to_string()),
+        }
+    }
+}
+
+/// A figure kept as text (`today`'s sums: a plain number, or the error of a sum past the
+/// range) in rupiah for a person: a number as `Rp 1.500.000`, anything else as it is.
+pub fn shown_figure(plain: &str) -> String {
+    match plain.parse::<Money>() {
+        Ok(m) => m.rupiah(),
+        Err(_) => plain.to_string(),
     }
 }
 
@@ -193,6 +363,69 @@ mod tests {
         assert_eq!(json("-0.50"), "-0.5");
         assert_eq!(json("0.00001"), "0.00001");
         assert_eq!(json("99999999999999999999"), "99999999999999999999");
+    }
+
+    #[test]
+    fn a_sum_past_the_range_is_an_error_naming_its_record() {
+        let huge = Money("50000000000000000000000000000".parse().unwrap());
+        let mut t = Total::default();
+        t.add(huge, || "PO-1".into());
+        assert_eq!(t.value(), Ok(huge));
+        t.add(huge, || "PO-2".into());
+        t.add(Money::from_units(1), || "PO-3".into());
+        assert_eq!(
+            t.value(),
+            Err(PastRange {
+                record: "PO-2".into()
+            })
+        );
+        assert_eq!(t.rupiah(), "error: past the range at PO-2");
+        assert_eq!(t.plain(), "error: past the range at PO-2");
+        assert!(t > Total::of(huge), "past the range sorts as the largest");
+        assert_eq!(huge.percent_of(huge), Some(100));
+        assert_eq!(huge.scaled_share(huge, 10), Some(10));
+        assert_eq!(Money::from_units(1).percent_of(huge), Some(0));
+        assert_eq!(shown_figure("1500000"), "Rp 1.500.000");
+        assert_eq!(shown_figure(&t.plain()), "error: past the range at PO-2");
+    }
+
+    proptest::proptest! {
+        /// However large or many the amounts, a sum never panics: it is exact while it fits
+        /// (checked against i128 arithmetic) and an error naming a record once it does not.
+        #[test]
+        fn sums_never_panic_and_are_exact_while_they_fit(
+            amounts in proptest::collection::vec(
+                proptest::prop_oneof![
+                    -10_000_000_000_000i64..10_000_000_000_000i64,
+                    proptest::strategy::Just(i64::MAX),
+                    proptest::strategy::Just(i64::MIN),
+                ],
+                0..40,
+            ),
+            huge in proptest::collection::vec(0u32..3, 0..40),
+        ) {
+            let big = Decimal::MAX / Decimal::from(2);
+            let mut t = Total::default();
+            let mut exact: Option<Decimal> = Some(Decimal::ZERO);
+            for (i, a) in amounts.iter().enumerate() {
+                let m = match huge.get(i) {
+                    Some(2) => Money(big),
+                    Some(1) => Money(-big),
+                    _ => Money::from_units(*a),
+                };
+                t.add(m, || format!("record {i}"));
+                exact = exact.and_then(|e| e.checked_add(m.0));
+                let _ = t.rupiah();
+                let _ = t.rupiah_in(12);
+                let _ = t.percent_of(&Total::of(Money(big)));
+                let _ = m.scaled_share(Money(big), 10);
+            }
+            match (t.value(), exact) {
+                (Ok(v), Some(e)) => proptest::prop_assert_eq!(v.0, e),
+                (Err(p), None) => proptest::prop_assert!(p.record.starts_with("record ")),
+                (got, want) => proptest::prop_assert!(false, "{got:?} vs {want:?}"),
+            }
+        }
     }
 
     #[test]

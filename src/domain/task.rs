@@ -188,6 +188,22 @@ impl Task {
 /// The list is read straight into a vector sized from a count of the tasks in the bytes, so
 /// that a 100,000-task body never holds two copies of a half-grown vector at once.
 pub fn parse_task_list(body: &[u8]) -> Result<Vec<Task>, WireError> {
+    Ok(parse_task_list_counted(body)?.tasks)
+}
+
+/// A task list as read: the tasks, and how many entries were not tasks.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TaskList {
+    pub tasks: Vec<Task>,
+    /// Entries that were not an object with a contract number (`{}`, `null`, `7`, `[]`):
+    /// skipped, never kept as a task, so memory follows the tasks, not the entries.
+    pub not_tasks: usize,
+}
+
+/// `parse_task_list`, counting the entries that were not tasks. Each entry is looked at on
+/// its own as the bytes are read: one that is not an object is skipped unread, an object
+/// without a contract number is dropped as soon as it is read.
+pub fn parse_task_list_counted(body: &[u8]) -> Result<TaskList, WireError> {
     let expected = presize(body);
     let mut de = serde_json::Deserializer::from_slice(body);
     let data = serde::de::DeserializeSeed::deserialize(ListBody { expected }, &mut de)?;
@@ -213,14 +229,14 @@ struct ListBody {
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for ListBody {
-    type Value = Option<Vec<Task>>;
+    type Value = Option<TaskList>;
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_map(self)
     }
 }
 
 impl<'de> serde::de::Visitor<'de> for ListBody {
-    type Value = Option<Vec<Task>>;
+    type Value = Option<TaskList>;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("an object with a \"data\" list")
     }
@@ -244,14 +260,14 @@ struct TaskSeq {
 }
 
 impl<'de> serde::de::DeserializeSeed<'de> for TaskSeq {
-    type Value = Option<Vec<Task>>;
+    type Value = Option<TaskList>;
     fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
         d.deserialize_option(self)
     }
 }
 
 impl<'de> serde::de::Visitor<'de> for TaskSeq {
-    type Value = Option<Vec<Task>>;
+    type Value = Option<TaskList>;
     fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
         f.write_str("a list of tasks or null")
     }
@@ -266,11 +282,63 @@ impl<'de> serde::de::Visitor<'de> for TaskSeq {
     }
     fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Self::Value, A::Error> {
         let mut tasks = Vec::with_capacity(self.expected);
-        while let Some(t) = seq.next_element::<Task>()? {
-            tasks.push(t);
+        let mut not_tasks = 0usize;
+        while let Some(entry) = seq.next_element::<Entry>()? {
+            match entry.0 {
+                Some(t) => tasks.push(t),
+                None => not_tasks += 1,
+            }
         }
         tasks.shrink_to_fit();
-        Ok(Some(tasks))
+        Ok(Some(TaskList { tasks, not_tasks }))
+    }
+}
+
+/// One entry of the list: a task when it is an object with a contract number, else `None`
+/// (whatever else it is, read past without keeping it).
+struct Entry(Option<Task>);
+
+impl<'de> Deserialize<'de> for Entry {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        d.deserialize_any(EntryVisitor)
+    }
+}
+
+struct EntryVisitor;
+
+impl<'de> serde::de::Visitor<'de> for EntryVisitor {
+    type Value = Entry;
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a task")
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Entry, A::Error> {
+        let t = Task::deserialize(serde::de::value::MapAccessDeserializer::new(map))?;
+        Ok(Entry((!t.contract_no.trim().is_empty()).then_some(t)))
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Entry, A::Error> {
+        while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {}
+        Ok(Entry(None))
+    }
+    fn visit_unit<E>(self) -> Result<Entry, E> {
+        Ok(Entry(None))
+    }
+    fn visit_none<E>(self) -> Result<Entry, E> {
+        Ok(Entry(None))
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<Entry, E> {
+        Ok(Entry(None))
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<Entry, E> {
+        Ok(Entry(None))
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<Entry, E> {
+        Ok(Entry(None))
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<Entry, E> {
+        Ok(Entry(None))
+    }
+    fn visit_str<E>(self, _: &str) -> Result<Entry, E> {
+        Ok(Entry(None))
     }
 }
 
@@ -286,6 +354,23 @@ pub fn write_task_list(tasks: &[Task]) -> Vec<u8> {
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
+
+    #[test]
+    fn entries_that_are_not_tasks_are_counted_never_kept() {
+        let body = br#"{"data":[{},null,7,"x",[1,[2]],{"name":"no contract"},{"contract_no":"  "},{"contract_no":"000318270200055","name":"BUDI"},true]}"#;
+        let list = parse_task_list_counted(body).unwrap();
+        assert_eq!(list.tasks.len(), 1);
+        assert_eq!(list.tasks[0].name, "BUDI");
+        assert_eq!(list.not_tasks, 8);
+        let many = format!("{{\"data\":[{}{{}}]}}", "{},".repeat(100_000));
+        let list = parse_task_list_counted(many.as_bytes()).unwrap();
+        assert_eq!((list.tasks.len(), list.not_tasks), (0, 100_001));
+        assert_eq!(
+            list.tasks.capacity(),
+            0,
+            "no room kept for what was not a task"
+        );
+    }
 
     #[test]
     fn days_past_due_are_calendar_days_since_the_due_date_and_none_before_it() {

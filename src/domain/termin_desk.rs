@@ -4,6 +4,7 @@
 //! `deskcoll termin --all` both answer from here.
 
 use super::money::Money;
+use super::money::Total;
 use super::termin::Transaction;
 use super::termin_view::Sum;
 use chrono::{DateTime, Datelike, FixedOffset, NaiveDate};
@@ -257,11 +258,11 @@ pub fn total_of(groups: &[Group]) -> Sum {
     let mut t = Sum::default();
     for g in groups {
         t.count += g.sum.count;
-        t.bill = t.bill + g.sum.bill;
-        t.subtotal = t.subtotal + g.sum.subtotal;
-        t.pph = t.pph + g.sum.pph;
-        t.ppn = t.ppn + g.sum.ppn;
-        t.shipping = t.shipping + g.sum.shipping;
+        t.bill.add_total(&g.sum.bill);
+        t.subtotal.add_total(&g.sum.subtotal);
+        t.pph.add_total(&g.sum.pph);
+        t.ppn.add_total(&g.sum.ppn);
+        t.shipping.add_total(&g.sum.shipping);
     }
     t
 }
@@ -309,8 +310,8 @@ pub struct AgeRow {
     pub status: String,
     pub band: &'static str,
     pub count: usize,
-    /// A JSON number of rupiah, exact.
-    pub bill_amount: Money,
+    /// A JSON number of rupiah, exact (the error's words past the range).
+    pub bill_amount: Total,
     /// The transactions in the cell (indices into the set): Enter on a band lists them.
     #[serde(skip)]
     pub members: Vec<usize>,
@@ -320,7 +321,7 @@ pub struct AgeRow {
 /// entry date where it is empty), as of `today` in WIB; a transaction with neither date
 /// readable is left out.
 pub fn ageing(txs: &[Transaction], view: &[usize], today: NaiveDate) -> Vec<AgeRow> {
-    let mut cells: BTreeMap<(String, Band), (usize, Money, Vec<usize>)> = BTreeMap::new();
+    let mut cells: BTreeMap<(String, Band), (usize, Total, Vec<usize>)> = BTreeMap::new();
     for &i in view {
         let t = &txs[i];
         let status = t.general.status_name.trim();
@@ -331,7 +332,9 @@ pub fn ageing(txs: &[Transaction], view: &[usize], today: NaiveDate) -> Vec<AgeR
         let band = Band::of((today - day).num_days().max(0));
         let cell = cells.entry((status.to_string(), band)).or_default();
         cell.0 += 1;
-        cell.1 = cell.1 + t.payment.bill_amount.unwrap_or_default();
+        cell.1.add(t.payment.bill_amount.unwrap_or_default(), || {
+            crate::domain::termin_view::record_name(t)
+        });
         cell.2.push(i);
     }
     cells
@@ -793,11 +796,15 @@ mod tests {
         for by in GroupBy::ALL {
             let groups = group(&txs, &view, by);
             let count: usize = groups.iter().map(|g| g.sum.count).sum();
-            let bill = groups.iter().fold(Money::ZERO, |m, g| m + g.sum.bill);
-            let ppn = groups.iter().fold(Money::ZERO, |m, g| m + g.sum.ppn);
+            let mut bill = Total::default();
+            let mut ppn = Total::default();
+            for g in &groups {
+                bill.add_total(&g.sum.bill);
+                ppn.add_total(&g.sum.ppn);
+            }
             assert_eq!(
                 (count, bill, ppn),
-                (whole.count, whole.bill, whole.ppn),
+                (whole.count, whole.bill.clone(), whole.ppn.clone()),
                 "{by:?}"
             );
             assert!(

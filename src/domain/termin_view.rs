@@ -1,7 +1,7 @@
 //! What supervisors do with termin transactions: search, filter by status, totals, CSV rows.
 //! Pure functions over transactions already fetched.
 
-use super::money::Money;
+use super::money::{Money, Total};
 use super::termin::Transaction;
 use std::collections::BTreeMap;
 
@@ -166,31 +166,60 @@ fn matches_text(t: &Transaction, search: &str) -> bool {
     .any(|f| f.to_lowercase().contains(&needle))
 }
 
+/// How a transaction is named where a sum goes past the range: its PO number (else its PR).
+pub fn record_name(t: &Transaction) -> String {
+    let g = &t.general;
+    let id = if g.purchase_order_number.trim().is_empty() {
+        &g.purchase_request_number
+    } else {
+        &g.purchase_order_number
+    };
+    crate::domain::text::sanitize(id.trim()).into_owned()
+}
+
 /// Count and amounts of a group of transactions.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Sum {
     pub count: usize,
-    pub bill: Money,
-    pub subtotal: Money,
-    pub pph: Money,
-    pub ppn: Money,
-    pub shipping: Money,
+    pub bill: Total,
+    pub subtotal: Total,
+    pub pph: Total,
+    pub ppn: Total,
+    pub shipping: Total,
 }
 
 impl Sum {
     pub fn add(&mut self, t: &Transaction) {
         let p = &t.payment;
         self.count += 1;
-        self.bill = self.bill + p.bill_amount.unwrap_or_default();
-        self.subtotal = self.subtotal + p.price_sub_total.unwrap_or_default();
-        self.pph = self.pph + p.total_pph.unwrap_or_default();
-        self.ppn = self.ppn + p.total_ppn.unwrap_or_default();
-        self.shipping = self.shipping + p.shipping_cost.unwrap_or_default();
+        // Checked: a sum past the range is an error naming this record, never a panic.
+        let record = || record_name(t);
+        self.bill.add(p.bill_amount.unwrap_or_default(), record);
+        self.subtotal
+            .add(p.price_sub_total.unwrap_or_default(), record);
+        self.pph.add(p.total_pph.unwrap_or_default(), record);
+        self.ppn.add(p.total_ppn.unwrap_or_default(), record);
+        self.shipping
+            .add(p.shipping_cost.unwrap_or_default(), record);
     }
 
     /// bill = subtotal + shipping - PPh (the provider's rule; PPN is shown, not billed).
+    /// A sum past the range reconciles nothing.
     pub fn reconciles(&self) -> bool {
-        self.subtotal + self.shipping - self.pph == self.bill
+        match (
+            self.subtotal.value(),
+            self.shipping.value(),
+            self.pph.value(),
+            self.bill.value(),
+        ) {
+            (Ok(subtotal), Ok(shipping), Ok(pph), Ok(bill)) => {
+                subtotal
+                    .checked_add(shipping)
+                    .and_then(|s| s.checked_sub(pph))
+                    == Some(bill)
+            }
+            _ => false,
+        }
     }
 }
 

@@ -4,7 +4,48 @@ use std::borrow::Cow;
 
 fn unsafe_char(c: char) -> bool {
     c.is_control() // C0, DEL and C1, ESC included: no cursor moves, no OSC 52 clipboard writes
-        || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}' | '\u{200E}' | '\u{200F}')
+        || is_format(c)
+        || is_line_separator(c)
+}
+
+/// U+2028 LINE SEPARATOR and U+2029 PARAGRAPH SEPARATOR: line breaks to a terminal or a
+/// spreadsheet, made spaces like `\n`.
+fn is_line_separator(c: char) -> bool {
+    matches!(c, '\u{2028}' | '\u{2029}')
+}
+
+/// Unicode's format characters (general category Cf): bidi controls (U+061C, U+200E/F,
+/// U+202A-E, U+2066-9), zero-width ones (U+200B-D, U+2060-4, U+FEFF), soft hyphen, the
+/// invisible operators, tags. Invisible, they can hide or reorder what is shown.
+pub fn is_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}'
+        | '\u{0600}'..='\u{0605}'
+        | '\u{061C}'
+        | '\u{06DD}'
+        | '\u{070F}'
+        | '\u{0890}'..='\u{0891}'
+        | '\u{08E2}'
+        | '\u{180E}'
+        | '\u{200B}'..='\u{200F}'
+        | '\u{202A}'..='\u{202E}'
+        | '\u{2060}'..='\u{2064}'
+        | '\u{2066}'..='\u{206F}'
+        | '\u{FEFF}'
+        | '\u{FFF9}'..='\u{FFFB}'
+        | '\u{110BD}'
+        | '\u{110CD}'
+        | '\u{13430}'..='\u{1343F}'
+        | '\u{1BCA0}'..='\u{1BCA3}'
+        | '\u{1D173}'..='\u{1D17A}'
+        | '\u{E0001}'
+        | '\u{E0020}'..='\u{E007F}')
+}
+
+/// A character JSON output writes as `\uXXXX` (lossless, yet inert on a terminal): C1
+/// controls and format characters, bidi ones included, and the line separators.
+pub fn json_escaped(c: char) -> bool {
+    ('\u{7F}'..='\u{9F}').contains(&c) || is_format(c) || is_line_separator(c)
 }
 
 /// Removes control characters and escape sequences' introducers; line breaks and tabs become
@@ -16,7 +57,7 @@ pub fn sanitize(s: &str) -> Cow<'_, str> {
     Cow::Owned(
         s.chars()
             .filter_map(|c| match c {
-                '\n' | '\r' | '\t' => Some(' '),
+                '\n' | '\r' | '\t' | '\u{2028}' | '\u{2029}' => Some(' '),
                 c if unsafe_char(c) => None,
                 c => Some(c),
             })
@@ -40,14 +81,37 @@ pub fn csv_cell(s: &str) -> Cow<'_, str> {
     if is_plain_number(s) {
         return Cow::Borrowed(s);
     }
-    // Checked before sanitising: a tab or CR in front is what makes the formula.
-    let risky = |s: &str| s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    let leading_risk = risky(s);
+    // Checked before sanitising too: a tab or CR in front is what makes the formula.
+    let leading_risk = formula_start(s);
     let clean = sanitize(s);
-    if leading_risk || risky(&clean) {
+    if leading_risk || formula_start(&clean) {
         return Cow::Owned(format!("'{clean}"));
     }
     clean
+}
+
+/// Whether a spreadsheet may read the cell as a formula: it starts with a tab or a carriage
+/// return, or, past any leading whitespace and invisible characters, with `=`, `+`, `-`, `@`
+/// or their full-width forms (`＝`, `＋`, `－`, `＠`).
+fn formula_start(s: &str) -> bool {
+    if s.starts_with(['\t', '\r']) {
+        return true;
+    }
+    s.chars()
+        .find(|c| !(c.is_whitespace() || c.is_control() || is_format(*c)))
+        .is_some_and(|c| {
+            matches!(
+                c,
+                '=' | '+'
+                    | '-'
+                    | '@'
+                    | '\u{FF1D}'
+                    | '\u{FF0B}'
+                    | '\u{FF0D}'
+                    | '\u{FF20}'
+                    | '\u{2212}'
+            )
+        })
 }
 
 /// `-?digits` with at most one `.digits`: a number a spreadsheet reads as a number.
@@ -91,40 +155,42 @@ impl CsvStyle {
 }
 
 /// A URL fit to show: user-info and query values masked (`https://svc:***@host/p?token=***`).
-/// Text that is not a URL is returned sanitised.
+/// Read as text, not parsed, so that a malformed URL (a bad port, a missing scheme or `:`,
+/// spaces) is masked alike: whatever stands before the last `@` of the part before `?` and
+/// `#`, back to the `/` before it, is user-info.
 pub fn redact_url(u: &str) -> String {
-    let Some((scheme, rest)) = u.split_once("://") else {
-        return sanitize(u).into_owned();
-    };
-    let (authority, tail) = match rest.find(['/', '?', '#']) {
-        Some(i) => rest.split_at(i),
-        None => (rest, ""),
-    };
-    let authority = match authority.rsplit_once('@') {
-        Some((info, host)) => match info.split_once(':') {
-            Some((user, _)) => format!("{user}:***@{host}"),
-            None => format!("***@{host}"),
-        },
-        None => authority.to_string(),
-    };
-    let (before_fragment, fragment) = match tail.split_once('#') {
+    let (before_fragment, fragment) = match u.split_once('#') {
         Some((a, f)) => (a, Some(f)),
-        None => (tail, None),
+        None => (u, None),
     };
-    let tail = match before_fragment.split_once('?') {
-        Some((path, query)) => {
-            let masked: Vec<String> = query
-                .split('&')
-                .map(|pair| match pair.split_once('=') {
-                    Some((k, _)) => format!("{k}=***"),
-                    None => pair.to_string(),
-                })
-                .collect();
-            format!("{path}?{}", masked.join("&"))
+    let (place, query) = match before_fragment.split_once('?') {
+        Some((p, q)) => (p, Some(q)),
+        None => (before_fragment, None),
+    };
+    let place = match place.rfind('@') {
+        Some(at) => {
+            let start = place[..at].rfind('/').map_or(0, |i| i + 1);
+            let info = &place[start..at];
+            let masked = match info.split_once(':') {
+                Some((user, _)) => format!("{user}:***"),
+                None => "***".to_string(),
+            };
+            format!("{}{masked}{}", &place[..start], &place[at..])
         }
-        None => before_fragment.to_string(),
+        None => place.to_string(),
     };
-    let mut out = format!("{scheme}://{authority}{tail}");
+    let mut out = place;
+    if let Some(query) = query {
+        let masked: Vec<String> = query
+            .split('&')
+            .map(|pair| match pair.split_once('=') {
+                Some((k, _)) => format!("{k}=***"),
+                None => pair.to_string(),
+            })
+            .collect();
+        out.push('?');
+        out.push_str(&masked.join("&"));
+    }
     if let Some(f) = fragment {
         out.push('#');
         out.push_str(f);
@@ -188,6 +254,15 @@ mod tests {
         assert_eq!(redact_url("http://host/p"), "http://host/p");
         assert_eq!(redact_url("http://host?flag"), "http://host?flag");
         assert_eq!(redact_url("not a url"), "not a url");
+        // Malformed URLs keep no secret either.
+        assert_eq!(
+            redact_url("https://svc:pw@host:notaport/x"),
+            "https://svc:***@host:notaport/x"
+        );
+        assert_eq!(redact_url("svc:pw@host/x?k=v"), "svc:***@host/x?k=***");
+        assert_eq!(redact_url("http//svc:pw@host"), "http//svc:***@host");
+        assert_eq!(redact_url("ht tp://u:p w@h"), "ht tp://u:***@h");
+        assert_eq!(redact_url("https://tok@@host"), "https://***@host");
     }
 
     #[test]
@@ -199,6 +274,51 @@ mod tests {
             assert_eq!(sanitize(&format!("a{c}b")), "ab", "{c:?}");
         }
         assert_eq!(clean("x\u{7}y".to_string()), "xy");
+    }
+
+    #[test]
+    fn format_characters_and_line_separators_are_removed() {
+        for c in [
+            '\u{061C}',
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{2060}',
+            '\u{FEFF}',
+            '\u{00AD}',
+            '\u{206A}',
+            '\u{E0041}',
+            '\u{180E}',
+        ] {
+            assert_eq!(sanitize(&format!("a{c}b")), "ab", "{c:?}");
+        }
+        assert_eq!(sanitize("a\u{2028}b\u{2029}c"), "a b c");
+        assert_eq!(sanitize("a\u{85}b"), "ab", "C1 NEL");
+        assert!(matches!(sanitize("Bu Siti Ésa ½"), Cow::Borrowed(_)));
+        assert!(json_escaped('\u{9B}') && json_escaped('\u{202E}') && json_escaped('\u{2028}'));
+        assert!(!json_escaped('é') && !json_escaped('\n'));
+    }
+
+    #[test]
+    fn formulas_behind_whitespace_or_in_full_width_are_quoted() {
+        for cell in [
+            " =1+1",
+            "  @SUM(A1)",
+            "\u{3000}=1",
+            "＝HYPERLINK(\"x\")",
+            "＋1",
+            "－1",
+            "＠x",
+            "\u{2028}=1",
+            "\u{200B}=1",
+            "\u{00A0}+1",
+            " -1+2",
+        ] {
+            assert!(csv_cell(cell).starts_with('\''), "{cell:?}");
+        }
+        assert_eq!(csv_cell("\u{2028}=1"), "' =1");
+        assert_eq!(csv_cell("a =1"), "a =1");
+        assert_eq!(csv_cell("PT ＝ MAJU"), "PT ＝ MAJU");
     }
 
     #[test]

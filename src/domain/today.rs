@@ -3,7 +3,7 @@
 //! promises to watch. One computation for the Today tab and `deskcoll today`.
 
 use super::callback::CallbackStatus;
-use super::money::Money;
+use super::money::Total;
 pub use super::outbox::DayRecord;
 use super::outbox::DeliveryState;
 use super::promise::PromiseBook;
@@ -208,8 +208,8 @@ impl TodaySummary {
             calls_by_hour: vec![0; 24],
             ..TodaySummary::default()
         };
-        let mut ptp_total = Money::ZERO;
-        let mut promised = Money::ZERO;
+        let mut ptp_total = Total::default();
+        let mut promised = Total::default();
         for r in records.iter().filter(|r| counts_on(r, today)) {
             s.calls += 1;
             s.calls_by_hour[r.call_time.hour() as usize] += 1;
@@ -219,8 +219,13 @@ impl TodaySummary {
             if r.promise_date.is_some() {
                 s.ptp_count += 1;
                 s.rpc_ptp += usize::from(right_party);
-                ptp_total = ptp_total + r.total_due.unwrap_or_default();
-                promised = promised + r.promised_amount.or(r.total_due).unwrap_or_default();
+                // Checked: past the range the figure is an error naming the result.
+                let record = || format!("the result for {}", r.account_no);
+                ptp_total.add(r.total_due.unwrap_or_default(), record);
+                promised.add(
+                    r.promised_amount.or(r.total_due).unwrap_or_default(),
+                    record,
+                );
             }
             match r.state {
                 DeliveryState::Delivered => s.delivered += 1,
@@ -270,6 +275,7 @@ impl TodaySummary {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::domain::money::Money;
     use crate::domain::party::Party;
     use crate::domain::promise::Promise;
 
@@ -522,6 +528,30 @@ mod tests {
         let e = &s.promises_due_today[0];
         assert_eq!(e.promise_date.to_string(), "2026-11-27");
         assert_eq!(e.total_due, Some("0".into()));
+    }
+
+    #[test]
+    fn promised_amounts_past_the_range_are_an_error_naming_the_result_not_a_crash() {
+        let huge = Money("50000000000000000000000000000".parse().unwrap());
+        let ptp = |account: &str| DayRecord {
+            promised_amount: Some(huge),
+            ..rec(
+                account,
+                "PTP",
+                "2026-11-27 09:00:00",
+                Some("2026-11-30"),
+                DeliveryState::Delivered,
+                5_000,
+            )
+        };
+        let records = [ptp("ACC-1"), ptp("ACC-2")];
+        let s = summary(&records, now("10:00"), &[]);
+        assert_eq!(
+            s.promised_amount,
+            "error: past the range at the result for ACC-2"
+        );
+        assert_eq!(s.ptp_total_due, "10000", "the other figures still show");
+        assert_eq!((s.calls, s.ptp_count), (2, 2));
     }
 
     #[test]

@@ -250,3 +250,21 @@ pub fn weekday_clock(lang: Lang, d: Weekday, t: &impl Timelike) -> String {
 
 #[cfg(test)]
 mod tests;
+
+/// A count with its thousands grouped as the language writes them: `3,000,000` in English,
+/// `3.000.000` in Indonesian.
+pub fn grouped(lang: Lang, n: u64) -> String {
+    let sep = match lang {
+        Lang::Id => '.',
+        _ => ',',
+    };
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(sep);
+        }
+        out.push(c);
+    }
+    out
+}

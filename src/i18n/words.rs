@@ -255,6 +255,23 @@ pub fn api_error(lang: Lang, e: &crate::api::ApiError) -> String {
         E::Timeout { host, secs } => tr!(lang, "api-timeout", host = host, secs = *secs),
         E::Connect { host, reason } => tr!(lang, "api-connect", host = host, reason = reason),
         E::Dropped { host } => tr!(lang, "api-dropped", host = host),
+        E::Deadline { host, secs, kind } => {
+            use crate::api::RequestKind as K;
+            let what = match kind {
+                K::TaskList => tr!(lang, "api-kind-task-list"),
+                K::TerminPage => tr!(lang, "api-kind-termin-page"),
+                K::Result => tr!(lang, "api-kind-result"),
+                K::Login => tr!(lang, "api-kind-login"),
+                K::Health => tr!(lang, "api-kind-health"),
+            };
+            tr!(lang, "api-deadline", what = what, host = host, secs = *secs)
+        }
+        E::TotalTooLarge { limit, pages } => tr!(
+            lang,
+            "api-total-too-large",
+            mb = limit.div_ceil(1024 * 1024),
+            pages = *pages
+        ),
         E::NotJson { status, excerpt } => {
             tr!(lang, "api-not-json", status = *status, excerpt = excerpt)
         }
@@ -333,7 +350,6 @@ pub fn figures(lang: Lang, s: &crate::domain::today::TodaySummary) -> Vec<Figure
         csv: r.map(|r| r.to_string()).unwrap_or_default(),
         how,
     };
-    let promised: crate::domain::Money = s.promised_amount.parse().unwrap_or_default();
     vec![
         count(
             "calls",
@@ -362,8 +378,9 @@ pub fn figures(lang: Lang, s: &crate::domain::today::TodaySummary) -> Vec<Figure
         Figure {
             wire: "amount promised",
             label: tr!(lang, "today-promised"),
-            value: promised.rupiah(),
-            csv: promised.plain(),
+            // A sum past the range is its error, naming the result.
+            value: crate::domain::money::shown_figure(&s.promised_amount),
+            csv: s.promised_amount.clone(),
             how: tr!(lang, "today-promised-how"),
         },
         rate(

@@ -1109,7 +1109,7 @@ impl Outbox {
             DeliveryState::Sending,
             now,
             "attempts = attempts + 1, next_attempt_at = NULL, sending_pid = ?5",
-            &[&std::process::id()],
+            &[&sender_mark(std::process::id())],
         ) {
             Ok(()) => self.get(id).map(Some),
             Err(StoreError::NotAllowed { .. }) => Ok(None),
@@ -1422,14 +1422,42 @@ pub fn inspect(path: &Path) -> Result<Health, StoreError> {
     r.map_err(sql)
 }
 
-/// Whether a process with this id runs (on Linux, by its /proc entry; elsewhere assumed).
-fn process_alive(pid: i64) -> bool {
-    if pid as u32 == std::process::id() {
+/// Process ids stay below 2^22 on Linux (`pid_max` at most 4,194,304).
+const PID_BITS: u32 = 22;
+
+/// What `sending_pid` holds for a send under way: the process id, and above it the
+/// process's start time (clock ticks since boot, `/proc/PID/stat`), so that an id reused by
+/// another process after a crash is not taken for the sender. A plain id (older rows, or
+/// no start time to read) is judged by the id alone.
+fn sender_mark(pid: u32) -> i64 {
+    let start = process_start(pid).unwrap_or(0);
+    ((start as i64) << PID_BITS) | i64::from(pid)
+}
+
+/// A process's start time in clock ticks since boot (field 22 of `/proc/PID/stat`).
+fn process_start(pid: u32) -> Option<u64> {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).ok()?;
+    // The name (field 2) is in parentheses and may hold spaces: count after its end.
+    let after = &stat[stat.rfind(')')? + 1..];
+    let start = after.split_whitespace().nth(19)?.parse::<u64>().ok()?;
+    // Kept only when it fits beside the id in a signed 64-bit column.
+    (start < 1 << (63 - PID_BITS)).then_some(start)
+}
+
+/// Whether the process that marked a send (`sender_mark`) still runs: the same id and, when
+/// its start time was kept, the same start (on Linux, by /proc; elsewhere assumed).
+fn process_alive(mark: i64) -> bool {
+    let pid = (mark & ((1 << PID_BITS) - 1)) as u32;
+    let started = (mark >> PID_BITS) as u64;
+    if pid == std::process::id() && (started == 0 || process_start(pid) == Some(started)) {
         // This very process opening its outbox again: its earlier sends are over.
         return false;
     }
     if cfg!(target_os = "linux") {
-        std::path::Path::new(&format!("/proc/{pid}")).exists()
+        match process_start(pid) {
+            None => std::path::Path::new(&format!("/proc/{pid}")).exists() && started == 0,
+            Some(now) => started == 0 || now == started,
+        }
     } else {
         true
     }
@@ -2035,6 +2063,49 @@ mod tests {
         o.mark_rejected(id, "server refused (code 90)", Some("90"), now)
             .unwrap();
         assert_eq!(o.get(id).unwrap().state, DeliveryState::Rejected);
+    }
+
+    #[cfg(target_os = "linux")]
+    #[test]
+    fn a_send_whose_process_id_was_reused_is_stranded() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("o.sqlite3");
+        let now = at("2026-11-27 10:00:00");
+        let mut o = Outbox::open(&path).unwrap();
+        let id = o.enqueue(&result("A"), now).unwrap();
+        o.claim(id, now).unwrap().unwrap();
+        let mine = o
+            .conn
+            .query_row("SELECT sending_pid FROM results WHERE id = ?1", [id], |r| {
+                r.get::<_, i64>(0)
+            })
+            .unwrap();
+        assert_eq!(mine & ((1 << PID_BITS) - 1), i64::from(std::process::id()));
+        assert!(mine >> PID_BITS > 0, "the start time is kept beside the id");
+        // pid 1 runs, but it started at another time than the sender did: the id was reused
+        // and the sender is gone.
+        let init_start = process_start(1).unwrap();
+        let reused = ((init_start as i64 + 12_345) << PID_BITS) | 1;
+        o.conn
+            .execute(
+                "UPDATE results SET sending_pid = ?2 WHERE id = ?1",
+                [id, reused],
+            )
+            .unwrap();
+        let other = Outbox::open(&path).unwrap();
+        assert_eq!(other.get(id).unwrap().state, DeliveryState::Uncertain);
+        // The same id with its own start time is the sender still at work: left alone.
+        let id = o.enqueue(&result("B"), now).unwrap();
+        o.claim(id, now).unwrap().unwrap();
+        let running = ((init_start as i64) << PID_BITS) | 1;
+        o.conn
+            .execute(
+                "UPDATE results SET sending_pid = ?2 WHERE id = ?1",
+                [id, running],
+            )
+            .unwrap();
+        let other = Outbox::open(&path).unwrap();
+        assert_eq!(other.get(id).unwrap().state, DeliveryState::Sending);
     }
 
     #[test]

@@ -230,6 +230,15 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.server = ServerState::Connected;
             Reply::none()
         }
+        Action::BusyWait(w) => Reply::say(
+            StatusKind::Info,
+            crate::tr!(
+                app.settings.lang,
+                "api-busy-wait",
+                asked = w.asked.as_secs(),
+                waited = w.waited.as_secs()
+            ),
+        ),
         Action::OutboxLoaded { snapshot, done } => on_outbox(app, snapshot, done),
     };
     carry_out(app, reply)

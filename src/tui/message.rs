@@ -153,6 +153,9 @@ pub enum Action {
     },
     /// The background sender got the server's answer (delivered or refused): it is reachable.
     ServerAnswered,
+    /// A busy server asked to wait (`Retry-After`); waited at most
+    /// `http.max_retry_after_secs`.
+    BusyWait(crate::api::BusyWait),
     /// A fresh read of the outbox; `done` reports the command that caused it, if any.
     OutboxLoaded {
         snapshot: Result<OutboxSnapshot, StoreError>,

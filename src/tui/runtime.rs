@@ -91,7 +91,15 @@ fn dial(rt: &Runtime, phone: &str) -> Result<Dialed, DialError> {
         let words = shell_words::split(cmd).map_err(|e| DialError::Command(e.to_string()))?;
         let mut args = words.iter().map(|w| w.replace("{phone}", phone));
         let program = args.next().ok_or(DialError::EmptyCommand)?;
-        let mut child = std::process::Command::new(&program)
+        let mut command = std::process::Command::new(&program);
+        // The dialer runs as the agent but learns none of deskcoll's secrets: every
+        // DESKCOLL_* variable (password, hash key, tokens) is left out of its environment.
+        for (key, _) in std::env::vars_os() {
+            if key.to_string_lossy().starts_with("DESKCOLL_") {
+                command.env_remove(&key);
+            }
+        }
+        let mut child = command
             .args(args)
             .stdin(std::process::Stdio::null())
             .stdout(std::process::Stdio::null())
@@ -556,6 +564,11 @@ async fn event_loop(
 ) -> anyhow::Result<()> {
     let deliverer = &rt.deliverer;
     let (tx, mut rx) = mpsc::unbounded_channel::<Action>();
+    // A busy server's wait, said in the status line.
+    let busy = tx.clone();
+    rt.deliverer.client.set_on_wait(move |w| {
+        let _ = busy.send(Action::BusyWait(w));
+    });
     let mut events = EventStream::new();
     let mut tick = tokio::time::interval(Duration::from_millis(200));
     let spawn = |effects: Vec<Effect>| {

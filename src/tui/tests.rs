@@ -1779,3 +1779,19 @@ fn a_list_kept_from_an_earlier_day_counts_to_its_own_day_and_says_so() {
     assert!(days.contains("Days overdue 7"), "Friday's count: {days}");
     assert!(!screen.contains("Days overdue 8"), "{screen}");
 }
+
+#[test]
+fn a_busy_servers_wait_is_said_in_the_status_line() {
+    let mut app = app();
+    update(
+        &mut app,
+        Action::BusyWait(crate::api::BusyWait {
+            asked: std::time::Duration::from_secs(3600),
+            waited: std::time::Duration::from_secs(120),
+        }),
+    );
+    assert_eq!(
+        status(&app),
+        "the server is busy and asked to wait 3600 s: waiting 120 s (http.max_retry_after_secs)"
+    );
+}

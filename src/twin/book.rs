@@ -349,7 +349,7 @@ impl LoanBook {
                 penalty: money(s.penalty),
                 total_due: money(s.installment)
                     .zip(money(s.penalty))
-                    .map(|(a, b)| a + b),
+                    .and_then(|(a, b)| a.checked_add(b)),
                 osar: money(s.osar),
                 lastpaid_amount: money(s.installment),
                 lastpaid_tenor: Some(s.paid_tenor),
@@ -545,7 +545,7 @@ fn generate_contract(
         customer_code: format!("C{}{:02}{}", year, rng.random_range(1..=12), digits(rng, 4)).into(),
         installment_number_field: Some(installment),
         penalty: Some(penalty),
-        total_due: Some(installment + penalty),
+        total_due: installment.checked_add(penalty),
         osar: Some(Money::from_units(installment_units * (tenor - paid_tenor))),
         lastpaid_amount: Some(installment),
         lastpaid_duedate: Some(last_due.and_time(NaiveTime::MIN)),

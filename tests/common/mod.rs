@@ -81,6 +81,7 @@ pub fn quick_timeouts() -> ClientOptions {
         connect_timeout: Duration::from_secs(2),
         timeout: Duration::from_millis(700),
         max_body_bytes: 1024 * 1024,
+        ..ClientOptions::default()
     }
 }
 

@@ -2,6 +2,7 @@
 
 use super::TerminTab;
 use crate::domain::Money;
+use crate::domain::money::Total;
 use crate::domain::termin_desk;
 use crate::domain::text::sanitize;
 use crate::tr;
@@ -33,7 +34,7 @@ pub(super) fn widths_of(constraints: &[Constraint], width: u16) -> Vec<u16> {
 
 /// An amount in a cell `width` wide, aligned right: whole, else without `Rp `, else ending
 /// in `…` (never cut from the left).
-pub(super) fn money_in(m: Money, width: u16) -> Cell<'static> {
+pub(super) fn money_in(m: &Total, width: u16) -> Cell<'static> {
     right(m.rupiah_in(width as usize))
 }
 
@@ -61,13 +62,11 @@ pub(super) fn col(widths: &[u16], i: usize) -> u16 {
 /// `part` of `whole` as `width` cells, filled from the left: any part above nothing shows at
 /// least one block, the whole fills them all.
 pub(super) fn blocks(part: Money, whole: Money, width: usize) -> String {
-    use rust_decimal::prelude::{ToPrimitive, Zero};
+    use rust_decimal::prelude::Zero;
     let filled = if part.0 <= Zero::zero() || whole.0 <= Zero::zero() {
         0
     } else {
-        (part.0 * rust_decimal::Decimal::from(width) / whole.0)
-            .ceil()
-            .to_usize()
+        part.scaled_share(whole, width)
             .map_or(width, |n| n.min(width))
     };
     format!("{}{}", "█".repeat(filled), " ".repeat(width - filled))
@@ -133,13 +132,13 @@ pub fn groups(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Re
     let cells = |key: String, s: &crate::domain::termin_view::Sum| {
         let mut cells = vec![Cell::from(key), right(s.count.to_string())];
         if wide {
-            cells.push(money_in(s.subtotal, col(&widths, 2)));
-            cells.push(money_in(s.shipping, col(&widths, 3)));
-            cells.push(money_in(s.ppn, col(&widths, 4)));
-            cells.push(money_in(s.pph, col(&widths, 5)));
+            cells.push(money_in(&s.subtotal, col(&widths, 2)));
+            cells.push(money_in(&s.shipping, col(&widths, 3)));
+            cells.push(money_in(&s.ppn, col(&widths, 4)));
+            cells.push(money_in(&s.pph, col(&widths, 5)));
         }
-        cells.push(money_in(s.bill, col(&widths, bill_at)));
-        cells.push(Cell::from(bar(s.bill, total.bill, 10)));
+        cells.push(money_in(&s.bill, col(&widths, bill_at)));
+        cells.push(Cell::from(bar(s.bill.or_zero(), total.bill.or_zero(), 10)));
         cells
     };
     let shown = desk.group_cursor.window(area, desk.groups.len());
@@ -179,11 +178,14 @@ pub fn ageing(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Re
             Cell::from(sanitize(&r.status).into_owned()),
             Cell::from(word(&format!("termin-band-{}", r.band.replace(' ', "-")))),
             right(r.count.to_string()),
-            money_in(r.bill_amount, col(&widths, 3)),
+            money_in(&r.bill_amount, col(&widths, 3)),
         ])
     });
     let count: usize = rows.iter().map(|r| r.count).sum();
-    let bill: Money = rows.iter().map(|r| r.bill_amount).sum();
+    let mut bill = Total::default();
+    for r in rows {
+        bill.add_total(&r.bill_amount);
+    }
     let table = Table::new(table_rows, constraints)
         .header(
             Row::new([
@@ -199,7 +201,7 @@ pub fn ageing(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Re
                 Cell::from("TOTAL"),
                 Cell::from(""),
                 right(count.to_string()),
-                money_in(bill, col(&widths, 3)),
+                money_in(&bill, col(&widths, 3)),
             ])
             .style(theme.figure()),
         )

@@ -226,7 +226,7 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
     }
     let widths = widths_of(&constraints, inner);
     let cell_money = |m: Option<Money>, at: usize| match m {
-        Some(m) => money_in(m, col(&widths, at)),
+        Some(m) => money_in(&crate::domain::money::Total::of(m), col(&widths, at)),
         None => right("—".into()),
     };
     let rows = t.view[t.cursor.window(area, t.view.len())]
@@ -499,11 +499,11 @@ fn totals(frame: &mut Frame, tab: &TerminTab, theme: &Theme, area: Rect, lang: L
         Constraint::Fill(1),
     ];
     let widths = widths_of(&constraints, area.width.saturating_sub(2));
-    let bill = |m: Money| money_in(m, col(&widths, 2));
+    let bill = |m: &crate::domain::money::Total| money_in(m, col(&widths, 2));
     let largest = t
         .by_status
         .values()
-        .map(|sum| sum.bill)
+        .map(|sum| sum.bill.or_zero())
         .max()
         .unwrap_or(Money::ZERO);
     let mut rows: Vec<Row> = t
@@ -513,9 +513,9 @@ fn totals(frame: &mut Frame, tab: &TerminTab, theme: &Theme, area: Rect, lang: L
             Row::new(vec![
                 Cell::from(name(status)),
                 right(sum.count.to_string()),
-                bill(sum.bill),
+                bill(&sum.bill),
                 Cell::from(Line::styled(
-                    blocks(sum.bill, largest, bar_width),
+                    blocks(sum.bill.or_zero(), largest, bar_width),
                     theme.figure(),
                 )),
             ])
@@ -526,7 +526,7 @@ fn totals(frame: &mut Frame, tab: &TerminTab, theme: &Theme, area: Rect, lang: L
             Row::new(vec![
                 Cell::from(shown_word),
                 right(t.grand.count.to_string()),
-                bill(t.grand.bill),
+                bill(&t.grand.bill),
             ])
             .style(theme.figure()),
         );
@@ -535,7 +535,7 @@ fn totals(frame: &mut Frame, tab: &TerminTab, theme: &Theme, area: Rect, lang: L
         Row::new(vec![
             Cell::from(all),
             right(whole.grand.count.to_string()),
-            bill(whole.grand.bill),
+            bill(&whole.grand.bill),
         ])
         .style(theme.figure()),
     );
@@ -545,7 +545,7 @@ fn totals(frame: &mut Frame, tab: &TerminTab, theme: &Theme, area: Rect, lang: L
         rows.push(Row::new(vec![
             Cell::from(name(vendor)),
             right(sum.count.to_string()),
-            bill(sum.bill),
+            bill(&sum.bill),
         ]));
     }
     let table = Table::new(rows, constraints)

@@ -153,10 +153,7 @@ fn state_lines(
         (tr!(lang, "today-ptp"), s.ptp_count.to_string()),
         (
             tr!(lang, "today-ptp-total"),
-            s.ptp_total_due
-                .parse::<Money>()
-                .unwrap_or_default()
-                .rupiah(),
+            crate::domain::money::shown_figure(&s.ptp_total_due),
         ),
         (tr!(lang, "today-delivered"), s.delivered.to_string()),
         (tr!(lang, "today-waiting"), s.waiting.to_string()),
