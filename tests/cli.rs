@@ -715,6 +715,80 @@ fn a_cli_promise_counts_its_amount_due_in_today() {
     assert_eq!(day["ptp_count"], 1);
     assert_eq!(day["ptp_total_due"], owed.plain(), "{day}");
     assert_eq!(day["ptp_total_due"], "26435641");
+    // +2 is Sunday the 29th: due neither today nor tomorrow.
+    for list in ["promises_due_today", "promises_due_tomorrow"] {
+        assert_eq!(day[list].as_array().unwrap().len(), 0, "{day}");
+    }
+
+    // A PTP on an account whose total due is not known needs an amount: exit 2, nothing saved.
+    let before = outbox_items(&r).len();
+    let o = submit(
+        &r,
+        "000999999999999",
+        "PTP",
+        "PTP01",
+        &["--promise", "+2", "--party", "debtor"],
+    );
+    refused_saying(
+        &o,
+        "amount: a promise needs an amount: the total due is not known",
+    );
+    let o = submit(
+        &r,
+        "000999999999999",
+        "PTP",
+        "PTP01",
+        &["--promise", "+2", "--party", "debtor", "--amount", "0"],
+    );
+    refused_saying(&o, "amount: must be more than 0");
+    assert_eq!(outbox_items(&r).len(), before, "nothing saved");
+}
+
+#[test]
+fn promises_due_list_what_was_promised_beside_what_was_owed() {
+    let r = Run::new();
+    let task = task_of(&r, "000418110200010");
+    // Promised Rp 25.000.000 for tomorrow on an account owing more.
+    let o = submit(
+        &r,
+        "000418110200010",
+        "PTP",
+        "PTP01",
+        &[
+            "--promise",
+            "+1",
+            "--party",
+            "debtor",
+            "--amount",
+            "25000000",
+        ],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = r.ok(&[MORNING, "today", "--format", "json"]);
+    let day: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
+    let tomorrow = day["promises_due_tomorrow"].as_array().unwrap();
+    assert_eq!(tomorrow.len(), 1, "{day}");
+    let p = &tomorrow[0];
+    assert_eq!(p["account_no"], "000418110200010");
+    assert_eq!(p["promise_date"], "2026-11-28");
+    assert_eq!(p["name"], task["name"]);
+    let number = |v: &serde_json::Value| -> deskcoll::domain::Money {
+        match v {
+            serde_json::Value::String(s) => s.parse().unwrap(),
+            other => other.to_string().parse().unwrap(),
+        }
+    };
+    assert_eq!(
+        number(&p["promised_amount"]),
+        deskcoll::domain::Money::from_units(25_000_000)
+    );
+    assert_eq!(
+        number(&p["total_due"]),
+        deskcoll::domain::Money::from_units(26_435_641)
+    );
+    // The table says the promise, not the total due.
+    let table = stdout(&r.ok(&[MORNING, "today"]));
+    assert!(table.contains("000418110200010 Rp 25.000.000"), "{table}");
 }
 
 #[test]
