@@ -1795,3 +1795,47 @@ fn a_busy_servers_wait_is_said_in_the_status_line() {
         "the server is busy and asked to wait 3600 s: waiting 120 s (http.max_retry_after_secs)"
     );
 }
+
+#[test]
+fn snapshots_of_a_kept_callback_and_of_todays_promise_lists() {
+    use crate::i18n::Lang;
+    for lang in [Lang::En, Lang::Id] {
+        let suffix = match lang {
+            Lang::En => "en",
+            Lang::Id => "id",
+        };
+        for (w, h) in [(80, 24), (120, 40)] {
+            let tasks = vec![
+                task("A", "ANDI", 3),
+                Task {
+                    contract_no: "000418110200010".into(),
+                    name: "PUTRA MOROWALI SEJAHTERA".into(),
+                    overdue: Some(8),
+                    total_due: Some(Money::from_units(26_435_641)),
+                    ..Task::default()
+                },
+            ];
+            let mut app =
+                super::harness::app_with_in(lang, tasks, w, h, super::harness::fixed_now());
+            let mut promised = item(5, "B", "2026-11-28", DeliveryState::Delivered);
+            promised.result.cust_name = "PT JAYA KARYA".into();
+            promised.promised_amount = Some("25000000".into());
+            promised.total_due = Some("58439745".into());
+            promised.party = "debtor".into();
+            outbox(
+                &mut app,
+                vec![promised, with_callback(6, "C", "PT PERKASA BANGUN", "14:00")],
+            );
+            update(&mut app, Action::Tick);
+            insta::assert_snapshot!(
+                format!("queue_kept_callback_{suffix}_{w}x{h}"),
+                super::harness::render(&app)
+            );
+            alt(&mut app, '4');
+            insta::assert_snapshot!(
+                format!("today_promise_lists_{suffix}_{w}x{h}"),
+                super::harness::render(&app)
+            );
+        }
+    }
+}
