@@ -1509,6 +1509,31 @@ fn tasks_cached_prints_the_saved_list_in_every_format_without_a_server() {
         assert_eq!(mode & 0o777, 0o600);
     }
 
+    // The next morning, the same list: days overdue are still the list's day's, as its
+    // penalty and total due are.
+    let days = |args: &[&str]| -> Vec<serde_json::Value> {
+        let o = r.run(args);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let tasks: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
+        tasks.iter().map(|t| t["days_overdue"].clone()).collect()
+    };
+    let friday = days(
+        &with(&["tasks", "--cached", "--format", "json"])
+            .iter()
+            .map(String::as_str)
+            .collect::<Vec<_>>(),
+    );
+    let saturday = days(&[
+        "--now",
+        "2026-11-28T08:05:00+07:00",
+        "tasks",
+        "--cached",
+        "--format",
+        "json",
+    ]);
+    assert!(friday.iter().any(|d| d.as_i64() > Some(0)), "{friday:?}");
+    assert_eq!(saturday, friday, "counted to the list's day");
+
     // The table says when the list was read.
     let table = run(&["tasks", "--cached"]);
     assert!(table.status.success(), "{}", stderr(&table));

@@ -1824,7 +1824,10 @@ fn snapshots_of_a_kept_callback_and_of_todays_promise_lists() {
             promised.party = "debtor".into();
             outbox(
                 &mut app,
-                vec![promised, with_callback(6, "C", "PT PERKASA BANGUN", "14:00")],
+                vec![
+                    promised,
+                    with_callback(6, "C", "PT PERKASA BANGUN", "14:00"),
+                ],
             );
             update(&mut app, Action::Tick);
             insta::assert_snapshot!(
