@@ -305,6 +305,50 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_fresh_promise_takes_an_account_out_of_the_broken_promise_list() {
+        // The server's list puts both in the broken-promise bucket (overdue 8); FRESH gave a
+        // new promise this morning, for Monday: it is not listed as broken.
+        let today = at("2026-11-27 10:00:00").date();
+        let records = [
+            rec(
+                "OLD",
+                "PTP",
+                "2026-11-20 10:00:00",
+                Some("2026-11-26"),
+                DeliveryState::Delivered,
+                5,
+            ),
+            rec(
+                "FRESH",
+                "PTP",
+                "2026-11-20 10:00:00",
+                Some("2026-11-26"),
+                DeliveryState::Delivered,
+                7,
+            ),
+            rec(
+                "FRESH",
+                "PTP",
+                "2026-11-27 09:00:00",
+                Some("2026-11-30"),
+                DeliveryState::Delivered,
+                7,
+            ),
+        ];
+        let task = |no: &str| super::super::Task {
+            contract_no: no.into(),
+            overdue: Some(8),
+            ..super::super::Task::default()
+        };
+        let tasks = [task("OLD"), task("FRESH")];
+        let book = PromiseBook::of(&records, today, &tasks);
+        let broken = BrokenPromise::of(&tasks, &book);
+        let listed: Vec<&str> = broken.iter().map(|b| b.account_no.as_str()).collect();
+        assert_eq!(listed, ["OLD"]);
+        assert!(book.pending.contains("FRESH") && !book.pending.contains("OLD"));
+    }
+
     /// Friday 27 November 2026 at `hh:mm` on an agent's clock in WIB.
     fn now(hh_mm: &str) -> DateTime<FixedOffset> {
         DateTime::parse_from_rfc3339(&format!("2026-11-27T{hh_mm}:00+07:00")).unwrap()
