@@ -1,6 +1,10 @@
 //! Memory while loading the task list: peak during the load and held afterwards, against
 //! the size of the JSON (targets: peak at most 2x, held at most 1x). A counting allocator
 //! measures exactly what the process asks for. Run: cargo bench --bench memory
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
+// The counting allocator below is the measurement itself.
+#![allow(unsafe_code)]
 
 use deskcoll::domain::task::{parse_task_list, write_task_list};
 use deskcoll::tui::pages::queue::QueueState;

@@ -1,5 +1,7 @@
 //! The outbox: how long saving a result durably takes (WAL, synchronous=FULL), and how long
 //! 1,000 queued results take to reach a local twin. Run: cargo bench --bench outbox
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use deskcoll::api::{BasicAuth, Client, ClientOptions, CollectionEndpoint};

@@ -1,5 +1,7 @@
 //! The queue at call-center scale: parsing and indexing the task list, filtering as the agent
 //! types, changing the sort, and drawing a frame. Run: cargo bench --bench queue
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use deskcoll::clock::Clock;

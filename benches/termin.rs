@@ -1,5 +1,7 @@
 //! "Load all" of 10,000 termin transactions from a local twin: pages of 100, four at a time.
 //! Run: cargo bench --bench termin
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use deskcoll::api::{BasicAuth, Client, ClientOptions, TerminAuth, TerminEndpoint};

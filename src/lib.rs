@@ -1,6 +1,7 @@
 //! deskcoll: a terminal workstation for desk collection.
 //!
 //! Layers, imports pointing down: `cli`/`tui` -> `api`, `twin`, `config` -> `domain`.
+#![forbid(unsafe_code)]
 
 /// The version and the commit it was built from: `0.1.0 (commit 1a2b3c4d5e6f)`.
 pub const VERSION: &str = concat!(

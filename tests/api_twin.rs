@@ -1,4 +1,6 @@
 //! The client against the twin, in process: what the user sees and what the server received.
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

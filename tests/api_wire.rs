@@ -1,4 +1,6 @@
 //! The client against servers that misbehave: canned replies from a tiny local server.
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

@@ -1,6 +1,8 @@
 //! Behaviours no other test held: settling an uncertain result from the CLI, the exit codes of
 //! a refusal and of no answer, which config file wins, a company's holiday file, and a
 //! company's code list as a real `.xlsx` workbook.
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

@@ -1,4 +1,6 @@
 //! The real binary, as a script would run it.
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

@@ -1,6 +1,8 @@
 //! Fifty desks, one set of settings: the system-wide file, then the user's, then the
 //! environment, then flags; `config show` says where each value came from; a secret in a
 //! system file others can read is refused.
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 use std::path::Path;
 use std::process::{Command, Output, Stdio};

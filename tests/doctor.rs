@@ -1,6 +1,8 @@
 //! `deskcoll doctor`, the real binary: each check against a good twin, a twin that is down, a
 //! wrong password, a skewed clock (the twin's `--now`), the outbox, the config files, holidays
 //! and the terminal; its exit code and its JSON.
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

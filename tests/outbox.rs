@@ -1,4 +1,6 @@
 //! The outbox under bad networks and crashes: nothing lost, nothing sent twice unknowingly.
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

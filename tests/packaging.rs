@@ -1,6 +1,8 @@
 //! What IT installs: the Debian package's metadata and the files it is made of (the .deb
 //! itself is built by packaging/deb.sh, not here), the man page made from the command line's
 //! definition, and a version that names its commit.
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 use clap::CommandFactory;
 use std::path::Path;

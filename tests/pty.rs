@@ -1,4 +1,6 @@
 //! End to end: the real binary in a pseudo-terminal, driven by keystrokes only.
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

@@ -1,4 +1,6 @@
 //! Issue 13: nothing leaks, nothing is forged. Redirects, hostile text, exports, files.
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 
@@ -1489,7 +1491,10 @@ async fn the_dialer_learns_no_deskcoll_secret() {
     use deskcoll::tui::message::{Action, Dialed, Effect};
     // A variable of this test's own: every DESKCOLL_* one is left out alike.
     // SAFETY: no other thread of this test binary reads or writes this variable.
-    unsafe { std::env::set_var("DESKCOLL_DIALER_PROBE_SECRET", "s3cret-probe") };
+    #[allow(unsafe_code)]
+    unsafe {
+        std::env::set_var("DESKCOLL_DIALER_PROBE_SECRET", "s3cret-probe")
+    };
     let t = common::twin().await;
     let dir = tempfile::tempdir().unwrap();
     let outbox = deskcoll::store::Outbox::open(&dir.path().join("o.sqlite3")).unwrap();

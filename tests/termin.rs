@@ -1,4 +1,6 @@
 //! Termin against the twin: every auth mode, token expiry and renewal, paging, the CLI.
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

@@ -1,5 +1,7 @@
 //! The workstation without a terminal: snapshots of what the agent sees, and a whole flow
 //! against the twin driven by key presses.
+// A test may stop at the first surprise: unwrapping is how it says so.
+#![allow(clippy::unwrap_used)]
 
 mod common;
 

@@ -384,7 +384,7 @@ impl LoanBook {
                 Some(Bucket::BrokenPromise) => book.prior_calls.push(PriorCall {
                     account_no: account,
                     at: (yesterday - Duration::days(rng.random_range(1..=5)))
-                        .and_time(NaiveTime::from_hms_opt(10, 15, 0).unwrap()),
+                        .and_time(NaiveTime::from_hms_opt(10, 15, 0).unwrap_or_default()),
                     action_code: "PTP".into(),
                     result_code: "PTP01".into(),
                     promise_date: Some(yesterday),
@@ -397,7 +397,7 @@ impl LoanBook {
                             rng.random_range(0..60),
                             0,
                         )
-                        .unwrap(),
+                        .unwrap_or_default(),
                     ),
                     action_code: "MSG".into(),
                     result_code: String::new(),
@@ -628,7 +628,7 @@ const VENDOR_CITIES: &[(&str, &str, &str, &str)] = &[
 
 fn hexid(rng: &mut ChaCha8Rng) -> String {
     (0..24)
-        .map(|_| char::from_digit(rng.random_range(0..16), 16).unwrap())
+        .map(|_| char::from_digit(rng.random_range(0..16), 16).unwrap_or('0'))
         .collect()
 }
 

@@ -173,7 +173,13 @@ impl Twin {
     }
 
     fn roll(&self, rate: f64) -> bool {
-        rate > 0.0 && self.faults.lock().unwrap().random::<f64>() < rate
+        rate > 0.0
+            && self
+                .faults
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
+                .random::<f64>()
+                < rate
     }
 }
 
@@ -445,7 +451,11 @@ async fn faults(State(twin): State<Arc<Twin>>, req: Request, next: Next) -> Resp
     if twin.opts.latency_ms > 0 {
         tokio::time::sleep(std::time::Duration::from_millis(twin.opts.latency_ms)).await;
     }
-    let roll: f64 = twin.faults.lock().unwrap().random();
+    let roll: f64 = twin
+        .faults
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .random();
     if roll < twin.opts.fail_rate {
         return html_error(StatusCode::INTERNAL_SERVER_ERROR, "Runtime Error");
     }
@@ -566,7 +576,10 @@ async fn get_tasks(State(twin): State<Arc<Twin>>, headers: HeaderMap) -> Respons
     let now = twin.now();
     let today = now.date();
     let tasks: Vec<_> = {
-        let books = twin.books.lock().unwrap();
+        let books = twin
+            .books
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         books
             .contracts
             .iter()
@@ -636,7 +649,10 @@ async fn post_result(State(twin): State<Arc<Twin>>, headers: HeaderMap, body: By
     }
     let refusal = format!("ERROR: Account No {account} does not exist");
     let now = twin.now();
-    let mut books = twin.books.lock().unwrap();
+    let mut books = twin
+        .books
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     let id = books.next_id;
     let stored = match ledger::insert(&param, now, &twin.master, id, |a| books.name_of(a)) {
         Ok(s) => s,
@@ -699,7 +715,10 @@ async fn post_result(State(twin): State<Arc<Twin>>, headers: HeaderMap, body: By
 }
 
 async fn list_collections(State(twin): State<Arc<Twin>>) -> Response {
-    let books = twin.books.lock().unwrap();
+    let books = twin
+        .books
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     json_response(
         StatusCode::OK,
         serde_json::to_vec(&books.received).unwrap_or_default(),
@@ -734,7 +753,7 @@ async fn get_termin(
             || twin
                 .tokens
                 .lock()
-                .unwrap()
+                .unwrap_or_else(std::sync::PoisonError::into_inner)
                 .get(given)
                 .is_some_and(|dies| *dies > std::time::Instant::now())
     });
@@ -753,7 +772,10 @@ async fn get_termin(
         );
     };
     let limit = limit.min(1000);
-    let mut books = twin.books.lock().unwrap();
+    let mut books = twin
+        .books
+        .lock()
+        .unwrap_or_else(std::sync::PoisonError::into_inner);
     if page == 1 && twin.opts.termin_churn > 0.0 {
         // A new look: some transactions moved on since the last one.
         books.termin_looks += 1;
@@ -843,13 +865,16 @@ async fn login(State(twin): State<Arc<Twin>>, headers: HeaderMap, body: Bytes) -
         .fetch_add(1, std::sync::atomic::Ordering::SeqCst)
         + 1;
     let token: String = {
-        let mut rng = twin.faults.lock().unwrap();
+        let mut rng = twin
+            .faults
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
         format!("twin.{n}.{:016x}", rng.random::<u64>())
     };
     let ttl = std::time::Duration::from_secs(twin.opts.token_ttl_secs);
     twin.tokens
         .lock()
-        .unwrap()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
         .insert(token.clone(), std::time::Instant::now() + ttl);
     let claimed = twin
         .opts
