@@ -1842,3 +1842,25 @@ fn snapshots_of_a_kept_callback_and_of_todays_promise_lists() {
         }
     }
 }
+
+#[test]
+fn a_list_past_its_deadline_is_said_in_the_status_line_and_the_desk_keeps_working() {
+    let mut app = app();
+    update(
+        &mut app,
+        Action::TasksLoaded(Err(ApiError::Deadline {
+            host: "desk.example".into(),
+            secs: 300,
+            kind: crate::api::RequestKind::TaskList,
+        })),
+    );
+    assert!(
+        status(&app).contains("after 300 s: its overall deadline (http.deadline_secs)"),
+        "{}",
+        status(&app)
+    );
+    // The list on screen stays workable.
+    assert_eq!(view_len(&app), 3);
+    press(&mut app, KeyCode::Enter);
+    assert!(app.form.is_some());
+}
