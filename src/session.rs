@@ -91,7 +91,15 @@ impl Session {
     /// (`domain::verdict`). What cannot be kept is said in the log, never a failure.
     pub async fn tasks(&self) -> Result<Vec<crate::domain::Task>, crate::api::ApiError> {
         let tasks = self.client.tasks().await?;
-        crate::list_cache::keep(&self.list_key(), &tasks, &self.clock);
+        self.keep_tasks(&tasks);
+        Ok(tasks)
+    }
+
+    /// Keeps a list just read from the server (`tasks` does it at once; `deskcoll tasks`
+    /// after its output is written, or beside the writing): the list on this desk, and what
+    /// it shows of promised accounts. What cannot be kept is said in the log.
+    pub fn keep_tasks(&self, tasks: &[crate::domain::Task]) {
+        crate::list_cache::keep(&self.list_key(), tasks, &self.clock);
         let grace = self.config.calling.promise_grace_days;
         let kept = self
             .deliverer()
@@ -100,7 +108,6 @@ impl Session {
         if let Err(e) = kept {
             tracing::warn!(error = %e, "cannot keep what the list shows of promised accounts");
         }
-        Ok(tasks)
     }
 
     /// The list kept from the last successful read of this server, and when it was read.

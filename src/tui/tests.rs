@@ -945,11 +945,13 @@ fn d_marks_an_uncertain_result_delivered_after_a_yes() {
 
 fn saved_list(app: &mut App, tasks: Vec<Task>, read_at: &str) {
     let zones = super::pages::queue::zones_of(&app.regions, &tasks);
+    let by_total = crate::domain::order::by_total_due(&tasks);
     update(
         app,
         Action::SavedListLoaded {
             tasks,
             zones,
+            by_total,
             read_at: chrono::DateTime::parse_from_rfc3339(read_at).unwrap(),
         },
     );
