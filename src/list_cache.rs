@@ -81,6 +81,17 @@ pub fn keep(key: &str, tasks: &[Task], clock: &crate::clock::Clock) {
     }
 }
 
+/// `keep`, for a list whose zones are known.
+pub fn keep_zoned(key: &str, tasks: &[Task], zones: &[ZoneGuess], clock: &crate::clock::Clock) {
+    let read_at = clock.now();
+    let order = crate::domain::order::by_total_due(tasks);
+    let written = private_path(key)
+        .and_then(|path| write_whole(&path, |w| encode(w, tasks, zones, &order, read_at)));
+    if let Err(e) = written {
+        tracing::warn!(error = %e, "cannot keep the task list on this desk");
+    }
+}
+
 /// Keeps a list already encoded (`encode_to_vec`): only the writing and its fsync are left.
 pub fn keep_encoded(key: &str, bytes: &[u8]) {
     let written = private_path(key).and_then(|path| write_whole(&path, |w| w.write_all(bytes)));
@@ -707,6 +718,73 @@ mod tests {
         other_version[7] = b'9';
         assert_eq!(decode(&other_version), None);
         assert_eq!(decode(b"{\"data\":[]}"), None);
+    }
+
+    #[test]
+    fn zones_and_the_order_by_total_due_are_kept_with_the_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.bin");
+        let today = NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let book = LoanBook::generate(3, 300, 300, today);
+        let tasks: Vec<Task> = book.contracts.iter().map(|c| c.task_on(today)).collect();
+        save_to(&path, &tasks, read_at()).unwrap();
+        let kept = load_kept_from(&path).unwrap();
+        let regions = RegionTable::builtin();
+        let zones: Vec<ZoneGuess> = tasks
+            .iter()
+            .map(|t| crate::domain::window::zone_of_task(t, &regions))
+            .collect();
+        assert_eq!(kept.zones, zones);
+        assert!(zones.iter().any(|z| z.zone != Zone::Wib), "zones of every kind");
+        assert_eq!(kept.by_total, crate::domain::order::by_total_due(&tasks));
+        let totals: Vec<Money> = kept
+            .by_total
+            .iter()
+            .map(|&i| tasks[i as usize].total_due.unwrap_or(Money::ZERO))
+            .collect();
+        assert!(totals.windows(2).all(|w| w[0] >= w[1]), "largest first");
+        // One task read alone, from its record, is the task.
+        let bytes = std::fs::read(&path).unwrap();
+        let file = KeptFile::open(&bytes).unwrap();
+        assert_eq!(file.len, 300);
+        assert_eq!(file.task(123).unwrap(), tasks[123]);
+        assert_eq!(file.task(300), None);
+        // Repeated values are written once: the file is smaller than the texts it holds.
+        let texts: usize = tasks
+            .iter()
+            .map(|t| texts(t).iter().map(|x| x.len()).sum::<usize>())
+            .sum();
+        let branches: usize = tasks.iter().map(|t| t.branch_name.len()).sum();
+        assert!(file.shared.len() < 300, "{} shared", file.shared.len());
+        assert!(bytes.len() < texts - branches + 300 * 150);
+    }
+
+    #[test]
+    fn a_file_whose_parts_do_not_add_up_is_no_list() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("l.bin");
+        save_to(&path, &[every_field(), Task::default()], read_at()).unwrap();
+        let bytes = std::fs::read(&path).unwrap();
+        // The count in the footer says one task more.
+        let mut more = bytes.clone();
+        let count_at = bytes.len() - FOOTER + 12;
+        more[count_at] += 1;
+        assert_eq!(decode(&more), None);
+        // The order names one task twice.
+        let mut twice = bytes.clone();
+        let order_at = bytes.len() - FOOTER - 8;
+        twice[order_at..order_at + 4].copy_from_slice(&1u32.to_le_bytes());
+        twice[order_at + 4..order_at + 8].copy_from_slice(&1u32.to_le_bytes());
+        assert_eq!(decode(&twice), None);
+        // The first task's contract number said to be shared (it never is), or longer than
+        // the file.
+        for word in [SHARED_BIT, SHARED_BIT | 7, 0x7fff_ffff] {
+            let mut text = bytes.clone();
+            let at = MAGIC.len() + 2;
+            text[at..at + 4].copy_from_slice(&word.to_le_bytes());
+            assert_eq!(decode(&text), None, "{word:#x}");
+        }
+        assert_eq!(decode(&bytes).unwrap().tasks[0], every_field());
     }
 
     #[test]

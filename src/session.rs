@@ -100,6 +100,20 @@ impl Session {
     /// it shows of promised accounts. What cannot be kept is said in the log.
     pub fn keep_tasks(&self, tasks: &[crate::domain::Task]) {
         crate::list_cache::keep(&self.list_key(), tasks, &self.clock);
+        self.keep_evidence(tasks);
+    }
+
+    /// `keep_tasks`, for a list whose zones are known.
+    pub fn keep_tasks_zoned(
+        &self,
+        tasks: &[crate::domain::Task],
+        zones: &[crate::domain::zone::ZoneGuess],
+    ) {
+        crate::list_cache::keep_zoned(&self.list_key(), tasks, zones, &self.clock);
+        self.keep_evidence(tasks);
+    }
+
+    fn keep_evidence(&self, tasks: &[crate::domain::Task]) {
         let grace = self.config.calling.promise_grace_days;
         let kept = self
             .deliverer()

@@ -162,18 +162,20 @@ fn json(a: &Annotated) -> Result<serde_json::Value, Failure> {
 pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
     let lang = session.config.language;
     if listing.cached {
-        let (tasks, read_at) = session
-            .cached_tasks()
+        // The zones are kept with the list.
+        let kept = crate::list_cache::load_kept(&session.list_key())
             .ok_or_else(|| Failure::new(EXIT_ERROR, tr!(lang, "tasks-cached-none")))?;
-        return write(session, listing, &tasks, Some(read_at));
+        return write(session, listing, &kept.tasks, &kept.zones, Some(kept.read_at));
     }
     let tasks = session.client.tasks().await?;
+    let regions = RegionTable::builtin();
+    let zones: Vec<ZoneGuess> = tasks.iter().map(|t| zone_of_task(t, &regions)).collect();
     // Nothing but the answer on the command's path: the list is kept (the file with its
     // fsync, and what it shows of promised accounts) beside the writing, never before it.
     tokio::task::block_in_place(|| {
         std::thread::scope(|scope| {
-            let keeping = scope.spawn(|| session.keep_tasks(&tasks));
-            let written = write(session, listing, &tasks, None);
+            let keeping = scope.spawn(|| session.keep_tasks_zoned(&tasks, &zones));
+            let written = write(session, listing, &tasks, &zones, None);
             let _ = keeping.join();
             written
         })
@@ -185,6 +187,7 @@ fn write(
     session: &Session,
     listing: Listing,
     tasks: &[Task],
+    zones: &[ZoneGuess],
     read_at: Option<chrono::DateTime<chrono::FixedOffset>>,
 ) -> Result<(), Failure> {
     let Listing {
@@ -196,7 +199,6 @@ fn write(
         cached: _,
     } = listing;
     let lang = session.config.language;
-    let regions = RegionTable::builtin();
     let rules = &session.config.calling.rules;
     let now = session.clock.now_utc();
     let closing_soon = session.config.ui.closing_soon();
@@ -211,8 +213,9 @@ fn write(
     let windows = ZONES.map(|z| rules.check(now, z));
     let annotated: Vec<Annotated> = tasks
         .iter()
-        .map(|task| {
-            let zone = zone_of_task(task, &regions);
+        .zip(zones)
+        .map(|(task, zone)| {
+            let zone = zone.clone();
             let window = &windows[zone_slot(zone.zone)];
             let contacts_today = contacts
                 .get(task.contract_no.as_str())

@@ -488,6 +488,60 @@ mod tests {
     }
 
     #[test]
+    fn the_priority_from_ranks_is_the_priority_of_the_rule() {
+        use crate::domain::order;
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let book = crate::twin::book::LoanBook::generate(5, 2000, 2000, today);
+        let tasks: Vec<Task> = book.contracts.iter().map(|c| c.task_on(today)).collect();
+        let urgency: Vec<Urgency> = (0..tasks.len())
+            .map(|i| match i % 3 {
+                0 => Urgency::Callable,
+                1 => Urgency::Closed,
+                _ => Urgency::ClosingSoon((i % 50) as i64),
+            })
+            .collect();
+        let broken: HashSet<String> = tasks
+            .iter()
+            .step_by(7)
+            .map(|t| t.contract_no.to_string())
+            .collect();
+        for reverse in [false, true] {
+            for by_total in [None, Some(order::by_total_due(&tasks))] {
+                let mut q = QueueState {
+                    reverse,
+                    ..QueueState::default()
+                };
+                q.set_tasks_ordered(tasks.clone(), &broken, urgency.clone(), by_total);
+                let mut expected: Vec<usize> = (0..tasks.len()).collect();
+                order::sort(
+                    &mut expected,
+                    &tasks,
+                    SortMode::Priority,
+                    reverse,
+                    |i| Bucket::classify(tasks[i].overdue, broken.contains(tasks[i].contract_no.as_str())),
+                    |i| urgency[i],
+                );
+                assert_eq!(q.view, expected, "reverse {reverse}");
+                q.cycle_sort();
+                q.cycle_sort();
+                assert_eq!(q.sort, SortMode::TotalDue);
+                order::sort(&mut expected, &tasks, SortMode::TotalDue, reverse, |_| Bucket::PreDue, |_| Urgency::Callable);
+                assert_eq!(q.view, expected, "total due, reverse {reverse}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_filter_finds_tasks_of_a_list_never_filtered_before() {
+        let mut q = queue();
+        // The search keys are made on the first filter, for the whole list.
+        q.set_filter("eko");
+        assert_eq!(order(&q), "E");
+        q.set_tasks(vec![task("Z", "ZAINAL", 3, 1), task("Y", "EKO", 3, 2)], &HashSet::new());
+        assert_eq!(order(&q), "Y", "the new list's keys, not the old");
+    }
+
+    #[test]
     fn refresh_keeps_selection_by_contract() {
         let mut q = queue();
         q.go(Move::By(3), 10); // B
