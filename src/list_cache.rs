@@ -142,10 +142,7 @@ pub fn encode_to_vec(
 }
 
 /// Writes through `fill` into a new private file beside `path`, synced, then renamed over it.
-fn write_whole(
-    path: &Path,
-    fill: impl FnOnce(&mut dyn Write) -> io::Result<()>,
-) -> io::Result<()> {
+fn write_whole(path: &Path, fill: impl FnOnce(&mut dyn Write) -> io::Result<()>) -> io::Result<()> {
     let tmp = path.with_extension("bin.new");
     let written = (|| {
         let file = crate::files::create_private(&tmp)?;
@@ -735,7 +732,10 @@ mod tests {
             .map(|t| crate::domain::window::zone_of_task(t, &regions))
             .collect();
         assert_eq!(kept.zones, zones);
-        assert!(zones.iter().any(|z| z.zone != Zone::Wib), "zones of every kind");
+        assert!(
+            zones.iter().any(|z| z.zone != Zone::Wib),
+            "zones of every kind"
+        );
         assert_eq!(kept.by_total, crate::domain::order::by_total_due(&tasks));
         let totals: Vec<Money> = kept
             .by_total

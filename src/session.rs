@@ -118,7 +118,7 @@ impl Session {
         let kept = self
             .deliverer()
             .map_err(|e| e.to_string())
-            .and_then(|d| d.keep_list_read(&tasks, grace).map_err(|e| e.to_string()));
+            .and_then(|d| d.keep_list_read(tasks, grace).map_err(|e| e.to_string()));
         if let Err(e) = kept {
             tracing::warn!(error = %e, "cannot keep what the list shows of promised accounts");
         }

@@ -165,7 +165,13 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
         // The zones are kept with the list.
         let kept = crate::list_cache::load_kept(&session.list_key())
             .ok_or_else(|| Failure::new(EXIT_ERROR, tr!(lang, "tasks-cached-none")))?;
-        return write(session, listing, &kept.tasks, &kept.zones, Some(kept.read_at));
+        return write(
+            session,
+            listing,
+            &kept.tasks,
+            &kept.zones,
+            Some(kept.read_at),
+        );
     }
     let tasks = session.client.tasks().await?;
     let regions = RegionTable::builtin();

@@ -518,14 +518,26 @@ mod tests {
                     &tasks,
                     SortMode::Priority,
                     reverse,
-                    |i| Bucket::classify(tasks[i].overdue, broken.contains(tasks[i].contract_no.as_str())),
+                    |i| {
+                        Bucket::classify(
+                            tasks[i].overdue,
+                            broken.contains(tasks[i].contract_no.as_str()),
+                        )
+                    },
                     |i| urgency[i],
                 );
                 assert_eq!(q.view, expected, "reverse {reverse}");
                 q.cycle_sort();
                 q.cycle_sort();
                 assert_eq!(q.sort, SortMode::TotalDue);
-                order::sort(&mut expected, &tasks, SortMode::TotalDue, reverse, |_| Bucket::PreDue, |_| Urgency::Callable);
+                order::sort(
+                    &mut expected,
+                    &tasks,
+                    SortMode::TotalDue,
+                    reverse,
+                    |_| Bucket::PreDue,
+                    |_| Urgency::Callable,
+                );
                 assert_eq!(q.view, expected, "total due, reverse {reverse}");
             }
         }
@@ -537,7 +549,10 @@ mod tests {
         // The search keys are made on the first filter, for the whole list.
         q.set_filter("eko");
         assert_eq!(order(&q), "E");
-        q.set_tasks(vec![task("Z", "ZAINAL", 3, 1), task("Y", "EKO", 3, 2)], &HashSet::new());
+        q.set_tasks(
+            vec![task("Z", "ZAINAL", 3, 1), task("Y", "EKO", 3, 2)],
+            &HashSet::new(),
+        );
         assert_eq!(order(&q), "Y", "the new list's keys, not the old");
     }
 
