@@ -67,6 +67,19 @@ fn main() {
             mib(held),
             held as f64 / json_len as f64
         );
+        // Keeping it on the desk streams the tasks to the file: what it asks for beyond
+        // the list (zones, the order, the index, the shared texts) against the JSON.
+        let dir = tempfile::tempdir().unwrap();
+        let read_at = chrono::DateTime::parse_from_rfc3339("2026-11-27T07:58:00+07:00").unwrap();
+        let before = CURRENT.load(Relaxed);
+        PEAK.store(before, Relaxed);
+        deskcoll::list_cache::save_to(&dir.path().join("l.bin"), &queue.tasks, read_at).unwrap();
+        let keep_peak = PEAK.load(Relaxed) - before;
+        println!(
+            "tasks {n:>7}: keeping the list asks for {:>6.1} MiB more at most ({:.2}x the JSON)",
+            mib(keep_peak),
+            keep_peak as f64 / json_len as f64
+        );
         drop(queue);
     }
 }

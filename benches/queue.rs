@@ -133,7 +133,16 @@ fn arrive(c: &mut Criterion) {
                     (app, (tasks.clone(), zones.clone()))
                 },
                 |(mut app, (tasks, zones))| {
-                    update(&mut app, Action::TasksPrepared { tasks, zones })
+                    // The order by total due is worked out off the screen's thread too.
+                    let by_total = deskcoll::domain::order::by_total_due(&tasks);
+                    update(
+                        &mut app,
+                        Action::TasksPrepared {
+                            tasks,
+                            zones,
+                            by_total,
+                        },
+                    )
                 },
                 criterion::BatchSize::LargeInput,
             )

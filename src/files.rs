@@ -78,15 +78,22 @@ pub fn open_private_append(path: &Path) -> io::Result<File> {
 
 /// Writes a whole file only its owner can read, also over an existing file of any mode.
 pub fn write_private(path: &Path, bytes: &[u8]) -> io::Result<()> {
-    let mut f = private_options()
+    let mut f = create_private(path)?;
+    f.write_all(bytes)?;
+    f.sync_all()
+}
+
+/// A file opened for writing from its start, readable by its owner only: the caller writes
+/// it (streamed) and syncs it.
+pub fn create_private(path: &Path) -> io::Result<std::fs::File> {
+    let f = private_options()
         .write(true)
         .create(true)
         .truncate(true)
         .open(path)?;
     // `mode` applies only when the file is created: an older file keeps its own otherwise.
     restrict(path)?;
-    f.write_all(bytes)?;
-    f.sync_all()
+    Ok(f)
 }
 
 /// The data folder and the log file in it, private: what the workstation writes its log to.

@@ -96,8 +96,29 @@ impl Session {
     /// `tasks`, with the count of entries that were not tasks (skipped).
     pub async fn task_list(&self) -> Result<crate::domain::task::TaskList, crate::api::ApiError> {
         let list = self.client.task_list().await?;
-        let tasks = &list.tasks;
+        self.keep_tasks(&list.tasks);
+        Ok(list)
+    }
+
+    /// Keeps a list just read from the server (`tasks` does it at once; `deskcoll tasks`
+    /// after its output is written, or beside the writing): the list on this desk, and what
+    /// it shows of promised accounts. What cannot be kept is said in the log.
+    pub fn keep_tasks(&self, tasks: &[crate::domain::Task]) {
         crate::list_cache::keep(&self.list_key(), tasks, &self.clock);
+        self.keep_evidence(tasks);
+    }
+
+    /// `keep_tasks`, for a list whose zones are known.
+    pub fn keep_tasks_zoned(
+        &self,
+        tasks: &[crate::domain::Task],
+        zones: &[crate::domain::zone::ZoneGuess],
+    ) {
+        crate::list_cache::keep_zoned(&self.list_key(), tasks, zones, &self.clock);
+        self.keep_evidence(tasks);
+    }
+
+    fn keep_evidence(&self, tasks: &[crate::domain::Task]) {
         let grace = self.config.calling.promise_grace_days;
         let kept = self
             .deliverer()
@@ -106,7 +127,6 @@ impl Session {
         if let Err(e) = kept {
             tracing::warn!(error = %e, "cannot keep what the list shows of promised accounts");
         }
-        Ok(list)
     }
 
     /// The list kept from the last successful read of this server, and when it was read.

@@ -25,7 +25,7 @@ fn fake_path(dir: &Path, version: &str, no_fmt: bool, with_cc: bool) -> String {
             if no_fmt { "exit 1" } else { "exit 0" }
         ),
     );
-    let mut tools = vec!["bash", "sed", "head"];
+    let mut tools = vec!["bash", "sed", "head", "awk", "sort", "uniq", "grep"];
     if with_cc {
         tools.push("cc");
     }

@@ -6,7 +6,8 @@ use crate::domain::order::{self, SortMode, Urgency};
 use crate::domain::promise::PromiseBook;
 use crate::domain::text::{CsvStyle, csv_cell};
 use crate::domain::today::contacts_on;
-use crate::domain::window::{Window, for_task};
+use crate::domain::window::{Window, zone_of_task};
+use crate::domain::zone::Zone;
 use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::i18n::{Lang, words};
 use crate::session::Session;
@@ -60,11 +61,22 @@ const HEADERS: [&str; 18] = [
     "closes_in_minutes",
 ];
 
+const ZONES: [Zone; 3] = [Zone::Wib, Zone::Wita, Zone::Wit];
+
+fn zone_slot(zone: Zone) -> usize {
+    match zone {
+        Zone::Wib => 0,
+        Zone::Wita => 1,
+        Zone::Wit => 2,
+    }
+}
+
 /// A task with where its customer is in time, why it is in the list and how late it is.
 struct Annotated<'a> {
     task: &'a Task,
     zone: ZoneGuess,
-    window: Window,
+    /// The window of the customer's zone (one per zone: it depends on nothing else).
+    window: &'a Window,
     /// Where the customer stands against the clock (the workstation's order).
     urgency: Urgency,
     contacts_today: usize,
@@ -89,7 +101,7 @@ impl Annotated<'_> {
 /// the cuti bersama when it is one; else why not and when it opens.
 fn callable_words(a: &Annotated, lang: Lang) -> String {
     if !a.window.callable {
-        return words::window_note(lang, &a.window);
+        return words::window_note(lang, a.window);
     }
     let mut text = tr!(lang, "tasks-yes");
     if let Some(m) = a.urgency.closing_in() {
@@ -148,33 +160,60 @@ fn json(a: &Annotated) -> Result<serde_json::Value, Failure> {
 }
 
 pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
+    let lang = session.config.language;
+    if listing.cached {
+        // The zones are kept with the list.
+        let kept = crate::list_cache::load_kept(&session.list_key())
+            .ok_or_else(|| Failure::new(EXIT_ERROR, tr!(lang, "tasks-cached-none")))?;
+        return write(
+            session,
+            listing,
+            &kept.tasks,
+            &kept.zones,
+            Some(kept.read_at),
+        );
+    }
+    let list = session.client.task_list().await?;
+    if list.not_tasks > 0 {
+        let message = tr!(
+            lang,
+            "tasks-not-tasks",
+            n = crate::i18n::grouped(lang, list.not_tasks as u64)
+        );
+        tell!("{}", super::warning_line(lang, &message));
+    }
+    let tasks = list.tasks;
+    let regions = RegionTable::builtin();
+    let zones: Vec<ZoneGuess> = tasks.iter().map(|t| zone_of_task(t, &regions)).collect();
+    // Nothing but the answer on the command's path: the list is kept (the file with its
+    // fsync, and what it shows of promised accounts) beside the writing, never before it.
+    tokio::task::block_in_place(|| {
+        std::thread::scope(|scope| {
+            let keeping = scope.spawn(|| session.keep_tasks_zoned(&tasks, &zones));
+            let written = write(session, listing, &tasks, &zones, None);
+            let _ = keeping.join();
+            written
+        })
+    })
+}
+
+/// Writes the listing of `tasks` (`read_at`: when a kept list was read) to stdout.
+fn write(
+    session: &Session,
+    listing: Listing,
+    tasks: &[Task],
+    zones: &[ZoneGuess],
+    read_at: Option<chrono::DateTime<chrono::FixedOffset>>,
+) -> Result<(), Failure> {
     let Listing {
         format,
         only_callable,
         sort,
         reverse,
         style,
-        cached,
+        cached: _,
     } = listing;
     let lang = session.config.language;
-    let (tasks, read_at) = if cached {
-        let (tasks, read_at) = session
-            .cached_tasks()
-            .ok_or_else(|| Failure::new(EXIT_ERROR, tr!(lang, "tasks-cached-none")))?;
-        (tasks, Some(read_at))
-    } else {
-        let list = session.task_list().await?;
-        if list.not_tasks > 0 {
-            let message = tr!(
-                lang,
-                "tasks-not-tasks",
-                n = crate::i18n::grouped(lang, list.not_tasks as u64)
-            );
-            tell!("{}", super::warning_line(lang, &message));
-        }
-        (list.tasks, None)
-    };
-    let regions = RegionTable::builtin();
     let rules = &session.config.calling.rules;
     let now = session.clock.now_utc();
     let closing_soon = session.config.ui.closing_soon();
@@ -190,11 +229,14 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
         .filter(|day| *day < today)
         .unwrap_or(today);
     // The workstation's book and buckets: one rule for both.
-    let book = PromiseBook::of(&records, today, &tasks);
+    let book = PromiseBook::of(&records, today, tasks);
+    let windows = ZONES.map(|z| rules.check(now, z));
     let annotated: Vec<Annotated> = tasks
         .iter()
-        .map(|task| {
-            let (zone, window) = for_task(task, &regions, rules, now);
+        .zip(zones)
+        .map(|(task, zone)| {
+            let zone = zone.clone();
+            let window = &windows[zone_slot(zone.zone)];
             let contacts_today = contacts
                 .get(task.contract_no.as_str())
                 .copied()
@@ -214,7 +256,7 @@ pub async fn run(session: &Session, listing: Listing) -> Result<(), Failure> {
     let mut view: Vec<usize> = (0..annotated.len()).collect();
     order::sort(
         &mut view,
-        &tasks,
+        tasks,
         sort,
         reverse,
         |i| annotated[i].bucket,

@@ -91,6 +91,16 @@ impl Urgency {
     }
 }
 
+/// Indices of `tasks` by total due, largest first, ties in list order: the priority order
+/// within each bucket and urgency, and the total-due order, follow it. Computed once per
+/// list (kept with it: `list_cache`), so that a sort at 100,000 tasks never compares amounts.
+pub fn by_total_due(tasks: &[Task]) -> Vec<u32> {
+    let zero = Money::ZERO;
+    let mut order: Vec<u32> = (0..tasks.len() as u32).collect();
+    order.sort_by_cached_key(|&i| (Reverse(tasks[i as usize].total_due.unwrap_or(zero)), i));
+    order
+}
+
 /// Sorts `view` (indices into `tasks`) by `mode`; the largest figures come first, names
 /// A to Z; `reverse` turns the whole order round. Ties keep the list's order.
 pub fn sort(

@@ -177,19 +177,29 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
             app.refresh_callbacks();
             Reply::none()
         }
-        Action::TasksLoaded(result) => on_tasks(app, result, None),
-        Action::TasksPrepared { tasks, zones } => on_tasks(app, Ok(tasks), Some(zones)),
+        Action::TasksLoaded(result) => on_tasks(app, result, None, None),
+        Action::TasksPrepared {
+            tasks,
+            zones,
+            by_total,
+        } => on_tasks(app, Ok(tasks), Some(zones), Some(by_total)),
         Action::Receiving { received, total } => {
             app.queue.receiving(received, total, app.settings.lang)
         }
         Action::SavedListLoaded {
             tasks,
             zones,
+            by_total,
             read_at,
         } => {
-            let reply =
-                app.queue
-                    .on_saved(tasks, zones, read_at, &cx!(app, Tab::Queue), &app.regions);
+            let reply = app.queue.on_saved(
+                tasks,
+                zones,
+                by_total,
+                read_at,
+                &cx!(app, Tab::Queue),
+                &app.regions,
+            );
             app.refresh_promises();
             app.keep_callback_accounts();
             reply
@@ -285,6 +295,7 @@ fn on_tasks(
     app: &mut App,
     result: Result<Vec<Task>, ApiError>,
     zones: Option<Vec<ZoneGuess>>,
+    by_total: Option<Vec<u32>>,
 ) -> Reply {
     app.server = match &result {
         Ok(_) => ServerState::Connected,
@@ -292,7 +303,7 @@ fn on_tasks(
     };
     let reply = app
         .queue
-        .on_tasks(result, zones, &cx!(app, Tab::Queue), &app.regions);
+        .on_tasks(result, zones, by_total, &cx!(app, Tab::Queue), &app.regions);
     app.refresh_promises();
     app.keep_callback_accounts();
     reply

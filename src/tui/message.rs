@@ -100,10 +100,12 @@ pub enum Action {
     Resize(u16, u16),
     Tick,
     TasksLoaded(Result<Vec<Task>, ApiError>),
-    /// A task list with each customer's zone already worked out.
+    /// A task list with each customer's zone and its order by total due
+    /// (`domain::order::by_total_due`) already worked out.
     TasksPrepared {
         tasks: Vec<Task>,
         zones: Vec<ZoneGuess>,
+        by_total: Vec<u32>,
     },
     /// A task list still arriving: bytes so far, and of how many when the server said.
     Receiving {
@@ -121,6 +123,7 @@ pub enum Action {
     SavedListLoaded {
         tasks: Vec<Task>,
         zones: Vec<ZoneGuess>,
+        by_total: Vec<u32>,
         read_at: chrono::DateTime<chrono::FixedOffset>,
     },
     /// A submitted result was saved (or not) and one attempt made to send it.

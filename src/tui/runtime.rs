@@ -295,14 +295,14 @@ pub async fn execute(
             let Some(key) = rt.list_key.clone() else {
                 return vec![];
             };
-            let regions = rt.regions.clone();
+            // The zones and the order are kept with the list: nothing is worked out again.
             let saved = tokio::task::spawn_blocking(move || {
-                let (tasks, read_at) = crate::list_cache::load(&key)?;
-                let zones = super::zones_of(&regions, &tasks);
+                let kept = crate::list_cache::load_kept(&key)?;
                 Some(Action::SavedListLoaded {
-                    tasks,
-                    zones,
-                    read_at,
+                    tasks: kept.tasks,
+                    zones: kept.zones,
+                    by_total: kept.by_total,
+                    read_at: kept.read_at,
                 })
             })
             .await;
@@ -321,24 +321,34 @@ pub async fn execute(
                     let clock = deliverer.clock;
                     let evidence = deliverer.clone();
                     let grace = rt.promise_grace_days;
-                    let prepared = tokio::task::spawn_blocking(move || {
-                        if let Some(key) = key {
-                            crate::list_cache::keep(&key, &tasks, &clock);
-                        }
-                        // What the list shows of promised accounts: never a failure.
+                    let screen = progress.clone();
+                    let kept = tokio::task::spawn_blocking(move || {
+                        let zones = super::zones_of(&regions, &tasks);
+                        let by_total = crate::domain::order::by_total_due(&tasks);
+                        // What the list shows of promised accounts (the outbox's evidence, a
+                        // few rows): never a failure.
                         if let Err(e) = evidence.keep_list_read(&tasks, grace) {
                             tracing::warn!(error = %e, "cannot keep what the list shows of promised accounts");
                         }
-                        let zones = super::zones_of(&regions, &tasks);
-                        (tasks, zones)
+                        // The file's bytes are made from the list before it goes to the
+                        // screen (a compact form, smaller than the list); the screen draws it
+                        // before they are written and synced.
+                        let file = key.map(|key| {
+                            (key, crate::list_cache::encode_to_vec(&tasks, &zones, clock.now()))
+                        });
+                        let _ = screen.send(Action::TasksPrepared {
+                            tasks,
+                            zones,
+                            by_total,
+                        });
+                        if let Some((key, bytes)) = file {
+                            crate::list_cache::keep_encoded(&key, &bytes);
+                        }
                     })
                     .await;
-                    match prepared {
+                    match kept {
                         // The outbox read again, with the evidence just kept.
-                        Ok((tasks, zones)) => vec![
-                            Action::TasksPrepared { tasks, zones },
-                            outbox_snapshot(deliverer, None),
-                        ],
+                        Ok(()) => vec![outbox_snapshot(deliverer, None)],
                         Err(e) => vec![Action::TasksLoaded(Err(crate::api::ApiError::Other(
                             e.to_string(),
                         )))],

@@ -945,11 +945,13 @@ fn d_marks_an_uncertain_result_delivered_after_a_yes() {
 
 fn saved_list(app: &mut App, tasks: Vec<Task>, read_at: &str) {
     let zones = super::pages::queue::zones_of(&app.regions, &tasks);
+    let by_total = crate::domain::order::by_total_due(&tasks);
     update(
         app,
         Action::SavedListLoaded {
             tasks,
             zones,
+            by_total,
             read_at: chrono::DateTime::parse_from_rfc3339(read_at).unwrap(),
         },
     );
@@ -1760,11 +1762,13 @@ fn a_list_kept_from_an_earlier_day_counts_to_its_own_day_and_says_so() {
         ..Task::default()
     };
     let zones = super::pages::queue::zones_of(&app.regions, std::slice::from_ref(&friday_task));
+    let by_total = crate::domain::order::by_total_due(std::slice::from_ref(&friday_task));
     update(
         &mut app,
         Action::SavedListLoaded {
             tasks: vec![friday_task],
             zones,
+            by_total,
             read_at: chrono::DateTime::parse_from_rfc3339("2026-11-27T16:40:00+07:00").unwrap(),
         },
     );

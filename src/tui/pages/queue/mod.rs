@@ -14,8 +14,8 @@ use crate::domain::Task;
 use crate::domain::bucket::Bucket;
 use crate::domain::promise::PromiseBook;
 use crate::domain::today::at_contact_limit;
-use crate::domain::window::{Window, for_zone, zone_of_task};
-use crate::domain::zone::{RegionTable, ZoneGuess};
+use crate::domain::window::{Window, zone_of_task};
+use crate::domain::zone::{RegionTable, Zone, ZoneGuess};
 use crate::i18n::{Lang, words};
 use crate::tr;
 use crate::tui::chrome::StatusKind;
@@ -58,8 +58,9 @@ pub struct QueuePage {
     pub list: QueueState,
     /// Parallel to `list.tasks`: each customer's zone (from the address, once per load).
     pub zones: Vec<ZoneGuess>,
-    /// Parallel to `list.tasks`: each customer's calling window, as of `windows_at`.
-    pub windows: Vec<Window>,
+    /// The calling window of each zone (Wib, Wita, Wit), as of `windows_at`: a window
+    /// depends on the zone alone, so three are worked out, not one per task.
+    windows: Vec<Window>,
     windows_at: Option<i64>,
     pub promise_filter: PromiseFilter,
     /// When the list on screen is the one kept on this desk: when it was read. `None` once a
@@ -74,6 +75,17 @@ pub struct QueuePage {
     pub absent: HashSet<String>,
     /// `callback_accounts` were checked against the tasks since the list last changed.
     callbacks_checked: bool,
+}
+
+/// The zones, in the order of `QueuePage::windows`.
+const ZONES: [Zone; 3] = [Zone::Wib, Zone::Wita, Zone::Wit];
+
+fn zone_slot(zone: Zone) -> usize {
+    match zone {
+        Zone::Wib => 0,
+        Zone::Wita => 1,
+        Zone::Wit => 2,
+    }
 }
 
 /// Each task's zone: the work a new list costs, done off the screen's thread by the runtime
@@ -98,6 +110,7 @@ impl QueuePage {
         &mut self,
         tasks: Vec<Task>,
         zones: Vec<ZoneGuess>,
+        by_total: Vec<u32>,
         read_at: DateTime<FixedOffset>,
         cx: &Cx,
         regions: &RegionTable,
@@ -106,7 +119,7 @@ impl QueuePage {
             return Reply::none();
         }
         let still_loading = self.list.loading;
-        self.on_tasks(Ok(tasks), Some(zones), cx, regions);
+        self.on_tasks(Ok(tasks), Some(zones), Some(by_total), cx, regions);
         self.list.loading = still_loading;
         self.saved_from = Some(read_at);
         Reply::none()
@@ -139,7 +152,8 @@ impl QueuePage {
 
     /// The window of the task at `i` of `list.tasks`.
     pub fn window(&self, i: usize) -> Option<(&ZoneGuess, &Window)> {
-        Some((self.zones.get(i)?, self.windows.get(i)?))
+        let zone = self.zones.get(i)?;
+        Some((zone, self.windows.get(zone_slot(zone.zone))?))
     }
 
     pub fn task(&self, account_no: &str) -> Option<&Task> {
@@ -232,19 +246,26 @@ impl QueuePage {
     fn set_windows(&mut self, now: DateTime<Utc>, cx: &Cx) -> Vec<Urgency> {
         self.windows_at = Some(now.timestamp() / 60);
         let rules = &cx.settings.rules;
-        self.windows = self.zones.iter().map(|z| for_zone(z, rules, now)).collect();
+        self.windows = ZONES.iter().map(|z| rules.check(now, *z)).collect();
         let soon = cx.settings.closing_soon_minutes;
-        self.windows
+        let urgency: Vec<Urgency> = self
+            .windows
             .iter()
             .map(|w| Urgency::of(w.closes_in_minutes(), soon))
+            .collect();
+        self.zones
+            .iter()
+            .map(|z| urgency[zone_slot(z.zone)])
             .collect()
     }
 
-    /// A fresh list (with its zones when the runtime worked them out), or why not.
+    /// A fresh list (with its zones and its order by total due when the runtime worked
+    /// them out), or why not.
     pub fn on_tasks(
         &mut self,
         result: Result<Vec<Task>, ApiError>,
         zones: Option<Vec<ZoneGuess>>,
+        by_total: Option<Vec<u32>>,
         cx: &Cx,
         regions: &RegionTable,
     ) -> Reply {
@@ -292,8 +313,11 @@ impl QueuePage {
         }
         self.zones = zones;
         let urgency = self.set_windows(cx.clock.now_utc(), cx);
+        // Accounts kept for their callback change the list: then the order is worked out
+        // again.
+        let by_total = by_total.filter(|o| o.len() == tasks.len());
         self.list
-            .set_tasks_with(tasks, &cx.desk.promises.broken, urgency);
+            .set_tasks_ordered(tasks, &cx.desk.promises.broken, urgency, by_total);
         Reply::say(
             StatusKind::Info,
             tr!(cx.settings.lang, "queue-loaded", n = n),

@@ -37,6 +37,9 @@ pub struct QueueState {
     urgency: Vec<Urgency>,
     /// Accounts whose callback is due: on top of the queue, above every bucket.
     pinned: HashSet<String>,
+    /// Parallel to `tasks`: each task's place by total due, largest first (ties in list
+    /// order): the priority sorts by bucket, urgency and this, never comparing amounts.
+    total_rank: Vec<u32>,
 }
 
 /// What `/` searches in a task.
@@ -85,19 +88,36 @@ impl QueueState {
         broken_promises: &HashSet<String>,
         urgency: Vec<Urgency>,
     ) {
+        self.set_tasks_ordered(tasks, broken_promises, urgency, None);
+    }
+
+    /// `set_tasks_with`, given the tasks' order by total due when it is already known (kept
+    /// with the list, or worked out off the screen's thread: `domain::order::by_total_due`).
+    pub fn set_tasks_ordered(
+        &mut self,
+        tasks: Vec<Task>,
+        broken_promises: &HashSet<String>,
+        urgency: Vec<Urgency>,
+        by_total: Option<Vec<u32>>,
+    ) {
         let keep = self.selected_contract();
         self.buckets = tasks
             .iter()
             .map(|t| Bucket::classify(t.overdue, broken_promises.contains(t.contract_no.as_str())))
             .collect();
-        let size = |t: &Task| searchable(t).iter().map(|p| p.len() + 1).sum::<usize>();
-        self.haystack = String::with_capacity(tasks.iter().map(size).sum());
-        self.key_ends = Vec::with_capacity(tasks.len());
-        for t in &tasks {
-            push_search_key(&mut self.haystack, t);
-            self.key_ends.push(self.haystack.len() as u32);
+        let by_total = by_total
+            .filter(|o| o.len() == tasks.len())
+            .unwrap_or_else(|| crate::domain::order::by_total_due(&tasks));
+        self.total_rank = vec![0; tasks.len()];
+        for (rank, &i) in by_total.iter().enumerate() {
+            if let Some(slot) = self.total_rank.get_mut(i as usize) {
+                *slot = rank as u32;
+            }
         }
-        self.haystack.shrink_to_fit();
+        // The search keys are made when a filter first needs them, not before the queue is
+        // drawn.
+        self.haystack = String::new();
+        self.key_ends = Vec::new();
         if !self.done.is_empty() {
             let present: HashSet<&str> = tasks.iter().map(|t| t.contract_no.as_str()).collect();
             self.done.retain(|c| present.contains(c.as_str()));
@@ -107,6 +127,20 @@ impl QueueState {
         self.loaded = true;
         self.rebuild();
         self.reselect(keep);
+    }
+
+    /// Makes the search keys of every task, once per list.
+    fn index_search_keys(&mut self) {
+        if self.key_ends.len() == self.tasks.len() {
+            return;
+        }
+        let size = |t: &Task| searchable(t).iter().map(|p| p.len() + 1).sum::<usize>();
+        self.haystack = String::with_capacity(self.tasks.iter().map(size).sum());
+        self.key_ends = Vec::with_capacity(self.tasks.len());
+        for t in &self.tasks {
+            push_search_key(&mut self.haystack, t);
+            self.key_ends.push(self.haystack.len() as u32);
+        }
     }
 
     fn search_key(&self, i: usize) -> &str {
@@ -238,6 +272,9 @@ impl QueueState {
 
     /// Recomputes the view from scratch (filter, then sort).
     fn rebuild(&mut self) {
+        if !self.filter.is_empty() {
+            self.index_search_keys();
+        }
         let needle = self.filter.to_lowercase();
         let mut view: Vec<usize> = (0..self.tasks.len())
             .filter(|&i| self.matches(i, &needle))
@@ -248,15 +285,36 @@ impl QueueState {
     }
 
     fn sort_view(&self, view: &mut [usize]) {
-        crate::domain::order::sort(
-            view,
-            &self.tasks,
-            self.sort,
-            self.reverse,
-            |i| self.buckets[i],
-            |i| self.urgency(i),
-        );
-        crate::domain::order::pin_first(view, |i| self.is_pinned(i));
+        let ranked = self.total_rank.len() == self.tasks.len();
+        match self.sort {
+            // The same order as `order::sort`'s (bucket, urgency, total due, index), from
+            // small integer keys.
+            SortMode::Priority if ranked => {
+                view.sort_unstable_by_key(|&i| {
+                    (self.buckets[i], self.urgency(i), self.total_rank[i])
+                });
+                if self.reverse {
+                    view.reverse();
+                }
+            }
+            SortMode::TotalDue if ranked => {
+                view.sort_unstable_by_key(|&i| self.total_rank[i]);
+                if self.reverse {
+                    view.reverse();
+                }
+            }
+            _ => crate::domain::order::sort(
+                view,
+                &self.tasks,
+                self.sort,
+                self.reverse,
+                |i| self.buckets[i],
+                |i| self.urgency(i),
+            ),
+        }
+        if !self.pinned.is_empty() {
+            crate::domain::order::pin_first(view, |i| self.is_pinned(i));
+        }
     }
 
     /// Applies a filter as it is typed. One more character narrows the current view instead of
@@ -265,6 +323,9 @@ impl QueueState {
         let keep = self.selected_contract();
         let narrowing = filter.starts_with(self.filter.as_str());
         self.filter = filter.to_string();
+        if !filter.is_empty() {
+            self.index_search_keys();
+        }
         if narrowing {
             let needle = filter.to_lowercase();
             let mut view = std::mem::take(&mut self.view);
@@ -424,6 +485,75 @@ mod tests {
         assert_eq!(order(&q), "FCEBDA");
         q.set_filter("zzz");
         assert!(q.selected_task().is_none());
+    }
+
+    #[test]
+    fn the_priority_from_ranks_is_the_priority_of_the_rule() {
+        use crate::domain::order;
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 27).unwrap();
+        let book = crate::twin::book::LoanBook::generate(5, 2000, 2000, today);
+        let tasks: Vec<Task> = book.contracts.iter().map(|c| c.task_on(today)).collect();
+        let urgency: Vec<Urgency> = (0..tasks.len())
+            .map(|i| match i % 3 {
+                0 => Urgency::Callable,
+                1 => Urgency::Closed,
+                _ => Urgency::ClosingSoon((i % 50) as i64),
+            })
+            .collect();
+        let broken: HashSet<String> = tasks
+            .iter()
+            .step_by(7)
+            .map(|t| t.contract_no.to_string())
+            .collect();
+        for reverse in [false, true] {
+            for by_total in [None, Some(order::by_total_due(&tasks))] {
+                let mut q = QueueState {
+                    reverse,
+                    ..QueueState::default()
+                };
+                q.set_tasks_ordered(tasks.clone(), &broken, urgency.clone(), by_total);
+                let mut expected: Vec<usize> = (0..tasks.len()).collect();
+                order::sort(
+                    &mut expected,
+                    &tasks,
+                    SortMode::Priority,
+                    reverse,
+                    |i| {
+                        Bucket::classify(
+                            tasks[i].overdue,
+                            broken.contains(tasks[i].contract_no.as_str()),
+                        )
+                    },
+                    |i| urgency[i],
+                );
+                assert_eq!(q.view, expected, "reverse {reverse}");
+                q.cycle_sort();
+                q.cycle_sort();
+                assert_eq!(q.sort, SortMode::TotalDue);
+                order::sort(
+                    &mut expected,
+                    &tasks,
+                    SortMode::TotalDue,
+                    reverse,
+                    |_| Bucket::PreDue,
+                    |_| Urgency::Callable,
+                );
+                assert_eq!(q.view, expected, "total due, reverse {reverse}");
+            }
+        }
+    }
+
+    #[test]
+    fn a_filter_finds_tasks_of_a_list_never_filtered_before() {
+        let mut q = queue();
+        // The search keys are made on the first filter, for the whole list.
+        q.set_filter("eko");
+        assert_eq!(order(&q), "E");
+        q.set_tasks(
+            vec![task("Z", "ZAINAL", 3, 1), task("Y", "EKO", 3, 2)],
+            &HashSet::new(),
+        );
+        assert_eq!(order(&q), "Y", "the new list's keys, not the old");
     }
 
     #[test]
