@@ -1,4 +1,4 @@
-use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, EXIT_REFUSED, Failure};
+use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, EXIT_NOT_SENT, EXIT_REFUSED, Failure};
 use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
 use crate::domain::outbox::DeliveryState;
@@ -277,11 +277,14 @@ fn describe(state: DeliveryState, d: &Option<Disposition>, lang: Lang) -> String
     }
 }
 
-fn exit_code(state: DeliveryState) -> u8 {
+/// The exit code of a delivery (`super::EXIT_CODES`): a result still queued that never
+/// reached the server was not sent (5); one that did, or may have, is not confirmed (4).
+pub(super) fn exit_code(state: DeliveryState, reached: bool) -> u8 {
     match state {
         DeliveryState::Delivered => 0,
         DeliveryState::Rejected => EXIT_REFUSED,
         DeliveryState::Discarded => EXIT_ERROR,
+        DeliveryState::Queued if !reached => EXIT_NOT_SENT,
         _ => EXIT_NO_ANSWER,
     }
 }
@@ -334,17 +337,18 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
     let id = deliverer
         .save(recorded, total_due, &zone, &rules.calling)
         .map_err(store_failure(lang))?;
-    let (state, d) = deliverer
-        .deliver_patiently(id, ATTEMPTS)
+    let patient = deliverer
+        .deliver_told(id, ATTEMPTS)
         .await
         .map_err(store_failure(lang))?;
+    let (state, d) = (patient.state, patient.last);
     match state {
         DeliveryState::Delivered => {
             say!("{}", describe(state, &d, lang));
             Ok(())
         }
         _ => Err(Failure::new(
-            exit_code(state),
+            exit_code(state, patient.reached),
             tr!(
                 lang,
                 "submit-result",
@@ -514,14 +518,15 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
     let mut delivered = 0;
     for ((line, (recorded, _, _)), id) in valid.iter().zip(ids) {
         let r = &recorded.result;
-        let (state, d) = deliverer
-            .deliver_patiently(id, ATTEMPTS)
+        let patient = deliverer
+            .deliver_told(id, ATTEMPTS)
             .await
             .map_err(store_failure(lang))?;
+        let (state, d) = (patient.state, patient.last);
         if state == DeliveryState::Delivered {
             delivered += 1;
         }
-        worst = worst.max(exit_code(state));
+        worst = worst.max(exit_code(state, patient.reached));
         let what = format!(
             "{} {}: {}",
             r.account_no,
