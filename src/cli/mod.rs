@@ -6,6 +6,7 @@ mod audit;
 mod callbacks;
 mod doctor;
 mod man;
+mod offer;
 mod outbox;
 mod refusal;
 mod serve;
@@ -518,12 +519,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     match command {
         Command::Serve(args) => serve::run(args, clock, &over).await,
         Command::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut self::command(),
-                "deskcoll",
-                &mut output::SafeStdout,
-            );
+            output::emit(completions(shell).as_bytes())?;
             Ok(())
         }
         Command::Config { action } => config_command(action, &over, lang),
@@ -608,6 +604,45 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             submit::run(&session, args).await
         }
     }
+}
+
+/// The completion script of `shell`, without the hidden flags (clap_complete lists them).
+pub fn completions(shell: clap_complete::Shell) -> String {
+    fn hidden(cmd: &clap::Command, out: &mut Vec<String>) {
+        for a in cmd.get_arguments().filter(|a| a.is_hide_set()) {
+            if let Some(long) = a.get_long() {
+                out.push(long.to_string());
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            hidden(sub, out);
+        }
+    }
+    let mut cmd = self::command();
+    let mut names = Vec::new();
+    hidden(&cmd, &mut names);
+    let mut bytes = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "deskcoll", &mut bytes);
+    let text = String::from_utf8_lossy(&bytes);
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        // fish and zsh give a flag a line of its own.
+        if names.iter().any(|n| {
+            line.contains(&format!("-l {n} ")) || line.contains(&format!("'--{n}["))
+        }) {
+            continue;
+        }
+        // bash lists the flags in one string; fish's parser spec too.
+        let mut line = line.to_string();
+        for n in &names {
+            line = line
+                .replace(&format!(" --{n}"), "")
+                .replace(&format!(" {n} "), " ");
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }
 
 /// `--excel`: CSV in the spreadsheet's style (and CSV when no other format was asked for).

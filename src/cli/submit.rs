@@ -22,7 +22,7 @@ pub struct SubmitArgs {
     #[arg(long, required_unless_present = "batch")]
     pub account: Option<String>,
     /// Action code, e.g. PTP, MSG, BPH, NCT.
-    #[arg(long, required_unless_present = "batch")]
+    #[arg(long, required_unless_present = "batch", value_parser = super::offer::actions())]
     pub action: Option<String>,
     /// Result code, e.g. PTP01 (none for BPH and MSG).
     #[arg(long, default_value = "")]
@@ -42,7 +42,7 @@ pub struct SubmitArgs {
     pub name: String,
     /// Who answered: debtor, co_debtor, spouse, family, emergency_contact, third_party or
     /// nobody [default: unknown; NCT01-03 mean nobody, NCT04 a third party].
-    #[arg(long, default_value = "")]
+    #[arg(long, default_value = "", value_parser = super::offer::parties())]
     pub party: String,
     /// Call back at, in the customer's local time: "YYYY-MM-DD HH:MM", "HH:MM" or "+2h".
     #[arg(long, default_value = "")]
