@@ -341,8 +341,15 @@ impl Deliverer {
     async fn deliver_once(
         &self,
         id: i64,
-    ) -> Result<Option<(DeliveryState, Disposition, Option<std::time::Duration>, bool)>, StoreError>
-    {
+    ) -> Result<
+        Option<(
+            DeliveryState,
+            Disposition,
+            Option<std::time::Duration>,
+            bool,
+        )>,
+        StoreError,
+    > {
         let now = self.clock.now_local();
         let Some(item) = self.lock().claim(id, now)? else {
             return Ok(None);

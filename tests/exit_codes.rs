@@ -63,7 +63,12 @@ const SUBMIT: [&str; 9] = [
 ];
 
 async fn outbox_states(home: &Path, base: &str) -> Vec<String> {
-    let o = run(deskcoll(home, base, &["outbox", "list", "--format", "json"])).await;
+    let o = run(deskcoll(
+        home,
+        base,
+        &["outbox", "list", "--format", "json"],
+    ))
+    .await;
     let items: Vec<serde_json::Value> = serde_json::from_slice(&o.stdout).unwrap();
     items
         .iter()
@@ -82,7 +87,15 @@ async fn exit_0_stored_2_invalid_3_refused() {
     let o = run(deskcoll(
         home.path(),
         &base,
-        &["submit", "--account", "000318270200055", "--action", "PTP", "--remark", "x"],
+        &[
+            "submit",
+            "--account",
+            "000318270200055",
+            "--action",
+            "PTP",
+            "--remark",
+            "x",
+        ],
     ))
     .await;
     assert_eq!(o.status.code(), Some(2), "{}", said(&o));
@@ -124,7 +137,10 @@ async fn exit_4_dropped_and_http_500_may_be_stored() {
     let home = tempfile::tempdir().unwrap();
     let o = run(deskcoll(home.path(), &dropping.base_url(), &SUBMIT)).await;
     assert_eq!(o.status.code(), Some(4), "{}", said(&o));
-    assert_eq!(outbox_states(home.path(), &dropping.base_url()).await, ["uncertain"]);
+    assert_eq!(
+        outbox_states(home.path(), &dropping.base_url()).await,
+        ["uncertain"]
+    );
 
     let failing = twin_with(TwinOptions {
         exception_rate: 1.0,

@@ -125,7 +125,10 @@ fn every_command() -> Vec<String> {
 #[test]
 fn the_man_page_lists_every_command() {
     // Words in order, whatever the page's line wrapping.
-    let page = deskcoll(&["man"]).split_whitespace().collect::<Vec<_>>().join(" ");
+    let page = deskcoll(&["man"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
     assert!(page.contains(".TH DESKCOLL 1"), "{page}");
     let commands = every_command();
     assert!(commands.len() >= 17, "{commands:?}");

@@ -33,7 +33,14 @@ fn completions(shell: &str, dir: &std::path::Path) -> std::path::PathBuf {
     path
 }
 
-const TERMIN_SORT: [&str; 6] = ["entry_date", "bill_amount", "status", "vendor", "buyer", "step"];
+const TERMIN_SORT: [&str; 6] = [
+    "entry_date",
+    "bill_amount",
+    "status",
+    "vendor",
+    "buyer",
+    "step",
+];
 
 #[test]
 fn bash_offers_closed_sets_and_no_hidden_flag() {
@@ -73,7 +80,10 @@ fn bash_offers_closed_sets_and_no_hidden_flag() {
     assert!(fault.lines().any(|l| l == "stored-90=1"), "{fault}");
     let flags = ask("deskcoll --");
     assert!(flags.contains("--output"), "{flags}");
-    assert!(!flags.contains("exit-after"), "a hidden flag offered: {flags}");
+    assert!(
+        !flags.contains("exit-after"),
+        "a hidden flag offered: {flags}"
+    );
 }
 
 #[test]
@@ -98,7 +108,10 @@ fn fish_offers_closed_sets_and_no_hidden_flag() {
     };
     let sort = ask("deskcoll termin --sort ");
     for v in TERMIN_SORT {
-        assert!(sort.lines().any(|l| l.split('\t').next() == Some(v)), "{v}: {sort}");
+        assert!(
+            sort.lines().any(|l| l.split('\t').next() == Some(v)),
+            "{v}: {sort}"
+        );
     }
     let action = ask("deskcoll submit --action ");
     assert!(action.lines().any(|l| l.starts_with("PTP")), "{action}");
@@ -127,7 +140,11 @@ fn zsh_loads_the_completions_with_the_closed_sets() {
         .output()
         .unwrap();
     let said = String::from_utf8_lossy(&o.stdout);
-    assert!(o.status.success(), "{said}{}", String::from_utf8_lossy(&o.stderr));
+    assert!(
+        o.status.success(),
+        "{said}{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
     assert!(said.contains("_deskcoll: function"), "{said}");
     let text = std::fs::read_to_string(&script).unwrap();
     assert!(text.contains("(entry_date bill_amount status vendor buyer step)"));
@@ -160,8 +177,8 @@ fn man_pages(lang: &str) -> Vec<(String, String)> {
 
 #[test]
 fn every_man_page_has_its_sections_the_version_and_date_and_lints_clean() {
-    let changelog = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/CHANGELOG.md"))
-        .unwrap();
+    let changelog =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/CHANGELOG.md")).unwrap();
     let date = changelog
         .lines()
         .find_map(|l| l.strip_prefix("## [").and_then(|l| l.split(" - ").nth(1)))
@@ -175,7 +192,10 @@ fn every_man_page_has_its_sections_the_version_and_date_and_lints_clean() {
         for (name, text) in &pages {
             let th = text.lines().find(|l| l.starts_with(".TH ")).unwrap();
             assert!(
-                th.contains(&format!(" 1 {date} \"deskcoll {}\"", env!("CARGO_PKG_VERSION"))),
+                th.contains(&format!(
+                    " 1 {date} \"deskcoll {}\"",
+                    env!("CARGO_PKG_VERSION")
+                )),
                 "{name}: {th}"
             );
             for section in [
@@ -214,9 +234,16 @@ fn every_man_page_has_its_sections_the_version_and_date_and_lints_clean() {
                 assert!(said.trim().is_empty(), "{name} ({lang}):\n{said}");
             }
         }
-        let tasks = &pages.iter().find(|(n, _)| n == "deskcoll-tasks.1").unwrap().1;
+        let tasks = &pages
+            .iter()
+            .find(|(n, _)| n == "deskcoll-tasks.1")
+            .unwrap()
+            .1;
         assert!(tasks.contains(".SH EXAMPLES"), "{tasks}");
-        assert!(tasks.contains("deskcoll tasks \\-\\-format json"), "{tasks}");
+        assert!(
+            tasks.contains("deskcoll tasks \\-\\-format json"),
+            "{tasks}"
+        );
     }
 }
 
@@ -228,8 +255,8 @@ fn words(s: &str) -> String {
 #[test]
 fn one_exit_code_table_in_readme_every_help_and_the_man_page() {
     let table = deskcoll::cli::EXIT_TABLE;
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
-        .unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let readme = words(&readme);
     let man = Command::new(bin())
         .arg("man")
@@ -249,8 +276,17 @@ fn one_exit_code_table_in_readme_every_help_and_the_man_page() {
     }
     let mut commands = vec![vec![]];
     for c in [
-        "tasks", "today", "callbacks", "termin", "submit", "audit", "sign", "serve", "doctor",
-        "man", "completions",
+        "tasks",
+        "today",
+        "callbacks",
+        "termin",
+        "submit",
+        "audit",
+        "sign",
+        "serve",
+        "doctor",
+        "man",
+        "completions",
     ] {
         commands.push(vec![c]);
     }

@@ -93,10 +93,7 @@ pub const VARIABLES: &[&str] = &[
 
 /// The ENVIRONMENT section: every variable by name, then what the definition cannot say.
 fn environment() -> String {
-    let names: Vec<String> = VARIABLES
-        .iter()
-        .map(|v| format!("\\fB{}\\fR", v.replace('_', "_")))
-        .collect();
+    let names: Vec<String> = VARIABLES.iter().map(|v| format!("\\fB{}\\fR", v)).collect();
     format!(".SH ENVIRONMENT\n{}.\n", names.join(",\n"))
 }
 
@@ -161,7 +158,10 @@ fn body(rendered: Vec<u8>) -> String {
 
 /// The examples of a command's help (what comes before the exit codes), as a literal block.
 fn examples(cmd: &clap::Command) -> String {
-    let help = cmd.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+    let help = cmd
+        .get_after_help()
+        .map(|h| h.to_string())
+        .unwrap_or_default();
     let text = help.split("Exit codes:").next().unwrap_or("").trim();
     if text.is_empty() {
         return String::new();
@@ -185,10 +185,8 @@ fn examples(cmd: &clap::Command) -> String {
 /// SEE ALSO: the main page, the command's parent and its own commands' pages.
 fn see_also(name: &str, cmd: &clap::Command) -> String {
     let mut pages: Vec<String> = Vec::new();
-    if name != "deskcoll" {
-        if let Some((parent, _)) = name.rsplit_once('-') {
-            pages.push(parent.to_string());
-        }
+    if let Some((parent, _)) = name.rsplit_once('-').filter(|_| name != "deskcoll") {
+        pages.push(parent.to_string());
     }
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
         pages.push(format!("{name}-{}", sub.get_name()));
@@ -265,7 +263,11 @@ fn tidy(page: &str) -> String {
             literal = false;
         }
         // A break next to a paragraph start or another break says nothing.
-        let paragraph = |l: &str| [".br", ".TP", ".PP", ".SH", ".RS", ".IP", ".RE"].iter().any(|m| l.starts_with(m));
+        let paragraph = |l: &str| {
+            [".br", ".TP", ".PP", ".SH", ".RS", ".IP", ".RE"]
+                .iter()
+                .any(|m| l.starts_with(m))
+        };
         if line == ".br" && lines.last().is_some_and(|l| paragraph(l)) {
             continue;
         }
@@ -323,7 +325,13 @@ pub fn write_all(dir: &Path, lang: Lang) -> std::io::Result<Vec<PathBuf>> {
     let mut out = Vec::new();
     let cmd = definition();
     for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
-        each(format!("deskcoll-{}", sub.get_name()), sub, dir, lang, &mut out)?;
+        each(
+            format!("deskcoll-{}", sub.get_name()),
+            sub,
+            dir,
+            lang,
+            &mut out,
+        )?;
     }
     let main = dir.join("deskcoll.1");
     std::fs::write(&main, page(lang)?)?;

@@ -627,9 +627,10 @@ pub fn completions(shell: clap_complete::Shell) -> String {
     let mut out = String::with_capacity(text.len());
     for line in text.lines() {
         // fish and zsh give a flag a line of its own.
-        if names.iter().any(|n| {
-            line.contains(&format!("-l {n} ")) || line.contains(&format!("'--{n}["))
-        }) {
+        if names
+            .iter()
+            .any(|n| line.contains(&format!("-l {n} ")) || line.contains(&format!("'--{n}[")))
+        {
             continue;
         }
         // bash lists the flags in one string; fish's parser spec too.

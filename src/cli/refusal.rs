@@ -7,8 +7,8 @@
 use super::Cli;
 use crate::i18n::Lang;
 use crate::tr;
-use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::FromArgMatches;
+use clap::error::{ContextKind, ContextValue, ErrorKind};
 use std::ffi::OsString;
 
 /// What became of the command line.
