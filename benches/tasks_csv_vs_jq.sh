@@ -7,6 +7,7 @@
 # Run: cargo build --release && benches/tasks_csv_vs_jq.sh 100000
 set -u
 here=$(dirname "$0")
+# shellcheck source=benches/whole.sh
 . "$here/whole.sh"
 need curl jq
 N=${1:?usage: benches/tasks_csv_vs_jq.sh TASKS}
@@ -14,7 +15,7 @@ BIN=$(realpath "${DESKCOLL_BIN:-target/release/deskcoll}")
 PORT=${PORT:-18791}
 H=$(mktemp -d)
 export DESKCOLL_BASE_URL=http://127.0.0.1:$PORT DESKCOLL_USER=SERVICEMNC DESKCOLL_PASSWORD='Mnc%^21' HOME=$H XDG_DATA_HOME=$H/data XDG_CONFIG_HOME=$H/config
-"$BIN" serve --addr 127.0.0.1:$PORT --tasks "$N" --contracts "$N" --seed 1 >/dev/null 2>&1 &
+"$BIN" serve --addr "127.0.0.1:$PORT" --tasks "$N" --contracts "$N" --seed 1 >/dev/null 2>&1 &
 TWIN=$!
 trap 'kill $TWIN 2>/dev/null; rm -rf "$H"' EXIT
 until curl -s -o /dev/null "$DESKCOLL_BASE_URL/"; do sleep 0.2; done

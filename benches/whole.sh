@@ -1,3 +1,4 @@
+# shellcheck shell=bash
 # Helpers for the whole-process benches (sourced): each command runs once to warm up, then
 # RUNS times (5); the median wall time and the largest peak memory are printed. Needs bash,
 # GNU time (/usr/bin/time, `apt install time`) and the commands each bench names.

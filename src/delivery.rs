@@ -95,6 +95,16 @@ pub fn disposition(outcome: Result<crate::domain::CollectionResponse, ApiError>)
     }
 }
 
+/// How a patient delivery ended.
+#[derive(Debug, Clone)]
+pub struct Patient {
+    pub state: DeliveryState,
+    /// The last attempt's disposition (`None` when another sender had it in hand).
+    pub last: Option<Disposition>,
+    /// Some attempt reached the server (or may have): not a refused connection.
+    pub reached: bool,
+}
+
 /// The outbox shared between the sender and whoever reads it.
 pub type SharedOutbox = Arc<Mutex<Outbox>>;
 
@@ -324,19 +334,29 @@ impl Deliverer {
         &self,
         id: i64,
     ) -> Result<Option<(DeliveryState, Disposition)>, StoreError> {
-        Ok(self.deliver_once(id).await?.map(|(s, d, _)| (s, d)))
+        Ok(self.deliver_once(id).await?.map(|(s, d, _, _)| (s, d)))
     }
 
     /// `deliver`, also saying how long the server asked to be left alone (`Retry-After`).
     async fn deliver_once(
         &self,
         id: i64,
-    ) -> Result<Option<(DeliveryState, Disposition, Option<std::time::Duration>)>, StoreError> {
+    ) -> Result<
+        Option<(
+            DeliveryState,
+            Disposition,
+            Option<std::time::Duration>,
+            bool,
+        )>,
+        StoreError,
+    > {
         let now = self.clock.now_local();
         let Some(item) = self.lock().claim(id, now)? else {
             return Ok(None);
         };
         let outcome = self.client.submit(&item.result).await;
+        // A connection that never opened (refused, no such host) carried nothing.
+        let reached = !matches!(outcome, Err(ApiError::Connect { .. }));
         // A busy server's wait, at most `http.max_retry_after_secs` (and said).
         let asked = outcome
             .as_ref()
@@ -374,7 +394,7 @@ impl Deliverer {
                 DeliveryState::Queued
             }
         };
-        Ok(Some((state, d, asked)))
+        Ok(Some((state, d, asked, reached)))
     }
 
     /// One attempt for every queued result that is due (all queued ones with `everything`).
@@ -408,6 +428,14 @@ impl Deliverer {
         id: i64,
         max_attempts: u32,
     ) -> Result<(DeliveryState, Option<Disposition>), StoreError> {
+        let patient = self.deliver_told(id, max_attempts).await?;
+        Ok((patient.state, patient.last))
+    }
+
+    /// `deliver_patiently`, also saying whether any attempt reached the server (a result
+    /// still queued that never did was certainly not sent: exit 5 rather than 4).
+    pub async fn deliver_told(&self, id: i64, max_attempts: u32) -> Result<Patient, StoreError> {
+        let mut reached_any = false;
         let mut last = None;
         let mut asked = None;
         for attempt in 0..max_attempts {
@@ -422,16 +450,27 @@ impl Deliverer {
                 self.lock().resend_now(id)?;
             }
             match self.deliver_once(id).await? {
-                Some((DeliveryState::Queued, d, wait)) => {
+                Some((DeliveryState::Queued, d, wait, reached)) => {
+                    reached_any |= reached;
                     last = Some(d);
                     asked = wait;
                 }
-                Some((state, d, _)) => return Ok((state, Some(d))),
+                Some((state, d, _, reached)) => {
+                    return Ok(Patient {
+                        state,
+                        last: Some(d),
+                        reached: reached_any || reached,
+                    });
+                }
                 None => break,
             }
         }
         let state = self.lock().get(id)?.state;
-        Ok((state, last))
+        Ok(Patient {
+            state,
+            last,
+            reached: reached_any,
+        })
     }
 }
 

@@ -126,8 +126,12 @@ fn every_command() -> Vec<String> {
 
 #[test]
 fn the_man_page_lists_every_command() {
-    let page = deskcoll(&["man"]);
-    assert!(page.contains(".TH deskcoll 1"), "{page}");
+    // Words in order, whatever the page's line wrapping.
+    let page = deskcoll(&["man"])
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ");
+    assert!(page.contains(".TH DESKCOLL 1"), "{page}");
     let commands = every_command();
     assert!(commands.len() >= 17, "{commands:?}");
     for top in ["doctor", "man", "completions", "outbox", "config"] {
@@ -145,7 +149,10 @@ fn the_man_page_lists_every_command() {
         );
         if command.matches(' ').count() == 1 {
             let page_name = command.replace(' ', "\\-");
-            assert!(page.contains(&format!("{page_name}(1)")), "{command}");
+            assert!(
+                page.contains(&format!(".BR {page_name} (1)")),
+                "{command} in SEE ALSO"
+            );
         }
     }
     for section in [
@@ -206,10 +213,12 @@ fn the_man_page_speaks_indonesian_in_its_own_sections() {
         assert!(o.status.success(), "{o:?}");
         String::from_utf8(o.stdout).unwrap()
     };
-    let (en, id) = (man("en"), man("id"));
+    // Words in order, whatever the page's line wrapping.
+    let joined = |s: String| s.split_whitespace().collect::<Vec<_>>().join(" ");
+    let (en, id) = (joined(man("en")), joined(man("id")));
     assert!(en.contains("System-wide settings, read first"), "{en}");
     for words in [
-        "tidak ada jawaban",
+        "koneksi terputus",
         "Pengaturan tingkat sistem",
         "Pengaturan pengguna",
         "variabel lingkungan",
@@ -227,10 +236,59 @@ fn the_man_page_speaks_indonesian_in_its_own_sections() {
         ".SH ENVIRONMENT",
         "\\fI/etc/deskcoll/config.toml\\fR",
         "\\fBDESKCOLL_SYSTEM_CONFIG\\fR",
-        "\\fBNO_COLOR\\fR.",
+        "\\fBNO_COLOR\\fR,",
+        "\\fBDESKCOLL_LANG\\fR,",
     ] {
         assert!(en.contains(section) && id.contains(section), "{section}");
     }
     // No message left untranslated as its id.
     assert!(!id.contains("man-"), "{id}");
+}
+
+/// What a Debian packager and lintian look for: a licence file that is the licence Cargo.toml
+/// names, a changelog shipped, description lines that fit, no placeholder maintainer reaching
+/// a package (deb.sh stops without the builder's), scripts clean under shellcheck.
+#[test]
+fn a_package_a_debian_packager_accepts() {
+    let manifest: toml::Table =
+        toml::from_str(&std::fs::read_to_string(root().join("Cargo.toml")).unwrap()).unwrap();
+    assert_eq!(manifest["package"]["license"].as_str(), Some("MIT"));
+    let licence = std::fs::read_to_string(root().join("LICENSE")).unwrap();
+    assert!(licence.starts_with("MIT License"), "{licence}");
+    let deb = &manifest["package"]["metadata"]["deb"];
+    assert_eq!(deb["changelog"].as_str(), Some("CHANGELOG.md"));
+    assert!(root().join("CHANGELOG.md").exists());
+    for line in deb["extended-description"].as_str().unwrap().lines() {
+        assert!(line.len() <= 79, "too long for a control file: {line}");
+    }
+    // Without the builder's name the script stops before building anything.
+    let o = std::process::Command::new("bash")
+        .arg(root().join("packaging/deb.sh"))
+        .env_remove("DESKCOLL_MAINTAINER")
+        .env_remove("DEBFULLNAME")
+        .env_remove("DEBEMAIL")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stderr).contains("DESKCOLL_MAINTAINER"));
+    let o = std::process::Command::new("bash")
+        .arg(root().join("packaging/deb.sh"))
+        .env("DESKCOLL_MAINTAINER", "Desk <desk@localhost>")
+        .output()
+        .unwrap();
+    assert_eq!(o.status.code(), Some(1), "@localhost is refused");
+    let have = std::process::Command::new("sh")
+        .args(["-c", "command -v shellcheck"])
+        .output()
+        .is_ok_and(|o| o.status.success());
+    if !have {
+        eprintln!("skipped: shellcheck is not installed");
+        return;
+    }
+    let o = std::process::Command::new("sh")
+        .current_dir(root())
+        .args(["-c", "shellcheck .ci/run packaging/*.sh benches/*.sh"])
+        .output()
+        .unwrap();
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stdout));
 }

@@ -911,3 +911,12 @@ cli-config-writable = { $path } is mode { $mode }: others can write it (read any
 doctor-config-writable = { $path } is mode { $mode }: others can write it (they could set calling.dial_command or base_url); run chmod go-w on it
 serve-public-refused = --addr { $addr } can be reached from other machines, and the twin would take the seed document's public credentials (or none): set --password, --hash-key and --access-secret (or their DESKCOLL_TWIN_* variables, or [twin] in the config), or give --public to serve them anyway
 cli-output-failed = cannot write --output { $path }: { $error }
+
+## Issue 28 (outputs): the exit-code table, doctor's key probe, spreadsheets
+exit-code-0 = done
+exit-code-1 = any other error
+exit-code-2 = invalid input: nothing was sent
+exit-code-3 = the server refused (code 90 or 91, HTTP 401 or 403)
+exit-code-4 = sent but not confirmed: it may be stored (a timeout, a dropped connection, HTTP 5xx, a redirect after the POST)
+exit-code-5 = not sent: the server could not be reached (connection refused, DNS); a result waits in the outbox
+man-exit-doctor = \fBdeskcoll doctor\fR exits 1 when a check fails; \fBdeskcoll audit \-\-verify\fR exits 1 naming the first receipt at fault.

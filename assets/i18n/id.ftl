@@ -896,3 +896,12 @@ cli-config-writable = { $path } bermode { $mode }: pengguna lain dapat menulisny
 doctor-config-writable = { $path } bermode { $mode }: pengguna lain dapat menulisnya (mereka dapat mengubah calling.dial_command atau base_url); jalankan chmod go-w padanya
 serve-public-refused = --addr { $addr } dapat dijangkau mesin lain, dan twin akan memakai kredensial publik dokumen seed (atau tanpa kredensial): atur --password, --hash-key dan --access-secret (atau variabel DESKCOLL_TWIN_*, atau [twin] di konfigurasi), atau beri --public untuk tetap melayaninya
 cli-output-failed = tidak dapat menulis --output { $path }: { $error }
+
+## Issue 28 (outputs): the exit-code table, doctor's key probe, spreadsheets
+exit-code-0 = selesai
+exit-code-1 = kesalahan lain
+exit-code-2 = masukan tidak valid: tidak ada yang dikirim
+exit-code-3 = server menolak (kode 90 atau 91, HTTP 401 atau 403)
+exit-code-4 = terkirim tetapi belum dikonfirmasi: mungkin tersimpan (batas waktu, koneksi terputus, HTTP 5xx, pengalihan setelah POST)
+exit-code-5 = tidak terkirim: server tidak dapat dijangkau (koneksi ditolak, DNS); hasil menunggu di outbox
+man-exit-doctor = \fBdeskcoll doctor\fR keluar dengan 1 bila ada pemeriksaan yang gagal; \fBdeskcoll audit \-\-verify\fR keluar dengan 1 dan menyebut tanda terima pertama yang salah.

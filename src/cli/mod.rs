@@ -6,6 +6,7 @@ mod audit;
 mod callbacks;
 mod doctor;
 mod man;
+mod offer;
 mod outbox;
 mod refusal;
 mod serve;
@@ -126,7 +127,7 @@ pub enum Command {
     /// The receipts of lawful contact kept with every result, oldest first; --verify checks
     /// their hash chain.
     #[command(
-        after_help = "Examples:\n  deskcoll audit --from 2026-11-01 --to 2026-11-30 > receipts.csv\n  deskcoll audit --format json | jq '.[] | select(.window_state != \"open\")'\n  deskcoll audit --verify\n\nExit codes: 0 exported, or the chain holds; 1 a receipt does not match its hash or the one\nbefore it (named), or another error."
+        after_help = "Examples:\n  deskcoll audit --from 2026-11-01 --to 2026-11-30 > receipts.csv\n  deskcoll audit --format json | jq '.[] | select(.window_state != \"open\")'\n  deskcoll audit --verify\n\n--verify exits 1 when a receipt does not match its hash or the one before it (named)."
     )]
     Audit(audit::AuditArgs),
     /// The callbacks agreed with customers (each account's latest) and where they stand:
@@ -142,7 +143,7 @@ pub enum Command {
     Termin(termin::TerminArgs),
     /// Record a call result through the outbox and send it (exit 0 only when delivered).
     #[command(
-        after_help = "Examples:\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 \\\n      --promise 2026-12-01 --remark 'Customer pasti bayar'\n  deskcoll submit --batch results.csv   # columns: account,action,result,promise,period,remark\n\nExit codes: 0 delivered; 2 invalid input; 3 the server refused (kept as rejected);\n4 not delivered yet (queued, or uncertain: it may be stored); 1 other errors."
+        after_help = "Examples:\n  deskcoll submit --account 000319280100042 --action PTP --result PTP01 \\\n      --promise 2026-12-01 --remark 'Customer pasti bayar'\n  deskcoll submit --batch results.csv   # columns: account,action,result,promise,period,remark"
     )]
     Submit(submit::SubmitArgs),
     /// The outbox of recorded results: list, send, settle.
@@ -221,6 +222,46 @@ pub const EXIT_ERROR: u8 = 1;
 pub const EXIT_INVALID: u8 = 2;
 pub const EXIT_REFUSED: u8 = 3;
 pub const EXIT_NO_ANSWER: u8 = 4;
+pub const EXIT_NOT_SENT: u8 = 5;
+
+/// The exit codes of every command: the one table README, every `--help` and the man page
+/// show (`tests/exit_codes.rs` runs each against the twin's faults and compares the texts).
+pub const EXIT_TABLE: [(u8, &str); 6] = [
+    (0, "done"),
+    (1, "any other error"),
+    (2, "invalid input: nothing was sent"),
+    (3, "the server refused (code 90 or 91, HTTP 401 or 403)"),
+    (
+        4,
+        "sent but not confirmed: it may be stored (a timeout, a dropped connection, HTTP 5xx, a redirect after the POST)",
+    ),
+    (
+        5,
+        "not sent: the server could not be reached (connection refused, DNS); a result waits in the outbox",
+    ),
+];
+
+/// `EXIT_TABLE` as `--help` and README show it.
+pub fn exit_codes_text() -> String {
+    let mut out = String::from("Exit codes:");
+    for (code, what) in EXIT_TABLE {
+        out.push_str(&format!("\n  {code}  {what}"));
+    }
+    out
+}
+
+/// The command line as it is parsed, helped, completed and paged: the derive's definition
+/// with the exit-code table after every command's help.
+pub fn command() -> clap::Command {
+    fn with_codes(cmd: clap::Command) -> clap::Command {
+        let help = match cmd.get_after_help() {
+            Some(h) => format!("{h}\n\n{}", exit_codes_text()),
+            None => exit_codes_text(),
+        };
+        cmd.after_help(help).mut_subcommands(with_codes)
+    }
+    with_codes(Cli::command())
+}
 
 impl Failure {
     pub fn new(code: u8, message: impl Into<String>) -> Failure {
@@ -248,6 +289,8 @@ impl From<ApiError> for Failure {
             | ApiError::Unauthorized
             | ApiError::Forbidden { .. } => EXIT_REFUSED,
             e if e.may_have_reached_server() => EXIT_NO_ANSWER,
+            // Nothing reached the server: connection refused, no such host.
+            ApiError::Connect { .. } => EXIT_NOT_SENT,
             _ => EXIT_ERROR,
         };
         let mut f = Failure::new(code, e.to_string());
@@ -476,12 +519,7 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
     match command {
         Command::Serve(args) => serve::run(args, clock, &over).await,
         Command::Completions { shell } => {
-            clap_complete::generate(
-                shell,
-                &mut Cli::command(),
-                "deskcoll",
-                &mut output::SafeStdout,
-            );
+            output::emit(completions(shell).as_bytes())?;
             Ok(())
         }
         Command::Config { action } => config_command(action, &over, lang),
@@ -566,6 +604,46 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             submit::run(&session, args).await
         }
     }
+}
+
+/// The completion script of `shell`, without the hidden flags (clap_complete lists them).
+pub fn completions(shell: clap_complete::Shell) -> String {
+    fn hidden(cmd: &clap::Command, out: &mut Vec<String>) {
+        for a in cmd.get_arguments().filter(|a| a.is_hide_set()) {
+            if let Some(long) = a.get_long() {
+                out.push(long.to_string());
+            }
+        }
+        for sub in cmd.get_subcommands() {
+            hidden(sub, out);
+        }
+    }
+    let mut cmd = self::command();
+    let mut names = Vec::new();
+    hidden(&cmd, &mut names);
+    let mut bytes = Vec::new();
+    clap_complete::generate(shell, &mut cmd, "deskcoll", &mut bytes);
+    let text = String::from_utf8_lossy(&bytes);
+    let mut out = String::with_capacity(text.len());
+    for line in text.lines() {
+        // fish and zsh give a flag a line of its own.
+        if names
+            .iter()
+            .any(|n| line.contains(&format!("-l {n} ")) || line.contains(&format!("'--{n}[")))
+        {
+            continue;
+        }
+        // bash lists the flags in one string; fish's parser spec too.
+        let mut line = line.to_string();
+        for n in &names {
+            line = line
+                .replace(&format!(" --{n}"), "")
+                .replace(&format!(" {n} "), " ");
+        }
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out
 }
 
 /// `--excel`: CSV in the spreadsheet's style (and CSV when no other format was asked for).

@@ -1,5 +1,5 @@
 use super::output::{self, emit};
-use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, EXIT_REFUSED, Failure, Format};
+use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, Failure, Format};
 use crate::domain::outbox::{Decision, DeliveryState, left_list_hint};
 use crate::domain::text::sanitize;
 use crate::i18n::{Lang, words};
@@ -224,8 +224,10 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
             let due = lock()
                 .due(session.clock.now_local(), true)
                 .map_err(&store)?;
+            let mut worst = 0u8;
             for id in due {
-                deliverer.deliver_patiently(id, 3).await.map_err(&store)?;
+                let patient = deliverer.deliver_told(id, 3).await.map_err(&store)?;
+                worst = worst.max(super::submit::exit_code(patient.state, patient.reached));
             }
             let c = lock().counts().map_err(&store)?;
             say!(
@@ -240,8 +242,14 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                 )
             );
             if c.undelivered() > 0 {
+                // Uncertain ones from before count as not confirmed.
+                let code = if c.uncertain > 0 || worst == 0 {
+                    EXIT_NO_ANSWER
+                } else {
+                    worst
+                };
                 return Err(Failure::new(
-                    EXIT_NO_ANSWER,
+                    code,
                     tr!(lang, "outbox-cli-undelivered", n = c.undelivered()),
                 ));
             }
@@ -312,7 +320,8 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                 return Ok(());
             }
             lock().resend(id, now).map_err(&store)?;
-            let (state, _) = deliverer.deliver_patiently(id, 3).await.map_err(&store)?;
+            let patient = deliverer.deliver_told(id, 3).await.map_err(&store)?;
+            let state = patient.state;
             let item = lock().get(id).map_err(&store)?;
             say!(
                 "{}{}",
@@ -330,8 +339,10 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
             match state {
                 DeliveryState::Delivered => Ok(()),
                 // The server said no again: the exit code of a refusal.
-                DeliveryState::Rejected => Err(Failure::new(EXIT_REFUSED, "")),
-                _ => Err(Failure::new(EXIT_NO_ANSWER, "")),
+                state => Err(Failure::new(
+                    super::submit::exit_code(state, patient.reached),
+                    "",
+                )),
             }
         }
     }

@@ -7,8 +7,8 @@
 use super::Cli;
 use crate::i18n::Lang;
 use crate::tr;
+use clap::FromArgMatches;
 use clap::error::{ContextKind, ContextValue, ErrorKind};
-use clap::{CommandFactory, FromArgMatches};
 use std::ffi::OsString;
 
 /// What became of the command line.
@@ -82,7 +82,7 @@ pub fn parse(args: Vec<OsString>, lang: Lang) -> Parsed {
             }
         })
         .collect();
-    let help = walk(Cli::command(), &args).0;
+    let help = walk(super::command(), &args).0;
     Parsed::Refused(tr!(
         lang,
         "cli-refused",
@@ -92,7 +92,7 @@ pub fn parse(args: Vec<OsString>, lang: Lang) -> Parsed {
 }
 
 fn try_parse(args: &[OsString]) -> Result<Cli, clap::Error> {
-    let mut cmd = Cli::command();
+    let mut cmd = super::command();
     let matches = cmd.try_get_matches_from_mut(args.iter().cloned())?;
     Cli::from_arg_matches(&matches).map_err(|e| e.format(&mut cmd))
 }
@@ -207,7 +207,7 @@ fn faults_of(e: &clap::Error, args: &[OsString], lang: Lang) -> Vec<(String, Str
             )]
         }
         ErrorKind::MissingSubcommand | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
-            let (path, cmd) = walk(Cli::command(), args);
+            let (path, cmd) = walk(super::command(), args);
             let names: Vec<String> = cmd
                 .get_subcommands()
                 .map(|c| c.get_name().to_string())

@@ -72,7 +72,7 @@ pub struct ServeArgs {
     /// list `{"data":null}` (its query failed), `stored-90` stores a result and answers 90
     /// all the same (a statement after the insert failed), `exception-500` answers ASP.NET's
     /// 500 to a list or a result (an exception the controller does not catch; nothing stored).
-    #[arg(long = "fault", value_name = "NAME=RATE")]
+    #[arg(long = "fault", value_name = "NAME=RATE", value_parser = super::offer::faults())]
     pub faults: Vec<String>,
     /// Listen on an address other machines reach although the twin takes the seed
     /// document's public credentials (or none): refused without it.

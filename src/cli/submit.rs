@@ -1,4 +1,4 @@
-use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, EXIT_REFUSED, Failure};
+use super::{EXIT_ERROR, EXIT_INVALID, EXIT_NO_ANSWER, EXIT_NOT_SENT, EXIT_REFUSED, Failure};
 use crate::delivery::Disposition;
 use crate::domain::codes::MasterData;
 use crate::domain::outbox::DeliveryState;
@@ -22,7 +22,7 @@ pub struct SubmitArgs {
     #[arg(long, required_unless_present = "batch")]
     pub account: Option<String>,
     /// Action code, e.g. PTP, MSG, BPH, NCT.
-    #[arg(long, required_unless_present = "batch")]
+    #[arg(long, required_unless_present = "batch", value_parser = super::offer::actions())]
     pub action: Option<String>,
     /// Result code, e.g. PTP01 (none for BPH and MSG).
     #[arg(long, default_value = "")]
@@ -42,7 +42,7 @@ pub struct SubmitArgs {
     pub name: String,
     /// Who answered: debtor, co_debtor, spouse, family, emergency_contact, third_party or
     /// nobody [default: unknown; NCT01-03 mean nobody, NCT04 a third party].
-    #[arg(long, default_value = "")]
+    #[arg(long, default_value = "", value_parser = super::offer::parties())]
     pub party: String,
     /// Call back at, in the customer's local time: "YYYY-MM-DD HH:MM", "HH:MM" or "+2h".
     #[arg(long, default_value = "")]
@@ -277,11 +277,14 @@ fn describe(state: DeliveryState, d: &Option<Disposition>, lang: Lang) -> String
     }
 }
 
-fn exit_code(state: DeliveryState) -> u8 {
+/// The exit code of a delivery (`super::EXIT_CODES`): a result still queued that never
+/// reached the server was not sent (5); one that did, or may have, is not confirmed (4).
+pub(super) fn exit_code(state: DeliveryState, reached: bool) -> u8 {
     match state {
         DeliveryState::Delivered => 0,
         DeliveryState::Rejected => EXIT_REFUSED,
         DeliveryState::Discarded => EXIT_ERROR,
+        DeliveryState::Queued if !reached => EXIT_NOT_SENT,
         _ => EXIT_NO_ANSWER,
     }
 }
@@ -334,17 +337,18 @@ pub async fn run(session: &Session, args: SubmitArgs) -> Result<(), Failure> {
     let id = deliverer
         .save(recorded, total_due, &zone, &rules.calling)
         .map_err(store_failure(lang))?;
-    let (state, d) = deliverer
-        .deliver_patiently(id, ATTEMPTS)
+    let patient = deliverer
+        .deliver_told(id, ATTEMPTS)
         .await
         .map_err(store_failure(lang))?;
+    let (state, d) = (patient.state, patient.last);
     match state {
         DeliveryState::Delivered => {
             say!("{}", describe(state, &d, lang));
             Ok(())
         }
         _ => Err(Failure::new(
-            exit_code(state),
+            exit_code(state, patient.reached),
             tr!(
                 lang,
                 "submit-result",
@@ -514,14 +518,15 @@ async fn batch(session: &Session, rules: &Rules, file: &std::path::Path) -> Resu
     let mut delivered = 0;
     for ((line, (recorded, _, _)), id) in valid.iter().zip(ids) {
         let r = &recorded.result;
-        let (state, d) = deliverer
-            .deliver_patiently(id, ATTEMPTS)
+        let patient = deliverer
+            .deliver_told(id, ATTEMPTS)
             .await
             .map_err(store_failure(lang))?;
+        let (state, d) = (patient.state, patient.last);
         if state == DeliveryState::Delivered {
             delivered += 1;
         }
-        worst = worst.max(exit_code(state));
+        worst = worst.max(exit_code(state, patient.reached));
         let what = format!(
             "{} {}: {}",
             r.account_no,

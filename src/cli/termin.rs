@@ -40,7 +40,7 @@ pub struct TerminArgs {
     #[arg(long)]
     pub excel: bool,
     /// Sort the whole set by entry_date, bill_amount, status, vendor, buyer or step.
-    #[arg(long, value_name = "COLUMN")]
+    #[arg(long, value_name = "COLUMN", value_parser = super::offer::termin_columns())]
     pub sort: Option<String>,
     /// Turn the --sort order round.
     #[arg(long, requires = "sort")]
@@ -53,7 +53,7 @@ pub struct TerminArgs {
     #[arg(long, value_name = "YYYY-MM-DD")]
     pub until: Option<chrono::NaiveDate>,
     /// Count and sum the whole set by status, vendor, buyer or month of entry.
-    #[arg(long, value_name = "BY")]
+    #[arg(long, value_name = "BY", value_parser = super::offer::termin_groupings())]
     pub group_by: Option<String>,
     /// Days in their status of what is not finished, in bands, per status.
     #[arg(long)]
