@@ -61,16 +61,6 @@ const HEADERS: [&str; 18] = [
     "closes_in_minutes",
 ];
 
-const ZONES: [Zone; 3] = [Zone::Wib, Zone::Wita, Zone::Wit];
-
-fn zone_slot(zone: Zone) -> usize {
-    match zone {
-        Zone::Wib => 0,
-        Zone::Wita => 1,
-        Zone::Wit => 2,
-    }
-}
-
 /// A task with where its customer is in time, why it is in the list and how late it is.
 struct Annotated<'a> {
     task: &'a Task,
@@ -230,13 +220,13 @@ fn write(
         .unwrap_or(today);
     // The workstation's book and buckets: one rule for both.
     let book = PromiseBook::of(&records, today, tasks);
-    let windows = ZONES.map(|z| rules.check(now, z));
+    let windows = Zone::ALL.map(|z| rules.check(now, z));
     let annotated: Vec<Annotated> = tasks
         .iter()
         .zip(zones)
         .map(|(task, zone)| {
             let zone = zone.clone();
-            let window = &windows[zone_slot(zone.zone)];
+            let window = &windows[zone.zone.index()];
             let contacts_today = contacts
                 .get(task.contract_no.as_str())
                 .copied()

@@ -18,6 +18,18 @@ pub enum Zone {
 }
 
 impl Zone {
+    /// The three zones, west to east; `index` is a zone's place here.
+    pub const ALL: [Zone; 3] = [Zone::Wib, Zone::Wita, Zone::Wit];
+
+    /// The zone's place in `ALL` (a table of something per zone, e.g. calling windows).
+    pub fn index(self) -> usize {
+        match self {
+            Zone::Wib => 0,
+            Zone::Wita => 1,
+            Zone::Wit => 2,
+        }
+    }
+
     pub fn parse(s: &str) -> Option<Zone> {
         match s.trim().to_ascii_uppercase().as_str() {
             "WIB" => Some(Zone::Wib),

@@ -626,8 +626,8 @@ async fn event_loop(
     spawn(app.start());
     // A test's hook (tests/pty.rs): the terminal must come back whole after a panic too.
     // Compiled into debug builds only (the tests' builds), read once, never per frame.
-    let panic_after_first_queue = cfg!(debug_assertions)
-        && std::env::var_os("DESKCOLL_PANIC_AFTER_FIRST_QUEUE").is_some();
+    let panic_after_first_queue =
+        cfg!(debug_assertions) && std::env::var_os("DESKCOLL_PANIC_AFTER_FIRST_QUEUE").is_some();
     let result = loop {
         terminal.draw(|f| view::draw(f, app, theme))?;
         if exit_after_first_queue && app.queue.list.loaded {

@@ -77,17 +77,6 @@ pub struct QueuePage {
     callbacks_checked: bool,
 }
 
-/// The zones, in the order of `QueuePage::windows`.
-const ZONES: [Zone; 3] = [Zone::Wib, Zone::Wita, Zone::Wit];
-
-fn zone_slot(zone: Zone) -> usize {
-    match zone {
-        Zone::Wib => 0,
-        Zone::Wita => 1,
-        Zone::Wit => 2,
-    }
-}
-
 /// Each task's zone: the work a new list costs, done off the screen's thread by the runtime
 /// (`Action::TasksPrepared`) so that keys never wait behind it.
 pub fn zones_of(regions: &RegionTable, tasks: &[Task]) -> Vec<ZoneGuess> {
@@ -153,7 +142,7 @@ impl QueuePage {
     /// The window of the task at `i` of `list.tasks`.
     pub fn window(&self, i: usize) -> Option<(&ZoneGuess, &Window)> {
         let zone = self.zones.get(i)?;
-        Some((zone, self.windows.get(zone_slot(zone.zone))?))
+        Some((zone, self.windows.get(zone.zone.index())?))
     }
 
     pub fn task(&self, account_no: &str) -> Option<&Task> {
@@ -246,17 +235,14 @@ impl QueuePage {
     fn set_windows(&mut self, now: DateTime<Utc>, cx: &Cx) -> Vec<Urgency> {
         self.windows_at = Some(now.timestamp() / 60);
         let rules = &cx.settings.rules;
-        self.windows = ZONES.iter().map(|z| rules.check(now, *z)).collect();
+        self.windows = Zone::ALL.iter().map(|z| rules.check(now, *z)).collect();
         let soon = cx.settings.closing_soon_minutes;
         let urgency: Vec<Urgency> = self
             .windows
             .iter()
             .map(|w| Urgency::of(w.closes_in_minutes(), soon))
             .collect();
-        self.zones
-            .iter()
-            .map(|z| urgency[zone_slot(z.zone)])
-            .collect()
+        self.zones.iter().map(|z| urgency[z.zone.index()]).collect()
     }
 
     /// A fresh list (with its zones and its order by total due when the runtime worked
