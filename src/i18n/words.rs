@@ -42,7 +42,7 @@ pub fn may_be_stored_why(lang: Lang, from: DeliveryState) -> String {
     }
 }
 
-/// Where a callback stands: `due now` / `waktunya`.
+/// Where a callback stands: `due now` / `sudah waktunya`.
 pub fn callback_status(lang: Lang, s: CallbackStatus) -> String {
     text(lang, &format!("callback-status-{}", s.wire()))
 }

@@ -1170,7 +1170,7 @@ fn a_promise_with_the_spouse_is_refused_at_spoke_with() {
         (
             Lang::Id,
             "pasangan",
-            "PTP01 hanya boleh dicatat dengan debitur atau co-debitur, bukan pasangan (POJK 22/2023 pasal 62 ayat 2)",
+            "PTP01 hanya boleh dicatat dengan debitur atau penjamin, bukan pasangan (POJK 22/2023 pasal 62 ayat 2)",
         ),
     ];
     for (lang, typed, why) in said {

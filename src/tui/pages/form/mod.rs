@@ -453,6 +453,7 @@ impl FormState {
                 rules: &s.rules,
                 zone: self.zone.zone,
                 now: instant,
+                lang: s.lang,
             }),
         };
         record(&self.draft(&s.agent_id, &s.ip_address), codes, &policy, now)

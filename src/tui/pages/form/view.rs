@@ -145,7 +145,13 @@ pub fn draw(
             Field::Callback => {
                 let s = cx.settings;
                 let due =
-                    callback::parse(input.value(), cx.clock.now_utc(), form.zone.zone, &s.rules);
+                    callback::parse(
+                    input.value(),
+                    cx.clock.now_utc(),
+                    form.zone.zone,
+                    &s.rules,
+                    lang,
+                );
                 let hint = match due {
                     Ok(c) => format!("→ {}", callback::local_words(c.due_local())),
                     Err(_) => tr!(lang, "form-callback-hint"),
