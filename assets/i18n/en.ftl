@@ -232,6 +232,7 @@ help-form-pick_up = previous code in the list
 help-form-take_code = take the code / next field (submits on the last)
 help-form-submit = submit
 help-form-cancel = cancel (asks when something was typed)
+help-form-help = the form's keys and what the focused field takes
 help-picker-pick_down = next phone
 help-picker-pick_up = previous phone
 help-picker-accept = dial the phone shown
@@ -1043,3 +1044,16 @@ cli-config-writable = { $path } is mode { $mode }: others can write it (read any
 doctor-config-writable = { $path } is mode { $mode }: others can write it (they could set calling.dial_command or base_url); run chmod go-w on it
 serve-public-refused = --addr { $addr } can be reached from other machines, and the twin would take the seed document's public credentials (or none): set --password, --hash-key and --access-secret (or their DESKCOLL_TWIN_* variables, or [twin] in the config), or give --public to serve them anyway
 cli-output-failed = cannot write --output { $path }: { $error }
+
+## Words and screens (issue 30)
+
+form-more-below = more ↓ ({ $n })
+form-rules-title = { $field }: what it takes
+form-rules-action = a code of the action list: type its code or words in either language (words of its result codes find it too); ↑ ↓ choose, Enter or Tab takes it
+form-rules-result = a result code of the chosen action: code or words in either language; some results settle who answered
+form-rules-party = who answered, in words of either language; a promise (PTP) and a right-party result only with the debtor or a co-debtor (POJK 22/2023 art. 62)
+form-rules-promise = the date promised: YYYY-MM-DD or +N days, not before the call date and not past the promise horizon
+form-rules-amount = the amount promised in rupiah (5000000, 5.000.000 or Rp 5.000.000), more than 0; empty: the total due
+form-rules-period = the installment the result is about, 1 up to the contract's tenor
+form-rules-callback = 14:00 today or YYYY-MM-DD 14:00 in the customer's zone, +2h hours, +2d days; inside the customer's calling window
+form-rules-remark = free text up to 255 characters (the receipt's tag counted), no line breaks or tabs

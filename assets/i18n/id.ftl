@@ -220,6 +220,7 @@ help-form-pick_up = kode sebelumnya di daftar
 help-form-take_code = ambil kode / isian berikutnya (di isian terakhir: kirim)
 help-form-submit = simpan dan kirim
 help-form-cancel = batal (bertanya bila sudah ada yang diketik)
+help-form-help = tombol formulir dan isi kolom yang sedang dipilih
 help-picker-pick_down = nomor berikutnya
 help-picker-pick_up = nomor sebelumnya
 help-picker-accept = telepon nomor yang ditandai
@@ -896,3 +897,16 @@ cli-config-writable = { $path } bermode { $mode }: pengguna lain dapat menulisny
 doctor-config-writable = { $path } bermode { $mode }: pengguna lain dapat menulisnya (mereka dapat mengubah calling.dial_command atau base_url); jalankan chmod go-w padanya
 serve-public-refused = --addr { $addr } dapat dijangkau mesin lain, dan server demo akan memakai kredensial publik dokumen seed (atau tanpa kredensial): atur --password, --hash-key dan --access-secret (atau variabel DESKCOLL_TWIN_*, atau [twin] di konfigurasi), atau beri --public untuk tetap melayaninya
 cli-output-failed = tidak dapat menulis --output { $path }: { $error }
+
+## Kata dan layar (issue 30)
+
+form-more-below = lainnya ↓ ({ $n })
+form-rules-title = { $field }: isinya
+form-rules-action = kode dari daftar aksi: ketik kodenya atau katanya dalam bahasa mana pun (kata kode hasilnya juga menemukannya); ↑ ↓ memilih, Enter atau Tab mengambilnya
+form-rules-result = kode hasil dari aksi yang dipilih: kode atau kata dalam bahasa mana pun; sebagian hasil sudah menentukan siapa yang menjawab
+form-rules-party = siapa yang menjawab, dengan kata bahasa mana pun; janji bayar (PTP) dan hasil kontak debitur hanya dengan debitur atau penjamin (POJK 22/2023 pasal 62)
+form-rules-promise = tanggal janji: YYYY-MM-DD atau +N hari, tidak sebelum tanggal telepon dan tidak melewati batas janji
+form-rules-amount = nominal janji dalam rupiah (5000000, 5.000.000 atau Rp 5.000.000), lebih dari 0; kosong: total tagihan
+form-rules-period = angsuran ke- yang dimaksud hasil ini, 1 sampai tenor kontrak
+form-rules-callback = 14.00 hari ini atau YYYY-MM-DD 14.00 di zona konsumen, +2j untuk jam, +2h untuk hari; di dalam jam kontak konsumen
+form-rules-remark = teks bebas sampai 255 karakter (tag tanda terima ikut dihitung), tanpa baris baru atau tab

@@ -408,3 +408,17 @@ pub fn figures(lang: Lang, s: &crate::domain::today::TodaySummary) -> Vec<Figure
         ),
     ]
 }
+
+/// What a form field takes, for the help inside the form (`field`: its wire name).
+pub fn field_rules(lang: Lang, field: &str) -> String {
+    match field {
+        "action" => tr!(lang, "form-rules-action"),
+        "result" => tr!(lang, "form-rules-result"),
+        "party" => tr!(lang, "form-rules-party"),
+        "promise" => tr!(lang, "form-rules-promise"),
+        "amount" => tr!(lang, "form-rules-amount"),
+        "period" => tr!(lang, "form-rules-period"),
+        "callback" => tr!(lang, "form-rules-callback"),
+        _ => tr!(lang, "form-rules-remark"),
+    }
+}

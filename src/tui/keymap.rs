@@ -264,6 +264,7 @@ const DEFAULTS: &[Shipped] = &[
     (Form, "take_code", &[key(KeyCode::Enter)], C::NextField, ""),
     (Form, "submit", &[(KeyCode::Char('s'), CTRL)], C::Submit, "submit"),
     (Form, "cancel", &[key(KeyCode::Esc)], C::Cancel, "cancel"),
+    (Form, "help", &[key(KeyCode::F(1))], C::Help, "help"),
     (Picker, "pick_down", &[ch('j'), key(KeyCode::Down)], C::Down, "down"),
     (Picker, "pick_up", &[ch('k'), key(KeyCode::Up)], C::Up, "up"),
     (Picker, "accept", &[key(KeyCode::Enter)], C::AcceptPrompt, "dial"),

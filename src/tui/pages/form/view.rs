@@ -67,13 +67,24 @@ pub fn draw(
         let focused = form.focus == field;
         let first_line = lines.len();
         let input = form.input(field);
+        // A party taken from the picker is its word in the language, never its key.
+        let party_word = (field == Field::Party)
+            .then(|| Party::parse(input.value()))
+            .flatten()
+            .filter(|p| *p != Party::Unknown && !input.value().trim().is_empty())
+            .map(|p| words::party(lang, p));
         let width = if field == Field::Remark {
             inner.width.saturating_sub(label_width + 10)
+        } else if field == Field::Party {
+            party_box_width(lang)
         } else {
             BOX_WIDTH
         } as usize;
         let scroll = input.visual_scroll(width);
-        let shown: String = input.value().chars().skip(scroll).take(width).collect();
+        let shown: String = match &party_word {
+            Some(word) => word.clone(),
+            None => input.value().chars().skip(scroll).take(width).collect(),
+        };
         let pad = width.saturating_sub(unicode_width(&shown));
         let marker = if focused { "▸ " } else { "  " };
         let box_style = if focused {
@@ -111,14 +122,7 @@ pub fn draw(
                     ));
                 }
             }
-            Field::Party => {
-                if let Some(p) = Party::parse(input.value()).filter(|p| *p != Party::Unknown) {
-                    let word = words::party(lang, p);
-                    if !repeats(p.wire(), &word) {
-                        spans.push(Span::styled(word, theme.dim()));
-                    }
-                }
-            }
+            Field::Party => {}
             Field::Promise => {
                 let hint = match parse_promise(input.value(), cx.clock.now_local().date()) {
                     Some(d) => format!("→ {}", crate::i18n::date_long(lang, d)),
@@ -176,7 +180,11 @@ pub fn draw(
             }
         }
         if focused {
-            let x = label_width + (input.visual_cursor().saturating_sub(scroll)) as u16;
+            let at = match &party_word {
+                Some(word) => unicode_width(word),
+                None => input.visual_cursor().saturating_sub(scroll),
+            };
+            let x = label_width + at as u16;
             cursor = Some((x.min(inner.width.saturating_sub(1)), lines.len() as u16));
         }
         lines.push(Line::from(spans));
@@ -202,7 +210,10 @@ pub fn draw(
                     theme.dim()
                 };
                 let text = sanitize(c.text(lang));
-                let row = if repeats(&c.code, &text) {
+                let row = if field == Field::Party {
+                    // Parties in words: the key is for scripts (the CLI's --party).
+                    text.into_owned()
+                } else if repeats(&c.code, &text) {
                     c.code.clone()
                 } else {
                     format!("{:<code_width$} {text}", c.code)
@@ -211,6 +222,19 @@ pub fn draw(
                     Span::raw(" ".repeat(label_width as usize)),
                     Span::styled(row, style),
                 ]));
+            }
+            // More than the picker shows: said, with how many, as the keys reach them.
+            let below = choices.len().saturating_sub(start + MAX_CHOICES);
+            if below > 0 {
+                lines.push(Line::styled(
+                    format!(
+                        "{:w$}{}",
+                        "",
+                        tr!(lang, "form-more-below", n = below),
+                        w = label_width as usize
+                    ),
+                    theme.dim(),
+                ));
             }
             if choices.is_empty() && !input.value().trim().is_empty() {
                 lines.push(Line::styled(
@@ -333,6 +357,16 @@ pub fn draw(
     {
         frame.set_cursor_position((fields_area.x + x, fields_area.y + y));
     }
+}
+
+/// The party's box: its longest word in the language fits whole.
+fn party_box_width(lang: crate::i18n::Lang) -> u16 {
+    Party::CHOICES
+        .into_iter()
+        .map(|p| unicode_width(&words::party(lang, p)) as u16)
+        .max()
+        .unwrap_or(0)
+        .max(BOX_WIDTH)
 }
 
 fn unicode_width(s: &str) -> usize {
