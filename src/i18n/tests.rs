@@ -385,3 +385,55 @@ fn english_counts_have_a_singular() {
         }
     }
 }
+
+#[test]
+fn stored_failure_reasons_are_worded_in_the_language_shown() {
+    let dropped = crate::api::ApiError::Dropped {
+        host: "127.0.0.1:8080".into(),
+    }
+    .to_string();
+    assert_eq!(words::stored_reason(Lang::En, &dropped), dropped);
+    assert_eq!(
+        words::stored_reason(Lang::Id, &dropped),
+        "sambungan ke 127.0.0.1:8080 terputus sebelum server menjawab"
+    );
+    // A cause inside a reason is worded too.
+    let connect = crate::api::ApiError::Connect {
+        host: "desk.example".into(),
+        reason: "Connection refused (os error 111)".into(),
+    }
+    .to_string();
+    assert_eq!(
+        words::stored_reason(Lang::Id, &connect),
+        "tidak dapat tersambung ke desk.example: sambungan ditolak (kode sistem 111)"
+    );
+    let refused = crate::api::ApiError::Refused {
+        code: "90".into(),
+        message: "Data sudah ada".into(),
+    }
+    .to_string();
+    assert_eq!(
+        words::stored_reason(Lang::Id, &refused),
+        "server menolak (kode 90): Data sudah ada"
+    );
+    let status = crate::api::ApiError::Status {
+        status: 503,
+        excerpt: ": busy".into(),
+        retry_after: None,
+    }
+    .to_string();
+    assert_eq!(
+        words::stored_reason(Lang::Id, &status),
+        "kesalahan server: HTTP 503: busy"
+    );
+    // The outbox's own words for a send the program did not finish.
+    assert_eq!(
+        words::stored_reason(
+            Lang::Id,
+            "the program stopped while sending: it may have reached the server"
+        ),
+        "program berhenti saat mengirim: hasil mungkin sudah sampai di server"
+    );
+    // A server's own words stay as they are.
+    assert_eq!(words::stored_reason(Lang::Id, "Data sudah ada"), "Data sudah ada");
+}

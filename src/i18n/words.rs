@@ -422,3 +422,98 @@ pub fn field_rules(lang: Lang, field: &str) -> String {
         _ => tr!(lang, "form-rules-remark"),
     }
 }
+
+/// The English messages a stored failure reason may be (what `ApiError` and the outbox wrote
+/// into `last_error`), by id: the same text in English, so a reason is read back into its
+/// message and worded in the language in force.
+const STORED_REASONS: [&str; 17] = [
+    "api-unauthorized",
+    "api-invalid-token",
+    "api-forbidden",
+    "api-refused",
+    "api-not-found",
+    "api-status",
+    "api-timeout",
+    "api-connect",
+    "api-dropped",
+    "api-not-json",
+    "api-too-large",
+    "api-redirect",
+    "api-wire",
+    "api-other",
+    "store-stopped-while-sending",
+    "os-connection-refused",
+    "os-connection-reset",
+];
+
+/// A failure reason as stored (English, as the outbox keeps it), in `lang`: a reason that
+/// reads as one of the messages above is that message in `lang` (a cause inside it too:
+/// "cannot connect to …: Connection refused (os error 111)"); anything else (a server's own
+/// words) is shown as stored.
+pub fn stored_reason(lang: Lang, stored: &str) -> String {
+    if lang == Lang::En {
+        return stored.to_string();
+    }
+    for id in STORED_REASONS {
+        if let Some(args) = read_back(english_pattern(id), stored) {
+            let mut fluent = crate::i18n::FluentArgs::new();
+            for (name, value) in args {
+                let value = if matches!(name.as_str(), "reason" | "message") {
+                    stored_reason(lang, &value)
+                } else {
+                    value
+                };
+                fluent.set(name, crate::i18n::FluentValue::from(value));
+            }
+            return crate::i18n::format(lang, id, Some(&fluent));
+        }
+    }
+    stored.to_string()
+}
+
+/// The raw English text of a one-line message, `{ $name }` placeables and all.
+fn english_pattern(id: &str) -> &'static str {
+    let prefix = format!("{id} = ");
+    crate::i18n::EN_FTL
+        .lines()
+        .find_map(|l| l.strip_prefix(prefix.as_str()))
+        .unwrap_or("")
+}
+
+/// The values of `pattern`'s placeables if `text` is the pattern with values put in. A
+/// placeable straight before another takes the leading digits (`HTTP { $status }{ $excerpt }`).
+fn read_back(pattern: &str, text: &str) -> Option<Vec<(String, String)>> {
+    if pattern.is_empty() {
+        return None;
+    }
+    // Literal, name, literal, name, …, literal.
+    let mut literals = Vec::new();
+    let mut names = Vec::new();
+    let mut rest = pattern;
+    while let Some(start) = rest.find("{ $") {
+        literals.push(&rest[..start]);
+        let end = rest[start..].find(" }")? + start;
+        names.push(rest[start + 3..end].to_string());
+        rest = &rest[end + 2..];
+    }
+    literals.push(rest);
+    let mut text = text.strip_prefix(literals[0])?;
+    let mut values = Vec::new();
+    for (i, name) in names.into_iter().enumerate() {
+        let next = literals[i + 1];
+        let last = i + 2 == literals.len();
+        let cut = if last {
+            text.len().checked_sub(next.len()).filter(|&n| text[n..] == *next)?
+        } else if next.is_empty() {
+            text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len())
+        } else {
+            text.find(next)?
+        };
+        if !text.is_char_boundary(cut) {
+            return None;
+        }
+        values.push((name, text[..cut].to_string()));
+        text = &text[cut + next.len()..];
+    }
+    text.is_empty().then_some(values)
+}

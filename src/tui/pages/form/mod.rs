@@ -745,7 +745,12 @@ pub fn delivery_status(outcome: &Result<Sent, StoreError>, lang: Lang) -> Reply 
         }) => match disposition {
             Disposition::Rejected { reason, .. } => (
                 StatusKind::Error,
-                tr!(lang, "form-rejected", reason = reason, id = *id),
+                tr!(
+                    lang,
+                    "form-rejected",
+                    reason = words::stored_reason(lang, reason),
+                    id = *id
+                ),
             ),
             Disposition::Delivered { code, message } => (
                 StatusKind::Success,
@@ -753,11 +758,21 @@ pub fn delivery_status(outcome: &Result<Sent, StoreError>, lang: Lang) -> Reply 
             ),
             Disposition::Uncertain { reason } => (
                 StatusKind::Error,
-                tr!(lang, "form-uncertain", reason = reason, id = *id),
+                tr!(
+                    lang,
+                    "form-uncertain",
+                    reason = words::stored_reason(lang, reason),
+                    id = *id
+                ),
             ),
             Disposition::Retry { reason } => (
                 StatusKind::Info,
-                tr!(lang, "form-retry", reason = reason, id = *id),
+                tr!(
+                    lang,
+                    "form-retry",
+                    reason = words::stored_reason(lang, reason),
+                    id = *id
+                ),
             ),
         },
     };

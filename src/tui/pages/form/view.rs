@@ -287,7 +287,11 @@ pub fn draw(
         ));
     } else if let Some(f) = &form.failure {
         notes.push(Line::styled(
-            format!("✗ {}", tr!(lang, "form-failed", reason = sanitize(f))),
+            format!("✗ {}", tr!(
+                    lang,
+                    "form-failed",
+                    reason = sanitize(&words::stored_reason(lang, f)).into_owned()
+                )),
             theme.error(),
         ));
         // After a refusal: what each key does now (the correction replaces the refused one).

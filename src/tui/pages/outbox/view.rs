@@ -62,7 +62,13 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
                         .to_string(),
                 ),
                 Cell::from(Line::from(item.attempts.to_string()).alignment(Alignment::Right)),
-                Cell::from(sanitize(item.last_error.as_deref().unwrap_or("")).into_owned()),
+                Cell::from(
+                    sanitize(&words::stored_reason(
+                        lang,
+                        item.last_error.as_deref().unwrap_or(""),
+                    ))
+                    .into_owned(),
+                ),
             ])
         });
     let header = [
