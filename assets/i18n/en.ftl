@@ -1067,3 +1067,4 @@ queue-sort-reversed = { $sort } ↑ reversed
 store-stopped-while-sending = the program stopped while sending: it may have reached the server
 os-connection-refused = Connection refused (os error { $code })
 os-connection-reset = Connection reset by peer (os error { $code })
+queue-load-failed-kept = today's list not read ({ $error }): the list kept on this desk (read { $at }) is shown and can be worked; r reads again

@@ -253,7 +253,12 @@ pub fn api_error(lang: Lang, e: &crate::api::ApiError) -> String {
             tr!(lang, "api-status", status = *status, excerpt = excerpt)
         }
         E::Timeout { host, secs } => tr!(lang, "api-timeout", host = host, secs = *secs),
-        E::Connect { host, reason } => tr!(lang, "api-connect", host = host, reason = reason),
+        E::Connect { host, reason } => tr!(
+            lang,
+            "api-connect",
+            host = host,
+            reason = stored_reason(lang, reason)
+        ),
         E::Dropped { host } => tr!(lang, "api-dropped", host = host),
         E::Deadline { host, secs, kind } => {
             use crate::api::RequestKind as K;
@@ -412,10 +417,10 @@ pub fn figures(lang: Lang, s: &crate::domain::today::TodaySummary) -> Vec<Figure
 /// What a form field takes, for the help inside the form (`field`: its wire name).
 pub fn field_rules(lang: Lang, field: &str) -> String {
     match field {
-        "action" => tr!(lang, "form-rules-action"),
-        "result" => tr!(lang, "form-rules-result"),
+        "action_code" => tr!(lang, "form-rules-action"),
+        "result_code" => tr!(lang, "form-rules-result"),
         "party" => tr!(lang, "form-rules-party"),
-        "promise" => tr!(lang, "form-rules-promise"),
+        "promise_date" => tr!(lang, "form-rules-promise"),
         "amount" => tr!(lang, "form-rules-amount"),
         "period" => tr!(lang, "form-rules-period"),
         "callback" => tr!(lang, "form-rules-callback"),

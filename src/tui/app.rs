@@ -81,7 +81,23 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size)
+        layout::areas_with(self.size, self.status_rows(self.size.width))
+    }
+
+    /// Rows the status line needs at `width`: two when its message is longer than one.
+    pub fn status_rows(&self, width: u16) -> u16 {
+        if self.queue.list.loading
+            || matches!(self.modal, Some(crate::tui::modal::Modal::Prompt(_)))
+        {
+            return 1;
+        }
+        let text = self
+            .status
+            .as_ref()
+            .map_or(0, |s| ratatui::text::Span::raw(s.text.as_str()).width());
+        // Words wrap, not characters: a tenth more than the text for the ragged ends.
+        let rows = (text + text / 10).div_ceil(width.max(1) as usize);
+        rows.clamp(1, 3) as u16
     }
 
     /// What a page reads, with the rows of its list on screen.

@@ -107,7 +107,7 @@ pub fn spinner(ticks: u64) -> &'static str {
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let size = frame.area();
-    let areas = layout::areas(size);
+    let areas = layout::areas_with(size, app.status_rows(size.width));
     let lang = app.settings.lang;
     if areas.too_small {
         let text = tr!(
@@ -539,6 +539,15 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             StatusKind::Success => theme.success(),
             StatusKind::Error => theme.error(),
         };
+        if area.height >= 2 {
+            // A long message wraps to a second line rather than lose its end.
+            let text = fit(&s.text, area.width as usize * area.height as usize);
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true }),
+                area,
+            );
+            return;
+        }
         Line::styled(fit(&s.text, area.width as usize), style)
     } else {
         Line::raw("")
@@ -550,6 +559,24 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lang = app.settings.lang;
     let hints = app.keys.hints(app.context(), lang);
+    let ids: Vec<&str> = app
+        .keys
+        .hint_ids(app.context())
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    // Short of room, moving (j, k, arrows) goes first: what an agent does with an account
+    // (record, call, promises, refresh) keeps its hint.
+    const MOVING: [&str; 6] = ["down", "up", "first", "last", "next", "back"];
+    const WORK: [&str; 4] = ["record", "call", "promises", "refresh"];
+    // 0: what is done with an account, 1: the rest, 2: moving.
+    let rank = |h: &(String, String)| {
+        match hints.iter().position(|x| x == h).and_then(|i| ids.get(i)) {
+            Some(id) if WORK.contains(id) => 0,
+            Some(id) if MOVING.contains(id) => 2,
+            _ => 1,
+        }
+    };
     let global: Vec<String> = app
         .keys
         .hints(super::keymap::Context::Global, lang)
@@ -561,16 +588,27 @@ fn footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .iter()
         .partition(|h| !global.contains(&h.1) || app.context() == super::keymap::Context::Global);
     let mut room = (area.width as usize).saturating_sub(always.iter().map(|h| width(h)).sum());
+    let all: usize = own.iter().map(|h| width(h)).sum();
+    let own: Vec<&(String, String)> = if all <= room {
+        own
+    } else {
+        // The others first, in their order, then moving as room is left.
+        let mut keep = vec![false; own.len()];
+        for pass in 0..3 {
+            for (i, h) in own.iter().enumerate() {
+                if !keep[i] && rank(h) == pass && width(h) <= room {
+                    keep[i] = true;
+                    room -= width(h);
+                }
+            }
+        }
+        own.into_iter()
+            .zip(keep)
+            .filter_map(|(h, k)| k.then_some(h))
+            .collect()
+    };
     let mut spans = Vec::new();
-    for h in own
-        .into_iter()
-        .take_while(|h| {
-            let fits = width(h) <= room;
-            room = room.saturating_sub(width(h));
-            fits
-        })
-        .chain(always)
-    {
+    for h in own.into_iter().chain(always) {
         spans.push(Span::styled(h.0.clone(), theme.key()));
         spans.push(Span::raw(format!(" {}  ", h.1)));
     }

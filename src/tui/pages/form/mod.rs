@@ -432,7 +432,7 @@ impl FormState {
         let dependent = |f: &str| {
             matches!(
                 f,
-                "action" | "result" | "party" | "promise" | "amount" | "period"
+                "action_code" | "result_code" | "party" | "promise_date" | "amount" | "period"
             )
         };
         let by_code = matches!(field, Field::Action | Field::Result);
