@@ -1871,3 +1871,93 @@ fn the_form_has_help_more_below_words_for_parties_and_no_stale_errors() {
         snapshot("form_error_cleared", lang, (120, 40), &screen);
     }
 }
+
+/// Values the server left out are a dash with a word, never "0"; the history and the
+/// Outbox detail say who answered, the amount promised and the callback, in the customer's
+/// zone and the agent's.
+#[test]
+fn missing_values_are_said_and_history_and_outbox_show_party_amount_and_callback() {
+    use deskcoll::domain::party::Party;
+    for lang in Lang::ALL {
+        let mut a = app_in(lang, 120, 40);
+        let mut tasks = a.queue.list.tasks.clone();
+        let first = a.queue.list.view[0];
+        let t = &mut tasks[first];
+        let account = t.contract_no.to_string();
+        t.phone1 = "0".into();
+        t.phone2 = "".into();
+        t.phone3 = "".into();
+        t.phone4 = "".into();
+        t.marketing_name = "".into();
+        t.lastpaid_amount = None;
+        t.lastpaid_paymentdate = None;
+        t.lastpaid_tenor = None;
+        t.lastpaid_duedate = None;
+        update(&mut a, Action::TasksLoaded(Ok(tasks)));
+        let zone = a.queue.zones[first].zone;
+
+        let dir = tempfile::tempdir().unwrap();
+        let mut outbox = deskcoll::store::Outbox::open(&dir.path().join("o.sqlite3")).unwrap();
+        let result = deskcoll::domain::CollectionResult {
+            account_no: account.clone(),
+            call_time: deskcoll::domain::dates::parse_datetime("2026-11-27 09:00:00").unwrap(),
+            cust_name: "PT MANDIRI MANDIRI".into(),
+            action_code: "PTP".into(),
+            result_code: "PTP02".into(),
+            promise_date: Some(NaiveDate::from_ymd_opt(2026, 11, 30).unwrap()),
+            period: 26,
+            remark: "janji bayar sebagian hari Senin".into(),
+            agent_id: "1812010".into(),
+            ip_address: "10.1.206.118".into(),
+        };
+        let noted = deskcoll::store::Noted {
+            party: Party::Debtor,
+            promised_amount: Some("5000000".parse().unwrap()),
+            callback: Some(deskcoll::domain::callback::Callback {
+                due_utc: "2026-11-27T07:00:00Z".parse().unwrap(),
+                zone,
+            }),
+            ..deskcoll::store::Noted::bare(result)
+        };
+        outbox.enqueue_noted(&noted, common::fixed_now()).unwrap();
+        update(
+            &mut a,
+            Action::OutboxLoaded {
+                snapshot: Ok(deskcoll::delivery::OutboxSnapshot {
+                    items: outbox.list().unwrap(),
+                    counts: deskcoll::store::Counts::default(),
+                    contacts: Vec::new(),
+                    reads: Vec::new(),
+                }),
+                done: None,
+            },
+        );
+        let screen = render(&a);
+        let (not_given, party, amount, callback) = match lang {
+            Lang::En => ("— not given by the server", "with debtor", "promised Rp 5.000.000", "callback 16:00 WIT (14:00 WIB)"),
+            Lang::Id => ("— tidak diberikan server", "dengan debitur", "nominal janji Rp 5.000.000", "telepon ulang 16.00 WIT (14.00 WIB)"),
+        };
+        let flat = screen
+            .replace('"', " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(screen.contains(not_given), "{screen}");
+        assert!(!screen.contains("Phones 0") && !screen.contains("Telepon 0"));
+        for part in [party, amount, callback] {
+            assert!(flat.contains(part), "{part}: {screen}");
+        }
+        snapshot("customer_missing_and_history", lang, (120, 40), &screen);
+        alt(&mut a, '3');
+        let screen = render(&a);
+        let flat = screen
+            .replace(['"', '│'], " ")
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for part in [party, amount, callback] {
+            assert!(flat.contains(part), "outbox detail {part}: {screen}");
+        }
+        snapshot("outbox_detail_extras", lang, (120, 40), &screen);
+    }
+}

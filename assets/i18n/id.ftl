@@ -921,3 +921,6 @@ store-stopped-while-sending = program berhenti saat mengirim: hasil mungkin suda
 os-connection-refused = sambungan ditolak (kode sistem { $code })
 os-connection-reset = sambungan diputus pihak lain (kode sistem { $code })
 queue-load-failed-kept = daftar hari ini tidak terbaca ({ $error }): daftar yang disimpan di meja ini (dibaca { $at }) tampil dan dapat dikerjakan; r membaca lagi
+outbox-promised-amount = nominal janji { $amount }
+outbox-callback = telepon ulang { $time }
+customer-not-given = — tidak diberikan server

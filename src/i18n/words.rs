@@ -522,3 +522,54 @@ fn read_back(pattern: &str, text: &str) -> Option<Vec<(String, String)>> {
     }
     text.is_empty().then_some(values)
 }
+
+/// A callback in the customer's zone and, when the agent's clock is in another, in the
+/// agent's too: `16:00 WIT (14:00 WIB)`.
+pub fn callback_both(lang: Lang, c: &Callback, agent: chrono::FixedOffset) -> String {
+    let theirs = callback_time(lang, c);
+    if agent == c.zone.offset() {
+        return theirs;
+    }
+    let mine = c.due_utc.with_timezone(&agent);
+    format!(
+        "{theirs} ({} {})",
+        clock(lang, &mine),
+        Zone::label(agent)
+    )
+}
+
+/// What a recorded result carries beside its codes, for the history and the Outbox detail:
+/// who answered, the amount promised and the callback agreed (`· with spouse · promised
+/// Rp 5.000.000 · callback 16:00 WIT (14:00 WIB)`); empty parts are left out.
+pub fn result_extras(
+    lang: Lang,
+    item: &crate::store::OutboxItem,
+    agent: chrono::FixedOffset,
+) -> String {
+    let mut out = String::new();
+    if let Some(p) = crate::domain::party::Party::parse(&item.party)
+        .filter(|p| *p != crate::domain::party::Party::Unknown)
+    {
+        out.push_str(&format!(
+            " · {}",
+            tr!(lang, "outbox-party", party = party(lang, p))
+        ));
+    }
+    if let Some(m) = item
+        .promised_amount
+        .as_deref()
+        .and_then(|m| m.parse::<crate::domain::Money>().ok())
+    {
+        out.push_str(&format!(
+            " · {}",
+            tr!(lang, "outbox-promised-amount", amount = m.rupiah())
+        ));
+    }
+    if let Some(c) = item.callback() {
+        out.push_str(&format!(
+            " · {}",
+            tr!(lang, "outbox-callback", time = callback_both(lang, &c, agent))
+        ));
+    }
+    out
+}

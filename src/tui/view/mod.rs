@@ -383,7 +383,9 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 &l.name
             };
             let name = crate::domain::text::sanitize(name).into_owned();
-            let notice = |short: bool, name: &str| callback_notice(lang, l, name, now, short, due);
+            let agent = app.clock.offset();
+            let notice =
+                |short: bool, name: &str| callback_notice(lang, l, name, now, short, due, agent);
             let mark_only = if due > 1 {
                 format!("{CALLBACK_MARK}{due}")
             } else {
@@ -398,10 +400,13 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 .cloned()
                 .chain([essential])
                 .collect();
+            // The name whole, in the long notice then the short one, before it is cut.
             for short in [false, true] {
                 for v in &states {
                     choices.push((notice(short, &name), Some(v.clone())));
                 }
+            }
+            for short in [false, true] {
                 for v in &states {
                     let spare = room.saturating_sub(width(&(notice(short, ""), Some(v.clone()))));
                     if spare >= 6 {
@@ -459,8 +464,13 @@ fn callback_notice(
     now: chrono::DateTime<chrono::Utc>,
     short: bool,
     due_count: usize,
+    agent: chrono::FixedOffset,
 ) -> String {
-    let time = words::callback_time(lang, &l.callback);
+    let time = if short {
+        words::callback_time(lang, &l.callback)
+    } else {
+        words::callback_both(lang, &l.callback, agent)
+    };
     let due = l.callback.due_utc;
     // More than one due: the count first, then the nearest.
     let count = if due_count > 1 {

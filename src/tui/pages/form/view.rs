@@ -157,7 +157,18 @@ pub fn draw(
                     lang,
                 );
                 let hint = match due {
-                    Ok(c) => format!("→ {}", callback::local_words(c.due_local())),
+                    Ok(c) => {
+                        let mut at = callback::local_words(c.due_local());
+                        // The agent's own clock too, when it is in another zone.
+                        if cx.clock.offset() != c.zone.offset() {
+                            at.push_str(&format!(
+                                " ({} {})",
+                                crate::i18n::clock(lang, &c.due_utc.with_timezone(&cx.clock.offset())),
+                                crate::domain::zone::Zone::label(cx.clock.offset())
+                            ));
+                        }
+                        format!("→ {at}")
+                    }
                     Err(_) => tr!(lang, "form-callback-hint"),
                 };
                 spans.push(Span::styled(hint, theme.dim()));
