@@ -1938,7 +1938,7 @@ fn missing_values_are_said_and_history_and_outbox_show_party_amount_and_callback
             Lang::Id => ("— tidak diberikan server", "dengan debitur", "nominal janji Rp 5.000.000", "telepon ulang 16.00 WIT (14.00 WIB)"),
         };
         let flat = screen
-            .replace('"', " ")
+            .replace(['"', '│'], " ")
             .split_whitespace()
             .collect::<Vec<_>>()
             .join(" ");
