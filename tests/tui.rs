@@ -1961,3 +1961,69 @@ fn missing_values_are_said_and_history_and_outbox_show_party_amount_and_callback
         snapshot("outbox_detail_extras", lang, (120, 40), &screen);
     }
 }
+
+/// README's key table is the keymap's: every key a row names is bound in the row's pane
+/// (keys said in brackets belong to another place), and every queue binding is in it.
+#[test]
+fn the_readme_key_table_matches_the_keys() {
+    use crossterm::event::KeyEvent;
+    use deskcoll::tui::keymap::{Context, Keymap};
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let table: Vec<&str> = readme
+        .lines()
+        .skip_while(|l| !l.starts_with("| keys | where | what |"))
+        .skip(2)
+        .take_while(|l| l.starts_with('|'))
+        .collect();
+    assert!(table.len() > 10, "{table:?}");
+    let keys = Keymap::default();
+    let mut queue_keys = Vec::new();
+    for row in &table {
+        let cells: Vec<&str> = row.split(" | ").collect();
+        let (written, place) = (cells[0].trim_start_matches("| "), cells[1]);
+        let context = match place {
+            "queue" => Context::Queue,
+            "outbox" => Context::Outbox,
+            "form" => Context::Form,
+            "everywhere" => Context::Global,
+            other => panic!("{other}"),
+        };
+        // What is in brackets is said of another place; `a`..`b` is a range.
+        let outside: String = written.split('(').next().unwrap().to_string();
+        // Pieces alternate: text, key, text, key, ...; a `..` between two keys is a range.
+        let pieces: Vec<&str> = outside.split('`').collect();
+        let mut names: Vec<String> = Vec::new();
+        let mut k = 1;
+        while k < pieces.len() {
+            if pieces.get(k + 1) == Some(&"..") && k + 2 < pieces.len() {
+                let (from, to) = (pieces[k], pieces[k + 2]);
+                let last = |s: &str| s.chars().last().unwrap();
+                let prefix = &from[..from.len() - 1];
+                names.extend((last(from)..=last(to)).map(|c| format!("{prefix}{c}")));
+                k += 4;
+            } else {
+                names.push(pieces[k].to_string());
+                k += 2;
+            }
+        }
+        for name in names {
+            let (code, mods) = deskcoll::tui::keyspec::parse(&name).unwrap();
+            let event = KeyEvent::new(code, mods);
+            // A pane's row names the pane's own keys (`1` in the queue would be a tab).
+            let found = keys.lookup(context, &event).is_some();
+            assert!(found, "README: `{name}` in {place} does nothing: {row}");
+            if context == Context::Queue {
+                queue_keys.push(event);
+            }
+        }
+    }
+    for b in keys.bindings().iter().filter(|b| b.context == Context::Queue) {
+        let (code, mods) = b.keys[0];
+        assert!(
+            queue_keys.contains(&KeyEvent::new(code, mods)),
+            "the queue's `{}` ({}) is not in README's key table",
+            b.label(),
+            b.name
+        );
+    }
+}
