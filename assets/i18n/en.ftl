@@ -1071,3 +1071,4 @@ queue-load-failed-kept = today's list not read ({ $error }): the list kept on th
 outbox-promised-amount = promised { $amount }
 outbox-callback = callback { $time }
 customer-not-given = — not given by the server
+today-more = +{ $n } more

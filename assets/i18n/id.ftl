@@ -924,3 +924,4 @@ queue-load-failed-kept = daftar hari ini tidak terbaca ({ $error }): daftar yang
 outbox-promised-amount = nominal janji { $amount }
 outbox-callback = telepon ulang { $time }
 customer-not-given = — tidak diberikan server
+today-more = +{ $n } lagi

@@ -91,12 +91,22 @@ impl App {
         {
             return 1;
         }
-        let text = self
-            .status
-            .as_ref()
-            .map_or(0, |s| ratatui::text::Span::raw(s.text.as_str()).width());
-        // Words wrap, not characters: a tenth more than the text for the ragged ends.
-        let rows = (text + text / 10).div_ceil(width.max(1) as usize);
+        let Some(status) = &self.status else {
+            return 1;
+        };
+        // Words wrap, as the status line draws them.
+        let width = width.max(1) as usize;
+        let w = |s: &str| ratatui::text::Span::raw(s).width();
+        let (mut rows, mut used) = (1, 0);
+        for word in status.text.split(' ') {
+            let need = w(word) + usize::from(used > 0);
+            if used > 0 && used + need > width {
+                rows += 1;
+                used = w(word);
+            } else {
+                used += need;
+            }
+        }
         rows.clamp(1, 3) as u16
     }
 
