@@ -701,3 +701,13 @@ mod tests {
         );
     }
 }
+
+/// How much a footer hint is worth keeping when the footer is short of room: 0 for what is
+/// done with an account (record, call, promises, refresh), 2 for moving, 1 for the rest.
+pub fn hint_rank(hint: &str) -> u8 {
+    match hint {
+        "record" | "call" | "promises" | "refresh" => 0,
+        "down" | "up" | "first" | "last" | "next" | "back" => 2,
+        _ => 1,
+    }
+}

@@ -1105,7 +1105,10 @@ fn no_answer_sets_spoke_with_to_nobody() {
         );
         assert_eq!(app.form.as_ref().unwrap().party.value(), party.wire());
         assert!(
-            screen_words(&app).contains(&format!("Spoke with {}", party.wire())),
+            screen_words(&app).contains(&format!(
+                "Spoke with {}",
+                crate::i18n::words::party(crate::i18n::Lang::En, party)
+            )),
             "shown"
         );
         press(&mut app, KeyCode::BackTab);
@@ -1240,7 +1243,7 @@ fn a_callback_after_hours_is_refused_with_the_next_allowed_time() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "family");
     tab_to(&mut app, Field::Callback);
-    assert!(screen_words(&app).contains("HH:MM, YYYY-MM-DD HH:MM or +2h"));
+    assert!(screen_words(&app).contains("14:00, YYYY-MM-DD 14:00, +2h hours, +2d days"));
     type_text(&mut app, "20:00");
     tab_to(&mut app, Field::Remark);
     assert!(ctrl(&mut app, 's').is_empty());
@@ -1542,7 +1545,7 @@ fn a_window_closing_soon_leads_its_bucket_says_closes_in_and_follows_the_clock()
     let a = super::harness::app_with_in(crate::i18n::Lang::Id, tasks, 120, 40, at("18:30:00"));
     let screen = super::harness::render(&a);
     assert!(
-        row_of(&screen, "SULSEL").contains("tutup 30m lagi"),
+        row_of(&screen, "SULSEL").contains("tutup 30 mnt lagi"),
         "{screen}"
     );
 }

@@ -577,15 +577,12 @@ fn footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .collect();
     // Short of room, moving (j, k, arrows) goes first: what an agent does with an account
     // (record, call, promises, refresh) keeps its hint.
-    const MOVING: [&str; 6] = ["down", "up", "first", "last", "next", "back"];
-    const WORK: [&str; 4] = ["record", "call", "promises", "refresh"];
-    // 0: what is done with an account, 1: the rest, 2: moving.
     let rank = |h: &(String, String)| {
-        match hints.iter().position(|x| x == h).and_then(|i| ids.get(i)) {
-            Some(id) if WORK.contains(id) => 0,
-            Some(id) if MOVING.contains(id) => 2,
-            _ => 1,
-        }
+        hints
+            .iter()
+            .position(|x| x == h)
+            .and_then(|i| ids.get(i))
+            .map_or(1, |id| super::keymap::hint_rank(id))
     };
     let global: Vec<String> = app
         .keys

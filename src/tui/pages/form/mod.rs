@@ -530,9 +530,12 @@ impl FormState {
                     modal: Some(crate::tui::modal::Modal::Help { scroll: 0 }),
                     ..Reply::none()
                 },
-            // `?` is typed in the remark and the callback; in a code or party picker no code
-            // has one: it opens help, as it does everywhere else.
-            None if key.code == KeyCode::Char('?') && self.focus.is_picker() => {
+            // `?` is typed in the remark and the callback, and after something typed; in an
+            // empty code or party picker (no code has one) it opens help, as everywhere else.
+            None if key.code == KeyCode::Char('?')
+                && self.focus.is_picker()
+                && self.input(self.focus).value().is_empty() =>
+            {
                 return Reply {
                     modal: Some(crate::tui::modal::Modal::Help { scroll: 0 }),
                     ..Reply::none()

@@ -213,8 +213,14 @@ pub fn draw(
                 .max()
                 .unwrap_or(0)
                 .max(CHOICE_CODE_WIDTH);
-            let start = form.pick.saturating_sub(MAX_CHOICES - 1);
-            for (i, c) in choices.iter().enumerate().skip(start).take(MAX_CHOICES) {
+            // More than fit: the last row says how many more, in the same room.
+            let shown = if choices.len() > MAX_CHOICES {
+                MAX_CHOICES - 1
+            } else {
+                MAX_CHOICES
+            };
+            let start = form.pick.saturating_sub(shown - 1);
+            for (i, c) in choices.iter().enumerate().skip(start).take(shown) {
                 let style = if i == form.pick {
                     theme.selected()
                 } else {
@@ -235,7 +241,7 @@ pub fn draw(
                 ]));
             }
             // More than the picker shows: said, with how many, as the keys reach them.
-            let below = choices.len().saturating_sub(start + MAX_CHOICES);
+            let below = choices.len().saturating_sub(start + shown);
             if below > 0 {
                 lines.push(Line::styled(
                     format!(
