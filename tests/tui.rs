@@ -72,8 +72,19 @@ fn english_words() -> std::collections::BTreeSet<String> {
     // English that reaches a screen from elsewhere than the messages: system errors, the
     // server's refusals, keys of typed values, the demo server's name, timestamps' words.
     const ELSEWHERE: [&str; 14] = [
-        "twin", "clipboard", "refused", "connection", "error", "sending", "queued",
-        "discarded", "debtor", "co_debtor", "third_party", "emergency_contact", "waiting",
+        "twin",
+        "clipboard",
+        "refused",
+        "connection",
+        "error",
+        "sending",
+        "queued",
+        "discarded",
+        "debtor",
+        "co_debtor",
+        "third_party",
+        "emergency_contact",
+        "waiting",
         "failing",
     ];
     english.extend(ELSEWHERE.iter().map(|w| w.to_string()));
@@ -1727,8 +1738,22 @@ fn the_queue_at_80x24_keeps_its_window_column_and_keys_and_says_how_soon_pre_due
         press(&mut a, KeyCode::Char('G'));
         let screen = render(&a);
         let (window, pre_due, keys) = match lang {
-            Lang::En => ("WINDOW", "in 2d", ["c call", "p promises", "r refresh", "? help", "q quit"]),
-            Lang::Id => ("JAM KONTAK", "H-2", ["c telepon", "p janji", "r muat ulang", "? bantuan", "q keluar"]),
+            Lang::En => (
+                "WINDOW",
+                "in 2d",
+                ["c call", "p promises", "r refresh", "? help", "q quit"],
+            ),
+            Lang::Id => (
+                "JAM KONTAK",
+                "H-2",
+                [
+                    "c telepon",
+                    "p janji",
+                    "r muat ulang",
+                    "? bantuan",
+                    "q keluar",
+                ],
+            ),
         };
         assert!(screen.contains(window), "{screen}");
         assert!(screen.contains(pre_due), "{screen}");
@@ -1934,8 +1959,18 @@ fn missing_values_are_said_and_history_and_outbox_show_party_amount_and_callback
         );
         let screen = render(&a);
         let (not_given, party, amount, callback) = match lang {
-            Lang::En => ("— not given by the server", "with debtor", "promised Rp 5.000.000", "callback 16:00 WIT (14:00 WIB)"),
-            Lang::Id => ("— tidak diberikan server", "dengan debitur", "nominal janji Rp 5.000.000", "telepon ulang 16.00 WIT (14.00 WIB)"),
+            Lang::En => (
+                "— not given by the server",
+                "with debtor",
+                "promised Rp 5.000.000",
+                "callback 16:00 WIT (14:00 WIB)",
+            ),
+            Lang::Id => (
+                "— tidak diberikan server",
+                "dengan debitur",
+                "nominal janji Rp 5.000.000",
+                "telepon ulang 16.00 WIT (14.00 WIB)",
+            ),
         };
         let flat = screen
             .replace(['"', '│'], " ")
@@ -1968,7 +2003,8 @@ fn missing_values_are_said_and_history_and_outbox_show_party_amount_and_callback
 fn the_readme_key_table_matches_the_keys() {
     use crossterm::event::KeyEvent;
     use deskcoll::tui::keymap::{Context, Keymap};
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let table: Vec<&str> = readme
         .lines()
         .skip_while(|l| !l.starts_with("| keys | where | what |"))
@@ -2017,7 +2053,11 @@ fn the_readme_key_table_matches_the_keys() {
             }
         }
     }
-    for b in keys.bindings().iter().filter(|b| b.context == Context::Queue) {
+    for b in keys
+        .bindings()
+        .iter()
+        .filter(|b| b.context == Context::Queue)
+    {
         let (code, mods) = b.keys[0];
         assert!(
             queue_keys.contains(&KeyEvent::new(code, mods)),

@@ -371,12 +371,26 @@ fn english_counts_have_a_singular() {
         tr!(Lang::En, "audit-verified", n = 2),
         "2 receipts checked: the chain holds"
     );
-    assert_eq!(tr!(Lang::En, "header-callbacks-due", n = 1), "1 callback due");
+    assert_eq!(
+        tr!(Lang::En, "header-callbacks-due", n = 1),
+        "1 callback due"
+    );
     assert_eq!(tr!(Lang::En, "customer-due-in", n = 1), "due in 1 day");
     // No one-line English message puts a count straight before a plural noun without a
     // selector ("1 promises").
-    let plural = ["tasks", "days", "transactions", "rows", "results", "receipts", "promises"];
-    for line in EN_FTL.lines().filter(|l| l.contains(" = ") && !l.contains("->")) {
+    let plural = [
+        "tasks",
+        "days",
+        "transactions",
+        "rows",
+        "results",
+        "receipts",
+        "promises",
+    ];
+    for line in EN_FTL
+        .lines()
+        .filter(|l| l.contains(" = ") && !l.contains("->"))
+    {
         for noun in plural {
             assert!(
                 !line.contains(&format!("{{ $n }} {noun}")),
@@ -435,5 +449,8 @@ fn stored_failure_reasons_are_worded_in_the_language_shown() {
         "program berhenti saat mengirim: hasil mungkin sudah sampai di server"
     );
     // A server's own words stay as they are.
-    assert_eq!(words::stored_reason(Lang::Id, "Data sudah ada"), "Data sudah ada");
+    assert_eq!(
+        words::stored_reason(Lang::Id, "Data sudah ada"),
+        "Data sudah ada"
+    );
 }

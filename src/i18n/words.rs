@@ -508,9 +508,12 @@ fn read_back(pattern: &str, text: &str) -> Option<Vec<(String, String)>> {
         let next = literals[i + 1];
         let last = i + 2 == literals.len();
         let cut = if last {
-            text.len().checked_sub(next.len()).filter(|&n| text[n..] == *next)?
+            text.len()
+                .checked_sub(next.len())
+                .filter(|&n| text[n..] == *next)?
         } else if next.is_empty() {
-            text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len())
+            text.find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(text.len())
         } else {
             text.find(next)?
         };
@@ -531,11 +534,7 @@ pub fn callback_both(lang: Lang, c: &Callback, agent: chrono::FixedOffset) -> St
         return theirs;
     }
     let mine = c.due_utc.with_timezone(&agent);
-    format!(
-        "{theirs} ({} {})",
-        clock(lang, &mine),
-        Zone::label(agent)
-    )
+    format!("{theirs} ({} {})", clock(lang, &mine), Zone::label(agent))
 }
 
 /// What a recorded result carries beside its codes, for the history and the Outbox detail:
@@ -568,7 +567,11 @@ pub fn result_extras(
     if let Some(c) = item.callback() {
         out.push_str(&format!(
             " · {}",
-            tr!(lang, "outbox-callback", time = callback_both(lang, &c, agent))
+            tr!(
+                lang,
+                "outbox-callback",
+                time = callback_both(lang, &c, agent)
+            )
         ));
     }
     out

@@ -499,6 +499,16 @@ fn first_key(b: &Binding) -> Option<String> {
     b.keys.first().map(|(c, m)| super::keyspec::name(*c, *m))
 }
 
+/// How much a footer hint is worth keeping when the footer is short of room: 0 for what is
+/// done with an account (record, call, promises, refresh), 2 for moving, 1 for the rest.
+pub fn hint_rank(hint: &str) -> u8 {
+    match hint {
+        "record" | "call" | "promises" | "refresh" => 0,
+        "down" | "up" | "first" | "last" | "next" | "back" => 2,
+        _ => 1,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -699,15 +709,5 @@ mod tests {
             err.contains("quit"),
             "a page key may not hide a global one: {err}"
         );
-    }
-}
-
-/// How much a footer hint is worth keeping when the footer is short of room: 0 for what is
-/// done with an account (record, call, promises, refresh), 2 for moving, 1 for the rest.
-pub fn hint_rank(hint: &str) -> u8 {
-    match hint {
-        "record" | "call" | "promises" | "refresh" => 0,
-        "down" | "up" | "first" | "last" | "next" | "back" => 2,
-        _ => 1,
     }
 }

@@ -39,11 +39,17 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, scroll: usi
         }
         lines
     };
-    let single = with_rules(lines_for(&bindings, theme, one as usize, lang), one as usize);
+    let single = with_rules(
+        lines_for(&bindings, theme, one as usize, lang),
+        one as usize,
+    );
     let (columns, width) = if single.len() <= inner_height || two < 36 {
         (vec![single], one + 2)
     } else {
-        let lines = with_rules(lines_for(&bindings, theme, two as usize, lang), two as usize);
+        let lines = with_rules(
+            lines_for(&bindings, theme, two as usize, lang),
+            two as usize,
+        );
         let half = split_point(&lines);
         let mut left = lines;
         let right = left.split_off(half);

@@ -526,10 +526,12 @@ impl FormState {
             }
             Some(Command::PickUp) => self.pick = self.pick.saturating_sub(1),
             Some(Command::Submit) => return self.submit(cx),
-            Some(Command::Help) => return Reply {
+            Some(Command::Help) => {
+                return Reply {
                     modal: Some(crate::tui::modal::Modal::Help { scroll: 0 }),
                     ..Reply::none()
-                },
+                };
+            }
             // `?` is typed in the remark and the callback, and after something typed; in an
             // empty code or party picker (no code has one) it opens help, as everywhere else.
             None if key.code == KeyCode::Char('?')

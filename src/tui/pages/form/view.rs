@@ -148,8 +148,7 @@ pub fn draw(
             }
             Field::Callback => {
                 let s = cx.settings;
-                let due =
-                    callback::parse(
+                let due = callback::parse(
                     input.value(),
                     cx.clock.now_utc(),
                     form.zone.zone,
@@ -163,7 +162,10 @@ pub fn draw(
                         if cx.clock.offset() != c.zone.offset() {
                             at.push_str(&format!(
                                 " ({} {})",
-                                crate::i18n::clock(lang, &c.due_utc.with_timezone(&cx.clock.offset())),
+                                crate::i18n::clock(
+                                    lang,
+                                    &c.due_utc.with_timezone(&cx.clock.offset())
+                                ),
                                 crate::domain::zone::Zone::label(cx.clock.offset())
                             ));
                         }
@@ -304,11 +306,14 @@ pub fn draw(
         ));
     } else if let Some(f) = &form.failure {
         notes.push(Line::styled(
-            format!("✗ {}", tr!(
+            format!(
+                "✗ {}",
+                tr!(
                     lang,
                     "form-failed",
                     reason = sanitize(&words::stored_reason(lang, f)).into_owned()
-                )),
+                )
+            ),
             theme.error(),
         ));
         // After a refusal: what each key does now (the correction replaces the refused one).

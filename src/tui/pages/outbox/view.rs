@@ -166,7 +166,11 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
     let inner_width = detail.width.saturating_sub(2).max(1) as usize;
     let needed = text
         .lines()
-        .map(|l| (ratatui::text::Span::raw(l).width() * 11 / 10).div_ceil(inner_width).max(1))
+        .map(|l| {
+            (ratatui::text::Span::raw(l).width() * 11 / 10)
+                .div_ceil(inner_width)
+                .max(1)
+        })
         .sum::<usize>() as u16
         + 2;
     let list_used = list.y + 3 + o.items.len().min(u16::MAX as usize) as u16;
