@@ -2067,3 +2067,35 @@ fn the_readme_key_table_matches_the_keys() {
         );
     }
 }
+
+/// A first termin page that failed leaves no "loading" in the title: it says it was not
+/// read, and the status says why, in the screen's language.
+#[test]
+fn a_failed_first_termin_page_is_not_loading() {
+    for lang in Lang::ALL {
+        let mut a = app_in(lang, 80, 24);
+        let effects = alt(&mut a, '2');
+        drop(effects);
+        update(
+            &mut a,
+            Action::TerminPage {
+                page: 1,
+                limit: 10,
+                prefetch: false,
+                result: Err(deskcoll::api::ApiError::Config(
+                    "no termin server configured (set termin.url or DESKCOLL_TERMIN_URL)".into(),
+                )),
+            },
+        );
+        let screen = render(&a);
+        let (not_read, why) = match lang {
+            Lang::En => ("not read (r reads again)", "no termin server configured"),
+            Lang::Id => ("tidak terbaca (r membaca lagi)", "belum ada server termin"),
+        };
+        let title = screen.lines().nth(1).unwrap();
+        assert!(title.contains(not_read), "{screen}");
+        assert!(!screen.contains("loading") && !screen.contains("memuat"), "{screen}");
+        assert!(screen.contains(why), "{screen}");
+        snapshot("termin_failed_first_page", lang, (80, 24), &screen);
+    }
+}

@@ -1072,3 +1072,6 @@ outbox-promised-amount = promised { $amount }
 outbox-callback = callback { $time }
 customer-not-given = — not given by the server
 today-more = +{ $n } more
+api-no-collection-server = no desk-collection server configured (set base_url or DESKCOLL_BASE_URL)
+api-no-termin-server = no termin server configured (set termin.url or DESKCOLL_TERMIN_URL)
+termin-scope-failed = not read (r reads again)

@@ -925,3 +925,6 @@ outbox-promised-amount = nominal janji { $amount }
 outbox-callback = telepon ulang { $time }
 customer-not-given = — tidak diberikan server
 today-more = +{ $n } lagi
+api-no-collection-server = belum ada server desk collection di konfigurasi (isi base_url atau DESKCOLL_BASE_URL)
+api-no-termin-server = belum ada server termin di konfigurasi (isi termin.url atau DESKCOLL_TERMIN_URL)
+termin-scope-failed = tidak terbaca (r membaca lagi)

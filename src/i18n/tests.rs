@@ -454,3 +454,15 @@ fn stored_failure_reasons_are_worded_in_the_language_shown() {
         "Data sudah ada"
     );
 }
+
+#[test]
+fn a_missing_server_is_said_in_the_language_shown() {
+    let e = crate::api::ApiError::Config(
+        "no termin server configured (set termin.url or DESKCOLL_TERMIN_URL)".into(),
+    );
+    assert_eq!(words::api_error(Lang::En, &e), e.to_string());
+    assert_eq!(
+        words::api_error(Lang::Id, &e),
+        "belum ada server termin di konfigurasi (isi termin.url atau DESKCOLL_TERMIN_URL)"
+    );
+}

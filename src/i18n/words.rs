@@ -285,7 +285,7 @@ pub fn api_error(lang: Lang, e: &crate::api::ApiError) -> String {
             tr!(lang, "api-redirect", status = *status, from = from, to = to)
         }
         E::Wire(w) => tr!(lang, "api-wire", reason = w.to_string()),
-        E::Config(s) => s.clone(),
+        E::Config(s) => stored_reason(lang, s),
         E::Other(s) => tr!(lang, "api-other", reason = s),
     }
 }
@@ -431,7 +431,9 @@ pub fn field_rules(lang: Lang, field: &str) -> String {
 /// The English messages a stored failure reason may be (what `ApiError` and the outbox wrote
 /// into `last_error`), by id: the same text in English, so a reason is read back into its
 /// message and worded in the language in force.
-const STORED_REASONS: [&str; 17] = [
+const STORED_REASONS: [&str; 19] = [
+    "api-no-collection-server",
+    "api-no-termin-server",
     "api-unauthorized",
     "api-invalid-token",
     "api-forbidden",
