@@ -1798,3 +1798,31 @@ fn a_busy_servers_wait_is_said_in_the_status_line() {
         "the server is busy and asked to wait 3600 s: waiting 120 s (http.max_retry_after_secs)"
     );
 }
+
+#[test]
+fn a_delivered_row_shows_no_old_error_and_a_stored_reason_is_worded() {
+    let mut app = super::harness::app_with_in(
+        crate::i18n::Lang::Id,
+        vec![task("A", "ANDI", 3)],
+        120,
+        40,
+        super::harness::fixed_now(),
+    );
+    let mut delivered = item(4, "A", "2026-11-30", DeliveryState::Delivered);
+    delivered.last_error = Some("timed out after 30 s waiting for the server at h".into());
+    let mut queued = item(5, "A", "2026-11-30", DeliveryState::Queued);
+    queued.last_error = Some("connection to h dropped before the server answered".into());
+    outbox(&mut app, vec![delivered, queued]);
+    alt(&mut app, '3');
+    let screen = super::harness::render(&app);
+    let row = |id: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(id))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(!row("#4").contains("tidak ada jawaban"), "{screen}");
+    assert!(!screen.contains("timed out"), "{screen}");
+    assert!(row("#5").contains("sambungan ke h terputus"), "{screen}");
+}

@@ -62,13 +62,16 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
                         .to_string(),
                 ),
                 Cell::from(Line::from(item.attempts.to_string()).alignment(Alignment::Right)),
-                Cell::from(
+                // A delivered result's earlier failure is history, not its state.
+                Cell::from(if item.state == DeliveryState::Delivered {
+                    String::new()
+                } else {
                     sanitize(&words::stored_reason(
                         lang,
                         item.last_error.as_deref().unwrap_or(""),
                     ))
-                    .into_owned(),
-                ),
+                    .into_owned()
+                }),
             ])
         });
     let header = [
