@@ -2094,7 +2094,10 @@ fn a_failed_first_termin_page_is_not_loading() {
         };
         let title = screen.lines().nth(1).unwrap();
         assert!(title.contains(not_read), "{screen}");
-        assert!(!screen.contains("loading") && !screen.contains("memuat"), "{screen}");
+        assert!(
+            !screen.contains("loading") && !screen.contains("memuat"),
+            "{screen}"
+        );
         assert!(screen.contains(why), "{screen}");
         snapshot("termin_failed_first_page", lang, (80, 24), &screen);
     }
