@@ -2307,3 +2307,31 @@ fn a_result_refused_with_90_is_sent_again_only_with_a_yes_and_can_be_marked_deli
         "the agent's yes, counted"
     );
 }
+
+/// `deskcoll today`'s table lists a long list one item a line (never 25 accounts on one
+/// line), and no line is padded to the widest.
+#[test]
+fn the_today_table_lists_long_lists_one_item_a_line() {
+    let r = Run::new();
+    with_a_broken_promise(&r);
+    let day: serde_json::Value =
+        serde_json::from_slice(&r.ok(&[MORNING, "today", "--format", "json"]).stdout).unwrap();
+    let broken = day["broken_promises"].as_array().unwrap();
+    assert!(broken.len() >= 2, "{day}");
+    for lang in ["en", "id"] {
+        let table = stdout(&in_lang(&r, lang, &[MORNING, "today"]));
+        for b in broken {
+            let account = b["account_no"].as_str().unwrap();
+            let line = table.lines().find(|l| l.contains(account)).unwrap();
+            let accounts = line
+                .split_whitespace()
+                .filter(|w| w.len() == 15 && w.chars().all(|c| c.is_ascii_digit()))
+                .count();
+            assert_eq!(accounts, 1, "one account a line: {line}");
+        }
+        for line in table.lines() {
+            assert_eq!(line, line.trim_end(), "padded: {line:?}");
+            assert!(line.chars().count() <= 120, "{line}");
+        }
+    }
+}

@@ -214,7 +214,7 @@ async fn record_a_ptp_with_keystrokes_in_demo_mode() {
     send("/");
     send("trijaya");
     send("\r");
-    screen.wait_for("Queue · 1 of 1 · sort: priority · 100 in all");
+    screen.wait_for("Queue · 1 of 1 · sort: priority ↓ · 100 in all");
     send("\r"); // open the form
     screen.wait_for("Result · 000318270200055");
     send("ptp");

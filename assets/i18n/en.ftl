@@ -69,7 +69,11 @@ window-closes-in = closes in { $minutes }m
 
 ## Refused values
 
-refusal-too-long = { $n } characters, at most { $max } allowed
+refusal-too-long =
+    { $n ->
+        [one] { $n } character, at most { $max } allowed
+       *[other] { $n } characters, at most { $max } allowed
+    }
 refusal-required = required
 refusal-control-characters = contains control characters (line breaks, tabs or escapes)
 refusal-promise-required-ptp = required for a promise to pay (PTP)
@@ -79,13 +83,21 @@ refusal-before-call-date = { $date } is before the call date { $call_date }
 refusal-period-too-large = '{ $typed }' is past the server's largest number ({ $max })
 refusal-not-a-whole-number = '{ $typed }' is not a whole number of 0 or more
 refusal-not-an-installment = { $typed } is not an installment of the contract (1..{ $tenor })
-refusal-past-the-tenor = { $n } is past the contract's { $tenor } installments (1..{ $tenor })
+refusal-past-the-tenor =
+    { $tenor ->
+        [one] { $n } is past the contract's { $tenor } installment (1..{ $tenor })
+       *[other] { $n } is past the contract's { $tenor } installments (1..{ $tenor })
+    }
 refusal-period-required = required: the installment the result is about (1..{ $tenor })
 refusal-unknown-action = '{ $action }' is not in the code list
 refusal-not-a-result-of = '{ $result }' is not a result of { $action }
 refusal-promise-required-for = required for { $action }
 refusal-in-the-past = { $date } is in the past
-refusal-too-far-ahead = { $date } is more than { $days } days ahead (latest { $latest })
+refusal-too-far-ahead =
+    { $days ->
+        [one] { $date } is more than { $days } day ahead (latest { $latest })
+       *[other] { $date } is more than { $days } days ahead (latest { $latest })
+    }
 
 ## The result form's fields (the label column is 13 wide)
 
@@ -112,7 +124,7 @@ refusal-not-an-amount = '{ $typed }' is not an amount
 refusal-amount-not-positive = must be more than 0
 refusal-amount-needed = a promise needs an amount: the total due is not known
 refusal-callback-zone-unknown = the customer's time zone is not known
-refusal-callback-not-a-time = '{ $typed }' is not a time (use HH:MM, YYYY-MM-DD HH:MM or +2h)
+refusal-callback-not-a-time = '{ $typed }' is not a time (use 14:00, YYYY-MM-DD 14:00, +2h for 2 hours or +2d for 2 days)
 refusal-callback-past = { $at } has passed
 refusal-callback-closed = { $at } is outside the customer's calling window; next allowed { $next }
 refusal-callback-closed-month = { $at } is outside the customer's calling window; none open in the next month
@@ -220,6 +232,7 @@ help-form-pick_up = previous code in the list
 help-form-take_code = take the code / next field (submits on the last)
 help-form-submit = submit
 help-form-cancel = cancel (asks when something was typed)
+help-form-help = the form's keys and what the focused field takes
 help-picker-pick_down = next phone
 help-picker-pick_up = previous phone
 help-picker-accept = dial the phone shown
@@ -322,7 +335,11 @@ queue-none-selected = no task selected
 dial-override-needs-reason = not dialed: an override needs the consumer's consent and a reason
 dial-not-dialed = not dialed
 dial-no-phone = no dialable phone on file
-dial-past-limit-question = { $account } was contacted { $contacts } times today (limit { $max }). Contact that is "continuous or disturbing" is forbidden. Dial anyway? y / n
+dial-past-limit-question =
+    { $contacts ->
+        [one] { $account } was contacted once today (limit { $max }). Contact that is "continuous or disturbing" is forbidden. Dial anyway? y / n
+       *[other] { $account } was contacted { $contacts } times today (limit { $max }). Contact that is "continuous or disturbing" is forbidden. Dial anyway? y / n
+    }
 dial-outside-window = outside the calling window ({ $note }); only with the consumer's prior consent
 dial-copied = copied { $phone } to the clipboard: dial it on your phone
 dial-launched = dialing { $phone } with { $program }
@@ -336,7 +353,11 @@ queue-title = Queue · { $position } · sort: { $sort }
 queue-in-all = { $n } in all
 queue-not-loaded = The queue could not be loaded. Press r to try again.
 queue-no-match = No task matches '{ $filter }'. Esc clears the filter.
-queue-no-promises = No { $what } among the { $n } tasks. p shows all tasks.
+queue-no-promises =
+    { $n ->
+        [one] No { $what } in the one task. p shows all tasks.
+       *[other] No { $what } among the { $n } tasks. p shows all tasks.
+    }
 queue-empty = No tasks in today's queue.
 queue-closed = closed
 # Column headers: BUCKET is 7 wide, OD 3, TOTAL DUE 16, BRANCH 11, LOCAL / OPENS 15.
@@ -353,7 +374,11 @@ queue-col-product = PRODUCT
 
 customer-title = Customer
 customer-none = No task selected.
-customer-due-in = due in { $n } days
+customer-due-in =
+    { $n ->
+        [one] due in { $n } day
+       *[other] due in { $n } days
+    }
 customer-days-overdue = Days overdue
 customer-total-due = Total due
 customer-penalty = Penalty
@@ -361,7 +386,7 @@ customer-osar = OSAR
 customer-installment = Installment
 customer-installment-value = { $amount } · { $no } of { $of } · due { $due }
 customer-last-payment = Last payment
-customer-last-payment-value = { $amount } on { $on } · tenor { $tenor } · was due { $due }
+customer-last-payment-value = { $amount } on { $on } · installment { $tenor } · was due { $due }
 customer-phones = Phones
 customer-no-phones = none on file
 customer-contract = Contract
@@ -381,7 +406,11 @@ customer-zone-branch = guessed from branch { $place }
 customer-zone-unknown = zone unknown: WIB assumed
 customer-callable = callable { $note }
 customer-closed = closed: { $note }
-customer-contacts = { $n } of { $max } contacts
+customer-contacts =
+    { $max ->
+        [one] { $n } of { $max } contact
+       *[other] { $n } of { $max } contacts
+    }
 customer-override = override { $at } ({ $reason })
 customer-history = History
 
@@ -391,7 +420,7 @@ form-title = Result · { $account } · { $name }
 form-promise-hint = YYYY-MM-DD or +N days
 form-period-hint = installment (tenor) collected
 form-amount-hint = 1.500.000 or 1500000
-form-callback-hint = HH:MM, YYYY-MM-DD HH:MM or +2h
+form-callback-hint = 14:00, YYYY-MM-DD 14:00, +2h hours, +2d days
 form-no-code = no code matches
 form-sends = Sends: call time { $time } · agent { $agent } · IP { $ip }
 form-not-set = (not set)
@@ -440,13 +469,25 @@ outbox-discarded = #{ $id } discarded
 ## Termin
 
 termin-title = Termin · { $position } · { $scope }
-termin-scope-all = all { $n } transactions
+termin-scope-all =
+    { $n ->
+        [one] all { $n } transaction
+       *[other] all { $n } transactions
+    }
 termin-scope-loading = loading
-termin-scope-page = page { $page } of { $of } · { $n } transactions · { $limit } a page
+termin-scope-page =
+    { $n ->
+        [one] page { $page } of { $of } · { $n } transaction · { $limit } a page
+       *[other] page { $page } of { $of } · { $n } transactions · { $limit } a page
+    }
 termin-status = status { $status }
 termin-page-only = this page only until all are loaded
 termin-loading-page = page { $page }
-termin-gauge = loading page { $page } of { $of } · { $n } transactions · Esc cancels
+termin-gauge =
+    { $n ->
+        [one] loading page { $page } of { $of } · { $n } transaction · Esc cancels
+       *[other] loading page { $page } of { $of } · { $n } transactions · Esc cancels
+    }
 termin-loading = loading termin transactions…
 termin-load-failed = Could not load termin transactions:
     { $error }
@@ -494,12 +535,24 @@ termin-no-status = no status
 termin-no-vendor = no vendor
 termin-loading-for-filter = loading every page to search them all (Esc cancels)
 termin-page-failed = could not load page { $page }: { $error }
-termin-all-loaded = all { $n } transactions loaded; t shows totals
+termin-all-loaded =
+    { $n ->
+        [one] all { $n } transaction loaded; t shows totals
+       *[other] all { $n } transactions loaded; t shows totals
+    }
 termin-all-cancelled = loading all pages cancelled
 termin-all-failed = could not load all pages: { $error }
-termin-exported = saved { $path } ({ $n } rows)
+termin-exported =
+    { $n ->
+        [one] saved { $path } ({ $n } row)
+       *[other] saved { $path } ({ $n } rows)
+    }
 termin-export-failed = not saved: { $error }
-termin-rows-a-page = { $n } rows a page
+termin-rows-a-page =
+    { $n ->
+        [one] { $n } row a page
+       *[other] { $n } rows a page
+    }
 termin-every-status = every status
 termin-cancelling = cancelling…
 termin-totals-need-all = totals need every page: press A to load all
@@ -525,9 +578,17 @@ today-calls-how = results recorded today
 today-rpc = Right-party contacts
 today-rpc-how = the debtor or a co-debtor answered
 today-rpc-rate = Right-party rate
-today-rpc-rate-how = { $rpc } RPC ÷ { $calls } calls
+today-rpc-rate-how =
+    { $calls ->
+        [one] { $rpc } RPC ÷ { $calls } call
+       *[other] { $rpc } RPC ÷ { $calls } calls
+    }
 today-ptp-rate = Promise rate
-today-ptp-rate-how = { $ptp } promises ÷ { $rpc } RPC
+today-ptp-rate-how =
+    { $ptp ->
+        [one] { $ptp } promise ÷ { $rpc } RPC
+       *[other] { $ptp } promises ÷ { $rpc } RPC
+    }
 today-promised = Amount promised
 today-promised-how = sum of today's promises
 today-kept-rate = Kept rate
@@ -593,8 +654,16 @@ tasks-col-n-of = N/OF
 tasks-col-branch = BRANCH
 tasks-col-local = LOCAL
 tasks-col-callable = CALLABLE
-tasks-count = { $n } tasks
-tasks-count-callable = { $n } tasks callable now
+tasks-count =
+    { $n ->
+        [one] { $n } task
+       *[other] { $n } tasks
+    }
+tasks-count-callable =
+    { $n ->
+        [one] { $n } task callable now
+       *[other] { $n } tasks callable now
+    }
 tasks-demo = demo twin
 tasks-cached-none = no saved task list for this server yet: run deskcoll tasks once while it can be reached
 tasks-cached-from = saved list read { $at }
@@ -621,7 +690,11 @@ today-heading = Today, { $date }
 ## deskcoll termin
 
 termin-cli-past-last = page { $page } of { $of }: past the last page (at { $limit } a page)
-termin-cli-position = page { $page } of { $of }, { $n } transactions
+termin-cli-position =
+    { $n ->
+        [one] page { $page } of { $of }, { $n } transaction
+       *[other] page { $page } of { $of }, { $n } transactions
+    }
 termin-cli-none = no termin transactions
 
 ## deskcoll outbox (the table; JSON and CSV never change)
@@ -633,9 +706,17 @@ outbox-cli-col-promise = PROMISE
 outbox-cli-col-call-time = CALL_TIME
 outbox-cli-col-attempts = ATTEMPTS
 outbox-cli-hint = result { $id }: its account has left today's list: it may have arrived — check before you decide
-outbox-cli-counts = { $n } results: { $delivered } delivered, { $waiting } waiting, { $rejected } rejected, { $uncertain } uncertain
+outbox-cli-counts =
+    { $n ->
+        [one] { $n } result: { $delivered } delivered, { $waiting } waiting, { $rejected } rejected, { $uncertain } uncertain
+       *[other] { $n } results: { $delivered } delivered, { $waiting } waiting, { $rejected } rejected, { $uncertain } uncertain
+    }
 outbox-cli-flushed = { $delivered } delivered, { $queued } queued, { $rejected } rejected, { $uncertain } uncertain
-outbox-cli-undelivered = { $n } results are not delivered (see `deskcoll outbox list`)
+outbox-cli-undelivered =
+    { $n ->
+        [one] { $n } result is not delivered (see `deskcoll outbox list`)
+       *[other] { $n } results are not delivered (see `deskcoll outbox list`)
+    }
 outbox-cli-not-applicable = result { $id } is { $state }: { $flag } applies only to { $states }
 outbox-cli-marked = result { $id }: marked delivered
 outbox-cli-result-state = result { $id }: { $state }
@@ -644,8 +725,16 @@ outbox-cli-result-state = result { $id }: { $state }
 
 submit-no-task-list = no task list ({ $error }); without it the period defaults to 0, the contract's installments are not checked and no amount due is kept
 submit-party-unconfirmed = { $account }: { $code } is for the debtor or a co-debtor only; recorded with party unknown (say who answered with --party)
-submit-at-limit = { $account } has { $n } results today, at the limit of { $max } a day (calling.max_contacts_per_day); recorded anyway
-submit-over-limit = { $account } has { $n } results today, over the limit of { $max } a day (calling.max_contacts_per_day); recorded anyway
+submit-at-limit =
+    { $n ->
+        [one] { $account } has { $n } result today, at the limit of { $max } a day (calling.max_contacts_per_day); recorded anyway
+       *[other] { $account } has { $n } results today, at the limit of { $max } a day (calling.max_contacts_per_day); recorded anyway
+    }
+submit-over-limit =
+    { $n ->
+        [one] { $account } has { $n } result today, over the limit of { $max } a day (calling.max_contacts_per_day); recorded anyway
+       *[other] { $account } has { $n } results today, over the limit of { $max } a day (calling.max_contacts_per_day); recorded anyway
+    }
 submit-rejected = rejected: { $reason }
 submit-uncertain = uncertain: { $reason } (it may be stored; see `deskcoll outbox list`)
 submit-queued = queued: { $reason }; `deskcoll outbox flush` sends it
@@ -655,7 +744,11 @@ submit-cannot-read = cannot read { $path }: { $error }
 submit-no-column = { $path }: no '{ $column }' column (need account, action, result, promise, period, remark)
 submit-row = row { $line }: { $what }
 submit-row-invalid = row { $line }: invalid: { $why }
-submit-summary = { $n } rows: { $delivered } delivered, { $undelivered } not delivered, { $invalid } invalid
+submit-summary =
+    { $n ->
+        [one] { $n } row: { $delivered } delivered, { $undelivered } not delivered, { $invalid } invalid
+       *[other] { $n } rows: { $delivered } delivered, { $undelivered } not delivered, { $invalid } invalid
+    }
 
 ## deskcoll serve
 
@@ -701,7 +794,11 @@ termin-group-month = month
 termin-desk-grouped = by { $by }
 termin-desk-group-open = group { $key }
 termin-desk-changed-only = new or changed since the last look
-termin-groups-title = Termin · { $n } groups by { $by } · { $position } · Enter opens one
+termin-groups-title =
+    { $n ->
+        [one] Termin · { $n } group by { $by } · { $position } · Enter opens one
+       *[other] Termin · { $n } groups by { $by } · { $position } · Enter opens one
+    }
 termin-ageing-title = Termin · ageing: days in the status (WIB) of what is not { $finished } · Enter lists a band · a closes
 termin-band-0-30 = 0-30
 termin-band-31-60 = 31-60
@@ -715,8 +812,16 @@ store-newer = outbox { $path } was written by a newer deskcoll (schema { $found 
 termin-cli-bad-sort = --sort: '{ $name }' is not one of { $names }
 termin-cli-bad-group = --group-by: '{ $name }' is not one of status, vendor, buyer, month
 termin-cli-bad-range = --since { $since } is after --until { $until }
-termin-cli-scope = { $n } transactions
-termin-cli-scope-range = { $n } transactions entered { $since } to { $until } (WIB)
+termin-cli-scope =
+    { $n ->
+        [one] { $n } transaction
+       *[other] { $n } transactions
+    }
+termin-cli-scope-range =
+    { $n ->
+        [one] { $n } transaction entered { $since } to { $until } (WIB)
+       *[other] { $n } transactions entered { $since } to { $until } (WIB)
+    }
 termin-cli-ageing-of = not finished (all but { $finished }), of { $scope }
 termin-cli-snapshot-failed = cannot keep the termin snapshot: { $error }
 termin-cli-since = since { $since }
@@ -786,7 +891,11 @@ doctor-outbox-open = others can read it: chmod 600 it
 doctor-holidays-shipped = the shipped list
 doctor-holidays-unreadable = cannot read { $path }: { $reason }
 doctor-holidays-none = { $from } lists no holiday in { $year }: calls may be placed on a national holiday (calling.holidays_file)
-doctor-holidays-days = { $national } national holidays and { $cuti } cuti bersama days
+doctor-holidays-days =
+    { $national ->
+        [one] { $national } national holiday and { $cuti } cuti bersama days
+       *[other] { $national } national holidays and { $cuti } cuti bersama days
+    }
 doctor-holidays-estimated = { $year } in { $from }: { $days }, { $estimated } of them estimated, not yet decreed; replace them when the decree is out (calling.holidays_file)
 doctor-holidays-ok = { $year } in { $from }: { $days }
 doctor-holidays-decreed = { $year } in { $from }: { $days }, as decreed
@@ -824,7 +933,11 @@ config-source-env = env
 config-source-flag = flag
 picker-not-dialable = "{ $text }": not a phone number, not dialled
 
-audit-verified = { $n } receipts checked: the chain holds
+audit-verified =
+    { $n ->
+        [one] { $n } receipt checked: the chain holds
+       *[other] { $n } receipts checked: the chain holds
+    }
 audit-broken = receipt of result { $id } (record { $n } of the chain): { $why }
 audit-broken-edited = it does not match its hash (edited)
 audit-broken-unreadable = it does not read as a receipt
@@ -851,13 +964,25 @@ customer-not-in-list = not in today's list: kept for its callback
 queue-as-of = as of { $day }
 queue-not-in-list = not in today's list
 header-callback-late = Callback { $time }: { $name }, due { $late } ago
-header-callbacks-due = { $n } callbacks due
+header-callbacks-due =
+    { $n ->
+        [one] { $n } callback due
+       *[other] { $n } callbacks due
+    }
 ## deskcoll termin: the whole set (issue 29)
 termin-col-entry-wib = ENTRY (WIB)
 termin-col-shipping = SHIPPING
 termin-col-days-in-status = DAYS IN STATUS
-termin-cli-reading = reading termin page { $page } of { $of } ({ $n } transactions)
-termin-cli-read = read { $pages } of { $of } pages, { $n } transactions
+termin-cli-reading =
+    { $n ->
+        [one] reading termin page { $page } of { $of } ({ $n } transaction)
+       *[other] reading termin page { $page } of { $of } ({ $n } transactions)
+    }
+termin-cli-read =
+    { $n ->
+        [one] read { $pages } of { $of } pages, { $n } transaction
+       *[other] read { $pages } of { $of } pages, { $n } transactions
+    }
 termin-cli-unknown-status = no transaction has status { $names }; statuses seen: { $seen }
 termin-cli-no-po = no transaction has PO number { $po }
 termin-cli-open-only = open only (not Selesai or Dibatalkan)
@@ -890,7 +1015,11 @@ audit-no-receipt = result { $id } has no receipt (recorded since receipts began;
 audit-no-result = receipt of result { $id } (record { $n } of the chain): its result is not in the outbox (deleted)
 audit-twice = receipt of result { $id } (record { $n } of the chain): a second receipt for the same result that corrects nothing
 audit-differs = receipt of result { $id } (record { $n } of the chain): the result's { $field } is not what its receipt says (the result was edited)
-audit-server-verified = { $n } receipts checked against { $rows } rows of the server's export: every tag is accounted for
+audit-server-verified =
+    { $n ->
+        [one] { $n } receipt checked against { $rows } rows of the server's export: every tag is accounted for
+       *[other] { $n } receipts checked against { $rows } rows of the server's export: every tag is accounted for
+    }
 audit-server-missing = receipt { $seq } ({ $tag }) was delivered but is not in the server's export
 audit-server-unknown = the server has a result for { $account } tagged { $tag } that no receipt here accounts for (receipts removed or re-sealed)
 audit-server-unreadable = cannot read the server's export { $path }: { $error }
@@ -906,7 +1035,11 @@ api-kind-login = termin login
 api-kind-health = health check
 api-total-too-large = the termin pages came to more than { $mb } MB in all by page { $pages }: stopped (raise http.max_total_mb in the config)
 api-busy-wait = the server is busy and asked to wait { $asked } s: waiting { $waited } s (http.max_retry_after_secs)
-tasks-not-tasks = { $n } entries of the task list were not tasks (not an object with a contract number): skipped
+tasks-not-tasks =
+    { $n ->
+        [one] { $n } entry of the task list was not a task (not an object with a contract number): skipped
+       *[other] { $n } entries of the task list were not tasks (not an object with a contract number): skipped
+    }
 cli-config-writable = { $path } is mode { $mode }: others can write it (read anyway: --insecure-config); run chmod go-w on it
 doctor-config-writable = { $path } is mode { $mode }: others can write it (they could set calling.dial_command or base_url); run chmod go-w on it
 serve-public-refused = --addr { $addr } can be reached from other machines, and the twin would take the seed document's public credentials (or none): set --password, --hash-key and --access-secret (or their DESKCOLL_TWIN_* variables, or [twin] in the config), or give --public to serve them anyway
@@ -920,3 +1053,34 @@ exit-code-3 = the server refused (code 90 or 91, HTTP 401 or 403)
 exit-code-4 = sent but not confirmed: it may be stored (a timeout, a dropped connection, HTTP 5xx, a redirect after the POST)
 exit-code-5 = not sent: the server could not be reached (connection refused, DNS); a result waits in the outbox
 man-exit-doctor = \fBdeskcoll doctor\fR exits 1 when a check fails; \fBdeskcoll audit \-\-verify\fR exits 1 naming the first receipt at fault.
+
+## Words and screens (issue 30)
+
+form-more-below = more ↓ ({ $n })
+form-rules-title = { $field }: what it takes
+form-rules-action = a code of the action list: type its code or words in either language (words of its result codes find it too); ↑ ↓ choose, Enter or Tab takes it
+form-rules-result = a result code of the chosen action: code or words in either language; some results settle who answered
+form-rules-party = who answered, in words of either language; a promise (PTP) and a right-party result only with the debtor or a co-debtor (POJK 22/2023 art. 62)
+form-rules-promise = the date promised: YYYY-MM-DD or +N days, not before the call date and not past the promise horizon
+form-rules-amount = the amount promised in rupiah (5000000, 5.000.000 or Rp 5.000.000), more than 0; empty: the total due
+form-rules-period = the installment the result is about, 1 up to the contract's tenor
+form-rules-callback = 14:00 today or YYYY-MM-DD 14:00 in the customer's zone, +2h hours, +2d days; inside the customer's calling window
+form-rules-remark = free text up to 255 characters (the receipt's tag counted), no line breaks or tabs
+queue-due-in-short = in { $n }d
+queue-col-osar = OSAR
+queue-col-local-short = WINDOW
+queue-closes-short = closes { $minutes }m
+queue-opens-short = opens { $at }
+queue-sort-forward = { $sort } ↓
+queue-sort-reversed = { $sort } ↑ reversed
+store-stopped-while-sending = the program stopped while sending: it may have reached the server
+os-connection-refused = Connection refused (os error { $code })
+os-connection-reset = Connection reset by peer (os error { $code })
+queue-load-failed-kept = today's list not read ({ $error }): the list kept on this desk (read { $at }) is shown and can be worked; r reads again
+outbox-promised-amount = promised { $amount }
+outbox-callback = callback { $time }
+customer-not-given = — not given by the server
+today-more = +{ $n } more
+api-no-collection-server = no desk-collection server configured (set base_url or DESKCOLL_BASE_URL)
+api-no-termin-server = no termin server configured (set termin.url or DESKCOLL_TERMIN_URL)
+termin-scope-failed = not read (r reads again)

@@ -163,6 +163,8 @@ impl Rules {
                 rules: &self.calling,
                 zone: zone.zone,
                 now: instant,
+                // Scripts keep one reading whatever the language: +2h is two hours.
+                lang: crate::domain::lang::Lang::En,
             }),
         };
         let window = self.calling.check(instant, zone.zone);

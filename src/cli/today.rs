@@ -139,14 +139,22 @@ pub async fn run(
                 ),
                 ("broken promises", tr!(lang, "today-broken-short"), &broken),
             ] {
-                rows.push(vec![
-                    name(label, words),
-                    if list.is_empty() {
-                        "-".into()
-                    } else {
-                        list.join(" ")
-                    },
-                ]);
+                if csv || list.is_empty() {
+                    rows.push(vec![
+                        name(label, words),
+                        if list.is_empty() {
+                            "-".into()
+                        } else {
+                            list.join(" ")
+                        },
+                    ]);
+                } else {
+                    // The table lists a long list one item a line, under its label.
+                    for (i, item) in list.iter().enumerate() {
+                        let label = if i == 0 { words.clone() } else { String::new() };
+                        rows.push(vec![label, item.clone()]);
+                    }
+                }
             }
             if format == Format::Csv {
                 emit(&output::csv(&["figure", "value"], &rows, true, style)?)
@@ -159,7 +167,11 @@ pub async fn run(
                         date = crate::i18n::date_long(lang, today)
                     )
                 );
-                text.push_str(&output::table(&["", "", ""], &rows, &[]));
+                // No row padded to the widest: each line ends with its last word.
+                for line in output::table(&["", "", ""], &rows, &[]).lines() {
+                    text.push_str(line.trim_end());
+                    text.push('\n');
+                }
                 emit(text.as_bytes())
             }
         }

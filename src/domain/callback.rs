@@ -2,6 +2,7 @@
 //! their calling window, then pending, due, done (a new result after it fell due) or missed
 //! (the window closed first).
 
+use super::lang::Lang;
 use super::outbox::{DayRecord, DeliveryState};
 use super::window::CallingRules;
 use super::zone::Zone;
@@ -19,7 +20,7 @@ pub struct Callback {
 /// Why a callback time is refused.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum CallbackRefusal {
-    /// Not `HH:MM`, `YYYY-MM-DD HH:MM` or `+2h`.
+    /// Not `HH:MM` / `HH.MM`, `YYYY-MM-DD HH:MM` or `+2h` / `+2j` / `+2d` / `+30m`.
     NotATime { typed: String },
     /// Not after now.
     Past { at: String },
@@ -92,15 +93,18 @@ pub fn local_words(t: DateTime<FixedOffset>) -> String {
     )
 }
 
-/// Reads a callback typed in the customer's local time: `HH:MM` (today there),
-/// `YYYY-MM-DD HH:MM`, or `+2h` / `+30m` from now; refuses one that has passed or falls
-/// outside the customer's calling window (a holiday, a Sunday, after hours), naming the next
-/// allowed time.
+/// Reads a callback typed in the customer's local time, as the screen writes times in either
+/// language: `14:00` or `14.00` (today there), `YYYY-MM-DD 14:00` (or `14.00`), or ahead of
+/// now: `+30m` minutes, `+2j` hours (jam) and `+2d` days in both languages, and `+2h`, which
+/// is hours in English and days in Indonesian (hari), as each reads it. Refuses one that has
+/// passed or falls outside the customer's calling window (a holiday, a Sunday, after hours),
+/// naming the next allowed time.
 pub fn parse(
     input: &str,
     now: DateTime<Utc>,
     zone: Zone,
     rules: &CallingRules,
+    lang: Lang,
 ) -> Result<Callback, CallbackRefusal> {
     let typed = input.trim();
     let offset = zone.offset();
@@ -111,19 +115,22 @@ pub fn parse(
         let ahead = ahead.trim().to_ascii_lowercase();
         let (n, unit) = ahead.split_at(ahead.len().saturating_sub(1));
         let n: i64 = n.trim().parse().map_err(|_| not_a_time())?;
-        let minutes = match unit {
-            "h" | "j" => n.checked_mul(60),
-            "m" => Some(n),
+        let minutes = match (unit, lang) {
+            ("j", _) | ("h", Lang::En) => n.checked_mul(60),
+            ("d", _) | ("h", Lang::Id) => n.checked_mul(60 * 24),
+            ("m", _) => Some(n),
             _ => None,
         }
         .filter(|m| (1..=60 * 24 * 31).contains(m))
         .ok_or_else(not_a_time)?;
         now + Duration::minutes(minutes)
     } else {
+        // 14.00 as Indonesian writes it is 14:00.
+        let typed = typed.replace('.', ":");
         let local_today = now.with_timezone(&offset).date_naive();
-        let naive = NaiveTime::parse_from_str(typed, "%H:%M")
+        let naive = NaiveTime::parse_from_str(&typed, "%H:%M")
             .map(|t| local_today.and_time(t))
-            .or_else(|_| NaiveDateTime::parse_from_str(typed, "%Y-%m-%d %H:%M"))
+            .or_else(|_| NaiveDateTime::parse_from_str(&typed, "%Y-%m-%d %H:%M"))
             .map_err(|_| not_a_time())?;
         naive
             .and_local_timezone(offset)
@@ -309,25 +316,25 @@ mod tests {
 
     #[test]
     fn a_clock_time_is_today_in_the_customers_zone() {
-        let c = parse("16:00", at(NOW), Zone::Wit, &rules()).unwrap();
+        let c = parse("16:00", at(NOW), Zone::Wit, &rules(), Lang::En).unwrap();
         assert_eq!(c.due_utc, at("2026-11-27T16:00:00+09:00"));
         assert_eq!(local_words(c.due_local()), "2026-11-27 16:00 WIT");
     }
 
     #[test]
     fn a_full_date_and_hours_ahead_are_read() {
-        let c = parse("2026-11-28 09:30", at(NOW), Zone::Wita, &rules()).unwrap();
+        let c = parse("2026-11-28 09:30", at(NOW), Zone::Wita, &rules(), Lang::En).unwrap();
         assert_eq!(c.due_utc, at("2026-11-28T09:30:00+08:00"));
-        let c = parse("+2h", at(NOW), Zone::Wib, &rules()).unwrap();
+        let c = parse("+2h", at(NOW), Zone::Wib, &rules(), Lang::En).unwrap();
         assert_eq!(c.due_utc, at("2026-11-27T12:00:00+07:00"));
-        let c = parse("+45m", at(NOW), Zone::Wib, &rules()).unwrap();
+        let c = parse("+45m", at(NOW), Zone::Wib, &rules(), Lang::En).unwrap();
         assert_eq!(c.due_utc, at("2026-11-27T10:45:00+07:00"));
     }
 
     #[test]
     fn a_time_after_hours_is_refused_with_the_next_allowed_time() {
         // 20:00 sharp is closed (the window's end is exclusive); Saturday opens at 08:00.
-        let e = parse("20:00", at(NOW), Zone::Wit, &rules()).unwrap_err();
+        let e = parse("20:00", at(NOW), Zone::Wit, &rules(), Lang::En).unwrap_err();
         assert_eq!(
             e,
             CallbackRefusal::Closed {
@@ -335,18 +342,18 @@ mod tests {
                 next: Some("2026-11-28 08:00 WIT".into())
             }
         );
-        assert!(parse("19:59", at(NOW), Zone::Wit, &rules()).is_ok());
+        assert!(parse("19:59", at(NOW), Zone::Wit, &rules(), Lang::En).is_ok());
     }
 
     #[test]
     fn a_sunday_or_a_holiday_is_refused_with_the_next_working_morning() {
-        let e = parse("2026-11-29 10:00", at(NOW), Zone::Wib, &rules()).unwrap_err();
+        let e = parse("2026-11-29 10:00", at(NOW), Zone::Wib, &rules(), Lang::En).unwrap_err();
         assert_eq!(
             e.to_string(),
             "2026-11-29 10:00 WIB is outside the customer's calling window; next allowed 2026-11-30 08:00 WIB"
         );
         // Christmas Day, a Friday: the next allowed time is Saturday morning.
-        let e = parse("2026-12-25 10:00", at(NOW), Zone::Wib, &rules()).unwrap_err();
+        let e = parse("2026-12-25 10:00", at(NOW), Zone::Wib, &rules(), Lang::En).unwrap_err();
         assert!(
             e.to_string().ends_with("next allowed 2026-12-26 08:00 WIB"),
             "{e}"
@@ -354,16 +361,41 @@ mod tests {
     }
 
     #[test]
+    fn times_are_typed_as_the_screen_shows_them_in_both_languages() {
+        for lang in Lang::ALL {
+            let c = parse("14.00", at(NOW), Zone::Wib, &rules(), lang).unwrap();
+            assert_eq!(c.due_utc, at("2026-11-27T14:00:00+07:00"));
+            let c = parse("14:00", at(NOW), Zone::Wib, &rules(), lang).unwrap();
+            assert_eq!(c.due_utc, at("2026-11-27T14:00:00+07:00"));
+            let c = parse("2026-11-28 09.30", at(NOW), Zone::Wita, &rules(), lang).unwrap();
+            assert_eq!(c.due_utc, at("2026-11-28T09:30:00+08:00"));
+            // jam: hours in both languages; d: days in both.
+            let c = parse("+2j", at(NOW), Zone::Wib, &rules(), lang).unwrap();
+            assert_eq!(c.due_utc, at("2026-11-27T12:00:00+07:00"));
+            let c = parse("+1d", at(NOW), Zone::Wib, &rules(), lang).unwrap();
+            assert_eq!(c.due_utc, at("2026-11-28T10:00:00+07:00"));
+        }
+        // +2h reads as each language reads it: 2 hours, 2 hari (days).
+        let c = parse("+2h", at(NOW), Zone::Wib, &rules(), Lang::En).unwrap();
+        assert_eq!(c.due_utc, at("2026-11-27T12:00:00+07:00"));
+        let c = parse("+1h", at(NOW), Zone::Wib, &rules(), Lang::Id).unwrap();
+        assert_eq!(c.due_utc, at("2026-11-28T10:00:00+07:00"));
+        // 31 days is the reach in days too; 14.61 is no time.
+        assert!(parse("+32h", at(NOW), Zone::Wib, &rules(), Lang::Id).is_err());
+        assert!(parse("14.61", at(NOW), Zone::Wib, &rules(), Lang::Id).is_err());
+    }
+
+    #[test]
     fn hours_ahead_reach_a_month_and_no_further() {
         // Fri 10:00 + 100 h is Tue 14:00: open.
-        let c = parse("+100h", at(NOW), Zone::Wib, &rules()).unwrap();
+        let c = parse("+100h", at(NOW), Zone::Wib, &rules(), Lang::En).unwrap();
         assert_eq!(local_words(c.due_local()), "2026-12-01 14:00 WIB");
         assert!(
-            parse("+744h", at(NOW), Zone::Wib, &rules()).is_ok(),
+            parse("+744h", at(NOW), Zone::Wib, &rules(), Lang::En).is_ok(),
             "31 days"
         );
         assert!(matches!(
-            parse("+745h", at(NOW), Zone::Wib, &rules()),
+            parse("+745h", at(NOW), Zone::Wib, &rules(), Lang::En),
             Err(CallbackRefusal::NotATime { .. })
         ));
     }
@@ -371,13 +403,13 @@ mod tests {
     #[test]
     fn a_time_that_has_passed_or_is_not_a_time_is_refused() {
         assert!(matches!(
-            parse("09:00", at(NOW), Zone::Wib, &rules()),
+            parse("09:00", at(NOW), Zone::Wib, &rules(), Lang::En),
             Err(CallbackRefusal::Past { .. })
         ));
         for typed in ["4pm", "25:00", "+2x", "+", "2026-13-01 10:00", "+0h"] {
             assert!(
                 matches!(
-                    parse(typed, at(NOW), Zone::Wib, &rules()),
+                    parse(typed, at(NOW), Zone::Wib, &rules(), Lang::En),
                     Err(CallbackRefusal::NotATime { .. })
                 ),
                 "{typed}"
@@ -387,7 +419,7 @@ mod tests {
 
     #[test]
     fn pending_then_due_then_done_by_a_new_result_or_missed_when_the_window_closes() {
-        let c = parse("16:00", at(NOW), Zone::Wib, &rules()).unwrap();
+        let c = parse("16:00", at(NOW), Zone::Wib, &rules(), Lang::En).unwrap();
         let r = rules();
         assert_eq!(
             c.status(at("2026-11-27T15:59:00+07:00"), None, &r),
@@ -416,7 +448,7 @@ mod tests {
 
     #[test]
     fn a_result_after_the_window_closed_leaves_the_callback_missed() {
-        let c = parse("16:00", at(NOW), Zone::Wib, &rules()).unwrap();
+        let c = parse("16:00", at(NOW), Zone::Wib, &rules(), Lang::En).unwrap();
         let r = rules();
         let next_morning = Some(at("2026-11-28T09:00:00+07:00"));
         assert_eq!(

@@ -446,6 +446,8 @@ pub struct CallingContext<'a> {
     pub rules: &'a CallingRules,
     pub zone: Zone,
     pub now: DateTime<Utc>,
+    /// How `+2h` reads: hours in English, days (hari) in Indonesian.
+    pub lang: super::lang::Lang,
 }
 
 impl Default for Policy<'_> {
@@ -793,7 +795,7 @@ fn checked_callback(
         refuse("callback", Refusal::CallbackZoneUnknown);
         return None;
     };
-    super::callback::parse(typed, c.now, c.zone, c.rules)
+    super::callback::parse(typed, c.now, c.zone, c.rules, c.lang)
         .map_err(|e| refuse("callback", Refusal::Callback(e)))
         .ok()
 }
@@ -1494,6 +1496,7 @@ mod tests {
                 rules: &rules,
                 zone: Zone::Wit,
                 now,
+                lang: crate::domain::lang::Lang::En,
             }),
             ..policy(None)
         };

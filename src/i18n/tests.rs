@@ -123,8 +123,8 @@ fn every_message_built_from_a_name_exists() {
         for b in Bucket::ALL {
             assert!(has(lang, &format!("bucket-label-{}", b.wire_name())));
             assert!(has(lang, &format!("bucket-describe-{}", b.wire_name())));
-            // The queue's bucket column is 7 wide.
-            assert!(words::bucket_label(lang, b).chars().count() <= 7, "{b:?}");
+            // The queue's bucket column is at most 8 wide (REMINDER).
+            assert!(words::bucket_label(lang, b).chars().count() <= 8, "{b:?}");
         }
         for s in SortMode::ALL {
             assert!(has(lang, &format!("sort-{}", s.arg_name())));
@@ -359,4 +359,110 @@ fn views_draw_no_literal_words() {
     assert_eq!(words, vec![(1, "Press r".to_string())]);
     assert!(!has_words("%Y-%m-%d %H:%M"));
     assert!(has_words("→ due"));
+}
+
+#[test]
+fn english_counts_have_a_singular() {
+    assert_eq!(
+        tr!(Lang::En, "audit-verified", n = 1),
+        "1 receipt checked: the chain holds"
+    );
+    assert_eq!(
+        tr!(Lang::En, "audit-verified", n = 2),
+        "2 receipts checked: the chain holds"
+    );
+    assert_eq!(
+        tr!(Lang::En, "header-callbacks-due", n = 1),
+        "1 callback due"
+    );
+    assert_eq!(tr!(Lang::En, "customer-due-in", n = 1), "due in 1 day");
+    // No one-line English message puts a count straight before a plural noun without a
+    // selector ("1 promises").
+    let plural = [
+        "tasks",
+        "days",
+        "transactions",
+        "rows",
+        "results",
+        "receipts",
+        "promises",
+    ];
+    for line in EN_FTL
+        .lines()
+        .filter(|l| l.contains(" = ") && !l.contains("->"))
+    {
+        for noun in plural {
+            assert!(
+                !line.contains(&format!("{{ $n }} {noun}")),
+                "no singular: {line}"
+            );
+        }
+    }
+}
+
+#[test]
+fn stored_failure_reasons_are_worded_in_the_language_shown() {
+    let dropped = crate::api::ApiError::Dropped {
+        host: "127.0.0.1:8080".into(),
+    }
+    .to_string();
+    assert_eq!(words::stored_reason(Lang::En, &dropped), dropped);
+    assert_eq!(
+        words::stored_reason(Lang::Id, &dropped),
+        "sambungan ke 127.0.0.1:8080 terputus sebelum server menjawab"
+    );
+    // A cause inside a reason is worded too.
+    let connect = crate::api::ApiError::Connect {
+        host: "desk.example".into(),
+        reason: "Connection refused (os error 111)".into(),
+    }
+    .to_string();
+    assert_eq!(
+        words::stored_reason(Lang::Id, &connect),
+        "tidak dapat tersambung ke desk.example: sambungan ditolak (kode sistem 111)"
+    );
+    let refused = crate::api::ApiError::Refused {
+        code: "90".into(),
+        message: "Data sudah ada".into(),
+    }
+    .to_string();
+    assert_eq!(
+        words::stored_reason(Lang::Id, &refused),
+        "server menolak (kode 90): Data sudah ada"
+    );
+    let status = crate::api::ApiError::Status {
+        status: 503,
+        excerpt: ": busy".into(),
+        retry_after: None,
+    }
+    .to_string();
+    assert_eq!(
+        words::stored_reason(Lang::Id, &status),
+        "kesalahan server: HTTP 503: busy"
+    );
+    // The outbox's own words for a send the program did not finish.
+    assert_eq!(
+        words::stored_reason(
+            Lang::Id,
+            "the program stopped while sending: it may have reached the server"
+        ),
+        "program berhenti saat mengirim: hasil mungkin sudah sampai di server"
+    );
+    // A server's own words stay as they are.
+    assert_eq!(
+        words::stored_reason(Lang::Id, "Data sudah ada"),
+        "Data sudah ada"
+    );
+}
+
+#[test]
+fn a_missing_server_is_said_in_the_language_shown() {
+    let e = crate::api::ApiError::Config(
+        "no termin server configured (set termin.url or DESKCOLL_TERMIN_URL)".into(),
+    );
+    assert_eq!(words::api_error(Lang::En, &e), e.to_string());
+    assert_eq!(
+        words::api_error(Lang::Id, &e),
+        "belum ada server termin di konfigurasi (isi termin.url atau DESKCOLL_TERMIN_URL)"
+    );
 }

@@ -42,7 +42,7 @@ pub fn may_be_stored_why(lang: Lang, from: DeliveryState) -> String {
     }
 }
 
-/// Where a callback stands: `due now` / `waktunya`.
+/// Where a callback stands: `due now` / `sudah waktunya`.
 pub fn callback_status(lang: Lang, s: CallbackStatus) -> String {
     text(lang, &format!("callback-status-{}", s.wire()))
 }
@@ -253,7 +253,12 @@ pub fn api_error(lang: Lang, e: &crate::api::ApiError) -> String {
             tr!(lang, "api-status", status = *status, excerpt = excerpt)
         }
         E::Timeout { host, secs } => tr!(lang, "api-timeout", host = host, secs = *secs),
-        E::Connect { host, reason } => tr!(lang, "api-connect", host = host, reason = reason),
+        E::Connect { host, reason } => tr!(
+            lang,
+            "api-connect",
+            host = host,
+            reason = stored_reason(lang, reason)
+        ),
         E::Dropped { host } => tr!(lang, "api-dropped", host = host),
         E::Deadline { host, secs, kind } => {
             use crate::api::RequestKind as K;
@@ -280,7 +285,7 @@ pub fn api_error(lang: Lang, e: &crate::api::ApiError) -> String {
             tr!(lang, "api-redirect", status = *status, from = from, to = to)
         }
         E::Wire(w) => tr!(lang, "api-wire", reason = w.to_string()),
-        E::Config(s) => s.clone(),
+        E::Config(s) => stored_reason(lang, s),
         E::Other(s) => tr!(lang, "api-other", reason = s),
     }
 }
@@ -407,4 +412,169 @@ pub fn figures(lang: Lang, s: &crate::domain::today::TodaySummary) -> Vec<Figure
             tr!(lang, "today-callbacks-how"),
         ),
     ]
+}
+
+/// What a form field takes, for the help inside the form (`field`: its wire name).
+pub fn field_rules(lang: Lang, field: &str) -> String {
+    match field {
+        "action_code" => tr!(lang, "form-rules-action"),
+        "result_code" => tr!(lang, "form-rules-result"),
+        "party" => tr!(lang, "form-rules-party"),
+        "promise_date" => tr!(lang, "form-rules-promise"),
+        "amount" => tr!(lang, "form-rules-amount"),
+        "period" => tr!(lang, "form-rules-period"),
+        "callback" => tr!(lang, "form-rules-callback"),
+        _ => tr!(lang, "form-rules-remark"),
+    }
+}
+
+/// The English messages a stored failure reason may be (what `ApiError` and the outbox wrote
+/// into `last_error`), by id: the same text in English, so a reason is read back into its
+/// message and worded in the language in force.
+const STORED_REASONS: [&str; 19] = [
+    "api-no-collection-server",
+    "api-no-termin-server",
+    "api-unauthorized",
+    "api-invalid-token",
+    "api-forbidden",
+    "api-refused",
+    "api-not-found",
+    "api-status",
+    "api-timeout",
+    "api-connect",
+    "api-dropped",
+    "api-not-json",
+    "api-too-large",
+    "api-redirect",
+    "api-wire",
+    "api-other",
+    "store-stopped-while-sending",
+    "os-connection-refused",
+    "os-connection-reset",
+];
+
+/// A failure reason as stored (English, as the outbox keeps it), in `lang`: a reason that
+/// reads as one of the messages above is that message in `lang` (a cause inside it too:
+/// "cannot connect to …: Connection refused (os error 111)"); anything else (a server's own
+/// words) is shown as stored.
+pub fn stored_reason(lang: Lang, stored: &str) -> String {
+    if lang == Lang::En {
+        return stored.to_string();
+    }
+    for id in STORED_REASONS {
+        if let Some(args) = read_back(english_pattern(id), stored) {
+            let mut fluent = crate::i18n::FluentArgs::new();
+            for (name, value) in args {
+                let value = if matches!(name.as_str(), "reason" | "message") {
+                    stored_reason(lang, &value)
+                } else {
+                    value
+                };
+                fluent.set(name, crate::i18n::FluentValue::from(value));
+            }
+            return crate::i18n::format(lang, id, Some(&fluent));
+        }
+    }
+    stored.to_string()
+}
+
+/// The raw English text of a one-line message, `{ $name }` placeables and all.
+fn english_pattern(id: &str) -> &'static str {
+    let prefix = format!("{id} = ");
+    crate::i18n::EN_FTL
+        .lines()
+        .find_map(|l| l.strip_prefix(prefix.as_str()))
+        .unwrap_or("")
+}
+
+/// The values of `pattern`'s placeables if `text` is the pattern with values put in. A
+/// placeable straight before another takes the leading digits (`HTTP { $status }{ $excerpt }`).
+fn read_back(pattern: &str, text: &str) -> Option<Vec<(String, String)>> {
+    if pattern.is_empty() {
+        return None;
+    }
+    // Literal, name, literal, name, …, literal.
+    let mut literals = Vec::new();
+    let mut names = Vec::new();
+    let mut rest = pattern;
+    while let Some(start) = rest.find("{ $") {
+        literals.push(&rest[..start]);
+        let end = rest[start..].find(" }")? + start;
+        names.push(rest[start + 3..end].to_string());
+        rest = &rest[end + 2..];
+    }
+    literals.push(rest);
+    let mut text = text.strip_prefix(literals[0])?;
+    let mut values = Vec::new();
+    for (i, name) in names.into_iter().enumerate() {
+        let next = literals[i + 1];
+        let last = i + 2 == literals.len();
+        let cut = if last {
+            text.len()
+                .checked_sub(next.len())
+                .filter(|&n| text[n..] == *next)?
+        } else if next.is_empty() {
+            text.find(|c: char| !c.is_ascii_digit())
+                .unwrap_or(text.len())
+        } else {
+            text.find(next)?
+        };
+        if !text.is_char_boundary(cut) {
+            return None;
+        }
+        values.push((name, text[..cut].to_string()));
+        text = &text[cut + next.len()..];
+    }
+    text.is_empty().then_some(values)
+}
+
+/// A callback in the customer's zone and, when the agent's clock is in another, in the
+/// agent's too: `16:00 WIT (14:00 WIB)`.
+pub fn callback_both(lang: Lang, c: &Callback, agent: chrono::FixedOffset) -> String {
+    let theirs = callback_time(lang, c);
+    if agent == c.zone.offset() {
+        return theirs;
+    }
+    let mine = c.due_utc.with_timezone(&agent);
+    format!("{theirs} ({} {})", clock(lang, &mine), Zone::label(agent))
+}
+
+/// What a recorded result carries beside its codes, for the history and the Outbox detail:
+/// who answered, the amount promised and the callback agreed (`· with spouse · promised
+/// Rp 5.000.000 · callback 16:00 WIT (14:00 WIB)`); empty parts are left out.
+pub fn result_extras(
+    lang: Lang,
+    item: &crate::store::OutboxItem,
+    agent: chrono::FixedOffset,
+) -> String {
+    let mut out = String::new();
+    if let Some(p) = crate::domain::party::Party::parse(&item.party)
+        .filter(|p| *p != crate::domain::party::Party::Unknown)
+    {
+        out.push_str(&format!(
+            " · {}",
+            tr!(lang, "outbox-party", party = party(lang, p))
+        ));
+    }
+    if let Some(m) = item
+        .promised_amount
+        .as_deref()
+        .and_then(|m| m.parse::<crate::domain::Money>().ok())
+    {
+        out.push_str(&format!(
+            " · {}",
+            tr!(lang, "outbox-promised-amount", amount = m.rupiah())
+        ));
+    }
+    if let Some(c) = item.callback() {
+        out.push_str(&format!(
+            " · {}",
+            tr!(
+                lang,
+                "outbox-callback",
+                time = callback_both(lang, &c, agent)
+            )
+        ));
+    }
+    out
 }

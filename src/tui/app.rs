@@ -81,7 +81,33 @@ impl App {
     }
 
     pub fn areas(&self) -> Areas {
-        layout::areas(self.size)
+        layout::areas_with(self.size, self.status_rows(self.size.width))
+    }
+
+    /// Rows the status line needs at `width`: two when its message is longer than one.
+    pub fn status_rows(&self, width: u16) -> u16 {
+        if self.queue.list.loading
+            || matches!(self.modal, Some(crate::tui::modal::Modal::Prompt(_)))
+        {
+            return 1;
+        }
+        let Some(status) = &self.status else {
+            return 1;
+        };
+        // Words wrap, as the status line draws them.
+        let width = width.max(1) as usize;
+        let w = |s: &str| ratatui::text::Span::raw(s).width();
+        let (mut rows, mut used) = (1, 0);
+        for word in status.text.split(' ') {
+            let need = w(word) + usize::from(used > 0);
+            if used > 0 && used + need > width {
+                rows += 1;
+                used = w(word);
+            } else {
+                used += need;
+            }
+        }
+        rows.clamp(1, 3) as u16
     }
 
     /// What a page reads, with the rows of its list on screen.

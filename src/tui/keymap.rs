@@ -264,6 +264,7 @@ const DEFAULTS: &[Shipped] = &[
     (Form, "take_code", &[key(KeyCode::Enter)], C::NextField, ""),
     (Form, "submit", &[(KeyCode::Char('s'), CTRL)], C::Submit, "submit"),
     (Form, "cancel", &[key(KeyCode::Esc)], C::Cancel, "cancel"),
+    (Form, "help", &[key(KeyCode::F(1))], C::Help, "help"),
     (Picker, "pick_down", &[ch('j'), key(KeyCode::Down)], C::Down, "down"),
     (Picker, "pick_up", &[ch('k'), key(KeyCode::Up)], C::Up, "up"),
     (Picker, "accept", &[key(KeyCode::Enter)], C::AcceptPrompt, "dial"),
@@ -496,6 +497,16 @@ fn hint_word(lang: Lang, id: &str) -> String {
 
 fn first_key(b: &Binding) -> Option<String> {
     b.keys.first().map(|(c, m)| super::keyspec::name(*c, *m))
+}
+
+/// How much a footer hint is worth keeping when the footer is short of room: 0 for what is
+/// done with an account (record, call, promises, refresh), 2 for moving, 1 for the rest.
+pub fn hint_rank(hint: &str) -> u8 {
+    match hint {
+        "record" | "call" | "promises" | "refresh" => 0,
+        "down" | "up" | "first" | "last" | "next" | "back" => 2,
+        _ => 1,
+    }
 }
 
 #[cfg(test)]

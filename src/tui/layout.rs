@@ -32,6 +32,12 @@ pub struct Areas {
 const OUTBOX_DETAIL_HEIGHT: u16 = 5;
 
 pub fn areas(size: Rect) -> Areas {
+    areas_with(size, 1)
+}
+
+/// The areas with a status line of `status_rows` rows (up to 3 when its message would not
+/// fit one: it wraps rather than lose its end).
+pub fn areas_with(size: Rect, status_rows: u16) -> Areas {
     if size.width < MIN_WIDTH || size.height < MIN_HEIGHT {
         return Areas {
             too_small: true,
@@ -41,7 +47,7 @@ pub fn areas(size: Rect) -> Areas {
     let [header, body, status, footer] = Layout::vertical([
         Constraint::Length(1),
         Constraint::Min(5),
-        Constraint::Length(1),
+        Constraint::Length(status_rows.clamp(1, 3)),
         Constraint::Length(1),
     ])
     .areas(size);

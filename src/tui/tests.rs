@@ -1107,7 +1107,10 @@ fn no_answer_sets_spoke_with_to_nobody() {
         );
         assert_eq!(app.form.as_ref().unwrap().party.value(), party.wire());
         assert!(
-            screen_words(&app).contains(&format!("Spoke with {}", party.wire())),
+            screen_words(&app).contains(&format!(
+                "Spoke with {}",
+                crate::i18n::words::party(crate::i18n::Lang::En, party)
+            )),
             "shown"
         );
         press(&mut app, KeyCode::BackTab);
@@ -1172,7 +1175,7 @@ fn a_promise_with_the_spouse_is_refused_at_spoke_with() {
         (
             Lang::Id,
             "pasangan",
-            "PTP01 hanya boleh dicatat dengan debitur atau co-debitur, bukan pasangan (POJK 22/2023 pasal 62 ayat 2)",
+            "PTP01 hanya boleh dicatat dengan debitur atau penjamin, bukan pasangan (POJK 22/2023 pasal 62 ayat 2)",
         ),
     ];
     for (lang, typed, why) in said {
@@ -1242,7 +1245,7 @@ fn a_callback_after_hours_is_refused_with_the_next_allowed_time() {
     press(&mut app, KeyCode::Tab);
     type_text(&mut app, "family");
     tab_to(&mut app, Field::Callback);
-    assert!(screen_words(&app).contains("HH:MM, YYYY-MM-DD HH:MM or +2h"));
+    assert!(screen_words(&app).contains("14:00, YYYY-MM-DD 14:00, +2h hours, +2d days"));
     type_text(&mut app, "20:00");
     tab_to(&mut app, Field::Remark);
     assert!(ctrl(&mut app, 's').is_empty());
@@ -1544,7 +1547,7 @@ fn a_window_closing_soon_leads_its_bucket_says_closes_in_and_follows_the_clock()
     let a = super::harness::app_with_in(crate::i18n::Lang::Id, tasks, 120, 40, at("18:30:00"));
     let screen = super::harness::render(&a);
     assert!(
-        row_of(&screen, "SULSEL").contains("tutup 30m lagi"),
+        row_of(&screen, "SULSEL").contains("tutup 30 mnt lagi"),
         "{screen}"
     );
 }
@@ -1867,4 +1870,32 @@ fn a_list_past_its_deadline_is_said_in_the_status_line_and_the_desk_keeps_workin
     assert_eq!(view_len(&app), 3);
     press(&mut app, KeyCode::Enter);
     assert!(app.form.is_some());
+}
+
+#[test]
+fn a_delivered_row_shows_no_old_error_and_a_stored_reason_is_worded() {
+    let mut app = super::harness::app_with_in(
+        crate::i18n::Lang::Id,
+        vec![task("A", "ANDI", 3)],
+        120,
+        40,
+        super::harness::fixed_now(),
+    );
+    let mut delivered = item(4, "A", "2026-11-30", DeliveryState::Delivered);
+    delivered.last_error = Some("timed out after 30 s waiting for the server at h".into());
+    let mut queued = item(5, "A", "2026-11-30", DeliveryState::Queued);
+    queued.last_error = Some("connection to h dropped before the server answered".into());
+    outbox(&mut app, vec![delivered, queued]);
+    alt(&mut app, '3');
+    let screen = super::harness::render(&app);
+    let row = |id: &str| {
+        screen
+            .lines()
+            .find(|l| l.contains(id))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(!row("#4").contains("tidak ada jawaban"), "{screen}");
+    assert!(!screen.contains("timed out"), "{screen}");
+    assert!(row("#5").contains("sambungan ke h terputus"), "{screen}");
 }

@@ -21,11 +21,35 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme, area: Rect, scroll: usi
     let inner_height = area.height.saturating_sub(2) as usize;
     let one = area.width.saturating_sub(2).min(MAX_COLUMN);
     let two = (area.width.saturating_sub(3) / 2).min(MAX_COLUMN);
-    let single = lines_for(&bindings, theme, one as usize, lang);
+    // Inside the form: the focused field's rules, after its keys.
+    let rules = app.form.as_ref().map(|f| {
+        let field = f.focus;
+        (
+            tr!(lang, "form-rules-title", field = field.label(lang)),
+            crate::i18n::words::field_rules(lang, field.wire_name()),
+        )
+    });
+    let with_rules = |mut lines: Vec<Line<'static>>, width: usize| {
+        if let Some((title, text)) = &rules {
+            lines.push(Line::raw(""));
+            lines.push(Line::styled(title.clone(), theme.title()));
+            for piece in wrap(text, width.saturating_sub(2).max(12)) {
+                lines.push(Line::raw(format!("  {piece}")));
+            }
+        }
+        lines
+    };
+    let single = with_rules(
+        lines_for(&bindings, theme, one as usize, lang),
+        one as usize,
+    );
     let (columns, width) = if single.len() <= inner_height || two < 36 {
         (vec![single], one + 2)
     } else {
-        let lines = lines_for(&bindings, theme, two as usize, lang);
+        let lines = with_rules(
+            lines_for(&bindings, theme, two as usize, lang),
+            two as usize,
+        );
         let half = split_point(&lines);
         let mut left = lines;
         let right = left.split_off(half);

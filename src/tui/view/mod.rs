@@ -107,7 +107,7 @@ pub fn spinner(ticks: u64) -> &'static str {
 
 pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
     let size = frame.area();
-    let areas = layout::areas(size);
+    let areas = layout::areas_with(size, app.status_rows(size.width));
     let lang = app.settings.lang;
     if areas.too_small {
         let text = tr!(
@@ -383,7 +383,9 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 &l.name
             };
             let name = crate::domain::text::sanitize(name).into_owned();
-            let notice = |short: bool, name: &str| callback_notice(lang, l, name, now, short, due);
+            let agent = app.clock.offset();
+            let notice =
+                |short: bool, name: &str| callback_notice(lang, l, name, now, short, due, agent);
             let mark_only = if due > 1 {
                 format!("{CALLBACK_MARK}{due}")
             } else {
@@ -398,10 +400,13 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
                 .cloned()
                 .chain([essential])
                 .collect();
+            // The name whole, in the long notice then the short one, before it is cut.
             for short in [false, true] {
                 for v in &states {
                     choices.push((notice(short, &name), Some(v.clone())));
                 }
+            }
+            for short in [false, true] {
                 for v in &states {
                     let spare = room.saturating_sub(width(&(notice(short, ""), Some(v.clone()))));
                     if spare >= 6 {
@@ -459,8 +464,13 @@ fn callback_notice(
     now: chrono::DateTime<chrono::Utc>,
     short: bool,
     due_count: usize,
+    agent: chrono::FixedOffset,
 ) -> String {
-    let time = words::callback_time(lang, &l.callback);
+    let time = if short {
+        words::callback_time(lang, &l.callback)
+    } else {
+        words::callback_both(lang, &l.callback, agent)
+    };
     let due = l.callback.due_utc;
     // More than one due: the count first, then the nearest.
     let count = if due_count > 1 {
@@ -539,6 +549,15 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             StatusKind::Success => theme.success(),
             StatusKind::Error => theme.error(),
         };
+        if area.height >= 2 {
+            // A long message wraps to a second line rather than lose its end.
+            let text = fit(&s.text, area.width as usize * area.height as usize);
+            frame.render_widget(
+                Paragraph::new(Line::styled(text, style)).wrap(Wrap { trim: true }),
+                area,
+            );
+            return;
+        }
         Line::styled(fit(&s.text, area.width as usize), style)
     } else {
         Line::raw("")
@@ -550,6 +569,21 @@ fn status(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
 fn footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let lang = app.settings.lang;
     let hints = app.keys.hints(app.context(), lang);
+    let ids: Vec<&str> = app
+        .keys
+        .hint_ids(app.context())
+        .into_iter()
+        .map(|(_, id)| id)
+        .collect();
+    // Short of room, moving (j, k, arrows) goes first: what an agent does with an account
+    // (record, call, promises, refresh) keeps its hint.
+    let rank = |h: &(String, String)| {
+        hints
+            .iter()
+            .position(|x| x == h)
+            .and_then(|i| ids.get(i))
+            .map_or(1, |id| super::keymap::hint_rank(id))
+    };
     let global: Vec<String> = app
         .keys
         .hints(super::keymap::Context::Global, lang)
@@ -561,16 +595,27 @@ fn footer(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         .iter()
         .partition(|h| !global.contains(&h.1) || app.context() == super::keymap::Context::Global);
     let mut room = (area.width as usize).saturating_sub(always.iter().map(|h| width(h)).sum());
+    let all: usize = own.iter().map(|h| width(h)).sum();
+    let own: Vec<&(String, String)> = if all <= room {
+        own
+    } else {
+        // The others first, in their order, then moving as room is left.
+        let mut keep = vec![false; own.len()];
+        for pass in 0..3 {
+            for (i, h) in own.iter().enumerate() {
+                if !keep[i] && rank(h) == pass && width(h) <= room {
+                    keep[i] = true;
+                    room -= width(h);
+                }
+            }
+        }
+        own.into_iter()
+            .zip(keep)
+            .filter_map(|(h, k)| k.then_some(h))
+            .collect()
+    };
     let mut spans = Vec::new();
-    for h in own
-        .into_iter()
-        .take_while(|h| {
-            let fits = width(h) <= room;
-            room = room.saturating_sub(width(h));
-            fits
-        })
-        .chain(always)
-    {
+    for h in own.into_iter().chain(always) {
         spans.push(Span::styled(h.0.clone(), theme.key()));
         spans.push(Span::raw(format!(" {}  ", h.1)));
     }

@@ -350,16 +350,30 @@ impl FormState {
         if typed.is_empty() {
             return all;
         }
-        // Codes starting with what was typed first, then any containing it anywhere.
+        let matches = |code: &str, description: &str, description_en: &str| {
+            code.to_lowercase().contains(&typed)
+                || description.to_lowercase().contains(&typed)
+                || description_en.to_lowercase().contains(&typed)
+        };
+        // Codes starting with what was typed first, then any containing it anywhere, then
+        // actions whose result codes say it ("wrong" finds the action of "wrong number").
         let (mut first, rest): (Vec<_>, Vec<_>) = all
-            .into_iter()
-            .filter(|c| {
-                c.code.to_lowercase().contains(&typed)
-                    || c.description.to_lowercase().contains(&typed)
-                    || c.description_en.to_lowercase().contains(&typed)
-            })
+            .iter()
+            .filter(|c| matches(&c.code, &c.description, &c.description_en))
+            .cloned()
             .partition(|c| c.code.to_lowercase().starts_with(&typed));
         first.extend(rest);
+        if self.focus == Field::Action {
+            for c in &all {
+                if !first.iter().any(|f| f.code == c.code)
+                    && codes
+                        .results_for(&c.code)
+                        .any(|r| matches(&r.code, &r.description, &r.description_en))
+                {
+                    first.push(c.clone());
+                }
+            }
+        }
         first
     }
 
@@ -376,6 +390,7 @@ impl FormState {
                 .eq_ignore_ascii_case(&code)
             {
                 *self.input_mut(self.focus) = Input::new(code);
+                self.forget_errors(self.focus);
             }
         }
         if self.focus == Field::Result {
@@ -408,6 +423,21 @@ impl FormState {
         }
         self.focus = fields[pos];
         self.pick = 0;
+    }
+
+    /// A changed field loses its old complaint; a changed action or result code also takes
+    /// the complaints it caused on the fields that depend on it (a PTP refused with the
+    /// spouse says nothing once MSG is chosen).
+    fn forget_errors(&mut self, field: Field) {
+        let dependent = |f: &str| {
+            matches!(
+                f,
+                "action_code" | "result_code" | "party" | "promise_date" | "amount" | "period"
+            )
+        };
+        let by_code = matches!(field, Field::Action | Field::Result);
+        self.errors
+            .retain(|e| e.field != field.wire_name() && !(by_code && dependent(e.field)));
     }
 
     pub fn error_for(&self, field: Field) -> Option<&FieldError> {
@@ -453,6 +483,7 @@ impl FormState {
                 rules: &s.rules,
                 zone: self.zone.zone,
                 now: instant,
+                lang: s.lang,
             }),
         };
         record(&self.draft(&s.agent_id, &s.ip_address), codes, &policy, now)
@@ -495,6 +526,23 @@ impl FormState {
             }
             Some(Command::PickUp) => self.pick = self.pick.saturating_sub(1),
             Some(Command::Submit) => return self.submit(cx),
+            Some(Command::Help) => {
+                return Reply {
+                    modal: Some(crate::tui::modal::Modal::Help { scroll: 0 }),
+                    ..Reply::none()
+                };
+            }
+            // `?` is typed in the remark and the callback, and after something typed; in an
+            // empty code or party picker (no code has one) it opens help, as everywhere else.
+            None if key.code == KeyCode::Char('?')
+                && self.focus.is_picker()
+                && self.input(self.focus).value().is_empty() =>
+            {
+                return Reply {
+                    modal: Some(crate::tui::modal::Modal::Help { scroll: 0 }),
+                    ..Reply::none()
+                };
+            }
             // A refused result being corrected stays in the Outbox whatever the agent does
             // here: leaving says so, and where.
             Some(Command::Cancel) if self.edit_of.is_some() => {
@@ -527,8 +575,7 @@ impl FormState {
                 if field.is_picker() {
                     self.pick = 0;
                 }
-                // A corrected field loses its old complaint.
-                self.errors.retain(|e| e.field != field.wire_name());
+                self.forget_errors(field);
                 self.failure = None;
             }
         }
@@ -703,7 +750,12 @@ pub fn delivery_status(outcome: &Result<Sent, StoreError>, lang: Lang) -> Reply 
         }) => match disposition {
             Disposition::Rejected { reason, .. } => (
                 StatusKind::Error,
-                tr!(lang, "form-rejected", reason = reason, id = *id),
+                tr!(
+                    lang,
+                    "form-rejected",
+                    reason = words::stored_reason(lang, reason),
+                    id = *id
+                ),
             ),
             Disposition::Delivered { code, message } => (
                 StatusKind::Success,
@@ -711,11 +763,21 @@ pub fn delivery_status(outcome: &Result<Sent, StoreError>, lang: Lang) -> Reply 
             ),
             Disposition::Uncertain { reason } => (
                 StatusKind::Error,
-                tr!(lang, "form-uncertain", reason = reason, id = *id),
+                tr!(
+                    lang,
+                    "form-uncertain",
+                    reason = words::stored_reason(lang, reason),
+                    id = *id
+                ),
             ),
             Disposition::Retry { reason } => (
                 StatusKind::Info,
-                tr!(lang, "form-retry", reason = reason, id = *id),
+                tr!(
+                    lang,
+                    "form-retry",
+                    reason = words::stored_reason(lang, reason),
+                    id = *id
+                ),
             ),
         },
     };

@@ -67,13 +67,24 @@ pub fn draw(
         let focused = form.focus == field;
         let first_line = lines.len();
         let input = form.input(field);
+        // A party taken from the picker is its word in the language, never its key.
+        let party_word = (field == Field::Party)
+            .then(|| Party::parse(input.value()))
+            .flatten()
+            .filter(|p| *p != Party::Unknown && !input.value().trim().is_empty())
+            .map(|p| words::party(lang, p));
         let width = if field == Field::Remark {
             inner.width.saturating_sub(label_width + 10)
+        } else if field == Field::Party {
+            party_box_width(lang)
         } else {
             BOX_WIDTH
         } as usize;
         let scroll = input.visual_scroll(width);
-        let shown: String = input.value().chars().skip(scroll).take(width).collect();
+        let shown: String = match &party_word {
+            Some(word) => word.clone(),
+            None => input.value().chars().skip(scroll).take(width).collect(),
+        };
         let pad = width.saturating_sub(unicode_width(&shown));
         let marker = if focused { "▸ " } else { "  " };
         let box_style = if focused {
@@ -111,14 +122,7 @@ pub fn draw(
                     ));
                 }
             }
-            Field::Party => {
-                if let Some(p) = Party::parse(input.value()).filter(|p| *p != Party::Unknown) {
-                    let word = words::party(lang, p);
-                    if !repeats(p.wire(), &word) {
-                        spans.push(Span::styled(word, theme.dim()));
-                    }
-                }
-            }
+            Field::Party => {}
             Field::Promise => {
                 let hint = match parse_promise(input.value(), cx.clock.now_local().date()) {
                     Some(d) => format!("→ {}", crate::i18n::date_long(lang, d)),
@@ -144,10 +148,29 @@ pub fn draw(
             }
             Field::Callback => {
                 let s = cx.settings;
-                let due =
-                    callback::parse(input.value(), cx.clock.now_utc(), form.zone.zone, &s.rules);
+                let due = callback::parse(
+                    input.value(),
+                    cx.clock.now_utc(),
+                    form.zone.zone,
+                    &s.rules,
+                    lang,
+                );
                 let hint = match due {
-                    Ok(c) => format!("→ {}", callback::local_words(c.due_local())),
+                    Ok(c) => {
+                        let mut at = callback::local_words(c.due_local());
+                        // The agent's own clock too, when it is in another zone.
+                        if cx.clock.offset() != c.zone.offset() {
+                            at.push_str(&format!(
+                                " ({} {})",
+                                crate::i18n::clock(
+                                    lang,
+                                    &c.due_utc.with_timezone(&cx.clock.offset())
+                                ),
+                                crate::domain::zone::Zone::label(cx.clock.offset())
+                            ));
+                        }
+                        format!("→ {at}")
+                    }
                     Err(_) => tr!(lang, "form-callback-hint"),
                 };
                 spans.push(Span::styled(hint, theme.dim()));
@@ -170,7 +193,11 @@ pub fn draw(
             }
         }
         if focused {
-            let x = label_width + (input.visual_cursor().saturating_sub(scroll)) as u16;
+            let at = match &party_word {
+                Some(word) => unicode_width(word),
+                None => input.visual_cursor().saturating_sub(scroll),
+            };
+            let x = label_width + at as u16;
             cursor = Some((x.min(inner.width.saturating_sub(1)), lines.len() as u16));
         }
         lines.push(Line::from(spans));
@@ -188,15 +215,24 @@ pub fn draw(
                 .max()
                 .unwrap_or(0)
                 .max(CHOICE_CODE_WIDTH);
-            let start = form.pick.saturating_sub(MAX_CHOICES - 1);
-            for (i, c) in choices.iter().enumerate().skip(start).take(MAX_CHOICES) {
+            // More than fit: the last row says how many more, in the same room.
+            let shown = if choices.len() > MAX_CHOICES {
+                MAX_CHOICES - 1
+            } else {
+                MAX_CHOICES
+            };
+            let start = form.pick.saturating_sub(shown - 1);
+            for (i, c) in choices.iter().enumerate().skip(start).take(shown) {
                 let style = if i == form.pick {
                     theme.selected()
                 } else {
                     theme.dim()
                 };
                 let text = sanitize(c.text(lang));
-                let row = if repeats(&c.code, &text) {
+                let row = if field == Field::Party {
+                    // Parties in words: the key is for scripts (the CLI's --party).
+                    text.into_owned()
+                } else if repeats(&c.code, &text) {
                     c.code.clone()
                 } else {
                     format!("{:<code_width$} {text}", c.code)
@@ -205,6 +241,19 @@ pub fn draw(
                     Span::raw(" ".repeat(label_width as usize)),
                     Span::styled(row, style),
                 ]));
+            }
+            // More than the picker shows: said, with how many, as the keys reach them.
+            let below = choices.len().saturating_sub(start + shown);
+            if below > 0 {
+                lines.push(Line::styled(
+                    format!(
+                        "{:w$}{}",
+                        "",
+                        tr!(lang, "form-more-below", n = below),
+                        w = label_width as usize
+                    ),
+                    theme.dim(),
+                ));
             }
             if choices.is_empty() && !input.value().trim().is_empty() {
                 lines.push(Line::styled(
@@ -257,7 +306,14 @@ pub fn draw(
         ));
     } else if let Some(f) = &form.failure {
         notes.push(Line::styled(
-            format!("✗ {}", tr!(lang, "form-failed", reason = sanitize(f))),
+            format!(
+                "✗ {}",
+                tr!(
+                    lang,
+                    "form-failed",
+                    reason = sanitize(&words::stored_reason(lang, f)).into_owned()
+                )
+            ),
             theme.error(),
         ));
         // After a refusal: what each key does now (the correction replaces the refused one).
@@ -327,6 +383,16 @@ pub fn draw(
     {
         frame.set_cursor_position((fields_area.x + x, fields_area.y + y));
     }
+}
+
+/// The party's box: its longest word in the language fits whole.
+fn party_box_width(lang: crate::i18n::Lang) -> u16 {
+    Party::CHOICES
+        .into_iter()
+        .map(|p| unicode_width(&words::party(lang, p)) as u16)
+        .max()
+        .unwrap_or(0)
+        .max(BOX_WIDTH)
 }
 
 fn unicode_width(s: &str) -> usize {

@@ -62,7 +62,16 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
                         .to_string(),
                 ),
                 Cell::from(Line::from(item.attempts.to_string()).alignment(Alignment::Right)),
-                Cell::from(sanitize(item.last_error.as_deref().unwrap_or("")).into_owned()),
+                // A delivered result's earlier failure is history, not its state.
+                Cell::from(if item.state == DeliveryState::Delivered {
+                    String::new()
+                } else {
+                    sanitize(&words::stored_reason(
+                        lang,
+                        item.last_error.as_deref().unwrap_or(""),
+                    ))
+                    .into_owned()
+                }),
             ])
         });
     let header = [
@@ -108,15 +117,8 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
                 .as_deref()
                 .map(|p| format!(" · {}", tr!(lang, "outbox-promise", date = p)))
                 .unwrap_or_default();
-            let party = crate::domain::party::Party::parse(&item.party)
-                .filter(|p| *p != crate::domain::party::Party::Unknown)
-                .map(|p| {
-                    format!(
-                        " · {}",
-                        tr!(lang, "outbox-party", party = words::party(lang, p))
-                    )
-                })
-                .unwrap_or_default();
+            // Who answered, the amount promised and the callback agreed.
+            let party = words::result_extras(lang, item, cx.clock.offset());
             let by = item
                 .delivered_by
                 .as_deref()
@@ -162,6 +164,30 @@ pub fn draw(frame: &mut Frame, page: &OutboxPage, cx: &Cx, theme: &Theme, areas:
         }
         None => String::new(),
     };
+    // A long detail (a long remark, a server's message) grows up over the list's empty rows
+    // rather than being cut.
+    let inner_width = detail.width.saturating_sub(2).max(1) as usize;
+    let needed = text
+        .lines()
+        .map(|l| {
+            (ratatui::text::Span::raw(l).width() * 11 / 10)
+                .div_ceil(inner_width)
+                .max(1)
+        })
+        .sum::<usize>() as u16
+        + 2;
+    let list_used = list.y + 3 + o.items.len().min(u16::MAX as usize) as u16;
+    let top = detail
+        .bottom()
+        .saturating_sub(needed)
+        .max(list_used)
+        .min(detail.y);
+    let detail = ratatui::layout::Rect {
+        y: top,
+        height: detail.bottom() - top,
+        ..detail
+    };
+    frame.render_widget(ratatui::widgets::Clear, detail);
     frame.render_widget(
         Paragraph::new(text)
             .wrap(Wrap { trim: true })

@@ -58,6 +58,10 @@ pub fn draw_task(
     let (overdue, overdue_style) = match t.days_until_due(as_of) {
         Some(n) => (tr!(lang, "customer-due-in", n = n), theme.figure()),
         None if days > 0 => (days.to_string(), theme.overdue()),
+        // The server gave neither its overdue nor a due date: said, never "0".
+        None if t.overdue.is_none() && t.due_date.is_none() => {
+            (tr!(lang, "customer-not-given"), theme.dim())
+        }
         None => ("0".to_string(), theme.figure()),
     };
 
@@ -76,7 +80,12 @@ pub fn draw_task(
         ),
         (tr!(lang, "customer-osar"), money(t.osar), theme.figure()),
     ];
-    let phones: Vec<String> = t.phones().map(s).collect();
+    // A phone of only zeros is no number: left out here (the phone picker says why).
+    let phones: Vec<String> = t
+        .phones()
+        .filter(|p| !p.chars().all(|c| c == '0'))
+        .map(s)
+        .collect();
     let facts = [
         (
             tr!(lang, "customer-installment"),
@@ -92,20 +101,28 @@ pub fn draw_task(
         ),
         (
             tr!(lang, "customer-last-payment"),
-            tr!(
-                lang,
-                "customer-last-payment-value",
-                amount = money(t.lastpaid_amount),
-                on = or_dash(t.lastpaid_paymentdate),
-                tenor = or_dash(t.lastpaid_tenor),
-                due = or_dash(t.lastpaid_duedate.map(|d| d.date()))
-            ),
+            if t.lastpaid_amount.is_none()
+                && t.lastpaid_paymentdate.is_none()
+                && t.lastpaid_tenor.is_none()
+                && t.lastpaid_duedate.is_none()
+            {
+                tr!(lang, "customer-not-given")
+            } else {
+                tr!(
+                    lang,
+                    "customer-last-payment-value",
+                    amount = money(t.lastpaid_amount),
+                    on = or_dash(t.lastpaid_paymentdate),
+                    tenor = or_dash(t.lastpaid_tenor),
+                    due = or_dash(t.lastpaid_duedate.map(|d| d.date()))
+                )
+            },
             Style::new(),
         ),
         (
             tr!(lang, "customer-phones"),
             if phones.is_empty() {
-                tr!(lang, "customer-no-phones")
+                format!("— {}", tr!(lang, "customer-no-phones"))
             } else {
                 phones.join(" · ")
             },
@@ -133,12 +150,19 @@ pub fn draw_task(
         ),
         (
             tr!(lang, "customer-branch"),
-            tr!(
-                lang,
-                "customer-branch-value",
-                branch = s(&t.branch_name),
-                marketing = s(&t.marketing_name)
-            ),
+            {
+                let branch = Some(s(&t.branch_name)).filter(|b| !b.trim().is_empty());
+                match (branch, s(&t.marketing_name)) {
+                    (None, m) if m.trim().is_empty() => tr!(lang, "customer-not-given"),
+                    (b, m) if m.trim().is_empty() => b.unwrap_or_default(),
+                    (b, m) => tr!(
+                        lang,
+                        "customer-branch-value",
+                        branch = b.unwrap_or_else(|| "—".into()),
+                        marketing = m
+                    ),
+                }
+            },
             Style::new(),
         ),
         (tr!(lang, "customer-address"), s(&t.address), Style::new()),
@@ -317,8 +341,10 @@ pub fn draw_task(
                     item.call_time.get(5..16).unwrap_or(&item.call_time)
                 )),
                 Span::raw(format!(
-                    "{} {}{promise} ",
-                    item.action_code, item.result_code
+                    "{} {}{promise}{} ",
+                    item.action_code,
+                    item.result_code,
+                    words::result_extras(lang, item, cx.clock.offset())
                 )),
                 Span::styled(
                     words::state(lang, item.state),

@@ -263,10 +263,22 @@ impl QueuePage {
             Err(e) => {
                 let lang = cx.settings.lang;
                 let error = words::api_error(lang, &e);
-                return Reply::say(
-                    StatusKind::Error,
-                    tr!(lang, "queue-load-failed", error = error),
-                );
+                // The list kept on this desk is on screen and workable: said so, and when
+                // it was read, rather than "could not load the queue".
+                let text = match self.saved_from.filter(|_| self.list.loaded) {
+                    Some(at) => tr!(
+                        lang,
+                        "queue-load-failed-kept",
+                        error = error,
+                        at = format!(
+                            "{} {}",
+                            crate::i18n::date_short(lang, at.date_naive()),
+                            crate::i18n::clock(lang, &at.time())
+                        )
+                    ),
+                    None => tr!(lang, "queue-load-failed", error = error),
+                };
+                return Reply::say(StatusKind::Error, text);
             }
         };
         let n = tasks.len();

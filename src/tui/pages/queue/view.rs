@@ -82,7 +82,19 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
             lang,
             "queue-title",
             position = q.cursor.position(q.view.len(), lang),
-            sort = words::sort_label(lang, q.sort)
+            sort = if q.reverse {
+                tr!(
+                    lang,
+                    "queue-sort-reversed",
+                    sort = words::sort_label(lang, q.sort)
+                )
+            } else {
+                tr!(
+                    lang,
+                    "queue-sort-forward",
+                    sort = words::sort_label(lang, q.sort)
+                )
+            }
         )
     );
     let now_day = cx.clock.now_local().date();
@@ -139,43 +151,136 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
         return;
     }
 
-    // Names on screen are shown whole where the width allows; then the customer's clock
-    // (their local time, or when a closed window opens), then the branch, then the product.
+    // Every column but the name takes what it needs; the window column gives room first
+    // (to its compact form), then the total due (its `Rp `), and only then are names cut,
+    // with `…`. Room left once names are whole goes to the branch, then the product.
     let shown = q.cursor.window(area, q.view.len());
+    let on_screen: Vec<usize> = q.view[shown].to_vec();
+    let today = as_of;
+    let widest = |cells: &mut dyn Iterator<Item = usize>, header: &str| {
+        cells.max().unwrap_or(0).max(header.chars().count())
+    };
+    let bucket_cell = |i: usize| {
+        if page.is_absent(i) {
+            "—".to_string()
+        } else {
+            words::bucket_label(lang, q.bucket(i))
+        }
+    };
+    let header_bucket = tr!(lang, "queue-col-bucket");
+    let bucket_width = widest(
+        &mut on_screen.iter().map(|&i| bucket_cell(i).chars().count()),
+        &header_bucket,
+    );
+    // Before the due date the OD column says how soon, as the customer pane does.
+    let od_cell = |i: usize| {
+        let t = &q.tasks[i];
+        match t.days_until_due(today) {
+            Some(n) if q.bucket(i) == crate::domain::bucket::Bucket::PreDue => {
+                tr!(lang, "queue-due-in-short", n = n)
+            }
+            _ => t.days_past_due(today).to_string(),
+        }
+    };
+    let header_od = tr!(lang, "queue-col-overdue");
+    let od_width = widest(
+        &mut on_screen.iter().map(|&i| od_cell(i).chars().count()),
+        &header_od,
+    );
+    let header_total = tr!(lang, "queue-col-total-due");
+    let money_width = |m: Option<crate::domain::Money>| m.map_or(0, |m| m.rupiah().chars().count());
+    let mut total_width = widest(
+        &mut on_screen.iter().map(|&i| money_width(q.tasks[i].total_due)),
+        &header_total,
+    )
+    .max(9);
+    // The sort's own column is on screen: OSAR is shown when the queue is sorted by it.
+    let header_osar = tr!(lang, "queue-col-osar");
+    let osar_width = (q.sort == crate::domain::order::SortMode::Osar).then(|| {
+        widest(
+            &mut on_screen.iter().map(|&i| money_width(q.tasks[i].osar)),
+            &header_osar,
+        )
+    });
+    let local_cell = |i: usize, compact: bool| -> Line<'static> {
+        page.window(i)
+            .map(|(_, w)| {
+                if let Some(m) = q.urgency(i).closing_in() {
+                    let text = if compact {
+                        tr!(lang, "queue-closes-short", minutes = m)
+                    } else {
+                        tr!(lang, "window-closes-in", minutes = m)
+                    };
+                    Line::styled(text, theme.warn())
+                } else if w.callable {
+                    Line::raw(format!("{} {}", crate::i18n::clock(lang, &w.local), w.zone))
+                } else {
+                    Line::raw(match &w.opening {
+                        Some(o) if compact => {
+                            let at = match o.day {
+                                None => crate::i18n::clock(lang, &o.time),
+                                Some(day) => crate::i18n::weekday_clock(lang, day, &o.time),
+                            };
+                            tr!(lang, "queue-opens-short", at = at)
+                        }
+                        Some(o) => format!("→{}", words::opening(lang, o, w.zone)),
+                        None => tr!(lang, "queue-closed"),
+                    })
+                }
+            })
+            .unwrap_or_default()
+    };
+    let header_local = tr!(lang, "queue-col-local");
+    let header_local_short = tr!(lang, "queue-col-local-short");
+    let local_full = widest(
+        &mut on_screen.iter().map(|&i| local_cell(i, false).width()),
+        &header_local,
+    );
+    let local_compact = widest(
+        &mut on_screen.iter().map(|&i| local_cell(i, true).width()),
+        &header_local_short,
+    );
     let name = |i: usize| name_line(page, cx, theme, i);
-    let name_width = q.view[shown.clone()]
+    let name_need = on_screen
         .iter()
         .map(|&i| name(i).width())
         .max()
         .unwrap_or(0)
-        .clamp(12, crate::domain::result::CUST_NAME_MAX) as i32;
-    // The total due as wide as its widest amount on screen: money is never cut silently.
-    let header_total = tr!(lang, "queue-col-total-due");
-    let total_width = q.view[shown.clone()]
+        .clamp(12, crate::domain::result::CUST_NAME_MAX);
+    // Mark, contacts, bucket, contract, OD and total due, with their gaps.
+    let fixed = |total: usize| {
+        1 + 2 + bucket_width + 15 + od_width + total + 6 + osar_width.map_or(0, |w| w + 1)
+    };
+    let inner = (area.width as usize).saturating_sub(2);
+    let room = |total: usize, local: usize| inner.saturating_sub(fixed(total) + local + 1);
+    let compact = room(total_width, local_full) < name_need;
+    let local_width = if compact { local_compact } else { local_full };
+    if room(total_width, local_width) < name_need {
+        // Amounts without `Rp `: the header says they are rupiah.
+        total_width = (total_width.saturating_sub(3)).max(header_total.chars().count());
+    }
+    let mut left = room(total_width, local_width);
+    let name_width = name_need.min(left).max(1);
+    left = left.saturating_sub(name_width);
+    let branch_width = on_screen
         .iter()
-        .filter_map(|&i| q.tasks[i].total_due)
-        .map(|m| m.rupiah().chars().count())
+        .map(|&i| Span::raw(sanitize(&q.tasks[i].branch_name).into_owned()).width())
         .max()
         .unwrap_or(0)
-        .max(header_total.chars().count())
-        .max(9) as i32;
-    // Mark, contacts, bucket, contract, OD and total due, with the gaps of all seven.
-    let mut room = area.width as i32 - 2 - (1 + 2 + 7 + 15 + 3 + 6) - total_width - name_width;
-    let mut take = |w: i32| {
-        let fits = room > w;
-        if fits {
-            room -= w + 1;
-        }
-        fits
+        .max(tr!(lang, "queue-col-branch").chars().count());
+    let with_branch = left > branch_width;
+    if with_branch {
+        left -= branch_width + 1;
+    }
+    let with_product = left > 11;
+    let product_width = left.saturating_sub(1);
+    let local_header = if compact {
+        header_local_short
+    } else {
+        header_local
     };
-    let with_local = take(15);
-    let with_branch = take(11);
-    let with_product = take(10);
-    // What is left after the product's ten: products are long, and cut with an ellipsis.
-    let product_width = (room + 10).max(10) as usize;
-    // Days overdue to the list's own day, as its penalty and total due are.
-    let today = as_of;
-    let rows = q.view[shown].iter().map(|&i| {
+
+    let rows = on_screen.iter().map(|&i| {
         let t = &q.tasks[i];
         let done = q.is_done(i);
         // One mark: recorded today, closed now, promise broken, or promise due soon.
@@ -200,44 +305,27 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
             }
             n => Line::styled(format!("{n}×"), theme.dim()),
         };
+        let money = |m: Option<crate::domain::Money>, width: usize| {
+            Cell::from(
+                Line::from(m.map(|m| m.rupiah_in(width)).unwrap_or_default())
+                    .alignment(Alignment::Right),
+            )
+        };
         let mut cells = vec![
             Cell::from(mark),
             Cell::from(contacts_cell),
-            Cell::from(if page.is_absent(i) {
-                "—".to_string()
-            } else {
-                words::bucket_label(lang, q.bucket(i))
-            }),
+            Cell::from(bucket_cell(i)),
             Cell::from(sanitize(&t.contract_no).into_owned()),
-            Cell::from(name(i)),
-            Cell::from(Line::from(t.days_past_due(today).to_string()).alignment(Alignment::Right)),
-            Cell::from(
-                Line::from(
-                    t.total_due
-                        .map(|m| m.rupiah_in(total_width as usize))
-                        .unwrap_or_default(),
-                )
-                .alignment(Alignment::Right),
-            ),
+            Cell::from(fit_line(name(i), name_width)),
+            Cell::from(Line::from(od_cell(i)).alignment(Alignment::Right)),
+            money(t.total_due, total_width),
         ];
+        if let Some(w) = osar_width {
+            cells.push(money(t.osar, w));
+        }
+        cells.push(Cell::from(local_cell(i, compact)));
         if with_branch {
             cells.push(Cell::from(sanitize(&t.branch_name).into_owned()));
-        }
-        if with_local {
-            // A window closing soon says how soon, in the colour of a warning.
-            let local = page.window(i).map(|(_, w)| {
-                if let Some(m) = q.urgency(i).closing_in() {
-                    Line::styled(tr!(lang, "window-closes-in", minutes = m), theme.warn())
-                } else if w.callable {
-                    Line::raw(format!("{} {}", crate::i18n::clock(lang, &w.local), w.zone))
-                } else {
-                    Line::raw(match &w.opening {
-                        Some(o) => format!("→{}", words::opening(lang, o, w.zone)),
-                        None => tr!(lang, "queue-closed"),
-                    })
-                }
-            });
-            cells.push(Cell::from(local.unwrap_or_default()));
         }
         if with_product {
             cells.push(Cell::from(crate::tui::view::fit(
@@ -255,36 +343,34 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
     let mut widths = vec![
         Constraint::Length(1),
         Constraint::Length(2),
-        Constraint::Length(7),
+        Constraint::Length(bucket_width as u16),
         Constraint::Length(15),
-        if with_product {
-            Constraint::Length(name_width as u16)
-        } else {
-            Constraint::Fill(1)
-        },
-        Constraint::Length(3),
+        Constraint::Length(name_width as u16),
+        Constraint::Length(od_width as u16),
         Constraint::Length(total_width as u16),
     ];
     let mut header = vec![
-        String::new(),
-        String::new(),
-        tr!(lang, "queue-col-bucket"),
-        tr!(lang, "queue-col-contract"),
-        tr!(lang, "queue-col-name"),
-        tr!(lang, "queue-col-overdue"),
-        header_total,
+        Line::raw(""),
+        Line::raw(""),
+        Line::raw(header_bucket),
+        Line::raw(tr!(lang, "queue-col-contract")),
+        Line::raw(tr!(lang, "queue-col-name")),
+        Line::from(header_od).alignment(Alignment::Right),
+        Line::from(header_total).alignment(Alignment::Right),
     ];
-    if with_branch {
-        widths.push(Constraint::Length(11));
-        header.push(tr!(lang, "queue-col-branch"));
+    if let Some(w) = osar_width {
+        widths.push(Constraint::Length(w as u16));
+        header.push(Line::from(header_osar).alignment(Alignment::Right));
     }
-    if with_local {
-        widths.push(Constraint::Length(15));
-        header.push(tr!(lang, "queue-col-local"));
+    widths.push(Constraint::Length(local_width as u16));
+    header.push(Line::raw(local_header));
+    if with_branch {
+        widths.push(Constraint::Length(branch_width as u16));
+        header.push(Line::raw(tr!(lang, "queue-col-branch")));
     }
     if with_product {
         widths.push(Constraint::Length(product_width as u16));
-        header.push(tr!(lang, "queue-col-product"));
+        header.push(Line::raw(tr!(lang, "queue-col-product")));
     }
     let table = Table::new(rows, widths)
         .header(Row::new(header).style(theme.label()))
@@ -292,4 +378,25 @@ fn list(frame: &mut Frame, page: &QueuePage, cx: &Cx, theme: &Theme, area: Rect)
         .row_highlight_style(theme.selected())
         .block(block);
     render_table(frame, table, area, q.cursor);
+}
+
+/// A line cut to `width` columns, ending in `…` when it was longer (styles kept).
+fn fit_line(line: Line<'static>, width: usize) -> Line<'static> {
+    if line.width() <= width {
+        return line;
+    }
+    let mut spans = Vec::new();
+    let mut used = 0;
+    for span in line.spans {
+        let w = span.width();
+        if used + w < width {
+            used += w;
+            spans.push(span);
+        } else {
+            let text = crate::tui::view::fit(&span.content, width - used);
+            spans.push(Span::styled(text, span.style));
+            break;
+        }
+    }
+    Line::from(spans)
 }

@@ -68,6 +68,10 @@ fn list(frame: &mut Frame, t: &TerminTab, cx: &Cx, theme: &Theme, area: Rect) {
     let lang = cx.settings.lang;
     let scope = match &t.all {
         Some(all) => tr!(lang, "termin-scope-all", n = all.len()),
+        // A first page that failed is not "loading": the title says it was not read.
+        None if !t.loaded && t.loading.is_none() && t.error.is_some() => {
+            tr!(lang, "termin-scope-failed")
+        }
         None if !t.loaded => tr!(lang, "termin-scope-loading"),
         None => tr!(
             lang,

@@ -60,7 +60,7 @@ pub fn draw(frame: &mut Frame, cx: &Cx, theme: &Theme, area: Rect) {
     // 80x24 has no line to spare under the chart.
     let [top, _, middle, _, bottom] = Layout::vertical([
         Constraint::Length(top_height),
-        Constraint::Length(1),
+        Constraint::Length(u16::from(wide)),
         Constraint::Length(CHART_HEIGHT),
         Constraint::Length(u16::from(wide)),
         Constraint::Min(0),
@@ -137,17 +137,35 @@ fn state_lines(
 ) -> Vec<Line<'static>> {
     let lang = cx.settings.lang;
     if !wide {
-        return vec![Line::styled(
-            tr!(
-                lang,
-                "today-states",
-                delivered = s.delivered,
-                waiting = s.waiting,
-                rejected = s.rejected,
-                uncertain = s.uncertain
+        // Promises taken and the total due under them keep a line at 80 columns too.
+        let total = crate::domain::money::shown_figure(&s.ptp_total_due);
+        let ptp = format!(
+            "{} {} · {} ",
+            tr!(lang, "today-ptp"),
+            s.ptp_count,
+            tr!(lang, "today-ptp-total")
+        );
+        let room = width.saturating_sub(Span::raw(ptp.as_str()).width());
+        return vec![
+            Line::from(vec![
+                Span::styled(ptp, theme.label()),
+                Span::styled(
+                    crate::domain::money::fit_amount(&total, room),
+                    theme.figure(),
+                ),
+            ]),
+            Line::styled(
+                tr!(
+                    lang,
+                    "today-states",
+                    delivered = s.delivered,
+                    waiting = s.waiting,
+                    rejected = s.rejected,
+                    uncertain = s.uncertain
+                ),
+                theme.label(),
             ),
-            theme.label(),
-        )];
+        ];
     }
     let rows = [
         (tr!(lang, "today-ptp"), s.ptp_count.to_string()),
@@ -312,11 +330,28 @@ fn promise_lines(
     for (title, rows) in lists {
         let heading = Span::styled(format!("{title} ({})", rows.len()), theme.label());
         if !wide {
-            let accounts: Vec<&str> = rows.iter().map(|r| r.account.as_str()).collect();
-            let listed = if accounts.is_empty() {
+            // As many accounts as the line holds, then how many more: never cut silently.
+            let listed = if rows.is_empty() {
                 Span::styled(tr!(lang, "today-none"), theme.dim())
             } else {
-                Span::raw(accounts.join(" "))
+                let room = width.saturating_sub(heading.width() + 2);
+                let mut shown = String::new();
+                for (i, r) in rows.iter().enumerate() {
+                    let more = format!(" … {}", tr!(lang, "today-more", n = rows.len() - i - 1));
+                    let next = if shown.is_empty() {
+                        r.account.clone()
+                    } else {
+                        format!("{shown} {}", r.account)
+                    };
+                    let last = i + 1 == rows.len();
+                    if next.chars().count() + if last { 0 } else { more.chars().count() } > room {
+                        let rest = rows.len() - i;
+                        shown.push_str(&format!(" … {}", tr!(lang, "today-more", n = rest)));
+                        break;
+                    }
+                    shown = next;
+                }
+                Span::raw(shown.trim_start().to_string())
             };
             lines.push(Line::from(vec![heading, Span::raw(": "), listed]));
             continue;
