@@ -1084,3 +1084,5 @@ today-more = +{ $n } more
 api-no-collection-server = no desk-collection server configured (set base_url or DESKCOLL_BASE_URL)
 api-no-termin-server = no termin server configured (set termin.url or DESKCOLL_TERMIN_URL)
 termin-scope-failed = not read (r reads again)
+list-offline-short = offline { $from }
+list-from-short = list { $from }

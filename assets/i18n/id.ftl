@@ -937,3 +937,5 @@ today-more = +{ $n } lagi
 api-no-collection-server = belum ada server desk collection di konfigurasi (isi base_url atau DESKCOLL_BASE_URL)
 api-no-termin-server = belum ada server termin di konfigurasi (isi termin.url atau DESKCOLL_TERMIN_URL)
 termin-scope-failed = tidak terbaca (r membaca lagi)
+list-offline-short = luring { $from }
+list-from-short = daftar { $from }

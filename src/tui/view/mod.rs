@@ -293,22 +293,42 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     let room = (area.width as usize).saturating_sub(left.width() + 1);
     frame.render_widget(left, area);
 
-    let (dot, state) = match (&app.server, app.queue.saved_from) {
+    // The state in words, and as short as it can be said (narrow screens keep that one).
+    let (dot, state, short_state) = match (&app.server, app.queue.saved_from) {
         // The list on screen is the one kept on this desk: said with when it was read.
         (server, Some(at)) => {
             let today = app.clock.now_local().date();
             let from = crate::i18n::moment(lang, at.naive_local(), today);
             match server {
-                ServerState::Failing(_) => (theme.error(), tr!(lang, "list-offline", from = from)),
-                _ if app.queue.list.loading => {
-                    (theme.dim(), tr!(lang, "list-refreshing", from = from))
-                }
-                _ => (theme.dim(), tr!(lang, "list-from", from = from)),
+                ServerState::Failing(_) => (
+                    theme.error(),
+                    tr!(lang, "list-offline", from = &from),
+                    tr!(lang, "list-offline-short", from = from),
+                ),
+                _ if app.queue.list.loading => (
+                    theme.dim(),
+                    tr!(lang, "list-refreshing", from = &from),
+                    tr!(lang, "list-from-short", from = from),
+                ),
+                _ => (
+                    theme.dim(),
+                    tr!(lang, "list-from", from = &from),
+                    tr!(lang, "list-from-short", from = from),
+                ),
             }
         }
-        (ServerState::Unknown, None) => (theme.dim(), tr!(lang, "server-connecting")),
-        (ServerState::Connected, None) => (theme.success(), tr!(lang, "server-connected")),
-        (ServerState::Failing(_), None) => (theme.error(), tr!(lang, "server-failing")),
+        (ServerState::Unknown, None) => {
+            let s = tr!(lang, "server-connecting");
+            (theme.dim(), s.clone(), s)
+        }
+        (ServerState::Connected, None) => {
+            let s = tr!(lang, "server-connected");
+            (theme.success(), s.clone(), s)
+        }
+        (ServerState::Failing(_), None) => {
+            let s = tr!(lang, "server-failing");
+            (theme.error(), s.clone(), s)
+        }
     };
     let agent = &app.settings.agent_id;
     // The clock names its zone: an agent in Makassar and a server in Jakarta differ.
@@ -334,6 +354,7 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         format!("{state}  {agent} {time} "),
         format!("{state}  {time} "),
         format!("{state} "),
+        format!("{short_state} "),
         format!("{time} "),
     ];
     let c = &app.desk.counts;
