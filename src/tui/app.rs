@@ -23,6 +23,7 @@ use crate::clock::Clock;
 use crate::delivery::{Disposition, OutboxSnapshot};
 use crate::domain::Task;
 use crate::domain::codes::MasterData;
+use crate::domain::outbox::DeliveryState;
 use crate::domain::zone::{RegionTable, ZoneGuess};
 use crate::store::StoreError;
 use crate::tr;
@@ -376,6 +377,14 @@ fn on_outbox(
     }
     app.refresh_promises();
     app.refresh_callbacks();
+    // A send the server answered says it is reachable again: "failing" goes.
+    if let Some(Ok(OutboxDone::Sent {
+        state: DeliveryState::Delivered | DeliveryState::Rejected,
+        ..
+    })) = &done
+    {
+        app.server = ServerState::Connected;
+    }
     match done {
         None => Reply::none(),
         Some(done) => super::pages::outbox::on_done(done, app.settings.lang),

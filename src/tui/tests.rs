@@ -1899,3 +1899,69 @@ fn a_delivered_row_shows_no_old_error_and_a_stored_reason_is_worded() {
     assert!(!screen.contains("timed out"), "{screen}");
     assert!(row("#5").contains("sambungan ke h terputus"), "{screen}");
 }
+
+#[test]
+fn the_outbox_follows_new_results_from_its_newest_row_and_a_delivered_send_clears_failing() {
+    let mut app = app();
+    outbox(
+        &mut app,
+        vec![item(1, "A", "2026-11-30", DeliveryState::Delivered)],
+    );
+    alt(&mut app, '3');
+    assert_eq!(app.outbox.selected(&app.desk).map(|i| i.id), Some(1));
+    // On the newest row: a new result takes the selection.
+    outbox(
+        &mut app,
+        vec![
+            item(1, "A", "2026-11-30", DeliveryState::Delivered),
+            item(2, "B", "2026-11-30", DeliveryState::Delivered),
+        ],
+    );
+    assert_eq!(app.outbox.selected(&app.desk).map(|i| i.id), Some(2));
+    // On an older row: it stays there.
+    press(&mut app, KeyCode::Char('j'));
+    assert_eq!(app.outbox.selected(&app.desk).map(|i| i.id), Some(1));
+    outbox(
+        &mut app,
+        vec![
+            item(1, "A", "2026-11-30", DeliveryState::Delivered),
+            item(2, "B", "2026-11-30", DeliveryState::Delivered),
+            item(3, "C", "2026-11-30", DeliveryState::Delivered),
+        ],
+    );
+    assert_eq!(app.outbox.selected(&app.desk).map(|i| i.id), Some(1));
+
+    // "failing" goes once a send from the Outbox is answered.
+    app.server = ServerState::Failing("connection refused".into());
+    update(
+        &mut app,
+        Action::OutboxLoaded {
+            snapshot: Ok(OutboxSnapshot {
+                items: vec![item(3, "C", "2026-11-30", DeliveryState::Delivered)],
+                counts: Counts::default(),
+                contacts: Vec::new(),
+                reads: Vec::new(),
+            }),
+            done: Some(Ok(OutboxDone::Sent {
+                id: 3,
+                state: DeliveryState::Delivered,
+            })),
+        },
+    );
+    assert_eq!(app.server, ServerState::Connected);
+}
+
+#[test]
+fn the_status_lines_complaint_goes_when_the_field_is_corrected() {
+    let mut app = app();
+    press(&mut app, KeyCode::Enter);
+    type_text(&mut app, "ZZZ");
+    ctrl(&mut app, 's');
+    assert!(status(&app).starts_with("not sent"), "{}", status(&app));
+    press(&mut app, KeyCode::Backspace);
+    assert!(
+        !status(&app).starts_with("not sent"),
+        "a stale complaint: {}",
+        status(&app)
+    );
+}

@@ -575,8 +575,13 @@ impl FormState {
                 if field.is_picker() {
                     self.pick = 0;
                 }
+                let complained = !self.errors.is_empty();
                 self.forget_errors(field);
                 self.failure = None;
+                // The status line's "not sent: ..." goes with the last complaint it named.
+                if complained && self.errors.is_empty() {
+                    return Reply::say(StatusKind::Info, String::new());
+                }
             }
         }
         Reply::none()

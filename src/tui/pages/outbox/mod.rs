@@ -27,6 +27,8 @@ pub struct OutboxPage {
     selected_id: Option<i64>,
     /// Results already seen refused or uncertain: a new one takes the selection.
     failures_seen: Option<HashSet<i64>>,
+    /// The newest result at the last read: a selection on it follows the newer ones in.
+    newest_seen: Option<i64>,
 }
 
 impl OutboxPage {
@@ -47,7 +49,13 @@ impl OutboxPage {
                 .map(|i| i.id)
         });
         self.failures_seen = Some(desk.items.iter().filter(failed).map(|i| i.id).collect());
+        // On the newest row, the agent is following the day: a newer result takes it.
+        let newest = desk.items.first().map(|i| i.id);
+        let following = self.selected_id.is_none() || self.selected_id == self.newest_seen;
+        self.newest_seen = newest;
+        let followed = if following { newest } else { None };
         if let Some(i) = new_failure
+            .or(followed)
             .or(self.selected_id)
             .and_then(|id| desk.items.iter().position(|i| i.id == id))
         {
