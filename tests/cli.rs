@@ -1935,8 +1935,9 @@ fn a_callback_goes_pending_due_done_and_another_is_missed_when_its_window_closes
     let table = stdout(&o);
     let line = table.lines().find(|l| l.contains(mandiri)).unwrap();
     assert!(
-        line.trim_start().starts_with("16:00 WIT") && line.trim_end().ends_with("due now"),
-        "{table}"
+        line.trim_start().starts_with("16:00 WIT (14:00 WIB)")
+            && line.trim_end().ends_with("due now"),
+        "the customer's time and the agent's: {table}"
     );
     let o = in_lang(&r, "id", &[four_wit, "callbacks"]);
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));

@@ -44,12 +44,25 @@ pub fn run(session: &Session, args: CallbacksArgs) -> Result<(), Failure> {
                 .iter()
                 .map(|l| {
                     let due = l.callback.due_local();
-                    vec![
+                    // In the customer's zone, and in the agent's when that is another.
+                    let theirs = format!(
+                        "{} {}",
+                        crate::i18n::moment(lang, due.naive_local(), today),
+                        l.callback.zone
+                    );
+                    let agent = clock.offset();
+                    let when = if agent == l.callback.zone.offset() {
+                        theirs
+                    } else {
+                        let mine = l.callback.due_utc.with_timezone(&agent);
                         format!(
-                            "{} {}",
-                            crate::i18n::moment(lang, due.naive_local(), today),
-                            l.callback.zone
-                        ),
+                            "{theirs} ({} {})",
+                            crate::i18n::clock(lang, &mine),
+                            crate::domain::zone::Zone::label(agent)
+                        )
+                    };
+                    vec![
+                        when,
                         l.account_no.clone(),
                         l.name.clone(),
                         words::callback_status(lang, l.status),
