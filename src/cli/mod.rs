@@ -4,7 +4,7 @@
 mod output;
 mod audit;
 mod callbacks;
-mod doctor;
+pub mod doctor;
 mod man;
 mod offer;
 mod outbox;
