@@ -928,3 +928,4 @@ doctor-key-forbidden = the server refused the probe (HTTP { $status }) without c
 doctor-key-stored = the server STORED the probe (code 00): an entry for account { $account } must be removed, tell the server's administrators
 doctor-key-unclear = the probe's answer (HTTP { $status }, code { $code }) does not tell whether the key is right
 doctor-key-no-answer = { $url }: no answer to the key probe ({ $reason })
+cli-xlsx-needs-output = --format xlsx writes a file: give --output FILE (a workbook is not text for a terminal or a pipe)

@@ -913,3 +913,4 @@ doctor-key-forbidden = server menolak probe (HTTP { $status }) tanpa kode 91: ke
 doctor-key-stored = server MENYIMPAN probe (kode 00): entri untuk akun { $account } harus dihapus, beri tahu administrator server
 doctor-key-unclear = jawaban probe (HTTP { $status }, kode { $code }) tidak menunjukkan apakah key benar
 doctor-key-no-answer = { $url }: tidak ada jawaban untuk probe key ({ $reason })
+cli-xlsx-needs-output = --format xlsx menulis berkas: berikan --output FILE (workbook bukan teks untuk terminal atau pipe)
