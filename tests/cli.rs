@@ -1284,17 +1284,17 @@ fn a_refused_input_is_one_line_naming_every_field() {
     );
     one_line(
         &["tasks", "--format", "xml"],
-        "--format: 'xml' is not one of table, json, csv (see `deskcoll tasks --help`)",
+        "--format: 'xml' is not one of table, json, csv, xlsx (see `deskcoll tasks --help`)",
     );
     one_line(
         &["tasks", "--format=xml", "--sort", "size"],
-        "--format: 'xml' is not one of table, json, csv; \
+        "--format: 'xml' is not one of table, json, csv, xlsx; \
          --sort: 'size' is not one of priority, overdue, total, osar, name \
          (see `deskcoll tasks --help`)",
     );
     one_line(
         &["today", "--format", "yaml", "--now", "tomorrow"],
-        "--format: 'yaml' is not one of table, json, csv; \
+        "--format: 'yaml' is not one of table, json, csv, xlsx; \
          --now: 'tomorrow' is not an RFC 3339 time (premature end of input); \
          e.g. 2026-11-27T09:30:00+07:00 (see `deskcoll today --help`)",
     );
@@ -1428,7 +1428,7 @@ fn indonesian_words_and_contracts_that_never_change() {
     assert_eq!(o.status.code(), Some(2));
     assert_eq!(
         stderr(&o),
-        "deskcoll: kesalahan: --format: 'xml' bukan salah satu dari table, json, csv (lihat `deskcoll tasks --help`)\n"
+        "deskcoll: kesalahan: --format: 'xml' bukan salah satu dari table, json, csv, xlsx (lihat `deskcoll tasks --help`)\n"
     );
     let o = in_lang(
         &r,

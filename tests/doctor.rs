@@ -13,9 +13,10 @@ use std::io::Read;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-const ORDER: [&str; 7] = [
+const ORDER: [&str; 8] = [
     "config",
     "collection",
+    "hash_key",
     "termin",
     "clock",
     "outbox",
@@ -650,4 +651,124 @@ async fn in_indonesian_an_unreachable_server_and_a_newer_outbox_say_so() {
             "{r:?}"
         );
     }
+}
+
+/// The key probe, posted by hand: the twin checks the signature first (403/91 for a wrong key),
+/// then answers ASP.NET's 500 for the unreadable date; it stores nothing either way.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_twin_stores_no_key_probe() {
+    let twin = live_twin().await;
+    let (_, result_url) = deskcoll::api::CollectionEndpoint::routes(&twin.base_url());
+    let http = reqwest::Client::new();
+    for (key, status, body) in [
+        (
+            SEED_HASH_KEY,
+            500,
+            serde_json::json!({"Message": "An error has occurred."}),
+        ),
+        (
+            "0123456789abcdef0123456789abcdef",
+            403,
+            serde_json::json!({"respon_code": "91", "respon_mess": "Invalid Token"}),
+        ),
+    ] {
+        let r = http
+            .post(&result_url)
+            .basic_auth(SEED_USER, Some(SEED_PASSWORD))
+            .json(&deskcoll::cli::doctor::key_probe_body(key))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status().as_u16(), status, "{key}");
+        assert_eq!(r.json::<serde_json::Value>().await.unwrap(), body, "{key}");
+    }
+    assert!(common::received(&twin).await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_wrong_hash_key_fails_the_key_check_and_stores_nothing() {
+    let twin = live_twin().await;
+    let home = tempfile::tempdir().unwrap();
+    let base = twin.base_url();
+    let wrong = "0123456789abcdef0123456789abcdef";
+    let mut c = configured(
+        home.path(),
+        &base,
+        SEED_PASSWORD,
+        &["doctor", "--format", "json"],
+    );
+    c.env("DESKCOLL_HASH_KEY", wrong);
+    let r = Report::of(&output(c).await);
+    assert_eq!(r.code, Some(1), "{r:?}");
+    assert_eq!(r.names(), ORDER, "{r:?}");
+    assert_eq!(r.status("hash_key"), "fail", "{r:?}");
+    assert!(r.detail("hash_key").contains("code 91"), "{r:?}");
+    assert!(r.detail("hash_key").contains("hash key is wrong"), "{r:?}");
+    // The other checks are as good as ever; the key is never printed.
+    assert_eq!(r.status("collection"), "ok", "{r:?}");
+    assert!(!format!("{r:?}").contains(wrong), "{r:?}");
+    // The table names the check too.
+    let mut c = configured(home.path(), &base, SEED_PASSWORD, &["doctor"]);
+    c.env("DESKCOLL_HASH_KEY", wrong);
+    let o = output(c).await;
+    assert_eq!(o.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&o.stdout).contains("fail  hash_key"));
+    // In Indonesian.
+    let mut c = configured(
+        home.path(),
+        &base,
+        SEED_PASSWORD,
+        &["doctor", "--format", "json"],
+    );
+    c.env("DESKCOLL_HASH_KEY", wrong).env("DESKCOLL_LANG", "id");
+    let r = Report::of(&output(c).await);
+    assert!(r.detail("hash_key").contains("hash key salah"), "{r:?}");
+    assert!(common::received(&twin).await.is_empty());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_right_hash_key_passes_the_probe_and_stores_nothing() {
+    let twin = live_twin().await;
+    let home = tempfile::tempdir().unwrap();
+    let base = twin.base_url();
+    let r = Report::of(
+        &output(configured(
+            home.path(),
+            &base,
+            SEED_PASSWORD,
+            &["doctor", "--format", "json"],
+        ))
+        .await,
+    );
+    assert_eq!(r.code, Some(0), "{r:?}");
+    assert_eq!(r.status("hash_key"), "ok", "{r:?}");
+    assert!(r.detail("hash_key").contains("key accepted"), "{r:?}");
+    assert!(r.detail("hash_key").contains("stored nowhere"), "{r:?}");
+    assert!(common::received(&twin).await.is_empty());
+
+    // --no-key-probe posts nothing and says so, even with a wrong key.
+    let mut c = configured(
+        home.path(),
+        &base,
+        SEED_PASSWORD,
+        &["doctor", "--format", "json", "--no-key-probe"],
+    );
+    c.env("DESKCOLL_HASH_KEY", "0123456789abcdef0123456789abcdef");
+    let r = Report::of(&output(c).await);
+    assert_eq!(r.code, Some(0), "{r:?}");
+    assert_eq!(r.status("hash_key"), "warn", "{r:?}");
+    assert!(r.detail("hash_key").contains("--no-key-probe"), "{r:?}");
+    assert!(common::received(&twin).await.is_empty());
+
+    // No key at all: a warning, nothing posted.
+    let mut c = configured(
+        home.path(),
+        &base,
+        SEED_PASSWORD,
+        &["doctor", "--format", "json"],
+    );
+    c.env_remove("DESKCOLL_HASH_KEY");
+    let r = Report::of(&output(c).await);
+    assert_eq!(r.status("hash_key"), "warn", "{r:?}");
+    assert!(r.detail("hash_key").contains("no hash key"), "{r:?}");
 }

@@ -1086,3 +1086,13 @@ api-no-termin-server = no termin server configured (set termin.url or DESKCOLL_T
 termin-scope-failed = not read (r reads again)
 list-offline-short = offline { $from }
 list-from-short = list { $from }
+
+doctor-key-no-collection = no collection server: no result to sign
+doctor-key-skipped = not probed (--no-key-probe): a wrong hash key shows only when the first result is refused with code 91
+doctor-key-accepted = key accepted: a probe signed with it passed the server's signature check and, its date unreadable, was stored nowhere (HTTP 500)
+doctor-key-refused = the server refused the probe's signature (code 91, Invalid Token): the hash key is wrong and every result would be refused (collection.hash_key, DESKCOLL_HASH_KEY)
+doctor-key-forbidden = the server refused the probe (HTTP { $status }) without code 91: the key could not be checked
+doctor-key-stored = the server STORED the probe (code 00): an entry for account { $account } must be removed, tell the server's administrators
+doctor-key-unclear = the probe's answer (HTTP { $status }, code { $code }) does not tell whether the key is right
+doctor-key-no-answer = { $url }: no answer to the key probe ({ $reason })
+cli-xlsx-needs-output = --format xlsx writes a file: give --output FILE (a workbook is not text for a terminal or a pipe)

@@ -939,3 +939,13 @@ api-no-termin-server = belum ada server termin di konfigurasi (isi termin.url at
 termin-scope-failed = tidak terbaca (r membaca lagi)
 list-offline-short = luring { $from }
 list-from-short = daftar { $from }
+
+doctor-key-no-collection = tidak ada server koleksi: tidak ada hasil yang ditandatangani
+doctor-key-skipped = tidak diuji (--no-key-probe): hash key yang salah baru terlihat saat hasil pertama ditolak dengan kode 91
+doctor-key-accepted = key diterima: probe yang ditandatangani dengannya lolos pemeriksaan tanda tangan server dan, karena tanggalnya tidak terbaca, tidak disimpan (HTTP 500)
+doctor-key-refused = server menolak tanda tangan probe (kode 91, Invalid Token): hash key salah dan setiap hasil akan ditolak (collection.hash_key, DESKCOLL_HASH_KEY)
+doctor-key-forbidden = server menolak probe (HTTP { $status }) tanpa kode 91: key tidak dapat diperiksa
+doctor-key-stored = server MENYIMPAN probe (kode 00): entri untuk akun { $account } harus dihapus, beri tahu administrator server
+doctor-key-unclear = jawaban probe (HTTP { $status }, kode { $code }) tidak menunjukkan apakah key benar
+doctor-key-no-answer = { $url }: tidak ada jawaban untuk probe key ({ $reason })
+cli-xlsx-needs-output = --format xlsx menulis berkas: berikan --output FILE (workbook bukan teks untuk terminal atau pipe)

@@ -16,6 +16,8 @@ pub enum AuditFormat {
     #[default]
     Csv,
     Json,
+    /// A workbook (needs --output FILE).
+    Xlsx,
 }
 
 #[derive(clap::Args, Debug)]
@@ -124,7 +126,7 @@ pub async fn run(session: &Session, args: AuditArgs) -> Result<(), Failure> {
             let flat: Vec<serde_json::Value> = rows.iter().map(|(id, r)| json_of(*id, r)).collect();
             output::emit_json(&flat)
         }
-        AuditFormat::Csv => {
+        AuditFormat::Csv | AuditFormat::Xlsx => {
             let style = crate::domain::text::CsvStyle { excel: args.excel };
             let cells: Vec<Vec<String>> = rows.iter().map(|(id, r)| row(*id, r)).collect();
             emit(&output::csv(&COLUMNS, &cells, true, style)?)

@@ -27,6 +27,11 @@ pub struct DoctorArgs {
     /// Seconds each server has to answer.
     #[arg(long, value_name = "SECS", default_value_t = 10, value_parser = clap::value_parser!(u64).range(1..=300))]
     pub timeout: u64,
+    /// Do not post the key probe (a result signed with the hash key whose date the server
+    /// cannot read: it checks the signature and stores nothing); the hash_key check then says
+    /// it was skipped.
+    #[arg(long)]
+    pub no_key_probe: bool,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, clap::ValueEnum, Default)]
@@ -80,7 +85,15 @@ pub async fn run(
     clock: Clock,
     lang: Lang,
 ) -> Result<(), Failure> {
-    let checks = checks(over, clock, Duration::from_secs(args.timeout), lang).await;
+    let probe_key = !args.no_key_probe;
+    let checks = checks(
+        over,
+        clock,
+        Duration::from_secs(args.timeout),
+        probe_key,
+        lang,
+    )
+    .await;
     let out = match args.format {
         DoctorFormat::Json => {
             let mut s = serde_json::to_string_pretty(&checks)
@@ -105,14 +118,20 @@ pub async fn run(
 }
 
 /// Every check, in order.
-pub async fn checks(over: &Overrides, clock: Clock, timeout: Duration, lang: Lang) -> Vec<Check> {
+pub async fn checks(
+    over: &Overrides,
+    clock: Clock,
+    timeout: Duration,
+    probe_key: bool,
+    lang: Lang,
+) -> Vec<Check> {
     let env = |k: &str| std::env::var(k).ok();
     let loaded = Config::load(over);
     let mut out = vec![config_check(&loaded, over, &env, lang)];
     let holidays_file = loaded.as_ref().ok().and_then(|c| c.holidays_file.clone());
     match loaded {
         Err(_) => {
-            for check in ["collection", "termin", "clock", "outbox"] {
+            for check in ["collection", "hash_key", "termin", "clock", "outbox"] {
                 out.push(Check::new(
                     check,
                     Status::Warn,
@@ -120,7 +139,7 @@ pub async fn checks(over: &Overrides, clock: Clock, timeout: Duration, lang: Lan
                 ));
             }
         }
-        Ok(config) => out.extend(with_config(config, clock, timeout, lang).await),
+        Ok(config) => out.extend(with_config(config, clock, timeout, probe_key, lang).await),
     }
     out.push(holidays_check(holidays_file.as_deref(), clock, lang));
     out.push(terminal_check(&env, lang));
@@ -224,7 +243,13 @@ fn config_check(
 }
 
 /// The servers, their clock and the outbox: what needs a configuration.
-async fn with_config(config: Config, clock: Clock, timeout: Duration, lang: Lang) -> Vec<Check> {
+async fn with_config(
+    config: Config,
+    clock: Clock,
+    timeout: Duration,
+    probe_key: bool,
+    lang: Lang,
+) -> Vec<Check> {
     let demo = config.is_demo();
     let outbox_path = config.outbox_path(demo);
     let max_body_bytes = config.http.max_body_bytes;
@@ -233,6 +258,11 @@ async fn with_config(config: Config, clock: Clock, timeout: Duration, lang: Lang
         Ok(s) => s,
         Err(e) => {
             out.push(Check::new("collection", Status::Fail, e.to_string()));
+            out.push(Check::new(
+                "hash_key",
+                Status::Warn,
+                tr!(lang, "doctor-not-checked"),
+            ));
             out.push(Check::new(
                 "termin",
                 Status::Warn,
@@ -256,22 +286,34 @@ async fn with_config(config: Config, clock: Clock, timeout: Duration, lang: Lang
 
     let mut server_date = None;
     match &config.collection {
-        None => out.push(Check::new(
-            "collection",
-            Status::Warn,
-            tr!(lang, "doctor-no-collection"),
-        )),
+        None => {
+            out.push(Check::new(
+                "collection",
+                Status::Warn,
+                tr!(lang, "doctor-no-collection"),
+            ));
+            out.push(Check::new(
+                "hash_key",
+                Status::Ok,
+                tr!(lang, "doctor-key-no-collection"),
+            ));
+        }
         Some(c) => {
             let probe = probe(&c.tasks_url, c.auth.as_ref(), timeout).await;
             server_date = probe.as_ref().ok().and_then(|p| p.date);
             let mut check = collection_check(&c.tasks_url, c.auth.as_ref(), probe, timeout, lang);
             check.detail.push_str(&demo_note);
-            if check.status == Status::Ok && c.hash_key.is_empty() {
-                check.status = Status::Warn;
-                check.detail.push_str("; ");
-                check.detail.push_str(&tr!(lang, "doctor-no-hash-key"));
-            }
+            let reached = check.status != Status::Fail;
             out.push(check);
+            out.push(if c.hash_key.is_empty() {
+                Check::new("hash_key", Status::Warn, tr!(lang, "doctor-no-hash-key"))
+            } else if !probe_key {
+                Check::new("hash_key", Status::Warn, tr!(lang, "doctor-key-skipped"))
+            } else if !reached {
+                Check::new("hash_key", Status::Warn, tr!(lang, "doctor-not-checked"))
+            } else {
+                key_check(c, timeout, lang).await
+            });
         }
     }
 
@@ -482,6 +524,111 @@ fn collection_check(
         ),
     };
     Check::new("collection", status, format!("{url}: {what}"))
+}
+
+/// The account the key probe signs: no contract has it (the real numbers are digits).
+pub const KEY_PROBE_ACCOUNT: &str = "DESKCOLL-KEY-PROBE";
+
+/// The body of the key probe: a result signed with `hash_key` whose dates no server reads.
+/// The real server checks the signature before anything else (403 and code 91 for a wrong
+/// one), then fails to convert `DateTime.MinValue` for SQL Server and answers ASP.NET's 500
+/// before its procedure runs: nothing is stored.
+pub fn key_probe_body(hash_key: &str) -> serde_json::Value {
+    let unreadable = "deskcoll doctor: not a date";
+    serde_json::json!({
+        "account_no": KEY_PROBE_ACCOUNT,
+        "collection_date": unreadable,
+        "cust_name": "",
+        "result_code": "",
+        "action_code": "",
+        "remark": "deskcoll doctor: hash key probe, never stored",
+        "cre_by": "deskcoll-doctor",
+        "cre_ip_address": "",
+        "mod_by": "deskcoll-doctor",
+        "mod_ip_address": "",
+        "promise_date": unreadable,
+        "period": 0,
+        "hashing": crate::domain::result::sign(KEY_PROBE_ACCOUNT, hash_key),
+    })
+}
+
+/// What the server said to the key probe: its status and `respon_code`, if any.
+async fn post_key_probe(
+    endpoint: &crate::api::CollectionEndpoint,
+    timeout: Duration,
+) -> Result<(u16, Option<String>), reqwest::Error> {
+    let http = reqwest::Client::builder()
+        .connect_timeout(timeout)
+        .timeout(timeout)
+        .user_agent(concat!("deskcoll/", env!("CARGO_PKG_VERSION"), " (doctor)"))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
+    let mut request = http
+        .post(&endpoint.result_url)
+        .json(&key_probe_body(endpoint.hash_key.expose()));
+    if let Some(a) = &endpoint.auth {
+        request = request.basic_auth(&a.user, Some(a.password.expose()));
+    }
+    let mut response = request.send().await?;
+    let status = response.status().as_u16();
+    // A short JSON answer: at most 16 KiB are read.
+    let mut body = Vec::new();
+    while body.len() < 16 * 1024 {
+        match response.chunk().await {
+            Ok(Some(chunk)) => body.extend_from_slice(&chunk),
+            _ => break,
+        }
+    }
+    let code = serde_json::from_slice::<serde_json::Value>(&body)
+        .ok()
+        .and_then(|v| v.get("respon_code")?.as_str().map(|c| c.trim().to_string()));
+    Ok((status, code))
+}
+
+/// Whether the server accepts results signed with the configured hash key, by the key probe.
+async fn key_check(
+    endpoint: &crate::api::CollectionEndpoint,
+    timeout: Duration,
+    lang: Lang,
+) -> Check {
+    let url = redact_url(&endpoint.result_url);
+    let answer = match post_key_probe(endpoint, timeout).await {
+        Ok(a) => a,
+        Err(e) => {
+            return Check::new(
+                "hash_key",
+                Status::Warn,
+                tr!(
+                    lang,
+                    "doctor-key-no-answer",
+                    url = &url,
+                    reason = e.to_string()
+                ),
+            );
+        }
+    };
+    let (status, detail) = match answer {
+        (_, Some(code)) if code == "91" => (Status::Fail, tr!(lang, "doctor-key-refused")),
+        (403, _) => (
+            Status::Fail,
+            tr!(lang, "doctor-key-forbidden", status = "403".to_string()),
+        ),
+        (500, _) => (Status::Ok, tr!(lang, "doctor-key-accepted")),
+        (200, Some(code)) if code == "00" => (
+            Status::Fail,
+            tr!(lang, "doctor-key-stored", account = KEY_PROBE_ACCOUNT),
+        ),
+        (s, code) => (
+            Status::Warn,
+            tr!(
+                lang,
+                "doctor-key-unclear",
+                status = s.to_string(),
+                code = code.unwrap_or_else(|| "-".into())
+            ),
+        ),
+    };
+    Check::new("hash_key", status, format!("{url}: {detail}"))
 }
 
 /// "1 h 5 min", "3 min 20 s", "45 s" ("1 jam 5 menit", ...).

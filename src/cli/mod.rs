@@ -4,7 +4,7 @@
 mod output;
 mod audit;
 mod callbacks;
-mod doctor;
+pub mod doctor;
 mod man;
 mod offer;
 mod outbox;
@@ -15,6 +15,7 @@ mod tasks;
 mod termin;
 mod termin_desk;
 mod today;
+pub mod xlsx;
 
 use crate::api::ApiError;
 use crate::config::{Config, ConfigError, Overrides};
@@ -86,6 +87,8 @@ pub enum Format {
     Table,
     Json,
     Csv,
+    /// A workbook (needs --output FILE): identifiers as text, money as numbers, dates as dates.
+    Xlsx,
 }
 
 #[derive(Subcommand, Debug)]
@@ -506,6 +509,15 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             )
         })?;
     }
+    if let Some(name) = cli.command.as_ref().and_then(workbook_of) {
+        if cli.output.is_none() {
+            return Err(Failure::new(
+                EXIT_INVALID,
+                tr!(lang, "cli-xlsx-needs-output"),
+            ));
+        }
+        output::start_workbook(name);
+    }
     let Some(command) = cli.command else {
         let config = load_config(&over)?;
         // The log the workstation writes (names, errors) is private, as is its folder.
@@ -516,6 +528,42 @@ pub async fn run(cli: Cli, lang: Lang) -> Result<(), Failure> {
             .await
             .map_err(|e| Failure::new(EXIT_ERROR, e.to_string()));
     };
+    let done = dispatch(command, clock, &over, lang).await;
+    if done.is_ok() {
+        output::finish_workbook()?;
+    }
+    done
+}
+
+/// The sheet name of the workbook a command writes with `--format xlsx`.
+fn workbook_of(command: &Command) -> Option<&'static str> {
+    match command {
+        Command::Tasks {
+            format: Format::Xlsx,
+            ..
+        } => Some("tasks"),
+        Command::Today {
+            format: Format::Xlsx,
+            ..
+        } => Some("today"),
+        Command::Termin(a) if a.format == Format::Xlsx => Some("termin"),
+        Command::Audit(a) if a.format == audit::AuditFormat::Xlsx => Some("audit"),
+        Command::Outbox {
+            action: outbox::OutboxAction::List {
+                format: Format::Xlsx,
+            },
+        } => Some("outbox"),
+        _ => None,
+    }
+}
+
+async fn dispatch(
+    command: Command,
+    clock: Clock,
+    over: &Overrides,
+    lang: Lang,
+) -> Result<(), Failure> {
+    let over = over.clone();
     match command {
         Command::Serve(args) => serve::run(args, clock, &over).await,
         Command::Completions { shell } => {
@@ -653,8 +701,12 @@ fn csv_style(
     lang: Lang,
 ) -> Result<(Format, crate::domain::text::CsvStyle), Failure> {
     match (format, excel) {
-        (Format::Json, true) => Err(Failure::new(EXIT_INVALID, tr!(lang, "cli-excel-json"))),
+        (Format::Json | Format::Xlsx, true) => {
+            Err(Failure::new(EXIT_INVALID, tr!(lang, "cli-excel-json")))
+        }
         (_, true) => Ok((Format::Csv, crate::domain::text::CsvStyle { excel: true })),
+        // The CSV tables, kept for the workbook (`output::start_workbook`).
+        (Format::Xlsx, false) => Ok((Format::Csv, crate::domain::text::CsvStyle::default())),
         (f, false) => Ok((f, crate::domain::text::CsvStyle::default())),
     }
 }

@@ -132,7 +132,7 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                     }
                     output::emit_json(&values)
                 }
-                Format::Csv | Format::Table => {
+                Format::Csv | Format::Xlsx | Format::Table => {
                     let headers = [
                         "id",
                         "state",
@@ -162,7 +162,7 @@ pub async fn run(session: &Session, action: OutboxAction) -> Result<(), Failure>
                             ]
                         })
                         .collect();
-                    if format == Format::Csv {
+                    if format != Format::Table {
                         emit(&output::csv(
                             &headers,
                             &rows,

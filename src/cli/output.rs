@@ -206,6 +206,9 @@ pub fn csv(
     with_header: bool,
     style: CsvStyle,
 ) -> Result<Vec<u8>, Failure> {
+    if collect_rows(headers, rows, with_header) {
+        return Ok(Vec::new());
+    }
     let mut out = Vec::new();
     if with_header {
         out.extend_from_slice(style.preamble());
@@ -225,6 +228,54 @@ pub fn csv(
 
 pub fn opt<T: ToString>(v: Option<T>) -> String {
     v.map(|v| v.to_string()).unwrap_or_default()
+}
+
+/// `--format xlsx`: the tables a command would write as CSV are kept here, one sheet per
+/// table, and written as one workbook when the command is done (`finish_workbook`).
+static WORKBOOK: std::sync::Mutex<Option<(String, Vec<super::xlsx::Sheet>)>> =
+    std::sync::Mutex::new(None);
+
+/// From now on the command's CSV tables go into a workbook named after `name`.
+pub fn start_workbook(name: &str) {
+    *WORKBOOK.lock().unwrap_or_else(|p| p.into_inner()) = Some((name.to_string(), Vec::new()));
+}
+
+/// Whether tables go into a workbook (`--format xlsx`).
+pub fn collecting_workbook() -> bool {
+    WORKBOOK.lock().unwrap_or_else(|p| p.into_inner()).is_some()
+}
+
+/// Keeps a table for the workbook; false when there is none (CSV is written).
+fn collect_rows(headers: &[&str], rows: &[Vec<String>], with_header: bool) -> bool {
+    let mut book = WORKBOOK.lock().unwrap_or_else(|p| p.into_inner());
+    let Some((name, sheets)) = book.as_mut() else {
+        return false;
+    };
+    if with_header || sheets.is_empty() {
+        let n = sheets.len();
+        sheets.push(super::xlsx::Sheet {
+            name: if n == 0 {
+                name.clone()
+            } else {
+                format!("{name} {}", n + 1)
+            },
+            headers: headers.iter().map(|h| h.to_string()).collect(),
+            rows: Vec::new(),
+        });
+    }
+    if let Some(sheet) = sheets.last_mut() {
+        sheet.rows.extend(rows.iter().cloned());
+    }
+    true
+}
+
+/// Writes the workbook kept (if any) to the `--output` file.
+pub fn finish_workbook() -> Result<(), Failure> {
+    let taken = WORKBOOK.lock().unwrap_or_else(|p| p.into_inner()).take();
+    match taken {
+        Some((_, sheets)) => write_out(&super::xlsx::workbook(&sheets)?),
+        None => Ok(()),
+    }
 }
 
 #[cfg(test)]

@@ -303,7 +303,7 @@ mod tests {
     fn every_fault_on_one_line() {
         assert_eq!(
             refused("tasks --format xml --sort size"),
-            "--format: 'xml' is not one of table, json, csv; \
+            "--format: 'xml' is not one of table, json, csv, xlsx; \
              --sort: 'size' is not one of priority, overdue, total, osar, name \
              (see `deskcoll tasks --help`)"
         );
@@ -351,7 +351,7 @@ mod tests {
         };
         assert_eq!(
             refused("tasks --format xml --sort size"),
-            "--format: 'xml' bukan salah satu dari table, json, csv; \
+            "--format: 'xml' bukan salah satu dari table, json, csv, xlsx; \
              --sort: 'size' bukan salah satu dari priority, overdue, total, osar, name \
              (lihat `deskcoll tasks --help`)"
         );

@@ -265,7 +265,11 @@ fn write(
                 .collect::<Result<Vec<_>, _>>()?;
             emit_json(&values)
         }
-        Format::Csv => {
+        Format::Csv | Format::Xlsx if output::collecting_workbook() => {
+            let rows: Vec<Vec<String>> = annotated.iter().map(|a| csv_row(a)).collect();
+            emit(&output::csv(&HEADERS, &rows, true, style)?)
+        }
+        Format::Csv | Format::Xlsx => {
             // Streamed: a 100,000-task queue never sits in memory as text.
             let mut out = std::io::BufWriter::with_capacity(1 << 16, output::SafeStdout);
             let preamble = out.write_all(style.preamble()).map_err(csv::Error::from);

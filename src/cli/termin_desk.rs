@@ -347,7 +347,7 @@ fn rows(
             let shown: Vec<&Transaction> = view.iter().map(|&i| &all[i]).collect();
             emit_json(&shown)
         }
-        Format::Csv => {
+        Format::Csv | Format::Xlsx => {
             let rows: Vec<Vec<String>> = view
                 .iter()
                 .map(|&i| termin_view::csv_row(&all[i]))
@@ -432,7 +432,7 @@ fn groups(
                 .collect();
             emit_json(&rows)
         }
-        Format::Csv => emit(&output::csv(
+        Format::Csv | Format::Xlsx => emit(&output::csv(
             &termin_desk::GROUP_HEADERS,
             &termin_desk::group_rows(groups),
             true,
@@ -480,7 +480,7 @@ fn summary(
                 grand: (&t.grand).into(),
             })
         }
-        Format::Csv => {
+        Format::Csv | Format::Xlsx => {
             let mut rows: Vec<Vec<String>> = t
                 .by_status
                 .iter()
@@ -550,7 +550,7 @@ fn aging(
 ) -> Result<(), Failure> {
     match format {
         Format::Json => emit_json(rows),
-        Format::Csv => emit(&output::csv(
+        Format::Csv | Format::Xlsx => emit(&output::csv(
             &termin_desk::AGEING_HEADERS,
             &termin_desk::ageing_rows(rows),
             true,
@@ -689,7 +689,7 @@ fn changes(
     };
     match format {
         Format::Json => emit_json(&c),
-        Format::Csv => emit(&output::csv(
+        Format::Csv | Format::Xlsx => emit(&output::csv(
             &termin_desk::CHANGE_HEADERS,
             &c.table_rows(),
             true,

@@ -48,8 +48,8 @@ pub async fn run(
     );
     match format {
         Format::Json => output::emit_json(&s),
-        Format::Csv | Format::Table => {
-            let csv = format == Format::Csv;
+        Format::Csv | Format::Xlsx | Format::Table => {
+            let csv = format != Format::Table;
             // The CSV's figure names are a contract (scripts read them): never translated.
             let name = |wire: &str, words: String| if csv { wire.to_string() } else { words };
             let mut rows: Vec<Vec<String>> = words::figures(lang, &s)
@@ -156,7 +156,7 @@ pub async fn run(
                     }
                 }
             }
-            if format == Format::Csv {
+            if csv {
                 emit(&output::csv(&["figure", "value"], &rows, true, style)?)
             } else {
                 let mut text = format!(
