@@ -130,7 +130,17 @@ pub fn export_csv_table(
     w.write_record(headers.iter().map(|h| h.as_ref()))
         .map_err(io::Error::other)?;
     for row in rows {
-        w.write_record(row).map_err(io::Error::other)?;
+        w.write_record(
+            row.iter()
+                .zip(
+                    headers
+                        .iter()
+                        .map(|h| h.as_ref())
+                        .chain(std::iter::repeat("")),
+                )
+                .map(|(c, h)| style.cell(h, c).into_owned()),
+        )
+        .map_err(io::Error::other)?;
     }
     w.into_inner()
         .map_err(|e| io::Error::other(e.to_string()))?

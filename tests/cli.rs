@@ -2336,3 +2336,44 @@ fn the_today_table_lists_long_lists_one_item_a_line() {
         }
     }
 }
+
+#[test]
+fn excel_csv_keeps_leading_zeros_and_writes_decimals_with_a_comma() {
+    let r = Run::new();
+    let o = r.ok(&[MORNING, "tasks", "--format", "csv", "--excel"]);
+    assert!(
+        o.stdout.starts_with(b"\xEF\xBB\xBF"),
+        "a byte-order mark first"
+    );
+    let text = String::from_utf8_lossy(&o.stdout[3..]).into_owned();
+    let header: Vec<&str> = text.lines().next().unwrap().split(';').collect();
+    let at = |name: &str| header.iter().position(|h| *h == name).unwrap();
+    let row = text
+        .lines()
+        .find(|l| l.contains("000418110200010"))
+        .expect("the contract's row");
+    let cells: Vec<&str> = row.split(';').collect();
+    // The identifier stays text when opened: leading zeros and every digit.
+    assert_eq!(
+        cells[at("contract_no")],
+        "\"=\"\"000418110200010\"\"\"",
+        "{row}"
+    );
+    assert_eq!(cells[at("phone1")], "\"=\"\"0811349991\"\"\"", "{row}");
+    assert_eq!(cells[at("total_amount")], "26435641", "{row}");
+    // Money with cents gets a decimal comma: a number that Indonesian Excel's SUM counts.
+    let termin = r.ok(&[MORNING, "termin", "--all", "--format", "csv", "--excel"]);
+    let termin = String::from_utf8_lossy(&termin.stdout[3..]).into_owned();
+    let header: Vec<&str> = termin.lines().next().unwrap().split(';').collect();
+    let bill = header.iter().position(|h| *h == "bill_amount").unwrap();
+    let bills: Vec<String> = termin
+        .lines()
+        .skip(1)
+        .map(|l| l.split(';').nth(bill).unwrap_or_default().to_string())
+        .collect();
+    assert!(bills.iter().all(|b| !b.contains('.')), "{bills:?}");
+    // Plain CSV is what scripts read: untouched.
+    let plain = stdout(&r.ok(&[MORNING, "tasks", "--format", "csv"]));
+    assert!(plain.contains("\n000418110200010,PUTRA"), "{plain}");
+    assert!(plain.contains(",26435641,"), "{plain}");
+}

@@ -6,7 +6,7 @@
 //! the CLI writes to the terminal (`tests::nothing_else_prints` holds it to that).
 
 use super::Failure;
-use crate::domain::text::{CsvStyle, csv_cell, json_escaped, sanitize};
+use crate::domain::text::{CsvStyle, json_escaped, sanitize};
 use comfy_table::{CellAlignment, ContentArrangement, Table, presets};
 use std::io::Write;
 
@@ -219,8 +219,12 @@ pub fn csv(
         w.write_record(headers).map_err(fail)?;
     }
     for row in rows {
-        w.write_record(row.iter().map(|c| csv_cell(c).into_owned()))
-            .map_err(fail)?;
+        w.write_record(
+            row.iter()
+                .zip(headers.iter().chain(std::iter::repeat(&"")))
+                .map(|(c, h)| style.cell(h, c).into_owned()),
+        )
+        .map_err(fail)?;
     }
     w.into_inner()
         .map_err(|e| Failure::new(super::EXIT_ERROR, format!("CSV: {e}")))

@@ -4,7 +4,7 @@ use crate::domain::Task;
 use crate::domain::bucket::{Bucket, bucket_of};
 use crate::domain::order::{self, SortMode, Urgency};
 use crate::domain::promise::PromiseBook;
-use crate::domain::text::{CsvStyle, csv_cell};
+use crate::domain::text::CsvStyle;
 use crate::domain::today::contacts_on;
 use crate::domain::window::{Window, zone_of_task};
 use crate::domain::zone::Zone;
@@ -278,7 +278,12 @@ fn write(
                 .and_then(|_| w.write_record(HEADERS))
                 .and_then(|_| {
                     annotated.iter().try_for_each(|a| {
-                        w.write_record(csv_row(a).iter().map(|c| csv_cell(c).into_owned()))
+                        w.write_record(
+                            csv_row(a)
+                                .iter()
+                                .zip(HEADERS)
+                                .map(|(c, h)| style.cell(h, c).into_owned()),
+                        )
                     })
                 })
                 .and_then(|_| w.flush().map_err(csv::Error::from));

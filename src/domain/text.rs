@@ -146,6 +146,30 @@ impl CsvStyle {
         if self.excel { Self::UTF8_BOM } else { b"" }
     }
 
+    /// A cell under `header` in this style: `csv_cell` always; for Excel with an Indonesian
+    /// locale also an identifier (`glossary::Kind::Id`) made of digits and letters written
+    /// as `="000220196348539"` (the formula's result is that very text: Excel and
+    /// LibreOffice both keep its leading zeros and every digit, where a bare number loses
+    /// them and a leading `'` shows), and a plain decimal number with a decimal comma
+    /// (`1234,56`, which that locale reads as a number `SUM` counts).
+    pub fn cell<'a>(self, header: &str, value: &'a str) -> Cow<'a, str> {
+        use super::glossary::{Kind, kind_of};
+        let safe = csv_cell(value);
+        if !self.excel {
+            return safe;
+        }
+        match kind_of(header) {
+            Some(Kind::Id)
+                if !safe.is_empty() && safe.bytes().all(|b| b.is_ascii_alphanumeric()) =>
+            {
+                Cow::Owned(format!("=\"{safe}\""))
+            }
+            Some(Kind::Id) => safe,
+            _ if is_plain_number(&safe) && safe.contains('.') => Cow::Owned(safe.replace('.', ",")),
+            _ => safe,
+        }
+    }
+
     /// A CSV writer in this style over `w` (the preamble is the caller's to write).
     pub fn writer<W: std::io::Write>(self, w: W) -> csv::Writer<W> {
         csv::WriterBuilder::new()
@@ -330,5 +354,37 @@ mod tests {
         assert_eq!(sanitize("a\u{1b}[2Jb"), "a[2Jb");
         assert_eq!(sanitize("line\nbreak\u{202E}x"), "line breakx");
         assert!(matches!(sanitize("plain"), Cow::Borrowed(_)));
+    }
+}
+
+#[cfg(test)]
+mod excel_tests {
+    use super::*;
+
+    #[test]
+    fn excel_cells_keep_identifiers_as_text_and_write_decimals_with_a_comma() {
+        let excel = CsvStyle { excel: true };
+        let plain = CsvStyle::default();
+        assert_eq!(
+            excel.cell("account_no", "000220196348539"),
+            "=\"000220196348539\""
+        );
+        assert_eq!(
+            excel.cell("va_number", "8808123412341234"),
+            "=\"8808123412341234\""
+        );
+        let zeros = "0".repeat(64);
+        assert_eq!(excel.cell("prev_sha256", &zeros), format!("=\"{zeros}\""));
+        assert_eq!(excel.cell("bill_amount", "771016312.56"), "771016312,56");
+        assert_eq!(excel.cell("count", "12"), "12");
+        assert_eq!(excel.cell("name", "PT MAJU"), "PT MAJU");
+        // A formula is still guarded, identifiers or not.
+        assert_eq!(excel.cell("account_no", "=1+1"), "'=1+1");
+        // Plain CSV is untouched.
+        assert_eq!(
+            plain.cell("account_no", "000220196348539"),
+            "000220196348539"
+        );
+        assert_eq!(plain.cell("bill_amount", "771016312.56"), "771016312.56");
     }
 }
