@@ -1096,3 +1096,4 @@ doctor-key-stored = the server STORED the probe (code 00): an entry for account 
 doctor-key-unclear = the probe's answer (HTTP { $status }, code { $code }) does not tell whether the key is right
 doctor-key-no-answer = { $url }: no answer to the key probe ({ $reason })
 cli-xlsx-needs-output = --format xlsx writes a file: give --output FILE (a workbook is not text for a terminal or a pipe)
+serve-state-kept = stored results and the clock kept in { $path }

@@ -949,3 +949,4 @@ doctor-key-stored = server MENYIMPAN probe (kode 00): entri untuk akun { $accoun
 doctor-key-unclear = jawaban probe (HTTP { $status }, kode { $code }) tidak menunjukkan apakah key benar
 doctor-key-no-answer = { $url }: tidak ada jawaban untuk probe key ({ $reason })
 cli-xlsx-needs-output = --format xlsx menulis berkas: berikan --output FILE (workbook bukan teks untuk terminal atau pipe)
+serve-state-kept = hasil yang tersimpan dan jamnya disimpan di { $path }

@@ -270,7 +270,10 @@ pub async fn run(
         }
     );
     if let Some(path) = &args.state {
-        say!("stored results and the clock kept in {}", path.display());
+        say!(
+            "{}",
+            tr!(lang, "serve-state-kept", path = path.display().to_string())
+        );
     }
     tokio::select! {
         _ = running.wait() => {}
