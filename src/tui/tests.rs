@@ -1965,3 +1965,28 @@ fn the_status_lines_complaint_goes_when_the_field_is_corrected() {
         status(&app)
     );
 }
+
+#[test]
+fn todays_long_lists_end_in_how_many_more_at_80x24() {
+    use crate::i18n::Lang;
+    for (lang, suffix, more) in [(Lang::En, "en", "more"), (Lang::Id, "id", "lagi")] {
+        let tasks: Vec<Task> = (0..25)
+            .map(|i| Task {
+                contract_no: format!("0003192797341{i:02}").into(),
+                name: format!("PT NAMA {i}").into(),
+                overdue: Some(8),
+                total_due: Some(Money::from_units(1_000_000 + i)),
+                ..Task::default()
+            })
+            .collect();
+        let mut app = super::harness::app_with_in(lang, tasks, 80, 24, super::harness::fixed_now());
+        alt(&mut app, '4');
+        let screen = super::harness::render(&app);
+        let line = screen
+            .lines()
+            .find(|l| l.contains("(25)"))
+            .unwrap_or_else(|| panic!("the bucket's line:\n{screen}"));
+        assert!(line.contains('+') && line.contains(more), "{line}");
+        insta::assert_snapshot!(format!("today_long_lists_{suffix}_80x24"), screen);
+    }
+}
