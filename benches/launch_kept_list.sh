@@ -23,14 +23,19 @@ launch() { # the workstation in a 200x60 pseudo-terminal, home $1, until the que
   printf "HOME=%q XDG_DATA_HOME=%q XDG_CONFIG_HOME=%q script -qc %q /dev/null >/dev/null" \
     "$1" "$1/data" "$1/config" "stty cols 200 rows 60; $bin --exit-after-first-queue"
 }
+median() { # the median of the 5 runs, from hyperfine's JSON (it prints only the mean)
+  grep -o '"median": *[0-9.e+-]*' "$1" | head -n 1 | awk '{ printf "  median: %.1f ms\n", $2 * 1000 }'
+}
 echo 'B: from the local twin, nothing kept'
-hyperfine -N -r 5 --prepare "rm -f $h/b/data/deskcoll/task-list-*" "sh -c '$(launch "$h/b")'"
+hyperfine -N -r 5 --export-json "$h/b.json" --prepare "rm -f $h/b/data/deskcoll/task-list-*" "sh -c '$(launch "$h/b")'"
+median "$h/b.json"
 # Keep the list for A, then the server goes away.
 HOME="$h/a" XDG_DATA_HOME="$h/a/data" XDG_CONFIG_HOME="$h/a/config" "$bin" tasks --format csv >/dev/null
 kill "$twin"
 wait "$twin" 2>/dev/null || true
 echo 'A: from the kept list, the server gone'
-hyperfine -N -r 5 "sh -c '$(launch "$h/a")'"
+hyperfine -N -r 5 --export-json "$h/a.json" "sh -c '$(launch "$h/a")'"
+median "$h/a.json"
 for f in "$h"/a/data/deskcoll/task-list-*; do
   [ -e "$f" ] && ls -la "$f"
 done

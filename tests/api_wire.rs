@@ -393,3 +393,73 @@ async fn a_fixed_now_still_retries_on_the_time_that_has_passed() {
     assert_eq!(d.flush_once(false).await.unwrap().delivered, 1, "retried");
     assert_eq!(seen.lock().unwrap().len(), 2);
 }
+
+/// Answers a chunked task list (no length announced) of `tasks` tasks, in pieces of about
+/// 1 KB; with `cut`, the connection is closed after that many bytes of the body.
+async fn chunked_list(tasks: usize, cut: Option<usize>) -> (String, usize) {
+    use tokio::io::{AsyncReadExt, AsyncWriteExt};
+    let one = r#"{"contract_no":"000318270200055","name":"BUDI SANTOSO","branch_name":"KUPANG"}"#;
+    let body = format!("{{\"data\":[{}]}}", vec![one; tasks].join(","));
+    let len = body.len();
+    let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        while let Ok((mut stream, _)) = listener.accept().await {
+            let body = body.clone();
+            tokio::spawn(async move {
+                let mut buf = [0u8; 8192];
+                let _ = stream.read(&mut buf).await;
+                let head = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n";
+                let mut out = head.as_bytes().to_vec();
+                let sent = cut.unwrap_or(body.len());
+                for piece in body.as_bytes()[..sent].chunks(1024) {
+                    out.extend_from_slice(format!("{:x}\r\n", piece.len()).as_bytes());
+                    out.extend_from_slice(piece);
+                    out.extend_from_slice(b"\r\n");
+                }
+                if cut.is_none() {
+                    out.extend_from_slice(b"0\r\n\r\n");
+                }
+                let _ = stream.write_all(&out).await;
+                let _ = stream.shutdown().await;
+            });
+        }
+    });
+    (format!("http://{addr}"), len)
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_list_read_as_it_arrives_keeps_its_caps_and_says_how_it_stopped() {
+    // Whole: every task, and the bytes told as they came, up to the whole body.
+    let (base, len) = chunked_list(2000, None).await;
+    let seen = std::sync::Mutex::new(Vec::new());
+    let list = client(&base)
+        .tasks_watched(&|got, total| seen.lock().unwrap().push((got, total)))
+        .await
+        .unwrap();
+    assert_eq!(list.len(), 2000);
+    assert_eq!(list[1999].branch_name, "KUPANG");
+    let seen = seen.into_inner().unwrap();
+    assert!(seen.len() > 1, "told more than once: {seen:?}");
+    assert!(seen.windows(2).all(|w| w[0].0 < w[1].0), "{seen:?}");
+    assert_eq!(seen.last(), Some(&(len as u64, None)));
+
+    // No length announced, more than the cap: refused as too large, not as a cut list.
+    let capped = Client::new(
+        Some(common::endpoints(&base, None, "key")),
+        None,
+        deskcoll::api::ClientOptions {
+            max_body_bytes: len / 2,
+            ..common::quick_timeouts()
+        },
+    )
+    .unwrap();
+    let err = capped.tasks().await.unwrap_err();
+    assert!(matches!(err, ApiError::TooLarge { .. }), "{err:?}");
+
+    // The connection dropped halfway: said as dropped, not as malformed JSON.
+    let (base, len) = chunked_list(2000, Some(60_000)).await;
+    assert!(len > 60_000);
+    let err = client(&base).tasks().await.unwrap_err();
+    assert!(matches!(err, ApiError::Dropped { .. }), "{err:?}");
+}

@@ -1,5 +1,5 @@
 use super::error::{ApiError, excerpt};
-use crate::domain::task::{TaskList, parse_task_list_counted};
+use crate::domain::task::{TaskList, parse_task_list_counted, parse_task_list_from_reader};
 use crate::domain::termin::NOT_FOUND_MESSAGE;
 use crate::domain::text::{clean, sanitize};
 use crate::domain::{
@@ -186,6 +186,28 @@ struct Reply {
 /// `http.max_retry_after_secs`.
 pub const MAX_RETRY_AFTER: Duration = Duration::from_secs(86_400);
 
+/// The pieces of a body, as a reader for a parser on a blocking thread: it waits for the next
+/// piece; the end of the pieces is the end of the body.
+struct PieceReader {
+    pieces: tokio::sync::mpsc::Receiver<bytes::Bytes>,
+    current: bytes::Bytes,
+}
+
+impl std::io::Read for PieceReader {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        while self.current.is_empty() {
+            match self.pieces.blocking_recv() {
+                Some(piece) => self.current = piece,
+                None => return Ok(0),
+            }
+        }
+        let n = buf.len().min(self.current.len());
+        let piece = self.current.split_to(n);
+        buf[..n].copy_from_slice(&piece);
+        Ok(n)
+    }
+}
+
 /// `Retry-After` as seconds or as an HTTP date (judged against `now`), at most
 /// `MAX_RETRY_AFTER`; a date already past is no wait.
 pub fn parse_retry_after(value: &str, now: chrono::DateTime<chrono::Utc>) -> Option<Duration> {
@@ -341,9 +363,28 @@ impl Client {
         url: &str,
         watch: &(dyn Fn(u64, Option<u64>) + Sync),
     ) -> Result<Reply, ApiError> {
+        let (mut resp, retry_after) = self.open(req, url).await?;
+        let status = resp.status();
+        let body = self.read_rest(&mut resp, Vec::new(), url, watch).await?;
+        Ok(Reply {
+            status,
+            body,
+            retry_after,
+        })
+    }
+
+    /// Sends a request and reads the answer's head: a redirect is refused, a body announced
+    /// over the cap too; with it, the `Retry-After` asked (429 or 503).
+    async fn open(
+        &self,
+        req: RequestBuilder,
+        url: &str,
+    ) -> Result<(Response, Option<Duration>), ApiError> {
         let host = host_of(url);
-        let fail = |e| ApiError::from_reqwest(e, &host, self.options.timeout);
-        let mut resp: Response = req.send().await.map_err(fail)?;
+        let resp: Response = req
+            .send()
+            .await
+            .map_err(|e| ApiError::from_reqwest(e, &host, self.options.timeout))?;
         let status = resp.status();
         if status.is_redirection() {
             let to = resp
@@ -366,19 +407,122 @@ impl Client {
         if resp.content_length().is_some_and(|n| n as usize > limit) {
             return Err(ApiError::TooLarge { limit });
         }
-        let mut body = Vec::with_capacity(resp.content_length().unwrap_or(0) as usize);
-        while let Some(chunk) = resp.chunk().await.map_err(fail)? {
-            if body.len() + chunk.len() > limit {
-                return Err(ApiError::TooLarge { limit });
-            }
-            body.extend_from_slice(&chunk);
-            watch(body.len() as u64, resp.content_length());
+        Ok((resp, retry_after))
+    }
+
+    /// The next piece of the body (decoded), `None` at its end; `received` counts the
+    /// bytes so far, never past the cap, and `watch` is told after each piece.
+    async fn next_piece(
+        &self,
+        resp: &mut Response,
+        received: &mut u64,
+        url: &str,
+        watch: &(dyn Fn(u64, Option<u64>) + Sync),
+    ) -> Result<Option<bytes::Bytes>, ApiError> {
+        let piece = resp
+            .chunk()
+            .await
+            .map_err(|e| ApiError::from_reqwest(e, &host_of(url), self.options.timeout))?;
+        let Some(piece) = piece else {
+            return Ok(None);
+        };
+        let limit = self.options.max_body_bytes;
+        if *received + piece.len() as u64 > limit as u64 {
+            return Err(ApiError::TooLarge { limit });
         }
-        Ok(Reply {
-            status,
-            body,
-            retry_after,
-        })
+        *received += piece.len() as u64;
+        watch(*received, resp.content_length());
+        Ok(Some(piece))
+    }
+
+    /// The rest of a body after `body` (what was read of it already), never more than the cap.
+    async fn read_rest(
+        &self,
+        resp: &mut Response,
+        mut body: Vec<u8>,
+        url: &str,
+        watch: &(dyn Fn(u64, Option<u64>) + Sync),
+    ) -> Result<Vec<u8>, ApiError> {
+        if body.is_empty() {
+            body.reserve(resp.content_length().unwrap_or(0) as usize);
+        }
+        let mut received = body.len() as u64;
+        while let Some(piece) = self.next_piece(resp, &mut received, url, watch).await? {
+            body.extend_from_slice(&piece);
+        }
+        Ok(body)
+    }
+
+    /// The task list read as its body arrives: the pieces go to a parser on a blocking
+    /// thread, which reads each entry as its bytes come, so the JSON body is never held
+    /// whole. An error status or a page instead of JSON is read whole (capped) and said as
+    /// `send` would. The caps, the timeout between reads and `watch` are those of `send`.
+    async fn task_list_streamed(
+        &self,
+        req: RequestBuilder,
+        url: &str,
+        watch: &(dyn Fn(u64, Option<u64>) + Sync),
+    ) -> Result<TaskList, ApiError> {
+        let (mut resp, retry_after) = self.open(req, url).await?;
+        let status = resp.status();
+        let mut received = 0u64;
+        // Up to the first byte that is not white space: it says whether this is JSON.
+        let mut head: Vec<u8> = Vec::new();
+        let first = loop {
+            if let Some(b) = head.iter().find(|b| !b.is_ascii_whitespace()) {
+                break Some(*b);
+            }
+            match self
+                .next_piece(&mut resp, &mut received, url, watch)
+                .await?
+            {
+                Some(piece) => head.extend_from_slice(&piece),
+                None => break None,
+            }
+        };
+        if !status.is_success() || first == Some(b'<') {
+            let body = self.read_rest(&mut resp, head, url, watch).await?;
+            let reply = Reply {
+                status,
+                body,
+                retry_after,
+            };
+            Self::check_common(&reply, url)?;
+            Self::not_json_guard(&reply)?;
+            return Ok(parse_task_list_counted(&reply.body)?);
+        }
+        // A few pieces in flight at most: the parser keeps up, or the reading waits for it.
+        let (tx, rx) = tokio::sync::mpsc::channel::<bytes::Bytes>(8);
+        let parser = tokio::task::spawn_blocking(move || {
+            parse_task_list_from_reader(PieceReader {
+                pieces: rx,
+                current: bytes::Bytes::new(),
+            })
+        });
+        let fed: Result<(), ApiError> = async {
+            if tx.send(bytes::Bytes::from(head)).await.is_err() {
+                return Ok(());
+            }
+            while let Some(piece) = self
+                .next_piece(&mut resp, &mut received, url, watch)
+                .await?
+            {
+                if tx.send(piece).await.is_err() {
+                    // The parser stopped early: its error says why.
+                    break;
+                }
+            }
+            Ok(())
+        }
+        .await;
+        // The end of the pieces is the end of the body for the parser; after an error (or
+        // when the deadline drops all this) it reads a cut body and its answer is not used.
+        drop(tx);
+        fed?;
+        let list = parser.await.map_err(|e| {
+            ApiError::Other(format!("reading the task list stopped unexpectedly: {e}"))
+        })??;
+        Ok(list)
     }
 
     /// Maps the statuses both services answer alike; `Ok` for a 2xx.
@@ -439,12 +583,19 @@ impl Client {
         if let Some(a) = &ep.auth {
             req = req.basic_auth(&a.user, Some(a.password.expose()));
         }
-        let reply = self
-            .send_watched(req, &ep.tasks_url, RequestKind::TaskList, watch)
-            .await?;
-        Self::check_common(&reply, &ep.tasks_url)?;
-        Self::not_json_guard(&reply)?;
-        let list = parse_task_list_counted(&reply.body)?;
+        let kind = RequestKind::TaskList;
+        let deadline = self.deadline(kind);
+        let read = self.task_list_streamed(req, &ep.tasks_url, watch);
+        let list = match tokio::time::timeout(deadline, read).await {
+            Ok(list) => list?,
+            Err(_) => {
+                return Err(ApiError::Deadline {
+                    host: host_of(&ep.tasks_url),
+                    secs: deadline.as_secs().max(1),
+                    kind,
+                });
+            }
+        };
         if list.not_tasks > 0 {
             tracing::warn!(
                 not_tasks = list.not_tasks,

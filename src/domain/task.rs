@@ -211,6 +211,18 @@ pub fn parse_task_list_counted(body: &[u8]) -> Result<TaskList, WireError> {
     data.ok_or(WireError::NoTaskList)
 }
 
+/// `parse_task_list_counted` over a reader, as the body arrives: the JSON is never held whole,
+/// each entry is read, kept or skipped as its bytes come. The same errors, at the same line
+/// and column, as reading the whole body at once; an error of the reader itself (the body
+/// stopped arriving) is `Malformed` too, and whoever feeds the reader says why it stopped.
+pub fn parse_task_list_from_reader(body: impl std::io::Read) -> Result<TaskList, WireError> {
+    let mut de =
+        serde_json::Deserializer::from_reader(std::io::BufReader::with_capacity(64 * 1024, body));
+    let data = serde::de::DeserializeSeed::deserialize(ListBody { expected: 0 }, &mut de)?;
+    de.end()?;
+    data.ok_or(WireError::NoTaskList)
+}
+
 /// Fewer bytes than any real task takes in the list (the server's run about 770): the
 /// pre-size never asks for more tasks than the body can hold, however many `"contract_no"`
 /// a hostile body repeats.
@@ -370,6 +382,69 @@ pub(crate) mod tests {
             0,
             "no room kept for what was not a task"
         );
+    }
+
+    /// A reader that hands out `step` bytes at a time, as a slow link would.
+    struct Dribble<'a> {
+        rest: &'a [u8],
+        step: usize,
+    }
+
+    impl std::io::Read for Dribble<'_> {
+        fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+            let n = self.step.min(buf.len()).min(self.rest.len());
+            buf[..n].copy_from_slice(&self.rest[..n]);
+            self.rest = &self.rest[n..];
+            Ok(n)
+        }
+    }
+
+    #[test]
+    fn a_list_read_as_it_arrives_is_the_list_read_whole_and_fails_alike() {
+        let one = Task {
+            contract_no: "000318270200055".into(),
+            name: "BUDI \"B\" SANTOSO \u{e9}".into(),
+            branch_name: "KUPANG".into(),
+            ..Task::default()
+        };
+        let mut good = write_task_list(&[one.clone(), Task::default(), one]);
+        // Whatever else the object holds is read past, before and after the list.
+        good.splice(1..1, br#""count":3,"meta":{"x":[1,2]},"#.iter().copied());
+        let bodies: [&[u8]; 9] = [
+            &good,
+            br#"{"data":[{},null,7,"x",[1,[2]],{"contract_no":"000318270200055"},true]}"#,
+            br#"{"data":null}"#,
+            br#"{"Message":"An error has occurred."}"#,
+            br#"{"data":[{"contract_no":"1"}"#,
+            br#"{"data":[{"contract_no":"1"}]} trailing"#,
+            b"",
+            b"  \n {\n \"data\": [ {\"contract_no\": 7,} ] }",
+            br#"{"data":"no list"}"#,
+        ];
+        for body in bodies {
+            let whole = parse_task_list_counted(body);
+            for step in [1, 3, 4096] {
+                let arrived = parse_task_list_from_reader(Dribble { rest: body, step });
+                assert_eq!(
+                    arrived.as_ref().map_err(ToString::to_string),
+                    whole.as_ref().map_err(ToString::to_string),
+                    "{} in pieces of {step}",
+                    String::from_utf8_lossy(body)
+                );
+            }
+        }
+        let list = parse_task_list_from_reader(Dribble {
+            rest: &good,
+            step: 7,
+        })
+        .unwrap();
+        assert_eq!(list.tasks.len(), 2);
+        assert_eq!(list.not_tasks, 1);
+        assert_eq!(list.tasks[1].name, "BUDI \"B\" SANTOSO \u{e9}");
+        assert!(matches!(
+            parse_task_list_from_reader(&br#"{"data":null}"#[..]),
+            Err(WireError::NoTaskList)
+        ));
     }
 
     #[test]
