@@ -7,6 +7,7 @@ pub mod bucket;
 pub mod callback;
 pub mod codes;
 pub mod dates;
+pub mod floor;
 #[cfg(test)]
 mod instants;
 pub mod jcs;
