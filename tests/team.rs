@@ -1,0 +1,337 @@
+//! The team ledger against a real PostgreSQL the tests start themselves (`tests/pg`): the
+//! DBA's set-up from README's "The floor", roles that cannot rewrite, the chain witnessed by
+//! the database, desks pushing (idempotent, offline-first, twenty at once), the floor equal
+//! to each agent's own Today, and audit against the ledger. Skipped, saying so, only when the
+//! PostgreSQL binaries are absent.
+
+mod common;
+mod pg;
+
+use deskcoll::twin::RunningTwin;
+use pg::Cluster;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+const FRIDAY: &str = "2026-11-27T10:00:00+07:00";
+const FRIDAY_LATER: &str = "2026-11-27T14:30:00+07:00";
+const SUNDAY_NIGHT: &str = "2026-11-29T22:30:00+07:00";
+const AGENT_PW: &str = "agent-pw-9";
+const SUPERVISOR_PW: &str = "spv-pw-7";
+
+macro_rules! cluster_or_skip {
+    ($name:literal) => {
+        match Cluster::start() {
+            Some(c) => c,
+            None => {
+                pg::skipping($name);
+                return;
+            }
+        }
+    };
+}
+
+fn out(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stdout).into_owned()
+}
+
+fn err(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// The binary with a private home and none of the caller's settings.
+fn deskcoll(home: &Path, args: &[&str]) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_deskcoll"));
+    for (k, _) in std::env::vars() {
+        if k.starts_with("DESKCOLL_") {
+            c.env_remove(k);
+        }
+    }
+    c.args(args)
+        .env("HOME", home)
+        .env("XDG_CONFIG_HOME", home.join("config"))
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("DESKCOLL_SYSTEM_CONFIG", home.join("system.toml"))
+        .env("DESKCOLL_LANG", "en")
+        .stdin(Stdio::null());
+    c
+}
+
+fn run(mut c: Command) -> Output {
+    tokio::task::block_in_place(|| c.output().unwrap())
+}
+
+/// `team init` as the DBA, then a login role for each agent and the supervisor, as README's
+/// section "The floor" tells the DBA (its SQL block, run as it is written).
+fn set_up(cluster: &Cluster, agents: &[&str]) {
+    let home = tempfile::tempdir().unwrap();
+    let o = run(deskcoll(
+        home.path(),
+        &["team", "init", "--database-url", &cluster.admin_url()],
+    ));
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    for agent in agents {
+        let sql = readme_sql()
+            .replace("desk_017", &login_of(agent))
+            .replace("change-me-agent", AGENT_PW)
+            .replace("change-me-supervisor", SUPERVISOR_PW);
+        let agent_lines: String = sql
+            .lines()
+            .filter(|l| !l.contains("spv_"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        cluster.psql(&agent_lines);
+    }
+    if cluster.psql("SELECT count(*) FROM pg_roles WHERE rolname = 'spv_rina'") == "0" {
+        let sql = readme_sql()
+            .replace("change-me-supervisor", SUPERVISOR_PW)
+            .lines()
+            .filter(|l| l.contains("spv_"))
+            .collect::<Vec<_>>()
+            .join("\n");
+        cluster.psql(&sql);
+    }
+}
+
+/// The SQL block of README's section "The floor".
+fn readme_sql() -> String {
+    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let section = readme
+        .split("\n## The floor")
+        .nth(1)
+        .expect("README has a section \"The floor\"");
+    let section = section.split("\n## ").next().unwrap();
+    let block = section
+        .split("```sql\n")
+        .nth(1)
+        .expect("the section has an ```sql block");
+    block.split("```").next().unwrap().to_string()
+}
+
+fn login_of(agent: &str) -> String {
+    format!("desk_{}", agent.to_lowercase())
+}
+
+/// One agent's desk: its outbox, its agent id, the twin it sends to, and its login.
+struct Desk {
+    home: tempfile::TempDir,
+    agent: String,
+    base: String,
+    ledger: String,
+}
+
+impl Desk {
+    fn new(twin: &RunningTwin, cluster: &Cluster, agent: &str) -> Desk {
+        Desk {
+            home: tempfile::tempdir().unwrap(),
+            agent: agent.into(),
+            base: twin.base_url(),
+            ledger: cluster.url(&login_of(agent), AGENT_PW),
+        }
+    }
+
+    fn outbox(&self) -> PathBuf {
+        self.home.path().join("outbox.sqlite3")
+    }
+
+    fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = deskcoll(self.home.path(), args);
+        c.env("DESKCOLL_OUTBOX", self.outbox())
+            .env("DESKCOLL_BASE_URL", &self.base)
+            .env("DESKCOLL_USER", deskcoll::twin::SEED_USER)
+            .env("DESKCOLL_PASSWORD", deskcoll::twin::SEED_PASSWORD)
+            .env("DESKCOLL_HASH_KEY", deskcoll::twin::SEED_HASH_KEY)
+            .env("DESKCOLL_AGENT_ID", &self.agent)
+            .env("DESKCOLL_TEAM_DATABASE_URL", &self.ledger);
+        c
+    }
+
+    fn run(&self, args: &[&str]) -> Output {
+        run(self.cmd(args))
+    }
+
+    fn ok(&self, args: &[&str]) -> Output {
+        let o = self.run(args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", err(&o));
+        o
+    }
+
+    fn submit(&self, now: &str, account: &str, action: &str, result: &str, extra: &[&str]) {
+        let mut args = vec![
+            "--now", now, "submit", "--account", account, "--action", action, "--result",
+            result, "--remark", "janji bayar",
+        ];
+        args.extend_from_slice(extra);
+        self.ok(&args);
+    }
+
+    /// Three results delivered on Friday: a PTP by the debtor, a no-answer, a callback.
+    fn three(&self) {
+        self.submit(
+            FRIDAY,
+            "000319280100042",
+            "PTP",
+            "PTP01",
+            &["--promise", "2026-11-30", "--party", "debtor", "--amount", "1.500.000"],
+        );
+        self.submit(FRIDAY, "000220196348539", "NCT", "NCT01", &[]);
+        self.submit(
+            FRIDAY_LATER,
+            "000119590678608",
+            "CTC",
+            "CTC02",
+            &["--party", "spouse"],
+        );
+    }
+
+    fn push(&self) -> Output {
+        self.run(&["team", "push"])
+    }
+}
+
+fn supervisor(cluster: &Cluster, home: &Path, args: &[&str]) -> Output {
+    let mut c = deskcoll(home, args);
+    c.env("DESKCOLL_TEAM_DATABASE_URL", cluster.url("spv_rina", SUPERVISOR_PW));
+    run(c)
+}
+
+async fn client(url: &str) -> tokio_postgres::Client {
+    deskcoll::team::connect(url).await.expect("connects")
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn team_init_twice_changes_nothing_and_a_newer_schema_is_refused_untouched() {
+    let cluster = cluster_or_skip!("team_init_twice");
+    let home = tempfile::tempdir().unwrap();
+    let init = || {
+        run(deskcoll(
+            home.path(),
+            &["team", "init", "--database-url", &cluster.admin_url()],
+        ))
+    };
+    let first = init();
+    assert_eq!(first.status.code(), Some(0), "{}", err(&first));
+    assert!(out(&first).contains("schema 1 (it was at 0)"), "{}", out(&first));
+    let catalog = "SELECT string_agg(c.relname || ':' || coalesce(array_to_string(c.relacl, ','), ''), ' ' ORDER BY c.relname)
+                   FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'deskcoll'";
+    let before = cluster.psql(catalog);
+    let second = init();
+    assert_eq!(second.status.code(), Some(0), "{}", err(&second));
+    assert!(out(&second).contains("already at schema 1: nothing changed"), "{}", out(&second));
+    assert_eq!(cluster.psql(catalog), before);
+    assert!(!out(&second).contains(pg::ADMIN_PASSWORD) && !err(&second).contains(pg::ADMIN_PASSWORD));
+
+    cluster.psql("UPDATE deskcoll.meta SET value = '99' WHERE key = 'schema'");
+    let newer = init();
+    assert_eq!(newer.status.code(), Some(1));
+    assert!(err(&newer).contains("schema 99, newer than this deskcoll knows (1)"), "{}", err(&newer));
+    assert_eq!(cluster.psql("SELECT value FROM deskcoll.meta WHERE key = 'schema'"), "99");
+    assert_eq!(cluster.psql(catalog), before, "left untouched");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_agent_role_may_insert_but_never_update_delete_or_truncate() {
+    let cluster = cluster_or_skip!("agent_role_rights");
+    let twin = common::twin().await;
+    set_up(&cluster, &["A01"]);
+    let desk = Desk::new(&twin, &cluster, "A01");
+    desk.three();
+    let pushed = desk.push();
+    assert_eq!(pushed.status.code(), Some(0), "{}", err(&pushed));
+    let agent = client(&desk.ledger).await;
+    for sql in [
+        "UPDATE deskcoll.receipts SET body = body",
+        "DELETE FROM deskcoll.receipts",
+        "TRUNCATE deskcoll.receipts",
+        "UPDATE deskcoll.results SET state = 'delivered'",
+        "DELETE FROM deskcoll.results",
+        "TRUNCATE deskcoll.results",
+        "DELETE FROM deskcoll.list_reads",
+        "UPDATE deskcoll.meta SET value = '2'",
+        "DROP TABLE deskcoll.receipts",
+        "ALTER TABLE deskcoll.receipts DISABLE TRIGGER witness",
+    ] {
+        let e = agent.batch_execute(sql).await.expect_err(sql);
+        let code = e.code().map(|c| c.code().to_string());
+        assert!(
+            code.as_deref() == Some("42501"),
+            "{sql}: {code:?} {e}"
+        );
+    }
+    let spv = client(&cluster.url("spv_rina", SUPERVISOR_PW)).await;
+    let e = spv
+        .batch_execute("INSERT INTO deskcoll.list_reads VALUES ('X', 1, 'a', now(), NULL, NULL)")
+        .await
+        .expect_err("a supervisor only reads");
+    assert_eq!(e.code().map(|c| c.code().to_string()).as_deref(), Some("42501"));
+    assert_eq!(cluster.psql("SELECT count(*) FROM deskcoll.receipts"), "3");
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_chain_trigger_refuses_a_forged_receipt_and_skips_the_same_one_again() {
+    let cluster = cluster_or_skip!("chain_trigger");
+    let twin = common::twin().await;
+    set_up(&cluster, &["A01"]);
+    let desk = Desk::new(&twin, &cluster, "A01");
+    desk.three();
+    assert_eq!(desk.push().status.code(), Some(0));
+    let agent = client(&desk.ledger).await;
+    let row = agent
+        .query_one(
+            "SELECT body, sha256 FROM deskcoll.receipts WHERE agent_id = 'A01' AND seq = 3",
+            &[],
+        )
+        .await
+        .unwrap();
+    let (body3, sha3): (String, String) = (row.get(0), row.get(1));
+    let insert = "INSERT INTO deskcoll.receipts (agent_id, seq, result_id, tag, prev_sha256, sha256, body, call_time)
+                  VALUES ('A01', $1, 9, '', $2, $3, $4, now())";
+    let forge = |seq: i64, prev: &str| {
+        let mut v: serde_json::Value = serde_json::from_str(&body3).unwrap();
+        v["seq"] = seq.into();
+        v["prev_sha256"] = prev.into();
+        v["account_no"] = "000999999999999".into();
+        let body = deskcoll::domain::jcs::canonical(&v).unwrap();
+        let sha = deskcoll::domain::receipt::digest(&body);
+        (body, sha)
+    };
+    // Not chained to the ledger's latest.
+    let (body, sha) = forge(4, &"0".repeat(64));
+    let e = agent
+        .execute(insert, &[&4i64, &"0".repeat(64), &sha, &body])
+        .await
+        .expect_err("a receipt not chained to the latest is refused");
+    assert!(deskcoll::team::describe(&e).contains("does not chain to receipt 3"), "{}", deskcoll::team::describe(&e));
+    // Not the next seq.
+    let (body, sha) = forge(6, &sha3);
+    let e = agent
+        .execute(insert, &[&6i64, &sha3, &sha, &body])
+        .await
+        .expect_err("a gap is refused");
+    assert!(deskcoll::team::describe(&e).contains("is not the next (the ledger holds up to 3)"), "{}", deskcoll::team::describe(&e));
+    // Another receipt under a seq the ledger holds.
+    let (body, sha) = forge(3, &sha3);
+    let e = agent
+        .execute(insert, &[&3i64, &sha3, &sha, &body])
+        .await
+        .expect_err("a rewrite is refused");
+    assert!(deskcoll::team::describe(&e).contains("holds another receipt 3"), "{}", deskcoll::team::describe(&e));
+    // A body that does not hash to the sha256 filed with it.
+    let (body, _) = forge(4, &sha3);
+    let e = agent
+        .execute(insert, &[&4i64, &sha3, &"ab".repeat(32), &body])
+        .await
+        .expect_err("a hash that is not the body's is refused");
+    assert!(deskcoll::team::describe(&e).contains("does not match its sha256"), "{}", deskcoll::team::describe(&e));
+    // The genuine one again (a retry): skipped, nothing changes.
+    let row = agent
+        .query_one("SELECT prev_sha256 FROM deskcoll.receipts WHERE agent_id = 'A01' AND seq = 3", &[])
+        .await
+        .unwrap();
+    let prev3: String = row.get(0);
+    let n = agent
+        .execute(insert, &[&3i64, &prev3, &sha3, &body3])
+        .await
+        .expect("the same receipt again is no error");
+    assert_eq!(n, 0);
+    assert_eq!(cluster.psql("SELECT count(*) FROM deskcoll.receipts"), "3");
+}
