@@ -335,3 +335,235 @@ async fn the_chain_trigger_refuses_a_forged_receipt_and_skips_the_same_one_again
     assert_eq!(n, 0);
     assert_eq!(cluster.psql("SELECT count(*) FROM deskcoll.receipts"), "3");
 }
+
+const EVENING: &str = "2026-11-27T16:00:00+07:00";
+
+/// The figures `today --format json` and the floor both name.
+const SHARED: &[&str] = &[
+    "date",
+    "calls",
+    "rpc",
+    "rpc_rate",
+    "rpc_ptp",
+    "ptp_count",
+    "ptp_rate",
+    "promised_amount",
+    "promises_kept",
+    "promises_broken",
+    "kept_rate",
+    "callbacks_due",
+    "waiting",
+    "uncertain",
+];
+
+fn json(o: &Output) -> serde_json::Value {
+    serde_json::from_slice(&o.stdout).unwrap_or_else(|e| panic!("{e}: {}", out(o)))
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn each_agents_floor_row_equals_its_own_today_figure_for_figure() {
+    let cluster = cluster_or_skip!("floor_equals_today");
+    let twin = common::twin().await;
+    set_up(&cluster, &["A01", "A02"]);
+    let a = Desk::new(&twin, &cluster, "A01");
+    a.three();
+    a.submit(
+        FRIDAY,
+        "000220196348539",
+        "CBK",
+        "CBK01",
+        &["--party", "debtor", "--callback", "2026-11-27 13:00"],
+    );
+    let b = Desk::new(&twin, &cluster, "A02");
+    b.submit(
+        FRIDAY_LATER,
+        "000319280100042",
+        "PTP",
+        "PTP01",
+        &["--promise", "2026-11-28", "--party", "debtor", "--amount", "750.000"],
+    );
+    // Sunday night with consent: outside the window.
+    b.submit(
+        SUNDAY_NIGHT,
+        "000119590678608",
+        "CTC",
+        "CTC02",
+        &["--consent", "asked to be called after work"],
+    );
+    for d in [&a, &b] {
+        let o = d.push();
+        assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+        assert!(out(&o).contains("nothing waits"), "{}", out(&o));
+    }
+    let home = tempfile::tempdir().unwrap();
+    let floor = supervisor(&cluster, home.path(), &["--now", EVENING, "floor", "--format", "json"]);
+    assert_eq!(floor.status.code(), Some(0), "{}", err(&floor));
+    let rows = json(&floor);
+    let rows = rows.as_array().expect("an array");
+    assert_eq!(rows.len(), 2, "one object per agent: {rows:?}");
+    for (desk, row) in [(&a, &rows[0]), (&b, &rows[1])] {
+        assert_eq!(row["agent_id"], desk.agent.as_str());
+        let today = json(&desk.ok(&["--now", EVENING, "today", "--format", "json"]));
+        for key in SHARED {
+            assert_eq!(row[key], today[key], "{} {key}", desk.agent);
+        }
+    }
+    let a_row = &rows[0];
+    assert_eq!(a_row["calls"], 4);
+    assert_eq!(a_row["rpc"], 2);
+    assert_eq!(a_row["ptp_count"], 1);
+    assert_eq!(a_row["promised_amount"], "1500000");
+    assert_eq!(a_row["last_result"], "2026-11-27 14:30:00");
+    assert_eq!(a_row["callbacks_missed"], 0);
+    // Sunday's floor shows B's call outside the window, with consent.
+    let sunday = supervisor(
+        &cluster,
+        home.path(),
+        &["--now", "2026-11-29T23:00:00+07:00", "floor", "--format", "json"],
+    );
+    let rows = json(&sunday);
+    let b_row = rows.as_array().unwrap().iter().find(|r| r["agent_id"] == "A02").unwrap().clone();
+    assert_eq!((b_row["outside_window"].clone(), b_row["outside_window_consent"].clone()), (1.into(), 1.into()));
+    // The table: a row per agent and the total.
+    let table = supervisor(&cluster, home.path(), &["--now", EVENING, "floor", "--sort", "calls"]);
+    assert_eq!(table.status.code(), Some(0), "{}", err(&table));
+    let text = out(&table);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].contains("The floor, 2026-11-27: 2 agents"), "{text}");
+    assert!(lines[2].trim_start().starts_with("A01"), "most calls first:\n{text}");
+    assert!(lines[4].trim_start().starts_with("Total"), "{text}");
+    assert!(lines[4].contains(" 5 "), "4 + 1 calls:\n{text}");
+    // The workbook.
+    let xlsx = home.path().join("floor.xlsx");
+    let o = supervisor(
+        &cluster,
+        home.path(),
+        &["--now", EVENING, "--output", xlsx.to_str().unwrap(), "floor", "--format", "xlsx"],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    use calamine::Reader;
+    let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
+    let sheet = book.worksheet_range("floor").unwrap();
+    assert_eq!(sheet.get_value((0, 2)).map(|c| c.to_string()), Some("calls".into()));
+    assert_eq!(sheet.get_value((3, 0)).map(|c| c.to_string()), Some("total".into()));
+    assert_eq!(sheet.get_value((3, 2)).map(|c| c.to_string()), Some("5".into()));
+}
+
+fn count(cluster: &Cluster, sql: &str) -> i64 {
+    cluster.psql(sql).parse().unwrap()
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn a_push_retried_after_a_lost_answer_changes_nothing() {
+    let cluster = cluster_or_skip!("retry_after_lost_answer");
+    let twin = common::twin().await;
+    set_up(&cluster, &["A01"]);
+    let desk = Desk::new(&twin, &cluster, "A01");
+    desk.three();
+    // The ledger commits the batch, but its answer never reaches the desk: not marked.
+    let mut outbox = deskcoll::store::Outbox::open(&desk.outbox()).unwrap();
+    let mut agent = client(&desk.ledger).await;
+    let batch = outbox.ledger_pending(500).unwrap();
+    deskcoll::team::push::send(&mut agent, "A01", &batch).await.unwrap();
+    let snapshot = "SELECT count(*) || '/' || string_agg(sha256, ',' ORDER BY seq) FROM deskcoll.receipts";
+    let rows = "SELECT count(*) FROM deskcoll.results";
+    let (receipts, results) = (cluster.psql(snapshot), count(&cluster, rows));
+    assert_eq!(outbox.ledger_waiting().unwrap().receipts, 3);
+    drop(outbox);
+    // The retry sends the same rows again.
+    let o = desk.push();
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(cluster.psql(snapshot), receipts);
+    assert_eq!(count(&cluster, rows), results);
+    assert_eq!(
+        count(&cluster, "SELECT count(DISTINCT result_id) FROM deskcoll.results"),
+        3
+    );
+    // And again, with nothing waiting: nothing sent.
+    let o = desk.push();
+    assert!(out(&o).contains("0 result versions, 0 receipts"), "{}", out(&o));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn the_database_stopped_mid_day_and_restarted_loses_and_duplicates_nothing() {
+    let cluster = cluster_or_skip!("database_down_mid_day");
+    let twin = common::twin().await;
+    set_up(&cluster, &["A01"]);
+    let desk = Desk::new(&twin, &cluster, "A01");
+    desk.three();
+    assert_eq!(desk.push().status.code(), Some(0));
+    cluster.stop();
+    // The desk goes on: results are saved and sent to the server; the ledger waits.
+    desk.submit(FRIDAY_LATER, "000319280100042", "NCT", "NCT01", &[]);
+    desk.submit(FRIDAY_LATER, "000220196348539", "MSG", "MSG01", &[]);
+    let o = desk.push();
+    assert_eq!(o.status.code(), Some(4), "{}", err(&o));
+    assert!(err(&o).contains("still wait for the team ledger"), "{}", err(&o));
+    assert!(!err(&o).contains(AGENT_PW), "{}", err(&o));
+    let waiting = deskcoll::store::Outbox::open(&desk.outbox())
+        .unwrap()
+        .ledger_waiting()
+        .unwrap();
+    assert_eq!((waiting.results, waiting.receipts), (2, 2));
+    cluster.pg_start();
+    let o = desk.push();
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert_eq!(count(&cluster, "SELECT count(*) FROM deskcoll.receipts"), 5);
+    assert_eq!(
+        cluster.psql("SELECT string_agg(seq::text, ',' ORDER BY seq) FROM deskcoll.receipts"),
+        "1,2,3,4,5",
+        "in order, none twice"
+    );
+    assert_eq!(
+        count(&cluster, "SELECT count(DISTINCT result_id) FROM deskcoll.results"),
+        5
+    );
+    // The ledger holds the local chain as it is.
+    let o = desk.run(&["audit", "--verify", "--against-team"]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", out(&o), err(&o));
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn twenty_desks_pushing_at_once_each_land_whole() {
+    let cluster = cluster_or_skip!("twenty_desks");
+    let agents: Vec<String> = (1..=20).map(|i| format!("D{i:02}")).collect();
+    let names: Vec<&str> = agents.iter().map(String::as_str).collect();
+    set_up(&cluster, &names);
+    let dir = tempfile::tempdir().unwrap();
+    let now = common::fixed_now();
+    let mut tasks = Vec::new();
+    for agent in &agents {
+        let path = dir.path().join(format!("{agent}.sqlite3"));
+        let mut outbox = deskcoll::store::Outbox::open(&path).unwrap();
+        for i in 0..15 {
+            let r = deskcoll::domain::CollectionResult {
+                account_no: format!("0003192801{i:05}"),
+                call_time: now + chrono::Duration::minutes(i),
+                action_code: "NCT".into(),
+                result_code: "NCT01".into(),
+                agent_id: agent.clone(),
+                ..Default::default()
+            };
+            outbox.enqueue(&r, now).unwrap();
+        }
+        drop(outbox);
+        let url = cluster.url(&login_of(agent), AGENT_PW);
+        let agent = agent.clone();
+        tasks.push(tokio::spawn(async move {
+            deskcoll::team::push::push_path(&path, &url, &agent).await
+        }));
+    }
+    for t in tasks {
+        let pushed = t.await.unwrap().expect("pushed");
+        assert_eq!((pushed.results, pushed.receipts), (15, 15));
+    }
+    assert_eq!(count(&cluster, "SELECT count(*) FROM deskcoll.receipts"), 300);
+    assert_eq!(
+        count(
+            &cluster,
+            "SELECT count(*) FROM (SELECT agent_id FROM deskcoll.receipts GROUP BY agent_id
+             HAVING min(seq) = 1 AND max(seq) = 15 AND count(*) = 15) whole"
+        ),
+        20
+    );
+}

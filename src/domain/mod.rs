@@ -12,6 +12,7 @@ pub mod floor;
 mod instants;
 pub mod jcs;
 pub mod lang;
+pub mod ledger;
 pub mod lenient;
 pub mod money;
 pub mod order;
