@@ -567,3 +567,100 @@ async fn twenty_desks_pushing_at_once_each_land_whole() {
         20
     );
 }
+
+/// Re-seals the desk's chain from `seq` on, as an agent with the outbox and the contract of
+/// docs/audit.md could: `seq`'s account changed, every later receipt chained again.
+fn reseal_from(outbox: &Path, seq: i64) {
+    let c = rusqlite::Connection::open(outbox).unwrap();
+    let rows: Vec<(i64, i64, String, String)> = {
+        let mut s = c
+            .prepare("SELECT n, seq, body, sha256 FROM receipts ORDER BY n")
+            .unwrap();
+        s.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+            .unwrap()
+            .collect::<Result<_, _>>()
+            .unwrap()
+    };
+    let mut prev = String::new();
+    for (n, s, body, sha) in rows {
+        if s < seq {
+            prev = sha;
+            continue;
+        }
+        let mut v: serde_json::Value = serde_json::from_str(&body).unwrap();
+        if s == seq {
+            v["account_no"] = "000999999999999".into();
+        }
+        v["prev_sha256"] = prev.clone().into();
+        let body = deskcoll::domain::jcs::canonical(&v).unwrap();
+        let sha = deskcoll::domain::receipt::digest(&body);
+        c.execute(
+            "UPDATE receipts SET body = ?1, sha256 = ?2, prev_sha256 = ?3 WHERE n = ?4",
+            rusqlite::params![body, sha, prev, n],
+        )
+        .unwrap();
+        prev = sha;
+    }
+}
+
+#[tokio::test(flavor = "multi_thread")]
+async fn audit_against_the_team_names_a_deleted_tail_a_reseal_and_an_edit() {
+    let cluster = cluster_or_skip!("audit_against_team");
+    let twin = common::twin().await;
+    set_up(&cluster, &["A01"]);
+    let desk = Desk::new(&twin, &cluster, "A01");
+    desk.three();
+    assert_eq!(desk.push().status.code(), Some(0));
+    let verify = |d: &Desk| d.run(&["audit", "--verify", "--against-team"]);
+    let o = verify(&desk);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(out(&o).contains("matches the team ledger: 3 receipts here, 3 in the ledger"), "{}", out(&o));
+    // One more result, not pushed yet: still holds, and says so.
+    desk.submit(FRIDAY_LATER, "000220196348539", "MSG", "MSG01", &[]);
+    let o = verify(&desk);
+    assert_eq!(o.status.code(), Some(0), "{}", err(&o));
+    assert!(err(&o).contains("1 receipts here are not in the team ledger yet"), "{}", err(&o));
+    assert_eq!(desk.push().status.code(), Some(0));
+
+    let pristine = std::fs::read(desk.outbox()).unwrap();
+    let restore = || std::fs::write(desk.outbox(), &pristine).unwrap();
+    let sql = |s: &str| {
+        rusqlite::Connection::open(desk.outbox()).unwrap().execute_batch(s).unwrap();
+    };
+    // A deleted tail: the last two receipts and their results removed from the desk.
+    sql("DELETE FROM receipts WHERE seq >= 3; DELETE FROM results WHERE id >= 3;");
+    let o = verify(&desk);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("receipt 3 is in the team ledger but not on this desk"), "{}", err(&o));
+    restore();
+    // A re-sealed chain: locally consistent from receipt 2 on, not the ledger's.
+    reseal_from(&desk.outbox(), 2);
+    let o = verify(&desk);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("receipt 2 differs from the team ledger's copy"), "{}", err(&o));
+    restore();
+    // An edited receipt (its hash left as it was).
+    sql("UPDATE receipts SET body = replace(body, 'NCT01', 'PTP01') WHERE seq = 2");
+    let o = verify(&desk);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(err(&o).contains("receipt 2 differs"), "{}", err(&o));
+    restore();
+
+    // The auditor's export of the ledger is the desk's own export, byte for byte.
+    let home = tempfile::tempdir().unwrap();
+    let desk_json = desk.ok(&["audit", "--format", "json"]);
+    let ledger_json = supervisor(&cluster, home.path(), &["audit", "--team", "--agent", "A01", "--format", "json"]);
+    assert_eq!(ledger_json.status.code(), Some(0), "{}", err(&ledger_json));
+    assert_eq!(out(&ledger_json), out(&desk_json));
+    let desk_csv = desk.ok(&["audit", "--from", "2026-11-27", "--to", "2026-11-27"]);
+    let ledger_csv = supervisor(
+        &cluster,
+        home.path(),
+        &["audit", "--team", "--agent", "A01", "--from", "2026-11-27", "--to", "2026-11-27"],
+    );
+    assert_eq!(out(&ledger_csv), out(&desk_csv));
+    let all = supervisor(&cluster, home.path(), &["audit", "--team", "--format", "json"]);
+    let all = json(&all);
+    assert_eq!(all[0]["agent_id"], "A01");
+    assert_eq!(all[0]["receipts"].as_array().unwrap().len(), 4);
+}
