@@ -39,6 +39,8 @@ pub struct App {
     pub modal: Option<Modal>,
     pub status: Option<Status>,
     pub server: ServerState,
+    /// The team ledger's state, once the background push has run (`team.database_url`).
+    pub ledger: Option<super::chrome::LedgerState>,
     /// The terminal's size: the layout every list and click is measured against.
     pub size: Rect,
     pub ticks: u64,
@@ -63,6 +65,7 @@ impl App {
             modal: None,
             status: None,
             server: ServerState::Unknown,
+            ledger: None,
             size,
             ticks: 0,
             should_quit: false,
@@ -225,6 +228,10 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Exported(result) => app.termin.on_exported(result, app.settings.lang),
         Action::Dialed { phone, outcome } => {
             super::pages::queue::on_dialed(phone, outcome, app.settings.lang)
+        }
+        Action::Ledger(state) => {
+            app.ledger = Some(state);
+            Reply::none()
         }
         Action::ServerAnswered => {
             app.server = ServerState::Connected;

@@ -34,6 +34,25 @@ impl Tab {
     }
 }
 
+/// The team ledger as the header says it: what waits for it, and whether the last push
+/// reached it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LedgerState {
+    pub waiting: usize,
+    pub reachable: bool,
+}
+
+impl LedgerState {
+    /// "ledger: 3 waiting", "ledger: 3 waiting (unreachable)", or nothing when all is pushed.
+    pub fn words(&self, lang: Lang) -> Option<String> {
+        match (self.reachable, self.waiting) {
+            (true, 0) => None,
+            (true, n) => Some(tr!(lang, "ledger-waiting", n = n)),
+            (false, n) => Some(tr!(lang, "ledger-down", n = n)),
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum ServerState {
     Unknown,

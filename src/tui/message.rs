@@ -153,6 +153,8 @@ pub enum Action {
     },
     /// The background sender got the server's answer (delivered or refused): it is reachable.
     ServerAnswered,
+    /// The background push to the team ledger ran.
+    Ledger(super::chrome::LedgerState),
     /// A busy server asked to wait (`Retry-After`); waited at most
     /// `http.max_retry_after_secs`.
     BusyWait(crate::api::BusyWait),

@@ -29,3 +29,5 @@ pub use runtime::{Runtime, execute, outbox_snapshot, run, settings};
 mod consent_tests;
 #[cfg(test)]
 mod tests;
+#[cfg(test)]
+mod ledger_tests;

@@ -46,6 +46,35 @@ pub struct Runtime {
     pub list_key: Option<String>,
     /// Flipped by Esc to stop the task-list read under way (shared by every clone).
     pub tasks_cancel: super::message::CancelFlag,
+    /// The team ledger this desk pushes to in the background (`team.database_url`).
+    pub ledger: Option<LedgerLink>,
+}
+
+/// Where and as whom the background push goes.
+#[derive(Clone, Debug)]
+pub struct LedgerLink {
+    pub url: crate::domain::Secret,
+    pub agent_id: String,
+}
+
+/// How often the background push runs: a result reaches the ledger within this of being
+/// saved (or of the ledger coming back).
+pub const LEDGER_PUSH_INTERVAL: Duration = Duration::from_secs(5);
+
+/// One background push: what was pushed stays pushed; the state for the header.
+pub async fn push_to_ledger(path: &std::path::Path, link: &LedgerLink) -> super::chrome::LedgerState {
+    let result = crate::team::push::push_path(path, link.url.expose(), &link.agent_id).await;
+    if let Err(e) = &result {
+        tracing::warn!(error = %e, "ledger push failed");
+    }
+    let waiting = crate::store::Outbox::open(path)
+        .and_then(|o| o.ledger_waiting())
+        .map(|w| w.results + w.receipts)
+        .unwrap_or(0);
+    super::chrome::LedgerState {
+        waiting,
+        reachable: result.is_ok(),
+    }
 }
 
 impl Runtime {
@@ -63,6 +92,7 @@ impl Runtime {
             termin_server: "test".into(),
             list_key: None,
             tasks_cancel: Default::default(),
+            ledger: None,
         }
     }
 }
@@ -533,6 +563,10 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
         termin_server: session.termin_server(),
         list_key: Some(session.list_key()),
         tasks_cancel: Default::default(),
+        ledger: session.config.team.as_ref().map(|t| LedgerLink {
+            url: t.database_url.clone(),
+            agent_id: session.config.agent_id.trim().to_string(),
+        }),
     };
     let mut app = App::new(settings, codes, session.clock, size);
     app.keys = keys;
@@ -613,6 +647,25 @@ async fn event_loop(
             }
         })
     };
+    // The background push to the team ledger: never on the agent's path; the header hears
+    // what waits.
+    let ledger = rt.ledger.clone().map(|link| {
+        let tx = tx.clone();
+        let path = deliverer
+            .outbox
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .path()
+            .to_path_buf();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(LEDGER_PUSH_INTERVAL);
+            loop {
+                every.tick().await;
+                let state = push_to_ledger(&path, &link).await;
+                let _ = tx.send(Action::Ledger(state));
+            }
+        })
+    });
     spawn(app.start());
     let result = loop {
         terminal.draw(|f| view::draw(f, app, theme))?;
@@ -661,6 +714,9 @@ async fn event_loop(
         }
     };
     sender.abort();
+    if let Some(l) = ledger {
+        l.abort();
+    }
     result
 }
 

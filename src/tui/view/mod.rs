@@ -347,6 +347,9 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
             backlog.push_str(&format!("{n} {what}  "));
         }
     }
+    if let Some(words) = app.ledger.and_then(|l| l.words(lang)) {
+        backlog.push_str(&format!("{words}  "));
+    }
     let variants = variants.into_iter().map(|v| format!("{backlog}{v}"));
     let badge = match (app.settings.demo, app.settings.insecure) {
         (true, _) => format!(" {} ", tr!(lang, "header-demo")),
