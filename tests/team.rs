@@ -664,3 +664,48 @@ async fn audit_against_the_team_names_a_deleted_tail_a_reseal_and_an_edit() {
     assert_eq!(all[0]["agent_id"], "A01");
     assert_eq!(all[0]["receipts"].as_array().unwrap().len(), 4);
 }
+
+#[tokio::test(flavor = "multi_thread")]
+async fn doctor_checks_the_ledger_and_config_show_masks_its_password() {
+    let cluster = cluster_or_skip!("doctor_ledger");
+    let twin = common::twin().await;
+    set_up(&cluster, &["A01"]);
+    let desk = Desk::new(&twin, &cluster, "A01");
+    desk.three();
+    let line = |o: &Output| {
+        out(o)
+            .lines()
+            .find(|l| l.contains("team ledger"))
+            .unwrap_or_default()
+            .to_string()
+    };
+    let o = desk.run(&["doctor"]);
+    let before = line(&o);
+    assert!(
+        before.contains("schema 1, agent role; 6 waiting here, the ledger holds up to receipt 0 of 3"),
+        "{}",
+        out(&o)
+    );
+    assert_eq!(desk.push().status.code(), Some(0));
+    let o = desk.run(&["doctor"]);
+    assert!(
+        line(&o).contains("0 waiting here, the ledger holds up to receipt 3 of 3"),
+        "{}",
+        out(&o)
+    );
+    // The DBA's own URL can rewrite: doctor says the ledger is not tamper-proof that way.
+    let mut c = desk.cmd(&["doctor"]);
+    c.env("DESKCOLL_TEAM_DATABASE_URL", cluster.admin_url());
+    let o = run(c);
+    assert!(line(&o).contains("may UPDATE, DELETE, TRUNCATE the receipts"), "{}", out(&o));
+    assert!(!out(&o).contains(pg::ADMIN_PASSWORD));
+    cluster.stop();
+    let o = desk.run(&["doctor"]);
+    assert_eq!(o.status.code(), Some(1));
+    assert!(line(&o).contains("cannot be reached"), "{}", out(&o));
+    assert!(!out(&o).contains(AGENT_PW));
+    let shown = desk.ok(&["config", "show"]);
+    assert!(!out(&shown).contains(AGENT_PW), "{}", out(&shown));
+    assert!(out(&shown).contains(&format!("{}:***@127.0.0.1", login_of("A01"))), "{}", out(&shown));
+    cluster.pg_start();
+}

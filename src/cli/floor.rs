@@ -4,8 +4,8 @@ use super::output::{self, emit, emit_raw};
 use super::{Clock, EXIT_ERROR, EXIT_INVALID, Failure};
 use crate::config::Config;
 use crate::domain::floor::{FloorRow, FloorSort};
-use crate::domain::today::percent;
 use crate::i18n::Lang;
+use crate::team::table::{cells, headings};
 use crate::tr;
 use chrono::NaiveDate;
 
@@ -46,8 +46,6 @@ pub async fn rows(
     date: Option<NaiveDate>,
     sort: FloorSort,
 ) -> Result<(Vec<FloorRow>, FloorRow), crate::team::LedgerError> {
-    let client = crate::team::connect(url).await?;
-    crate::team::check_version(&client).await?;
     let mut now = clock.now();
     if let Some(d) = date.filter(|d| *d != now.date_naive()) {
         now = d
@@ -55,73 +53,14 @@ pub async fn rows(
             .and_then(|t| t.and_local_timezone(*now.offset()).single())
             .unwrap_or(now);
     }
-    let days = crate::team::read::floor(&client, now.date_naive()).await?;
-    let mut rows: Vec<FloorRow> = days
-        .iter()
-        .map(|d| {
-            FloorRow::of(
-                d,
-                now,
-                config.calling.promise_grace_days,
-                &config.calling.rules,
-            )
-        })
-        .collect();
-    sort.sort(&mut rows);
-    let total = FloorRow::total(&rows, &now.date_naive().to_string());
-    Ok((rows, total))
-}
-
-/// The column headings in the language (the CSV's are the JSON names, never translated).
-pub fn headings(lang: Lang) -> Vec<String> {
-    [
-        "floor-col-agent",
-        "floor-col-calls",
-        "floor-col-rpc",
-        "floor-col-rpc-rate",
-        "floor-col-ptp",
-        "floor-col-ptp-rate",
-        "floor-col-promised",
-        "floor-col-kept-rate",
-        "floor-col-callbacks-due",
-        "floor-col-callbacks-missed",
-        "floor-col-outside",
-        "floor-col-waiting",
-        "floor-col-uncertain",
-        "floor-col-last",
-    ]
-    .iter()
-    .map(|id| crate::i18n::text(lang, id))
-    .collect()
-}
-
-/// A row as the table and the Floor tab show it; the amount fitted into `money_width`.
-pub fn cells(lang: Lang, r: &FloorRow, money_width: usize) -> Vec<String> {
-    let money: crate::domain::Money = r.promised_amount.parse().unwrap_or_default();
-    vec![
-        if r.agent_id.is_empty() {
-            tr!(lang, "floor-total")
-        } else {
-            r.agent_id.clone()
-        },
-        r.calls.to_string(),
-        r.rpc.to_string(),
-        percent(r.rpc_rate),
-        r.ptp_count.to_string(),
-        percent(r.ptp_rate),
-        money.rupiah_in(money_width),
-        percent(r.kept_rate),
-        r.callbacks_due.to_string(),
-        r.callbacks_missed.to_string(),
-        format!("{} ({})", r.outside_window, r.outside_window_consent),
-        r.waiting.to_string(),
-        r.uncertain.to_string(),
-        r.last_result
-            .as_deref()
-            .and_then(|t| t.get(11..16))
-            .unwrap_or("-")
-            .to_string(),
-    ]
+    crate::team::read::floor_rows(
+        url,
+        now,
+        config.calling.promise_grace_days,
+        &config.calling.rules,
+        sort,
+    )
+    .await
 }
 
 /// The CSV's and the workbook's columns: the JSON names.

@@ -5,6 +5,7 @@
 pub mod push;
 pub mod read;
 pub mod schema;
+pub mod table;
 
 use std::str::FromStr;
 use std::sync::Arc;

@@ -151,3 +151,31 @@ pub async fn last_seq(client: &Client, agent: &str) -> Result<i64, LedgerError> 
         .await?
         .get(0))
 }
+
+/// The floor at `now`: one row per agent (`FloorRow::of`, judged with the grace days and
+/// calling rules in force), ordered by `sort`, and the total.
+pub async fn floor_rows(
+    url: &str,
+    now: chrono::DateTime<chrono::FixedOffset>,
+    grace_days: i64,
+    rules: &crate::domain::window::CallingRules,
+    sort: crate::domain::floor::FloorSort,
+) -> Result<
+    (
+        Vec<crate::domain::floor::FloorRow>,
+        crate::domain::floor::FloorRow,
+    ),
+    LedgerError,
+> {
+    use crate::domain::floor::FloorRow;
+    let client = super::connect(url).await?;
+    super::check_version(&client).await?;
+    let days = floor(&client, now.date_naive()).await?;
+    let mut rows: Vec<FloorRow> = days
+        .iter()
+        .map(|d| FloorRow::of(d, now, grace_days, rules))
+        .collect();
+    sort.sort(&mut rows);
+    let total = FloorRow::total(&rows, &now.date_naive().to_string());
+    Ok((rows, total))
+}

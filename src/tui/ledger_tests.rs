@@ -77,6 +77,7 @@ async fn with_the_ledger_unreachable_the_background_push_keeps_everything_waitin
             "postgresql://desk:pw@127.0.0.1:{port}/ledger?sslmode=disable"
         )),
         agent_id: "A01".into(),
+        refresh: std::time::Duration::from_secs(15),
     };
     let state = super::runtime::push_to_ledger(&path, &link).await;
     assert_eq!(
@@ -87,4 +88,50 @@ async fn with_the_ledger_unreachable_the_background_push_keeps_everything_waitin
         },
         "2 results and their 2 receipts wait"
     );
+}
+
+fn row(agent: &str, calls: usize, rpc: usize) -> crate::domain::floor::FloorRow {
+    crate::domain::floor::FloorRow {
+        agent_id: agent.into(),
+        date: "2026-11-27".into(),
+        calls,
+        rpc,
+        rpc_rate: crate::domain::today::rate(rpc, calls),
+        promised_amount: "1500000".into(),
+        last_result: Some("2026-11-27 14:30:00".into()),
+        ..Default::default()
+    }
+}
+
+#[test]
+fn a_supervisor_gets_the_floor_tab_with_a_row_per_agent_and_the_total_and_sorts_it() {
+    use crossterm::event::KeyCode;
+    let mut app = harness::app_unloaded(160, 30, harness::fixed_now());
+    assert!(!header(&app).contains("Floor"), "an agent's desk has no Floor tab");
+    harness::press(&mut app, KeyCode::Char('5'));
+    assert_ne!(app.tab, super::chrome::Tab::Floor);
+    let rows = vec![row("A01", 4, 2), row("B02", 9, 3)];
+    let total = crate::domain::floor::FloorRow::total(&rows, "2026-11-27");
+    update(&mut app, Action::FloorLoaded(Ok((rows, total))));
+    assert!(header(&app).contains("5 Floor"), "{}", header(&app));
+    harness::press(&mut app, KeyCode::Char('5'));
+    assert_eq!(app.tab, super::chrome::Tab::Floor);
+    let screen = harness::render(&app);
+    assert!(screen.contains("The floor, 2026-11-27: 2 agents"), "{screen}");
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = |agent: &str| lines.iter().position(|l| l.contains(agent)).unwrap();
+    assert!(at("A01") < at("B02"), "by agent first:\n{screen}");
+    let total_line = lines[at("Total")];
+    assert!(total_line.contains("13"), "{total_line}");
+    assert!(lines[at("A01")].contains("Rp 1.500.000"), "{screen}");
+    harness::press(&mut app, KeyCode::Char('s'));
+    let screen = harness::render(&app);
+    assert!(screen.contains("sorted by calls"), "{screen}");
+    let lines: Vec<&str> = screen.lines().collect();
+    let at = |agent: &str| lines.iter().position(|l| l.contains(agent)).unwrap();
+    assert!(at("B02") < at("A01"), "most calls first:\n{screen}");
+    // The ledger down: the last rows stay, the reason is said.
+    update(&mut app, Action::FloorLoaded(Err("the team ledger cannot be reached: refused".into())));
+    let screen = harness::render(&app);
+    assert!(screen.contains("B02") && screen.contains("cannot be reached"), "{screen}");
 }

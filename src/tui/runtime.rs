@@ -55,6 +55,8 @@ pub struct Runtime {
 pub struct LedgerLink {
     pub url: crate::domain::Secret,
     pub agent_id: String,
+    /// `team.refresh_secs`: how often the Floor tab reads the ledger again.
+    pub refresh: Duration,
 }
 
 /// How often the background push runs: a result reaches the ledger within this of being
@@ -566,6 +568,7 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
         ledger: session.config.team.as_ref().map(|t| LedgerLink {
             url: t.database_url.clone(),
             agent_id: session.config.agent_id.trim().to_string(),
+            refresh: t.refresh,
         }),
     };
     let mut app = App::new(settings, codes, session.clock, size);
@@ -666,6 +669,44 @@ async fn event_loop(
             }
         })
     });
+    // The supervisor's floor: read every team.refresh_secs once the ledger says this desk's
+    // role is a supervisor's (the Floor tab then appears); an agent's desk stops asking.
+    let floor = rt.ledger.clone().map(|link| {
+        let tx = tx.clone();
+        let clock = app.clock;
+        let rules = rt.rules.clone();
+        let grace_days = rt.promise_grace_days;
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(link.refresh);
+            let mut supervisor = None;
+            loop {
+                every.tick().await;
+                let url = link.url.expose();
+                if supervisor.is_none() {
+                    match crate::team::connect(url).await {
+                        Ok(c) => {
+                            supervisor =
+                                Some(crate::team::rights(&c).await.is_ok_and(|r| r.supervisor))
+                        }
+                        Err(_) => continue,
+                    }
+                }
+                if supervisor == Some(false) {
+                    break;
+                }
+                let rows = crate::team::read::floor_rows(
+                    url,
+                    clock.now(),
+                    grace_days,
+                    &rules,
+                    crate::domain::floor::FloorSort::Agent,
+                )
+                .await
+                .map_err(|e| e.to_string());
+                let _ = tx.send(Action::FloorLoaded(rows));
+            }
+        })
+    });
     spawn(app.start());
     let result = loop {
         terminal.draw(|f| view::draw(f, app, theme))?;
@@ -714,8 +755,8 @@ async fn event_loop(
         }
     };
     sender.abort();
-    if let Some(l) = ledger {
-        l.abort();
+    for task in [ledger, floor].into_iter().flatten() {
+        task.abort();
     }
     result
 }
