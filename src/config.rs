@@ -2209,6 +2209,15 @@ mod tests {
         for mode in [0o600, 0o640, 0o400, 0o440] {
             assert!(with(secret, mode).is_ok(), "{mode:o}");
         }
+        // The team ledger's URL holds a password too, as a URL or libpq's key=value words.
+        for ledger in [
+            "[team]\ndatabase_url = \"postgresql://desk:pw@db/deskcoll\"\n",
+            "[team]\ndatabase_url = \"host=db user=desk password=pw\"\n",
+        ] {
+            let err = with(ledger, 0o644).unwrap_err().to_string();
+            assert!(err.contains("holds secrets (team.database_url)"), "{err}");
+            assert!(with(ledger, 0o640).is_ok());
+        }
         for mode in [0o644, 0o604] {
             let err = with(secret, mode).unwrap_err().to_string();
             assert!(err.contains("holds secrets (collection.hash_key)"), "{err}");

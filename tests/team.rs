@@ -94,7 +94,8 @@ fn set_up(cluster: &Cluster, agents: &[&str]) {
 
 /// The SQL block of README's section "The floor".
 fn readme_sql() -> String {
-    let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
     let section = readme
         .split("\n## The floor")
         .nth(1)
@@ -157,8 +158,17 @@ impl Desk {
 
     fn submit(&self, now: &str, account: &str, action: &str, result: &str, extra: &[&str]) {
         let mut args = vec![
-            "--now", now, "submit", "--account", account, "--action", action, "--result",
-            result, "--remark", "janji bayar",
+            "--now",
+            now,
+            "submit",
+            "--account",
+            account,
+            "--action",
+            action,
+            "--result",
+            result,
+            "--remark",
+            "janji bayar",
         ];
         args.extend_from_slice(extra);
         self.ok(&args);
@@ -171,7 +181,14 @@ impl Desk {
             "000319280100042",
             "PTP",
             "PTP01",
-            &["--promise", "2026-11-30", "--party", "debtor", "--amount", "1.500.000"],
+            &[
+                "--promise",
+                "2026-11-30",
+                "--party",
+                "debtor",
+                "--amount",
+                "1.500.000",
+            ],
         );
         self.submit(FRIDAY, "000220196348539", "NCT", "NCT01", &[]);
         self.submit(
@@ -190,7 +207,10 @@ impl Desk {
 
 fn supervisor(cluster: &Cluster, home: &Path, args: &[&str]) -> Output {
     let mut c = deskcoll(home, args);
-    c.env("DESKCOLL_TEAM_DATABASE_URL", cluster.url("spv_rina", SUPERVISOR_PW));
+    c.env(
+        "DESKCOLL_TEAM_DATABASE_URL",
+        cluster.url("spv_rina", SUPERVISOR_PW),
+    );
     run(c)
 }
 
@@ -210,21 +230,38 @@ async fn team_init_twice_changes_nothing_and_a_newer_schema_is_refused_untouched
     };
     let first = init();
     assert_eq!(first.status.code(), Some(0), "{}", err(&first));
-    assert!(out(&first).contains("schema 1 (it was at 0)"), "{}", out(&first));
+    assert!(
+        out(&first).contains("schema 1 (it was at 0)"),
+        "{}",
+        out(&first)
+    );
     let catalog = "SELECT string_agg(c.relname || ':' || coalesce(array_to_string(c.relacl, ','), ''), ' ' ORDER BY c.relname)
                    FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'deskcoll'";
     let before = cluster.psql(catalog);
     let second = init();
     assert_eq!(second.status.code(), Some(0), "{}", err(&second));
-    assert!(out(&second).contains("already at schema 1: nothing changed"), "{}", out(&second));
+    assert!(
+        out(&second).contains("already at schema 1: nothing changed"),
+        "{}",
+        out(&second)
+    );
     assert_eq!(cluster.psql(catalog), before);
-    assert!(!out(&second).contains(pg::ADMIN_PASSWORD) && !err(&second).contains(pg::ADMIN_PASSWORD));
+    assert!(
+        !out(&second).contains(pg::ADMIN_PASSWORD) && !err(&second).contains(pg::ADMIN_PASSWORD)
+    );
 
     cluster.psql("UPDATE deskcoll.meta SET value = '99' WHERE key = 'schema'");
     let newer = init();
     assert_eq!(newer.status.code(), Some(1));
-    assert!(err(&newer).contains("schema 99, newer than this deskcoll knows (1)"), "{}", err(&newer));
-    assert_eq!(cluster.psql("SELECT value FROM deskcoll.meta WHERE key = 'schema'"), "99");
+    assert!(
+        err(&newer).contains("schema 99, newer than this deskcoll knows (1)"),
+        "{}",
+        err(&newer)
+    );
+    assert_eq!(
+        cluster.psql("SELECT value FROM deskcoll.meta WHERE key = 'schema'"),
+        "99"
+    );
     assert_eq!(cluster.psql(catalog), before, "left untouched");
 }
 
@@ -252,17 +289,17 @@ async fn the_agent_role_may_insert_but_never_update_delete_or_truncate() {
     ] {
         let e = agent.batch_execute(sql).await.expect_err(sql);
         let code = e.code().map(|c| c.code().to_string());
-        assert!(
-            code.as_deref() == Some("42501"),
-            "{sql}: {code:?} {e}"
-        );
+        assert!(code.as_deref() == Some("42501"), "{sql}: {code:?} {e}");
     }
     let spv = client(&cluster.url("spv_rina", SUPERVISOR_PW)).await;
     let e = spv
         .batch_execute("INSERT INTO deskcoll.list_reads VALUES ('X', 1, 'a', now(), NULL, NULL)")
         .await
         .expect_err("a supervisor only reads");
-    assert_eq!(e.code().map(|c| c.code().to_string()).as_deref(), Some("42501"));
+    assert_eq!(
+        e.code().map(|c| c.code().to_string()).as_deref(),
+        Some("42501")
+    );
     assert_eq!(cluster.psql("SELECT count(*) FROM deskcoll.receipts"), "3");
 }
 
@@ -300,31 +337,50 @@ async fn the_chain_trigger_refuses_a_forged_receipt_and_skips_the_same_one_again
         .execute(insert, &[&4i64, &"0".repeat(64), &sha, &body])
         .await
         .expect_err("a receipt not chained to the latest is refused");
-    assert!(deskcoll::team::describe(&e).contains("does not chain to receipt 3"), "{}", deskcoll::team::describe(&e));
+    assert!(
+        deskcoll::team::describe(&e).contains("does not chain to receipt 3"),
+        "{}",
+        deskcoll::team::describe(&e)
+    );
     // Not the next seq.
     let (body, sha) = forge(6, &sha3);
     let e = agent
         .execute(insert, &[&6i64, &sha3, &sha, &body])
         .await
         .expect_err("a gap is refused");
-    assert!(deskcoll::team::describe(&e).contains("is not the next (the ledger holds up to 3)"), "{}", deskcoll::team::describe(&e));
+    assert!(
+        deskcoll::team::describe(&e).contains("is not the next (the ledger holds up to 3)"),
+        "{}",
+        deskcoll::team::describe(&e)
+    );
     // Another receipt under a seq the ledger holds.
     let (body, sha) = forge(3, &sha3);
     let e = agent
         .execute(insert, &[&3i64, &sha3, &sha, &body])
         .await
         .expect_err("a rewrite is refused");
-    assert!(deskcoll::team::describe(&e).contains("holds another receipt 3"), "{}", deskcoll::team::describe(&e));
+    assert!(
+        deskcoll::team::describe(&e).contains("holds another receipt 3"),
+        "{}",
+        deskcoll::team::describe(&e)
+    );
     // A body that does not hash to the sha256 filed with it.
     let (body, _) = forge(4, &sha3);
     let e = agent
         .execute(insert, &[&4i64, &sha3, &"ab".repeat(32), &body])
         .await
         .expect_err("a hash that is not the body's is refused");
-    assert!(deskcoll::team::describe(&e).contains("does not match its sha256"), "{}", deskcoll::team::describe(&e));
+    assert!(
+        deskcoll::team::describe(&e).contains("does not match its sha256"),
+        "{}",
+        deskcoll::team::describe(&e)
+    );
     // The genuine one again (a retry): skipped, nothing changes.
     let row = agent
-        .query_one("SELECT prev_sha256 FROM deskcoll.receipts WHERE agent_id = 'A01' AND seq = 3", &[])
+        .query_one(
+            "SELECT prev_sha256 FROM deskcoll.receipts WHERE agent_id = 'A01' AND seq = 3",
+            &[],
+        )
         .await
         .unwrap();
     let prev3: String = row.get(0);
@@ -380,7 +436,14 @@ async fn each_agents_floor_row_equals_its_own_today_figure_for_figure() {
         "000319280100042",
         "PTP",
         "PTP01",
-        &["--promise", "2026-11-28", "--party", "debtor", "--amount", "750.000"],
+        &[
+            "--promise",
+            "2026-11-28",
+            "--party",
+            "debtor",
+            "--amount",
+            "750.000",
+        ],
     );
     // Sunday night with consent: outside the window.
     b.submit(
@@ -396,7 +459,11 @@ async fn each_agents_floor_row_equals_its_own_today_figure_for_figure() {
         assert!(out(&o).contains("nothing waits"), "{}", out(&o));
     }
     let home = tempfile::tempdir().unwrap();
-    let floor = supervisor(&cluster, home.path(), &["--now", EVENING, "floor", "--format", "json"]);
+    let floor = supervisor(
+        &cluster,
+        home.path(),
+        &["--now", EVENING, "floor", "--format", "json"],
+    );
     assert_eq!(floor.status.code(), Some(0), "{}", err(&floor));
     let rows = json(&floor);
     let rows = rows.as_array().expect("an array");
@@ -419,18 +486,46 @@ async fn each_agents_floor_row_equals_its_own_today_figure_for_figure() {
     let sunday = supervisor(
         &cluster,
         home.path(),
-        &["--now", "2026-11-29T23:00:00+07:00", "floor", "--format", "json"],
+        &[
+            "--now",
+            "2026-11-29T23:00:00+07:00",
+            "floor",
+            "--format",
+            "json",
+        ],
     );
     let rows = json(&sunday);
-    let b_row = rows.as_array().unwrap().iter().find(|r| r["agent_id"] == "A02").unwrap().clone();
-    assert_eq!((b_row["outside_window"].clone(), b_row["outside_window_consent"].clone()), (1.into(), 1.into()));
+    let b_row = rows
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["agent_id"] == "A02")
+        .unwrap()
+        .clone();
+    assert_eq!(
+        (
+            b_row["outside_window"].clone(),
+            b_row["outside_window_consent"].clone()
+        ),
+        (1.into(), 1.into())
+    );
     // The table: a row per agent and the total.
-    let table = supervisor(&cluster, home.path(), &["--now", EVENING, "floor", "--sort", "calls"]);
+    let table = supervisor(
+        &cluster,
+        home.path(),
+        &["--now", EVENING, "floor", "--sort", "calls"],
+    );
     assert_eq!(table.status.code(), Some(0), "{}", err(&table));
     let text = out(&table);
     let lines: Vec<&str> = text.lines().collect();
-    assert!(lines[0].contains("The floor, 2026-11-27: 2 agents"), "{text}");
-    assert!(lines[2].trim_start().starts_with("A01"), "most calls first:\n{text}");
+    assert!(
+        lines[0].contains("The floor, 2026-11-27: 2 agents"),
+        "{text}"
+    );
+    assert!(
+        lines[2].trim_start().starts_with("A01"),
+        "most calls first:\n{text}"
+    );
     assert!(lines[4].trim_start().starts_with("Total"), "{text}");
     assert!(lines[4].contains(" 5 "), "4 + 1 calls:\n{text}");
     // The workbook.
@@ -438,15 +533,32 @@ async fn each_agents_floor_row_equals_its_own_today_figure_for_figure() {
     let o = supervisor(
         &cluster,
         home.path(),
-        &["--now", EVENING, "--output", xlsx.to_str().unwrap(), "floor", "--format", "xlsx"],
+        &[
+            "--now",
+            EVENING,
+            "--output",
+            xlsx.to_str().unwrap(),
+            "floor",
+            "--format",
+            "xlsx",
+        ],
     );
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     use calamine::Reader;
     let mut book: calamine::Xlsx<_> = calamine::open_workbook(&xlsx).unwrap();
     let sheet = book.worksheet_range("floor").unwrap();
-    assert_eq!(sheet.get_value((0, 2)).map(|c| c.to_string()), Some("calls".into()));
-    assert_eq!(sheet.get_value((3, 0)).map(|c| c.to_string()), Some("total".into()));
-    assert_eq!(sheet.get_value((3, 2)).map(|c| c.to_string()), Some("5".into()));
+    assert_eq!(
+        sheet.get_value((0, 2)).map(|c| c.to_string()),
+        Some("calls".into())
+    );
+    assert_eq!(
+        sheet.get_value((3, 0)).map(|c| c.to_string()),
+        Some("total".into())
+    );
+    assert_eq!(
+        sheet.get_value((3, 2)).map(|c| c.to_string()),
+        Some("5".into())
+    );
 }
 
 fn count(cluster: &Cluster, sql: &str) -> i64 {
@@ -464,8 +576,11 @@ async fn a_push_retried_after_a_lost_answer_changes_nothing() {
     let mut outbox = deskcoll::store::Outbox::open(&desk.outbox()).unwrap();
     let mut agent = client(&desk.ledger).await;
     let batch = outbox.ledger_pending(500).unwrap();
-    deskcoll::team::push::send(&mut agent, "A01", &batch).await.unwrap();
-    let snapshot = "SELECT count(*) || '/' || string_agg(sha256, ',' ORDER BY seq) FROM deskcoll.receipts";
+    deskcoll::team::push::send(&mut agent, "A01", &batch)
+        .await
+        .unwrap();
+    let snapshot =
+        "SELECT count(*) || '/' || string_agg(sha256, ',' ORDER BY seq) FROM deskcoll.receipts";
     let rows = "SELECT count(*) FROM deskcoll.results";
     let (receipts, results) = (cluster.psql(snapshot), count(&cluster, rows));
     assert_eq!(outbox.ledger_waiting().unwrap().receipts, 3);
@@ -476,12 +591,19 @@ async fn a_push_retried_after_a_lost_answer_changes_nothing() {
     assert_eq!(cluster.psql(snapshot), receipts);
     assert_eq!(count(&cluster, rows), results);
     assert_eq!(
-        count(&cluster, "SELECT count(DISTINCT result_id) FROM deskcoll.results"),
+        count(
+            &cluster,
+            "SELECT count(DISTINCT result_id) FROM deskcoll.results"
+        ),
         3
     );
     // And again, with nothing waiting: nothing sent.
     let o = desk.push();
-    assert!(out(&o).contains("0 result versions, 0 receipts"), "{}", out(&o));
+    assert!(
+        out(&o).contains("0 result versions, 0 receipts"),
+        "{}",
+        out(&o)
+    );
 }
 
 #[tokio::test(flavor = "multi_thread")]
@@ -498,7 +620,11 @@ async fn the_database_stopped_mid_day_and_restarted_loses_and_duplicates_nothing
     desk.submit(FRIDAY_LATER, "000220196348539", "MSG", "MSG01", &[]);
     let o = desk.push();
     assert_eq!(o.status.code(), Some(4), "{}", err(&o));
-    assert!(err(&o).contains("still wait for the team ledger"), "{}", err(&o));
+    assert!(
+        err(&o).contains("still wait for the team ledger"),
+        "{}",
+        err(&o)
+    );
     assert!(!err(&o).contains(AGENT_PW), "{}", err(&o));
     let waiting = deskcoll::store::Outbox::open(&desk.outbox())
         .unwrap()
@@ -515,7 +641,10 @@ async fn the_database_stopped_mid_day_and_restarted_loses_and_duplicates_nothing
         "in order, none twice"
     );
     assert_eq!(
-        count(&cluster, "SELECT count(DISTINCT result_id) FROM deskcoll.results"),
+        count(
+            &cluster,
+            "SELECT count(DISTINCT result_id) FROM deskcoll.results"
+        ),
         5
     );
     // The ledger holds the local chain as it is.
@@ -557,7 +686,10 @@ async fn twenty_desks_pushing_at_once_each_land_whole() {
         let pushed = t.await.unwrap().expect("pushed");
         assert_eq!((pushed.results, pushed.receipts), (15, 15));
     }
-    assert_eq!(count(&cluster, "SELECT count(*) FROM deskcoll.receipts"), 300);
+    assert_eq!(
+        count(&cluster, "SELECT count(*) FROM deskcoll.receipts"),
+        300
+    );
     assert_eq!(
         count(
             &cluster,
@@ -614,30 +746,49 @@ async fn audit_against_the_team_names_a_deleted_tail_a_reseal_and_an_edit() {
     let verify = |d: &Desk| d.run(&["audit", "--verify", "--against-team"]);
     let o = verify(&desk);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    assert!(out(&o).contains("matches the team ledger: 3 receipts here, 3 in the ledger"), "{}", out(&o));
+    assert!(
+        out(&o).contains("matches the team ledger: 3 receipts here, 3 in the ledger"),
+        "{}",
+        out(&o)
+    );
     // One more result, not pushed yet: still holds, and says so.
     desk.submit(FRIDAY_LATER, "000220196348539", "MSG", "MSG01", &[]);
     let o = verify(&desk);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
-    assert!(err(&o).contains("1 receipts here are not in the team ledger yet"), "{}", err(&o));
+    assert!(
+        err(&o).contains("1 receipts here are not in the team ledger yet"),
+        "{}",
+        err(&o)
+    );
     assert_eq!(desk.push().status.code(), Some(0));
 
     let pristine = std::fs::read(desk.outbox()).unwrap();
     let restore = || std::fs::write(desk.outbox(), &pristine).unwrap();
     let sql = |s: &str| {
-        rusqlite::Connection::open(desk.outbox()).unwrap().execute_batch(s).unwrap();
+        rusqlite::Connection::open(desk.outbox())
+            .unwrap()
+            .execute_batch(s)
+            .unwrap();
     };
     // A deleted tail: the last two receipts and their results removed from the desk.
     sql("DELETE FROM receipts WHERE seq >= 3; DELETE FROM results WHERE id >= 3;");
     let o = verify(&desk);
     assert_eq!(o.status.code(), Some(1));
-    assert!(err(&o).contains("receipt 3 is in the team ledger but not on this desk"), "{}", err(&o));
+    assert!(
+        err(&o).contains("receipt 3 is in the team ledger but not on this desk"),
+        "{}",
+        err(&o)
+    );
     restore();
     // A re-sealed chain: locally consistent from receipt 2 on, not the ledger's.
     reseal_from(&desk.outbox(), 2);
     let o = verify(&desk);
     assert_eq!(o.status.code(), Some(1));
-    assert!(err(&o).contains("receipt 2 differs from the team ledger's copy"), "{}", err(&o));
+    assert!(
+        err(&o).contains("receipt 2 differs from the team ledger's copy"),
+        "{}",
+        err(&o)
+    );
     restore();
     // An edited receipt (its hash left as it was).
     sql("UPDATE receipts SET body = replace(body, 'NCT01', 'PTP01') WHERE seq = 2");
@@ -649,17 +800,34 @@ async fn audit_against_the_team_names_a_deleted_tail_a_reseal_and_an_edit() {
     // The auditor's export of the ledger is the desk's own export, byte for byte.
     let home = tempfile::tempdir().unwrap();
     let desk_json = desk.ok(&["audit", "--format", "json"]);
-    let ledger_json = supervisor(&cluster, home.path(), &["audit", "--team", "--agent", "A01", "--format", "json"]);
+    let ledger_json = supervisor(
+        &cluster,
+        home.path(),
+        &["audit", "--team", "--agent", "A01", "--format", "json"],
+    );
     assert_eq!(ledger_json.status.code(), Some(0), "{}", err(&ledger_json));
     assert_eq!(out(&ledger_json), out(&desk_json));
     let desk_csv = desk.ok(&["audit", "--from", "2026-11-27", "--to", "2026-11-27"]);
     let ledger_csv = supervisor(
         &cluster,
         home.path(),
-        &["audit", "--team", "--agent", "A01", "--from", "2026-11-27", "--to", "2026-11-27"],
+        &[
+            "audit",
+            "--team",
+            "--agent",
+            "A01",
+            "--from",
+            "2026-11-27",
+            "--to",
+            "2026-11-27",
+        ],
     );
     assert_eq!(out(&ledger_csv), out(&desk_csv));
-    let all = supervisor(&cluster, home.path(), &["audit", "--team", "--format", "json"]);
+    let all = supervisor(
+        &cluster,
+        home.path(),
+        &["audit", "--team", "--format", "json"],
+    );
     let all = json(&all);
     assert_eq!(all[0]["agent_id"], "A01");
     assert_eq!(all[0]["receipts"].as_array().unwrap().len(), 4);
@@ -682,7 +850,9 @@ async fn doctor_checks_the_ledger_and_config_show_masks_its_password() {
     let o = desk.run(&["doctor"]);
     let before = line(&o);
     assert!(
-        before.contains("schema 1, agent role; 6 waiting here, the ledger holds up to receipt 0 of 3"),
+        before.contains(
+            "schema 1, agent role; 6 waiting here, the ledger holds up to receipt 0 of 3"
+        ),
         "{}",
         out(&o)
     );
@@ -697,7 +867,11 @@ async fn doctor_checks_the_ledger_and_config_show_masks_its_password() {
     let mut c = desk.cmd(&["doctor"]);
     c.env("DESKCOLL_TEAM_DATABASE_URL", cluster.admin_url());
     let o = run(c);
-    assert!(line(&o).contains("may UPDATE, DELETE, TRUNCATE the receipts"), "{}", out(&o));
+    assert!(
+        line(&o).contains("may UPDATE, DELETE, TRUNCATE the receipts"),
+        "{}",
+        out(&o)
+    );
     assert!(!out(&o).contains(pg::ADMIN_PASSWORD));
     cluster.stop();
     let o = desk.run(&["doctor"]);
@@ -706,6 +880,10 @@ async fn doctor_checks_the_ledger_and_config_show_masks_its_password() {
     assert!(!out(&o).contains(AGENT_PW));
     let shown = desk.ok(&["config", "show"]);
     assert!(!out(&shown).contains(AGENT_PW), "{}", out(&shown));
-    assert!(out(&shown).contains(&format!("{}:***@127.0.0.1", login_of("A01"))), "{}", out(&shown));
+    assert!(
+        out(&shown).contains(&format!("{}:***@127.0.0.1", login_of("A01"))),
+        "{}",
+        out(&shown)
+    );
     cluster.pg_start();
 }

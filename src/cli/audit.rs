@@ -390,9 +390,8 @@ async fn against_team(
     use crate::domain::ledger::{LedgerDifference, compare};
     let lang = session.config.language;
     let url = ledger_of(session)?;
-    let failed = |e: crate::team::LedgerError| {
-        Failure::new(EXIT_ERROR, super::team::ledger_words(lang, &e))
-    };
+    let failed =
+        |e: crate::team::LedgerError| Failure::new(EXIT_ERROR, super::team::ledger_words(lang, &e));
     if agent.is_empty() {
         return Err(failed(crate::team::LedgerError::NoAgent));
     }
@@ -412,11 +411,19 @@ async fn against_team(
     match compare(&desk, &ledger) {
         Ok(behind) => {
             if behind > 0 {
-                tell!("{}", super::warning_line(lang, &tr!(lang, "audit-team-behind", n = behind)));
+                tell!(
+                    "{}",
+                    super::warning_line(lang, &tr!(lang, "audit-team-behind", n = behind))
+                );
             }
             say!(
                 "{}",
-                tr!(lang, "audit-team-verified", n = desk.len(), held = ledger.len())
+                tr!(
+                    lang,
+                    "audit-team-verified",
+                    n = desk.len(),
+                    held = ledger.len()
+                )
             );
             Ok(())
         }
@@ -442,9 +449,8 @@ async fn against_team(
 async fn team_export(session: &Session, args: &AuditArgs) -> Result<(), Failure> {
     let lang = session.config.language;
     let url = ledger_of(session)?;
-    let failed = |e: crate::team::LedgerError| {
-        Failure::new(EXIT_ERROR, super::team::ledger_words(lang, &e))
-    };
+    let failed =
+        |e: crate::team::LedgerError| Failure::new(EXIT_ERROR, super::team::ledger_words(lang, &e));
     let client = crate::team::connect(url).await.map_err(failed)?;
     let held = crate::team::read::receipts(&client, args.agent.as_deref(), args.from, args.to)
         .await
@@ -492,7 +498,11 @@ async fn team_export(session: &Session, args: &AuditArgs) -> Result<(), Failure>
             let cells: Vec<Vec<String>> = rows
                 .iter()
                 .map(|(agent, id, r)| {
-                    let mut cells = if one_agent { Vec::new() } else { vec![agent.clone()] };
+                    let mut cells = if one_agent {
+                        Vec::new()
+                    } else {
+                        vec![agent.clone()]
+                    };
                     cells.extend(row(*id, r));
                     cells
                 })

@@ -425,7 +425,11 @@ async fn ledger_check(
     };
     Check::new(
         "ledger",
-        if waiting > 0 { Status::Warn } else { Status::Ok },
+        if waiting > 0 {
+            Status::Warn
+        } else {
+            Status::Ok
+        },
         tr!(
             lang,
             "doctor-ledger-ok",

@@ -117,7 +117,9 @@ fn xlsx(rows: &[FloorRow], total: &FloorRow) -> Result<Vec<u8>, String> {
     let sheet = book.add_worksheet();
     sheet.set_name("floor").map_err(|e| e.to_string())?;
     for (c, h) in WIRE.iter().enumerate() {
-        sheet.write_string(0, c as u16, *h).map_err(|e| e.to_string())?;
+        sheet
+            .write_string(0, c as u16, *h)
+            .map_err(|e| e.to_string())?;
     }
     for (i, r) in rows.iter().chain(std::iter::once(total)).enumerate() {
         let line = (i + 1) as u32;
@@ -143,9 +145,15 @@ pub async fn run(config: &Config, clock: Clock, args: FloorArgs) -> Result<(), F
     let Some(team) = &config.team else {
         return Err(Failure::new(EXIT_INVALID, tr!(lang, "team-not-set")));
     };
-    let (rows, total) = rows(config, team.database_url.expose(), &clock, args.date, args.sort)
-        .await
-        .map_err(|e| Failure::new(EXIT_ERROR, super::team::ledger_words(lang, &e)))?;
+    let (rows, total) = rows(
+        config,
+        team.database_url.expose(),
+        &clock,
+        args.date,
+        args.sort,
+    )
+    .await
+    .map_err(|e| Failure::new(EXIT_ERROR, super::team::ledger_words(lang, &e)))?;
     match args.format {
         FloorFormat::Json => output::emit_json(&rows),
         FloorFormat::Csv => {
@@ -170,7 +178,15 @@ pub async fn run(config: &Config, clock: Clock, args: FloorArgs) -> Result<(), F
             let heads: Vec<&str> = headings.iter().map(String::as_str).collect();
             let mut cells: Vec<Vec<String>> = rows.iter().map(|r| cells(lang, r, 16)).collect();
             cells.push(cells_total(lang, &total));
-            let mut text = format!("{}\n", tr!(lang, "floor-heading", date = total.date.clone(), agents = rows.len()));
+            let mut text = format!(
+                "{}\n",
+                tr!(
+                    lang,
+                    "floor-heading",
+                    date = total.date.clone(),
+                    agents = rows.len()
+                )
+            );
             text.push_str(&output::table(
                 &heads,
                 &cells,

@@ -17,7 +17,12 @@ pub enum TeamAction {
     )]
     Init {
         /// The ledger's database as its owner (a DBA's URL; a password in it is never printed).
-        #[arg(long, value_name = "ADMIN_URL", env = "DESKCOLL_TEAM_ADMIN_URL", hide_env_values = true)]
+        #[arg(
+            long,
+            value_name = "ADMIN_URL",
+            env = "DESKCOLL_TEAM_ADMIN_URL",
+            hide_env_values = true
+        )]
         database_url: String,
     },
     /// Send what waits in the outbox to the ledger now (the workstation does it in the
@@ -28,7 +33,11 @@ pub enum TeamAction {
 
 /// A ledger failure in the language's words (the message itself is the ledger's).
 pub fn ledger_words(lang: Lang, e: &LedgerError) -> String {
-    tr!(lang, "team-error", error = crate::domain::text::sanitize(&e.to_string()).into_owned())
+    tr!(
+        lang,
+        "team-error",
+        error = crate::domain::text::sanitize(&e.to_string()).into_owned()
+    )
 }
 
 pub async fn run(action: TeamAction, config: Option<&Config>, lang: Lang) -> Result<(), Failure> {
@@ -56,8 +65,7 @@ pub async fn run(action: TeamAction, config: Option<&Config>, lang: Lang) -> Res
             };
             let path = config.outbox_path(config.is_demo());
             let result =
-                team::push::push_path(&path, t.database_url.expose(), config.agent_id.trim())
-                    .await;
+                team::push::push_path(&path, t.database_url.expose(), config.agent_id.trim()).await;
             let left = crate::store::Outbox::open(&path)
                 .and_then(|o| o.ledger_waiting())
                 .map(|w| w.total())
@@ -82,7 +90,11 @@ pub async fn run(action: TeamAction, config: Option<&Config>, lang: Lang) -> Res
                 )),
                 Err(e) => Err(Failure::new(
                     EXIT_NO_ANSWER,
-                    format!("{}; {}", ledger_words(lang, &e), tr!(lang, "team-left", n = left)),
+                    format!(
+                        "{}; {}",
+                        ledger_words(lang, &e),
+                        tr!(lang, "team-left", n = left)
+                    ),
                 )),
             }
         }

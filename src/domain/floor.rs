@@ -267,7 +267,12 @@ mod tests {
         let a = AgentDay {
             agent_id: "A01".into(),
             records: vec![
-                rec("1", "2026-11-27 09:00:00", Some("2026-11-30"), Party::Debtor),
+                rec(
+                    "1",
+                    "2026-11-27 09:00:00",
+                    Some("2026-11-30"),
+                    Party::Debtor,
+                ),
                 rec("2", "2026-11-27 10:15:00", None, Party::Unknown),
                 rec("3", "2026-11-26 10:00:00", None, Party::Debtor),
             ],

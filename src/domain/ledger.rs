@@ -55,7 +55,10 @@ mod tests {
     #[test]
     fn the_first_difference_is_named() {
         let ledger = [r(1, "a"), r(2, "b"), r(3, "c")];
-        assert_eq!(compare(&[r(1, "a"), r(2, "b"), r(3, "c"), r(4, "d")], &ledger), Ok(1));
+        assert_eq!(
+            compare(&[r(1, "a"), r(2, "b"), r(3, "c"), r(4, "d")], &ledger),
+            Ok(1)
+        );
         assert_eq!(
             compare(&[r(1, "a"), r(2, "b")], &ledger),
             Err(LedgerDifference::Missing { seq: 3 }),

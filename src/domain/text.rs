@@ -410,13 +410,12 @@ mod database_url_tests {
     #[test]
     fn a_database_password_never_shows_and_the_place_does() {
         assert_eq!(
-            r("postgresql://desk_017:s3cret@db.example:5432/ledger?sslmode=verify-full&password=p2"),
+            r(
+                "postgresql://desk_017:s3cret@db.example:5432/ledger?sslmode=verify-full&password=p2"
+            ),
             "postgresql://desk_017:***@db.example:5432/ledger?sslmode=verify-full&password=***"
         );
-        assert_eq!(
-            r("postgres://desk@db/ledger"),
-            "postgres://desk@db/ledger"
-        );
+        assert_eq!(r("postgres://desk@db/ledger"), "postgres://desk@db/ledger");
         assert_eq!(
             r("host=db user=desk password='a b\\'c' sslmode=require"),
             "host=db user=desk password=*** sslmode=require"

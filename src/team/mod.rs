@@ -31,7 +31,9 @@ pub enum LedgerError {
     Older { found: i64, known: i64 },
     #[error("{0}")]
     Outbox(#[from] crate::store::StoreError),
-    #[error("agent_id is not set (DESKCOLL_AGENT_ID or agent_id in the config): the ledger names each desk by it")]
+    #[error(
+        "agent_id is not set (DESKCOLL_AGENT_ID or agent_id in the config): the ledger names each desk by it"
+    )]
     NoAgent,
 }
 
@@ -162,8 +164,11 @@ pub enum Init {
 pub async fn init(client: &mut Client) -> Result<Init, LedgerError> {
     let tx = client.transaction().await?;
     // Two `team init` at once: the second waits, then finds the schema current.
-    tx.execute("SELECT pg_advisory_xact_lock(hashtext('deskcoll team init'))", &[])
-        .await?;
+    tx.execute(
+        "SELECT pg_advisory_xact_lock(hashtext('deskcoll team init'))",
+        &[],
+    )
+    .await?;
     let exists: bool = tx
         .query_one("SELECT to_regclass('deskcoll.meta') IS NOT NULL", &[])
         .await?

@@ -57,4 +57,3 @@ pub fn cells(lang: Lang, r: &FloorRow, money_width: usize) -> Vec<String> {
             .to_string(),
     ]
 }
-

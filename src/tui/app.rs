@@ -234,7 +234,9 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         }
         Action::FloorLoaded(result) => {
             let at = app.clock.now();
-            app.floor.get_or_insert_with(Default::default).loaded(result, at);
+            app.floor
+                .get_or_insert_with(Default::default)
+                .loaded(result, at);
             Reply::none()
         }
         Action::Ledger(state) => {

@@ -17,13 +17,7 @@ pub enum Tab {
 impl Tab {
     pub const ALL: [Tab; 4] = [Tab::Queue, Tab::Termin, Tab::Outbox, Tab::Today];
     /// The tabs with the supervisor's Floor.
-    pub const WITH_FLOOR: [Tab; 5] = [
-        Tab::Queue,
-        Tab::Termin,
-        Tab::Outbox,
-        Tab::Today,
-        Tab::Floor,
-    ];
+    pub const WITH_FLOOR: [Tab; 5] = [Tab::Queue, Tab::Termin, Tab::Outbox, Tab::Today, Tab::Floor];
 
     /// The tabs shown: the Floor only for a supervisor.
     pub fn shown(floor: bool) -> &'static [Tab] {

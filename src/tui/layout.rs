@@ -144,7 +144,12 @@ pub fn tab_at(header: Rect, column: u16, lang: crate::i18n::Lang) -> Option<usiz
 }
 
 /// As `tab_at`, for the tabs shown.
-pub fn tab_at_of(header: Rect, column: u16, lang: crate::i18n::Lang, tabs: &[Tab]) -> Option<usize> {
+pub fn tab_at_of(
+    header: Rect,
+    column: u16,
+    lang: crate::i18n::Lang,
+    tabs: &[Tab],
+) -> Option<usize> {
     let col = column.checked_sub(header.x)?;
     tab_labels_of(header.width, lang, tabs)
         .iter()

@@ -8,7 +8,11 @@ use super::message::Action;
 use crate::i18n::Lang;
 
 fn header(app: &super::app::App) -> String {
-    harness::render(app).lines().next().unwrap_or("").to_string()
+    harness::render(app)
+        .lines()
+        .next()
+        .unwrap_or("")
+        .to_string()
 }
 
 #[test]
@@ -39,7 +43,10 @@ fn the_header_says_what_waits_for_the_ledger_beside_the_servers_state() {
             reachable: true,
         }),
     );
-    assert!(!header(&app).contains("ledger"), "all pushed: nothing to say");
+    assert!(
+        !header(&app).contains("ledger"),
+        "all pushed: nothing to say"
+    );
     let mut app = harness::app_unloaded_in(Lang::Id, 140, 30, harness::fixed_now());
     update(
         &mut app,
@@ -107,7 +114,10 @@ fn row(agent: &str, calls: usize, rpc: usize) -> crate::domain::floor::FloorRow 
 fn a_supervisor_gets_the_floor_tab_with_a_row_per_agent_and_the_total_and_sorts_it() {
     use crossterm::event::KeyCode;
     let mut app = harness::app_unloaded(160, 30, harness::fixed_now());
-    assert!(!header(&app).contains("Floor"), "an agent's desk has no Floor tab");
+    assert!(
+        !header(&app).contains("Floor"),
+        "an agent's desk has no Floor tab"
+    );
     harness::press(&mut app, KeyCode::Char('5'));
     assert_ne!(app.tab, super::chrome::Tab::Floor);
     let rows = vec![row("A01", 4, 2), row("B02", 9, 3)];
@@ -117,7 +127,10 @@ fn a_supervisor_gets_the_floor_tab_with_a_row_per_agent_and_the_total_and_sorts_
     harness::press(&mut app, KeyCode::Char('5'));
     assert_eq!(app.tab, super::chrome::Tab::Floor);
     let screen = harness::render(&app);
-    assert!(screen.contains("The floor, 2026-11-27: 2 agents"), "{screen}");
+    assert!(
+        screen.contains("The floor, 2026-11-27: 2 agents"),
+        "{screen}"
+    );
     let lines: Vec<&str> = screen.lines().collect();
     let at = |agent: &str| lines.iter().position(|l| l.contains(agent)).unwrap();
     assert!(at("A01") < at("B02"), "by agent first:\n{screen}");
@@ -131,7 +144,13 @@ fn a_supervisor_gets_the_floor_tab_with_a_row_per_agent_and_the_total_and_sorts_
     let at = |agent: &str| lines.iter().position(|l| l.contains(agent)).unwrap();
     assert!(at("B02") < at("A01"), "most calls first:\n{screen}");
     // The ledger down: the last rows stay, the reason is said.
-    update(&mut app, Action::FloorLoaded(Err("the team ledger cannot be reached: refused".into())));
+    update(
+        &mut app,
+        Action::FloorLoaded(Err("the team ledger cannot be reached: refused".into())),
+    );
     let screen = harness::render(&app);
-    assert!(screen.contains("B02") && screen.contains("cannot be reached"), "{screen}");
+    assert!(
+        screen.contains("B02") && screen.contains("cannot be reached"),
+        "{screen}"
+    );
 }

@@ -64,7 +64,10 @@ pub struct LedgerLink {
 pub const LEDGER_PUSH_INTERVAL: Duration = Duration::from_secs(5);
 
 /// One background push: what was pushed stays pushed; the state for the header.
-pub async fn push_to_ledger(path: &std::path::Path, link: &LedgerLink) -> super::chrome::LedgerState {
+pub async fn push_to_ledger(
+    path: &std::path::Path,
+    link: &LedgerLink,
+) -> super::chrome::LedgerState {
     let result = crate::team::push::push_path(path, link.url.expose(), &link.agent_id).await;
     if let Err(e) = &result {
         tracing::warn!(error = %e, "ledger push failed");

@@ -147,7 +147,10 @@ impl Cluster {
     /// Stops the server (fast: open connections are cut, as when a database goes down).
     pub fn stop(&self) {
         let data = self.data();
-        self.run("pg_ctl", &["-D", data.to_str().unwrap(), "-m", "fast", "-w", "stop"]);
+        self.run(
+            "pg_ctl",
+            &["-D", data.to_str().unwrap(), "-m", "fast", "-w", "stop"],
+        );
     }
 
     /// A URL for `user` with `password` on this cluster (`sslmode=disable`: loopback).
@@ -212,7 +215,14 @@ impl Drop for Cluster {
             None => Command::new(&exe),
         };
         let _ = cmd
-            .args(["-D", data.to_str().unwrap(), "-m", "immediate", "-w", "stop"])
+            .args([
+                "-D",
+                data.to_str().unwrap(),
+                "-m",
+                "immediate",
+                "-w",
+                "stop",
+            ])
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())

@@ -97,7 +97,8 @@ impl Outbox {
                     "SELECT {cols}, v.n FROM ledger_versions v JOIN results r ON r.id = v.result_id
                      WHERE v.pushed = 0 ORDER BY v.n LIMIT ?1"
                 ))?;
-                let rows = stmt.query_map([limit], |row| Ok((row.get::<_, i64>(26)?, read_item(row)?)))?;
+                let rows =
+                    stmt.query_map([limit], |row| Ok((row.get::<_, i64>(26)?, read_item(row)?)))?;
                 rows.collect::<rusqlite::Result<Vec<_>>>()?
             };
             let receipts = {
@@ -105,17 +106,18 @@ impl Outbox {
                     "SELECT n, seq, result_id, COALESCE(tag, ''), prev_sha256, body, sha256
                      FROM receipts WHERE n > ?1 AND seq IS NOT NULL ORDER BY n LIMIT ?2",
                 )?;
-                let rows = stmt.query_map(params![Self::mark(&tx, MARK_RECEIPTS)?, limit], |row| {
-                    Ok(PendingReceipt {
-                        n: row.get(0)?,
-                        seq: row.get(1)?,
-                        result_id: row.get(2)?,
-                        tag: row.get(3)?,
-                        prev_sha256: row.get(4)?,
-                        body: row.get(5)?,
-                        sha256: row.get(6)?,
-                    })
-                })?;
+                let rows =
+                    stmt.query_map(params![Self::mark(&tx, MARK_RECEIPTS)?, limit], |row| {
+                        Ok(PendingReceipt {
+                            n: row.get(0)?,
+                            seq: row.get(1)?,
+                            result_id: row.get(2)?,
+                            tag: row.get(3)?,
+                            prev_sha256: row.get(4)?,
+                            body: row.get(5)?,
+                            sha256: row.get(6)?,
+                        })
+                    })?;
                 rows.collect::<rusqlite::Result<Vec<_>>>()?
             };
             let reads = {
@@ -206,12 +208,11 @@ impl Outbox {
 
     /// The highest `seq` of the local chain (0: none), to say how far the ledger is behind.
     pub fn last_seq(&self) -> Result<i64, StoreError> {
-        let r = self.conn.query_row(
-            "SELECT COALESCE(MAX(seq), 0) FROM receipts",
-            [],
-            |r| r.get(0),
-        );
+        let r = self
+            .conn
+            .query_row("SELECT COALESCE(MAX(seq), 0) FROM receipts", [], |r| {
+                r.get(0)
+            });
         self.sql(r)
     }
 }
-

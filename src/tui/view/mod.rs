@@ -144,10 +144,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Tab::Termin => pages::termin::draw(frame, &app.termin, &cx, theme, &areas),
         Tab::Outbox => pages::outbox::draw(frame, &app.outbox, &cx, theme, &areas),
         Tab::Today => pages::today::draw(frame, &cx, theme, areas.body),
-        Tab::Floor => match &app.floor {
-            Some(floor) => pages::floor::draw(frame, floor, &cx, theme, areas.body),
-            None => {}
-        },
+        Tab::Floor => {
+            if let Some(floor) = &app.floor {
+                pages::floor::draw(frame, floor, &cx, theme, areas.body)
+            }
+        }
     }
     status(frame, app, theme, areas.status);
     footer(frame, app, theme, areas.footer);

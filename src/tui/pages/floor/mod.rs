@@ -67,10 +67,10 @@ impl FloorPage {
 
 pub fn draw(frame: &mut Frame, page: &FloorPage, cx: &Cx, theme: &Theme, area: Rect) {
     let lang = cx.settings.lang;
-    let date = page
-        .total
-        .as_ref()
-        .map_or_else(|| cx.clock.now_local().date().to_string(), |t| t.date.clone());
+    let date = page.total.as_ref().map_or_else(
+        || cx.clock.now_local().date().to_string(),
+        |t| t.date.clone(),
+    );
     let title = format!(
         " {} · {} ",
         tr!(lang, "floor-heading", date = date, agents = page.rows.len()),
@@ -86,7 +86,11 @@ pub fn draw(frame: &mut Frame, page: &FloorPage, cx: &Cx, theme: &Theme, area: R
     }
     let mut body = inner;
     if let Some(e) = &page.error {
-        let line = Rect { height: 1, y: inner.y + inner.height - 1, ..inner };
+        let line = Rect {
+            height: 1,
+            y: inner.y + inner.height - 1,
+            ..inner
+        };
         body.height -= 1;
         frame.render_widget(
             Paragraph::new(crate::domain::text::sanitize(e).into_owned()).style(theme.error()),
@@ -94,7 +98,10 @@ pub fn draw(frame: &mut Frame, page: &FloorPage, cx: &Cx, theme: &Theme, area: R
         );
     }
     if page.rows.is_empty() {
-        frame.render_widget(Paragraph::new(tr!(lang, "floor-none")).style(theme.dim()), body);
+        frame.render_widget(
+            Paragraph::new(tr!(lang, "floor-none")).style(theme.dim()),
+            body,
+        );
         return;
     }
     let headings = crate::team::table::headings(lang);
@@ -125,7 +132,12 @@ pub fn draw(frame: &mut Frame, page: &FloorPage, cx: &Cx, theme: &Theme, area: R
         .collect();
     let mut rows: Vec<Row> = cells
         .into_iter()
-        .map(|r| Row::new(r.into_iter().map(|c| crate::domain::text::sanitize(&c).into_owned())))
+        .map(|r| {
+            Row::new(
+                r.into_iter()
+                    .map(|c| crate::domain::text::sanitize(&c).into_owned()),
+            )
+        })
         .collect();
     if let Some(t) = total {
         rows.push(Row::new(t).style(Style::default().add_modifier(Modifier::BOLD)));
