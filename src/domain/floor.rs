@@ -43,7 +43,7 @@ pub struct FloorRow {
 }
 
 /// What the ledger holds of one agent: every result (its latest version), the list reads
-/// (evidence) and the receipts of the day.
+/// (evidence) and the receipts of the day (those outside the window are all the row needs).
 #[derive(Debug, Clone, Default)]
 pub struct AgentDay {
     pub agent_id: String,
@@ -52,9 +52,12 @@ pub struct AgentDay {
     pub receipts: Vec<Receipt>,
 }
 
+/// The window states of a call outside the calling window.
+pub const OUTSIDE_STATES: [&str; 3] = ["closed", "holiday", "sunday"];
+
 /// Whether a receipt's window state is outside the calling window.
 pub fn outside_window(window_state: &str) -> bool {
-    matches!(window_state, "closed" | "holiday" | "sunday")
+    OUTSIDE_STATES.contains(&window_state)
 }
 
 impl FloorRow {

@@ -21,6 +21,8 @@ pub async fn floor(client: &Client, day: NaiveDate) -> Result<Vec<AgentDay>, Led
         .and_hms_opt(0, 0, 0)
         .unwrap_or_default();
     let start: NaiveDateTime = day.and_hms_opt(0, 0, 0).unwrap_or_default();
+    // Only the receipts the floor counts: calls outside the window.
+    let outside: Vec<&str> = crate::domain::floor::OUTSIDE_STATES.to_vec();
     let mut agents: BTreeMap<String, AgentDay> = BTreeMap::new();
     let rows = client
         .query(
@@ -77,8 +79,10 @@ pub async fn floor(client: &Client, day: NaiveDate) -> Result<Vec<AgentDay>, Led
     let rows = client
         .query(
             "SELECT agent_id, body, sha256 FROM deskcoll.receipts
-             WHERE call_time >= $1 AND call_time < $2 ORDER BY agent_id, seq",
-            &[&start, &end],
+             WHERE call_time >= $1 AND call_time < $2
+               AND (body::jsonb ->> 'window_state') = ANY($3)
+             ORDER BY agent_id, seq",
+            &[&start, &end, &outside],
         )
         .await?;
     for row in rows {
