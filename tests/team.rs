@@ -301,6 +301,9 @@ async fn the_agent_role_may_insert_but_never_update_delete_or_truncate() {
         Some("42501")
     );
     assert_eq!(cluster.psql("SELECT count(*) FROM deskcoll.receipts"), "3");
+    // The workstation shows the Floor tab to the supervisor's URL only.
+    assert!(deskcoll::team::is_supervisor(&cluster.url("spv_rina", SUPERVISOR_PW)).await);
+    assert!(!deskcoll::team::is_supervisor(&desk.ledger).await);
 }
 
 #[tokio::test(flavor = "multi_thread")]
