@@ -952,4 +952,3 @@ doctor-ledger-role-other = a role that is neither deskcoll_agent nor deskcoll_su
 tab-floor = Floor
 floor-none = No agent has pushed to the team ledger yet.
 floor-sorted = sorted by { $by } (s: next)
-help-global-tab_5 = Floor tab (a supervisor's ledger)

@@ -937,4 +937,3 @@ doctor-ledger-role-other = peran yang bukan deskcoll_agent maupun deskcoll_super
 tab-floor = Lantai
 floor-none = Belum ada agen yang mengirim ke buku besar tim.
 floor-sorted = diurutkan menurut { $by } (s: berikutnya)
-help-global-tab_5 = Tab Lantai (buku besar supervisor)

@@ -281,7 +281,6 @@ const DEFAULTS: &[Shipped] = &[
     (Global, "tab_2", &[ch('2'), (KeyCode::Char('2'), KeyModifiers::ALT)], C::ShowTab(2), ""),
     (Global, "tab_3", &[ch('3'), (KeyCode::Char('3'), KeyModifiers::ALT)], C::ShowTab(3), ""),
     (Global, "tab_4", &[ch('4'), (KeyCode::Char('4'), KeyModifiers::ALT)], C::ShowTab(4), ""),
-    (Global, "tab_5", &[ch('5'), (KeyCode::Char('5'), KeyModifiers::ALT)], C::ShowTab(5), ""),
     (Global, "next_tab", &[key(KeyCode::Tab)], C::NextTab, ""),
     (Global, "prev_tab", &[key(KeyCode::BackTab)], C::PrevTab, ""),
     (Global, "quit", &[ch('q')], C::Quit, "quit"),

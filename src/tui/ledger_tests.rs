@@ -118,14 +118,24 @@ fn a_supervisor_gets_the_floor_tab_with_a_row_per_agent_and_the_total_and_sorts_
         !header(&app).contains("Floor"),
         "an agent's desk has no Floor tab"
     );
-    harness::press(&mut app, KeyCode::Char('5'));
-    assert_ne!(app.tab, super::chrome::Tab::Floor);
+    harness::press(&mut app, KeyCode::Char('4'));
+    harness::press(&mut app, KeyCode::Tab);
+    assert_eq!(
+        app.tab,
+        super::chrome::Tab::Queue,
+        "after Today, round to the Queue"
+    );
     let rows = vec![row("A01", 4, 2), row("B02", 9, 3)];
     let total = crate::domain::floor::FloorRow::total(&rows, "2026-11-27");
     update(&mut app, Action::FloorLoaded(Ok((rows, total))));
     assert!(header(&app).contains("5 Floor"), "{}", header(&app));
-    harness::press(&mut app, KeyCode::Char('5'));
-    assert_eq!(app.tab, super::chrome::Tab::Floor);
+    harness::press(&mut app, KeyCode::Char('4'));
+    harness::press(&mut app, KeyCode::Tab);
+    assert_eq!(
+        app.tab,
+        super::chrome::Tab::Floor,
+        "Tab after Today: the Floor"
+    );
     let screen = harness::render(&app);
     assert!(
         screen.contains("The floor, 2026-11-27: 2 agents"),
