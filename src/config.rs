@@ -39,6 +39,26 @@ pub struct FileConfig {
     pub result: ResultSection,
     #[serde(default)]
     pub audit: AuditSection,
+    #[serde(default)]
+    pub team: TeamSection,
+}
+
+/// `[team]`: the team ledger on PostgreSQL (the floor; `src/team`).
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TeamSection {
+    /// A libpq connection URL or key=value string (`sslmode` as libpq reads it); it holds a
+    /// password: a system file with it must be closed (0600/0640).
+    pub database_url: Option<String>,
+    /// How often the floor is read again, in seconds (default 15).
+    pub refresh_secs: Option<u64>,
+}
+
+/// The team ledger in force (`team.database_url`); `None` leaves the desk as it was.
+#[derive(Debug, Clone)]
+pub struct TeamConfig {
+    pub database_url: Secret,
+    pub refresh: Duration,
 }
 
 /// `[audit]`: the receipts of lawful contact.
@@ -617,6 +637,7 @@ impl Layer {
             "collection.result_url",
             "termin.url",
             "termin.login_url",
+            "team.database_url",
         ];
         let value = |dotted: &str| {
             let (section, key) = dotted.split_once('.')?;
@@ -641,6 +662,10 @@ impl Layer {
 /// malformed to parse still counts.
 pub fn url_holds_secret(u: &str) -> bool {
     let u = u.trim();
+    // A libpq key=value string (`team.database_url`) with a password.
+    if !u.contains("://") && u.split_whitespace().any(|p| p.starts_with("password")) {
+        return true;
+    }
     let rest = u.split_once("://").map_or(u, |(_, r)| r);
     let (authority, tail) = match rest.find(['/', '?', '#']) {
         Some(i) => rest.split_at(i),
@@ -782,6 +807,8 @@ pub struct Config {
     pub result: ResultSection,
     /// `[audit]`.
     pub audit: AuditSection,
+    /// `[team]`: the team ledger, when one is set.
+    pub team: Option<TeamConfig>,
     /// Settings of the user's file ignored because the system file locks them.
     pub ignored: Vec<String>,
 }
@@ -1335,6 +1362,16 @@ impl Config {
             file.store.outbox.map(|p| p.display().to_string()),
         )
         .map(PathBuf::from);
+        let team = pick(
+            "team.database_url",
+            &None,
+            "DESKCOLL_TEAM_DATABASE_URL",
+            file.team.database_url,
+        )
+        .map(|url| TeamConfig {
+            database_url: Secret::new(url),
+            refresh: Duration::from_secs(file.team.refresh_secs.unwrap_or(15).max(1)),
+        });
         let dial_command = pick(
             "calling.dial_command",
             &None,
@@ -1436,6 +1473,7 @@ impl Config {
             keys: file.keys.0.into_iter().map(|(_, o)| o).collect(),
             result: file.result,
             audit: file.audit,
+            team,
             ignored,
         })
     }
@@ -1685,6 +1723,13 @@ impl Config {
                 };
                 line("termin.auth", &auth, Some(from));
             }
+        }
+        if let Some(t) = &self.team {
+            line(
+                "team.database_url",
+                &crate::domain::text::redact_database_url(t.database_url.expose()),
+                Some(self.source("team.database_url")),
+            );
         }
         line(
             "http.timeout",
@@ -2163,6 +2208,15 @@ mod tests {
             "agent_id = \"A\"\n[collection]\nbase_url = \"https://h\"\nhash_key = \"k3y\"\n";
         for mode in [0o600, 0o640, 0o400, 0o440] {
             assert!(with(secret, mode).is_ok(), "{mode:o}");
+        }
+        // The team ledger's URL holds a password too, as a URL or libpq's key=value words.
+        for ledger in [
+            "[team]\ndatabase_url = \"postgresql://desk:pw@db/deskcoll\"\n",
+            "[team]\ndatabase_url = \"host=db user=desk password=pw\"\n",
+        ] {
+            let err = with(ledger, 0o644).unwrap_err().to_string();
+            assert!(err.contains("holds secrets (team.database_url)"), "{err}");
+            assert!(with(ledger, 0o640).is_ok());
         }
         for mode in [0o644, 0o604] {
             let err = with(secret, mode).unwrap_err().to_string();

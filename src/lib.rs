@@ -22,6 +22,7 @@ pub mod i18n;
 pub mod list_cache;
 pub mod session;
 pub mod store;
+pub mod team;
 pub mod termin_snapshot;
 pub mod tui;
 pub mod twin;

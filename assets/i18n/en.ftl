@@ -1097,3 +1097,53 @@ doctor-key-unclear = the probe's answer (HTTP { $status }, code { $code }) does 
 doctor-key-no-answer = { $url }: no answer to the key probe ({ $reason })
 cli-xlsx-needs-output = --format xlsx writes a file: give --output FILE (a workbook is not text for a terminal or a pipe)
 serve-state-kept = stored results and the clock kept in { $path }
+
+## Issue 32 (the floor): the team ledger on PostgreSQL
+
+team-error = { $error }
+team-not-set = team.database_url is not set (DESKCOLL_TEAM_DATABASE_URL): there is no team ledger
+team-init-migrated = the team ledger is at schema { $to } (it was at { $from }); roles deskcoll_agent and deskcoll_supervisor are ready
+team-init-current = the team ledger is already at schema { $version }: nothing changed
+team-pushed = pushed to the team ledger: { $results } result versions, { $receipts } receipts, { $reads } list reads; nothing waits
+team-left = { $n } still wait for the team ledger (they go when it answers)
+floor-heading = The floor, { $date }: { $agents } agents
+floor-total = Total
+floor-col-agent = Agent
+floor-col-calls = Calls
+floor-col-rpc = RPC
+floor-col-rpc-rate = RPC rate
+floor-col-ptp = PTPs
+floor-col-ptp-rate = PTP rate
+floor-col-promised = Promised
+floor-col-kept-rate = Kept
+floor-col-callbacks-due = CB due
+floor-col-callbacks-missed = CB missed
+floor-col-outside = Outside (consent)
+floor-col-waiting = Waiting
+floor-col-uncertain = Uncertain
+floor-col-last = Last
+floor-xlsx-terminal = a workbook is not for the terminal: write it with --output FILE (or redirect stdout)
+ledger-waiting = ledger: { $n } waiting
+ledger-ok = ledger: up to date
+ledger-down = ledger: { $n } waiting (unreachable)
+audit-team-verified =
+    { $n ->
+        [one] the chain holds and matches the team ledger: { $n } receipt here, { $held } in the ledger
+       *[other] the chain holds and matches the team ledger: { $n } receipts here, { $held } in the ledger
+    }
+audit-team-missing = receipt { $seq } is in the team ledger but not on this desk (a deleted tail?)
+audit-team-differs = receipt { $seq } differs from the team ledger's copy (sha256 { $here } here, { $ledger } in the ledger): edited or re-sealed
+audit-team-behind =
+    { $n ->
+        [one] { $n } receipt here is not in the team ledger yet (deskcoll team push)
+       *[other] { $n } receipts here are not in the team ledger yet (deskcoll team push)
+    }
+doctor-ledger-ok = team ledger: schema { $version }, { $role }; { $waiting } waiting here, the ledger holds up to receipt { $held } of { $last }
+doctor-ledger-failed = team ledger: { $error }
+doctor-ledger-rights = team ledger: this role may { $what } the receipts: the ledger is not tamper-proof (run deskcoll team init as the owner; grant agents deskcoll_agent only)
+doctor-ledger-role-agent = agent role
+doctor-ledger-role-supervisor = supervisor role
+doctor-ledger-role-other = a role that is neither deskcoll_agent nor deskcoll_supervisor
+tab-floor = Floor
+floor-none = No agent has pushed to the team ledger yet.
+floor-sorted = sorted by { $by } (s: next)

@@ -43,6 +43,17 @@ pub struct AuditArgs {
     /// delivered result must be there, and every tagged row there must have its receipt.
     #[arg(long, value_name = "FILE", requires = "verify")]
     pub server_export: Option<PathBuf>,
+    /// With --verify: the team ledger's copy of this agent's chain must be on this desk as it
+    /// is (a deleted tail, an edited or re-sealed receipt fail, naming the first).
+    #[arg(long, requires = "verify")]
+    pub against_team: bool,
+    /// Export the team ledger's receipts instead of this desk's (a supervisor's or auditor's
+    /// team.database_url); with --agent exactly as `deskcoll audit` prints them.
+    #[arg(long, conflicts_with = "verify")]
+    pub team: bool,
+    /// With --team: only this agent's receipts.
+    #[arg(long, value_name = "ID", requires = "team")]
+    pub agent: Option<String>,
 }
 
 /// The columns of the CSV export, in order: the result's id, then the receipt's own fields.
@@ -107,7 +118,13 @@ pub async fn run(session: &Session, args: AuditArgs) -> Result<(), Failure> {
             .and_then(|o| o.audit_records())
             .map_err(store_failure)?;
         let agent = session.config.agent_id.trim();
+        if args.against_team {
+            against_team(session, &records, agent).await?;
+        }
         return verify_all(&records, args.server_export.as_deref(), agent, lang);
+    }
+    if args.team {
+        return team_export(session, &args).await;
     }
     let deliverer = session.deliverer()?;
     let outbox = deliverer.outbox.lock().unwrap_or_else(|p| p.into_inner());
@@ -353,4 +370,147 @@ fn server_row(v: &serde_json::Value) -> Option<ServerRow> {
     pick(v)
         .or_else(|| v.get("stored").and_then(pick))
         .or_else(|| v.get("body").and_then(pick))
+}
+
+fn ledger_of(session: &Session) -> Result<&str, Failure> {
+    let lang = session.config.language;
+    session
+        .config
+        .team
+        .as_ref()
+        .map(|t| t.database_url.expose())
+        .ok_or_else(|| Failure::new(EXIT_INVALID, tr!(lang, "team-not-set")))
+}
+
+/// The ledger's copy of this agent's chain, compared with the desk's: the first difference
+/// fails (exit 1); receipts not pushed yet are said.
+async fn against_team(
+    session: &Session,
+    records: &AuditRecords,
+    agent: &str,
+) -> Result<(), Failure> {
+    use crate::domain::ledger::{LedgerDifference, compare};
+    let lang = session.config.language;
+    let url = ledger_of(session)?;
+    let failed =
+        |e: crate::team::LedgerError| Failure::new(EXIT_ERROR, super::team::ledger_words(lang, &e));
+    if agent.is_empty() {
+        return Err(failed(crate::team::LedgerError::NoAgent));
+    }
+    let client = crate::team::connect(url).await.map_err(failed)?;
+    let held = crate::team::read::receipts(&client, Some(agent), None, None)
+        .await
+        .map_err(failed)?;
+    let ledger: Vec<(u64, String, String)> = held
+        .iter()
+        .map(|r| (r.seq as u64, r.stored.body.clone(), r.stored.sha256.clone()))
+        .collect();
+    let desk: Vec<(u64, String, String)> = records
+        .chain
+        .iter()
+        .filter_map(|s| Some((s.receipt()?.seq?, s.body.clone(), s.sha256.clone())))
+        .collect();
+    match compare(&desk, &ledger) {
+        Ok(behind) => {
+            if behind > 0 {
+                tell!(
+                    "{}",
+                    super::warning_line(lang, &tr!(lang, "audit-team-behind", n = behind))
+                );
+            }
+            say!(
+                "{}",
+                tr!(
+                    lang,
+                    "audit-team-verified",
+                    n = desk.len(),
+                    held = ledger.len()
+                )
+            );
+            Ok(())
+        }
+        Err(LedgerDifference::Missing { seq }) => {
+            Err(Failure::new(1, tr!(lang, "audit-team-missing", seq = seq)))
+        }
+        Err(LedgerDifference::Differs { seq, here, ledger }) => Err(Failure::new(
+            1,
+            tr!(
+                lang,
+                "audit-team-differs",
+                seq = seq,
+                here = here.get(..12).unwrap_or(&here).to_string(),
+                ledger = ledger.get(..12).unwrap_or(&ledger).to_string()
+            ),
+        )),
+    }
+}
+
+/// `audit --team`: the ledger's receipts. With `--agent`, the same CSV and JSON as `audit`;
+/// without, the CSV gains a first column `agent_id` and the JSON is one object per agent,
+/// `{"agent_id", "receipts": [...]}`, each receipt as `audit` prints it.
+async fn team_export(session: &Session, args: &AuditArgs) -> Result<(), Failure> {
+    let lang = session.config.language;
+    let url = ledger_of(session)?;
+    let failed =
+        |e: crate::team::LedgerError| Failure::new(EXIT_ERROR, super::team::ledger_words(lang, &e));
+    let client = crate::team::connect(url).await.map_err(failed)?;
+    let held = crate::team::read::receipts(&client, args.agent.as_deref(), args.from, args.to)
+        .await
+        .map_err(failed)?;
+    let rows: Vec<(String, i64, Receipt)> = held
+        .iter()
+        .map(|h| {
+            h.stored
+                .receipt()
+                .map(|r| (h.agent_id.clone(), h.stored.result_id, r))
+                .ok_or_else(|| {
+                    Failure::new(
+                        EXIT_ERROR,
+                        tr!(lang, "audit-unreadable", id = h.stored.result_id),
+                    )
+                })
+        })
+        .collect::<Result<_, _>>()?;
+    let one_agent = args.agent.is_some();
+    match args.format {
+        AuditFormat::Json if one_agent => {
+            let flat: Vec<serde_json::Value> =
+                rows.iter().map(|(_, id, r)| json_of(*id, r)).collect();
+            output::emit_json(&flat)
+        }
+        AuditFormat::Json => {
+            let mut by: Vec<serde_json::Value> = Vec::new();
+            for (agent, id, r) in &rows {
+                if by.last().is_none_or(|l| l["agent_id"] != agent.as_str()) {
+                    by.push(serde_json::json!({"agent_id": agent, "receipts": []}));
+                }
+                if let Some(list) = by.last_mut().and_then(|l| l["receipts"].as_array_mut()) {
+                    list.push(json_of(*id, r));
+                }
+            }
+            output::emit_json(&by)
+        }
+        // A workbook takes the CSV's table (`output::csv` hands it to the xlsx writer).
+        AuditFormat::Csv | AuditFormat::Xlsx => {
+            let style = crate::domain::text::CsvStyle { excel: args.excel };
+            let mut headers: Vec<&str> = Vec::new();
+            if !one_agent {
+                headers.push("agent_id");
+            }
+            headers.extend(COLUMNS);
+            let cells: Vec<Vec<String>> = rows
+                .iter()
+                .map(|(agent, id, r)| {
+                    let mut cells = if one_agent {
+                        Vec::new()
+                    } else {
+                        vec![agent.clone()]
+                    };
+                    cells.extend(row(*id, r));
+                    cells
+                })
+                .collect();
+            emit(&output::csv(&headers, &cells, true, style)?)
+        }
+    }
 }

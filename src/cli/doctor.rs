@@ -399,7 +399,89 @@ async fn with_config(
 
     out.push(clock_check(server_date, clock, lang));
     out.push(outbox_check(&outbox_path, lang));
+    if let Some(team) = &config.team {
+        out.push(ledger_check(team, config.agent_id.trim(), &outbox_path, lang).await);
+    }
     out
+}
+
+/// The team ledger: reachable, its schema this deskcoll's, the role unable to rewrite
+/// receipts, and how far behind it is (what waits here; the last receipt it holds of this
+/// agent against this desk's last).
+async fn ledger_check(
+    team: &crate::config::TeamConfig,
+    agent: &str,
+    outbox: &Path,
+    lang: Lang,
+) -> Check {
+    use crate::team;
+    let failed = |e: team::LedgerError| {
+        Check::new(
+            "ledger",
+            Status::Fail,
+            tr!(
+                lang,
+                "doctor-ledger-failed",
+                error = crate::domain::text::sanitize(&e.to_string()).into_owned()
+            ),
+        )
+    };
+    let client = match team::connect(team.database_url.expose()).await {
+        Ok(c) => c,
+        Err(e) => return failed(e),
+    };
+    if let Err(e) = team::check_version(&client).await {
+        return failed(e);
+    }
+    let rights = match team::rights(&client).await {
+        Ok(r) => r,
+        Err(e) => return failed(e),
+    };
+    let rewrites: Vec<&str> = [
+        (rights.update, "UPDATE"),
+        (rights.delete, "DELETE"),
+        (rights.truncate, "TRUNCATE"),
+    ]
+    .into_iter()
+    .filter_map(|(may, what)| may.then_some(what))
+    .collect();
+    if !rewrites.is_empty() {
+        return Check::new(
+            "ledger",
+            Status::Warn,
+            tr!(lang, "doctor-ledger-rights", what = rewrites.join(", ")),
+        );
+    }
+    let role = match (rights.agent, rights.supervisor) {
+        (true, false) => tr!(lang, "doctor-ledger-role-agent"),
+        (_, true) => tr!(lang, "doctor-ledger-role-supervisor"),
+        _ => tr!(lang, "doctor-ledger-role-other"),
+    };
+    let (waiting, last) = crate::store::Outbox::open(outbox)
+        .and_then(|o| Ok((o.ledger_waiting()?.total(), o.last_seq()?)))
+        .unwrap_or((0, 0));
+    let held = if agent.is_empty() {
+        0
+    } else {
+        team::read::last_seq(&client, agent).await.unwrap_or(0)
+    };
+    Check::new(
+        "ledger",
+        if waiting > 0 {
+            Status::Warn
+        } else {
+            Status::Ok
+        },
+        tr!(
+            lang,
+            "doctor-ledger-ok",
+            version = team::schema::SCHEMA_VERSION,
+            role = role,
+            waiting = waiting,
+            held = held,
+            last = last
+        ),
+    )
 }
 
 /// What one request learnt.

@@ -5,6 +5,7 @@ mod output;
 mod audit;
 mod callbacks;
 pub mod doctor;
+mod floor;
 mod man;
 mod offer;
 mod outbox;
@@ -12,6 +13,7 @@ mod refusal;
 mod serve;
 mod submit;
 mod tasks;
+mod team;
 mod termin;
 mod termin_desk;
 mod today;
@@ -186,6 +188,17 @@ pub enum Command {
         after_help = "Examples:\n  deskcoll doctor\n  deskcoll doctor --format json | jq '.[] | select(.status != \"ok\")'"
     )]
     Doctor(doctor::DoctorArgs),
+    /// The team ledger on PostgreSQL: set it up (DBA) and push this desk's day to it.
+    Team {
+        #[command(subcommand)]
+        action: team::TeamAction,
+    },
+    /// The supervisor's floor: every agent's day from the team ledger, one row per agent
+    /// and a total (team.database_url naming a supervisor).
+    #[command(
+        after_help = "Examples:\n  deskcoll floor\n  deskcoll floor --format json | jq '.[] | select(.waiting > 0)'\n  deskcoll floor --format xlsx --output floor.xlsx --date 2026-11-27"
+    )]
+    Floor(floor::FloorArgs),
     /// Print the manual page, made from this command line's own definition.
     #[command(
         after_help = "Examples:\n  deskcoll man | man -l -\n  deskcoll man --out-dir /tmp/man"
@@ -573,6 +586,14 @@ async fn dispatch(
         Command::Config { action } => config_command(action, &over, lang),
         Command::Doctor(args) => doctor::run(args, &over, clock, lang).await,
         Command::Man(args) => man::run(args, lang),
+        Command::Team { action } => {
+            let config = match &action {
+                team::TeamAction::Init { .. } => None,
+                team::TeamAction::Push => Some(load_config(&over)?),
+            };
+            team::run(action, config.as_ref(), lang).await
+        }
+        Command::Floor(args) => floor::run(&load_config(&over)?, clock, args).await,
         Command::Sign {
             account_no,
             hash_key,

@@ -87,6 +87,14 @@ pub fn output_to(path: &std::path::Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Whether what is emitted goes to stdout (no `--output` file).
+pub fn to_terminal() -> bool {
+    OUTPUT_FILE
+        .lock()
+        .unwrap_or_else(|p| p.into_inner())
+        .is_none()
+}
+
 /// Writes to the `--output` file when there is one, else to stdout.
 fn sink(bytes: &[u8]) -> std::io::Result<()> {
     let mut file = OUTPUT_FILE.lock().unwrap_or_else(|p| p.into_inner());

@@ -7,11 +7,13 @@ pub mod bucket;
 pub mod callback;
 pub mod codes;
 pub mod dates;
+pub mod floor;
 pub mod glossary;
 #[cfg(test)]
 mod instants;
 pub mod jcs;
 pub mod lang;
+pub mod ledger;
 pub mod lenient;
 pub mod money;
 pub mod order;

@@ -388,3 +388,94 @@ mod excel_tests {
         assert_eq!(plain.cell("bill_amount", "771016312.56"), "771016312.56");
     }
 }
+
+/// A PostgreSQL connection string as it may be shown: a URL's password (user-info or a
+/// `password` parameter) and a key=value string's `password` masked; the rest (host,
+/// database, `sslmode`) kept, since it says where the ledger is.
+pub fn redact_database_url(u: &str) -> String {
+    let u = u.trim();
+    if u.starts_with("postgres://") || u.starts_with("postgresql://") {
+        let (before, query) = match u.split_once('?') {
+            Some((b, q)) => (b, Some(q)),
+            None => (u, None),
+        };
+        let scheme_end = before.find("://").map_or(0, |i| i + 3);
+        let mut out = before[..scheme_end].to_string();
+        let rest = &before[scheme_end..];
+        let authority_end = rest.find('/').unwrap_or(rest.len());
+        let (authority, path) = rest.split_at(authority_end);
+        match authority.rfind('@') {
+            Some(at) => {
+                let info = &authority[..at];
+                match info.split_once(':') {
+                    Some((user, _)) => out.push_str(&format!("{user}:***")),
+                    None => out.push_str(info),
+                }
+                out.push_str(&authority[at..]);
+            }
+            None => out.push_str(authority),
+        }
+        out.push_str(path);
+        if let Some(q) = query {
+            let pairs: Vec<String> = q
+                .split('&')
+                .map(|pair| match pair.split_once('=') {
+                    Some((k, _)) if k.eq_ignore_ascii_case("password") => format!("{k}=***"),
+                    _ => pair.to_string(),
+                })
+                .collect();
+            out.push('?');
+            out.push_str(&pairs.join("&"));
+        }
+        out
+    } else {
+        // key=value pairs; a quoted value may hold spaces.
+        let mut out = String::new();
+        let mut rest = u;
+        while let Some(i) = rest.find("password") {
+            let after = rest[i + 8..].trim_start();
+            if let Some(value) = after.strip_prefix('=') {
+                out.push_str(&rest[..i]);
+                out.push_str("password=***");
+                let value = value.trim_start();
+                let end = if let Some(v) = value.strip_prefix('\'') {
+                    let mut j = 0;
+                    let b = v.as_bytes();
+                    while j < b.len() && b[j] != b'\'' {
+                        j += if b[j] == b'\\' { 2 } else { 1 };
+                    }
+                    (j + 2).min(value.len())
+                } else {
+                    value.find(char::is_whitespace).unwrap_or(value.len())
+                };
+                rest = &value[end..];
+            } else {
+                out.push_str(&rest[..i + 8]);
+                rest = &rest[i + 8..];
+            }
+        }
+        out.push_str(rest);
+        out
+    }
+}
+
+#[cfg(test)]
+mod database_url_tests {
+    use super::redact_database_url as r;
+
+    #[test]
+    fn a_database_password_never_shows_and_the_place_does() {
+        assert_eq!(
+            r(
+                "postgresql://desk_017:s3cret@db.example:5432/ledger?sslmode=verify-full&password=p2"
+            ),
+            "postgresql://desk_017:***@db.example:5432/ledger?sslmode=verify-full&password=***"
+        );
+        assert_eq!(r("postgres://desk@db/ledger"), "postgres://desk@db/ledger");
+        assert_eq!(
+            r("host=db user=desk password='a b\\'c' sslmode=require"),
+            "host=db user=desk password=*** sslmode=require"
+        );
+        assert_eq!(r("host=db password=s3cret"), "host=db password=***");
+    }
+}

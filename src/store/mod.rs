@@ -3,6 +3,6 @@
 mod outbox;
 
 pub use outbox::{
-    AuditRecords, ContactEvent, Counts, Health, Noted, Outbox, OutboxItem, PLAIN, SCHEMA_VERSION,
-    StoreError, StoredReceipt, inspect, unsigned_body,
+    AuditRecords, ContactEvent, Counts, Health, LedgerWaiting, Noted, Outbox, OutboxItem, PLAIN,
+    Pending, PendingReceipt, SCHEMA_VERSION, StoreError, StoredReceipt, inspect, unsigned_body,
 };

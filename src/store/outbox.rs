@@ -18,6 +18,9 @@ use rusqlite::{Connection, OptionalExtension, Row, params};
 use serde::Serialize;
 use std::path::{Path, PathBuf};
 
+mod ledger;
+pub use ledger::{LedgerWaiting, Pending, PendingReceipt};
+
 #[derive(Debug, thiserror::Error)]
 pub enum StoreError {
     #[error("outbox {path}: {source}")]
@@ -268,7 +271,30 @@ const MIGRATIONS: &[Migration] = &[
         what: "receipts numbered (seq), tagged, corrections kept, and where receipts began",
         run: |tx| tx.execute_batch(SCHEMA_V3),
     },
+    Migration {
+        to: 4,
+        what: "what has been pushed to the team ledger",
+        run: |tx| tx.execute_batch(SCHEMA_V4),
+    },
 ];
+
+/// Version 4: what the team ledger (`src/team`) already holds. `ledger_versions`: each
+/// result as it stood when pushed (its `updated_at`), numbered in order (`n`, the ledger's key
+/// with the agent id, so that a push retried after a lost answer changes nothing);
+/// `ledger_marks`: the last receipt (`receipts.n`) and list read (`rowid`) pushed.
+const SCHEMA_V4: &str = "
+CREATE TABLE ledger_versions (
+    n          INTEGER PRIMARY KEY AUTOINCREMENT,
+    result_id  INTEGER NOT NULL,
+    updated_at TEXT NOT NULL,
+    pushed     INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX ledger_versions_result ON ledger_versions(result_id, updated_at);
+CREATE TABLE ledger_marks (
+    kind TEXT PRIMARY KEY,
+    upto INTEGER NOT NULL
+);
+";
 
 /// Version 3: the receipts in the order they were chained (`n`), each with its `seq` (none
 /// for those written before), the tag its result carried and its `prev_sha256` beside the

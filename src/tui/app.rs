@@ -40,6 +40,10 @@ pub struct App {
     pub modal: Option<Modal>,
     pub status: Option<Status>,
     pub server: ServerState,
+    /// The team ledger's state, once the background push has run (`team.database_url`).
+    pub ledger: Option<super::chrome::LedgerState>,
+    /// The supervisor's floor, once the ledger said this desk is a supervisor's.
+    pub floor: Option<super::pages::floor::FloorPage>,
     /// The terminal's size: the layout every list and click is measured against.
     pub size: Rect,
     pub ticks: u64,
@@ -64,6 +68,8 @@ impl App {
             modal: None,
             status: None,
             server: ServerState::Unknown,
+            ledger: None,
+            floor: None,
             size,
             ticks: 0,
             should_quit: false,
@@ -263,6 +269,17 @@ pub fn update(app: &mut App, action: Action) -> Vec<Effect> {
         Action::Dialed { phone, outcome } => {
             super::pages::queue::on_dialed(phone, outcome, app.settings.lang)
         }
+        Action::FloorLoaded(result) => {
+            let at = app.clock.now();
+            app.floor
+                .get_or_insert_with(Default::default)
+                .loaded(result, at);
+            Reply::none()
+        }
+        Action::Ledger(state) => {
+            app.ledger = Some(state);
+            Reply::none()
+        }
         Action::ServerAnswered => {
             app.server = ServerState::Connected;
             Reply::none()
@@ -428,17 +445,25 @@ pub fn page_command(app: &mut App, cmd: Command) -> Reply {
             ..Reply::none()
         },
         (Command::Quit | Command::ForceQuit, _) => Reply::go(Go::Quit),
-        (Command::ShowTab(n), _) => Reply::go(Go::Tab(Tab::ALL[n.clamp(1, Tab::ALL.len()) - 1])),
+        (Command::ShowTab(n), _) => {
+            let tabs = Tab::shown(app.floor.is_some());
+            Reply::go(Go::Tab(tabs[n.clamp(1, tabs.len()) - 1]))
+        }
         (Command::NextTab | Command::PrevTab, tab) => {
-            let n = Tab::ALL.len();
-            let i = Tab::ALL.iter().position(|t| *t == tab).unwrap_or(0);
+            let tabs = Tab::shown(app.floor.is_some());
+            let n = tabs.len();
+            let i = tabs.iter().position(|t| *t == tab).unwrap_or(0);
             let step = if cmd == Command::NextTab { 1 } else { n - 1 };
-            Reply::go(Go::Tab(Tab::ALL[(i + step) % n]))
+            Reply::go(Go::Tab(tabs[(i + step) % n]))
         }
         (cmd, Tab::Queue) => app.queue.command(cmd, &cx),
         (cmd, Tab::Termin) => app.termin.command(cmd, &cx),
         (cmd, Tab::Outbox) => app.outbox.command(cmd, &cx),
         (_, Tab::Today) => Reply::none(),
+        (cmd, Tab::Floor) => match app.floor.as_mut() {
+            Some(floor) => floor.command(cmd, &cx),
+            None => Reply::none(),
+        },
     }
 }
 
@@ -509,14 +534,15 @@ fn on_mouse(app: &mut App, m: crossterm::event::MouseEvent) -> Reply {
         return Reply::none();
     }
     let rows = layout::list_rows(app.size, app.tab);
-    match mouse::interpret(m, &app.areas(), app.tab, app.settings.lang) {
+    let tabs = Tab::shown(app.floor.is_some());
+    match mouse::interpret(m, &app.areas(), app.tab, app.settings.lang, tabs) {
         Some(Pointer::Tab(tab)) => Reply::go(Go::Tab(tab)),
         Some(Pointer::Row(row)) => {
             match app.tab {
                 Tab::Queue => app.queue.click(row, rows),
                 Tab::Termin => app.termin.click(row, rows),
                 Tab::Outbox => app.outbox.click(row, &app.desk, rows),
-                Tab::Today => {}
+                Tab::Today | Tab::Floor => {}
             }
             Reply::none()
         }

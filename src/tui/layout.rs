@@ -86,7 +86,7 @@ impl Areas {
         match tab {
             Tab::Queue | Tab::Termin => Some(self.queue),
             Tab::Outbox => Some(self.outbox_list),
-            Tab::Today => None,
+            Tab::Today | Tab::Floor => None,
         }
     }
 }
@@ -122,10 +122,14 @@ pub fn app_label(width: u16) -> Option<&'static str> {
 
 /// The header's tab labels at a width and the columns each covers.
 pub fn tab_labels(width: u16, lang: crate::i18n::Lang) -> Vec<(String, u16, u16)> {
+    tab_labels_of(width, lang, &Tab::ALL)
+}
+
+/// As `tab_labels`, for the tabs shown (`Tab::shown`).
+pub fn tab_labels_of(width: u16, lang: crate::i18n::Lang, tabs: &[Tab]) -> Vec<(String, u16, u16)> {
     let full = width >= FULL_HEADER_WIDTH;
     let mut x = app_label(width).map_or(0, |l| l.chars().count() as u16 + 1);
-    Tab::ALL
-        .iter()
+    tabs.iter()
         .enumerate()
         .map(|(i, t)| {
             let label = if full {
@@ -142,8 +146,18 @@ pub fn tab_labels(width: u16, lang: crate::i18n::Lang) -> Vec<(String, u16, u16)
 }
 
 pub fn tab_at(header: Rect, column: u16, lang: crate::i18n::Lang) -> Option<usize> {
+    tab_at_of(header, column, lang, &Tab::ALL)
+}
+
+/// As `tab_at`, for the tabs shown.
+pub fn tab_at_of(
+    header: Rect,
+    column: u16,
+    lang: crate::i18n::Lang,
+    tabs: &[Tab],
+) -> Option<usize> {
     let col = column.checked_sub(header.x)?;
-    tab_labels(header.width, lang)
+    tab_labels_of(header.width, lang, tabs)
         .iter()
         .position(|(_, a, b)| col >= *a && col < *b)
 }

@@ -156,6 +156,18 @@ pub enum Action {
     },
     /// The background sender got the server's answer (delivered or refused): it is reachable.
     ServerAnswered,
+    /// The background push to the team ledger ran.
+    Ledger(super::chrome::LedgerState),
+    /// The floor read from the team ledger (rows and total), or why it could not be.
+    FloorLoaded(
+        Result<
+            (
+                Vec<crate::domain::floor::FloorRow>,
+                crate::domain::floor::FloorRow,
+            ),
+            String,
+        >,
+    ),
     /// A busy server asked to wait (`Retry-After`); waited at most
     /// `http.max_retry_after_secs`.
     BusyWait(crate::api::BusyWait),

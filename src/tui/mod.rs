@@ -28,4 +28,6 @@ pub use runtime::{Runtime, execute, outbox_snapshot, run, settings};
 #[cfg(test)]
 mod consent_tests;
 #[cfg(test)]
+mod ledger_tests;
+#[cfg(test)]
 mod tests;

@@ -27,11 +27,14 @@ pub fn interpret(
     areas: &Areas,
     tab: Tab,
     lang: crate::i18n::Lang,
+    tabs: &[Tab],
 ) -> Option<Pointer> {
     let at = Position::new(m.column, m.row);
     match m.kind {
         MouseEventKind::Down(MouseButton::Left) if areas.header.contains(at) => {
-            layout::tab_at(areas.header, m.column, lang).map(|i| Pointer::Tab(Tab::ALL[i]))
+            layout::tab_at_of(areas.header, m.column, lang, tabs)
+                .and_then(|i| tabs.get(i).copied())
+                .map(Pointer::Tab)
         }
         MouseEventKind::Down(MouseButton::Left) => {
             layout::table_row_at(areas.list_of(tab)?, at).map(Pointer::Row)

@@ -46,6 +46,40 @@ pub struct Runtime {
     pub list_key: Option<String>,
     /// Flipped by Esc to stop the task-list read under way (shared by every clone).
     pub tasks_cancel: super::message::CancelFlag,
+    /// The team ledger this desk pushes to in the background (`team.database_url`).
+    pub ledger: Option<LedgerLink>,
+}
+
+/// Where and as whom the background push goes.
+#[derive(Clone, Debug)]
+pub struct LedgerLink {
+    pub url: crate::domain::Secret,
+    pub agent_id: String,
+    /// `team.refresh_secs`: how often the Floor tab reads the ledger again.
+    pub refresh: Duration,
+}
+
+/// How often the background push runs: a result reaches the ledger within this of being
+/// saved (or of the ledger coming back).
+pub const LEDGER_PUSH_INTERVAL: Duration = Duration::from_secs(5);
+
+/// One background push: what was pushed stays pushed; the state for the header.
+pub async fn push_to_ledger(
+    path: &std::path::Path,
+    link: &LedgerLink,
+) -> super::chrome::LedgerState {
+    let result = crate::team::push::push_path(path, link.url.expose(), &link.agent_id).await;
+    if let Err(e) = &result {
+        tracing::warn!(error = %e, "ledger push failed");
+    }
+    let waiting = crate::store::Outbox::open(path)
+        .and_then(|o| o.ledger_waiting())
+        .map(|w| w.results + w.receipts)
+        .unwrap_or(0);
+    super::chrome::LedgerState {
+        waiting,
+        reachable: result.is_ok(),
+    }
 }
 
 impl Runtime {
@@ -63,6 +97,7 @@ impl Runtime {
             termin_server: "test".into(),
             list_key: None,
             tasks_cancel: Default::default(),
+            ledger: None,
         }
     }
 }
@@ -543,6 +578,11 @@ pub async fn run(config: Config, clock: Clock, exit_after_first_queue: bool) -> 
         termin_server: session.termin_server(),
         list_key: Some(session.list_key()),
         tasks_cancel: Default::default(),
+        ledger: session.config.team.as_ref().map(|t| LedgerLink {
+            url: t.database_url.clone(),
+            agent_id: session.config.agent_id.trim().to_string(),
+            refresh: t.refresh,
+        }),
     };
     let mut app = App::new(settings, codes, session.clock, size);
     app.keys = keys;
@@ -623,6 +663,63 @@ async fn event_loop(
             }
         })
     };
+    // The background push to the team ledger: never on the agent's path; the header hears
+    // what waits.
+    let ledger = rt.ledger.clone().map(|link| {
+        let tx = tx.clone();
+        let path = deliverer
+            .outbox
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .path()
+            .to_path_buf();
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(LEDGER_PUSH_INTERVAL);
+            loop {
+                every.tick().await;
+                let state = push_to_ledger(&path, &link).await;
+                let _ = tx.send(Action::Ledger(state));
+            }
+        })
+    });
+    // The supervisor's floor: read every team.refresh_secs once the ledger says this desk's
+    // role is a supervisor's (the Floor tab then appears); an agent's desk stops asking.
+    let floor = rt.ledger.clone().map(|link| {
+        let tx = tx.clone();
+        let clock = app.clock;
+        let rules = rt.rules.clone();
+        let grace_days = rt.promise_grace_days;
+        tokio::spawn(async move {
+            let mut every = tokio::time::interval(link.refresh);
+            let mut supervisor = None;
+            loop {
+                every.tick().await;
+                let url = link.url.expose();
+                if supervisor.is_none() {
+                    match crate::team::connect(url).await {
+                        Ok(c) => {
+                            supervisor =
+                                Some(crate::team::rights(&c).await.is_ok_and(|r| r.supervisor))
+                        }
+                        Err(_) => continue,
+                    }
+                }
+                if supervisor == Some(false) {
+                    break;
+                }
+                let rows = crate::team::read::floor_rows(
+                    url,
+                    clock.now(),
+                    grace_days,
+                    &rules,
+                    crate::domain::floor::FloorSort::Agent,
+                )
+                .await
+                .map_err(|e| e.to_string());
+                let _ = tx.send(Action::FloorLoaded(rows));
+            }
+        })
+    });
     spawn(app.start());
     // A test's hook (tests/pty.rs): the terminal must come back whole after a panic too.
     // Compiled into debug builds only (the tests' builds), read once, never per frame.
@@ -674,6 +771,9 @@ async fn event_loop(
         }
     };
     sender.abort();
+    for task in [ledger, floor].into_iter().flatten() {
+        task.abort();
+    }
     result
 }
 

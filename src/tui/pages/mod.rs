@@ -2,6 +2,7 @@
 //! answers of its work) and its view. A page reads what it needs through `Cx` and answers
 //! with a `Reply`; it never reaches into another page. Moving between pages is a `Go`.
 
+pub mod floor;
 pub mod form;
 pub mod outbox;
 pub mod queue;

@@ -144,6 +144,11 @@ pub fn draw(frame: &mut Frame, app: &App, theme: &Theme) {
         Tab::Termin => pages::termin::draw(frame, &app.termin, &cx, theme, &areas),
         Tab::Outbox => pages::outbox::draw(frame, &app.outbox, &cx, theme, &areas),
         Tab::Today => pages::today::draw(frame, &cx, theme, areas.body),
+        Tab::Floor => {
+            if let Some(floor) = &app.floor {
+                pages::floor::draw(frame, floor, &cx, theme, areas.body)
+            }
+        }
     }
     status(frame, app, theme, areas.status);
     footer(frame, app, theme, areas.footer);
@@ -277,9 +282,10 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
     if let Some(name) = layout::app_label(area.width) {
         spans.extend([Span::styled(name, theme.title()), Span::raw(" ")]);
     }
-    for ((label, _, _), tab) in layout::tab_labels(area.width, lang)
+    let tabs = Tab::shown(app.floor.is_some());
+    for ((label, _, _), tab) in layout::tab_labels_of(area.width, lang, tabs)
         .into_iter()
-        .zip(Tab::ALL)
+        .zip(tabs.iter().copied())
     {
         let style = if tab == app.tab {
             theme.tab_active()
@@ -367,6 +373,9 @@ fn header(frame: &mut Frame, app: &App, theme: &Theme, area: Rect) {
         if n > 0 {
             backlog.push_str(&format!("{n} {what}  "));
         }
+    }
+    if let Some(words) = app.ledger.and_then(|l| l.words(lang)) {
+        backlog.push_str(&format!("{words}  "));
     }
     let variants = variants.into_iter().map(|v| format!("{backlog}{v}"));
     let badge = match (app.settings.demo, app.settings.insecure) {
