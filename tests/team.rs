@@ -761,7 +761,7 @@ async fn audit_against_the_team_names_a_deleted_tail_a_reseal_and_an_edit() {
     let o = verify(&desk);
     assert_eq!(o.status.code(), Some(0), "{}", err(&o));
     assert!(
-        err(&o).contains("1 receipts here are not in the team ledger yet"),
+        err(&o).contains("1 receipt here is not in the team ledger yet"),
         "{}",
         err(&o)
     );
